@@ -633,7 +633,13 @@ pub fn class_def(
     args: Option<Vec<ArgItem>>,
     body: Vec<Stmt>,
 ) -> PResult<Stmt> {
-    let (bases, keywords) = call_args(args.unwrap_or_default(), None)?;
+    let args = args.unwrap_or_default();
+    if let Some(ArgItem::Gen(g)) = args.iter().find(|a| matches!(a, ArgItem::Gen(_))) {
+        // CPython's class rule has no generator argument.
+        let at = g.span.end as usize;
+        return fail("invalid syntax", at, at + 1);
+    }
+    let (bases, keywords) = call_args(args, None)?;
     let r = body_end(dr, &[&body]);
     Ok(stmt(
         l,
@@ -685,11 +691,13 @@ fn call_args(items: Vec<ArgItem>, parens: Option<(usize, usize)>) -> PResult<(Ve
                     let s = e.span.start as usize;
                     return fail("iterable argument unpacking follows keyword argument unpacking", s, s + 1);
                 }
+                // CPython points just past the argument.
+                let end = e.span.end as usize;
                 if !starred && seen_dstar {
-                    return fail_at("positional argument follows keyword argument unpacking", e.span);
+                    return fail("positional argument follows keyword argument unpacking", end, end + 1);
                 }
                 if !starred && seen_kw {
-                    return fail_at("positional argument follows keyword argument", e.span);
+                    return fail("positional argument follows keyword argument", end, end + 1);
                 }
                 args.push(e);
             }
@@ -725,7 +733,14 @@ fn call_args(items: Vec<ArgItem>, parens: Option<(usize, usize)>) -> PResult<(Ve
     Ok((args, keywords))
 }
 
-pub fn call(func: Expr, items: Vec<ArgItem>, paren: usize, l: usize, r: usize) -> PResult<Expr> {
+pub fn call(src: &str, func: Expr, items: Vec<ArgItem>, paren: usize, l: usize, r: usize) -> PResult<Expr> {
+    // `f(x for x in y, )`: the trailing comma makes the generator unparenthesized.
+    if let [ArgItem::Gen(g)] = &items[..] {
+        let between = src.get(g.span.end as usize..r.saturating_sub(1)).unwrap_or("");
+        if between.contains(',') {
+            return fail_at("Generator expression must be parenthesized", g.span);
+        }
+    }
     let (args, keywords) = call_args(items, Some((paren, r)))?;
     Ok(expr(
         l,

@@ -71,7 +71,10 @@ impl std::error::Error for SyntaxError {}
 
 /// Where a byte offset falls: 1-based line, 0-based character column, the line's text.
 pub(crate) fn locate(src: &str, pos: usize) -> (u32, u32, &str) {
-    let pos = pos.min(src.len());
+    let mut pos = pos.min(src.len());
+    while !src.is_char_boundary(pos) {
+        pos -= 1;
+    }
     let line_start = src[..pos].rfind('\n').map_or(0, |i| i + 1);
     let line_end = src[line_start..]
         .find('\n')

@@ -141,7 +141,10 @@ fn diagnose(
         ParseError::UnrecognizedToken { token, expected } => (token.0, token.1, token.2, expected),
         ParseError::ExtraToken { token } => (token.0, token.1, token.2, Vec::new()),
     };
-    if let Some(e) = unclosed(Some(locate(src, s).0)) {
+    // Past the last token CPython's parser would read the unclosed bracket's EOF.
+    let last = toks.last().map_or(0, |t| t.0);
+    let line = if s >= last { u32::MAX } else { locate(src, s).0 };
+    if let Some(e) = unclosed(Some(line)) {
         return e;
     }
     let Some(idx) = toks.iter().position(|t| t.0 == s && t.1 == tok) else {
@@ -152,6 +155,7 @@ fn diagnose(
         toks,
         idx,
         expected: &expected,
+        expr_mode,
     };
     d.message().unwrap_or_else(|| SyntaxError::syntax("invalid syntax", src, s, e))
 }
@@ -186,6 +190,8 @@ struct Diag<'a> {
     toks: &'a [Spanned],
     idx: usize,
     expected: &'a [String],
+    /// In an f-string field, which CPython parses inside parentheses.
+    expr_mode: bool,
 }
 
 impl Diag<'_> {
@@ -233,7 +239,7 @@ impl Diag<'_> {
                 Tok::LPar | Tok::LSqb | Tok::LBrace if depth > 0 => depth -= 1,
                 _ => {}
             }
-            if j == floor {
+            if j <= floor {
                 break;
             }
             let prev = &self.toks[j - 1].1;
@@ -273,6 +279,10 @@ impl Diag<'_> {
 
     /// End (byte) of the expression starting at token `i`.
     fn expr_end(&self, i: usize) -> usize {
+        let Some(last) = self.toks.len().checked_sub(1) else {
+            return 0;
+        };
+        let i = i.min(last);
         let mut j = i;
         let mut depth = 0;
         while j < self.toks.len() {
@@ -292,7 +302,7 @@ impl Diag<'_> {
             }
             j += 1;
         }
-        self.toks[j.saturating_sub(1).max(i)].2
+        self.toks[j.saturating_sub(1).max(i).min(last)].2
     }
 
     fn message(&self) -> Option<SyntaxError> {
@@ -340,7 +350,7 @@ impl Diag<'_> {
         if self.expects("except") && self.expects("finally") {
             return self.err("expected 'except' or 'finally' block", s, e);
         }
-        let depth = self.depth(ls, self.idx);
+        let depth = self.depth(ls, self.idx) + i32::from(self.expr_mode);
         if self.expects(":") && depth == 0 {
             match first {
                 Tok::Except if *tok == Tok::Comma => {
@@ -367,6 +377,13 @@ impl Diag<'_> {
                 }
                 _ => {}
             }
+        }
+        if *first == Tok::Def && *tok == Tok::LPar && depth == 1 {
+            let mut j = self.idx;
+            while j + 1 < self.toks.len() && self.toks[j].1 != Tok::RPar {
+                j += 1;
+            }
+            return self.err("Function parameters cannot be parenthesized", s, self.toks[j].2);
         }
         if *first == Tok::Def && self.idx == ls + 2 && self.expects("(") {
             return self.err("expected '('", s, e);
@@ -427,6 +444,11 @@ impl Diag<'_> {
                         self.expr_end(self.idx),
                     );
                 }
+                let elt = self.expr_start(self.idx - 1, o + 1);
+                if inside_brace && *tok == Tok::For && elt > o + 1 && self.toks[elt - 1].1 == Tok::DoubleStar {
+                    let p = self.toks[elt - 1].0;
+                    return self.err("dict unpacking cannot be used in dict comprehension", p, p + 2);
+                }
                 if *tok == Tok::For && self.has_comma_between(o + 1, self.idx) {
                     return self.err(
                         "did you forget parentheses around the comprehension target?",
@@ -437,6 +459,14 @@ impl Diag<'_> {
             }
             if prev.ends_expr() && tok.starts_expr() {
                 let a = self.expr_start(self.idx - 1, ls);
+                if let Some(o) = open {
+                    // In a dict display, a key without its value.
+                    let is_dict = self.toks[o].1 == Tok::LBrace && self.has_tok_between(o + 1, a, &Tok::Colon);
+                    if is_dict {
+                        let p = self.toks[self.idx - 1].2;
+                        return self.err("':' expected after dictionary key", p, p);
+                    }
+                }
                 let legacy = matches!(&self.toks[a].1, Tok::Name(n) if n == "print" || n == "exec");
                 let soft = matches!(&self.toks[a].1, Tok::Name(n) if n == "match" || n == "case" || n == "_");
                 let name_str = matches!(self.toks[a].1, Tok::Name(_))
@@ -474,12 +504,17 @@ impl Diag<'_> {
     }
 
     fn has_comma_between(&self, a: usize, b: usize) -> bool {
+        self.has_tok_between(a, b, &Tok::Comma)
+    }
+
+    /// Whether `want` occurs at the outer bracket level in tokens `a..b`.
+    fn has_tok_between(&self, a: usize, b: usize, want: &Tok) -> bool {
         let mut d = 0;
-        for t in &self.toks[a..b] {
+        for t in self.toks.get(a..b).unwrap_or(&[]) {
             match t.1 {
                 Tok::LPar | Tok::LSqb | Tok::LBrace => d += 1,
                 Tok::RPar | Tok::RSqb | Tok::RBrace => d -= 1,
-                Tok::Comma if d == 0 => return true,
+                ref t if d == 0 && t == want => return true,
                 _ => {}
             }
         }
