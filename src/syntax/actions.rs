@@ -226,9 +226,9 @@ fn with_ctx(mut e: Expr, ctx: ExprContext) -> Expr {
 
 fn set_ctx(e: &mut Expr, new: ExprContext) {
     match &mut e.kind {
-        ExprKind::Name { ctx, .. } | ExprKind::Attribute { ctx, .. } | ExprKind::Subscript { ctx, .. } => {
-            *ctx = new
-        }
+        ExprKind::Name { ctx, .. }
+        | ExprKind::Attribute { ctx, .. }
+        | ExprKind::Subscript { ctx, .. } => *ctx = new,
         ExprKind::Starred { ctx, value } => {
             *ctx = new;
             set_ctx(value, new);
@@ -269,7 +269,10 @@ fn is_bitwise_or(e: &Expr) -> bool {
         e.kind,
         ExprKind::Compare { .. }
             | ExprKind::BoolOp { .. }
-            | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
             | ExprKind::IfExp { .. }
             | ExprKind::Lambda { .. }
             | ExprKind::NamedExpr { .. }
@@ -289,7 +292,9 @@ fn leftmost(mut e: &Expr) -> &Expr {
             ExprKind::Call { func, .. } => func,
             ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => value,
             ExprKind::IfExp { body, .. } => body,
-            ExprKind::Tuple { elts, .. } if !elts.is_empty() && elts[0].span.start == e.span.start => {
+            ExprKind::Tuple { elts, .. }
+                if !elts.is_empty() && elts[0].span.start == e.span.start =>
+            {
                 &elts[0]
             }
             _ => return e,
@@ -299,7 +304,9 @@ fn leftmost(mut e: &Expr) -> &Expr {
 
 fn unparenthesized_tuple(e: &Expr) -> Option<&Vec<Expr>> {
     match &e.kind {
-        ExprKind::Tuple { elts, .. } if !elts.is_empty() && elts[0].span.start == e.span.start => Some(elts),
+        ExprKind::Tuple { elts, .. } if !elts.is_empty() && elts[0].span.start == e.span.start => {
+            Some(elts)
+        }
         _ => None,
     }
 }
@@ -338,7 +345,10 @@ pub fn assign(_src: &str, first: Expr, mut rest: Vec<Expr>, l: usize, r: usize) 
         }
         return fail_at(format!("cannot assign to {}", expr_name(bad)), bad.span);
     }
-    let targets = targets.into_iter().map(|t| with_ctx(t, ExprContext::Store)).collect();
+    let targets = targets
+        .into_iter()
+        .map(|t| with_ctx(t, ExprContext::Store))
+        .collect();
     Ok(stmt(l, r, StmtKind::Assign { targets, value }))
 }
 
@@ -347,7 +357,10 @@ pub fn aug_assign(t: Expr, op: BinOp, v: Expr, l: usize, r: usize) -> PResult<St
         t.kind,
         ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
     ) {
-        let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(&t));
+        let msg = format!(
+            "'{}' is an illegal expression for augmented assignment",
+            expr_name(&t)
+        );
         return fail_at(msg, t.span);
     }
     Ok(stmt(
@@ -372,7 +385,9 @@ pub fn ann_assign(t: Expr, a: Expr, v: Option<Expr>, l: usize, r: usize) -> PRes
             let _ = elts;
             return fail_at("only single target (not tuple) can be annotated", span);
         }
-        ExprKind::List { .. } => return fail_at("only single target (not list) can be annotated", t.span),
+        ExprKind::List { .. } => {
+            return fail_at("only single target (not list) can be annotated", t.span)
+        }
         _ => return fail_at("illegal target for annotation", t.span),
     }
     Ok(stmt(
@@ -387,7 +402,11 @@ pub fn ann_assign(t: Expr, a: Expr, v: Option<Expr>, l: usize, r: usize) -> PRes
 }
 
 pub fn trailing_import_comma(_src: &str, comma: usize) -> PResult<Stmt> {
-    fail("trailing comma not allowed without surrounding parentheses", comma + 1, comma + 1)
+    fail(
+        "trailing comma not allowed without surrounding parentheses",
+        comma + 1,
+        comma + 1,
+    )
 }
 
 // ---------------------------------------------------------------- compound statements
@@ -466,7 +485,11 @@ pub fn try_stmt(
     )
 }
 
-pub fn except_handler(l: usize, t: Option<(Expr, Option<String>)>, body: Vec<Stmt>) -> ExceptHandler {
+pub fn except_handler(
+    l: usize,
+    t: Option<(Expr, Option<String>)>,
+    body: Vec<Stmt>,
+) -> ExceptHandler {
     let r = body_end(l, &[&body]);
     let (typ, name) = match t {
         Some((e, n)) => (Some(e), n),
@@ -501,20 +524,25 @@ pub fn arg(name: String, annotation: Option<Expr>, l: usize, r: usize) -> Arg {
 
 /// Position of the `=` of a default written after `from` (for error carets).
 fn equals_after(src: &str, from: usize, to: usize) -> usize {
-    src.get(from..to).and_then(|s| s.find('=')).map_or(from, |i| from + i)
+    src.get(from..to)
+        .and_then(|s| s.find('='))
+        .map_or(from, |i| from + i)
 }
 
 fn item_start(item: &ParamItem) -> usize {
     match item {
         ParamItem::Plain(a, _) => a.span.start as usize,
-        ParamItem::Star(_, _, l, _) | ParamItem::DoubleStar(_, _, l, _) | ParamItem::Slash(l, _) => *l,
+        ParamItem::Star(_, _, l, _)
+        | ParamItem::DoubleStar(_, _, l, _)
+        | ParamItem::Slash(l, _) => *l,
     }
 }
 
 /// Sorts parameters into `Arguments`, with CPython's checks and messages.
 fn arguments(src: &str, items: Vec<ParamItem>) -> PResult<Arguments> {
     let mut a = Arguments::default();
-    let (mut seen_default, mut seen_slash, mut seen_star, mut seen_kwarg) = (false, false, false, false);
+    let (mut seen_default, mut seen_slash, mut seen_star, mut seen_kwarg) =
+        (false, false, false, false);
     let n = items.len();
     let mut items = items.into_iter().peekable();
     let mut i = 0;
@@ -536,7 +564,10 @@ fn arguments(src: &str, items: Vec<ParamItem>) -> PResult<Arguments> {
                             a.defaults.push(d);
                         }
                         None if seen_default => {
-                            return fail_at("non-default argument follows default argument", arg.span);
+                            return fail_at(
+                                "non-default argument follows default argument",
+                                arg.span,
+                            );
                         }
                         None => {}
                     }
@@ -563,9 +594,15 @@ fn arguments(src: &str, items: Vec<ParamItem>) -> PResult<Arguments> {
                 if has_default {
                     let from = arg.as_ref().map_or(l + 1, |a| a.span.end as usize);
                     let eq = equals_after(src, from, r);
-                    return fail("var-positional argument cannot have default value", eq, eq + 1);
+                    return fail(
+                        "var-positional argument cannot have default value",
+                        eq,
+                        eq + 1,
+                    );
                 }
-                if arg.is_none() && (i == n || matches!(items.peek(), Some(ParamItem::DoubleStar(..)))) {
+                if arg.is_none()
+                    && (i == n || matches!(items.peek(), Some(ParamItem::DoubleStar(..))))
+                {
                     return fail("named arguments must follow bare *", l, l + 1);
                 }
                 seen_star = true;
@@ -669,7 +706,10 @@ pub enum ArgItem {
 
 /// Splits arguments into positional and keyword ones, with CPython's checks.
 /// `parens` is the span of the call's parentheses (a lone generator takes it).
-fn call_args(items: Vec<ArgItem>, parens: Option<(usize, usize)>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+fn call_args(
+    items: Vec<ArgItem>,
+    parens: Option<(usize, usize)>,
+) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
     let n = items.len();
     let mut args = Vec::new();
     let mut keywords = Vec::new();
@@ -689,12 +729,20 @@ fn call_args(items: Vec<ArgItem>, parens: Option<(usize, usize)>) -> PResult<(Ve
                 let starred = matches!(e.kind, ExprKind::Starred { .. });
                 if starred && seen_dstar {
                     let s = e.span.start as usize;
-                    return fail("iterable argument unpacking follows keyword argument unpacking", s, s + 1);
+                    return fail(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        s,
+                        s + 1,
+                    );
                 }
                 // CPython points just past the argument.
                 let end = e.span.end as usize;
                 if !starred && seen_dstar {
-                    return fail("positional argument follows keyword argument unpacking", end, end + 1);
+                    return fail(
+                        "positional argument follows keyword argument unpacking",
+                        end,
+                        end + 1,
+                    );
                 }
                 if !starred && seen_kw {
                     return fail("positional argument follows keyword argument", end, end + 1);
@@ -733,10 +781,19 @@ fn call_args(items: Vec<ArgItem>, parens: Option<(usize, usize)>) -> PResult<(Ve
     Ok((args, keywords))
 }
 
-pub fn call(src: &str, func: Expr, items: Vec<ArgItem>, paren: usize, l: usize, r: usize) -> PResult<Expr> {
+pub fn call(
+    src: &str,
+    func: Expr,
+    items: Vec<ArgItem>,
+    paren: usize,
+    l: usize,
+    r: usize,
+) -> PResult<Expr> {
     // `f(x for x in y, )`: the trailing comma makes the generator unparenthesized.
     if let [ArgItem::Gen(g)] = &items[..] {
-        let between = src.get(g.span.end as usize..r.saturating_sub(1)).unwrap_or("");
+        let between = src
+            .get(g.span.end as usize..r.saturating_sub(1))
+            .unwrap_or("");
         if between.contains(',') {
             return fail_at("Generator expression must be parenthesized", g.span);
         }
@@ -781,7 +838,10 @@ pub fn comprehension(
     r: usize,
 ) -> PResult<Expr> {
     if let ExprKind::Starred { .. } = elt.kind {
-        return fail_at("iterable unpacking cannot be used in comprehension", elt.span);
+        return fail_at(
+            "iterable unpacking cannot be used in comprehension",
+            elt.span,
+        );
     }
     let elt = Box::new(elt);
     let kind = match kind {

@@ -52,9 +52,18 @@ impl SyntaxError {
             let indent = self.text.chars().count() - stripped.chars().count();
             let stripped = stripped.trim_end();
             out.push_str(&format!("    {}\n", stripped));
-            let col = (self.offset as usize).saturating_sub(1).saturating_sub(indent);
-            let width = (self.end_offset.max(self.offset + 1) - self.offset) as usize;
-            out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width.max(1))));
+            // Like CPython, no caret when it would point into the indentation.
+            if indent == 0 || self.offset as usize > indent {
+                let col = (self.offset as usize)
+                    .saturating_sub(1)
+                    .saturating_sub(indent);
+                let width = (self.end_offset.max(self.offset + 1) - self.offset) as usize;
+                out.push_str(&format!(
+                    "    {}{}\n",
+                    " ".repeat(col),
+                    "^".repeat(width.max(1))
+                ));
+            }
         }
         out.push_str(&format!("{}: {}\n", self.kind.name(), self.msg));
         out
@@ -63,7 +72,14 @@ impl SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} ({}, line {})", self.kind.name(), self.msg, self.filename, self.lineno)
+        write!(
+            f,
+            "{}: {} ({}, line {})",
+            self.kind.name(),
+            self.msg,
+            self.filename,
+            self.lineno
+        )
     }
 }
 
@@ -117,12 +133,21 @@ impl SyntaxError {
     ) -> SyntaxError {
         let (lineno, col, _) = locate(src, start);
         let (end_line, end_col, _) = locate(src, end.max(start));
-        let end_offset = if end_line == lineno { end_col + 1 } else { col + 1 };
+        let end_offset = if end_line == lineno {
+            end_col + 1
+        } else {
+            col + 1
+        };
         SyntaxError::with_cols(kind, msg, src, start, col + 1, end_offset)
     }
 
     /// A plain `SyntaxError` over `start..end`.
-    pub(crate) fn syntax(msg: impl Into<String>, src: &str, start: usize, end: usize) -> SyntaxError {
+    pub(crate) fn syntax(
+        msg: impl Into<String>,
+        src: &str,
+        start: usize,
+        end: usize,
+    ) -> SyntaxError {
         SyntaxError::span(SyntaxErrorKind::SyntaxError, msg, src, start, end)
     }
 }

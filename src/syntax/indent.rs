@@ -178,7 +178,10 @@ impl<'s> Tokenizer<'s> {
             self.push(s, tok, e);
         }
         if let Some(&(ch, pos)) = self.brackets.last() {
-            return Err(LexFail::Unclosed { pos, ch: ch as char });
+            return Err(LexFail::Unclosed {
+                pos,
+                ch: ch as char,
+            });
         }
         if !self.expr_mode {
             if self.line_has_tokens {
@@ -216,7 +219,11 @@ impl<'s> Tokenizer<'s> {
         } else {
             locate(src, at).0
         };
-        let what = if triple { "triple-quoted string" } else { "string" };
+        let what = if triple {
+            "triple-quoted string"
+        } else {
+            "string"
+        };
         let (_, col, _) = locate(src, s);
         SyntaxError::with_cols(
             SyntaxErrorKind::SyntaxError,
@@ -466,7 +473,20 @@ mod tests {
         let n = |s: &str| Name(s.to_string());
         assert_eq!(
             toks,
-            vec![If, n("x"), Colon, Newline, Indent, n("y"), Newline, n("z"), Newline, Dedent, n("w"), Newline]
+            vec![
+                If,
+                n("x"),
+                Colon,
+                Newline,
+                Indent,
+                n("y"),
+                Newline,
+                n("z"),
+                Newline,
+                Dedent,
+                n("w"),
+                Newline
+            ]
         );
     }
 
@@ -489,15 +509,33 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(fail("if x:\n        a\n    b\n").msg, "unindent does not match any outer indentation level");
-        assert_eq!(fail("if x:\n\tif y:\n        pass\n").kind, SyntaxErrorKind::TabError);
-        assert_eq!(fail("x = 'abc\n").msg, "unterminated string literal (detected at line 1)");
-        assert_eq!(fail("x = [1, 2)\n").msg, "closing parenthesis ')' does not match opening parenthesis '['");
+        assert_eq!(
+            fail("if x:\n        a\n    b\n").msg,
+            "unindent does not match any outer indentation level"
+        );
+        assert_eq!(
+            fail("if x:\n\tif y:\n        pass\n").kind,
+            SyntaxErrorKind::TabError
+        );
+        assert_eq!(
+            fail("x = 'abc\n").msg,
+            "unterminated string literal (detected at line 1)"
+        );
+        assert_eq!(
+            fail("x = [1, 2)\n").msg,
+            "closing parenthesis ')' does not match opening parenthesis '['"
+        );
         assert_eq!(fail("x = 1)\n").msg, "unmatched ')'");
         let e = fail(&"(".repeat(10_000));
-        assert_eq!((e.msg.as_str(), e.offset), ("too many nested parentheses", 201));
+        assert_eq!(
+            (e.msg.as_str(), e.offset),
+            ("too many nested parentheses", 201)
+        );
         let e = fail("x = 1abc\n");
         assert_eq!((e.msg.as_str(), e.offset), ("invalid decimal literal", 5));
-        assert!(matches!(tokenize("x = (1,\n", 0, 8, false).fail, Some(LexFail::Unclosed { pos: 4, ch: '(' })));
+        assert!(matches!(
+            tokenize("x = (1,\n", 0, 8, false).fail,
+            Some(LexFail::Unclosed { pos: 4, ch: '(' })
+        ));
     }
 }

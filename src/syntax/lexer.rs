@@ -45,7 +45,10 @@ pub enum Raw {
     Name,
     #[regex(r"[0-9]|\.[0-9]", scan_number)]
     Number(NumScan),
-    #[regex(r#"([rRuUfFbB]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])?['"]"#, scan_string)]
+    #[regex(
+        r#"([rRuUfFbB]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])?['"]"#,
+        scan_string
+    )]
     Str(StrScan),
     #[token("+")]
     Plus,
@@ -431,17 +434,45 @@ mod tests {
     #[test]
     fn strings_and_names() {
         let toks = raw("rb'x' f\"a{b}\" '''q\n'''  é_1 x");
-        assert!(matches!(toks[0], Raw::Str(StrScan { prefix_len: 2, quote_len: 1, unterminated_at: None })));
+        assert!(matches!(
+            toks[0],
+            Raw::Str(StrScan {
+                prefix_len: 2,
+                quote_len: 1,
+                unterminated_at: None
+            })
+        ));
         assert!(matches!(toks[1], Raw::Str(StrScan { prefix_len: 1, .. })));
-        assert!(matches!(toks[2], Raw::Str(StrScan { quote_len: 3, unterminated_at: None, .. })));
+        assert!(matches!(
+            toks[2],
+            Raw::Str(StrScan {
+                quote_len: 3,
+                unterminated_at: None,
+                ..
+            })
+        ));
         assert_eq!(toks[3], Raw::Name);
         assert_eq!(toks[4], Raw::Name);
         let toks = raw("'abc\n");
-        assert!(matches!(toks[0], Raw::Str(StrScan { unterminated_at: Some(4), .. })));
+        assert!(matches!(
+            toks[0],
+            Raw::Str(StrScan {
+                unterminated_at: Some(4),
+                ..
+            })
+        ));
     }
 
     #[test]
     fn operators() {
-        assert_eq!(raw("**= ... -> //"), vec![Raw::DoubleStarEqual, Raw::Ellipsis, Raw::RArrow, Raw::DoubleSlash]);
+        assert_eq!(
+            raw("**= ... -> //"),
+            vec![
+                Raw::DoubleStarEqual,
+                Raw::Ellipsis,
+                Raw::RArrow,
+                Raw::DoubleSlash
+            ]
+        );
     }
 }

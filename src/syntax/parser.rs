@@ -57,8 +57,11 @@ fn run(
         return Err((e.clone(), false));
     }
     let start = expr.map(|(s, _)| (s, Tok::StartExpr, s));
-    let feed = start.into_iter().chain(toks.iter().cloned()).enumerate().map(|(i, t)| {
-        match &t.1 {
+    let feed = start
+        .into_iter()
+        .chain(toks.iter().cloned())
+        .enumerate()
+        .map(|(i, t)| match &t.1 {
             Tok::With => Err(unsupported("'with' statements are", t.0, t.2)),
             Tok::Async => {
                 let next = toks.get(i + usize::from(expr.is_none())).map(|n| &n.1);
@@ -71,8 +74,7 @@ fn run(
                 Err(unsupported(what, t.0, t.2))
             }
             _ => Ok(t),
-        }
-    });
+        });
     match python::TopParser::new().parse(src, feed) {
         Ok(top) => Ok(top),
         Err(e) => Err((diagnose(src, &toks, fail, e, expr.is_some()), true)),
@@ -81,7 +83,12 @@ fn run(
 
 fn perr(src: &str, e: PErr) -> SyntaxError {
     match e {
-        PErr::At { kind, msg, start, end } => SyntaxError::span(kind, msg, src, start, end),
+        PErr::At {
+            kind,
+            msg,
+            start,
+            end,
+        } => SyntaxError::span(kind, msg, src, start, end),
         PErr::Full(e) => e,
     }
 }
@@ -101,9 +108,16 @@ fn diagnose(
     let unclosed = |at_line: Option<u32>| -> Option<SyntaxError> {
         if let Some(LexFail::Unclosed { pos, ch }) = fail {
             let (line, col, _) = locate(src, pos);
-            if at_line.map_or(true, |l| l > line) {
+            if at_line.is_none_or(|l| l > line) {
                 let msg = format!("'{ch}' was never closed");
-                return Some(SyntaxError::with_cols(SyntaxErrorKind::SyntaxError, msg, src, pos, col + 1, col + 1));
+                return Some(SyntaxError::with_cols(
+                    SyntaxErrorKind::SyntaxError,
+                    msg,
+                    src,
+                    pos,
+                    col + 1,
+                    col + 1,
+                ));
             }
         }
         None
@@ -143,7 +157,11 @@ fn diagnose(
     };
     // Past the last token CPython's parser would read the unclosed bracket's EOF.
     let last = toks.last().map_or(0, |t| t.0);
-    let line = if s >= last { u32::MAX } else { locate(src, s).0 };
+    let line = if s >= last {
+        u32::MAX
+    } else {
+        locate(src, s).0
+    };
     if let Some(e) = unclosed(Some(line)) {
         return e;
     }
@@ -157,7 +175,8 @@ fn diagnose(
         expected: &expected,
         expr_mode,
     };
-    d.message().unwrap_or_else(|| SyntaxError::syntax("invalid syntax", src, s, e))
+    d.message()
+        .unwrap_or_else(|| SyntaxError::syntax("invalid syntax", src, s, e))
 }
 
 /// "expected an indented block after ..." for the header ending at the NEWLINE `nl`.
@@ -269,7 +288,11 @@ impl Diag<'_> {
             {
                 break;
             }
-            if depth == 0 && prev.ends_expr() && self.toks[j].1.starts_expr() && !self.toks[j].1.is_bracket_open() {
+            if depth == 0
+                && prev.ends_expr()
+                && self.toks[j].1.starts_expr()
+                && !self.toks[j].1.is_bracket_open()
+            {
                 break;
             }
             j -= 1;
@@ -294,10 +317,15 @@ impl Diag<'_> {
                     }
                     depth -= 1;
                 }
-                Tok::Comma | Tok::Colon | Tok::Equal | Tok::For | Tok::Newline | Tok::Semi if depth == 0 => break,
+                Tok::Comma | Tok::Colon | Tok::Equal | Tok::For | Tok::Newline | Tok::Semi
+                    if depth == 0 =>
+                {
+                    break
+                }
                 _ => {}
             }
-            if depth == 0 && j > i && self.toks[j - 1].1.ends_expr() && self.toks[j].1.starts_expr() {
+            if depth == 0 && j > i && self.toks[j - 1].1.ends_expr() && self.toks[j].1.starts_expr()
+            {
                 break;
             }
             j += 1;
@@ -310,7 +338,11 @@ impl Diag<'_> {
         let src = self.src;
         let ls = self.line_start(self.idx);
         let first = self.tok(ls)?;
-        let prev = if self.idx > 0 { self.tok(self.idx - 1) } else { None };
+        let prev = if self.idx > 0 {
+            self.tok(self.idx - 1)
+        } else {
+            None
+        };
 
         if *tok == Tok::Indent {
             let (_, col, _) = locate(src, e);
@@ -325,15 +357,31 @@ impl Diag<'_> {
         }
         if let Tok::Name(n) = first {
             if n == "match" && self.idx == ls + 1 && tok.starts_expr() {
-                return self.err("'match' statements are not supported by krait", self.toks[ls].0, self.toks[ls].2);
+                return self.err(
+                    "'match' statements are not supported by krait",
+                    self.toks[ls].0,
+                    self.toks[ls].2,
+                );
             }
         }
         if prev == Some(&Tok::Except) && *tok == Tok::Star {
-            return self.err("'except*' is not supported by krait", self.toks[self.idx - 1].0, e);
+            return self.err(
+                "'except*' is not supported by krait",
+                self.toks[self.idx - 1].0,
+                e,
+            );
         }
         if prev == Some(&Tok::Newline) && self.expects("INDENT") {
             let msg = block_message(src, self.toks, self.idx - 1);
-            let mut err = SyntaxError::span(SyntaxErrorKind::IndentationError, msg, src, s, e);
+            let (_, col, _) = locate(src, s);
+            let mut err = SyntaxError::with_cols(
+                SyntaxErrorKind::IndentationError,
+                msg,
+                src,
+                s,
+                col + 1,
+                col + 1,
+            );
             if *tok == Tok::Dedent {
                 let (_, col, _) = locate(src, self.toks[self.idx - 1].0);
                 err = SyntaxError::with_cols(
@@ -383,7 +431,11 @@ impl Diag<'_> {
             while j + 1 < self.toks.len() && self.toks[j].1 != Tok::RPar {
                 j += 1;
             }
-            return self.err("Function parameters cannot be parenthesized", s, self.toks[j].2);
+            return self.err(
+                "Function parameters cannot be parenthesized",
+                s,
+                self.toks[j].2,
+            );
         }
         if *first == Tok::Def && self.idx == ls + 2 && self.expects("(") {
             return self.err("expected '('", s, e);
@@ -403,7 +455,11 @@ impl Diag<'_> {
             }
             if self.toks[j].1 == Tok::If && j > ls {
                 let a = self.toks[self.expr_start(j - 1, ls)].0;
-                return self.err("expected 'else' after 'if' expression", a, self.toks[self.idx - 1].2);
+                return self.err(
+                    "expected 'else' after 'if' expression",
+                    a,
+                    self.toks[self.idx - 1].2,
+                );
             }
         }
         let prev = prev?;
@@ -445,9 +501,17 @@ impl Diag<'_> {
                     );
                 }
                 let elt = self.expr_start(self.idx - 1, o + 1);
-                if inside_brace && *tok == Tok::For && elt > o + 1 && self.toks[elt - 1].1 == Tok::DoubleStar {
+                if inside_brace
+                    && *tok == Tok::For
+                    && elt > o + 1
+                    && self.toks[elt - 1].1 == Tok::DoubleStar
+                {
                     let p = self.toks[elt - 1].0;
-                    return self.err("dict unpacking cannot be used in dict comprehension", p, p + 2);
+                    return self.err(
+                        "dict unpacking cannot be used in dict comprehension",
+                        p,
+                        p + 2,
+                    );
                 }
                 if *tok == Tok::For && self.has_comma_between(o + 1, self.idx) {
                     return self.err(
@@ -461,7 +525,8 @@ impl Diag<'_> {
                 let a = self.expr_start(self.idx - 1, ls);
                 if let Some(o) = open {
                     // In a dict display, a key without its value.
-                    let is_dict = self.toks[o].1 == Tok::LBrace && self.has_tok_between(o + 1, a, &Tok::Colon);
+                    let is_dict = self.toks[o].1 == Tok::LBrace
+                        && self.has_tok_between(o + 1, a, &Tok::Colon);
                     if is_dict {
                         let p = self.toks[self.idx - 1].2;
                         return self.err("':' expected after dictionary key", p, p);
@@ -473,7 +538,11 @@ impl Diag<'_> {
                     && matches!(self.toks.get(a + 1).map(|t| &t.1), Some(Tok::Str(_)));
                 if !legacy && !soft && !name_str {
                     let b = self.expr_end(self.idx);
-                    return self.err("invalid syntax. Perhaps you forgot a comma?", self.toks[a].0, b);
+                    return self.err(
+                        "invalid syntax. Perhaps you forgot a comma?",
+                        self.toks[a].0,
+                        b,
+                    );
                 }
             }
         }
@@ -531,7 +600,15 @@ impl Tok {
     fn ends_expr_or_operator(&self) -> bool {
         !matches!(
             self,
-            Tok::Comma | Tok::LPar | Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Semi | Tok::If | Tok::Elif | Tok::While
+            Tok::Comma
+                | Tok::LPar
+                | Tok::Newline
+                | Tok::Indent
+                | Tok::Dedent
+                | Tok::Semi
+                | Tok::If
+                | Tok::Elif
+                | Tok::While
         )
     }
 }

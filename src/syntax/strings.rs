@@ -39,7 +39,11 @@ pub fn concat(src: &str, toks: Vec<StrTok>, l: usize, r: usize) -> PResult<Expr>
             let body = &src[t.body_start..t.body_end];
             if !body.is_ascii() {
                 let start = t.body_start - if t.raw { 3 } else { 2 };
-                return at("bytes can only contain ASCII literal characters", start, t.body_end + 1);
+                return at(
+                    "bytes can only contain ASCII literal characters",
+                    start,
+                    t.body_end + 1,
+                );
             }
             match decode(body, t.raw, true, &mut out) {
                 Ok(()) => {}
@@ -74,7 +78,9 @@ pub fn concat(src: &str, toks: Vec<StrTok>, l: usize, r: usize) -> PResult<Expr>
         } else {
             let mut out = Vec::new();
             decode_str(body, t.raw, base, r, &mut out)?;
-            parts.push(FStringPart::Literal(String::from_utf8(out).unwrap_or_default()));
+            parts.push(FStringPart::Literal(
+                String::from_utf8(out).unwrap_or_default(),
+            ));
         }
         base += escaped_len(body);
     }
@@ -211,10 +217,17 @@ fn decode(body: &str, raw: bool, bytes: bool, out: &mut Vec<u8>) -> Result<(), B
                         Some(d) => v = v * 16 + d,
                         None => {
                             if bytes {
-                                return Err(Bad::Value(format!("invalid \\x escape at position {}", pos[start])));
+                                return Err(Bad::Value(format!(
+                                    "invalid \\x escape at position {}",
+                                    pos[start]
+                                )));
                             }
                             let stop = (i + k).min(total);
-                            let last = if stop < total { pos[stop] } else { pos[total] - 1 };
+                            let last = if stop < total {
+                                pos[stop]
+                            } else {
+                                pos[total] - 1
+                            };
                             return Err(Bad::Unicode(pos[start], last, why));
                         }
                     }
@@ -226,12 +239,24 @@ fn decode(body: &str, raw: bool, bytes: bool, out: &mut Vec<u8>) -> Result<(), B
                     match char::from_u32(v) {
                         Some(c) => push_char(out, c),
                         None if v <= 0x10ffff => push_char(out, '\u{fffd}'),
-                        None => return Err(Bad::Unicode(pos[start], pos[i] - 1, "illegal Unicode character")),
+                        None => {
+                            return Err(Bad::Unicode(
+                                pos[start],
+                                pos[i] - 1,
+                                "illegal Unicode character",
+                            ))
+                        }
                     }
                 }
             }
             'N' if !bytes => {
-                let malformed = |upto: usize| Bad::Unicode(pos[start], pos[upto.min(total)] - 1, "malformed \\N character escape");
+                let malformed = |upto: usize| {
+                    Bad::Unicode(
+                        pos[start],
+                        pos[upto.min(total)] - 1,
+                        "malformed \\N character escape",
+                    )
+                };
                 if chars.get(i) != Some(&'{') {
                     return Err(malformed(i));
                 }
@@ -242,7 +267,13 @@ fn decode(body: &str, raw: bool, bytes: bool, out: &mut Vec<u8>) -> Result<(), B
                 i += close + 1;
                 match unicode_name(&name) {
                     Some(c) if !name.is_empty() => push_char(out, c),
-                    _ => return Err(Bad::Unicode(pos[start], pos[i] - 1, "unknown Unicode character name")),
+                    _ => {
+                        return Err(Bad::Unicode(
+                            pos[start],
+                            pos[i] - 1,
+                            "unknown Unicode character name",
+                        ))
+                    }
                 }
             }
             other => {
@@ -260,7 +291,7 @@ fn unicode_name(name: &str) -> Option<char> {
     let n = name.to_ascii_uppercase();
     if let Some(l) = n.strip_prefix("LATIN SMALL LETTER ") {
         if l.len() == 1 && l.as_bytes()[0].is_ascii_uppercase() {
-            return Some(l.to_ascii_lowercase().chars().next()?);
+            return l.to_ascii_lowercase().chars().next();
         }
     }
     if let Some(l) = n.strip_prefix("LATIN CAPITAL LETTER ") {
@@ -268,17 +299,23 @@ fn unicode_name(name: &str) -> Option<char> {
             return l.chars().next();
         }
     }
-    const DIGITS: [&str; 10] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+    const DIGITS: [&str; 10] = [
+        "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+    ];
     if let Some(d) = n.strip_prefix("DIGIT ") {
         if let Some(k) = DIGITS.iter().position(|x| *x == d) {
             return char::from_digit(k as u32, 10);
         }
     }
     const GREEK: [&str; 24] = [
-        "ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA", "KAPPA", "LAMDA", "MU", "NU", "XI",
-        "OMICRON", "PI", "RHO", "SIGMA", "TAU", "UPSILON", "PHI", "CHI", "PSI", "OMEGA",
+        "ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA", "KAPPA",
+        "LAMDA", "MU", "NU", "XI", "OMICRON", "PI", "RHO", "SIGMA", "TAU", "UPSILON", "PHI", "CHI",
+        "PSI", "OMEGA",
     ];
-    for (prefix, base) in [("GREEK SMALL LETTER ", 0x3b1u32), ("GREEK CAPITAL LETTER ", 0x391u32)] {
+    for (prefix, base) in [
+        ("GREEK SMALL LETTER ", 0x3b1u32),
+        ("GREEK CAPITAL LETTER ", 0x391u32),
+    ] {
         if let Some(l) = n.strip_prefix(prefix) {
             let l = if l == "LAMBDA" { "LAMDA" } else { l };
             if let Some(k) = GREEK.iter().position(|x| *x == l) {
@@ -378,7 +415,9 @@ impl FParser<'_> {
             match c {
                 b'\\' if !self.raw && self.peek(1) == Some(b'N') && self.peek(2) == Some(b'{') => {
                     // `\N{NAME}`: the braces belong to the escape.
-                    let close = self.src[self.pos..self.end].find('}').map_or(self.end, |k| self.pos + k + 1);
+                    let close = self.src[self.pos..self.end]
+                        .find('}')
+                        .map_or(self.end, |k| self.pos + k + 1);
                     self.pos = close;
                 }
                 b'\\' if !self.raw => self.pos = (self.pos + 2).min(self.end),
@@ -396,7 +435,9 @@ impl FParser<'_> {
                 b'}' => return self.err("f-string: single '}' is not allowed"),
                 b'{' => {
                     flush(self, lit_start, self.pos, &mut lit)?;
-                    parts.push(FStringPart::Literal(String::from_utf8(std::mem::take(&mut lit)).unwrap_or_default()));
+                    parts.push(FStringPart::Literal(
+                        String::from_utf8(std::mem::take(&mut lit)).unwrap_or_default(),
+                    ));
                     if depth >= MAX_FSTRING_NESTING {
                         return self.err("f-string: expressions nested too deeply");
                     }
@@ -408,7 +449,9 @@ impl FParser<'_> {
             }
         }
         flush(self, lit_start, self.pos, &mut lit)?;
-        parts.push(FStringPart::Literal(String::from_utf8(lit).unwrap_or_default()));
+        parts.push(FStringPart::Literal(
+            String::from_utf8(lit).unwrap_or_default(),
+        ));
         Ok(merge_literals(parts))
     }
 
@@ -417,8 +460,7 @@ impl FParser<'_> {
         let expr_start = self.pos;
         let mut brackets: Vec<u8> = Vec::new();
         let mut quote: Option<(u8, bool)> = None;
-        loop {
-            let Some(c) = self.peek(0) else { break };
+        while let Some(c) = self.peek(0) {
             if c == b'\\' {
                 return self.err("f-string expression part cannot include a backslash");
             }
@@ -499,7 +541,8 @@ impl FParser<'_> {
                 return self.err("f-string: expecting '}'");
             };
             if !matches!(c, b's' | b'r' | b'a') {
-                return self.err("f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                return self
+                    .err("f-string: invalid conversion character: expected 's', 'r', or 'a'");
             }
             conversion = Some(c as char);
             self.pos += 1;
@@ -541,10 +584,14 @@ fn parse_field(src: &str, start: usize, end: usize) -> PResult<Expr> {
                 if e.lineno == line {
                     e.offset = (e.offset + 1).saturating_sub(col);
                     e.end_offset = (e.end_offset + 1).saturating_sub(col);
+                    // CPython shows the parenthesized field it parsed.
+                    let field = &src[start..end];
+                    if !field.contains('\n') {
+                        e.text = format!("({field})");
+                    }
                 }
             }
             user(PErr::Full(e))
         }
     }
 }
-
