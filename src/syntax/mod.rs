@@ -1,8 +1,14 @@
 //! Source text to AST: logos tokens, an indentation layer, the LALRPOP parser.
 
+mod actions;
 pub mod ast;
 mod error;
+mod indent;
+mod lexer;
 mod lines;
+mod parser;
+mod strings;
+mod token;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use lines::LineIndex;
@@ -12,6 +18,8 @@ pub use lines::LineIndex;
 /// Errors carry CPython's exception type (`SyntaxError`, `IndentationError`,
 /// `TabError`), message, 1-based line and column, and the offending line's text.
 pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
-    let _ = (source, filename);
-    todo!("syntax helper fills this in")
+    parser::parse_module(source).map_err(|mut e| {
+        e.filename = filename.to_string();
+        e
+    })
 }
