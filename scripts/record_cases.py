@@ -16,6 +16,11 @@ following '/' are cut to nothing, in stdout and in stderr.
 tests/cases/examples/ holds copies of scripts/examples/*.py: recording
 first copies every scripts/examples/X.py there (the user-facing examples
 stay the single source), and --check also checks the copies are current.
+Each copy gets one line appended, EXAMPLE_TAIL below: the examples (verbatim
+notebook cells) leave their trace function installed, and CPython would go
+on tracing its own shutdown code (threading._shutdown, atexit hooks of
+site-packages), which is neither krait's business nor deterministic. Line
+numbers of the copies are those of the examples.
 
 Every case is run twice, with two different PYTHONHASHSEED values, and a
 case whose two runs differ is reported and not recorded: expectations must
@@ -40,6 +45,8 @@ CASES = os.path.join(ROOT, "tests", "cases")
 EXAMPLES_SRC = os.path.join(ROOT, "scripts", "examples")
 EXAMPLES_DST = os.path.join(CASES, "examples")
 TIMEOUT = 60
+EXAMPLE_TAIL = ("sys.settrace(None)  # test copy only (scripts/record_cases.py): "
+                "no tracing of CPython's shutdown\n")
 
 
 def python3():
@@ -119,6 +126,9 @@ def sync_examples(check):
         if not name.endswith(".py"):
             continue
         src = read(os.path.join(EXAMPLES_SRC, name))
+        if not src.endswith("\n"):
+            src += "\n"
+        src += EXAMPLE_TAIL
         dst_path = os.path.join(EXAMPLES_DST, name)
         cur = read(dst_path) if os.path.exists(dst_path) else None
         if cur != src:
