@@ -500,7 +500,7 @@ def port_setprofile():
                 setup = "\n"
             text = (header("CPython's %s: %s" % (name, what), "test_sys_setprofile.py")
                     + PROF_PRELUDE + setup + "\n" + body.rstrip() + "\n"
-                    + "print(\"profiling after:\", sys.getprofile())\nprint(\"done\")\n")
+                    + "print(\"profiling off after:\", sys.getprofile() is None)\nsys.setprofile(None)\nprint(\"done\")\n")
             write(OUT_PROF, pre + fn.name, text)
             ported.append((name, pre + fn.name + ".py"))
     return ported, skipped

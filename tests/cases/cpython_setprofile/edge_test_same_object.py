@@ -120,5 +120,6 @@ def foo(*args):
 sys.setprofile(foo)
 del foo
 sys.setprofile(sys.getprofile())
-print("profiling after:", sys.getprofile())
+print("profiling off after:", sys.getprofile() is None)
+sys.setprofile(None)
 print("done")

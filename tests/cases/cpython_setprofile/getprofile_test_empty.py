@@ -116,5 +116,6 @@ def check_events(callable, expected):
 
 assert sys.getprofile() is None
 print(sys.getprofile())
-print("profiling after:", sys.getprofile())
+print("profiling off after:", sys.getprofile() is None)
+sys.setprofile(None)
 print("done")

@@ -121,5 +121,6 @@ sys.setprofile(fn)
 assert sys.getprofile() is fn
 print(sys.getprofile() is fn)
 sys.setprofile(None)
-print("profiling after:", sys.getprofile())
+print("profiling off after:", sys.getprofile() is None)
+sys.setprofile(None)
 print("done")

@@ -135,5 +135,6 @@ check_events(g, [(1, 'call', g_ident),
                       (3, 'return', f_ident),
                       (1, 'return', g_ident),
                       ])
-print("profiling after:", sys.getprofile())
+print("profiling off after:", sys.getprofile() is None)
+sys.setprofile(None)
 print("done")

@@ -131,5 +131,6 @@ check_events(g, [(1, 'call', g_ident),
                       (1, 'falling through', g_ident),
                       (1, 'return', g_ident),
                       ])
-print("profiling after:", sys.getprofile())
+print("profiling off after:", sys.getprofile() is None)
+sys.setprofile(None)
 print("done")

@@ -127,5 +127,6 @@ check_events(f, [(1, 'call', f_ident),
                       # I expected this again:
                       (1, 'return', f_ident),
                       ])
-print("profiling after:", sys.getprofile())
+print("profiling off after:", sys.getprofile() is None)
+sys.setprofile(None)
 print("done")

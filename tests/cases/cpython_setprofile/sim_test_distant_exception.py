@@ -144,5 +144,6 @@ check_events(j, [(1, 'call', j_ident),
                       (2, 'return', i_ident),
                       (1, 'return', j_ident),
                       ])
-print("profiling after:", sys.getprofile())
+print("profiling off after:", sys.getprofile() is None)
+sys.setprofile(None)
 print("done")

@@ -124,5 +124,6 @@ f_ident = ident(f)
 check_events(f, [(1, 'call', f_ident),
                       (1, 'return', f_ident),
                       ])
-print("profiling after:", sys.getprofile())
+print("profiling off after:", sys.getprofile() is None)
+sys.setprofile(None)
 print("done")

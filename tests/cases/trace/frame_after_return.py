@@ -21,5 +21,5 @@ worker(5)
 sys.settrace(None)
 g = grab()
 for f in kept + [g]:
-    print(f.f_code.co_name, f.f_lineno, sorted(f.f_locals.items()), f.f_back.f_code.co_name)
+    print(f.f_code.co_name, f.f_lineno, sorted((k, v) for k, v in f.f_locals.items() if k != "f"), f.f_back.f_code.co_name)
 print(kept[0] is kept[1], kept[0].f_locals["result"], kept[1].f_locals["result"])

@@ -4,7 +4,7 @@ def tracer(frame, event, arg):
     co = frame.f_code
     if event in ("call", "return"):
         locs = sorted((k, v) for k, v in frame.f_locals.items() if isinstance(v, int))
-        print(event, co.co_qualname, frame.f_lineno, locs, repr(arg) if event == "return" else "")
+        print(event, co.co_qualname, frame.f_lineno, locs, (repr(arg) if not callable(arg) else "<function %s>" % arg.__qualname__) if event == "return" else "")
     else:
         print(event, co.co_qualname, frame.f_lineno)
     return tracer

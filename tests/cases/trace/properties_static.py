@@ -1,8 +1,12 @@
 # Checks tracing of property getters/setters, staticmethods and classmethods, and attribute access that runs no Python code.
 import sys
+def show(v):
+    if isinstance(v, Temp):
+        return "<Temp %r>" % v._c
+    return repr(v)
 def tracer(frame, event, arg):
     if event != "line":
-        print(event, frame.f_code.co_qualname, frame.f_lineno, repr(arg) if event == "return" else "")
+        print(event, frame.f_code.co_qualname, frame.f_lineno, show(arg) if event == "return" else "")
     return tracer
 class Temp:
     unit = "C"
