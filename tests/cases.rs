@@ -95,13 +95,14 @@ fn run_case(dir: &Path, name: &str, limit: Duration) -> Result<Outcome, String> 
         .map_err(|e| format!("could not start krait: {e}"))?;
     let out = read_pipe(child.stdout.take());
     let err = read_pipe(child.stderr.take());
-    let status = wait_with_timeout(&mut child, limit);
-    let out = out.join().unwrap_or_default();
-    let err = err.join().unwrap_or_default();
-    let status = match status {
+    let status = match wait_with_timeout(&mut child, limit) {
         Some(s) => s,
+        // The reader threads are left behind: a process the killed one
+        // started may still hold the pipes open.
         None => return Err(format!("timed out after {:?} (killed)", limit)),
     };
+    let out = out.join().unwrap_or_default();
+    let err = err.join().unwrap_or_default();
     let here = format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR);
     let stdout = String::from_utf8_lossy(&out).replace(&here, "");
     let stderr = String::from_utf8_lossy(&err).replace(&here, "");
@@ -110,8 +111,8 @@ fn run_case(dir: &Path, name: &str, limit: Duration) -> Result<Outcome, String> 
     if code != 0 {
         let last = stderr
             .lines()
-            .filter(|l| !l.trim().is_empty())
-            .last()
+            .rev()
+            .find(|l| !l.trim().is_empty())
             .unwrap_or("")
             .trim();
         exit.push_str(last);
@@ -161,13 +162,13 @@ fn short_diff(want: &str, got: &str) -> String {
                 lines.push(format!("  {}", ma[i]));
                 i += 1;
                 j += 1;
-            } else if j < mb.len() && (i == ma.len() || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j])
+            } else if i < ma.len() && (j == mb.len() || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])
             {
-                lines.push(format!("+ {}", mb[j]));
-                j += 1;
-            } else {
                 lines.push(format!("- {}", ma[i]));
                 i += 1;
+            } else {
+                lines.push(format!("+ {}", mb[j]));
+                j += 1;
             }
         }
     } else {
