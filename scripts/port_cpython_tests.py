@@ -332,7 +332,7 @@ def count_traces(func):
                 skipped.append((cls + "." + f.name, "f_lineno assignment (jumps, tier 2)"))
     for cls in ("SkipLineEventsTraceTestCase", "TraceOpcodesTestCase"):
         ported.append((cls + " (every TraceTestCase test again)",
-                       "the f_trace_lines=False / f_trace_opcodes=True variants inside each test_*.py"))
+                       "run as the f_trace_lines=False / f_trace_opcodes=True variants inside each TraceTestCase port"))
     return ported, skipped
 
 
@@ -513,7 +513,8 @@ def porting_md(title, source, ported, skipped):
            "verbatim with its original line layout (dedented to module level), runs it under\n",
            "the CPython test's own hook, prints the events and whether they equal the\n",
            "expectation written in the CPython test.\n\n",
-           "%d ported, %d skipped.\n\n## Ported\n\n" % (len(ported), len(skipped)),
+           "%d tests ported (one file each), %d skipped.\n\n## Ported\n\n"
+           % (len([p for p in ported if ".py" in p[1]]), len(skipped)),
            "| CPython test | file |\n| --- | --- |\n"]
     out += ["| `%s` | `%s` |\n" % (n, f) for n, f in ported]
     out.append("\n## Skipped\n\n| CPython test | why |\n| --- | --- |\n")
