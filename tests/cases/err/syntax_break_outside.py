@@ -1,0 +1,3 @@
+# Checks a SyntaxError for 'break' outside a loop.
+print("start")
+break

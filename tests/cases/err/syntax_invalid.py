@@ -1,0 +1,3 @@
+# Checks a plain SyntaxError (invalid syntax) for a doubled operator in an assignment.
+print("start")
+x = = 1

@@ -1,0 +1,5 @@
+# Checks an IndentationError for an unexpected indent: nothing runs.
+print("first")
+x = 1
+    y = 2
+print(x)

@@ -1,0 +1,32 @@
+# Checks iteration builtins: range, enumerate, zip, map, filter, sorted, reversed, iter/next, min/max/sum with keys and defaults.
+print(list(range(5)), list(range(2, 10, 3)), list(range(10, 0, -2)), list(range(0)), list(range(5, 1)), len(range(0, 100, 7)))
+r = range(3, 30, 4)
+print(r, r[2], r[-1], 11 in r, 12 in r, r.index(15), r.count(7), list(reversed(r)), r[1:3])
+print(list(enumerate("abc")), list(enumerate("abc", 10)), dict(enumerate("xy", start=1)))
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip(range(3), range(3, 6), "xyz")))
+print(list(map(str, [1, 2])), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])), list(map(len, ["a", "bb"])))
+print(list(filter(None, [0, 1, "", "a", [], [0]])), list(filter(lambda x: x > 2, range(6))))
+print(sorted("hello"), sorted([3, 1, 2], reverse=True), sorted({"b": 1, "a": 2}), sorted(["bb", "a", "ccc"], key=len))
+print(list(reversed([1, 2, 3])), list(reversed("abc")), list(reversed(range(4))), "".join(reversed("stressed")))
+it = iter([10, 20, 30])
+print(next(it), next(it), next(it), next(it, "done"), next(it, None))
+print(min(3, 1, 2), max([4, 9, 2]), min("bca"), max("apple", "pear", key=len), min([], default="empty"), max([1, 5], key=lambda v: -v))
+print(sum([1, 2, 3]), sum([1, 2], 10), sum([0.5, 0.25]), sum(range(101)), sum([[1], [2]], []))
+m = map(lambda v: v * 2, [1, 2, 3])
+print(next(m), list(m), list(m))
+z = zip("ab", [1, 2])
+print(next(z), list(z))
+e = enumerate(["x", "y"])
+print(next(e), list(e))
+f = filter(lambda v: v % 2, range(10))
+print(next(f), next(f), list(f))
+print(any([]), all([]), any(x > 5 for x in range(10)), all(map(str.isdigit, ["1", "22"])))
+total = 0
+for i, (a, b) in enumerate(zip(range(5), range(5, 10))):
+    total += i * a * b
+print(total)
+d = {"x": 1, "y": 2}
+it2 = iter(d)
+print(next(it2), list(it2), list(iter(d.items())), list(iter("hi")))
+print(list(zip(*[[1, 2, 3], [4, 5, 6]])), list(map(max, [1, 5], [3, 2])))
+print(sorted([(1, "b"), (1, "a"), (0, "z")]), sorted([-3, 2, -1], key=abs), sorted([], reverse=True))
