@@ -1,0 +1,86 @@
+//! The embedding facade: what a Rust host uses to run krait code.
+
+use std::rc::Rc;
+
+use crate::trace::Tracer;
+use crate::value::{ExcType, NativeFn, PyErr, Value};
+use crate::vm::Vm;
+
+/// How a run ended when it did not finish normally.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunError {
+    /// The source did not compile: CPython's report (`  File ..., SyntaxError: ...`).
+    Syntax(String),
+    /// An uncaught exception: the full traceback text and its last line.
+    Exception { traceback: String, summary: String },
+    /// `sys.exit(code)` (or `SystemExit`): the exit status and any message to print.
+    Exit { code: i32, message: Option<String> },
+}
+
+/// A krait interpreter: one VM with its globals.
+pub struct Interpreter {
+    pub vm: Vm,
+}
+
+impl Default for Interpreter {
+    fn default() -> Self {
+        Interpreter::new()
+    }
+}
+
+impl Interpreter {
+    pub fn new() -> Interpreter {
+        Interpreter { vm: Vm::new() }
+    }
+
+    /// Installs a native tracer; it receives every event from now on.
+    pub fn add_tracer(&mut self, t: Box<dyn Tracer>) {
+        self.vm.trace.tracers.push(t);
+        self.vm.trace.recompute_active();
+    }
+
+    /// Makes a native function callable from krait code as a built-in.
+    pub fn register_fn(&mut self, name: &'static str, f: NativeFn) {
+        self.vm.builtins.borrow_mut().set_str(name, crate::builtins::native(name, f));
+    }
+
+    /// Sets `sys.argv`.
+    pub fn set_argv(&mut self, argv: Vec<String>) {
+        self.vm.set_argv(argv);
+    }
+
+    /// Compiles and runs `source` as the `__main__` module.
+    pub fn run_source(&mut self, filename: &str, source: &str) -> Result<Value, RunError> {
+        let code = crate::compile::compile_source(source, filename).map_err(|e| RunError::Syntax(e.report()))?;
+        self.vm.sources.insert(filename.to_string(), Rc::from(source));
+        let globals = self.vm.new_globals("__main__");
+        let r = self.vm.run_module(code, globals);
+        self.vm.flush();
+        match r {
+            Ok(v) => Ok(v),
+            Err(e) => Err(self.describe(e)),
+        }
+    }
+
+    fn describe(&mut self, e: PyErr) -> RunError {
+        let exc = self.vm.materialize(e);
+        if self.vm.err_is(&PyErr::Obj(exc.clone()), ExcType::SystemExit) {
+            let code = match self.vm.exc_attr(&exc, "args") {
+                Some(Value::Tuple(t)) if !t.is_empty() => t[0].clone(),
+                _ => Value::None,
+            };
+            return match code {
+                Value::None => RunError::Exit { code: 0, message: None },
+                Value::Int(i) => RunError::Exit { code: i as i32, message: None },
+                Value::Bool(b) => RunError::Exit { code: b as i32, message: None },
+                other => {
+                    let msg = self.vm.to_str(&other).unwrap_or_default();
+                    RunError::Exit { code: 1, message: Some(msg) }
+                }
+            };
+        }
+        let traceback = self.vm.format_traceback(&exc);
+        let summary = self.vm.exc_summary(&exc);
+        RunError::Exception { traceback, summary }
+    }
+}

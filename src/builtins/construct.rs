@@ -1,0 +1,484 @@
+//! Calling a built-in type: `int("5")`, `list(x)`, `property(f)`, `super()`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::{Num, ToPrimitive};
+
+use super::{check_args, kwarg, native};
+use crate::value::int::{normalize, to_big};
+use crate::value::{Class, Descr, Dict, ExcType, Kwargs, PyErr, PyResult, RangeObj, SetObj, SliceObj, TypeKind, Value};
+use crate::vm::Vm;
+
+pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+    let name = cls.name.as_str();
+    Ok(match cls.kind {
+        TypeKind::Object => {
+            check_args("object", &args, 0, 0)?;
+            Value::Instance(Rc::new(crate::value::Instance::new(cls.clone())))
+        }
+        TypeKind::Type => {
+            check_args("type", &args, 1, 1)?;
+            Value::Class(vm.types.type_of(&args[0]))
+        }
+        TypeKind::Int => int_new(vm, &args, &kw)?,
+        TypeKind::Bool => {
+            check_args("bool", &args, 0, 1)?;
+            Value::Bool(match args.first() {
+                Some(v) => vm.truthy(v)?,
+                None => false,
+            })
+        }
+        TypeKind::Float => {
+            check_args("float", &args, 0, 1)?;
+            match args.first() {
+                None => Value::Float(0.0),
+                Some(v) => Value::Float(to_float(vm, v)?),
+            }
+        }
+        TypeKind::Str => {
+            check_args("str", &args, 0, 1)?;
+            match args.first() {
+                None => Value::str(""),
+                Some(v) => Value::string(vm.to_str(v)?),
+            }
+        }
+        TypeKind::List => {
+            check_args("list", &args, 0, 1)?;
+            match args.first() {
+                None => Value::list(vec![]),
+                Some(v) => Value::list(vm.collect(v)?),
+            }
+        }
+        TypeKind::Tuple => {
+            check_args("tuple", &args, 0, 1)?;
+            match args.first() {
+                None => Value::tuple(vec![]),
+                Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
+                Some(v) => Value::tuple(vm.collect(v)?),
+            }
+        }
+        TypeKind::Dict => {
+            check_args("dict", &args, 0, 1)?;
+            let d = Value::dict(Dict::new());
+            if let Some(src) = args.first() {
+                fill_dict(vm, &d, src)?;
+            }
+            if let Value::Dict(dd) = &d {
+                for (k, v) in kw {
+                    dd.borrow_mut().insert(crate::value::DictKey::new(Value::Str(k))?, v);
+                }
+            }
+            d
+        }
+        TypeKind::Set | TypeKind::FrozenSet => {
+            check_args(name, &args, 0, 1)?;
+            let mut s = SetObj::new();
+            if let Some(src) = args.first() {
+                for x in vm.collect(src)? {
+                    let k = vm.hash_key(x)?;
+                    s.insert(k);
+                }
+            }
+            if cls.kind == TypeKind::Set {
+                Value::Set(Rc::new(RefCell::new(s)))
+            } else {
+                Value::FrozenSet(Rc::new(s))
+            }
+        }
+        TypeKind::Range => {
+            if args.is_empty() {
+                return Err(PyErr::type_error("range expected at least 1 argument, got 0"));
+            }
+            check_args("range", &args, 1, 3)?;
+            let mut n = vec![];
+            for a in &args {
+                n.push(vm.index_value(a)?);
+            }
+            let (start, stop, step) = match n.len() {
+                1 => (0, n[0], 1),
+                2 => (n[0], n[1], 1),
+                _ => (n[0], n[1], n[2]),
+            };
+            if step == 0 {
+                return Err(PyErr::value_error("range() arg 3 must not be zero"));
+            }
+            Value::Range(Rc::new(RangeObj { start, stop, step }))
+        }
+        TypeKind::Slice => {
+            check_args("slice", &args, 1, 3)?;
+            let (start, stop, step) = match args.len() {
+                1 => (Value::None, args[0].clone(), Value::None),
+                2 => (args[0].clone(), args[1].clone(), Value::None),
+                _ => (args[0].clone(), args[1].clone(), args[2].clone()),
+            };
+            Value::Slice(Rc::new(SliceObj { start, stop, step }))
+        }
+        TypeKind::Property => {
+            let get = |i: usize, n: &str| args.get(i).cloned().or_else(|| kwarg(&kw, n)).unwrap_or(Value::None);
+            let fget = get(0, "fget");
+            let mut doc = get(3, "doc");
+            if doc.is_none() {
+                if let Value::Function(f) = &fget {
+                    doc = f.attrs.borrow().get(&crate::value::class::NameRef("__doc__")).cloned().unwrap_or(Value::None);
+                }
+            }
+            Value::Descr(Rc::new(Descr::Property {
+                fget,
+                fset: get(1, "fset"),
+                fdel: get(2, "fdel"),
+                doc,
+            }))
+        }
+        TypeKind::StaticMethod => {
+            check_args("staticmethod", &args, 1, 1)?;
+            Value::Descr(Rc::new(Descr::StaticMethod(args[0].clone())))
+        }
+        TypeKind::ClassMethod => {
+            check_args("classmethod", &args, 1, 1)?;
+            Value::Descr(Rc::new(Descr::ClassMethod(args[0].clone())))
+        }
+        TypeKind::Super => super_new(vm, &args)?,
+        _ => return Err(PyErr::type_error(format!("cannot create '{}' instances", name))),
+    })
+}
+
+fn fill_dict(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
+    if let Value::Dict(_) = src {
+        return vm.dict_merge(d, src, false);
+    }
+    if let Value::Instance(i) = src {
+        if i.class.lookup("keys").is_some() {
+            return vm.dict_merge(d, src, false);
+        }
+    }
+    let Value::Dict(dd) = d else { return Ok(()) };
+    for (n, item) in vm.collect(src)?.into_iter().enumerate() {
+        let pair = vm.collect(&item).map_err(|_| {
+            PyErr::type_error(format!(
+                "cannot convert dictionary update sequence element #{} to a sequence",
+                n
+            ))
+        })?;
+        if pair.len() != 2 {
+            return Err(PyErr::value_error(format!(
+                "dictionary update sequence element #{} has length {}; 2 is required",
+                n,
+                pair.len()
+            )));
+        }
+        let k = vm.hash_key(pair[0].clone())?;
+        dd.borrow_mut().insert(k, pair[1].clone());
+    }
+    Ok(())
+}
+
+pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(b) => crate::value::int::big_to_f64(b),
+        Value::Str(s) => parse_float(s.as_str())
+            .ok_or_else(|| PyErr::value_error(format!("could not convert string to float: {}", crate::value::repr::str_repr(s.as_str())))),
+        Value::Instance(i) => match i.class.lookup_user("__float__") {
+            Some(m) => match vm.call_value(&m, vec![v.clone()], vec![])? {
+                Value::Float(f) => Ok(f),
+                o => Err(PyErr::type_error(format!("__float__ returned non-float (type {})", o.type_name()))),
+            },
+            None => Err(PyErr::type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                v.type_name()
+            ))),
+        },
+        _ => Err(PyErr::type_error(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim().replace('_', "");
+    let lower = t.to_ascii_lowercase();
+    match lower.trim_start_matches(['+', '-']) {
+        "inf" | "infinity" => return Some(if lower.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
+        "nan" => return Some(f64::NAN),
+        _ => {}
+    }
+    if t.is_empty() || s.trim().starts_with('_') || s.trim().ends_with('_') || s.contains("__") {
+        return None;
+    }
+    if !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
+        return None;
+    }
+    t.parse::<f64>().ok()
+}
+
+fn int_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    check_args("int", args, 0, 2)?;
+    let base = args.get(1).cloned().or_else(|| kwarg(kw, "base"));
+    let Some(v) = args.first() else {
+        return Ok(Value::Int(0));
+    };
+    if let Some(b) = base {
+        let b = vm.index_value(&b)?;
+        let Value::Str(s) = v else {
+            return Err(PyErr::type_error("int() can't convert non-string with explicit base"));
+        };
+        return parse_int(s.as_str(), b as u32);
+    }
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(PyErr::value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(PyErr::overflow("cannot convert float infinity to integer"));
+            }
+            let t = f.trunc();
+            if t.abs() < 9.0e18 {
+                Ok(Value::Int(t as i64))
+            } else {
+                Ok(normalize(float_to_big(t)))
+            }
+        }
+        Value::Str(s) => parse_int(s.as_str(), 10),
+        Value::Instance(i) => {
+            for m in ["__int__", "__index__", "__trunc__"] {
+                if let Some(f) = i.class.lookup_user(m) {
+                    return vm.call_value(&f, vec![v.clone()], vec![]);
+                }
+            }
+            Err(PyErr::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                v.type_name()
+            )))
+        }
+        _ => Err(PyErr::type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+fn float_to_big(f: f64) -> BigInt {
+    let s = format!("{:.0}", f);
+    BigInt::from_str_radix(&s, 10).unwrap_or_default()
+}
+
+fn parse_int(s: &str, base: u32) -> PyResult<Value> {
+    let bad = || {
+        PyErr::value_error(format!(
+            "invalid literal for int() with base {}: {}",
+            base,
+            crate::value::repr::str_repr(s)
+        ))
+    };
+    let t = s.trim();
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut base = base;
+    let mut body = body.to_string();
+    let lower = body.to_ascii_lowercase();
+    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if lower.starts_with(p) && (base == b || base == 0) {
+            base = b;
+            body = body[2..].to_string();
+            body = body.trim_start_matches('_').to_string();
+        }
+    }
+    if base == 0 {
+        base = 10;
+    }
+    if !(2..=36).contains(&base) {
+        return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return Err(bad());
+    }
+    let digits: String = body.chars().filter(|c| *c != '_').collect();
+    let n = BigInt::from_str_radix(&digits, base).map_err(|_| bad())?;
+    Ok(normalize(if neg { -n } else { n }))
+}
+
+/// `super()` with zero args (from the calling frame) or two.
+fn super_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let (cls, obj) = if args.len() == 2 {
+        match &args[0] {
+            Value::Class(c) => (c.clone(), args[1].clone()),
+            _ => return Err(PyErr::type_error("super() argument 1 must be a type")),
+        }
+    } else {
+        let f = vm.frames.last().ok_or_else(|| PyErr::new(ExcType::RuntimeError, "super(): no current frame"))?;
+        let code = f.code.clone();
+        let pos = code.freevars.iter().position(|v| v.as_str() == "__class__");
+        let Some(p) = pos else {
+            return Err(PyErr::new(ExcType::RuntimeError, "super(): __class__ cell not found"));
+        };
+        let slot = code.varnames.len() + code.cellvars.len() + p;
+        let cls = match &vm.stack[f.base + slot] {
+            Value::Cell(c) => match &*c.borrow() {
+                Value::Class(k) => k.clone(),
+                _ => return Err(PyErr::new(ExcType::RuntimeError, "super(): empty __class__ cell")),
+            },
+            _ => return Err(PyErr::new(ExcType::RuntimeError, "super(): __class__ cell not found")),
+        };
+        if code.argcount == 0 {
+            return Err(PyErr::new(ExcType::RuntimeError, "super(): no arguments"));
+        }
+        let first = match &vm.stack[f.base] {
+            Value::Cell(c) => c.borrow().clone(),
+            Value::Null => {
+                // The first argument may live in a cell.
+                match code.cell2arg.iter().position(|a| *a == Some(0)) {
+                    Some(ci) => match &vm.stack[f.base + code.varnames.len() + ci] {
+                        Value::Cell(c) => c.borrow().clone(),
+                        _ => Value::None,
+                    },
+                    None => Value::None,
+                }
+            }
+            v => v.clone(),
+        };
+        (cls, first)
+    };
+    Ok(Value::Descr(Rc::new(Descr::Super { start_after: cls, obj })))
+}
+
+/// Methods of built-in types that are not in the per-type method tables.
+pub fn install_type_methods(vm: &mut Vm) {
+    let base_exc = vm.types.exc(ExcType::BaseException);
+    let n = vm.intern("__init__");
+    base_exc.dict.borrow_mut().insert(n, native("__init__", exc_init));
+    let n = vm.intern("with_traceback");
+    base_exc.dict.borrow_mut().insert(n, native("with_traceback", exc_with_traceback));
+    let obj = vm.types.object.clone();
+    let n = vm.intern("__init__");
+    obj.dict.borrow_mut().insert(n, native("__init__", object_init));
+    let prop = vm.types.property.clone();
+    for (name, f) in [("setter", prop_setter as crate::value::NativeFn), ("getter", prop_getter), ("deleter", prop_deleter)] {
+        let n = vm.intern(name);
+        prop.dict.borrow_mut().insert(n, native(name, f));
+    }
+    let int = vm.types.int.clone();
+    for (name, f) in [("bit_length", int_bit_length as crate::value::NativeFn), ("conjugate", int_conjugate)] {
+        let n = vm.intern(name);
+        int.dict.borrow_mut().insert(n, native(name, f));
+    }
+    let float = vm.types.float.clone();
+    for (name, f) in [("is_integer", float_is_integer as crate::value::NativeFn), ("as_integer_ratio", float_ratio)] {
+        let n = vm.intern(name);
+        float.dict.borrow_mut().insert(n, native(name, f));
+    }
+    let tuple = vm.types.tuple.clone();
+    for (name, f) in [("index", tuple_index as crate::value::NativeFn), ("count", tuple_count)] {
+        let n = vm.intern(name);
+        tuple.dict.borrow_mut().insert(n, native(name, f));
+    }
+}
+
+fn exc_init(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if let Some(Value::Instance(i)) = args.first() {
+        i.set_attr(vm.intern("args"), Value::tuple(args[1..].to_vec()));
+    }
+    Ok(Value::None)
+}
+
+fn exc_with_traceback(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
+
+fn object_init(_vm: &mut Vm, _args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn prop_with(args: &[Value], which: usize) -> PyResult<Value> {
+    let (Some(Value::Descr(d)), Some(f)) = (args.first(), args.get(1)) else {
+        return Err(PyErr::type_error("property method needs a function"));
+    };
+    let Descr::Property { fget, fset, fdel, doc } = &**d else {
+        return Err(PyErr::type_error("not a property"));
+    };
+    let (mut g, mut s, mut dl) = (fget.clone(), fset.clone(), fdel.clone());
+    match which {
+        0 => g = f.clone(),
+        1 => s = f.clone(),
+        _ => dl = f.clone(),
+    }
+    Ok(Value::Descr(Rc::new(Descr::Property { fget: g, fset: s, fdel: dl, doc: doc.clone() })))
+}
+
+fn prop_getter(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    prop_with(args, 0)
+}
+fn prop_setter(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    prop_with(args, 1)
+}
+fn prop_deleter(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    prop_with(args, 2)
+}
+
+fn int_bit_length(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let n = to_big(&args[0]).unwrap_or_default();
+    Ok(Value::Int(n.bits() as i64))
+}
+
+fn int_conjugate(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(args[0].clone())
+}
+
+fn float_is_integer(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    match &args[0] {
+        Value::Float(f) => Ok(Value::Bool(f.is_finite() && f.fract() == 0.0)),
+        _ => Ok(Value::Bool(false)),
+    }
+}
+
+fn float_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let Value::Float(f) = args[0] else {
+        return Err(PyErr::type_error("expected float"));
+    };
+    if !f.is_finite() {
+        return Err(PyErr::overflow("cannot convert Infinity to integer ratio"));
+    }
+    let mut num = f;
+    let mut den = BigInt::from(1);
+    while num.fract() != 0.0 {
+        num *= 2.0;
+        den *= 2;
+    }
+    let n = float_to_big(num);
+    let g = num_integer::Integer::gcd(&n, &den);
+    let (n, d) = if g > BigInt::from(1) { (n / &g, den / &g) } else { (n, den) };
+    let _ = d.to_i64();
+    Ok(Value::tuple(vec![normalize(n), normalize(d)]))
+}
+
+fn tuple_index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if let (Value::Tuple(t), Some(x)) = (&args[0], args.get(1)) {
+        for (i, y) in t.iter().enumerate() {
+            if vm.eq(y, x)? {
+                return Ok(Value::Int(i as i64));
+            }
+        }
+    }
+    Err(PyErr::value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_count(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let mut n = 0;
+    if let (Value::Tuple(t), Some(x)) = (&args[0], args.get(1)) {
+        for y in t.iter() {
+            if vm.eq(y, x)? {
+                n += 1;
+            }
+        }
+    }
+    Ok(Value::Int(n))
+}

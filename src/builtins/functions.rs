@@ -1,0 +1,802 @@
+//! The built-in functions (`print`, `len`, `sorted`, ...).
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::{check_args, kwarg, native, no_other_kwargs};
+use crate::value::int::{float_divmod, normalize, to_big};
+use crate::value::{Descr, ExcType, Kwargs, PyErr, PyResult, Value};
+use crate::vm::iter::IterObj;
+use crate::vm::Vm;
+
+pub fn install(vm: &mut Vm) {
+    let fns: &[(&'static str, crate::value::NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("any", any),
+        ("all", all),
+        ("sorted", sorted),
+        ("reversed", reversed),
+        ("enumerate", enumerate),
+        ("zip", zip),
+        ("map", map),
+        ("filter", filter),
+        ("iter", iter),
+        ("next", next),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("callable", callable),
+        ("id", id),
+        ("hash", hash),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("round", round),
+        ("chr", chr),
+        ("ord", ord),
+        ("hex", hex),
+        ("oct", oct),
+        ("bin", bin),
+        ("format", format),
+        ("input", input),
+        ("vars", vars),
+        ("globals", globals),
+        ("locals", locals),
+        ("dir", dir),
+    ];
+    for (name, f) in fns {
+        vm.builtins.borrow_mut().set_str(name, native(name, *f));
+    }
+    let types = [
+        ("object", vm.types.object.clone()),
+        ("type", vm.types.type_.clone()),
+        ("int", vm.types.int.clone()),
+        ("float", vm.types.float.clone()),
+        ("str", vm.types.str_.clone()),
+        ("bool", vm.types.bool_.clone()),
+        ("list", vm.types.list.clone()),
+        ("tuple", vm.types.tuple.clone()),
+        ("dict", vm.types.dict.clone()),
+        ("set", vm.types.set.clone()),
+        ("frozenset", vm.types.frozenset.clone()),
+        ("range", vm.types.range.clone()),
+        ("slice", vm.types.slice.clone()),
+        ("property", vm.types.property.clone()),
+        ("staticmethod", vm.types.staticmethod.clone()),
+        ("classmethod", vm.types.classmethod.clone()),
+        ("super", vm.types.super_.clone()),
+    ];
+    for (name, c) in types {
+        vm.builtins.borrow_mut().set_str(name, Value::Class(c));
+    }
+    for (name, c) in vm.types.exception_classes() {
+        vm.builtins.borrow_mut().set_str(name, Value::Class(c));
+    }
+    vm.builtins.borrow_mut().set_str("None", Value::None);
+    vm.builtins.borrow_mut().set_str("Ellipsis", Value::Ellipsis);
+    vm.builtins.borrow_mut().set_str("NotImplemented", Value::NotImplemented);
+    vm.builtins.borrow_mut().set_str("__name__", Value::str("builtins"));
+}
+
+fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    no_other_kwargs("print", kw, &["sep", "end", "file", "flush"])?;
+    let sep = match kwarg(kw, "sep") {
+        None | Some(Value::None) => " ".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(o) => return Err(PyErr::type_error(format!("sep must be None or a string, not {}", o.type_name()))),
+    };
+    let end = match kwarg(kw, "end") {
+        None | Some(Value::None) => "\n".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(o) => return Err(PyErr::type_error(format!("end must be None or a string, not {}", o.type_name()))),
+    };
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.to_str(a)?);
+    }
+    out.push_str(&end);
+    let to_stderr = matches!(kwarg(kw, "file"), Some(Value::Module(_)) | Some(Value::Instance(_)))
+        && matches!(kwarg(kw, "file"), Some(ref f) if vm.is_stderr(f));
+    if to_stderr {
+        vm.flush();
+        let _ = std::io::stderr().write_all(out.as_bytes());
+    } else {
+        let _ = vm.out.write_all(out.as_bytes());
+    }
+    Ok(Value::None)
+}
+
+pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(match v {
+        Value::Str(s) => s.char_len(),
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.borrow().len(),
+        Value::Set(s) => s.borrow().len(),
+        Value::FrozenSet(s) => s.len(),
+        Value::Range(r) => r.len().max(0) as usize,
+        Value::Instance(i) => match i.class.lookup_user("__len__") {
+            Some(m) => {
+                let r = vm.call_value(&m, vec![v.clone()], vec![])?;
+                let n = match r {
+                    Value::Int(n) => n,
+                    Value::Bool(b) => b as i64,
+                    _ => {
+                        return Err(PyErr::type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            r.type_name()
+                        )))
+                    }
+                };
+                if n < 0 {
+                    return Err(PyErr::value_error("__len__() should return >= 0"));
+                }
+                n as usize
+            }
+            None => return Err(PyErr::type_error(format!("object of type '{}' has no len()", v.type_name()))),
+        },
+        _ => return Err(PyErr::type_error(format!("object of type '{}' has no len()", v.type_name()))),
+    })
+}
+
+fn len(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("len", args, 1, 1)?;
+    Ok(Value::Int(len_of(vm, &args[0])? as i64))
+}
+
+fn repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("repr", args, 1, 1)?;
+    Ok(Value::string(vm.repr(&args[0])?))
+}
+
+fn ascii(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("ascii", args, 1, 1)?;
+    Ok(Value::string(vm.ascii(&args[0])?))
+}
+
+fn abs(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("abs", args, 1, 1)?;
+    Ok(match &args[0] {
+        Value::Int(i) => match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => normalize(BigInt::from(*i).abs()),
+        },
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::BigInt(b) => normalize(b.abs()),
+        Value::Float(f) => Value::Float(f.abs()),
+        Value::Instance(i) => match i.class.lookup_user("__abs__") {
+            Some(m) => vm.call_value(&m, vec![args[0].clone()], vec![])?,
+            None => return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", args[0].type_name()))),
+        },
+        o => return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", o.type_name()))),
+    })
+}
+
+fn min_max(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str, want_less: bool) -> PyResult<Value> {
+    no_other_kwargs(name, kw, &["key", "default"])?;
+    let key = kwarg(kw, "key").filter(|k| !k.is_none());
+    let items = if args.len() == 1 {
+        vm.collect(&args[0])?
+    } else if args.is_empty() {
+        return Err(PyErr::type_error(format!("{} expected at least 1 argument, got 0", name)));
+    } else {
+        args.to_vec()
+    };
+    if items.is_empty() {
+        if let Some(d) = kwarg(kw, "default") {
+            return Ok(d);
+        }
+        return Err(PyErr::value_error(format!("{}() arg is an empty sequence", name)));
+    }
+    let mut best = items[0].clone();
+    let mut best_k = match &key {
+        Some(k) => vm.call_value(k, vec![best.clone()], vec![])?,
+        None => best.clone(),
+    };
+    for it in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => vm.call_value(kf, vec![it.clone()], vec![])?,
+            None => it.clone(),
+        };
+        let better = if want_less { vm.lt(&k, &best_k)? } else { vm.lt(&best_k, &k)? };
+        if better {
+            best = it;
+            best_k = k;
+        }
+    }
+    Ok(best)
+}
+
+fn min(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    min_max(vm, args, kw, "min", true)
+}
+
+fn max(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    min_max(vm, args, kw, "max", false)
+}
+
+fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    check_args("sum", args, 1, 2)?;
+    let mut acc = match (args.get(1), kwarg(kw, "start")) {
+        (Some(s), _) => s.clone(),
+        (None, Some(s)) => s,
+        _ => Value::Int(0),
+    };
+    if let Value::Str(_) = acc {
+        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = vm.get_iter(args[0].clone())?;
+    while let Some(x) = vm.next_value(&it)? {
+        acc = match (&acc, &x) {
+            (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+            _ => vm.binary_op(acc, x, 0)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn any(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("any", args, 1, 1)?;
+    let it = vm.get_iter(args[0].clone())?;
+    while let Some(x) = vm.next_value(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("all", args, 1, 1)?;
+    let it = vm.get_iter(args[0].clone())?;
+    while let Some(x) = vm.next_value(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// Stable sort of `items` by `key`, with `reverse`; comparisons may run krait code.
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
+    let keys: Vec<Value> = match &key {
+        Some(k) => {
+            let mut out = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                out.push(vm.call_value(k, vec![it.clone()], vec![])?);
+            }
+            out
+        }
+        None => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    // Merge sort with a fallible comparison.
+    let mut err = None;
+    merge_sort(&mut idx, &mut |a: usize, b: usize| {
+        if err.is_some() {
+            return false;
+        }
+        let (x, y) = if reverse { (&keys[a], &keys[b]) } else { (&keys[b], &keys[a]) };
+        // "b < a" decides whether b goes first (stable).
+        match vm.lt(x, y) {
+            Ok(r) => r,
+            Err(e) => {
+                err = Some(e);
+                false
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
+    *items = sorted;
+    Ok(())
+}
+
+/// Stable merge sort; `before(a, b)` is true when b must come before a.
+fn merge_sort(v: &mut Vec<usize>, before: &mut dyn FnMut(usize, usize) -> bool) {
+    if v.len() <= 1 {
+        return;
+    }
+    let mut width = 1;
+    let n = v.len();
+    let mut buf = v.clone();
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let hi = (i + 2 * width).min(n);
+            let (mut a, mut b, mut k) = (i, mid, i);
+            while a < mid && b < hi {
+                if before(v[a], v[b]) {
+                    buf[k] = v[b];
+                    b += 1;
+                } else {
+                    buf[k] = v[a];
+                    a += 1;
+                }
+                k += 1;
+            }
+            while a < mid {
+                buf[k] = v[a];
+                a += 1;
+                k += 1;
+            }
+            while b < hi {
+                buf[k] = v[b];
+                b += 1;
+                k += 1;
+            }
+            i += 2 * width;
+        }
+        std::mem::swap(v, &mut buf);
+        width *= 2;
+    }
+}
+
+fn sorted(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    if args.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.len()
+        )));
+    }
+    no_other_kwargs("sort", kw, &["key", "reverse"])?;
+    let mut items = vm.collect(&args[0])?;
+    let key = kwarg(kw, "key").filter(|k| !k.is_none());
+    let reverse = match kwarg(kw, "reverse") {
+        Some(r) => vm.truthy(&r)?,
+        None => false,
+    };
+    sort_values(vm, &mut items, key, reverse)?;
+    Ok(Value::list(items))
+}
+
+fn reversed(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("reversed", args, 1, 1)?;
+    let v = &args[0];
+    if let Value::Instance(i) = v {
+        if let Some(m) = i.class.lookup_user("__reversed__") {
+            return vm.call_value(&m, vec![v.clone()], vec![]);
+        }
+    }
+    let mut items = match v {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => vm.collect(v)?,
+        Value::Dict(d) => d.borrow().keys().cloned().collect(),
+        Value::Instance(_) => {
+            let n = len_of(vm, v)?;
+            let mut out = vec![];
+            for i in 0..n {
+                out.push(vm.getitem(v, &Value::Int(i as i64))?);
+            }
+            out
+        }
+        _ => return Err(PyErr::type_error(format!("'{}' object is not reversible", v.type_name()))),
+    };
+    items.reverse();
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed { items, index: 0 }))))
+}
+
+fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    check_args("enumerate", args, 1, 2)?;
+    let start = match args.get(1).cloned().or_else(|| kwarg(kw, "start")) {
+        Some(s) => vm.index_value(&s)?,
+        None => 0,
+    };
+    let inner = vm.get_iter(args[0].clone())?;
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate { inner, count: start }))))
+}
+
+fn zip(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let mut inners = vec![];
+    for a in args {
+        inners.push(vm.get_iter(a.clone())?);
+    }
+    if inners.is_empty() {
+        return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Done))));
+    }
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip { inners }))))
+}
+
+fn map(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    }
+    let mut inners = vec![];
+    for a in &args[1..] {
+        inners.push(vm.get_iter(a.clone())?);
+    }
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map { func: args[0].clone(), inners }))))
+}
+
+fn filter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("filter", args, 2, 2)?;
+    let inner = vm.get_iter(args[1].clone())?;
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter { func: args[0].clone(), inner }))))
+}
+
+fn iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("iter", args, 1, 2)?;
+    if args.len() == 2 {
+        return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable {
+            func: args[0].clone(),
+            sentinel: args[1].clone(),
+        }))));
+    }
+    vm.get_iter(args[0].clone())
+}
+
+fn next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("next", args, 1, 2)?;
+    match vm.next_value(&args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::bare(ExcType::StopIteration)),
+        },
+    }
+}
+
+fn class_check(vm: &mut Vm, cls: &Value, fname: &str, test: &mut dyn FnMut(&Rc<crate::value::Class>) -> bool) -> PyResult<bool> {
+    match cls {
+        Value::Class(c) => Ok(test(c)),
+        Value::Tuple(t) => {
+            for c in t.iter() {
+                if class_check(vm, c, fname, test)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(PyErr::type_error(format!(
+            "{}() arg 2 must be a type, a tuple of types, or a union",
+            fname
+        ))),
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("isinstance", args, 2, 2)?;
+    let t = vm.types.type_of(&args[0]);
+    let r = class_check(vm, &args[1], "isinstance", &mut |c| t.is_subclass(c))?;
+    Ok(Value::Bool(r))
+}
+
+fn issubclass(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("issubclass", args, 2, 2)?;
+    let Value::Class(sub) = &args[0] else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    let sub = sub.clone();
+    let r = class_check(vm, &args[1], "issubclass", &mut |c| sub.is_subclass(c))?;
+    Ok(Value::Bool(r))
+}
+
+fn attr_name(v: &Value) -> PyResult<crate::value::Str> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        o => Err(PyErr::type_error(format!("attribute name must be string, not '{}'", o.type_name()))),
+    }
+}
+
+fn hasattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("hasattr", args, 2, 2)?;
+    let n = attr_name(&args[1])?;
+    match vm.getattr_str(&args[0], &n) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if vm.err_is(&e, ExcType::AttributeError) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn getattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("getattr", args, 2, 3)?;
+    let n = attr_name(&args[1])?;
+    match vm.getattr_str(&args[0], &n) {
+        Ok(v) => Ok(v),
+        Err(e) if args.len() == 3 && vm.err_is(&e, ExcType::AttributeError) => Ok(args[2].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("setattr", args, 3, 3)?;
+    let n = attr_name(&args[1])?;
+    vm.setattr(&args[0], &n, args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("delattr", args, 2, 2)?;
+    let n = attr_name(&args[1])?;
+    vm.delattr(&args[0], &n)?;
+    Ok(Value::None)
+}
+
+fn callable(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("callable", args, 1, 1)?;
+    Ok(Value::Bool(match &args[0] {
+        Value::Function(_) | Value::BoundMethod(_) | Value::Builtin(_) | Value::Class(_) => true,
+        Value::Descr(d) => matches!(**d, Descr::Partial { .. }),
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        _ => false,
+    }))
+}
+
+fn id(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("id", args, 1, 1)?;
+    let v = &args[0];
+    Ok(Value::Int(match v.ptr() {
+        Some(p) => p as i64,
+        None => match v {
+            Value::Int(i) => 0x1000 + i.wrapping_mul(32),
+            Value::Bool(b) => 0x100 + *b as i64,
+            _ => 0x10,
+        },
+    }))
+}
+
+fn hash(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("hash", args, 1, 1)?;
+    Ok(Value::Int(vm.hash_value(&args[0])?))
+}
+
+fn divmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("divmod", args, 2, 2)?;
+    let (a, b) = (&args[0], &args[1]);
+    if let (Some(x), Some(y)) = (to_big(a), to_big(b)) {
+        if y.is_zero() {
+            return Err(PyErr::zero_division("integer division or modulo by zero"));
+        }
+        let (q, r) = num_integer::Integer::div_mod_floor(&x, &y);
+        return Ok(Value::tuple(vec![normalize(q), normalize(r)]));
+    }
+    match (crate::vm::Vm::num_to_f64(a), crate::vm::Vm::num_to_f64(b)) {
+        (Some(x), Some(y)) if !matches!(a, Value::Str(_)) => {
+            if y == 0.0 {
+                return Err(PyErr::zero_division("float divmod()"));
+            }
+            let (q, r) = float_divmod(x, y);
+            Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]))
+        }
+        _ => {
+            let q = vm.binary_op(a.clone(), b.clone(), crate::bytecode::BinOpKind::FloorDiv as u32)?;
+            let r = vm.binary_op(a.clone(), b.clone(), crate::bytecode::BinOpKind::Mod as u32)?;
+            Ok(Value::tuple(vec![q, r]))
+        }
+    }
+}
+
+fn pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("pow", args, 2, 3)?;
+    if args.len() == 3 && !args[2].is_none() {
+        let (Some(b), Some(e), Some(m)) = (to_big(&args[0]), to_big(&args[1]), to_big(&args[2])) else {
+            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        };
+        if m.is_zero() {
+            return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
+        }
+        if e.is_negative() {
+            return Err(PyErr::value_error("base is not invertible for the given modulus"));
+        }
+        let r = b.modpow(&e, &m);
+        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+        return Ok(normalize(r));
+    }
+    vm.binary_op(args[0].clone(), args[1].clone(), crate::bytecode::BinOpKind::Pow as u32)
+}
+
+fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    check_args("round", args, 1, 2)?;
+    let nd = args.get(1).cloned().or_else(|| kwarg(kw, "ndigits")).filter(|v| !v.is_none());
+    match &args[0] {
+        Value::Float(f) => match nd {
+            None => {
+                if !f.is_finite() {
+                    return Err(if f.is_nan() {
+                        PyErr::value_error("cannot convert float NaN to integer")
+                    } else {
+                        PyErr::overflow("cannot convert float infinity to integer")
+                    });
+                }
+                let r = f.round_ties_even();
+                Ok(normalize(BigInt::from(r as i128)))
+            }
+            Some(n) => {
+                let n = vm.index_value(&n)?;
+                Ok(Value::Float(round_float(*f, n)))
+            }
+        },
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => match nd {
+            None => Ok(normalize(to_big(&args[0]).unwrap())),
+            Some(n) => {
+                let n = vm.index_value(&n)?;
+                let x = to_big(&args[0]).unwrap();
+                if n >= 0 {
+                    return Ok(normalize(x));
+                }
+                let p = num_traits::pow(BigInt::from(10), (-n) as usize);
+                let (q, r) = num_integer::Integer::div_mod_floor(&x, &p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                Ok(normalize(q * p))
+            }
+        },
+        Value::Instance(i) => match i.class.lookup_user("__round__") {
+            Some(m) => {
+                let mut a = vec![args[0].clone()];
+                a.extend(nd);
+                vm.call_value(&m, a, vec![])
+            }
+            None => Err(PyErr::type_error(format!("type {} doesn't define __round__ method", args[0].type_name()))),
+        },
+        o => Err(PyErr::type_error(format!("type {} doesn't define __round__ method", o.type_name()))),
+    }
+}
+
+/// Rounds to `n` decimal places, correctly (via the decimal string).
+fn round_float(f: f64, n: i64) -> f64 {
+    if !f.is_finite() || n > 300 {
+        return f;
+    }
+    if n >= 0 {
+        let s = format!("{:.*}", n as usize, f);
+        s.parse().unwrap_or(f)
+    } else {
+        let p = 10f64.powi((-n) as i32);
+        let r = (f / p).round_ties_even() * p;
+        if r == 0.0 {
+            0.0f64.copysign(f)
+        } else {
+            r
+        }
+    }
+}
+
+fn chr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("chr", args, 1, 1)?;
+    let n = vm.index_value(&args[0])?;
+    match u32::try_from(n).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("ord", args, 1, 1)?;
+    match &args[0] {
+        Value::Str(s) => {
+            if s.char_len() != 1 {
+                return Err(PyErr::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                )));
+            }
+            Ok(Value::Int(s.as_str().chars().next().unwrap() as i64))
+        }
+        o => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", o.type_name()))),
+    }
+}
+
+fn radix(vm: &mut Vm, v: &Value, base: u32, prefix: &str) -> PyResult<Value> {
+    let n = match to_big(v) {
+        Some(n) => n,
+        None => BigInt::from(vm.index_value(v)?),
+    };
+    let digits = n.abs().to_str_radix(base);
+    Ok(Value::string(format!("{}{}{}", if n.is_negative() { "-" } else { "" }, prefix, digits)))
+}
+
+fn hex(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("hex", args, 1, 1)?;
+    radix(vm, &args[0], 16, "0x")
+}
+
+fn oct(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("oct", args, 1, 1)?;
+    radix(vm, &args[0], 8, "0o")
+}
+
+fn bin(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("bin", args, 1, 1)?;
+    radix(vm, &args[0], 2, "0b")
+}
+
+fn format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(o) => return Err(PyErr::type_error(format!("format() argument 2 must be str, not {}", o.type_name()))),
+        None => String::new(),
+    };
+    Ok(Value::string(vm.format_value(&args[0], &spec)?))
+}
+
+fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("input", args, 0, 1)?;
+    if let Some(p) = args.first() {
+        let s = vm.to_str(p)?;
+        let _ = vm.out.write_all(s.as_bytes());
+    }
+    vm.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) | Err(_) => Err(PyErr::new(ExcType::EOFError, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::string(line))
+        }
+    }
+}
+
+fn vars(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("vars", args, 0, 1)?;
+    match args.first() {
+        Some(v) => vm.getattr(v, "__dict__").map_err(|_| PyErr::type_error("vars() argument must have __dict__ attribute")),
+        None => locals(vm, args, &vec![]),
+    }
+}
+
+fn globals(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Dict(vm.frames.last().unwrap().globals.clone()))
+}
+
+fn locals(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = vm.frames.len() - 1;
+    Ok(Value::Dict(vm.frame_locals_dict(d)))
+}
+
+fn dir(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let mut names: Vec<String> = match args.first() {
+        None => {
+            let d = vm.frames.len() - 1;
+            vm.frame_locals_vec(d).into_iter().map(|(k, _)| k).collect()
+        }
+        Some(Value::Instance(i)) => {
+            let mut n: Vec<String> = i.attrs.borrow().keys().map(|k| k.as_str().to_string()).collect();
+            for c in i.class.mro() {
+                n.extend(c.dict.borrow().keys().map(|k| k.as_str().to_string()));
+            }
+            n
+        }
+        Some(Value::Class(c)) => {
+            let mut n = vec![];
+            for c in c.mro() {
+                n.extend(c.dict.borrow().keys().map(|k| k.as_str().to_string()));
+            }
+            n
+        }
+        Some(Value::Module(m)) => m.dict.borrow().keys().filter_map(|k| k.as_str().map(|s| s.to_string())).collect(),
+        Some(v) => vm.types.type_of(v).dict.borrow().keys().map(|k| k.as_str().to_string()).collect(),
+    };
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+#[allow(dead_code)]
+fn _unused(b: &BigInt) -> Option<i64> {
+    b.to_i64()
+}

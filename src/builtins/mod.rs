@@ -1,0 +1,121 @@
+//! Built-in functions, the built-in types' constructors and methods, and the
+//! modules `sys`, `math`, `functools`, `time`.
+
+mod construct;
+mod dict_methods;
+mod functions;
+mod list_methods;
+mod modules;
+mod set_methods;
+mod str_methods;
+
+use std::rc::Rc;
+
+use crate::value::{Builtin, Kwargs, NativeFn, PyErr, PyResult, Value};
+use crate::vm::Vm;
+
+pub use construct::construct_builtin;
+
+/// A native function value.
+pub fn native(name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        owner: None,
+        func,
+        bound_self: None,
+    }))
+}
+
+fn method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        owner: Some(owner),
+        func,
+        bound_self: None,
+    }))
+}
+
+/// Fills the VM's built-ins namespace, type methods and modules.
+pub fn install(vm: &mut Vm) {
+    let tables: [(&'static str, &[(&'static str, NativeFn)]); 4] = [
+        ("str", str_methods::METHODS),
+        ("list", list_methods::METHODS),
+        ("dict", dict_methods::METHODS),
+        ("set", set_methods::METHODS),
+    ];
+    for (owner, table) in tables {
+        let cls = match owner {
+            "str" => vm.types.str_.clone(),
+            "list" => vm.types.list.clone(),
+            "dict" => vm.types.dict.clone(),
+            _ => vm.types.set.clone(),
+        };
+        for (name, f) in table {
+            let n = vm.intern(name);
+            cls.dict.borrow_mut().insert(n, method(owner, name, *f));
+        }
+    }
+    // frozenset shares the non-mutating set methods.
+    for (name, f) in set_methods::METHODS {
+        if matches!(*name, "add" | "discard" | "remove" | "pop" | "clear" | "update" | "intersection_update" | "difference_update") {
+            continue;
+        }
+        let n = vm.intern(name);
+        vm.types.frozenset.dict.borrow_mut().insert(n, method("frozenset", name, *f));
+    }
+    functions::install(vm);
+    construct::install_type_methods(vm);
+    modules::install(vm);
+}
+
+/// Checks a native function's argument count.
+pub fn check_args(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    if n < min || n > max {
+        if min == max {
+            return Err(PyErr::type_error(format!(
+                "{}() takes exactly {} argument{} ({} given)",
+                name,
+                min,
+                if min == 1 { "" } else { "s" },
+                n
+            )));
+        }
+        if n < min {
+            return Err(PyErr::type_error(format!(
+                "{} expected at least {} argument{}, got {}",
+                name,
+                min,
+                if min == 1 { "" } else { "s" },
+                n
+            )));
+        }
+        return Err(PyErr::type_error(format!(
+            "{} expected at most {} argument{}, got {}",
+            name,
+            max,
+            if max == 1 { "" } else { "s" },
+            n
+        )));
+    }
+    Ok(())
+}
+
+/// A keyword argument by name.
+pub fn kwarg(kw: &Kwargs, name: &str) -> Option<Value> {
+    kw.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone())
+}
+
+/// Rejects keyword arguments other than `allowed`.
+pub fn no_other_kwargs(fname: &str, kw: &Kwargs, allowed: &[&str]) -> PyResult<()> {
+    for (k, _) in kw {
+        if !allowed.contains(&k.as_str()) {
+            return Err(PyErr::type_error(format!(
+                "'{}' is an invalid keyword argument for {}()",
+                k.as_str(),
+                fname
+            )));
+        }
+    }
+    Ok(())
+}

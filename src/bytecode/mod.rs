@@ -1,0 +1,124 @@
+//! Bytecode: opcodes, code objects, the disassembler.
+//!
+//! The instruction set follows CPython 3.11's closely (same names where the
+//! meaning is the same) so that the compiler can lay code out as CPython does,
+//! which is what makes line events come out in CPython's order.
+
+pub mod dis;
+mod opcode;
+
+pub use opcode::{BinOpKind, CmpKind, Op};
+
+use crate::value::{Str, Value};
+
+/// One instruction: an opcode and its operand (0 when unused).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instr {
+    pub op: Op,
+    pub arg: u32,
+}
+
+/// An exception-table entry: an exception raised by an instruction in
+/// `start..end` jumps to `target` with the value stack cut to `depth` items
+/// (above the locals); with `push_lasti` the raising offset is pushed first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExcEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub push_lasti: bool,
+}
+
+pub const CO_OPTIMIZED: u32 = 0x1;
+pub const CO_NEWLOCALS: u32 = 0x2;
+pub const CO_VARARGS: u32 = 0x4;
+pub const CO_VARKEYWORDS: u32 = 0x8;
+pub const CO_NESTED: u32 = 0x10;
+pub const CO_GENERATOR: u32 = 0x20;
+
+/// What a code object is the body of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    Module,
+    Class,
+    Function,
+    /// `<listcomp>`, `<dictcomp>`, `<setcomp>`, `<genexpr>`
+    Comprehension,
+}
+
+/// A compiled body, immutable once built.
+pub struct Code {
+    pub name: Str,
+    pub qualname: Str,
+    pub filename: Str,
+    pub firstlineno: u32,
+    pub kind: CodeKind,
+    pub flags: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    /// Local variable names: parameters first (positional, keyword-only,
+    /// `*args`, `**kwargs`), then other locals.
+    pub varnames: Vec<Str>,
+    /// Locals captured by inner functions (stored as cells).
+    pub cellvars: Vec<Str>,
+    /// Variables of enclosing functions this code uses.
+    pub freevars: Vec<Str>,
+    /// For each cell variable that is also a parameter: its parameter index.
+    pub cell2arg: Vec<Option<u32>>,
+    pub names: Vec<Str>,
+    pub consts: Vec<Value>,
+    pub instrs: Vec<Instr>,
+    /// The source line of each instruction; 0 when it has none (CPython's -1).
+    pub lines: Vec<u32>,
+    pub exc_table: Vec<ExcEntry>,
+    /// The deepest the value stack gets (above the locals).
+    pub stacksize: u32,
+}
+
+impl Code {
+    /// Slots before the value stack: locals, then cells, then free variables.
+    #[inline]
+    pub fn nlocalsplus(&self) -> usize {
+        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+    }
+
+    /// The line of the instruction at `index` (0: none).
+    #[inline]
+    pub fn line_at(&self, index: usize) -> u32 {
+        self.lines.get(index).copied().unwrap_or(0)
+    }
+
+    /// The innermost exception-table entry covering `index`.
+    pub fn handler_for(&self, index: u32) -> Option<&ExcEntry> {
+        self.exc_table
+            .iter()
+            .find(|e| e.start <= index && index < e.end)
+    }
+
+    /// The name of localsplus slot `i` (local, cell or free variable).
+    pub fn slot_name(&self, i: usize) -> &Str {
+        let nv = self.varnames.len();
+        let nc = self.cellvars.len();
+        if i < nv {
+            &self.varnames[i]
+        } else if i < nv + nc {
+            &self.cellvars[i - nv]
+        } else {
+            &self.freevars[i - nv - nc]
+        }
+    }
+
+    /// Number of parameters in `varnames` (incl. `*args` and `**kwargs`).
+    pub fn total_params(&self) -> usize {
+        let mut n = (self.argcount + self.kwonlyargcount) as usize;
+        if self.flags & CO_VARARGS != 0 {
+            n += 1;
+        }
+        if self.flags & CO_VARKEYWORDS != 0 {
+            n += 1;
+        }
+        n
+    }
+}

@@ -1,0 +1,633 @@
+//! Expressions, calls, comprehensions and lambdas to bytecode.
+
+use super::codegen::{err, CResult, Compiler};
+use super::fold::const_value;
+use super::symtable::ScopeKind;
+use crate::bytecode::{BinOpKind, CmpKind, CodeKind, Op, CO_GENERATOR};
+use crate::syntax::ast::*;
+use crate::value::Value;
+
+/// Deeper expressions than this are refused, as CPython's compiler does.
+const MAX_EXPR_DEPTH: u32 = 2000;
+
+pub fn binop_kind(op: BinOp) -> u32 {
+    (match op {
+        BinOp::Add => BinOpKind::Add,
+        BinOp::Sub => BinOpKind::Sub,
+        BinOp::Mult => BinOpKind::Mul,
+        BinOp::MatMult => BinOpKind::MatMul,
+        BinOp::Div => BinOpKind::TrueDiv,
+        BinOp::FloorDiv => BinOpKind::FloorDiv,
+        BinOp::Mod => BinOpKind::Mod,
+        BinOp::Pow => BinOpKind::Pow,
+        BinOp::LShift => BinOpKind::LShift,
+        BinOp::RShift => BinOpKind::RShift,
+        BinOp::BitAnd => BinOpKind::And,
+        BinOp::BitOr => BinOpKind::Or,
+        BinOp::BitXor => BinOpKind::Xor,
+    }) as u32
+}
+
+fn cmp_kind(op: CmpOp) -> Option<u32> {
+    Some(
+        (match op {
+            CmpOp::Lt => CmpKind::Lt,
+            CmpOp::LtE => CmpKind::Le,
+            CmpOp::Eq => CmpKind::Eq,
+            CmpOp::NotEq => CmpKind::Ne,
+            CmpOp::Gt => CmpKind::Gt,
+            CmpOp::GtE => CmpKind::Ge,
+            _ => return None,
+        }) as u32,
+    )
+}
+
+impl<'a> Compiler<'a> {
+    /// Compiles an expression; its instructions carry its own first line.
+    pub fn expr(&mut self, e: &Expr) -> CResult {
+        self.depth += 1;
+        if self.depth > MAX_EXPR_DEPTH {
+            self.depth -= 1;
+            return err("too many nested expressions", e.span);
+        }
+        let saved = self.u().line;
+        self.set_line(e.span);
+        let r = self.expr_inner(e);
+        self.u().line = saved;
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> CResult {
+        if let Some(v) = const_value(e) {
+            self.load_const(v);
+            return Ok(());
+        }
+        match &e.kind {
+            ExprKind::Constant(c) => match c {
+                Constant::Complex(_) => return err("complex numbers are not supported by krait", e.span),
+                Constant::Bytes(_) => return err("bytes literals are not supported by krait", e.span),
+                _ => unreachable!("folded above"),
+            },
+            ExprKind::Name { id, .. } => self.load_name(id),
+            ExprKind::BoolOp { op, values } => {
+                let end = self.u().new_label();
+                let jop = match op {
+                    BoolOp::And => Op::JumpIfFalseOrPop,
+                    BoolOp::Or => Op::JumpIfTrueOrPop,
+                };
+                for (i, v) in values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < values.len() {
+                        self.u().emit_jump(jop, end);
+                    }
+                }
+                self.u().bind(end);
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.u().emit(Op::Copy, 1);
+                if let ExprKind::Name { id, .. } = &target.kind {
+                    self.store_name(id);
+                }
+            }
+            ExprKind::BinOp { left, op, right } => {
+                self.expr(left)?;
+                self.expr(right)?;
+                self.u().emit(Op::BinaryOp, binop_kind(*op));
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                self.expr(operand)?;
+                let o = match op {
+                    UnaryOp::Invert => Op::UnaryInvert,
+                    UnaryOp::Not => Op::UnaryNot,
+                    UnaryOp::UAdd => Op::UnaryPositive,
+                    UnaryOp::USub => Op::UnaryNegative,
+                };
+                self.u().emit(o, 0);
+            }
+            ExprKind::Lambda { args, body } => self.lambda(e, args, body)?,
+            ExprKind::IfExp { test, body, orelse } => {
+                let next = self.u().new_label();
+                let end = self.u().new_label();
+                self.jump_if(test, false, next)?;
+                self.expr(body)?;
+                self.u().emit_noline(Op::Jump, end.0);
+                self.u().bind(next);
+                self.expr(orelse)?;
+                self.u().bind(end);
+            }
+            ExprKind::Dict { keys, values } => self.dict_display(keys, values)?,
+            ExprKind::Set(elts) => self.sequence(elts, Op::BuildSet, Op::SetUpdate, false)?,
+            ExprKind::List { elts, .. } => {
+                self.sequence(elts, Op::BuildList, Op::ListExtend, false)?
+            }
+            ExprKind::Tuple { elts, .. } => {
+                self.sequence(elts, Op::BuildTuple, Op::ListExtend, true)?
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, "<listcomp>", generators, Comp::List(elt))?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, "<setcomp>", generators, Comp::Set(elt))?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, "<dictcomp>", generators, Comp::Dict(key, value))?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, "<genexpr>", generators, Comp::Gen(elt))?
+            }
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                return err("generator functions ('yield') are not supported by krait yet", e.span)
+            }
+            ExprKind::Await(_) => return err("'await' is not supported by krait", e.span),
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare(left, ops, comparators)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords)?,
+            ExprKind::JoinedStr(parts) => self.fstring(parts)?,
+            ExprKind::Attribute { value, attr, .. } => {
+                self.expr(value)?;
+                let n = self.u().add_name(attr);
+                self.u().emit(Op::LoadAttr, n);
+            }
+            ExprKind::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.u().emit(Op::BinarySubscr, 0);
+            }
+            ExprKind::Starred { .. } => {
+                return err("can't use starred expression here", e.span);
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper] {
+                    match part {
+                        Some(x) => self.expr(x)?,
+                        None => self.load_const(Value::None),
+                    }
+                }
+                match step {
+                    Some(x) => {
+                        self.expr(x)?;
+                        self.u().emit(Op::BuildSlice, 3);
+                    }
+                    None => {
+                        self.u().emit(Op::BuildSlice, 2);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Lists, tuples and sets, with `*x` items.
+    fn sequence(&mut self, elts: &[Expr], build: Op, extend: Op, is_tuple: bool) -> CResult {
+        let has_star = elts
+            .iter()
+            .any(|x| matches!(x.kind, ExprKind::Starred { .. }));
+        if !has_star {
+            // Three or more constants: build empty, then extend by a constant tuple.
+            if !is_tuple && elts.len() >= 3 {
+                if let Some(vs) = elts.iter().map(const_value).collect::<Option<Vec<_>>>() {
+                    self.u().emit(build, 0);
+                    self.load_const(Value::tuple(vs));
+                    self.u().emit(extend, 1);
+                    return Ok(());
+                }
+            }
+            for x in elts {
+                self.expr(x)?;
+            }
+            self.u().emit(build, elts.len() as u32);
+            return Ok(());
+        }
+        let (b, ext) = if is_tuple {
+            (Op::BuildList, Op::ListExtend)
+        } else {
+            (build, extend)
+        };
+        let add = if b == Op::BuildSet {
+            Op::SetAdd
+        } else {
+            Op::ListAppend
+        };
+        self.u().emit(b, 0);
+        for x in elts {
+            match &x.kind {
+                ExprKind::Starred { value, .. } => {
+                    self.expr(value)?;
+                    self.u().emit(ext, 1);
+                }
+                _ => {
+                    self.expr(x)?;
+                    self.u().emit(add, 1);
+                }
+            }
+        }
+        if is_tuple {
+            self.u().emit(Op::ListToTuple, 0);
+        }
+        Ok(())
+    }
+
+    fn dict_display(&mut self, keys: &[Option<Expr>], values: &[Expr]) -> CResult {
+        let mut pending = 0u32;
+        let mut built = false;
+        for (k, v) in keys.iter().zip(values) {
+            match k {
+                Some(k) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    pending += 1;
+                }
+                None => {
+                    if !built || pending > 0 {
+                        self.u().emit(Op::BuildMap, pending);
+                        if built {
+                            self.u().emit(Op::DictUpdate, 1);
+                        }
+                        built = true;
+                        pending = 0;
+                    }
+                    self.expr(v)?;
+                    self.u().emit(Op::DictUpdate, 1);
+                }
+            }
+        }
+        if !built || pending > 0 {
+            self.u().emit(Op::BuildMap, pending);
+            if built {
+                self.u().emit(Op::DictUpdate, 1);
+            }
+        }
+        Ok(())
+    }
+
+    fn compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> CResult {
+        self.expr(left)?;
+        if ops.len() == 1 {
+            self.expr(&comparators[0])?;
+            self.cmp_op(ops[0]);
+            return Ok(());
+        }
+        let cleanup = self.u().new_label();
+        let end = self.u().new_label();
+        for (i, (op, c)) in ops.iter().zip(comparators).enumerate() {
+            self.expr(c)?;
+            if i + 1 < ops.len() {
+                self.u().emit(Op::Swap, 2);
+                self.u().emit(Op::Copy, 2);
+                self.cmp_op(*op);
+                self.u().emit_jump(Op::JumpIfFalseOrPop, cleanup);
+            } else {
+                self.cmp_op(*op);
+            }
+        }
+        self.u().emit_noline(Op::Jump, end.0);
+        self.u().bind(cleanup);
+        self.u().emit(Op::Swap, 2);
+        self.u().emit(Op::PopTop, 0);
+        self.u().bind(end);
+        Ok(())
+    }
+
+    fn cmp_op(&mut self, op: CmpOp) {
+        match op {
+            CmpOp::Is => self.u().emit(Op::IsOp, 0),
+            CmpOp::IsNot => self.u().emit(Op::IsOp, 1),
+            CmpOp::In => self.u().emit(Op::ContainsOp, 0),
+            CmpOp::NotIn => self.u().emit(Op::ContainsOp, 1),
+            _ => self.u().emit(Op::CompareOp, cmp_kind(op).unwrap()),
+        };
+    }
+
+    /// Evaluates `test` and jumps to `target` when its truth equals `when`.
+    pub fn jump_if(&mut self, test: &Expr, when: bool, target: crate::compile::unit::Label) -> CResult {
+        match &test.kind {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } if const_value(test).is_none() => {
+                let saved = self.u().line;
+                self.set_line(test.span);
+                let r = self.jump_if(operand, !when, target);
+                self.u().line = saved;
+                return r;
+            }
+            ExprKind::BoolOp { op, values } => {
+                let saved = self.u().line;
+                self.set_line(test.span);
+                // `and` with when=false (or `or` with when=true) jumps out on the first decisive value.
+                let is_and = *op == BoolOp::And;
+                if is_and != when {
+                    for v in values {
+                        self.jump_if(v, when, target)?;
+                    }
+                } else {
+                    let skip = self.u().new_label();
+                    for (i, v) in values.iter().enumerate() {
+                        if i + 1 < values.len() {
+                            self.jump_if(v, !when, skip)?;
+                        } else {
+                            self.jump_if(v, when, target)?;
+                        }
+                    }
+                    self.u().bind(skip);
+                }
+                self.u().line = saved;
+                return Ok(());
+            }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 => {
+                let saved = self.u().line;
+                self.set_line(test.span);
+                self.expr(left)?;
+                let cleanup = self.u().new_label();
+                let end = self.u().new_label();
+                for (i, (op, c)) in ops.iter().zip(comparators).enumerate() {
+                    self.expr(c)?;
+                    if i + 1 < ops.len() {
+                        self.u().emit(Op::Swap, 2);
+                        self.u().emit(Op::Copy, 2);
+                        self.cmp_op(*op);
+                        self.u().emit_jump(Op::PopJumpIfFalse, cleanup);
+                    } else {
+                        self.cmp_op(*op);
+                    }
+                }
+                let j = if when {
+                    Op::PopJumpIfTrue
+                } else {
+                    Op::PopJumpIfFalse
+                };
+                self.u().emit_jump(j, target);
+                self.u().emit_noline(Op::Jump, end.0);
+                self.u().bind(cleanup);
+                self.u().emit(Op::PopTop, 0);
+                if !when {
+                    self.u().emit_jump(Op::Jump, target);
+                }
+                self.u().bind(end);
+                self.u().line = saved;
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.expr(test)?;
+        let j = if when {
+            Op::PopJumpIfTrue
+        } else {
+            Op::PopJumpIfFalse
+        };
+        self.u().emit_jump(j, target);
+        Ok(())
+    }
+
+    fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult {
+        let has_star = args
+            .iter()
+            .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            || keywords.iter().any(|k| k.name.is_none());
+        let method = match &func.kind {
+            ExprKind::Attribute { value, attr, .. } if !has_star => Some((value, attr)),
+            _ => None,
+        };
+        match method {
+            Some((obj, attr)) => {
+                self.expr(obj)?;
+                let saved = self.u().line;
+                self.set_line(func.span);
+                let n = self.u().add_name(attr);
+                self.u().emit(Op::LoadMethod, n);
+                self.u().line = saved;
+            }
+            None => {
+                self.u().emit(Op::PushNull, 0);
+                self.expr(func)?;
+            }
+        }
+        if has_star {
+            // Positional args as one tuple.
+            let simple_star = args.len() == 1 && matches!(args[0].kind, ExprKind::Starred { .. });
+            if simple_star {
+                if let ExprKind::Starred { value, .. } = &args[0].kind {
+                    self.expr(value)?;
+                    self.u().emit(Op::BuildList, 0);
+                    self.u().emit(Op::Swap, 2);
+                    self.u().emit(Op::ListExtend, 1);
+                    self.u().emit(Op::ListToTuple, 0);
+                }
+            } else {
+                self.sequence(args, Op::BuildTuple, Op::ListExtend, true)?;
+            }
+            let mut flags = 0;
+            if !keywords.is_empty() {
+                flags = 1;
+                self.u().emit(Op::BuildMap, 0);
+                for k in keywords {
+                    match &k.name {
+                        Some(name) => {
+                            self.load_const(Value::str(name));
+                            self.expr(&k.value)?;
+                            self.u().emit(Op::BuildMap, 1);
+                            self.u().emit(Op::DictMerge, 1);
+                        }
+                        None => {
+                            self.expr(&k.value)?;
+                            self.u().emit(Op::DictMerge, 1);
+                        }
+                    }
+                }
+            }
+            self.u().emit(Op::CallEx, flags);
+            return Ok(());
+        }
+        for a in args {
+            self.expr(a)?;
+        }
+        if keywords.is_empty() {
+            self.u().emit(Op::Call, args.len() as u32);
+        } else {
+            let mut names = vec![];
+            for k in keywords {
+                let name = k.name.clone().unwrap_or_default();
+                if names.iter().any(|n: &Value| n.as_str() == Some(name.as_str())) {
+                    return err(format!("keyword argument repeated: {}", name), k.span);
+                }
+                self.expr(&k.value)?;
+                names.push(Value::str(&name));
+            }
+            let n = (args.len() + keywords.len()) as u32;
+            self.load_const(Value::tuple(names));
+            self.u().emit(Op::CallKw, n);
+        }
+        Ok(())
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart]) -> CResult {
+        let mut n = 0;
+        for p in parts {
+            match p {
+                FStringPart::Literal(s) => {
+                    if s.is_empty() {
+                        continue;
+                    }
+                    self.load_const(Value::str(s));
+                    n += 1;
+                }
+                FStringPart::Formatted {
+                    value,
+                    conversion,
+                    format_spec,
+                    debug_text,
+                } => {
+                    if let Some(t) = debug_text {
+                        self.load_const(Value::str(t));
+                        n += 1;
+                    }
+                    self.expr(value)?;
+                    let mut flags = match conversion {
+                        None if debug_text.is_some() && format_spec.is_none() => 2,
+                        None => 0,
+                        Some('s') => 1,
+                        Some('r') => 2,
+                        Some('a') => 3,
+                        Some(_) => 0,
+                    };
+                    if let Some(spec) = format_spec {
+                        self.fstring(spec)?;
+                        flags |= 4;
+                    }
+                    self.u().emit(Op::FormatValue, flags);
+                    n += 1;
+                }
+            }
+        }
+        if n != 1 {
+            self.u().emit(Op::BuildString, n);
+        }
+        Ok(())
+    }
+
+    fn lambda(&mut self, e: &Expr, args: &Arguments, body: &Expr) -> CResult {
+        let flags = self.arg_defaults(args)?;
+        let scope = self.next_child_scope(ScopeKind::Function);
+        let line = self.line_of(e.span);
+        self.enter_scope(scope, CodeKind::Function, "<lambda>", line);
+        self.set_arg_counts(args);
+        self.u().line = line;
+        self.u().emit(Op::Resume, 0);
+        self.u().add_const(Value::None);
+        self.expr(body)?;
+        self.u().emit(Op::ReturnValue, 0);
+        let code = self.leave_scope();
+        self.make_function(code, flags);
+        Ok(())
+    }
+
+    fn comprehension(&mut self, e: &Expr, name: &str, gens: &[Comprehension], comp: Comp) -> CResult {
+        if gens.iter().any(|g| g.is_async) {
+            return err("asynchronous comprehensions are not supported by krait", e.span);
+        }
+        let scope = self.next_child_scope(ScopeKind::Comprehension);
+        let line = self.line_of(e.span);
+        self.enter_scope(scope, CodeKind::Comprehension, name, line);
+        self.u().argcount = 1;
+        let is_gen = matches!(comp, Comp::Gen(_));
+        if is_gen {
+            self.u().flags |= CO_GENERATOR;
+        }
+        self.u().line = line;
+        self.u().emit(Op::Resume, 0);
+        match comp {
+            Comp::List(_) => {
+                self.u().emit(Op::BuildList, 0);
+            }
+            Comp::Set(_) => {
+                self.u().emit(Op::BuildSet, 0);
+            }
+            Comp::Dict(..) => {
+                self.u().emit(Op::BuildMap, 0);
+            }
+            Comp::Gen(_) => {}
+        }
+        self.comp_generator(gens, 0, &comp, if is_gen { 0 } else { 1 })?;
+        self.u().line = line;
+        if is_gen {
+            self.load_const(Value::None);
+        }
+        self.u().emit(Op::ReturnValue, 0);
+        let code = self.leave_scope();
+        self.make_function(code, 0);
+        self.expr(&gens[0].iter)?;
+        self.u().emit(Op::GetIter, 0);
+        self.u().emit(Op::Call, 0);
+        Ok(())
+    }
+
+    fn comp_generator(&mut self, gens: &[Comprehension], i: usize, comp: &Comp, depth: u32) -> CResult {
+        let g = &gens[i];
+        let start = self.u().new_label();
+        let end = self.u().new_label();
+        if i == 0 {
+            self.u().emit(Op::LoadFast, 0);
+        } else {
+            self.expr(&g.iter)?;
+            self.u().emit(Op::GetIter, 0);
+        }
+        self.u().bind(start);
+        self.u().emit_jump(Op::ForIter, end);
+        self.assign_target(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, false, start)?;
+        }
+        if i + 1 < gens.len() {
+            self.comp_generator(gens, i + 1, comp, depth + 1)?;
+        } else {
+            let _ = depth;
+            // The collection sits below one iterator per generator.
+            let d = gens.len() as u32 + 1;
+            match comp {
+                Comp::List(elt) => {
+                    self.expr(elt)?;
+                    self.u().emit(Op::ListAppend, d);
+                }
+                Comp::Set(elt) => {
+                    self.expr(elt)?;
+                    self.u().emit(Op::SetAdd, d);
+                }
+                Comp::Dict(k, v) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.u().emit(Op::MapAdd, d);
+                }
+                Comp::Gen(elt) => {
+                    self.expr(elt)?;
+                    self.u().emit(Op::YieldValue, 0);
+                    self.u().emit(Op::PopTop, 0);
+                }
+            }
+        }
+        self.u().emit_noline(Op::Jump, start.0);
+        self.u().bind(end);
+        Ok(())
+    }
+}
+
+enum Comp<'e> {
+    List(&'e Expr),
+    Set(&'e Expr),
+    Dict(&'e Expr, &'e Expr),
+    Gen(&'e Expr),
+}

@@ -1,0 +1,665 @@
+//! The symbol-table pass: decides for every name in every scope whether it is
+//! local, global, a cell (local captured by an inner scope) or free (a
+//! variable of an enclosing function).
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::syntax::ast::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Comprehension,
+}
+
+/// How a name is reached in one scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameScope {
+    /// A fast local of a function.
+    Local,
+    /// A local captured by an inner scope: lives in a cell.
+    Cell,
+    /// A variable of an enclosing function.
+    Free,
+    /// Declared `global`.
+    GlobalExplicit,
+    /// Not bound anywhere enclosing: module globals or built-ins.
+    GlobalImplicit,
+    /// Module and class bodies: the namespace dict.
+    Name,
+}
+
+#[derive(Debug, Default)]
+pub struct Scope {
+    pub kind: Option<ScopeKind>,
+    pub name: String,
+    /// Names bound here, in first-binding order.
+    pub bound: Vec<String>,
+    bound_set: FxHashSet<String>,
+    pub params: Vec<String>,
+    pub used: FxHashSet<String>,
+    pub globals: FxHashSet<String>,
+    pub nonlocals: FxHashSet<String>,
+    /// Resolved: name -> scope.
+    pub symbols: FxHashMap<String, NameScope>,
+    /// Cell variables, in a stable order.
+    pub cellvars: Vec<String>,
+    /// Free variables, in a stable order.
+    pub freevars: Vec<String>,
+    pub children: Vec<usize>,
+    pub parent: Option<usize>,
+    /// Whether `super` is used directly here (needs the `__class__` cell).
+    pub uses_super: bool,
+    /// A class body that must provide the `__class__` cell.
+    pub needs_class_cell: bool,
+}
+
+impl Scope {
+    fn bind(&mut self, name: &str) {
+        if self.bound_set.insert(name.to_string()) {
+            self.bound.push(name.to_string());
+        }
+    }
+    pub fn lookup(&self, name: &str) -> NameScope {
+        match self.symbols.get(name) {
+            Some(s) => *s,
+            None => match self.kind {
+                Some(ScopeKind::Module) | Some(ScopeKind::Class) => NameScope::Name,
+                _ => NameScope::GlobalImplicit,
+            },
+        }
+    }
+}
+
+/// All scopes of a module; index 0 is the module. Scopes are numbered in
+/// the order the code generator meets them.
+pub struct SymbolTable {
+    pub scopes: Vec<Scope>,
+}
+
+/// A problem found while building the table (reported as `SyntaxError`).
+pub struct SymbolError {
+    pub msg: String,
+    pub span: Span,
+}
+
+struct Builder {
+    scopes: Vec<Scope>,
+    stack: Vec<usize>,
+    error: Option<SymbolError>,
+}
+
+pub fn build(module: &Module) -> Result<SymbolTable, SymbolError> {
+    let mut b = Builder {
+        scopes: vec![],
+        stack: vec![],
+        error: None,
+    };
+    b.push(ScopeKind::Module, "<module>");
+    for s in &module.body {
+        b.stmt(s);
+    }
+    b.stack.pop();
+    if let Some(e) = b.error {
+        return Err(e);
+    }
+    let mut t = SymbolTable { scopes: b.scopes };
+    t.resolve(0, &FxHashSet::default());
+    Ok(t)
+}
+
+impl Builder {
+    fn push(&mut self, kind: ScopeKind, name: &str) -> usize {
+        let id = self.scopes.len();
+        let parent = self.stack.last().copied();
+        self.scopes.push(Scope {
+            kind: Some(kind),
+            name: name.to_string(),
+            parent,
+            ..Default::default()
+        });
+        if let Some(p) = parent {
+            self.scopes[p].children.push(id);
+        }
+        self.stack.push(id);
+        id
+    }
+    fn cur(&mut self) -> &mut Scope {
+        let i = *self.stack.last().unwrap();
+        &mut self.scopes[i]
+    }
+    fn err(&mut self, msg: String, span: Span) {
+        if self.error.is_none() {
+            self.error = Some(SymbolError { msg, span });
+        }
+    }
+    fn bind(&mut self, name: &str, span: Span) {
+        let s = self.cur();
+        if s.globals.contains(name) || s.nonlocals.contains(name) {
+            s.bind(name);
+            return;
+        }
+        s.bind(name);
+        let _ = span;
+    }
+    fn use_name(&mut self, name: &str) {
+        if name == "super" {
+            self.cur().uses_super = true;
+        }
+        self.cur().used.insert(name.to_string());
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) {
+        for s in body {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Expr(e) => self.expr(e),
+            StmtKind::Assign { targets, value } => {
+                self.expr(value);
+                for t in targets {
+                    self.expr(t);
+                }
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.expr(value);
+                if let ExprKind::Name { id, .. } = &target.kind {
+                    self.use_name(id);
+                }
+                self.expr(target);
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
+                if let Some(v) = value {
+                    self.expr(v);
+                }
+                let _ = annotation;
+                if value.is_some() || !matches!(target.kind, ExprKind::Name { .. }) {
+                    self.expr(target);
+                } else if let ExprKind::Name { id, .. } = &target.kind {
+                    // A bare annotation still makes the name local in a function.
+                    self.bind(id, target.span);
+                }
+            }
+            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                self.expr(test);
+                self.stmts(body);
+                self.stmts(orelse);
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                self.expr(iter);
+                self.expr(target);
+                self.stmts(body);
+                self.stmts(orelse);
+            }
+            StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.expr(t);
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test);
+                if let Some(m) = msg {
+                    self.expr(m);
+                }
+            }
+            StmtKind::Global(names) => {
+                for n in names {
+                    let sc = self.cur();
+                    if sc.bound_set.contains(n) || sc.used.contains(n) {
+                        let what = if sc.used.contains(n) && !sc.bound_set.contains(n) {
+                            "used"
+                        } else {
+                            "assigned to"
+                        };
+                        let msg = format!("name '{}' is {} before global declaration", n, what);
+                        self.err(msg, s.span);
+                    }
+                    self.cur().globals.insert(n.clone());
+                }
+            }
+            StmtKind::Nonlocal(names) => {
+                if matches!(self.cur().kind, Some(ScopeKind::Module)) {
+                    self.err(
+                        "nonlocal declaration not allowed at module level".into(),
+                        s.span,
+                    );
+                }
+                for n in names {
+                    let sc = self.cur();
+                    if sc.bound_set.contains(n) || sc.used.contains(n) {
+                        let what = if sc.used.contains(n) && !sc.bound_set.contains(n) {
+                            "used"
+                        } else {
+                            "assigned to"
+                        };
+                        let msg = format!("name '{}' is {} before nonlocal declaration", n, what);
+                        self.err(msg, s.span);
+                    }
+                    self.cur().nonlocals.insert(n.clone());
+                }
+            }
+            StmtKind::Return(v) => {
+                if let Some(v) = v {
+                    self.expr(v);
+                }
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    let name = match &a.asname {
+                        Some(n) => n.clone(),
+                        None => a.name.split('.').next().unwrap_or("").to_string(),
+                    };
+                    self.bind(&name, a.span);
+                }
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                for a in names {
+                    if a.name == "*" {
+                        continue;
+                    }
+                    let name = a.asname.clone().unwrap_or_else(|| a.name.clone());
+                    self.bind(&name, a.span);
+                }
+            }
+            StmtKind::FunctionDef(f) => {
+                for d in &f.decorators {
+                    self.expr(d);
+                }
+                self.arg_defaults(&f.args);
+                self.bind(&f.name, s.span);
+                self.push(ScopeKind::Function, &f.name);
+                self.params(&f.args);
+                self.stmts(&f.body);
+                self.stack.pop();
+            }
+            StmtKind::ClassDef(c) => {
+                for d in &c.decorators {
+                    self.expr(d);
+                }
+                self.push(ScopeKind::Class, &c.name);
+                self.stmts(&c.body);
+                self.stack.pop();
+                // Bases are evaluated after the body's function is made.
+                for b in &c.bases {
+                    self.expr(b);
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value);
+                }
+                self.bind(&c.name, s.span);
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                self.stmts(body);
+                for h in handlers {
+                    if let Some(t) = &h.typ {
+                        self.expr(t);
+                    }
+                    if let Some(n) = &h.name {
+                        self.bind(n, h.span);
+                    }
+                    self.stmts(&h.body);
+                }
+                self.stmts(orelse);
+                self.stmts(finalbody);
+            }
+            StmtKind::Raise { exc, cause } => {
+                if let Some(e) = exc {
+                    self.expr(e);
+                }
+                if let Some(c) = cause {
+                    self.expr(c);
+                }
+            }
+        }
+    }
+
+    fn arg_defaults(&mut self, a: &Arguments) {
+        for d in &a.defaults {
+            self.expr(d);
+        }
+        for d in a.kw_defaults.iter().flatten() {
+            self.expr(d);
+        }
+    }
+
+    fn params(&mut self, a: &Arguments) {
+        let mut all: Vec<&Arg> = a.posonly.iter().chain(a.args.iter()).collect();
+        all.extend(a.kwonly.iter());
+        if let Some(v) = &a.vararg {
+            all.push(v);
+        }
+        if let Some(k) = &a.kwarg {
+            all.push(k);
+        }
+        for p in all {
+            if self.cur().params.contains(&p.name) {
+                let msg = format!("duplicate argument '{}' in function definition", p.name);
+                self.err(msg, p.span);
+            }
+            self.cur().params.push(p.name.clone());
+            self.bind(&p.name, p.span);
+        }
+    }
+
+    fn comprehension(&mut self, name: &str, gens: &[Comprehension], elts: &[&Expr]) {
+        self.push(ScopeKind::Comprehension, name);
+        self.cur().params.push(".0".into());
+        self.cur().bind(".0");
+        for (i, g) in gens.iter().enumerate() {
+            if i > 0 {
+                self.expr(&g.iter);
+            }
+            self.expr(&g.target);
+            for c in &g.ifs {
+                self.expr(c);
+            }
+        }
+        for e in elts {
+            self.expr(e);
+        }
+        self.stack.pop();
+        // The first iterable is evaluated in the enclosing scope, after the
+        // comprehension's function is made (scope numbers follow code order).
+        self.expr(&gens[0].iter);
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Name { id, ctx } => match ctx {
+                ExprContext::Load => self.use_name(id),
+                ExprContext::Store | ExprContext::Del => self.bind(id, e.span),
+            },
+            ExprKind::BoolOp { values, .. } => {
+                for v in values {
+                    self.expr(v)
+                }
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value);
+                // The target binds in the nearest non-comprehension scope.
+                if let ExprKind::Name { id, .. } = &target.kind {
+                    let mut i = self.stack.len() - 1;
+                    while i > 0
+                        && matches!(
+                            self.scopes[self.stack[i]].kind,
+                            Some(ScopeKind::Comprehension)
+                        )
+                    {
+                        let sid = self.stack[i];
+                        self.scopes[sid].nonlocals.insert(id.clone());
+                        self.scopes[sid].used.insert(id.clone());
+                        i -= 1;
+                    }
+                    let sid = self.stack[i];
+                    self.scopes[sid].bind(id);
+                }
+            }
+            ExprKind::BinOp { left, right, .. } => {
+                self.expr(left);
+                self.expr(right);
+            }
+            ExprKind::UnaryOp { operand, .. } => self.expr(operand),
+            ExprKind::Lambda { args, body } => {
+                self.arg_defaults(args);
+                self.push(ScopeKind::Function, "<lambda>");
+                self.params(args);
+                self.expr(body);
+                self.stack.pop();
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test);
+                self.expr(body);
+                self.expr(orelse);
+            }
+            ExprKind::Dict { keys, values } => {
+                for (k, v) in keys.iter().zip(values) {
+                    if let Some(k) = k {
+                        self.expr(k);
+                    }
+                    self.expr(v);
+                }
+            }
+            ExprKind::Set(elts) => {
+                for x in elts {
+                    self.expr(x)
+                }
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension("<listcomp>", generators, &[elt])
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension("<setcomp>", generators, &[elt])
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension("<genexpr>", generators, &[elt])
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension("<dictcomp>", generators, &[key, value]),
+            ExprKind::Yield(v) => {
+                if let Some(v) = v {
+                    self.expr(v)
+                }
+            }
+            ExprKind::YieldFrom(v) | ExprKind::Await(v) => self.expr(v),
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
+                self.expr(left);
+                for c in comparators {
+                    self.expr(c)
+                }
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                self.expr(func);
+                for a in args {
+                    self.expr(a)
+                }
+                for k in keywords {
+                    self.expr(&k.value)
+                }
+            }
+            ExprKind::JoinedStr(parts) => self.fstring(parts),
+            ExprKind::Constant(_) => {}
+            ExprKind::Attribute { value, .. } => self.expr(value),
+            ExprKind::Subscript { value, slice, .. } => {
+                self.expr(value);
+                self.expr(slice);
+            }
+            ExprKind::Starred { value, .. } => self.expr(value),
+            ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
+                for x in elts {
+                    self.expr(x)
+                }
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for x in [lower, upper, step].into_iter().flatten() {
+                    self.expr(x)
+                }
+            }
+        }
+    }
+
+    fn fstring(&mut self, parts: &[FStringPart]) {
+        for p in parts {
+            if let FStringPart::Formatted {
+                value, format_spec, ..
+            } = p
+            {
+                self.expr(value);
+                if let Some(spec) = format_spec {
+                    self.fstring(spec);
+                }
+            }
+        }
+    }
+}
+
+impl SymbolTable {
+    /// Resolves names top-down. `enclosing` holds names bound in enclosing
+    /// function scopes (candidates for free variables).
+    fn resolve(&mut self, id: usize, enclosing: &FxHashSet<String>) {
+        let kind = self.scopes[id].kind.unwrap();
+        let mut symbols = FxHashMap::default();
+        let is_func = matches!(kind, ScopeKind::Function | ScopeKind::Comprehension);
+        {
+            let s = &self.scopes[id];
+            for n in &s.globals {
+                symbols.insert(n.clone(), NameScope::GlobalExplicit);
+            }
+            for n in &s.nonlocals {
+                symbols.insert(n.clone(), NameScope::Free);
+            }
+            for n in &s.bound {
+                if symbols.contains_key(n) {
+                    continue;
+                }
+                let sc = if is_func {
+                    NameScope::Local
+                } else {
+                    NameScope::Name
+                };
+                symbols.insert(n.clone(), sc);
+            }
+            for n in &s.used {
+                if symbols.contains_key(n) {
+                    continue;
+                }
+                if enclosing.contains(n) {
+                    symbols.insert(n.clone(), NameScope::Free);
+                } else if is_func {
+                    symbols.insert(n.clone(), NameScope::GlobalImplicit);
+                }
+            }
+        }
+        // Zero-argument super() needs the class cell of the enclosing class.
+        if self.scopes[id].uses_super && is_func {
+            let mut p = self.scopes[id].parent;
+            let mut through_class = false;
+            while let Some(pi) = p {
+                if self.scopes[pi].kind == Some(ScopeKind::Class) {
+                    through_class = true;
+                    self.scopes[pi].needs_class_cell = true;
+                    break;
+                }
+                if self.scopes[pi].kind == Some(ScopeKind::Module) {
+                    break;
+                }
+                p = self.scopes[pi].parent;
+            }
+            if through_class {
+                symbols.insert("__class__".into(), NameScope::Free);
+                // Every function between this one and the class passes it on.
+                let mut q = self.scopes[id].parent;
+                while let Some(qi) = q {
+                    if self.scopes[qi].kind == Some(ScopeKind::Class) {
+                        break;
+                    }
+                    self.scopes[qi]
+                        .symbols
+                        .insert("__class__".into(), NameScope::Free);
+                    q = self.scopes[qi].parent;
+                }
+            }
+        }
+        // What inner scopes may capture from here.
+        let mut inner_enclosing = enclosing.clone();
+        if is_func {
+            for (n, sc) in &symbols {
+                if matches!(sc, NameScope::Local | NameScope::Free) {
+                    inner_enclosing.insert(n.clone());
+                }
+                if *sc == NameScope::GlobalExplicit {
+                    inner_enclosing.remove(n);
+                }
+            }
+        }
+        self.scopes[id].symbols = symbols;
+        let children = self.scopes[id].children.clone();
+        for c in children {
+            self.resolve(c, &inner_enclosing);
+        }
+        // Locals that children use as free become cells.
+        let children = self.scopes[id].children.clone();
+        let mut cells: Vec<String> = vec![];
+        for c in &children {
+            let frees = self.scopes[*c].freevars.clone();
+            for f in frees {
+                let here = self.scopes[id].symbols.get(&f).copied();
+                match here {
+                    Some(NameScope::Local) | Some(NameScope::Cell) => {
+                        self.scopes[id].symbols.insert(f.clone(), NameScope::Cell);
+                        if !cells.contains(&f) {
+                            cells.push(f);
+                        }
+                    }
+                    Some(NameScope::Free) => {}
+                    _ => {
+                        if f == "__class__"
+                            && self.scopes[id].kind == Some(ScopeKind::Class)
+                        {
+                            if !cells.contains(&f) {
+                                cells.push(f);
+                            }
+                        } else if self.scopes[id].kind != Some(ScopeKind::Module) {
+                            // Passing through a class body or an intermediate function.
+                            self.scopes[id].symbols.insert(f.clone(), NameScope::Free);
+                        }
+                    }
+                }
+            }
+        }
+        if self.scopes[id].needs_class_cell && !cells.iter().any(|c| c == "__class__") {
+            cells.push("__class__".into());
+        }
+        // Cell order: parameters first in parameter order, then sorted (as CPython).
+        let params = self.scopes[id].params.clone();
+        let mut ordered: Vec<String> = params
+            .iter()
+            .filter(|p| cells.contains(p))
+            .cloned()
+            .collect();
+        let mut rest: Vec<String> = cells
+            .into_iter()
+            .filter(|c| !params.contains(c))
+            .collect();
+        rest.sort();
+        ordered.extend(rest);
+        self.scopes[id].cellvars = ordered;
+        let mut frees: Vec<String> = self.scopes[id]
+            .symbols
+            .iter()
+            .filter(|(_, s)| **s == NameScope::Free)
+            .map(|(n, _)| n.clone())
+            .collect();
+        frees.sort();
+        // A class scope's free names (other than its own cell) pass through.
+        self.scopes[id].freevars = frees;
+    }
+}

@@ -1,0 +1,276 @@
+//! One code object under construction: instructions with their lines and
+//! exception handlers, constants, names, labels.
+
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use crate::bytecode::{Code, CodeKind, ExcEntry, Instr, Op};
+use crate::value::{dict::key_eq, PyStr, Str, Value};
+
+/// A jump target, resolved to an instruction index when the unit is finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label(pub u32);
+
+/// An exception handler in effect for the instructions emitted while it is pushed.
+#[derive(Debug, Clone, Copy)]
+pub struct Handler {
+    pub label: Label,
+    pub depth: u32,
+    pub push_lasti: bool,
+}
+
+pub struct Unit {
+    pub scope: usize,
+    pub kind: CodeKind,
+    pub name: String,
+    pub qualname: String,
+    pub firstlineno: u32,
+    pub instrs: Vec<Instr>,
+    pub lines: Vec<u32>,
+    handler_of: Vec<Option<Handler>>,
+    pub handlers: Vec<Handler>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Str>,
+    name_index: FxHashMap<String, u32>,
+    pub varnames: Vec<Str>,
+    pub cellvars: Vec<Str>,
+    pub freevars: Vec<Str>,
+    labels: Vec<Option<u32>>,
+    /// The line the next instruction gets (0: none).
+    pub line: u32,
+    /// Values the enclosing statements keep on the stack (iterators, saved exceptions).
+    pub depth: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+}
+
+pub fn is_jump(op: Op) -> bool {
+    matches!(
+        op,
+        Op::Jump
+            | Op::PopJumpIfFalse
+            | Op::PopJumpIfTrue
+            | Op::PopJumpIfNone
+            | Op::PopJumpIfNotNone
+            | Op::JumpIfFalseOrPop
+            | Op::JumpIfTrueOrPop
+            | Op::ForIter
+    )
+}
+
+impl Unit {
+    pub fn new(scope: usize, kind: CodeKind, name: &str, qualname: &str, firstlineno: u32) -> Unit {
+        Unit {
+            scope,
+            kind,
+            name: name.into(),
+            qualname: qualname.into(),
+            firstlineno,
+            instrs: vec![],
+            lines: vec![],
+            handler_of: vec![],
+            handlers: vec![],
+            consts: vec![],
+            names: vec![],
+            name_index: FxHashMap::default(),
+            varnames: vec![],
+            cellvars: vec![],
+            freevars: vec![],
+            labels: vec![],
+            line: firstlineno,
+            depth: 0,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags: 0,
+        }
+    }
+
+    pub fn emit(&mut self, op: Op, arg: u32) -> usize {
+        self.instrs.push(Instr { op, arg });
+        self.lines.push(self.line);
+        self.handler_of.push(self.handlers.last().copied());
+        self.instrs.len() - 1
+    }
+
+    /// Emits an instruction that has no line of its own (CPython's artificial instructions).
+    pub fn emit_noline(&mut self, op: Op, arg: u32) -> usize {
+        let saved = self.line;
+        self.line = 0;
+        let i = self.emit(op, arg);
+        self.line = saved;
+        i
+    }
+
+    pub fn emit_jump(&mut self, op: Op, target: Label) -> usize {
+        self.emit(op, target.0)
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        Label(self.labels.len() as u32 - 1)
+    }
+
+    pub fn bind(&mut self, l: Label) {
+        self.labels[l.0 as usize] = Some(self.instrs.len() as u32);
+    }
+
+    pub fn next_index(&self) -> usize {
+        self.instrs.len()
+    }
+
+    pub fn last_op(&self) -> Option<Op> {
+        self.instrs.last().map(|i| i.op)
+    }
+
+    pub fn add_const(&mut self, v: Value) -> u32 {
+        for (i, c) in self.consts.iter().enumerate() {
+            if same_const(c, &v) {
+                return i as u32;
+            }
+        }
+        self.consts.push(v);
+        self.consts.len() as u32 - 1
+    }
+
+    pub fn add_name(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.name_index.get(name) {
+            return *i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(Rc::new(PyStr::new(name)));
+        self.name_index.insert(name.to_string(), i);
+        i
+    }
+
+    pub fn varname_index(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.varnames.iter().position(|v| v.as_str() == name) {
+            return i as u32;
+        }
+        self.varnames.push(Rc::new(PyStr::new(name)));
+        self.varnames.len() as u32 - 1
+    }
+
+    /// The localsplus slot of a cell or free variable.
+    pub fn deref_index(&self, name: &str) -> Option<u32> {
+        let nv = self.varnames.len();
+        if let Some(i) = self.cellvars.iter().position(|v| v.as_str() == name) {
+            return Some((nv + i) as u32);
+        }
+        self.freevars
+            .iter()
+            .position(|v| v.as_str() == name)
+            .map(|i| (nv + self.cellvars.len() + i) as u32)
+    }
+
+    pub fn push_handler(&mut self, label: Label, depth: u32, push_lasti: bool) {
+        self.handlers.push(Handler {
+            label,
+            depth,
+            push_lasti,
+        });
+    }
+
+    pub fn pop_handler(&mut self) {
+        self.handlers.pop();
+    }
+
+    /// Resolves labels and builds the exception table and the code object.
+    pub fn finish(mut self, filename: &Str) -> Code {
+        let labels: Vec<u32> = self.labels.iter().map(|l| l.unwrap_or(0)).collect();
+        for ins in self.instrs.iter_mut() {
+            if is_jump(ins.op) {
+                ins.arg = labels[ins.arg as usize];
+            }
+        }
+        // Consecutive instructions with the same handler form one entry.
+        let mut table: Vec<ExcEntry> = vec![];
+        let mut i = 0;
+        while i < self.handler_of.len() {
+            if let Some(h) = self.handler_of[i] {
+                let start = i;
+                while i < self.handler_of.len()
+                    && matches!(self.handler_of[i], Some(g) if g.label == h.label)
+                {
+                    i += 1;
+                }
+                table.push(ExcEntry {
+                    start: start as u32,
+                    end: i as u32,
+                    target: labels[h.label.0 as usize],
+                    depth: h.depth,
+                    push_lasti: h.push_lasti,
+                });
+            } else {
+                i += 1;
+            }
+        }
+        let cell2arg = self
+            .cellvars
+            .iter()
+            .map(|c| {
+                self.varnames
+                    .iter()
+                    .position(|v| v == c)
+                    .filter(|p| {
+                        (*p as u32)
+                            < self.argcount
+                                + self.kwonlyargcount
+                                + ((self.flags & crate::bytecode::CO_VARARGS != 0) as u32)
+                                + ((self.flags & crate::bytecode::CO_VARKEYWORDS != 0) as u32)
+                    })
+                    .map(|p| p as u32)
+            })
+            .collect();
+        let stacksize = estimate_stack(&self.instrs);
+        Code {
+            name: Rc::new(PyStr::new(&self.name)),
+            qualname: Rc::new(PyStr::new(&self.qualname)),
+            filename: filename.clone(),
+            firstlineno: self.firstlineno,
+            kind: self.kind,
+            flags: self.flags,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            varnames: self.varnames,
+            cellvars: self.cellvars,
+            freevars: self.freevars,
+            cell2arg,
+            names: self.names,
+            consts: self.consts,
+            instrs: self.instrs,
+            lines: self.lines,
+            exc_table: table,
+            stacksize,
+        }
+    }
+}
+
+/// A generous bound on the value stack (the VM grows its stack as needed anyway).
+fn estimate_stack(instrs: &[Instr]) -> u32 {
+    instrs.len() as u32 + 8
+}
+
+/// Constants are shared when equal and of the same type (`1` and `1.0` stay apart).
+fn same_const(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::None, Value::None) => true,
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same_const(p, q))
+        }
+        (Value::Code(x), Value::Code(y)) => Rc::ptr_eq(x, y),
+        _ => {
+            let _ = key_eq;
+            false
+        }
+    }
+}

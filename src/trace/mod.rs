@@ -1,0 +1,178 @@
+//! The event pipeline. The VM reports `call`, `line`, `return`,
+//! `exception`, `opcode` and the `c_*` events through one trait, `Tracer`;
+//! `sys.settrace` and `sys.setprofile` are two implementations of it and a
+//! Rust host adds its own. Nothing here runs unless a tracer is installed.
+
+mod sys_hooks;
+
+pub use sys_hooks::{SysProfile, SysTrace};
+
+use crate::value::{PyResult, Value};
+use crate::vm::Vm;
+
+/// The kinds of events, named as CPython names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Call,
+    Line,
+    Return,
+    Exception,
+    Opcode,
+    CCall,
+    CReturn,
+    CException,
+}
+
+impl Event {
+    pub fn name(self) -> &'static str {
+        match self {
+            Event::Call => "call",
+            Event::Line => "line",
+            Event::Return => "return",
+            Event::Exception => "exception",
+            Event::Opcode => "opcode",
+            Event::CCall => "c_call",
+            Event::CReturn => "c_return",
+            Event::CException => "c_exception",
+        }
+    }
+}
+
+/// A view of a running frame, given to tracers: cheap to make, valid during
+/// the event only.
+#[derive(Clone, Copy)]
+pub struct FrameView {
+    /// Position on the VM's frame stack (0 = the outermost frame).
+    pub depth: usize,
+}
+
+impl FrameView {
+    /// The function's name (`co_name`).
+    pub fn function_name(&self, vm: &Vm) -> String {
+        vm.frames[self.depth].code.name.as_str().to_string()
+    }
+    /// The qualified name (`co_qualname`).
+    pub fn qualname(&self, vm: &Vm) -> String {
+        vm.frames[self.depth].code.qualname.as_str().to_string()
+    }
+    pub fn filename(&self, vm: &Vm) -> String {
+        vm.frames[self.depth].code.filename.as_str().to_string()
+    }
+    /// The line the frame is at (`f_lineno`).
+    pub fn line(&self, vm: &Vm) -> u32 {
+        vm.frame_line(self.depth)
+    }
+    /// The caller's frame (`f_back`).
+    pub fn back(&self) -> Option<FrameView> {
+        if self.depth == 0 {
+            None
+        } else {
+            Some(FrameView {
+                depth: self.depth - 1,
+            })
+        }
+    }
+    /// The frame's local variables, computed on demand.
+    pub fn locals(&self, vm: &Vm) -> Vec<(String, Value)> {
+        vm.frame_locals_vec(self.depth)
+    }
+}
+
+/// The receiver of VM events. Implement it to watch a krait program from Rust.
+///
+/// ```
+/// use krait::trace::{Event, FrameView, Tracer};
+/// use krait::{Interpreter, Value, PyResult, Vm};
+/// use std::rc::Rc;
+/// use std::cell::RefCell;
+///
+/// struct Calls(Rc<RefCell<Vec<String>>>);
+/// impl Tracer for Calls {
+///     fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, _arg: &Value) -> PyResult<()> {
+///         if event == Event::Call {
+///             self.0.borrow_mut().push(frame.function_name(vm));
+///         }
+///         Ok(())
+///     }
+/// }
+///
+/// let seen = Rc::new(RefCell::new(vec![]));
+/// let mut interp = Interpreter::new();
+/// interp.add_tracer(Box::new(Calls(seen.clone())));
+/// interp.run_source("demo.py", "def f():\n    return 1\nf()\n").unwrap();
+/// assert_eq!(*seen.borrow(), vec!["<module>".to_string(), "f".to_string()]);
+/// ```
+pub trait Tracer {
+    /// Called for each event. `arg` is the return value for `return`, the
+    /// `(type, value, traceback)` tuple for `exception`, the function for
+    /// `c_*` events, and None otherwise. An error propagates into the
+    /// program as if raised where the event happened.
+    fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, arg: &Value) -> PyResult<()>;
+
+    /// Whether `line` (and `opcode`) events are wanted in this frame. Frames
+    /// nobody wants them for run in the untraced dispatch loop.
+    fn wants_lines(&self, vm: &Vm, frame: FrameView) -> bool {
+        let _ = (vm, frame);
+        true
+    }
+
+    /// Whether this tracer is currently active at all.
+    fn is_active(&self, vm: &Vm) -> bool {
+        let _ = vm;
+        true
+    }
+}
+
+/// A placeholder left in the tracer list while a tracer runs.
+pub(crate) struct Vacant;
+
+impl Tracer for Vacant {
+    fn event(&mut self, _: &mut Vm, _: FrameView, _: Event, _: &Value) -> PyResult<()> {
+        Ok(())
+    }
+    fn wants_lines(&self, _: &Vm, _: FrameView) -> bool {
+        false
+    }
+    fn is_active(&self, _: &Vm) -> bool {
+        false
+    }
+}
+
+/// Tracing state of a VM.
+pub struct TraceHub {
+    /// `sys.settrace`'s function (None: off).
+    pub sys_trace: Value,
+    /// `sys.setprofile`'s function (None: off).
+    pub sys_profile: Value,
+    /// Profile first, then trace, then host tracers (CPython calls the profiler first).
+    pub tracers: Vec<Box<dyn Tracer>>,
+    /// Some tracer may want events: checked at calls and returns only.
+    pub active: bool,
+    /// Inside a trace function: events are not reported.
+    pub suspended: bool,
+    /// Set when tracing changed (settrace, f_trace set); the loop re-checks its mode.
+    pub dirty: bool,
+}
+
+impl Default for TraceHub {
+    fn default() -> Self {
+        TraceHub {
+            sys_trace: Value::None,
+            sys_profile: Value::None,
+            tracers: vec![Box::new(SysProfile), Box::new(SysTrace)],
+            active: false,
+            suspended: false,
+            dirty: false,
+        }
+    }
+}
+
+impl TraceHub {
+    pub fn host_count(&self) -> usize {
+        self.tracers.len() - 2
+    }
+    pub fn recompute_active(&mut self) {
+        self.active = !self.sys_trace.is_none() || !self.sys_profile.is_none() || self.host_count() > 0;
+        self.dirty = true;
+    }
+}

@@ -1,0 +1,94 @@
+//! `sys.settrace` and `sys.setprofile` as `Tracer`s: they call krait
+//! functions with `(frame, event, arg)` as CPython's trampolines do.
+
+use super::{Event, FrameView, Tracer};
+use crate::value::{PyResult, Value};
+use crate::vm::Vm;
+
+/// `sys.settrace`: `call` goes to the global function, whose result becomes
+/// the frame's `f_trace`; every other event goes to `f_trace`.
+pub struct SysTrace;
+
+impl Tracer for SysTrace {
+    fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, arg: &Value) -> PyResult<()> {
+        let fobj = vm.frame_object(frame.depth);
+        let callback = match event {
+            Event::Call => vm.trace.sys_trace.clone(),
+            Event::Line | Event::Return | Event::Exception | Event::Opcode => {
+                fobj.f_trace.borrow().clone()
+            }
+            _ => return Ok(()),
+        };
+        if callback.is_none() {
+            return Ok(());
+        }
+        if event == Event::Line && !fobj.trace_lines.get() {
+            return Ok(());
+        }
+        if event == Event::Opcode && !fobj.trace_opcodes.get() {
+            return Ok(());
+        }
+        let args = vec![Value::Frame(fobj.clone()), Value::str(event.name()), arg.clone()];
+        match vm.call_value(&callback, args, vec![]) {
+            Ok(result) => {
+                if !result.is_none() {
+                    *fobj.f_trace.borrow_mut() = result;
+                    vm.trace.dirty = true;
+                }
+                Ok(())
+            }
+            Err(e) => {
+                // A failing trace function switches tracing off, as CPython does.
+                vm.trace.sys_trace = Value::None;
+                vm.trace.recompute_active();
+                *fobj.f_trace.borrow_mut() = Value::None;
+                Err(e)
+            }
+        }
+    }
+
+    fn wants_lines(&self, vm: &Vm, frame: FrameView) -> bool {
+        match &vm.frames[frame.depth].obj {
+            Some(o) => o.has_trace(),
+            None => false,
+        }
+    }
+
+    fn is_active(&self, vm: &Vm) -> bool {
+        !vm.trace.sys_trace.is_none()
+    }
+}
+
+/// `sys.setprofile`: every call and return, and the `c_*` events around
+/// built-in functions; no line events; the result is ignored.
+pub struct SysProfile;
+
+impl Tracer for SysProfile {
+    fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, arg: &Value) -> PyResult<()> {
+        let callback = vm.trace.sys_profile.clone();
+        if callback.is_none() {
+            return Ok(());
+        }
+        if matches!(event, Event::Line | Event::Opcode | Event::Exception) {
+            return Ok(());
+        }
+        let fobj = vm.frame_object(frame.depth);
+        let args = vec![Value::Frame(fobj), Value::str(event.name()), arg.clone()];
+        match vm.call_value(&callback, args, vec![]) {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                vm.trace.sys_profile = Value::None;
+                vm.trace.recompute_active();
+                Err(e)
+            }
+        }
+    }
+
+    fn wants_lines(&self, _vm: &Vm, _frame: FrameView) -> bool {
+        false
+    }
+
+    fn is_active(&self, vm: &Vm) -> bool {
+        !vm.trace.sys_profile.is_none()
+    }
+}

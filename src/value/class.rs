@@ -1,0 +1,171 @@
+//! Classes (built-in types and user classes alike) and their instances.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
+
+use super::{ExcType, Str, Value};
+
+/// Attribute dictionaries: names to values, in definition order.
+pub type AttrMap = IndexMap<Str, Value, FxBuildHasher>;
+
+/// What built-in behaviour a class has (its own, or inherited from a built-in base).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeKind {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    Code,
+    Frame,
+    Traceback,
+    Cell,
+    Iterator,
+    Ellipsis,
+    NotImplementedType,
+    Partial,
+    /// A built-in exception class, or a user class deriving from one.
+    Exception(ExcType),
+}
+
+pub struct Class {
+    pub name: Str,
+    pub qualname: Str,
+    pub module: Str,
+    pub base: Option<Rc<Class>>,
+    pub kind: TypeKind,
+    /// True for classes made by a `class` statement.
+    pub is_user: bool,
+    pub dict: RefCell<AttrMap>,
+}
+
+impl Class {
+    /// Finds an attribute along the base chain (the MRO of single inheritance).
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(&NameRef(name)) {
+            return Some(v.clone());
+        }
+        let mut cur = self.base.clone();
+        while let Some(c) = cur {
+            if let Some(v) = c.dict.borrow().get(&NameRef(name)) {
+                return Some(v.clone());
+            }
+            cur = c.base.clone();
+        }
+        None
+    }
+
+    /// Like `lookup`, but only in user-defined classes (for dunder dispatch).
+    pub fn lookup_user(&self, name: &str) -> Option<Value> {
+        if !self.is_user {
+            return None;
+        }
+        if let Some(v) = self.dict.borrow().get(&NameRef(name)) {
+            return Some(v.clone());
+        }
+        let mut cur = self.base.clone();
+        while let Some(c) = cur {
+            if !c.is_user {
+                return None;
+            }
+            if let Some(v) = c.dict.borrow().get(&NameRef(name)) {
+                return Some(v.clone());
+            }
+            cur = c.base.clone();
+        }
+        None
+    }
+
+    /// `issubclass(self, other)`
+    pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
+        let mut cur = Some(self.clone());
+        while let Some(c) = cur {
+            if Rc::ptr_eq(&c, other) {
+                return true;
+            }
+            cur = c.base.clone();
+        }
+        false
+    }
+
+    pub fn is_exception(&self) -> bool {
+        matches!(self.kind, TypeKind::Exception(_))
+    }
+
+    pub fn is_exception_or_user(&self) -> bool {
+        self.is_user || self.is_exception()
+    }
+
+    /// The MRO as a list of classes (self first).
+    pub fn mro(self: &Rc<Class>) -> Vec<Rc<Class>> {
+        let mut out = vec![];
+        let mut cur = Some(self.clone());
+        while let Some(c) = cur {
+            cur = c.base.clone();
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// An instance of a user class (including user and built-in exceptions).
+pub struct Instance {
+    pub class: Rc<Class>,
+    pub attrs: RefCell<AttrMap>,
+    /// For exceptions: (code, line) of each frame passed, outermost first.
+    pub traceback: RefCell<Vec<(Rc<crate::bytecode::Code>, u32)>>,
+}
+
+impl Instance {
+    pub fn new(class: Rc<Class>) -> Instance {
+        Instance {
+            class,
+            attrs: RefCell::new(AttrMap::default()),
+            traceback: RefCell::new(vec![]),
+        }
+    }
+    pub fn get_attr(&self, name: &str) -> Option<Value> {
+        self.attrs.borrow().get(&NameRef(name)).cloned()
+    }
+    pub fn set_attr(&self, name: Str, v: Value) {
+        self.attrs.borrow_mut().insert(name, v);
+    }
+}
+
+/// Looks a name up in an `AttrMap` by `&str`, hashing it as `PyStr` does.
+#[derive(Clone, Copy)]
+pub struct NameRef<'a>(pub &'a str);
+
+impl std::hash::Hash for NameRef<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(super::hash::hash_str(self.0))
+    }
+}
+
+impl indexmap::Equivalent<Str> for NameRef<'_> {
+    fn equivalent(&self, key: &Str) -> bool {
+        key.as_str() == self.0
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);

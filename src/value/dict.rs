@@ -1,0 +1,183 @@
+//! `dict`: insertion-ordered, keyed by hashable values with Python equality
+//! (`1`, `1.0` and `True` are the same key).
+
+use indexmap::IndexMap;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use rustc_hash::FxBuildHasher;
+
+use super::hash;
+use super::{ExcType, PyErr, PyResult, Value};
+
+/// A hashable value with its hash computed once.
+#[derive(Clone)]
+pub struct DictKey {
+    pub hash: i64,
+    pub value: Value,
+}
+
+impl std::hash::Hash for DictKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash)
+    }
+}
+
+impl PartialEq for DictKey {
+    fn eq(&self, other: &DictKey) -> bool {
+        self.hash == other.hash && key_eq(&self.value, &other.value)
+    }
+}
+impl Eq for DictKey {}
+
+impl DictKey {
+    /// The key for a value of a built-in hashable type. Instances hash by
+    /// identity here; the VM handles a user `__hash__` before calling this.
+    pub fn new(value: Value) -> PyResult<DictKey> {
+        let hash = builtin_hash(&value)?;
+        Ok(DictKey { hash, value })
+    }
+    pub fn str(s: &str) -> DictKey {
+        DictKey::new(Value::str(s)).expect("str is hashable")
+    }
+}
+
+/// `hash(v)` for values whose hash needs no krait code.
+pub fn builtin_hash(v: &Value) -> PyResult<i64> {
+    Ok(match v {
+        Value::None => 0x5f3759df,
+        Value::Bool(b) => *b as i64,
+        Value::Int(i) => hash::hash_i64(*i),
+        Value::BigInt(b) => hash::hash_bigint(b),
+        Value::Float(f) => hash::hash_f64(*f),
+        Value::Str(s) => s.hash() as i64,
+        Value::Tuple(items) => {
+            let mut hs = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                hs.push(builtin_hash(it)?);
+            }
+            hash::hash_tuple(&hs)
+        }
+        Value::FrozenSet(s) => s.frozen_hash(),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+            return Err(PyErr::new(
+                ExcType::TypeError,
+                format!("unhashable type: '{}'", v.builtin_type_name()),
+            ))
+        }
+        Value::Slice(_) => return Err(PyErr::type_error("unhashable type: 'slice'")),
+        other => match other.ptr() {
+            Some(p) => (p >> 4) as i64,
+            None => 0,
+        },
+    })
+}
+
+/// Equality of keys without running krait code.
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+        }
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => x.same_items(y),
+        _ => match (num_of(a), num_of(b)) {
+            (Some(x), Some(y)) => x == y,
+            (None, None) => a.is(b),
+            _ => false,
+        },
+    }
+}
+
+/// A number as an exact comparable form, for cross-type key equality.
+#[derive(PartialEq)]
+enum Num {
+    Int(BigInt),
+    Float(f64),
+}
+
+fn num_of(v: &Value) -> Option<Num> {
+    Some(match v {
+        Value::Bool(b) => Num::Int(BigInt::from(*b as i64)),
+        Value::Int(i) => Num::Int(BigInt::from(*i)),
+        Value::BigInt(b) => Num::Int((**b).clone()),
+        Value::Float(f) => {
+            if f.fract() == 0.0 && f.is_finite() {
+                Num::Int(BigInt::from(*f as i128))
+            } else {
+                Num::Float(*f)
+            }
+        }
+        _ => return None,
+    })
+}
+
+#[allow(dead_code)]
+fn _unused(b: &BigInt) -> Option<i64> {
+    b.to_i64()
+}
+
+/// The dict itself.
+#[derive(Clone, Default)]
+pub struct Dict {
+    map: IndexMap<DictKey, Value, FxBuildHasher>,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+    pub fn get(&self, key: &DictKey) -> Option<&Value> {
+        self.map.get(key)
+    }
+    /// Lookup by string (names, attribute dicts).
+    pub fn get_str(&self, key: &str) -> Option<&Value> {
+        self.map.get(&DictKey::str(key))
+    }
+    pub fn insert(&mut self, key: DictKey, value: Value) {
+        // A dict keeps the first key object it saw and only replaces the value.
+        if let Some(slot) = self.map.get_mut(&key) {
+            *slot = value;
+        } else {
+            self.map.insert(key, value);
+        }
+    }
+    pub fn set_str(&mut self, key: &str, value: Value) {
+        self.insert(DictKey::str(key), value)
+    }
+    pub fn remove(&mut self, key: &DictKey) -> Option<Value> {
+        self.map.shift_remove(key)
+    }
+    pub fn contains(&self, key: &DictKey) -> bool {
+        self.map.contains_key(key)
+    }
+    pub fn clear(&mut self) {
+        self.map.clear()
+    }
+    pub fn keys(&self) -> impl Iterator<Item = &Value> {
+        self.map.keys().map(|k| &k.value)
+    }
+    pub fn values(&self) -> impl Iterator<Item = &Value> {
+        self.map.values()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.map.iter().map(|(k, v)| (&k.value, v))
+    }
+    pub fn entries(&self) -> impl Iterator<Item = (&DictKey, &Value)> {
+        self.map.iter()
+    }
+    /// The entry at insertion position `i` (for iterators that survive mutation checks).
+    pub fn get_index(&self, i: usize) -> Option<(&Value, &Value)> {
+        self.map.get_index(i).map(|(k, v)| (&k.value, v))
+    }
+    /// Removes and returns the last inserted item (`popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.map.pop().map(|(k, v)| (k.value, v))
+    }
+}

@@ -1,0 +1,44 @@
+//! Callables: krait functions, bound methods, native built-ins.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::class::AttrMap;
+use super::{Dict, PyResult, Str, Value};
+use crate::bytecode::Code;
+use crate::vm::Vm;
+
+/// Keyword arguments passed to a native function, in call order.
+pub type Kwargs = Vec<(Str, Value)>;
+
+/// A native function. `args` includes the bound object first for methods.
+pub type NativeFn = fn(&mut Vm, &[Value], &Kwargs) -> PyResult<Value>;
+
+pub struct Function {
+    pub code: Rc<Code>,
+    pub globals: Rc<RefCell<Dict>>,
+    /// Defaults of the last positional parameters.
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters, by name.
+    pub kwdefaults: Vec<(Str, Value)>,
+    /// Cells captured from enclosing scopes, in `code.freevars` order.
+    pub closure: Vec<Rc<RefCell<Value>>>,
+    pub name: RefCell<Str>,
+    pub qualname: RefCell<Str>,
+    /// `__dict__`, `__doc__`, `__wrapped__` and friends.
+    pub attrs: RefCell<AttrMap>,
+}
+
+pub struct BoundMethod {
+    pub func: Value,
+    pub self_: Value,
+}
+
+pub struct Builtin {
+    pub name: &'static str,
+    /// For methods of built-in types: the type's name, for `str.upper`'s qualname.
+    pub owner: Option<&'static str>,
+    pub func: NativeFn,
+    /// Set when the method was looked up on an object (`"a".upper`).
+    pub bound_self: Option<Value>,
+}

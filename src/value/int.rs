@@ -1,0 +1,199 @@
+//! Integer arithmetic: i64 fast paths overflowing into big integers.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+use super::{PyErr, PyResult, Value};
+use crate::bytecode::BinOpKind;
+
+/// A BigInt as the smallest representation (i64 when it fits).
+pub fn normalize(b: BigInt) -> Value {
+    match b.to_i64() {
+        Some(i) => Value::Int(i),
+        None => Value::BigInt(std::rc::Rc::new(b)),
+    }
+}
+
+pub fn to_big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::BigInt(b) => Some((**b).clone()),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        _ => None,
+    }
+}
+
+pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
+    let f = b.to_f64().unwrap_or(f64::INFINITY);
+    if f.is_infinite() {
+        return Err(PyErr::overflow("int too large to convert to float"));
+    }
+    Ok(f)
+}
+
+/// `a op b` for two ints (None: not an int operation, e.g. true division).
+pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
+    Ok(normalize(match op {
+        BinOpKind::Add => a + b,
+        BinOpKind::Sub => a - b,
+        BinOpKind::Mul => a * b,
+        BinOpKind::FloorDiv => {
+            if b.is_zero() {
+                return Err(PyErr::zero_division("integer division or modulo by zero"));
+            }
+            a.div_floor(b)
+        }
+        BinOpKind::Mod => {
+            if b.is_zero() {
+                return Err(PyErr::zero_division("integer modulo by zero"));
+            }
+            a.mod_floor(b)
+        }
+        BinOpKind::Pow => {
+            if b.is_negative() {
+                let x = big_to_f64(a)?;
+                let y = big_to_f64(b)?;
+                if x == 0.0 {
+                    return Err(PyErr::zero_division(
+                        "0.0 cannot be raised to a negative power",
+                    ));
+                }
+                return Ok(Value::Float(x.powf(y)));
+            }
+            let e = b
+                .to_u32()
+                .ok_or_else(|| PyErr::overflow("exponent too large"))?;
+            if a.is_one() || a.is_zero() {
+                a.clone()
+            } else {
+                num_traits::pow(a.clone(), e as usize)
+            }
+        }
+        BinOpKind::LShift => {
+            if b.is_negative() {
+                return Err(PyErr::value_error("negative shift count"));
+            }
+            let s = b
+                .to_usize()
+                .ok_or_else(|| PyErr::overflow("too many digits in integer"))?;
+            a << s
+        }
+        BinOpKind::RShift => {
+            if b.is_negative() {
+                return Err(PyErr::value_error("negative shift count"));
+            }
+            match b.to_usize() {
+                Some(s) => a >> s,
+                None => {
+                    if a.is_negative() {
+                        BigInt::from(-1)
+                    } else {
+                        BigInt::zero()
+                    }
+                }
+            }
+        }
+        BinOpKind::And => a & b,
+        BinOpKind::Or => a | b,
+        BinOpKind::Xor => a ^ b,
+        BinOpKind::TrueDiv => {
+            if b.is_zero() {
+                return Err(PyErr::zero_division("division by zero"));
+            }
+            return Ok(Value::Float(int_truediv(a, b)?));
+        }
+        BinOpKind::MatMul => return Err(PyErr::type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+    }))
+}
+
+/// Correctly rounded int / int for the common sizes.
+fn int_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
+        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+            return Ok(x as f64 / y as f64);
+        }
+    }
+    let x = a.to_f64().unwrap_or(f64::INFINITY);
+    let y = b.to_f64().unwrap_or(f64::INFINITY);
+    let r = x / y;
+    if r.is_infinite() || r.is_nan() {
+        return Err(PyErr::overflow("integer division result too large for a float"));
+    }
+    Ok(r)
+}
+
+/// Float `a op b`.
+pub fn float_op(a: f64, b: f64, op: BinOpKind) -> PyResult<Value> {
+    Ok(Value::Float(match op {
+        BinOpKind::Add => a + b,
+        BinOpKind::Sub => a - b,
+        BinOpKind::Mul => a * b,
+        BinOpKind::TrueDiv => {
+            if b == 0.0 {
+                return Err(PyErr::zero_division("float division by zero"));
+            }
+            a / b
+        }
+        BinOpKind::FloorDiv => {
+            if b == 0.0 {
+                return Err(PyErr::zero_division("float floor division by zero"));
+            }
+            float_divmod(a, b).0
+        }
+        BinOpKind::Mod => {
+            if b == 0.0 {
+                return Err(PyErr::zero_division("float modulo"));
+            }
+            float_divmod(a, b).1
+        }
+        BinOpKind::Pow => {
+            if a == 0.0 && b < 0.0 {
+                return Err(PyErr::zero_division(
+                    "0.0 cannot be raised to a negative power",
+                ));
+            }
+            if a < 0.0 && b.fract() != 0.0 {
+                return Err(PyErr::value_error(
+                    "complex numbers are not supported by krait",
+                ));
+            }
+            let r = a.powf(b);
+            if r.is_infinite() && a.is_finite() && b.is_finite() {
+                return Err(PyErr::overflow("(34, 'Numerical result out of range')"));
+            }
+            r
+        }
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for {}: 'float' and 'float'",
+                op.symbol()
+            )))
+        }
+    }))
+}
+
+/// Python's float divmod (floor semantics, sign of the divisor).
+pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (floordiv, m)
+}

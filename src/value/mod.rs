@@ -1,0 +1,297 @@
+//! Runtime values. A `Value` is 16 bytes: immediates for None, bool, small
+//! int and float; reference-counted pointers for everything else.
+
+pub mod class;
+pub mod dict;
+pub mod exc;
+pub mod format;
+pub mod func;
+pub mod hash;
+pub mod int;
+pub mod repr;
+pub mod set;
+pub mod string;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+pub use class::{Class, Instance, TypeKind};
+pub use dict::{Dict, DictKey};
+pub use exc::{ExcType, PyErr, PyResult};
+pub use func::{BoundMethod, Builtin, Function, Kwargs, NativeFn};
+pub use set::SetObj;
+pub use string::PyStr;
+
+use crate::bytecode::Code;
+use crate::vm::frame::FrameObj;
+use crate::vm::iter::IterObj;
+
+pub type Str = Rc<PyStr>;
+pub type List = Rc<RefCell<Vec<Value>>>;
+
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    BigInt(Rc<BigInt>),
+    Str(Str),
+    List(List),
+    Tuple(Rc<Vec<Value>>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<SetObj>>),
+    FrozenSet(Rc<SetObj>),
+    Range(Rc<RangeObj>),
+    Slice(Rc<SliceObj>),
+    Function(Rc<Function>),
+    BoundMethod(Rc<BoundMethod>),
+    Builtin(Rc<Builtin>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    Iter(Rc<RefCell<IterObj>>),
+    Code(Rc<Code>),
+    Frame(Rc<FrameObj>),
+    Module(Rc<ModuleObj>),
+    /// `property`, `staticmethod`, `classmethod`, `super` and other descriptors.
+    Descr(Rc<Descr>),
+    Cell(Rc<RefCell<Value>>),
+    Traceback(Rc<TracebackObj>),
+    Ellipsis,
+    NotImplemented,
+    /// Internal marker, never seen by krait code: an unbound local slot, or
+    /// the empty slot `PushNull` leaves below a callable.
+    Null,
+}
+
+/// `range(start, stop, step)` with i64 bounds.
+#[derive(Debug, Clone)]
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        if self.step > 0 {
+            if self.stop > self.start {
+                (self.stop - self.start - 1) / self.step + 1
+            } else {
+                0
+            }
+        } else if self.start > self.stop {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+pub struct ModuleObj {
+    pub name: Str,
+    pub dict: Rc<RefCell<Dict>>,
+}
+
+/// Descriptors and other small wrapper objects.
+pub enum Descr {
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    /// `super()` bound to a class (the one *after* which lookup starts) and an object.
+    Super {
+        start_after: Rc<Class>,
+        obj: Value,
+    },
+    /// `functools.partial(func, *args, **kwargs)`
+    Partial {
+        func: Value,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+    },
+}
+
+/// A traceback: the (code, line) entries from the outermost frame inwards.
+pub struct TracebackObj {
+    pub entries: Vec<(Rc<Code>, u32)>,
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(v)))
+    }
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(v))
+    }
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(d)))
+    }
+    pub fn from_bigint(b: BigInt) -> Value {
+        int::normalize(b)
+    }
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// The name of the value's type, as `type(x).__name__` says.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::Instance(i) => i.class.name.as_str().to_string(),
+            Value::Class(c) => {
+                if c.is_exception_or_user() {
+                    "type".into()
+                } else {
+                    "type".into()
+                }
+            }
+            _ => self.builtin_type_name().to_string(),
+        }
+    }
+
+    /// Type names of the built-in (non-instance) values.
+    pub fn builtin_type_name(&self) -> &'static str {
+        match self {
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) | Value::BigInt(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Set(_) => "set",
+            Value::FrozenSet(_) => "frozenset",
+            Value::Range(_) => "range",
+            Value::Slice(_) => "slice",
+            Value::Function(_) => "function",
+            Value::BoundMethod(_) => "method",
+            Value::Builtin(b) => {
+                if b.bound_self.is_some() {
+                    "builtin_function_or_method"
+                } else {
+                    "builtin_function_or_method"
+                }
+            }
+            Value::Class(_) => "type",
+            Value::Instance(_) => "object",
+            Value::Iter(it) => it.borrow().type_name(),
+            Value::Code(_) => "code",
+            Value::Frame(_) => "frame",
+            Value::Module(_) => "module",
+            Value::Descr(d) => match &**d {
+                Descr::Property { .. } => "property",
+                Descr::StaticMethod(_) => "staticmethod",
+                Descr::ClassMethod(_) => "classmethod",
+                Descr::Super { .. } => "super",
+                Descr::Partial { .. } => "functools.partial",
+            },
+            Value::Cell(_) => "cell",
+            Value::Traceback(_) => "traceback",
+            Value::Ellipsis => "ellipsis",
+            Value::NotImplemented => "NotImplementedType",
+            Value::Null => "NULL",
+        }
+    }
+
+    /// Identity (`is`).
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::NotImplemented, Value::NotImplemented) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints are cached in CPython (-5..=256); identity of others is an accident.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.ptr(), other.ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of a heap value (used for `is` and `id`).
+    pub fn ptr(&self) -> Option<usize> {
+        Some(match self {
+            Value::BigInt(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Str(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::List(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Tuple(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Dict(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Set(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::FrozenSet(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Range(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Slice(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Function(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::BoundMethod(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Builtin(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Class(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Instance(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Iter(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Code(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Frame(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Module(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Descr(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Traceback(r) => Rc::as_ptr(r) as *const u8 as usize,
+            _ => return None,
+        })
+    }
+
+    /// Truth value for the built-in types; `None` when a dunder must decide.
+    #[inline]
+    pub fn fast_truth(&self) -> Option<bool> {
+        Some(match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::BigInt(_) => true,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.borrow().is_empty(),
+            Value::Set(s) => !s.borrow().is_empty(),
+            Value::FrozenSet(s) => !s.is_empty(),
+            Value::Range(r) => !r.is_empty(),
+            Value::Instance(_) => return None,
+            _ => true,
+        })
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", repr::repr_plain(self))
+    }
+}

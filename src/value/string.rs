@@ -1,0 +1,96 @@
+//! `str` objects: immutable UTF-8 text with a cached hash.
+
+use std::cell::Cell;
+
+pub struct PyStr {
+    s: Box<str>,
+    /// Number of characters (code points); strings index by character.
+    chars: usize,
+    hash: Cell<Option<u64>>,
+}
+
+impl PyStr {
+    pub fn new(s: &str) -> PyStr {
+        PyStr {
+            chars: if s.is_ascii() { s.len() } else { s.chars().count() },
+            s: s.into(),
+            hash: Cell::new(None),
+        }
+    }
+    pub fn from_string(s: String) -> PyStr {
+        PyStr {
+            chars: if s.is_ascii() { s.len() } else { s.chars().count() },
+            s: s.into_boxed_str(),
+            hash: Cell::new(None),
+        }
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    /// Length in characters, as `len()` counts.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.s.len()
+    }
+    /// The character at `index` (0-based, already bounds-checked by the caller).
+    pub fn char_at(&self, index: usize) -> Option<char> {
+        if self.is_ascii() {
+            self.s.as_bytes().get(index).map(|b| *b as char)
+        } else {
+            self.s.chars().nth(index)
+        }
+    }
+    /// The substring of characters `[start, end)`.
+    pub fn char_slice(&self, start: usize, end: usize) -> &str {
+        if self.is_ascii() {
+            &self.s[start..end]
+        } else {
+            let mut it = self.s.char_indices();
+            let b0 = it.nth(start).map(|(i, _)| i).unwrap_or(self.s.len());
+            let b1 = if end > start {
+                self.s
+                    .char_indices()
+                    .nth(end)
+                    .map(|(i, _)| i)
+                    .unwrap_or(self.s.len())
+            } else {
+                b0
+            };
+            &self.s[b0..b1]
+        }
+    }
+    /// The string's hash (computed once).
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        if let Some(h) = self.hash.get() {
+            return h;
+        }
+        let h = super::hash::hash_str(&self.s);
+        self.hash.set(Some(h));
+        h
+    }
+}
+
+impl std::fmt::Debug for PyStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", &*self.s)
+    }
+}
+
+impl PartialEq for PyStr {
+    fn eq(&self, other: &PyStr) -> bool {
+        self.s == other.s
+    }
+}
+impl Eq for PyStr {}
+
+impl std::hash::Hash for PyStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(PyStr::hash(self))
+    }
+}

@@ -1,0 +1,666 @@
+//! Calls: krait functions push a frame on the VM's own stack (no Rust
+//! recursion); native functions run directly; classes make instances.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::bytecode::{Code, CodeKind, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
+use crate::value::class::AttrMap;
+use crate::value::{
+    BoundMethod, Class, Descr, Dict, ExcType, Function, Instance, Kwargs, PyErr, PyResult, Str,
+    TypeKind, Value,
+};
+
+use super::frame::{Frame, OnReturn};
+use super::iter::{GenState, IterObj};
+use super::Vm;
+
+/// What calling something did.
+pub enum Called {
+    /// A krait frame was pushed; its result arrives when it returns.
+    Frame,
+    /// The call finished with this value.
+    Value(Value),
+}
+
+impl Vm {
+    /// `Call`/`CallKw` on the stack layout `[NULL|meth, callable|self, args..]`
+    /// starting at `slot`. Returns whether a frame was pushed.
+    pub(crate) fn call_at(&mut self, slot: usize, argc: usize, kwnames: Option<Rc<Vec<Value>>>) -> PyResult<bool> {
+        let is_meth = !matches!(self.stack[slot], Value::Null);
+        let callable = if is_meth {
+            self.stack[slot].clone()
+        } else {
+            self.stack[slot + 1].clone()
+        };
+        let args_start = if is_meth { slot + 1 } else { slot + 2 };
+        let nargs = argc + is_meth as usize;
+        if let Value::Function(f) = &callable {
+            let code = &f.code;
+            if kwnames.is_none()
+                && nargs == code.argcount as usize
+                && code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
+                && code.kwonlyargcount == 0
+                && code.cellvars.is_empty()
+                && code.freevars.is_empty()
+            {
+                // Arguments already sit where the locals go.
+                if self.frames.len() >= self.recursion_limit {
+                    return Err(self.recursion_error());
+                }
+                let nlocals = code.nlocalsplus();
+                self.stack.resize(args_start + nlocals, Value::Null);
+                self.push_frame(f.clone(), args_start, slot, OnReturn::Push, None);
+                self.enter_frame_hooks()?;
+                return Ok(true);
+            }
+        }
+        // General case: collect the arguments.
+        let mut args: Vec<Value> = self.stack.drain(args_start..).collect();
+        let kwargs = match kwnames {
+            Some(names) if !names.is_empty() => {
+                let split = args.len() - names.len();
+                let vals = args.split_off(split);
+                names
+                    .iter()
+                    .zip(vals)
+                    .map(|(n, v)| match n {
+                        Value::Str(s) => (s.clone(), v),
+                        _ => unreachable!(),
+                    })
+                    .collect()
+            }
+            _ => vec![],
+        };
+        match self.call_generic(callable, args, kwargs, slot, OnReturn::Push)? {
+            Called::Frame => Ok(true),
+            Called::Value(v) => {
+                self.stack.truncate(slot);
+                self.stack.push(v);
+                Ok(false)
+            }
+        }
+    }
+
+    /// `CallEx`: `[NULL|meth, callable, args_tuple, kwargs_dict?]`.
+    pub(crate) fn call_ex(&mut self, flags: u32) -> PyResult<bool> {
+        let kwargs_v = if flags & 1 != 0 { self.stack.pop() } else { None };
+        let args_v = self.stack.pop().unwrap();
+        let callable = self.stack.pop().unwrap();
+        let null = self.stack.pop().unwrap();
+        let slot = self.stack.len();
+        let mut args = match &args_v {
+            Value::Tuple(t) => (**t).clone(),
+            other => self.collect(other)?,
+        };
+        if !matches!(null, Value::Null) {
+            args.insert(0, callable.clone());
+        }
+        let mut kwargs: Kwargs = vec![];
+        if let Some(Value::Dict(d)) = kwargs_v {
+            for (k, v) in d.borrow().iter() {
+                match k {
+                    Value::Str(s) => kwargs.push((s.clone(), v.clone())),
+                    _ => return Err(PyErr::type_error("keywords must be strings")),
+                }
+            }
+        }
+        match self.call_generic(callable, args, kwargs, slot, OnReturn::Push)? {
+            Called::Frame => Ok(true),
+            Called::Value(v) => {
+                self.stack.push(v);
+                Ok(false)
+            }
+        }
+    }
+
+    /// Calls `callable` from native code and returns its result (re-enters the loop).
+    pub fn call_value(&mut self, callable: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+        self.check_native_depth()?;
+        let slot = self.stack.len();
+        match self.call_generic(callable.clone(), args, kwargs, slot, OnReturn::Push)? {
+            Called::Value(v) => Ok(v),
+            Called::Frame => self.run_entry(),
+        }
+    }
+
+    /// Runs the just-pushed top frame to completion as an entry frame.
+    pub(crate) fn run_entry(&mut self) -> PyResult<Value> {
+        self.frames.last_mut().unwrap().is_entry = true;
+        self.native_depth += 1;
+        let r = self.run_loop();
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Calls anything. Krait functions get a frame (not yet run).
+    pub(crate) fn call_generic(
+        &mut self,
+        callable: Value,
+        mut args: Vec<Value>,
+        kwargs: Kwargs,
+        ret_slot: usize,
+        on_return: OnReturn,
+    ) -> PyResult<Called> {
+        match &callable {
+            Value::Function(f) => {
+                if self.frames.len() >= self.recursion_limit {
+                    return Err(self.recursion_error());
+                }
+                let locals = self.bind_args(f, args, kwargs)?;
+                if f.code.flags & CO_GENERATOR != 0 {
+                    let gen = GenState::new(f.clone(), locals);
+                    return Ok(Called::Value(Value::Iter(Rc::new(RefCell::new(IterObj::Generator(gen))))));
+                }
+                self.stack.truncate(ret_slot);
+                let base = self.stack.len();
+                self.stack.extend(locals);
+                self.push_frame(f.clone(), base, ret_slot, on_return, None);
+                self.enter_frame_hooks()?;
+                Ok(Called::Frame)
+            }
+            Value::BoundMethod(m) => {
+                args.insert(0, m.self_.clone());
+                self.call_generic(m.func.clone(), args, kwargs, ret_slot, on_return)
+            }
+            Value::Builtin(b) => {
+                if let Some(s) = &b.bound_self {
+                    args.insert(0, s.clone());
+                }
+                let v = if self.trace.active && !self.trace.suspended {
+                    self.call_native_traced(&callable, b.func, &args, &kwargs)?
+                } else {
+                    (b.func)(self, &args, &kwargs)?
+                };
+                Ok(Called::Value(v))
+            }
+            Value::Class(c) => self.instantiate(c.clone(), args, kwargs, ret_slot),
+            Value::Instance(inst) => match inst.class.lookup("__call__") {
+                Some(m) => {
+                    args.insert(0, callable.clone());
+                    self.call_generic(m, args, kwargs, ret_slot, on_return)
+                }
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object is not callable",
+                    callable.type_name()
+                ))),
+            },
+            Value::Descr(d) => match &**d {
+                Descr::Partial {
+                    func,
+                    args: pargs,
+                    kwargs: pkw,
+                } => {
+                    let mut all = pargs.clone();
+                    all.extend(args);
+                    let mut kw = pkw.clone();
+                    for (k, v) in kwargs {
+                        kw.retain(|(n, _)| n.as_str() != k.as_str());
+                        kw.push((k, v));
+                    }
+                    self.call_generic(func.clone(), all, kw, ret_slot, on_return)
+                }
+                Descr::StaticMethod(f) => self.call_generic(f.clone(), args, kwargs, ret_slot, on_return),
+                _ => Err(PyErr::type_error(format!(
+                    "'{}' object is not callable",
+                    callable.type_name()
+                ))),
+            },
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object is not callable",
+                callable.type_name()
+            ))),
+        }
+    }
+
+    /// A built-in called while tracing is on: `c_call`, `c_return`, `c_exception`.
+    #[cold]
+    fn call_native_traced(
+        &mut self,
+        f: &Value,
+        func: crate::value::NativeFn,
+        args: &[Value],
+        kwargs: &Kwargs,
+    ) -> PyResult<Value> {
+        self.c_event(crate::trace::Event::CCall, f)?;
+        match func(self, args, kwargs) {
+            Ok(v) => {
+                if self.trace.active {
+                    self.c_event(crate::trace::Event::CReturn, f)?;
+                }
+                Ok(v)
+            }
+            Err(e) => {
+                if self.trace.active {
+                    self.c_event(crate::trace::Event::CException, f)?;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    pub(crate) fn push_frame(
+        &mut self,
+        f: Rc<Function>,
+        base: usize,
+        ret_slot: usize,
+        on_return: OnReturn,
+        locals: Option<Rc<RefCell<Dict>>>,
+    ) {
+        self.frames.push(Frame {
+            code: f.code.clone(),
+            ip: 0,
+            base,
+            ret_slot,
+            globals: f.globals.clone(),
+            locals,
+            func: Some(f),
+            on_return,
+            obj: None,
+            traced: false,
+            is_entry: false,
+            prev_ip: u32::MAX,
+            last_line: 0,
+            gen: None,
+        });
+    }
+
+    /// Lays out a function's localsplus from call arguments.
+    pub(crate) fn bind_args(&mut self, f: &Rc<Function>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<Value>> {
+        let code = &f.code;
+        let name = f.qualname.borrow().clone();
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & CO_VARARGS != 0;
+        let has_varkw = code.flags & CO_VARKEYWORDS != 0;
+        let mut locals = vec![Value::Null; code.nlocalsplus()];
+        let nargs = args.len();
+        let mut extra = vec![];
+        for (i, a) in args.into_iter().enumerate() {
+            if i < argcount {
+                locals[i] = a;
+            } else {
+                extra.push(a);
+            }
+        }
+        if !extra.is_empty() && !has_varargs {
+            let ndefaults = f.defaults.len();
+            let given = nargs;
+            let kw_given = kwargs
+                .iter()
+                .filter(|(k, _)| code.varnames[argcount..argcount + kwonly].iter().any(|v| v == k))
+                .count();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            } else {
+                format!(
+                    "{} positional argument{}",
+                    argcount,
+                    if argcount == 1 { "" } else { "s" }
+                )
+            };
+            let kwpart = if kw_given > 0 {
+                format!(
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if given == 1 { "" } else { "s" },
+                    kw_given,
+                    if kw_given == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            return Err(PyErr::type_error(if kw_given > 0 {
+                format!("{}() takes {} but {}{} were given", name.as_str(), takes, given, kwpart)
+            } else {
+                format!(
+                    "{}() takes {} but {} {} given",
+                    name.as_str(),
+                    takes,
+                    given,
+                    if given == 1 { "was" } else { "were" }
+                )
+            }));
+        }
+        let varargs_slot = argcount + kwonly;
+        let varkw_slot = varargs_slot + has_varargs as usize;
+        if has_varargs {
+            locals[varargs_slot] = Value::tuple(extra);
+        }
+        let mut kwdict = if has_varkw { Some(Dict::new()) } else { None };
+        let posonly = code.posonlyargcount as usize;
+        for (k, v) in kwargs {
+            let pos = code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|n| n.as_str() == k.as_str())
+                .filter(|p| *p >= posonly);
+            match pos {
+                Some(p) => {
+                    if !matches!(locals[p], Value::Null) {
+                        return Err(PyErr::type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            name.as_str(),
+                            k.as_str()
+                        )));
+                    }
+                    locals[p] = v;
+                }
+                None => match &mut kwdict {
+                    Some(d) => d.insert(crate::value::DictKey::new(Value::Str(k))?, v),
+                    None => {
+                        return Err(PyErr::type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            name.as_str(),
+                            k.as_str()
+                        )))
+                    }
+                },
+            }
+        }
+        if let Some(d) = kwdict {
+            locals[varkw_slot] = Value::dict(d);
+        }
+        // Defaults for missing positional parameters.
+        let ndefaults = f.defaults.len();
+        let mut missing = vec![];
+        for i in 0..argcount {
+            if matches!(locals[i], Value::Null) {
+                if i >= argcount - ndefaults {
+                    locals[i] = f.defaults[i - (argcount - ndefaults)].clone();
+                } else {
+                    missing.push(code.varnames[i].as_str().to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                name.as_str(),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        let mut missing_kw = vec![];
+        for i in argcount..argcount + kwonly {
+            if matches!(locals[i], Value::Null) {
+                let n = &code.varnames[i];
+                match f.kwdefaults.iter().find(|(k, _)| k.as_str() == n.as_str()) {
+                    Some((_, v)) => locals[i] = v.clone(),
+                    None => missing_kw.push(n.as_str().to_string()),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                name.as_str(),
+                missing_kw.len(),
+                if missing_kw.len() == 1 { "" } else { "s" },
+                join_names(&missing_kw)
+            )));
+        }
+        // Cells for captured locals, then the closure's cells.
+        let nv = code.varnames.len();
+        for (i, c) in code.cell2arg.iter().enumerate() {
+            let init = match c {
+                Some(a) => std::mem::replace(&mut locals[*a as usize], Value::Null),
+                None => Value::Null,
+            };
+            locals[nv + i] = Value::Cell(Rc::new(RefCell::new(init)));
+        }
+        let nc = code.cellvars.len();
+        for (i, cell) in f.closure.iter().enumerate() {
+            locals[nv + nc + i] = Value::Cell(cell.clone());
+        }
+        Ok(locals)
+    }
+
+    /// `C(args)`: a new instance, then `__init__`.
+    fn instantiate(&mut self, c: Rc<Class>, args: Vec<Value>, kwargs: Kwargs, ret_slot: usize) -> PyResult<Called> {
+        if !c.is_user && !c.is_exception() {
+            return crate::builtins::construct_builtin(self, &c, args, kwargs).map(Called::Value);
+        }
+        if c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
+            return Err(PyErr::type_error(format!(
+                "krait does not support subclassing '{}'",
+                kind_name(c.kind)
+            )));
+        }
+        let inst = Value::Instance(Rc::new(Instance::new(c.clone())));
+        if c.is_exception() {
+            let n = self.intern("args");
+            if let Value::Instance(i) = &inst {
+                i.set_attr(n, Value::tuple(args.clone()));
+            }
+        }
+        match c.lookup_user("__init__") {
+            Some(init @ Value::Function(_)) => {
+                let mut all = vec![inst.clone()];
+                all.extend(args);
+                self.call_generic(init, all, kwargs, ret_slot, OnReturn::Init(inst))
+            }
+            Some(other) => {
+                let mut all = vec![inst.clone()];
+                all.extend(args);
+                self.call_value(&other, all, kwargs)?;
+                Ok(Called::Value(inst))
+            }
+            None => {
+                if !c.is_exception() && (!args.is_empty() || !kwargs.is_empty()) {
+                    return Err(PyErr::type_error(format!("{}() takes no arguments", c.name.as_str())));
+                }
+                Ok(Called::Value(inst))
+            }
+        }
+    }
+
+    /// `MakeFunction`: builds a function from the code object and what lies below it.
+    pub(crate) fn make_function(&mut self, fi: usize, code_v: Value, flags: u32) -> PyResult<Value> {
+        let Value::Code(code) = code_v else {
+            return Err(PyErr::type_error("expected a code object"));
+        };
+        let closure = if flags & 8 != 0 {
+            match self.stack.pop() {
+                Some(Value::Tuple(t)) => t
+                    .iter()
+                    .map(|c| match c {
+                        Value::Cell(c) => c.clone(),
+                        _ => Rc::new(RefCell::new(Value::Null)),
+                    })
+                    .collect(),
+                _ => vec![],
+            }
+        } else {
+            vec![]
+        };
+        let kwdefaults = if flags & 2 != 0 {
+            match self.stack.pop() {
+                Some(Value::Dict(d)) => d
+                    .borrow()
+                    .iter()
+                    .filter_map(|(k, v)| match k {
+                        Value::Str(s) => Some((s.clone(), v.clone())),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => vec![],
+            }
+        } else {
+            vec![]
+        };
+        let defaults = if flags & 1 != 0 {
+            match self.stack.pop() {
+                Some(Value::Tuple(t)) => (*t).clone(),
+                _ => vec![],
+            }
+        } else {
+            vec![]
+        };
+        let mut attrs = AttrMap::default();
+        let doc = match code.consts.first() {
+            Some(Value::Str(s)) if code.kind == CodeKind::Function => Value::Str(s.clone()),
+            _ => Value::None,
+        };
+        attrs.insert(self.intern("__doc__"), doc);
+        let module = self.frames[fi]
+            .globals
+            .borrow()
+            .get_str("__name__")
+            .cloned()
+            .unwrap_or(Value::None);
+        attrs.insert(self.intern("__module__"), module);
+        Ok(Value::Function(Rc::new(Function {
+            name: RefCell::new(code.name.clone()),
+            qualname: RefCell::new(code.qualname.clone()),
+            globals: self.frames[fi].globals.clone(),
+            code,
+            defaults,
+            kwdefaults,
+            closure,
+            attrs: RefCell::new(attrs),
+        })))
+    }
+
+    /// `BuildClass`: `[body_fn, name, base?]`; pushes the body's frame.
+    pub(crate) fn build_class(&mut self, nbases: usize) -> PyResult<()> {
+        let base = if nbases == 1 { self.stack.pop() } else { None };
+        let name = self.stack.pop().unwrap();
+        let body = self.stack.pop().unwrap();
+        let ret_slot = self.stack.len();
+        let base = match base {
+            None => None,
+            Some(Value::Class(c)) => {
+                if !c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
+                    return Err(PyErr::type_error(format!(
+                        "krait does not support subclassing the built-in type '{}'",
+                        c.name.as_str()
+                    )));
+                }
+                Some(c)
+            }
+            Some(other) => {
+                return Err(PyErr::type_error(format!(
+                    "bases must be types, not {}",
+                    other.type_name()
+                )))
+            }
+        };
+        let (Value::Function(f), Value::Str(name)) = (body, name) else {
+            return Err(PyErr::type_error("bad class statement"));
+        };
+        let ns = Rc::new(RefCell::new(Dict::new()));
+        let locals = self.bind_args(&f, vec![], vec![])?;
+        let b = self.stack.len();
+        self.stack.extend(locals);
+        self.push_frame(
+            f.clone(),
+            b,
+            ret_slot,
+            OnReturn::ClassBody {
+                name,
+                base,
+                ns: ns.clone(),
+            },
+            Some(ns),
+        );
+        self.enter_frame_hooks()?;
+        Ok(())
+    }
+
+    /// Makes the class object when its body has run.
+    pub(crate) fn finish_class(&mut self, name: Str, base: Option<Rc<Class>>, ns: Rc<RefCell<Dict>>, cell: Value) -> PyResult<Value> {
+        let base = base.unwrap_or_else(|| self.types.object.clone());
+        let mut dict = AttrMap::default();
+        for (k, v) in ns.borrow().iter() {
+            if let Value::Str(s) = k {
+                dict.insert(s.clone(), v.clone());
+            }
+        }
+        let qualname = match dict.get(&crate::value::class::NameRef("__qualname__")) {
+            Some(Value::Str(q)) => q.clone(),
+            _ => name.clone(),
+        };
+        let module = match dict.get(&crate::value::class::NameRef("__module__")) {
+            Some(Value::Str(m)) => m.clone(),
+            _ => self.intern("__main__"),
+        };
+        let kind = base.kind;
+        let cls = Rc::new(Class {
+            name,
+            qualname,
+            module,
+            base: Some(base),
+            kind,
+            is_user: true,
+            dict: RefCell::new(dict),
+        });
+        if let Value::Cell(c) = cell {
+            *c.borrow_mut() = Value::Class(cls.clone());
+        }
+        Ok(Value::Class(cls))
+    }
+
+    /// Binds a method-like value to an object, as attribute lookup does.
+    pub fn bind(&self, f: Value, obj: Value) -> Value {
+        Value::BoundMethod(Rc::new(BoundMethod { func: f, self_: obj }))
+    }
+
+    /// The code object of a frame's function (for `super()`).
+    pub fn current_code(&self) -> Option<Rc<Code>> {
+        self.frames.last().map(|f| f.code.clone())
+    }
+
+    /// `raise` operands to an exception (instantiating classes, setting `__cause__`).
+    pub(crate) fn make_raise(&mut self, e: Value, cause: Option<Value>) -> PyResult<PyErr> {
+        let exc = match &e {
+            Value::Class(c) if c.is_exception() => self.call_value(&e, vec![], vec![])?,
+            Value::Instance(i) if i.class.is_exception() => e.clone(),
+            _ => {
+                return Ok(PyErr::type_error("exceptions must derive from BaseException"));
+            }
+        };
+        if let Some(c) = cause {
+            let c = match &c {
+                Value::Class(cl) if cl.is_exception() => self.call_value(&c, vec![], vec![])?,
+                Value::Instance(i) if i.class.is_exception() => c.clone(),
+                Value::None => Value::None,
+                _ => {
+                    return Ok(PyErr::type_error(
+                        "exception causes must derive from BaseException",
+                    ))
+                }
+            };
+            if let Value::Instance(i) = &exc {
+                i.set_attr(self.intern("__cause__"), c);
+                i.set_attr(self.intern("__suppress_context__"), Value::Bool(true));
+            }
+        }
+        Ok(PyErr::Obj(exc))
+    }
+}
+
+fn join_names(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!(
+            "{}, and {}",
+            quoted[..quoted.len() - 1].join(", "),
+            quoted[quoted.len() - 1]
+        ),
+    }
+}
+
+fn kind_name(k: TypeKind) -> &'static str {
+    match k {
+        TypeKind::Int => "int",
+        TypeKind::Str => "str",
+        TypeKind::List => "list",
+        TypeKind::Dict => "dict",
+        _ => "this built-in type",
+    }
+}
+
+#[allow(dead_code)]
+fn _exc(_: ExcType) {}

@@ -1,0 +1,178 @@
+//! Exceptions as objects: making them, matching them, printing tracebacks.
+
+use std::rc::Rc;
+
+use crate::value::{Class, ExcType, Instance, PyErr, PyResult, Value};
+
+use super::Vm;
+
+impl Vm {
+    /// Turns an error into an exception instance.
+    pub fn materialize(&mut self, e: PyErr) -> Value {
+        match e {
+            PyErr::Obj(v) => v,
+            PyErr::New(t, msg) => {
+                let args = match msg {
+                    Some(m) => vec![Value::string(m)],
+                    None => vec![],
+                };
+                self.new_exception(self.types.exc(t), args)
+            }
+            PyErr::Args(t, args) => self.new_exception(self.types.exc(t), args),
+        }
+    }
+
+    /// A fresh exception instance of `cls` with `args`.
+    pub fn new_exception(&mut self, cls: Rc<Class>, args: Vec<Value>) -> Value {
+        let inst = Instance::new(cls);
+        let n = self.intern("args");
+        inst.set_attr(n, Value::tuple(args));
+        Value::Instance(Rc::new(inst))
+    }
+
+    /// The class of an exception value.
+    pub fn exc_class(&self, exc: &Value) -> Rc<Class> {
+        match exc {
+            Value::Instance(i) => i.class.clone(),
+            _ => self.types.exc(ExcType::BaseException),
+        }
+    }
+
+    /// `except T:` matching, `T` a class or a tuple of classes.
+    pub fn exc_matches(&mut self, exc: &Value, t: &Value) -> PyResult<bool> {
+        match t {
+            Value::Class(c) => {
+                if !c.is_exception() {
+                    return Err(PyErr::type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    ));
+                }
+                Ok(self.exc_class(exc).is_subclass(c))
+            }
+            Value::Tuple(items) => {
+                for it in items.iter() {
+                    if self.exc_matches(exc, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(PyErr::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    /// Whether an error is of the built-in type `t` (or a subclass).
+    pub fn err_is(&self, e: &PyErr, t: ExcType) -> bool {
+        match e {
+            PyErr::New(k, _) | PyErr::Args(k, _) => {
+                let mut cur = Some(*k);
+                while let Some(c) = cur {
+                    if c == t {
+                        return true;
+                    }
+                    cur = c.parent();
+                }
+                false
+            }
+            PyErr::Obj(v) => self.exc_class(v).is_subclass(&self.types.exc(t)),
+        }
+    }
+
+    /// `str(exc)` as the last line of a traceback shows it.
+    pub fn exc_message(&mut self, exc: &Value) -> String {
+        match self.to_str(exc) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".into(),
+        }
+    }
+
+    /// The final line of a traceback: `Type: message` or just `Type`.
+    pub fn exc_summary(&mut self, exc: &Value) -> String {
+        let cls = self.exc_class(exc);
+        let msg = self.exc_message(exc);
+        let name = if cls.module.as_str() == "builtins" || cls.module.as_str() == "__main__" {
+            cls.qualname.as_str().to_string()
+        } else {
+            format!("{}.{}", cls.module.as_str(), cls.qualname.as_str())
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{}: {}", name, msg)
+        }
+    }
+
+    /// The full traceback text CPython prints for an uncaught exception.
+    pub fn format_traceback(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        let mut chain = vec![exc.clone()];
+        // Walk causes and contexts (at most a few levels).
+        let mut cur = exc.clone();
+        let mut links = vec![];
+        for _ in 0..16 {
+            let (next, text) = if let Some(c) = self.exc_attr(&cur, "__cause__").filter(|v| !v.is_none()) {
+                (c, "\nThe above exception was the direct cause of the following exception:\n\n")
+            } else if let Some(c) = self.exc_attr(&cur, "__context__").filter(|v| !v.is_none()) {
+                let suppressed = matches!(self.exc_attr(&cur, "__suppress_context__"), Some(Value::Bool(true)));
+                if suppressed {
+                    break;
+                }
+                (c, "\nDuring handling of the above exception, another exception occurred:\n\n")
+            } else {
+                break;
+            };
+            if chain.iter().any(|x| x.is(&next)) {
+                break;
+            }
+            links.push(text);
+            chain.push(next.clone());
+            cur = next;
+        }
+        for (i, e) in chain.iter().enumerate().rev() {
+            out.push_str(&self.format_one(e));
+            if i > 0 {
+                out.push_str(links[i - 1]);
+            }
+        }
+        out
+    }
+
+    fn format_one(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        let tb = match exc {
+            Value::Instance(i) => i.traceback.borrow().clone(),
+            _ => vec![],
+        };
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for (code, line) in tb.iter() {
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    code.filename.as_str(),
+                    line,
+                    code.name.as_str()
+                ));
+                if let Some(src) = self.sources.get(code.filename.as_str()) {
+                    if let Some(text) = src.lines().nth((*line as usize).saturating_sub(1)) {
+                        let t = text.trim();
+                        if !t.is_empty() {
+                            out.push_str(&format!("    {}\n", t));
+                        }
+                    }
+                }
+            }
+        }
+        out.push_str(&self.exc_summary(exc));
+        out.push('\n');
+        out
+    }
+
+    pub fn exc_attr(&self, exc: &Value, name: &str) -> Option<Value> {
+        match exc {
+            Value::Instance(i) => i.get_attr(name),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Activation records (plain structs on the VM's frame stack) and the frame
+//! objects krait code sees, made lazily and kept valid after the frame ends.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::bytecode::Code;
+use crate::value::{Class, Dict, Function, Str, Value};
+
+/// What happens to a frame's return value.
+pub enum OnReturn {
+    /// Pushed on the caller's stack.
+    Push,
+    /// `__init__` returned: must be None; the instance is pushed instead.
+    Init(Value),
+    /// A class body finished: build the class from its namespace.
+    ClassBody {
+        name: Str,
+        base: Option<Rc<Class>>,
+        ns: Rc<RefCell<Dict>>,
+    },
+}
+
+/// An activation record. Its locals, cells and value stack live on the VM's
+/// value stack from `base`.
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// Index of the next instruction.
+    pub ip: usize,
+    /// First localsplus slot on the value stack.
+    pub base: usize,
+    /// Where the callable sat on the caller's stack: truncated to on return.
+    pub ret_slot: usize,
+    pub globals: Rc<RefCell<Dict>>,
+    /// The namespace dict of module and class bodies.
+    pub locals: Option<Rc<RefCell<Dict>>>,
+    pub func: Option<Rc<Function>>,
+    pub on_return: OnReturn,
+    /// The frame object, once something asked for it.
+    pub obj: Option<Rc<FrameObj>>,
+    /// Runs in the traced dispatch loop.
+    pub traced: bool,
+    /// Returning from this frame leaves the dispatch loop (native code called in).
+    pub is_entry: bool,
+    /// The last instruction executed, for line events (`u32::MAX`: none yet).
+    pub prev_ip: u32,
+    /// The line of the last instruction that had one.
+    pub last_line: u32,
+    /// The generator this frame belongs to, when it is one.
+    pub gen: Option<Rc<RefCell<crate::vm::iter::GenState>>>,
+}
+
+impl Frame {
+    /// The line of the instruction being executed (the one before `ip`).
+    pub fn current_line(&self) -> u32 {
+        let i = self.ip.saturating_sub(1);
+        line_near(&self.code, i)
+    }
+}
+
+/// The line of instruction `i`, or of the closest instruction before it that has one.
+pub fn line_near(code: &Code, i: usize) -> u32 {
+    let mut j = i.min(code.lines.len().saturating_sub(1));
+    loop {
+        let l = code.line_at(j);
+        if l != 0 {
+            return l;
+        }
+        if j == 0 {
+            return code.firstlineno;
+        }
+        j -= 1;
+    }
+}
+
+/// The frame object of krait code: `f_code`, `f_back`, `f_lineno`, ...
+pub struct FrameObj {
+    pub code: Rc<Code>,
+    pub back: Option<Rc<FrameObj>>,
+    pub globals: Rc<RefCell<Dict>>,
+    /// Index on the VM's frame stack while the frame runs.
+    pub live: Cell<Option<usize>>,
+    /// `f_lineno` and `f_lasti` once the frame has finished.
+    pub final_line: Cell<u32>,
+    pub final_lasti: Cell<i64>,
+    /// `f_locals`: a snapshot refreshed on access while live, frozen at exit.
+    pub locals: RefCell<Option<Rc<RefCell<Dict>>>>,
+    pub f_trace: RefCell<Value>,
+    pub trace_lines: Cell<bool>,
+    pub trace_opcodes: Cell<bool>,
+    /// Line reported while a trace function runs (CPython sets f_lineno for the event).
+    pub event_line: Cell<u32>,
+}
+
+impl FrameObj {
+    pub fn new(code: Rc<Code>, back: Option<Rc<FrameObj>>, globals: Rc<RefCell<Dict>>, index: usize) -> FrameObj {
+        FrameObj {
+            code,
+            back,
+            globals,
+            live: Cell::new(Some(index)),
+            final_line: Cell::new(0),
+            final_lasti: Cell::new(-1),
+            locals: RefCell::new(None),
+            f_trace: RefCell::new(Value::None),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
+            event_line: Cell::new(0),
+        }
+    }
+
+    pub fn has_trace(&self) -> bool {
+        !self.f_trace.borrow().is_none()
+    }
+}

@@ -1,0 +1,418 @@
+//! Iterators over built-in values, and generators (suspendable frames).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::value::{Dict, ExcType, Function, PyErr, PyResult, Str, Value};
+
+use super::frame::{Frame, OnReturn};
+use super::Vm;
+
+pub enum IterObj {
+    List { list: crate::value::List, index: usize },
+    Tuple { items: Rc<Vec<Value>>, index: usize },
+    Str { s: Str, byte: usize },
+    Range { cur: i64, stop: i64, step: i64 },
+    DictKeys { dict: Rc<RefCell<Dict>>, index: usize, len: usize },
+    DictValues { dict: Rc<RefCell<Dict>>, index: usize, len: usize },
+    DictItems { dict: Rc<RefCell<Dict>>, index: usize, len: usize },
+    /// A snapshot of a set's items.
+    Items { items: Vec<Value>, index: usize },
+    Enumerate { inner: Value, count: i64 },
+    Zip { inners: Vec<Value> },
+    Map { func: Value, inners: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    /// Reversed over a snapshot.
+    Reversed { items: Vec<Value>, index: usize },
+    Generator(Rc<RefCell<GenState>>),
+    /// `iter(callable, sentinel)`
+    Callable { func: Value, sentinel: Value },
+    /// An instance with `__getitem__` but no `__iter__`.
+    SeqIndex { obj: Value, index: i64 },
+    Done,
+}
+
+impl IterObj {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            IterObj::List { .. } => "list_iterator",
+            IterObj::Tuple { .. } => "tuple_iterator",
+            IterObj::Str { .. } => "str_ascii_iterator",
+            IterObj::Range { .. } => "range_iterator",
+            IterObj::DictKeys { .. } => "dict_keyiterator",
+            IterObj::DictValues { .. } => "dict_valueiterator",
+            IterObj::DictItems { .. } => "dict_itemiterator",
+            IterObj::Items { .. } => "set_iterator",
+            IterObj::Enumerate { .. } => "enumerate",
+            IterObj::Zip { .. } => "zip",
+            IterObj::Map { .. } => "map",
+            IterObj::Filter { .. } => "filter",
+            IterObj::Reversed { .. } => "list_reverseiterator",
+            IterObj::Generator(_) => "generator",
+            IterObj::Callable { .. } => "callable_iterator",
+            IterObj::SeqIndex { .. } => "iterator",
+            IterObj::Done => "iterator",
+        }
+    }
+}
+
+/// A generator's suspended frame.
+pub struct GenState {
+    pub func: Rc<Function>,
+    pub frame: Option<Frame>,
+    /// The frame's localsplus and value stack while suspended.
+    pub saved: Vec<Value>,
+    pub running: bool,
+    pub done: bool,
+}
+
+impl GenState {
+    pub fn new(func: Rc<Function>, locals: Vec<Value>) -> Rc<RefCell<GenState>> {
+        let frame = Frame {
+            code: func.code.clone(),
+            ip: 0,
+            base: 0,
+            ret_slot: 0,
+            globals: func.globals.clone(),
+            locals: None,
+            func: Some(func.clone()),
+            on_return: OnReturn::Push,
+            obj: None,
+            traced: false,
+            is_entry: true,
+            prev_ip: u32::MAX,
+            last_line: 0,
+            gen: None,
+        };
+        Rc::new(RefCell::new(GenState {
+            func,
+            frame: Some(frame),
+            saved: locals,
+            running: false,
+            done: false,
+        }))
+    }
+
+    pub fn finish(&mut self) {
+        self.done = true;
+        self.running = false;
+        self.frame = None;
+        self.saved.clear();
+    }
+}
+
+impl Vm {
+    /// `iter(v)`
+    pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+        let it = match v {
+            Value::Iter(_) => return Ok(v),
+            Value::List(list) => IterObj::List { list, index: 0 },
+            Value::Tuple(items) => IterObj::Tuple { items, index: 0 },
+            Value::Str(s) => IterObj::Str { s, byte: 0 },
+            Value::Range(r) => IterObj::Range {
+                cur: r.start,
+                stop: r.stop,
+                step: r.step,
+            },
+            Value::Dict(d) => {
+                let len = d.borrow().len();
+                IterObj::DictKeys { dict: d, index: 0, len }
+            }
+            Value::Set(s) => IterObj::Items {
+                items: s.borrow().iter().cloned().collect(),
+                index: 0,
+            },
+            Value::FrozenSet(s) => IterObj::Items {
+                items: s.iter().cloned().collect(),
+                index: 0,
+            },
+            Value::Instance(ref inst) => {
+                if let Some(m) = inst.class.lookup("__iter__") {
+                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                    if !self.is_iterator(&r) {
+                        return Err(PyErr::type_error(format!(
+                            "iter() returned non-iterator of type '{}'",
+                            r.type_name()
+                        )));
+                    }
+                    return Ok(r);
+                }
+                if inst.class.lookup("__getitem__").is_some() {
+                    IterObj::SeqIndex { obj: v.clone(), index: 0 }
+                } else {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object is not iterable",
+                        v.type_name()
+                    )));
+                }
+            }
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not iterable",
+                    other.type_name()
+                )))
+            }
+        };
+        Ok(Value::Iter(Rc::new(RefCell::new(it))))
+    }
+
+    fn is_iterator(&self, v: &Value) -> bool {
+        match v {
+            Value::Iter(_) => true,
+            Value::Instance(i) => i.class.lookup("__next__").is_some(),
+            _ => false,
+        }
+    }
+
+    /// `next(it)`: Some(value), or None when exhausted.
+    pub fn next_value(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        let cell = match it {
+            Value::Iter(c) => c.clone(),
+            Value::Instance(inst) => {
+                let Some(m) = inst.class.lookup("__next__") else {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object is not an iterator",
+                        it.type_name()
+                    )));
+                };
+                return match self.call_value(&m, vec![it.clone()], vec![]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.err_is(&e, ExcType::StopIteration) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not an iterator",
+                    other.type_name()
+                )))
+            }
+        };
+        // Simple cases are handled under one borrow; the rest call out.
+        let mut b = cell.borrow_mut();
+        match &mut *b {
+            IterObj::List { list, index } => {
+                let l = list.borrow();
+                if *index < l.len() {
+                    *index += 1;
+                    return Ok(Some(l[*index - 1].clone()));
+                }
+                Ok(None)
+            }
+            IterObj::Tuple { items, index } => {
+                if *index < items.len() {
+                    *index += 1;
+                    return Ok(Some(items[*index - 1].clone()));
+                }
+                Ok(None)
+            }
+            IterObj::Str { s, byte } => match s.as_str()[*byte..].chars().next() {
+                Some(c) => {
+                    *byte += c.len_utf8();
+                    Ok(Some(Value::string(c.to_string())))
+                }
+                None => Ok(None),
+            },
+            IterObj::Range { cur, stop, step } => {
+                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                    let v = *cur;
+                    *cur += *step;
+                    Ok(Some(Value::Int(v)))
+                } else {
+                    Ok(None)
+                }
+            }
+            IterObj::DictKeys { dict, index, len }
+            | IterObj::DictValues { dict, index, len }
+            | IterObj::DictItems { dict, index, len } => {
+                let d = dict.borrow();
+                if d.len() != *len {
+                    return Err(PyErr::new(
+                        ExcType::RuntimeError,
+                        "dictionary changed size during iteration",
+                    ));
+                }
+                let Some((k, v)) = d.get_index(*index) else {
+                    return Ok(None);
+                };
+                let (k, v) = (k.clone(), v.clone());
+                drop(d);
+                *index += 1;
+                Ok(Some(match &*b {
+                    IterObj::DictKeys { .. } => k,
+                    IterObj::DictValues { .. } => v,
+                    _ => Value::tuple(vec![k, v]),
+                }))
+            }
+            IterObj::Items { items, index } | IterObj::Reversed { items, index } => {
+                if *index < items.len() {
+                    *index += 1;
+                    return Ok(Some(items[*index - 1].clone()));
+                }
+                Ok(None)
+            }
+            IterObj::Done => Ok(None),
+            IterObj::Enumerate { inner, count } => {
+                let inner = inner.clone();
+                let c = *count;
+                *count += 1;
+                drop(b);
+                Ok(self
+                    .next_value(&inner)?
+                    .map(|v| Value::tuple(vec![Value::Int(c), v])))
+            }
+            IterObj::Zip { inners } => {
+                let inners = inners.clone();
+                drop(b);
+                let mut out = Vec::with_capacity(inners.len());
+                for i in &inners {
+                    match self.next_value(i)? {
+                        Some(v) => out.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(Value::tuple(out)))
+            }
+            IterObj::Map { func, inners } => {
+                let (func, inners) = (func.clone(), inners.clone());
+                drop(b);
+                let mut args = Vec::with_capacity(inners.len());
+                for i in &inners {
+                    match self.next_value(i)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(self.call_value(&func, args, vec![])?))
+            }
+            IterObj::Filter { func, inner } => {
+                let (func, inner) = (func.clone(), inner.clone());
+                drop(b);
+                loop {
+                    let Some(v) = self.next_value(&inner)? else {
+                        return Ok(None);
+                    };
+                    let keep = if func.is_none() {
+                        self.truthy(&v)?
+                    } else {
+                        let r = self.call_value(&func, vec![v.clone()], vec![])?;
+                        self.truthy(&r)?
+                    };
+                    if keep {
+                        return Ok(Some(v));
+                    }
+                }
+            }
+            IterObj::Callable { func, sentinel } => {
+                let (func, sentinel) = (func.clone(), sentinel.clone());
+                drop(b);
+                let v = self.call_value(&func, vec![], vec![])?;
+                if self.eq(&v, &sentinel)? {
+                    *cell.borrow_mut() = IterObj::Done;
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
+            IterObj::SeqIndex { obj, index } => {
+                let (obj, i) = (obj.clone(), *index);
+                *index += 1;
+                drop(b);
+                match self.getitem(&obj, &Value::Int(i)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.err_is(&e, ExcType::IndexError) || self.err_is(&e, ExcType::StopIteration) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+            IterObj::Generator(g) => {
+                let g = g.clone();
+                drop(b);
+                self.resume_generator(&g)
+            }
+        }
+    }
+
+    /// Runs a generator until it yields (Some) or finishes (None).
+    pub fn resume_generator(&mut self, g: &Rc<RefCell<GenState>>) -> PyResult<Option<Value>> {
+        let (mut frame, saved) = {
+            let mut st = g.borrow_mut();
+            if st.done {
+                return Ok(None);
+            }
+            if st.running {
+                return Err(PyErr::value_error("generator already executing"));
+            }
+            st.running = true;
+            (st.frame.take().unwrap(), std::mem::take(&mut st.saved))
+        };
+        self.check_native_depth()?;
+        let base = self.stack.len();
+        frame.base = base;
+        frame.ret_slot = base;
+        frame.is_entry = true;
+        frame.gen = Some(g.clone());
+        frame.traced = false;
+        self.stack.extend(saved);
+        if let Some(o) = &frame.obj {
+            o.live.set(Some(self.frames.len()));
+        }
+        self.frames.push(frame);
+        if let Err(e) = self.enter_frame_hooks() {
+            // The call event failed: the generator is left as it was.
+            self.frames.pop();
+            self.stack.truncate(base);
+            g.borrow_mut().finish();
+            return Err(e);
+        }
+        self.native_depth += 1;
+        let r = self.run_loop();
+        self.native_depth -= 1;
+        let mut st = g.borrow_mut();
+        st.running = false;
+        match r {
+            Ok(v) => {
+                if st.done {
+                    Ok(None)
+                } else {
+                    Ok(Some(v))
+                }
+            }
+            Err(e) => {
+                st.finish();
+                Err(e)
+            }
+        }
+    }
+
+    /// `YieldValue` in the top frame: suspends it into its generator.
+    pub(crate) fn yield_from_frame(&mut self, v: Value) -> PyResult<Value> {
+        if self.trace.active {
+            self.return_hooks(&v)?;
+        }
+        let mut f = self.frames.pop().unwrap();
+        let saved = self.stack.split_off(f.base);
+        if let Some(o) = &f.obj {
+            o.live.set(None);
+            o.final_line.set(super::frame::line_near(&f.code, f.ip.saturating_sub(1)));
+        }
+        let g = f.gen.take().unwrap();
+        let mut st = g.borrow_mut();
+        st.saved = saved;
+        st.frame = Some(f);
+        Ok(v)
+    }
+
+    /// Iterates any iterable into a Vec.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok((**t).clone()),
+            _ => {}
+        }
+        let it = self.get_iter(v.clone())?;
+        let mut out = vec![];
+        while let Some(x) = self.next_value(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+}

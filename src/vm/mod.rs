@@ -1,0 +1,224 @@
+//! The virtual machine: frames on its own stack, one dispatch loop
+//! (instantiated traced and untraced), calls, exceptions, tracing hooks.
+
+pub mod attrs;
+pub mod call;
+pub mod errors;
+pub mod frame;
+pub mod iter;
+pub mod ops;
+mod run;
+mod tracing;
+pub mod types;
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use crate::bytecode::Code;
+use crate::trace::TraceHub;
+use crate::value::{Dict, ExcType, PyErr, PyResult, Str, Value};
+pub use frame::{Frame, FrameObj, OnReturn};
+pub use types::Types;
+
+/// Limits on what a program may use.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Stop with an error after this many instructions (None: no limit).
+    pub max_steps: Option<u64>,
+}
+
+/// How deep native code may call back into krait code (e.g. `__eq__` run by
+/// a dict lookup run by `__eq__` ...) before `RecursionError`.
+const MAX_NATIVE_DEPTH: usize = 3000;
+
+pub struct Vm {
+    /// Locals, cells and value stacks of all frames.
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub types: Types,
+    pub builtins: Rc<RefCell<Dict>>,
+    pub modules: FxHashMap<String, Value>,
+    /// The exception being handled (`sys.exc_info()`), None outside handlers.
+    pub exc_info: Value,
+    pub recursion_limit: usize,
+    pub trace: TraceHub,
+    /// Source texts by file name, for tracebacks.
+    pub sources: FxHashMap<String, Rc<str>>,
+    pub argv: Vec<String>,
+    pub out: std::io::BufWriter<std::io::Stdout>,
+    /// Re-entries of the dispatch loop from native code.
+    pub native_depth: usize,
+    pub interned: FxHashMap<&'static str, Str>,
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+impl Vm {
+    pub fn new() -> Vm {
+        let types = Types::new();
+        let mut vm = Vm {
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(64),
+            types,
+            builtins: Rc::new(RefCell::new(Dict::new())),
+            modules: FxHashMap::default(),
+            exc_info: Value::None,
+            recursion_limit: 1000,
+            trace: TraceHub::default(),
+            sources: FxHashMap::default(),
+            argv: vec![],
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            native_depth: 0,
+            interned: FxHashMap::default(),
+        };
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    /// An interned name string.
+    pub fn intern(&mut self, s: &'static str) -> Str {
+        self.interned
+            .entry(s)
+            .or_insert_with(|| Rc::new(crate::value::PyStr::new(s)))
+            .clone()
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// Runs a module's code in a fresh `__main__` namespace.
+    pub fn run_module(&mut self, code: Rc<Code>, globals: Rc<RefCell<Dict>>) -> PyResult<Value> {
+        let base = self.stack.len();
+        self.frames.push(Frame {
+            code: code.clone(),
+            ip: 0,
+            base,
+            ret_slot: base,
+            globals: globals.clone(),
+            locals: Some(globals),
+            func: None,
+            on_return: OnReturn::Push,
+            obj: None,
+            traced: false,
+            is_entry: true,
+            prev_ip: u32::MAX,
+            last_line: 0,
+            gen: None,
+        });
+        self.stack.resize(base + code.nlocalsplus(), Value::Null);
+        self.enter_frame_hooks()?;
+        self.run_loop()
+    }
+
+    /// A new `__main__`-style globals dict.
+    pub fn new_globals(&mut self, name: &str) -> Rc<RefCell<Dict>> {
+        let mut d = Dict::new();
+        d.set_str("__name__", Value::str(name));
+        d.set_str("__builtins__", Value::Dict(self.builtins.clone()));
+        d.set_str("__doc__", Value::None);
+        Rc::new(RefCell::new(d))
+    }
+
+    /// The line frame `depth` is at, as `f_lineno` reports it.
+    pub fn frame_line(&self, depth: usize) -> u32 {
+        let f = &self.frames[depth];
+        let i = f.ip.saturating_sub(1);
+        let l = f.code.line_at(i);
+        if l != 0 {
+            l
+        } else if f.last_line != 0 {
+            f.last_line
+        } else {
+            frame::line_near(&f.code, i)
+        }
+    }
+
+    /// The frame object of frame `depth`, made (with its callers') if needed.
+    pub fn frame_object(&mut self, depth: usize) -> Rc<FrameObj> {
+        if let Some(o) = &self.frames[depth].obj {
+            return o.clone();
+        }
+        // Make the missing ones from the outermost down, so f_back chains are shared.
+        let mut start = depth;
+        while start > 0 && self.frames[start - 1].obj.is_none() {
+            start -= 1;
+        }
+        let mut back = if start > 0 {
+            self.frames[start - 1].obj.clone()
+        } else {
+            None
+        };
+        for i in start..=depth {
+            let f = &self.frames[i];
+            let o = Rc::new(FrameObj::new(f.code.clone(), back, f.globals.clone(), i));
+            self.frames[i].obj = Some(o.clone());
+            back = Some(o);
+        }
+        back.unwrap()
+    }
+
+    /// Local variables of frame `depth` by name (unbound ones left out).
+    pub fn frame_locals_vec(&self, depth: usize) -> Vec<(String, Value)> {
+        let f = &self.frames[depth];
+        if let Some(ns) = &f.locals {
+            return ns
+                .borrow()
+                .iter()
+                .filter_map(|(k, v)| k.as_str().map(|k| (k.to_string(), v.clone())))
+                .collect();
+        }
+        let mut out = vec![];
+        for i in 0..f.code.nlocalsplus() {
+            let mut v = self.stack[f.base + i].clone();
+            if i >= f.code.varnames.len() {
+                if let Value::Cell(c) = &v {
+                    let inner = c.borrow().clone();
+                    v = inner;
+                }
+            }
+            if matches!(v, Value::Null) {
+                continue;
+            }
+            out.push((f.code.slot_name(i).as_str().to_string(), v));
+        }
+        out
+    }
+
+    /// `f_locals` of frame `depth`: a dict snapshot.
+    pub fn frame_locals_dict(&self, depth: usize) -> Rc<RefCell<Dict>> {
+        let f = &self.frames[depth];
+        if let Some(ns) = &f.locals {
+            return ns.clone();
+        }
+        let mut d = Dict::new();
+        for (k, v) in self.frame_locals_vec(depth) {
+            d.set_str(&k, v);
+        }
+        Rc::new(RefCell::new(d))
+    }
+
+    /// Raises `RecursionError` past the recursion limit.
+    #[cold]
+    pub fn recursion_error(&self) -> PyErr {
+        PyErr::new(ExcType::RecursionError, "maximum recursion depth exceeded")
+    }
+
+    #[inline]
+    pub fn check_native_depth(&self) -> PyResult<()> {
+        if self.native_depth >= MAX_NATIVE_DEPTH || self.frames.len() > self.recursion_limit + 50 {
+            return Err(PyErr::new(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        Ok(())
+    }
+}

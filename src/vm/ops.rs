@@ -1,0 +1,1283 @@
+//! Operators, comparisons, subscripts, truth, hashing and str/repr: the
+//! built-in fast paths, then the dunder methods of user classes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::bytecode::{BinOpKind, CmpKind};
+use crate::value::dict::{builtin_hash, key_eq};
+use crate::value::int::{float_op, int_op, normalize, to_big};
+use crate::value::repr::str_repr;
+use crate::value::{Descr, Dict, DictKey, ExcType, PyErr, PyResult, SetObj, Str, Value};
+
+use super::Vm;
+
+fn as_float(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::BigInt(b) => b.to_f64(),
+        _ => None,
+    }
+}
+
+fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+}
+
+impl Vm {
+    /// `a op b` (in-place forms included) for any operands.
+    pub fn binary_op(&mut self, a: Value, b: Value, arg: u32) -> PyResult<Value> {
+        let (op, inplace) = BinOpKind::from_arg(arg);
+        if let Some(v) = self.builtin_binop(&a, &b, op, inplace)? {
+            return Ok(v);
+        }
+        let (name, rname, iname) = op.dunders();
+        if inplace {
+            if let Value::Instance(i) = &a {
+                if let Some(m) = i.class.lookup_user(iname) {
+                    let r = self.call_value(&m, vec![a.clone(), b.clone()], vec![])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        if let Value::Instance(i) = &a {
+            if let Some(m) = i.class.lookup_user(name) {
+                let r = self.call_value(&m, vec![a.clone(), b.clone()], vec![])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Value::Instance(i) = &b {
+            if let Some(m) = i.class.lookup_user(rname) {
+                let r = self.call_value(&m, vec![b.clone(), a.clone()], vec![])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        let sym = if inplace {
+            format!("{}=", op.symbol())
+        } else {
+            op.symbol().to_string()
+        };
+        if op == BinOpKind::Mod && matches!(a, Value::Str(_)) {
+            // `str % x` where x is an instance: format with it.
+        }
+        Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            sym,
+            a.type_name(),
+            b.type_name()
+        )))
+    }
+
+    fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOpKind, inplace: bool) -> PyResult<Option<Value>> {
+        if is_int(a) && is_int(b) {
+            let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
+            if op == BinOpKind::Pow {
+                if let (Some(bx), Some(e)) = (x.to_i64(), y.to_i64()) {
+                    if e >= 0 && bx.unsigned_abs() > 1 && (64 - bx.unsigned_abs().leading_zeros()) as i64 * e > 10_000_000 {
+                        return Err(PyErr::value_error("exponent too large for krait"));
+                    }
+                }
+            }
+            return int_op(&x, &y, op).map(Some);
+        }
+        if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
+            if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+                if matches!(a, Value::BigInt(_)) || matches!(b, Value::BigInt(_)) {
+                    if x.is_infinite() || y.is_infinite() {
+                        return Err(PyErr::overflow("int too large to convert to float"));
+                    }
+                }
+                return match op {
+                    BinOpKind::Add | BinOpKind::Sub | BinOpKind::Mul | BinOpKind::TrueDiv
+                    | BinOpKind::FloorDiv | BinOpKind::Mod | BinOpKind::Pow => float_op(x, y, op).map(Some),
+                    _ => Ok(None),
+                };
+            }
+        }
+        Ok(match (a, b, op) {
+            (Value::Str(x), Value::Str(y), BinOpKind::Add) => {
+                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                Some(Value::string(s))
+            }
+            (Value::Str(x), n, BinOpKind::Mul) | (n, Value::Str(x), BinOpKind::Mul) if is_int(n) => {
+                let k = self.repeat_count(n)?;
+                Some(Value::string(x.as_str().repeat(k)))
+            }
+            (Value::Str(x), args, BinOpKind::Mod) => {
+                Some(Value::string(crate::value::format::percent_format(self, x.as_str(), args)?))
+            }
+            (Value::List(x), Value::List(y), BinOpKind::Add) => {
+                if inplace {
+                    let items = y.borrow().clone();
+                    x.borrow_mut().extend(items);
+                    Some(a.clone())
+                } else {
+                    let mut v = x.borrow().clone();
+                    v.extend(y.borrow().iter().cloned());
+                    Some(Value::list(v))
+                }
+            }
+            (Value::List(x), other, BinOpKind::Add) if inplace => {
+                let items = self.collect(other)?;
+                x.borrow_mut().extend(items);
+                Some(a.clone())
+            }
+            (Value::List(x), n, BinOpKind::Mul) | (n, Value::List(x), BinOpKind::Mul) if is_int(n) => {
+                let k = self.repeat_count(n)?;
+                let src = x.borrow().clone();
+                let mut v = Vec::with_capacity(src.len() * k);
+                for _ in 0..k {
+                    v.extend(src.iter().cloned());
+                }
+                if inplace && matches!(a, Value::List(_)) {
+                    *x.borrow_mut() = v;
+                    Some(a.clone())
+                } else {
+                    Some(Value::list(v))
+                }
+            }
+            (Value::Tuple(x), Value::Tuple(y), BinOpKind::Add) => {
+                let mut v = (**x).clone();
+                v.extend(y.iter().cloned());
+                Some(Value::tuple(v))
+            }
+            (Value::Tuple(x), n, BinOpKind::Mul) | (n, Value::Tuple(x), BinOpKind::Mul) if is_int(n) => {
+                let k = self.repeat_count(n)?;
+                let mut v = Vec::with_capacity(x.len() * k);
+                for _ in 0..k {
+                    v.extend(x.iter().cloned());
+                }
+                Some(Value::tuple(v))
+            }
+            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_), _) => {
+                self.set_binop(a, b, op, inplace)?
+            }
+            (Value::Dict(x), Value::Dict(y), BinOpKind::Or) => {
+                if inplace {
+                    let items: Vec<(DictKey, Value)> = y.borrow().entries().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    for (k, v) in items {
+                        x.borrow_mut().insert(k, v);
+                    }
+                    Some(a.clone())
+                } else {
+                    let mut d = x.borrow().clone();
+                    for (k, v) in y.borrow().entries() {
+                        d.insert(k.clone(), v.clone());
+                    }
+                    Some(Value::dict(d))
+                }
+            }
+            _ => None,
+        })
+    }
+
+    fn repeat_count(&self, n: &Value) -> PyResult<usize> {
+        match to_big(n).and_then(|b| b.to_i64()) {
+            Some(k) if k <= 0 => Ok(0),
+            Some(k) if k < (1 << 32) => Ok(k as usize),
+            _ => Err(PyErr::overflow("cannot fit 'int' into an index-sized integer")),
+        }
+    }
+
+    fn set_items(v: &Value) -> SetObj {
+        match v {
+            Value::Set(s) => s.borrow().clone(),
+            Value::FrozenSet(s) => (**s).clone(),
+            _ => SetObj::new(),
+        }
+    }
+
+    fn set_binop(&mut self, a: &Value, b: &Value, op: BinOpKind, inplace: bool) -> PyResult<Option<Value>> {
+        let x = Self::set_items(a);
+        let y = Self::set_items(b);
+        let mut out = SetObj::new();
+        match op {
+            BinOpKind::Or => {
+                out = x.clone();
+                for k in y.keys() {
+                    out.insert(k.clone());
+                }
+            }
+            BinOpKind::And => {
+                for k in x.keys() {
+                    if y.contains(k) {
+                        out.insert(k.clone());
+                    }
+                }
+            }
+            BinOpKind::Sub => {
+                for k in x.keys() {
+                    if !y.contains(k) {
+                        out.insert(k.clone());
+                    }
+                }
+            }
+            BinOpKind::Xor => {
+                for k in x.keys() {
+                    if !y.contains(k) {
+                        out.insert(k.clone());
+                    }
+                }
+                for k in y.keys() {
+                    if !x.contains(k) {
+                        out.insert(k.clone());
+                    }
+                }
+            }
+            _ => return Ok(None),
+        }
+        Ok(Some(match a {
+            Value::Set(s) if inplace => {
+                *s.borrow_mut() = out;
+                a.clone()
+            }
+            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
+            _ => Value::Set(Rc::new(RefCell::new(out))),
+        }))
+    }
+
+    pub fn unary_neg(&mut self, a: Value) -> PyResult<Value> {
+        match &a {
+            Value::Int(i) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => normalize(-BigInt::from(*i)),
+            }),
+            Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
+            Value::BigInt(b) => Ok(normalize(-(**b).clone())),
+            Value::Float(f) => Ok(Value::Float(-f)),
+            _ => self.unary_dunder(a, "__neg__", "-"),
+        }
+    }
+
+    pub fn unary_pos(&mut self, a: Value) -> PyResult<Value> {
+        match &a {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            _ => self.unary_dunder(a, "__pos__", "+"),
+        }
+    }
+
+    pub fn unary_invert(&mut self, a: Value) -> PyResult<Value> {
+        match &a {
+            Value::Int(i) => Ok(Value::Int(!i)),
+            Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+            Value::BigInt(b) => Ok(normalize(-(**b).clone() - 1)),
+            _ => self.unary_dunder(a, "__invert__", "~"),
+        }
+    }
+
+    fn unary_dunder(&mut self, a: Value, name: &str, sym: &str) -> PyResult<Value> {
+        if let Value::Instance(i) = &a {
+            if let Some(m) = i.class.lookup_user(name) {
+                return self.call_value(&m, vec![a.clone()], vec![]);
+            }
+        }
+        Err(PyErr::type_error(format!(
+            "bad operand type for unary {}: '{}'",
+            sym,
+            a.type_name()
+        )))
+    }
+
+    /// `bool(v)`
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(t) = v.fast_truth() {
+            return Ok(t);
+        }
+        if let Value::Instance(i) = v {
+            if let Some(m) = i.class.lookup_user("__bool__") {
+                let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                return match r {
+                    Value::Bool(b) => Ok(b),
+                    _ => Err(PyErr::type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        r.type_name()
+                    ))),
+                };
+            }
+            if let Some(m) = i.class.lookup_user("__len__") {
+                let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                return Ok(self.index_value(&r)? != 0);
+            }
+        }
+        Ok(true)
+    }
+
+    /// `a cmp b` as a value (rich comparison with reflection).
+    pub fn compare(&mut self, a: &Value, b: &Value, op: CmpKind) -> PyResult<Value> {
+        if let Some(r) = self.builtin_compare(a, b, op)? {
+            return Ok(Value::Bool(r));
+        }
+        // User dunders: the reflected one first when b's class is a subclass of a's.
+        let a_inst = matches!(a, Value::Instance(_));
+        let b_inst = matches!(b, Value::Instance(_));
+        let b_first = b_inst && a_inst && {
+            let (ca, cb) = (self.types.type_of(a), self.types.type_of(b));
+            !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca)
+        };
+        let order: [(bool, &Value, &Value, CmpKind); 2] = if b_first {
+            [(b_inst, b, a, op.swapped()), (a_inst, a, b, op)]
+        } else {
+            [(a_inst, a, b, op), (b_inst, b, a, op.swapped())]
+        };
+        for (is_inst, x, y, o) in order {
+            if !is_inst {
+                continue;
+            }
+            if let Value::Instance(i) = x {
+                if let Some(m) = i.class.lookup_user(o.dunder()) {
+                    let r = self.call_value(&m, vec![x.clone(), y.clone()], vec![])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                } else if o == CmpKind::Ne {
+                    if let Some(m) = i.class.lookup_user("__eq__") {
+                        let r = self.call_value(&m, vec![x.clone(), y.clone()], vec![])?;
+                        if !matches!(r, Value::NotImplemented) {
+                            let t = self.truthy(&r)?;
+                            return Ok(Value::Bool(!t));
+                        }
+                    }
+                }
+            }
+        }
+        match op {
+            CmpKind::Eq => Ok(Value::Bool(a.is(b))),
+            CmpKind::Ne => Ok(Value::Bool(!a.is(b))),
+            _ => Err(PyErr::type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                a.type_name(),
+                b.type_name()
+            ))),
+        }
+    }
+
+    /// Comparisons among built-in values; None when dunders must decide.
+    fn builtin_compare(&mut self, a: &Value, b: &Value, op: CmpKind) -> PyResult<Option<bool>> {
+        use std::cmp::Ordering;
+        let ord: Option<Ordering> = match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+            _ if is_int(a) && is_int(b) => Some(to_big(a).unwrap().cmp(&to_big(b).unwrap())),
+            (Value::Float(_), _) | (_, Value::Float(_)) if as_float(a).is_some() && as_float(b).is_some() => {
+                let (x, y) = (as_float(a).unwrap(), as_float(b).unwrap());
+                if x.is_nan() || y.is_nan() {
+                    return Ok(Some(op == CmpKind::Ne));
+                }
+                // Exact comparison of a big int with a float.
+                if let (Value::BigInt(bi), Value::Float(f)) | (Value::Float(f), Value::BigInt(bi)) = (a, b) {
+                    if f.is_finite() {
+                        let fb = BigInt::from(f.floor() as i128);
+                        let o = bi.as_ref().cmp(&fb);
+                        let o = if o == Ordering::Equal && f.fract() != 0.0 { Ordering::Less } else { o };
+                        let o = if matches!(a, Value::Float(_)) { o.reverse() } else { o };
+                        return Ok(Some(apply(op, o)));
+                    }
+                }
+                x.partial_cmp(&y)
+            }
+            (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                let (x, y) = (x.clone(), y.clone());
+                return self.seq_compare(&x, &y, op).map(Some);
+            }
+            (Value::List(x), Value::List(y)) => {
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                return self.seq_compare(&x, &y, op).map(Some);
+            }
+            (Value::None, Value::None) => Some(Ordering::Equal),
+            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+                let (x, y) = (Self::set_items(a), Self::set_items(b));
+                let sub = x.keys().all(|k| y.contains(k));
+                let sup = y.keys().all(|k| x.contains(k));
+                return Ok(Some(match op {
+                    CmpKind::Eq => sub && sup,
+                    CmpKind::Ne => !(sub && sup),
+                    CmpKind::Le => sub,
+                    CmpKind::Lt => sub && !sup,
+                    CmpKind::Ge => sup,
+                    CmpKind::Gt => sup && !sub,
+                }));
+            }
+            (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpKind::Eq | CmpKind::Ne) => {
+                let eq = self.dict_eq(&x.clone(), &y.clone())?;
+                return Ok(Some(eq == (op == CmpKind::Eq)));
+            }
+            (Value::Range(x), Value::Range(y)) if matches!(op, CmpKind::Eq | CmpKind::Ne) => {
+                let xs: Vec<i64> = range_items(x);
+                let ys: Vec<i64> = range_items(y);
+                return Ok(Some((xs == ys) == (op == CmpKind::Eq)));
+            }
+            (Value::Instance(_), _) | (_, Value::Instance(_)) => return Ok(None),
+            _ => {
+                return Ok(match op {
+                    CmpKind::Eq => Some(a.is(b)),
+                    CmpKind::Ne => Some(!a.is(b)),
+                    _ => None,
+                })
+            }
+        };
+        Ok(Some(match ord {
+            Some(o) => apply(op, o),
+            None => op == CmpKind::Ne,
+        }))
+    }
+
+    fn dict_eq(&mut self, x: &Rc<RefCell<Dict>>, y: &Rc<RefCell<Dict>>) -> PyResult<bool> {
+        if x.borrow().len() != y.borrow().len() {
+            return Ok(false);
+        }
+        let items: Vec<(DictKey, Value)> = x.borrow().entries().map(|(k, v)| (k.clone(), v.clone())).collect();
+        for (k, v) in items {
+            let other = y.borrow().get(&k).cloned();
+            match other {
+                Some(w) => {
+                    if !self.eq(&v, &w)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    fn seq_compare(&mut self, x: &[Value], y: &[Value], op: CmpKind) -> PyResult<bool> {
+        for (p, q) in x.iter().zip(y.iter()) {
+            if p.is(q) {
+                continue;
+            }
+            if !self.eq(p, q)? {
+                return match op {
+                    CmpKind::Eq => Ok(false),
+                    CmpKind::Ne => Ok(true),
+                    _ => {
+                        let r = self.compare(p, q, op)?;
+                        self.truthy(&r)
+                    }
+                };
+            }
+        }
+        Ok(apply(op, x.len().cmp(&y.len())))
+    }
+
+    /// `a == b`
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(x == y),
+            (Value::Str(x), Value::Str(y)) => Ok(x.as_str() == y.as_str()),
+            _ => {
+                let r = self.compare(a, b, CmpKind::Eq)?;
+                self.truthy(&r)
+            }
+        }
+    }
+
+    /// `a < b`
+    pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(x < y),
+            (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
+            _ => {
+                let r = self.compare(a, b, CmpKind::Lt)?;
+                self.truthy(&r)
+            }
+        }
+    }
+
+    /// `item in container`
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                _ => Err(PyErr::type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    item.type_name()
+                ))),
+            },
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                for x in &items {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Tuple(t) => {
+                for x in t.iter() {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Dict(d) => {
+                let k = self.hash_key(item.clone())?;
+                Ok(d.borrow().contains(&k))
+            }
+            Value::Set(s) => {
+                let k = self.hash_key(item.clone())?;
+                Ok(s.borrow().contains(&k))
+            }
+            Value::FrozenSet(s) => {
+                let k = self.hash_key(item.clone())?;
+                Ok(s.contains(&k))
+            }
+            Value::Range(r) => {
+                let Some(i) = (match item {
+                    Value::Int(i) => Some(*i),
+                    Value::Bool(b) => Some(*b as i64),
+                    Value::Float(f) if f.fract() == 0.0 => Some(*f as i64),
+                    _ => None,
+                }) else {
+                    return Ok(false);
+                };
+                Ok(if r.step > 0 {
+                    i >= r.start && i < r.stop && (i - r.start) % r.step == 0
+                } else {
+                    i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
+                })
+            }
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__contains__") {
+                    let r = self.call_value(&m, vec![container.clone(), item.clone()], vec![])?;
+                    return self.truthy(&r);
+                }
+                self.contains_by_iter(container, item)
+            }
+            Value::Iter(_) => self.contains_by_iter(container, item),
+            _ => Err(PyErr::type_error(format!(
+                "argument of type '{}' is not iterable",
+                container.type_name()
+            ))),
+        }
+    }
+
+    fn contains_by_iter(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let it = self.get_iter(container.clone())?;
+        while let Some(x) = self.next_value(&it)? {
+            if x.is(item) || self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// A dict key for `v` (runs a user `__hash__`).
+    pub fn hash_key(&mut self, v: Value) -> PyResult<DictKey> {
+        if let Value::Instance(i) = &v {
+            if let Some(m) = i.class.lookup_user("__hash__") {
+                if m.is_none() {
+                    return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())));
+                }
+                let h = self.call_value(&m, vec![v.clone()], vec![])?;
+                let hash = match h {
+                    Value::Int(i) => i,
+                    Value::BigInt(b) => crate::value::hash::hash_bigint(&b),
+                    _ => return Err(PyErr::type_error("__hash__ method should return an integer")),
+                };
+                return Ok(DictKey { hash, value: v });
+            }
+            if i.class.lookup_user("__eq__").is_some() {
+                return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())));
+            }
+        }
+        DictKey::new(v)
+    }
+
+    /// `hash(v)`
+    pub fn hash_value(&mut self, v: &Value) -> PyResult<i64> {
+        Ok(self.hash_key(v.clone())?.hash)
+    }
+
+    /// An int index (bool included; `__index__` of instances).
+    pub fn index_value(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(_) => Err(PyErr::new(
+                ExcType::IndexError,
+                "cannot fit 'int' into an index-sized integer",
+            )),
+            Value::Instance(i) => match i.class.lookup_user("__index__") {
+                Some(m) => {
+                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                    self.index_value(&r)
+                }
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    v.type_name()
+                ))),
+            },
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            ))),
+        }
+    }
+
+    /// `container[key]`
+    pub fn getitem(&mut self, c: &Value, k: &Value) -> PyResult<Value> {
+        match c {
+            Value::List(l) => {
+                if let Value::Slice(s) = k {
+                    let items = l.borrow().clone();
+                    let idx = self.slice_indices(s, items.len())?;
+                    return Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()));
+                }
+                let i = self.seq_index(k, l.borrow().len(), "list")?;
+                Ok(l.borrow()[i].clone())
+            }
+            Value::Tuple(t) => {
+                if let Value::Slice(s) = k {
+                    let idx = self.slice_indices(s, t.len())?;
+                    return Ok(Value::tuple(idx.into_iter().map(|i| t[i].clone()).collect()));
+                }
+                let i = self.seq_index(k, t.len(), "tuple")?;
+                Ok(t[i].clone())
+            }
+            Value::Str(s) => {
+                if let Value::Slice(sl) = k {
+                    let n = s.char_len();
+                    let idx = self.slice_indices(sl, n)?;
+                    if s.is_ascii() {
+                        let b = s.as_str().as_bytes();
+                        let out: String = idx.into_iter().map(|i| b[i] as char).collect();
+                        return Ok(Value::string(out));
+                    }
+                    let chars: Vec<char> = s.as_str().chars().collect();
+                    return Ok(Value::string(idx.into_iter().map(|i| chars[i]).collect()));
+                }
+                let i = self.seq_index(k, s.char_len(), "string")?;
+                Ok(Value::string(s.char_at(i).unwrap_or(' ').to_string()))
+            }
+            Value::Dict(d) => {
+                let key = self.hash_key(k.clone())?;
+                let v = d.borrow().get(&key).cloned();
+                match v {
+                    Some(v) => Ok(v),
+                    None => Err(PyErr::key_error(k.clone())),
+                }
+            }
+            Value::Range(r) => {
+                if let Value::Slice(s) = k {
+                    let items = range_items(r);
+                    let idx = self.slice_indices(s, items.len())?;
+                    return Ok(Value::list(idx.into_iter().map(|i| Value::Int(items[i])).collect()));
+                }
+                let i = self.seq_index(k, r.len() as usize, "range object")?;
+                Ok(Value::Int(r.start + r.step * i as i64))
+            }
+            Value::Instance(inst) => match inst.class.lookup_user("__getitem__") {
+                Some(m) => self.call_value(&m, vec![c.clone(), k.clone()], vec![]),
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object is not subscriptable",
+                    c.type_name()
+                ))),
+            },
+            Value::Class(cls) => Err(PyErr::type_error(format!(
+                "type '{}' is not subscriptable",
+                cls.name.as_str()
+            ))),
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object is not subscriptable",
+                c.type_name()
+            ))),
+        }
+    }
+
+    fn seq_index(&mut self, k: &Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match k {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i64,
+            Value::BigInt(_) => {
+                return Err(PyErr::index_error(format!("{} index out of range", what)))
+            }
+            Value::Instance(_) => self.index_value(k)?,
+            _ => {
+                let w = if what == "string" { "string" } else { what };
+                let w = w.split(' ').next().unwrap_or(w);
+                return Err(PyErr::type_error(format!(
+                    "{} indices must be integers or slices, not {}",
+                    w,
+                    k.type_name()
+                )));
+            }
+        };
+        let n = len as i64;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            return Err(PyErr::index_error(format!("{} index out of range", what)));
+        }
+        Ok(j as usize)
+    }
+
+    /// The indices a slice selects from a sequence of `len` items.
+    pub fn slice_indices(&mut self, s: &crate::value::SliceObj, len: usize) -> PyResult<Vec<usize>> {
+        let (start, stop, step) = self.slice_bounds(s, len)?;
+        let mut out = vec![];
+        let mut i = start;
+        if step > 0 {
+            while i < stop {
+                out.push(i as usize);
+                i += step;
+            }
+        } else {
+            while i > stop {
+                out.push(i as usize);
+                i += step;
+            }
+        }
+        Ok(out)
+    }
+
+    /// `slice.indices(len)`: clamped (start, stop, step).
+    pub fn slice_bounds(&mut self, s: &crate::value::SliceObj, len: usize) -> PyResult<(i64, i64, i64)> {
+        let n = len as i64;
+        let step = if s.step.is_none() { 1 } else { self.slice_int(&s.step)? };
+        if step == 0 {
+            return Err(PyErr::value_error("slice step cannot be zero"));
+        }
+        let (lo, hi) = if step > 0 { (0, n) } else { (-1, n - 1) };
+        let clamp = |v: i64| -> i64 {
+            if v < 0 {
+                (v + n).max(lo)
+            } else {
+                v.min(hi)
+            }
+        };
+        let start = if s.start.is_none() {
+            if step > 0 { 0 } else { n - 1 }
+        } else {
+            clamp(self.slice_int(&s.start)?)
+        };
+        let stop = if s.stop.is_none() {
+            if step > 0 { n } else { -1 }
+        } else {
+            clamp(self.slice_int(&s.stop)?)
+        };
+        Ok((start, stop, step))
+    }
+
+    fn slice_int(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(b) => Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }),
+            Value::Instance(_) => self.index_value(v),
+            _ => Err(PyErr::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        }
+    }
+
+    /// `container[key] = v`
+    pub fn setitem(&mut self, c: &Value, k: Value, v: Value) -> PyResult<()> {
+        match c {
+            Value::List(l) => {
+                if let Value::Slice(s) = &k {
+                    let items = self.collect(&v)?;
+                    let len = l.borrow().len();
+                    let (start, stop, step) = self.slice_bounds(s, len)?;
+                    if step == 1 {
+                        let stop = stop.max(start);
+                        l.borrow_mut().splice(start as usize..stop as usize, items);
+                        return Ok(());
+                    }
+                    let idx = self.slice_indices(s, len)?;
+                    if idx.len() != items.len() {
+                        return Err(PyErr::value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            items.len(),
+                            idx.len()
+                        )));
+                    }
+                    let mut lb = l.borrow_mut();
+                    for (i, x) in idx.into_iter().zip(items) {
+                        lb[i] = x;
+                    }
+                    return Ok(());
+                }
+                let len = l.borrow().len();
+                let i = self.seq_index(&k, len, "list assignment")?;
+                l.borrow_mut()[i] = v;
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let key = self.hash_key(k)?;
+                d.borrow_mut().insert(key, v);
+                Ok(())
+            }
+            Value::Instance(inst) => match inst.class.lookup_user("__setitem__") {
+                Some(m) => {
+                    self.call_value(&m, vec![c.clone(), k, v], vec![])?;
+                    Ok(())
+                }
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object does not support item assignment",
+                    c.type_name()
+                ))),
+            },
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object does not support item assignment",
+                c.type_name()
+            ))),
+        }
+    }
+
+    /// `del container[key]`
+    pub fn delitem(&mut self, c: &Value, k: Value) -> PyResult<()> {
+        match c {
+            Value::List(l) => {
+                if let Value::Slice(s) = &k {
+                    let len = l.borrow().len();
+                    let mut idx = self.slice_indices(s, len)?;
+                    idx.sort_unstable();
+                    let mut lb = l.borrow_mut();
+                    for i in idx.into_iter().rev() {
+                        lb.remove(i);
+                    }
+                    return Ok(());
+                }
+                let len = l.borrow().len();
+                let i = self.seq_index(&k, len, "list assignment")?;
+                l.borrow_mut().remove(i);
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let key = self.hash_key(k.clone())?;
+                match d.borrow_mut().remove(&key) {
+                    Some(_) => Ok(()),
+                    None => Err(PyErr::key_error(k)),
+                }
+            }
+            Value::Instance(inst) => match inst.class.lookup_user("__delitem__") {
+                Some(m) => {
+                    self.call_value(&m, vec![c.clone(), k], vec![])?;
+                    Ok(())
+                }
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object does not support item deletion",
+                    c.type_name()
+                ))),
+            },
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object does not support item deletion",
+                c.type_name()
+            ))),
+        }
+    }
+
+    /// `repr(v)`
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        self.check_native_depth()?;
+        Ok(match v {
+            Value::Str(s) => str_repr(s.as_str()),
+            Value::Float(f) => crate::value::format::float_repr(*f),
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                self.native_depth += 1;
+                let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(x)).collect();
+                self.native_depth -= 1;
+                format!("[{}]", parts?.join(", "))
+            }
+            Value::Tuple(t) => {
+                let parts: PyResult<Vec<String>> = t.iter().map(|x| self.repr(x)).collect();
+                let parts = parts?;
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
+            Value::Dict(d) => {
+                let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let mut parts = vec![];
+                for (k, v) in items {
+                    parts.push(format!("{}: {}", self.repr(&k)?, self.repr(&v)?));
+                }
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Set(s) => {
+                let items: Vec<Value> = s.borrow().iter().cloned().collect();
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(x)).collect();
+                    format!("{{{}}}", parts?.join(", "))
+                }
+            }
+            Value::FrozenSet(s) => {
+                let items: Vec<Value> = s.iter().cloned().collect();
+                if items.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(x)).collect();
+                    format!("frozenset({{{}}})", parts?.join(", "))
+                }
+            }
+            Value::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s.start)?,
+                self.repr(&s.stop)?,
+                self.repr(&s.step)?
+            ),
+            Value::Function(f) => format!("<function {} at 0x{:x}>", f.qualname.borrow().as_str(), v.ptr().unwrap_or(0)),
+            Value::BoundMethod(m) => {
+                let fname = match &m.func {
+                    Value::Function(f) => f.qualname.borrow().as_str().to_string(),
+                    other => other.type_name(),
+                };
+                let obj = self.repr(&m.self_)?;
+                format!("<bound method {} of {}>", fname, obj)
+            }
+            Value::Builtin(b) => match &b.bound_self {
+                Some(s) => format!("<built-in method {} of {} object at 0x{:x}>", b.name, s.type_name(), s.ptr().unwrap_or(0)),
+                None => format!("<built-in function {}>", b.name),
+            },
+            Value::Class(c) => {
+                if c.module.as_str() == "builtins" {
+                    format!("<class '{}'>", c.qualname.as_str())
+                } else {
+                    format!("<class '{}.{}'>", c.module.as_str(), c.qualname.as_str())
+                }
+            }
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__repr__") {
+                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        _ => Err(PyErr::type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            r.type_name()
+                        ))),
+                    };
+                }
+                if inst.class.is_exception() {
+                    let args = self.exc_attr(v, "args").unwrap_or(Value::tuple(vec![]));
+                    let inner = match &args {
+                        Value::Tuple(t) if t.len() == 1 => self.repr(&t[0])?,
+                        Value::Tuple(t) => {
+                            let parts: PyResult<Vec<String>> = t.iter().map(|x| self.repr(x)).collect();
+                            parts?.join(", ")
+                        }
+                        _ => String::new(),
+                    };
+                    return Ok(format!("{}({})", inst.class.name.as_str(), inner));
+                }
+                format!(
+                    "<{}.{} object at 0x{:x}>",
+                    inst.class.module.as_str(),
+                    inst.class.qualname.as_str(),
+                    v.ptr().unwrap_or(0)
+                )
+            }
+            Value::Module(m) => format!("<module '{}' (built-in)>", m.name.as_str()),
+            Value::Iter(it) => format!("<{} object at 0x{:x}>", it.borrow().type_name(), v.ptr().unwrap_or(0)),
+            Value::Code(c) => format!(
+                "<code object {} at 0x{:x}, file \"{}\", line {}>",
+                c.name.as_str(),
+                v.ptr().unwrap_or(0),
+                c.filename.as_str(),
+                c.firstlineno
+            ),
+            Value::Frame(f) => format!(
+                "<frame at 0x{:x}, file '{}', line {}, code {}>",
+                v.ptr().unwrap_or(0),
+                f.code.filename.as_str(),
+                self.frame_obj_line(f),
+                f.code.name.as_str()
+            ),
+            Value::Descr(d) => match &**d {
+                Descr::Partial { func, args, kwargs } => {
+                    let mut parts = vec![self.repr(func)?];
+                    for a in args {
+                        parts.push(self.repr(a)?);
+                    }
+                    for (k, x) in kwargs {
+                        parts.push(format!("{}={}", k.as_str(), self.repr(x)?));
+                    }
+                    format!("functools.partial({})", parts.join(", "))
+                }
+                _ => format!("<{} object at 0x{:x}>", v.type_name(), v.ptr().unwrap_or(0)),
+            },
+            _ => crate::value::repr::repr_plain(v),
+        })
+    }
+
+    /// `str(v)`
+    pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__str__") {
+                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        _ => Err(PyErr::type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            r.type_name()
+                        ))),
+                    };
+                }
+                if inst.class.is_exception() {
+                    let args = self.exc_attr(v, "args").unwrap_or(Value::tuple(vec![]));
+                    return match &args {
+                        Value::Tuple(t) if t.is_empty() => Ok(String::new()),
+                        Value::Tuple(t) if t.len() == 1 => {
+                            if inst.class.is_subclass(&self.types.exc(ExcType::KeyError)) {
+                                self.repr(&t[0])
+                            } else {
+                                self.to_str(&t[0])
+                            }
+                        }
+                        other => self.repr(other),
+                    };
+                }
+                self.repr(v)
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `ascii(v)`
+    pub fn ascii(&mut self, v: &Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        let mut out = String::new();
+        for c in r.chars() {
+            let n = c as u32;
+            if n < 128 {
+                out.push(c);
+            } else if n <= 0xff {
+                out.push_str(&format!("\\x{:02x}", n));
+            } else if n <= 0xffff {
+                out.push_str(&format!("\\u{:04x}", n));
+            } else {
+                out.push_str(&format!("\\U{:08x}", n));
+            }
+        }
+        Ok(out)
+    }
+
+    /// `format(v, spec)`
+    pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        use crate::value::format;
+        match v {
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__format__") {
+                    let r = self.call_value(&m, vec![v.clone(), Value::str(spec)], vec![])?;
+                    return self.to_str(&r);
+                }
+                if spec.is_empty() {
+                    return self.to_str(v);
+                }
+                Err(PyErr::type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    v.type_name()
+                )))
+            }
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                if spec.is_empty() {
+                    return self.to_str(v);
+                }
+                let s = format::parse_spec(spec)?;
+                if matches!(v, Value::Bool(_)) && spec.chars().last().map(|c| !c.is_ascii_alphabetic() || c == 's').unwrap_or(true) {
+                    return format::format_str(&self.to_str(v)?, &s);
+                }
+                format::format_int(&to_big(v).unwrap(), &s)
+            }
+            Value::Float(f) => format::format_float(*f, &format::parse_spec(spec)?),
+            Value::Str(s) => format::format_str(s.as_str(), &format::parse_spec(spec)?),
+            _ => {
+                if spec.is_empty() {
+                    return self.to_str(v);
+                }
+                Err(PyErr::type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    v.type_name()
+                )))
+            }
+        }
+    }
+
+    /// `DictUpdate` / `DictMerge` into `target`.
+    pub(crate) fn dict_merge(&mut self, target: &Value, m: &Value, strict: bool) -> PyResult<()> {
+        let Value::Dict(t) = target else {
+            return Ok(());
+        };
+        let entries: Vec<(DictKey, Value)> = match m {
+            Value::Dict(d) => d.borrow().entries().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            _ => {
+                let keys_name = self.intern("keys");
+                let keys_fn = self.getattr_str(m, &keys_name).map_err(|_| {
+                    PyErr::type_error(format!("'{}' object is not a mapping", m.type_name()))
+                })?;
+                let keys = self.call_value(&keys_fn, vec![], vec![])?;
+                let keys = self.collect(&keys)?;
+                let mut out = vec![];
+                for k in keys {
+                    let v = self.getitem(m, &k)?;
+                    out.push((self.hash_key(k)?, v));
+                }
+                out
+            }
+        };
+        for (k, v) in entries {
+            if strict && t.borrow().contains(&k) {
+                let name = self.to_str(&k.value)?;
+                return Err(PyErr::type_error(format!(
+                    "got multiple values for keyword argument '{}'",
+                    name
+                )));
+            }
+            t.borrow_mut().insert(k, v);
+        }
+        Ok(())
+    }
+
+    /// `UnpackSequence` / `UnpackEx`: pushes items so the first is on top.
+    pub(crate) fn unpack(&mut self, seq: Value, before: usize, after: Option<usize>) -> PyResult<()> {
+        let items = match &seq {
+            Value::Tuple(t) => (**t).clone(),
+            Value::List(l) => l.borrow().clone(),
+            Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::Range(_) | Value::Iter(_) | Value::Instance(_) | Value::FrozenSet(_) => {
+                self.collect(&seq)?
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    seq.type_name()
+                )))
+            }
+        };
+        match after {
+            None => {
+                if items.len() != before {
+                    return Err(PyErr::value_error(if items.len() > before {
+                        format!("too many values to unpack (expected {})", before)
+                    } else {
+                        format!(
+                            "not enough values to unpack (expected {}, got {})",
+                            before,
+                            items.len()
+                        )
+                    }));
+                }
+                self.stack.extend(items.into_iter().rev());
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(PyErr::value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(before);
+                for x in tail.into_iter().rev() {
+                    self.stack.push(x);
+                }
+                self.stack.push(Value::list(middle));
+                for x in items.into_iter().rev() {
+                    self.stack.push(x);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A global, then a built-in.
+    pub(crate) fn load_global(&mut self, fi: usize, name: &Str) -> PyResult<Value> {
+        let key = DictKey {
+            hash: name.hash() as i64,
+            value: Value::Str(name.clone()),
+        };
+        if let Some(v) = self.frames[fi].globals.borrow().get(&key) {
+            return Ok(v.clone());
+        }
+        if let Some(v) = self.builtins.borrow().get(&key) {
+            return Ok(v.clone());
+        }
+        Err(PyErr::new(
+            ExcType::NameError,
+            format!("name '{}' is not defined", name.as_str()),
+        ))
+    }
+
+    /// `import name` of a built-in module.
+    pub(crate) fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        match self.modules.get(name) {
+            Some(m) => Ok(m.clone()),
+            None => Err(PyErr::new(
+                ExcType::ModuleNotFoundError,
+                format!("No module named '{}'", name),
+            )),
+        }
+    }
+
+    pub(crate) fn frame_obj_line(&self, f: &Rc<super::FrameObj>) -> u32 {
+        match f.live.get() {
+            Some(i) if i < self.frames.len() => self.frame_line(i),
+            _ => f.final_line.get(),
+        }
+    }
+
+    /// Builds a dict key without running code (for built-in values only).
+    pub fn key_of(v: Value) -> PyResult<DictKey> {
+        let hash = builtin_hash(&v)?;
+        Ok(DictKey { hash, value: v })
+    }
+
+    pub fn keys_equal(a: &Value, b: &Value) -> bool {
+        key_eq(a, b)
+    }
+
+    /// `int` of a BigInt as f64 (for math functions).
+    pub fn num_to_f64(v: &Value) -> Option<f64> {
+        as_float(v)
+    }
+
+    pub fn is_zero_int(v: &Value) -> bool {
+        to_big(v).map(|b| b.is_zero()).unwrap_or(false)
+    }
+}
+
+fn apply(op: CmpKind, o: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpKind::Lt => o == Less,
+        CmpKind::Le => o != Greater,
+        CmpKind::Eq => o == Equal,
+        CmpKind::Ne => o != Equal,
+        CmpKind::Gt => o == Greater,
+        CmpKind::Ge => o != Less,
+    }
+}
+
+fn range_items(r: &crate::value::RangeObj) -> Vec<i64> {
+    let n = r.len().max(0);
+    (0..n.min(10_000_000)).map(|i| r.start + i * r.step).collect()
+}

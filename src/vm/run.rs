@@ -1,0 +1,780 @@
+//! The dispatch loop. It is compiled twice: `Plain` has no per-instruction
+//! trace test at all; `Traced` reports line and opcode events. A frame's
+//! mode is chosen when it starts and re-checked where hooks can change
+//! (after calls return); a change of mode leaves the loop and re-enters it
+//! in the other instantiation.
+
+use std::rc::Rc;
+
+use crate::bytecode::{BinOpKind, CmpKind, Op};
+use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
+
+use super::frame::OnReturn;
+use super::iter::IterObj;
+use super::Vm;
+
+pub(crate) trait Mode {
+    const TRACED: bool;
+}
+pub(crate) struct Plain;
+pub(crate) struct Traced;
+impl Mode for Plain {
+    const TRACED: bool = false;
+}
+impl Mode for Traced {
+    const TRACED: bool = true;
+}
+
+pub(crate) enum Exit {
+    /// The entry frame returned (or yielded) this value.
+    Return(Value),
+    /// The top frame wants the other loop.
+    Switch,
+}
+
+impl Vm {
+    /// Runs until the entry frame on top of the frame stack returns.
+    pub(crate) fn run_loop(&mut self) -> PyResult<Value> {
+        loop {
+            let traced = self.frames.last().map(|f| f.traced).unwrap_or(false);
+            let r = if traced {
+                self.dispatch::<Traced>()
+            } else {
+                self.dispatch::<Plain>()
+            };
+            match r {
+                Ok(Exit::Return(v)) => return Ok(v),
+                Ok(Exit::Switch) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn dispatch<M: Mode>(&mut self) -> PyResult<Exit> {
+        let mut fi = self.frames.len() - 1;
+        let mut code = self.frames[fi].code.clone();
+        let mut base = self.frames[fi].base;
+        let mut ip = self.frames[fi].ip;
+
+        // Reloads the cached frame state after the frame stack changed; leaves
+        // the loop if the new top frame runs in the other mode.
+        macro_rules! reload {
+            () => {{
+                fi = self.frames.len() - 1;
+                let f = &self.frames[fi];
+                if f.traced != M::TRACED {
+                    return Ok(Exit::Switch);
+                }
+                code = f.code.clone();
+                base = f.base;
+                ip = f.ip;
+            }};
+        }
+
+        'dispatch: loop {
+            let err: PyErr = 'op: {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'op e,
+                        }
+                    };
+                }
+                if M::TRACED {
+                    self.frames[fi].ip = ip;
+                    tri!(self.trace_instruction(fi, ip));
+                    if !self.frames[fi].traced {
+                        return Ok(Exit::Switch);
+                    }
+                }
+                let instr = code.instrs[ip];
+                ip += 1;
+                self.frames[fi].ip = ip;
+                let arg = instr.arg;
+                match instr.op {
+                    Op::Nop | Op::Resume => {}
+                    Op::PopTop => {
+                        self.stack.pop();
+                    }
+                    Op::PushNull => self.stack.push(Value::Null),
+                    Op::Copy => {
+                        let v = self.stack[self.stack.len() - arg as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Op::Swap => {
+                        let n = self.stack.len();
+                        self.stack.swap(n - 1, n - arg as usize);
+                    }
+                    Op::LoadConst => self.stack.push(code.consts[arg as usize].clone()),
+                    Op::LoadFast => {
+                        let v = &self.stack[base + arg as usize];
+                        if let Value::Null = v {
+                            break 'op self.unbound_local(&code, arg as usize);
+                        }
+                        let v = v.clone();
+                        self.stack.push(v);
+                    }
+                    Op::StoreFast => {
+                        let v = self.stack.pop().unwrap();
+                        self.stack[base + arg as usize] = v;
+                    }
+                    Op::DeleteFast => {
+                        if let Value::Null = self.stack[base + arg as usize] {
+                            break 'op self.unbound_local(&code, arg as usize);
+                        }
+                        self.stack[base + arg as usize] = Value::Null;
+                    }
+                    Op::LoadDeref => {
+                        let v = match &self.stack[base + arg as usize] {
+                            Value::Cell(c) => c.borrow().clone(),
+                            _ => Value::Null,
+                        };
+                        if let Value::Null = v {
+                            break 'op self.unbound_deref(&code, arg as usize);
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::StoreDeref => {
+                        let v = self.stack.pop().unwrap();
+                        if let Value::Cell(c) = &self.stack[base + arg as usize] {
+                            *c.borrow_mut() = v;
+                        }
+                    }
+                    Op::DeleteDeref => {
+                        if let Value::Cell(c) = &self.stack[base + arg as usize] {
+                            *c.borrow_mut() = Value::Null;
+                        }
+                    }
+                    Op::LoadClosure => {
+                        let v = self.stack[base + arg as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Op::LoadClassDeref => {
+                        let name = code.slot_name(arg as usize).clone();
+                        let found = self.frames[fi]
+                            .locals
+                            .as_ref()
+                            .and_then(|ns| ns.borrow().get_str(name.as_str()).cloned());
+                        let v = match found {
+                            Some(v) => v,
+                            None => match &self.stack[base + arg as usize] {
+                                Value::Cell(c) => c.borrow().clone(),
+                                _ => Value::Null,
+                            },
+                        };
+                        if let Value::Null = v {
+                            break 'op self.unbound_deref(&code, arg as usize);
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::LoadGlobal => {
+                        let name = &code.names[arg as usize];
+                        let v = tri!(self.load_global(fi, name));
+                        self.stack.push(v);
+                    }
+                    Op::StoreGlobal => {
+                        let v = self.stack.pop().unwrap();
+                        let name = code.names[arg as usize].clone();
+                        self.frames[fi]
+                            .globals
+                            .borrow_mut()
+                            .insert(crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name) }, v);
+                    }
+                    Op::DeleteGlobal => {
+                        let name = code.names[arg as usize].clone();
+                        let key = crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name.clone()) };
+                        if self.frames[fi].globals.borrow_mut().remove(&key).is_none() {
+                            break 'op PyErr::new(ExcType::NameError, format!("name '{}' is not defined", name.as_str()));
+                        }
+                    }
+                    Op::LoadName => {
+                        let name = code.names[arg as usize].clone();
+                        let key = crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name.clone()) };
+                        let local = self.frames[fi].locals.as_ref().and_then(|ns| ns.borrow().get(&key).cloned());
+                        let v = match local {
+                            Some(v) => v,
+                            None => tri!(self.load_global(fi, &name)),
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreName => {
+                        let v = self.stack.pop().unwrap();
+                        let name = code.names[arg as usize].clone();
+                        let key = crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name) };
+                        let ns = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        ns.borrow_mut().insert(key, v);
+                    }
+                    Op::DeleteName => {
+                        let name = code.names[arg as usize].clone();
+                        let key = crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name.clone()) };
+                        let ns = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        if ns.borrow_mut().remove(&key).is_none() {
+                            break 'op PyErr::new(ExcType::NameError, format!("name '{}' is not defined", name.as_str()));
+                        }
+                    }
+                    Op::LoadAttr => {
+                        let obj = self.stack.pop().unwrap();
+                        let v = tri!(self.getattr_str(&obj, &code.names[arg as usize]));
+                        self.stack.push(v);
+                    }
+                    Op::StoreAttr => {
+                        let obj = self.stack.pop().unwrap();
+                        let v = self.stack.pop().unwrap();
+                        tri!(self.setattr(&obj, &code.names[arg as usize], v));
+                        if self.trace.dirty && !M::TRACED {
+                            self.recheck_mode(fi);
+                            reload!();
+                        }
+                    }
+                    Op::DeleteAttr => {
+                        let obj = self.stack.pop().unwrap();
+                        tri!(self.delattr(&obj, &code.names[arg as usize]));
+                    }
+                    Op::LoadMethod => {
+                        let obj = self.stack.pop().unwrap();
+                        let name = &code.names[arg as usize];
+                        match tri!(self.load_method(&obj, name)) {
+                            Some(m) => {
+                                self.stack.push(m);
+                                self.stack.push(obj);
+                            }
+                            None => {
+                                let v = tri!(self.getattr_str(&obj, name));
+                                self.stack.push(Value::Null);
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                    Op::Call | Op::CallKw | Op::CallEx => {
+                        let pushed = match instr.op {
+                            Op::Call => {
+                                let slot = self.stack.len() - arg as usize - 2;
+                                tri!(self.call_at(slot, arg as usize, None))
+                            }
+                            Op::CallKw => {
+                                let names = match self.stack.pop() {
+                                    Some(Value::Tuple(t)) => t,
+                                    _ => Rc::new(vec![]),
+                                };
+                                let slot = self.stack.len() - arg as usize - 2;
+                                tri!(self.call_at(slot, arg as usize, Some(names)))
+                            }
+                            _ => tri!(self.call_ex(arg)),
+                        };
+                        if pushed {
+                            reload!();
+                        } else if self.trace.dirty {
+                            self.recheck_mode(fi);
+                            reload!();
+                        }
+                    }
+                    Op::BinaryOp => {
+                        let b = self.stack.pop().unwrap();
+                        let a = self.stack.pop().unwrap();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => match fast_int_op(*x, *y, arg) {
+                                Some(v) => v,
+                                None => tri!(self.binary_op(a, b, arg)),
+                            },
+                            (Value::Float(x), Value::Float(y)) if arg % BinOpKind::COUNT <= 2 => {
+                                let (k, _) = BinOpKind::from_arg(arg);
+                                Value::Float(match k {
+                                    BinOpKind::Add => x + y,
+                                    BinOpKind::Sub => x - y,
+                                    _ => x * y,
+                                })
+                            }
+                            _ => tri!(self.binary_op(a, b, arg)),
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::UnaryNegative => {
+                        let a = self.stack.pop().unwrap();
+                        let r = tri!(self.unary_neg(a));
+                        self.stack.push(r);
+                    }
+                    Op::UnaryPositive => {
+                        let a = self.stack.pop().unwrap();
+                        let r = tri!(self.unary_pos(a));
+                        self.stack.push(r);
+                    }
+                    Op::UnaryInvert => {
+                        let a = self.stack.pop().unwrap();
+                        let r = tri!(self.unary_invert(a));
+                        self.stack.push(r);
+                    }
+                    Op::UnaryNot => {
+                        let a = self.stack.pop().unwrap();
+                        let t = tri!(self.truthy(&a));
+                        self.stack.push(Value::Bool(!t));
+                    }
+                    Op::CompareOp => {
+                        let b = self.stack.pop().unwrap();
+                        let a = self.stack.pop().unwrap();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => Value::Bool(match CmpKind::from_arg(arg) {
+                                CmpKind::Lt => x < y,
+                                CmpKind::Le => x <= y,
+                                CmpKind::Eq => x == y,
+                                CmpKind::Ne => x != y,
+                                CmpKind::Gt => x > y,
+                                CmpKind::Ge => x >= y,
+                            }),
+                            _ => tri!(self.compare(&a, &b, CmpKind::from_arg(arg))),
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::IsOp => {
+                        let b = self.stack.pop().unwrap();
+                        let a = self.stack.pop().unwrap();
+                        self.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                    }
+                    Op::ContainsOp => {
+                        let b = self.stack.pop().unwrap();
+                        let a = self.stack.pop().unwrap();
+                        let r = tri!(self.contains(&b, &a));
+                        self.stack.push(Value::Bool(r != (arg == 1)));
+                    }
+                    Op::BinarySubscr => {
+                        let k = self.stack.pop().unwrap();
+                        let c = self.stack.pop().unwrap();
+                        let r = match (&c, &k) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let l = l.borrow();
+                                let n = l.len() as i64;
+                                let j = if *i < 0 { i + n } else { *i };
+                                if j < 0 || j >= n {
+                                    break 'op PyErr::index_error("list index out of range");
+                                }
+                                l[j as usize].clone()
+                            }
+                            _ => tri!(self.getitem(&c, &k)),
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::StoreSubscr => {
+                        let k = self.stack.pop().unwrap();
+                        let c = self.stack.pop().unwrap();
+                        let v = self.stack.pop().unwrap();
+                        tri!(self.setitem(&c, k, v));
+                    }
+                    Op::DeleteSubscr => {
+                        let k = self.stack.pop().unwrap();
+                        let c = self.stack.pop().unwrap();
+                        tri!(self.delitem(&c, k));
+                    }
+                    Op::BuildSlice => {
+                        let step = if arg == 3 { self.stack.pop().unwrap() } else { Value::None };
+                        let stop = self.stack.pop().unwrap();
+                        let start = self.stack.pop().unwrap();
+                        self.stack.push(Value::Slice(Rc::new(crate::value::SliceObj { start, stop, step })));
+                    }
+                    Op::BuildTuple => {
+                        let items = self.stack.split_off(self.stack.len() - arg as usize);
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Op::BuildList => {
+                        let items = self.stack.split_off(self.stack.len() - arg as usize);
+                        self.stack.push(Value::list(items));
+                    }
+                    Op::BuildSet => {
+                        let items = self.stack.split_off(self.stack.len() - arg as usize);
+                        let mut s = crate::value::SetObj::new();
+                        for it in items {
+                            let k = tri!(self.hash_key(it));
+                            s.insert(k);
+                        }
+                        self.stack.push(Value::Set(Rc::new(std::cell::RefCell::new(s))));
+                    }
+                    Op::BuildMap => {
+                        let items = self.stack.split_off(self.stack.len() - 2 * arg as usize);
+                        let mut d = Dict::new();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            let k = tri!(self.hash_key(k));
+                            d.insert(k, v);
+                        }
+                        self.stack.push(Value::dict(d));
+                    }
+                    Op::BuildString => {
+                        let items = self.stack.split_off(self.stack.len() - arg as usize);
+                        let mut s = String::new();
+                        for it in &items {
+                            if let Value::Str(p) = it {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        self.stack.push(Value::string(s));
+                    }
+                    Op::FormatValue => {
+                        let spec = if arg & 4 != 0 { self.stack.pop() } else { None };
+                        let v = self.stack.pop().unwrap();
+                        let v = match arg & 3 {
+                            1 => Value::string(tri!(self.to_str(&v))),
+                            2 => Value::string(tri!(self.repr(&v))),
+                            3 => Value::string(tri!(self.ascii(&v))),
+                            _ => v,
+                        };
+                        let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
+                        let r = if spec_s.is_empty() {
+                            match &v {
+                                Value::Str(_) => v,
+                                _ => Value::string(tri!(self.to_str(&v))),
+                            }
+                        } else {
+                            Value::string(tri!(self.format_value(&v, &spec_s)))
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::ListAppend => {
+                        let v = self.stack.pop().unwrap();
+                        let n = self.stack.len();
+                        if let Value::List(l) = &self.stack[n - arg as usize] {
+                            l.borrow_mut().push(v);
+                        }
+                    }
+                    Op::SetAdd => {
+                        let v = self.stack.pop().unwrap();
+                        let k = tri!(self.hash_key(v));
+                        let n = self.stack.len();
+                        if let Value::Set(s) = &self.stack[n - arg as usize] {
+                            s.borrow_mut().insert(k);
+                        }
+                    }
+                    Op::MapAdd => {
+                        let v = self.stack.pop().unwrap();
+                        let k = self.stack.pop().unwrap();
+                        let k = tri!(self.hash_key(k));
+                        let n = self.stack.len();
+                        if let Value::Dict(d) = &self.stack[n - arg as usize] {
+                            d.borrow_mut().insert(k, v);
+                        }
+                    }
+                    Op::ListExtend | Op::SetUpdate => {
+                        let it = self.stack.pop().unwrap();
+                        let items = tri!(self.collect(&it));
+                        let n = self.stack.len();
+                        let target = self.stack[n - arg as usize].clone();
+                        match target {
+                            Value::List(l) => l.borrow_mut().extend(items),
+                            Value::Set(s) => {
+                                for x in items {
+                                    let k = tri!(self.hash_key(x));
+                                    s.borrow_mut().insert(k);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    Op::DictUpdate | Op::DictMerge => {
+                        let m = self.stack.pop().unwrap();
+                        let n = self.stack.len();
+                        let target = self.stack[n - arg as usize].clone();
+                        tri!(self.dict_merge(&target, &m, instr.op == Op::DictMerge));
+                    }
+                    Op::ListToTuple => {
+                        let v = self.stack.pop().unwrap();
+                        if let Value::List(l) = v {
+                            let items = l.borrow().clone();
+                            self.stack.push(Value::tuple(items));
+                        }
+                    }
+                    Op::UnpackSequence => {
+                        let seq = self.stack.pop().unwrap();
+                        tri!(self.unpack(seq, arg as usize, None));
+                    }
+                    Op::UnpackEx => {
+                        let seq = self.stack.pop().unwrap();
+                        tri!(self.unpack(seq, (arg & 0xff) as usize, Some((arg >> 8) as usize)));
+                    }
+                    Op::Jump => ip = arg as usize,
+                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        let v = self.stack.pop().unwrap();
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            _ => match v.fast_truth() {
+                                Some(t) => t,
+                                None => tri!(self.truthy(&v)),
+                            },
+                        };
+                        if t == (instr.op == Op::PopJumpIfTrue) {
+                            ip = arg as usize;
+                        }
+                    }
+                    Op::PopJumpIfNone => {
+                        if self.stack.pop().unwrap().is_none() {
+                            ip = arg as usize;
+                        }
+                    }
+                    Op::PopJumpIfNotNone => {
+                        if !self.stack.pop().unwrap().is_none() {
+                            ip = arg as usize;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                        let v = self.stack.last().unwrap().clone();
+                        let t = tri!(self.truthy(&v));
+                        if t == (instr.op == Op::JumpIfTrueOrPop) {
+                            ip = arg as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Op::GetIter => {
+                        let v = self.stack.pop().unwrap();
+                        let it = tri!(self.get_iter(v));
+                        self.stack.push(it);
+                    }
+                    Op::ForIter => {
+                        let top = self.stack.last().unwrap();
+                        let next = match top {
+                            Value::Iter(it) => {
+                                let mut b = it.borrow_mut();
+                                match &mut *b {
+                                    IterObj::Range { cur, stop, step } => {
+                                        if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                                            let v = *cur;
+                                            *cur += *step;
+                                            Some(Value::Int(v))
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    IterObj::List { list, index } => {
+                                        let l = list.borrow();
+                                        if *index < l.len() {
+                                            let v = l[*index].clone();
+                                            *index += 1;
+                                            Some(v)
+                                        } else {
+                                            None
+                                        }
+                                    }
+                                    _ => {
+                                        drop(b);
+                                        let it = top.clone();
+                                        tri!(self.next_value(&it))
+                                    }
+                                }
+                            }
+                            _ => {
+                                let it = top.clone();
+                                tri!(self.next_value(&it))
+                            }
+                        };
+                        match next {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.stack.pop();
+                                ip = arg as usize;
+                            }
+                        }
+                        if self.trace.dirty && !M::TRACED {
+                            self.recheck_mode(fi);
+                            self.frames[fi].ip = ip;
+                            reload!();
+                        }
+                    }
+                    Op::ReturnValue => {
+                        let v = self.stack.pop().unwrap();
+                        match tri!(self.return_from_frame(v)) {
+                            Some(v) => return Ok(Exit::Return(v)),
+                            None => reload!(),
+                        }
+                    }
+                    Op::YieldValue => {
+                        let v = self.stack.pop().unwrap();
+                        let v = tri!(self.yield_from_frame(v));
+                        return Ok(Exit::Return(v));
+                    }
+                    Op::MakeFunction => {
+                        let code_v = self.stack.pop().unwrap();
+                        let f = tri!(self.make_function(fi, code_v, arg));
+                        self.stack.push(f);
+                    }
+                    Op::BuildClass => {
+                        tri!(self.build_class(arg as usize));
+                        reload!();
+                    }
+                    Op::RaiseVarargs => {
+                        let e = match arg {
+                            0 => {
+                                let cur = self.exc_info.clone();
+                                if cur.is_none() {
+                                    break 'op PyErr::new(ExcType::RuntimeError, "No active exception to reraise");
+                                }
+                                // A bare raise re-raises without a new traceback entry or event.
+                                tri!(self.reraise(PyErr::Obj(cur)));
+                                reload!();
+                                continue 'dispatch;
+                            }
+                            1 => {
+                                let e = self.stack.pop().unwrap();
+                                tri!(self.make_raise(e, None))
+                            }
+                            _ => {
+                                let cause = self.stack.pop().unwrap();
+                                let e = self.stack.pop().unwrap();
+                                tri!(self.make_raise(e, Some(cause)))
+                            }
+                        };
+                        break 'op e;
+                    }
+                    Op::Reraise => {
+                        let exc = self.stack.pop().unwrap();
+                        if arg != 0 {
+                            if let Some(Value::Int(lasti)) = self.stack.pop() {
+                                self.frames[fi].ip = lasti as usize + 1;
+                            }
+                        }
+                        tri!(self.reraise(PyErr::Obj(exc)));
+                        reload!();
+                    }
+                    Op::PushExcInfo => {
+                        let exc = self.stack.pop().unwrap();
+                        let prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                        self.stack.push(prev);
+                        self.stack.push(exc);
+                    }
+                    Op::PopExcept => {
+                        self.exc_info = self.stack.pop().unwrap();
+                    }
+                    Op::CheckExcMatch => {
+                        let t = self.stack.pop().unwrap();
+                        let exc = self.stack.last().unwrap().clone();
+                        let m = tri!(self.exc_matches(&exc, &t));
+                        self.stack.push(Value::Bool(m));
+                    }
+                    Op::LoadAssertionError => {
+                        self.stack.push(Value::Class(self.types.exc(ExcType::AssertionError)));
+                    }
+                    Op::ImportName => {
+                        let m = tri!(self.import_module(code.names[arg as usize].as_str()));
+                        self.stack.push(m);
+                    }
+                    Op::ImportFrom => {
+                        let m = self.stack.last().unwrap().clone();
+                        let name = &code.names[arg as usize];
+                        let v = match self.getattr_str(&m, name) {
+                            Ok(v) => v,
+                            Err(_) => {
+                                let mname = match &m {
+                                    Value::Module(md) => md.name.as_str().to_string(),
+                                    _ => "?".into(),
+                                };
+                                break 'op PyErr::new(
+                                    ExcType::ImportError,
+                                    format!("cannot import name '{}' from '{}' (unknown location)", name.as_str(), mname),
+                                );
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                }
+                continue 'dispatch;
+            };
+            // An exception: find a handler here or in a caller.
+            self.raise_here(err)?;
+            reload!();
+        }
+    }
+
+    #[cold]
+    fn unbound_local(&self, code: &crate::bytecode::Code, slot: usize) -> PyErr {
+        PyErr::new(
+            ExcType::UnboundLocalError,
+            format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                code.slot_name(slot).as_str()
+            ),
+        )
+    }
+
+    #[cold]
+    fn unbound_deref(&self, code: &crate::bytecode::Code, slot: usize) -> PyErr {
+        let name = code.slot_name(slot).as_str();
+        if slot < code.varnames.len() + code.cellvars.len() {
+            PyErr::new(
+                ExcType::UnboundLocalError,
+                format!("cannot access local variable '{}' where it is not associated with a value", name),
+            )
+        } else {
+            PyErr::new(
+                ExcType::NameError,
+                format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name),
+            )
+        }
+    }
+
+    /// Leaves the top frame with `v`. Returns `Some(v)` when that frame was
+    /// the entry frame (the loop ends), `None` to go on in the caller.
+    fn return_from_frame(&mut self, v: Value) -> PyResult<Option<Value>> {
+        if self.trace.active {
+            self.return_hooks(&v)?;
+        }
+        let f = self.frames.pop().unwrap();
+        if let Some(o) = &f.obj {
+            self.freeze_frame_object(o, &f);
+        }
+        if let Some(g) = &f.gen {
+            g.borrow_mut().finish();
+            self.stack.truncate(f.ret_slot);
+            return Ok(Some(Value::Null));
+        }
+        self.stack.truncate(f.ret_slot);
+        let result = match f.on_return {
+            OnReturn::Push => v,
+            OnReturn::Init(inst) => {
+                if !v.is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        v.type_name()
+                    )));
+                }
+                inst
+            }
+            OnReturn::ClassBody { name, base, ns } => self.finish_class(name, base, ns, v)?,
+        };
+        if f.is_entry {
+            return Ok(Some(result));
+        }
+        self.stack.push(result);
+        if self.trace.active || self.frames.last().map(|f| f.traced).unwrap_or(false) {
+            let top = self.frames.len() - 1;
+            self.recheck_mode(top);
+        }
+        Ok(None)
+    }
+}
+
+/// Integer arithmetic that cannot overflow or fail; None to take the slow path.
+#[inline]
+fn fast_int_op(x: i64, y: i64, arg: u32) -> Option<Value> {
+    let (k, _) = BinOpKind::from_arg(arg);
+    Some(Value::Int(match k {
+        BinOpKind::Add => x.checked_add(y)?,
+        BinOpKind::Sub => x.checked_sub(y)?,
+        BinOpKind::Mul => x.checked_mul(y)?,
+        BinOpKind::FloorDiv if y != 0 => {
+            let q = x.checked_div(y)?;
+            if (x % y != 0) && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        BinOpKind::Mod if y != 0 => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        BinOpKind::And => x & y,
+        BinOpKind::Or => x | y,
+        BinOpKind::Xor => x ^ y,
+        _ => return None,
+    }))
+}

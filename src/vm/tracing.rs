@@ -1,0 +1,256 @@
+//! Where the dispatch loop meets the event pipeline, and exception unwinding
+//! (which reports `exception` and `return` events). All of it is cold: an
+//! untraced program only pays a flag test at calls and returns.
+
+use std::rc::Rc;
+
+use crate::trace::{Event, FrameView, Vacant};
+use crate::value::{PyErr, PyResult, Value};
+
+use super::frame::{Frame, FrameObj};
+use super::Vm;
+
+impl Vm {
+    /// Sends one event to every active tracer, with tracing suspended meanwhile.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn emit(&mut self, depth: usize, event: Event, arg: &Value) -> PyResult<()> {
+        if self.trace.suspended {
+            return Ok(());
+        }
+        self.trace.suspended = true;
+        let mut result = Ok(());
+        let mut i = 0;
+        while i < self.trace.tracers.len() {
+            if !self.trace.tracers[i].is_active(self) {
+                i += 1;
+                continue;
+            }
+            let mut t = std::mem::replace(&mut self.trace.tracers[i], Box::new(Vacant));
+            let r = t.event(self, FrameView { depth }, event, arg);
+            if i < self.trace.tracers.len() {
+                self.trace.tracers[i] = t;
+            }
+            if let Err(e) = r {
+                result = Err(e);
+                break;
+            }
+            i += 1;
+        }
+        self.trace.suspended = false;
+        result
+    }
+
+    /// After a frame was pushed: the `call` event, then the frame's mode.
+    #[inline]
+    pub(crate) fn enter_frame_hooks(&mut self) -> PyResult<()> {
+        if self.trace.active && !self.trace.suspended {
+            self.enter_frame_traced()?;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn enter_frame_traced(&mut self) -> PyResult<()> {
+        let depth = self.frames.len() - 1;
+        let r = self.emit(depth, Event::Call, &Value::None);
+        self.recheck_mode(depth);
+        r
+    }
+
+    /// Whether frame `depth` must run in the traced loop now.
+    pub(crate) fn recheck_mode(&mut self, depth: usize) {
+        self.trace.dirty = false;
+        let want = self.trace.active
+            && !self.trace.suspended
+            && self
+                .trace
+                .tracers
+                .iter()
+                .any(|t| t.is_active(self) && t.wants_lines(self, FrameView { depth }));
+        if let Some(f) = self.frames.get_mut(depth) {
+            f.traced = want;
+        }
+    }
+
+    /// The `return` event for the top frame.
+    #[cold]
+    pub(crate) fn return_hooks(&mut self, v: &Value) -> PyResult<()> {
+        if self.trace.suspended {
+            return Ok(());
+        }
+        let depth = self.frames.len() - 1;
+        self.emit(depth, Event::Return, v)
+    }
+
+    /// `c_call` / `c_return` / `c_exception` from the top frame.
+    #[cold]
+    pub(crate) fn c_event(&mut self, event: Event, f: &Value) -> PyResult<()> {
+        if self.frames.is_empty() {
+            return Ok(());
+        }
+        let depth = self.frames.len() - 1;
+        self.emit(depth, event, f)
+    }
+
+    /// Before instruction `ip` of frame `fi` in the traced loop: line and opcode events.
+    #[cold]
+    pub(crate) fn trace_instruction(&mut self, fi: usize, ip: usize) -> PyResult<()> {
+        let f = &mut self.frames[fi];
+        let prev = f.prev_ip;
+        f.prev_ip = ip as u32;
+        let code = f.code.clone();
+        if code.instrs[ip].op == crate::bytecode::Op::Resume {
+            return Ok(());
+        }
+        let line = code.line_at(ip);
+        if line != 0 {
+            f.last_line = line;
+        }
+        // CPython: the first instruction after RESUME always counts as a new line.
+        let lastline = if prev == u32::MAX || prev == 0 {
+            0
+        } else {
+            code.line_at(prev as usize)
+        };
+        if line != 0 && (line != lastline || (ip as u32) < prev) {
+            // f_lineno during the event is this instruction's line.
+            self.frames[fi].ip = ip + 1;
+            let r = self.emit(fi, Event::Line, &Value::None);
+            self.frames[fi].ip = ip;
+            r?;
+        }
+        if let Some(o) = &self.frames[fi].obj {
+            if o.trace_opcodes.get() {
+                self.frames[fi].ip = ip + 1;
+                let r = self.emit(fi, Event::Opcode, &Value::None);
+                self.frames[fi].ip = ip;
+                r?;
+            }
+        }
+        if self.trace.dirty || !self.trace.active {
+            self.recheck_mode(fi);
+        }
+        Ok(())
+    }
+
+    /// The frame object keeps its line and locals once the frame is gone.
+    pub(crate) fn freeze_frame_object(&mut self, o: &Rc<FrameObj>, f: &Frame) {
+        let depth = self.frames.len();
+        // The frame was just popped: compute from its record.
+        let i = f.ip.saturating_sub(1);
+        let l = f.code.line_at(i);
+        let line = if l != 0 {
+            l
+        } else if f.last_line != 0 {
+            f.last_line
+        } else {
+            super::frame::line_near(&f.code, i)
+        };
+        o.final_line.set(line);
+        o.final_lasti.set(i as i64 * 2);
+        let mut d = crate::value::Dict::new();
+        if let Some(ns) = &f.locals {
+            *o.locals.borrow_mut() = Some(ns.clone());
+        } else {
+            for s in 0..f.code.nlocalsplus() {
+                let mut v = self.stack.get(f.base + s).cloned().unwrap_or(Value::Null);
+                if s >= f.code.varnames.len() {
+                    if let Value::Cell(c) = &v {
+                        let inner = c.borrow().clone();
+                        v = inner;
+                    }
+                }
+                if !matches!(v, Value::Null) {
+                    d.set_str(f.code.slot_name(s).as_str(), v);
+                }
+            }
+            *o.locals.borrow_mut() = Some(Rc::new(std::cell::RefCell::new(d)));
+        }
+        o.live.set(None);
+        let _ = depth;
+    }
+
+    /// An exception raised by the instruction just executed in the top frame:
+    /// record it (traceback, `exception` event) and unwind to a handler.
+    /// Returns Err when it leaves the entry frame.
+    pub(crate) fn raise_here(&mut self, err: PyErr) -> PyResult<()> {
+        let exc = self.materialize(err);
+        // Implicit chaining: raised while handling another exception.
+        if !self.exc_info.is_none() && !self.exc_info.is(&exc) {
+            if let Value::Instance(i) = &exc {
+                if i.get_attr("__context__").is_none() {
+                    i.set_attr(self.intern("__context__"), self.exc_info.clone());
+                }
+            }
+        }
+        self.unwind(exc, true)
+    }
+
+    /// A re-raise (`raise` with no operand, `Reraise`): no new traceback entry or event.
+    pub(crate) fn reraise(&mut self, err: PyErr) -> PyResult<()> {
+        let exc = self.materialize(err);
+        self.unwind(exc, false)
+    }
+
+    fn unwind(&mut self, exc: Value, mut record: bool) -> PyResult<()> {
+        loop {
+            let fi = self.frames.len() - 1;
+            if record {
+                let line = self.frame_line(fi);
+                if let Value::Instance(i) = &exc {
+                    i.traceback.borrow_mut().insert(0, (self.frames[fi].code.clone(), line));
+                }
+                if self.trace.active && !self.trace.suspended {
+                    let tb = Value::Traceback(Rc::new(crate::value::TracebackObj {
+                        entries: match &exc {
+                            Value::Instance(i) => i.traceback.borrow().clone(),
+                            _ => vec![],
+                        },
+                    }));
+                    let arg = Value::tuple(vec![Value::Class(self.exc_class(&exc)), exc.clone(), tb]);
+                    if let Err(e) = self.emit(fi, Event::Exception, &arg) {
+                        // The trace function's own exception replaces this one.
+                        let e = self.materialize(e);
+                        return self.unwind(e, false);
+                    }
+                }
+            }
+            let f = &self.frames[fi];
+            let raised_at = f.ip.saturating_sub(1) as u32;
+            if let Some(h) = f.code.handler_for(raised_at).copied() {
+                let sp = f.base + f.code.nlocalsplus() + h.depth as usize;
+                self.stack.truncate(sp);
+                if h.push_lasti {
+                    self.stack.push(Value::Int(raised_at as i64));
+                }
+                self.stack.push(exc);
+                self.frames[fi].ip = h.target as usize;
+                return Ok(());
+            }
+            // Leave this frame.
+            if self.trace.active && !self.trace.suspended {
+                if let Err(e) = self.emit(fi, Event::Return, &Value::None) {
+                    let e = self.materialize(e);
+                    let _ = e;
+                }
+            }
+            let f = self.frames.pop().unwrap();
+            if let Some(o) = &f.obj {
+                self.freeze_frame_object(o, &f);
+            }
+            if let Some(g) = &f.gen {
+                g.borrow_mut().finish();
+            }
+            self.stack.truncate(f.ret_slot);
+            if f.is_entry || self.frames.is_empty() {
+                return Err(PyErr::Obj(exc));
+            }
+            if self.trace.active || self.frames.last().map(|f| f.traced).unwrap_or(false) {
+                let top = self.frames.len() - 1;
+                self.recheck_mode(top);
+            }
+            record = true;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The built-in type objects (`int`, `str`, `ValueError`, ...).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
+use crate::value::class::AttrMap;
+use crate::value::{Class, Descr, ExcType, PyStr, TypeKind, Value};
+
+pub struct Types {
+    pub object: Rc<Class>,
+    pub type_: Rc<Class>,
+    pub none: Rc<Class>,
+    pub bool_: Rc<Class>,
+    pub int: Rc<Class>,
+    pub float: Rc<Class>,
+    pub str_: Rc<Class>,
+    pub list: Rc<Class>,
+    pub tuple: Rc<Class>,
+    pub dict: Rc<Class>,
+    pub set: Rc<Class>,
+    pub frozenset: Rc<Class>,
+    pub range: Rc<Class>,
+    pub slice: Rc<Class>,
+    pub function: Rc<Class>,
+    pub builtin_function: Rc<Class>,
+    pub method: Rc<Class>,
+    pub module: Rc<Class>,
+    pub property: Rc<Class>,
+    pub staticmethod: Rc<Class>,
+    pub classmethod: Rc<Class>,
+    pub super_: Rc<Class>,
+    pub code: Rc<Class>,
+    pub frame: Rc<Class>,
+    pub traceback: Rc<Class>,
+    pub cell: Rc<Class>,
+    pub iterator: Rc<Class>,
+    pub ellipsis: Rc<Class>,
+    pub not_implemented: Rc<Class>,
+    pub partial: Rc<Class>,
+    exceptions: FxHashMap<ExcType, Rc<Class>>,
+}
+
+fn s(x: &str) -> Rc<PyStr> {
+    Rc::new(PyStr::new(x))
+}
+
+pub fn builtin_class(name: &str, base: Option<Rc<Class>>, kind: TypeKind) -> Rc<Class> {
+    Rc::new(Class {
+        name: s(name),
+        qualname: s(name),
+        module: s("builtins"),
+        base,
+        kind,
+        is_user: false,
+        dict: RefCell::new(AttrMap::default()),
+    })
+}
+
+impl Types {
+    pub fn new() -> Types {
+        let object = builtin_class("object", None, TypeKind::Object);
+        let o = || Some(object.clone());
+        let int = builtin_class("int", o(), TypeKind::Int);
+        let mut exceptions = FxHashMap::default();
+        for t in ExcType::ALL {
+            let base = match t.parent() {
+                Some(p) => exceptions.get(&p).cloned(),
+                None => Some(object.clone()),
+            };
+            exceptions.insert(*t, builtin_class(t.name(), base, TypeKind::Exception(*t)));
+        }
+        Types {
+            type_: builtin_class("type", o(), TypeKind::Type),
+            none: builtin_class("NoneType", o(), TypeKind::NoneType),
+            bool_: builtin_class("bool", Some(int.clone()), TypeKind::Bool),
+            float: builtin_class("float", o(), TypeKind::Float),
+            str_: builtin_class("str", o(), TypeKind::Str),
+            list: builtin_class("list", o(), TypeKind::List),
+            tuple: builtin_class("tuple", o(), TypeKind::Tuple),
+            dict: builtin_class("dict", o(), TypeKind::Dict),
+            set: builtin_class("set", o(), TypeKind::Set),
+            frozenset: builtin_class("frozenset", o(), TypeKind::FrozenSet),
+            range: builtin_class("range", o(), TypeKind::Range),
+            slice: builtin_class("slice", o(), TypeKind::Slice),
+            function: builtin_class("function", o(), TypeKind::Function),
+            builtin_function: builtin_class(
+                "builtin_function_or_method",
+                o(),
+                TypeKind::BuiltinFunction,
+            ),
+            method: builtin_class("method", o(), TypeKind::Method),
+            module: builtin_class("module", o(), TypeKind::Module),
+            property: builtin_class("property", o(), TypeKind::Property),
+            staticmethod: builtin_class("staticmethod", o(), TypeKind::StaticMethod),
+            classmethod: builtin_class("classmethod", o(), TypeKind::ClassMethod),
+            super_: builtin_class("super", o(), TypeKind::Super),
+            code: builtin_class("code", o(), TypeKind::Code),
+            frame: builtin_class("frame", o(), TypeKind::Frame),
+            traceback: builtin_class("traceback", o(), TypeKind::Traceback),
+            cell: builtin_class("cell", o(), TypeKind::Cell),
+            iterator: builtin_class("iterator", o(), TypeKind::Iterator),
+            ellipsis: builtin_class("ellipsis", o(), TypeKind::Ellipsis),
+            not_implemented: builtin_class("NotImplementedType", o(), TypeKind::NotImplementedType),
+            partial: {
+                let c = builtin_class("partial", o(), TypeKind::Partial);
+                c
+            },
+            int,
+            object,
+            exceptions,
+        }
+    }
+
+    pub fn exc(&self, t: ExcType) -> Rc<Class> {
+        self.exceptions[&t].clone()
+    }
+
+    /// `type(v)`
+    pub fn type_of(&self, v: &Value) -> Rc<Class> {
+        match v {
+            Value::None => self.none.clone(),
+            Value::Bool(_) => self.bool_.clone(),
+            Value::Int(_) | Value::BigInt(_) => self.int.clone(),
+            Value::Float(_) => self.float.clone(),
+            Value::Str(_) => self.str_.clone(),
+            Value::List(_) => self.list.clone(),
+            Value::Tuple(_) => self.tuple.clone(),
+            Value::Dict(_) => self.dict.clone(),
+            Value::Set(_) => self.set.clone(),
+            Value::FrozenSet(_) => self.frozenset.clone(),
+            Value::Range(_) => self.range.clone(),
+            Value::Slice(_) => self.slice.clone(),
+            Value::Function(_) => self.function.clone(),
+            Value::BoundMethod(_) => self.method.clone(),
+            Value::Builtin(_) => self.builtin_function.clone(),
+            Value::Class(_) => self.type_.clone(),
+            Value::Instance(i) => i.class.clone(),
+            Value::Iter(_) => self.iterator.clone(),
+            Value::Code(_) => self.code.clone(),
+            Value::Frame(_) => self.frame.clone(),
+            Value::Module(_) => self.module.clone(),
+            Value::Descr(d) => match &**d {
+                Descr::Property { .. } => self.property.clone(),
+                Descr::StaticMethod(_) => self.staticmethod.clone(),
+                Descr::ClassMethod(_) => self.classmethod.clone(),
+                Descr::Super { .. } => self.super_.clone(),
+                Descr::Partial { .. } => self.partial.clone(),
+            },
+            Value::Cell(_) => self.cell.clone(),
+            Value::Traceback(_) => self.traceback.clone(),
+            Value::Ellipsis => self.ellipsis.clone(),
+            Value::NotImplemented => self.not_implemented.clone(),
+            Value::Null => self.object.clone(),
+        }
+    }
+
+    /// All built-in exception classes, by name.
+    pub fn exception_classes(&self) -> Vec<(&'static str, Rc<Class>)> {
+        ExcType::ALL
+            .iter()
+            .map(|t| (t.name(), self.exc(*t)))
+            .collect()
+    }
+}
+
+impl Default for Types {
+    fn default() -> Self {
+        Types::new()
+    }
+}
