@@ -569,10 +569,11 @@ impl<'a> Compiler<'a> {
         }
         self.u().emit(Op::ReturnValue, 0);
         let code = self.leave_scope();
+        self.u().emit(Op::PushNull, 0);
         self.make_function(code, 0);
         self.expr(&gens[0].iter)?;
         self.u().emit(Op::GetIter, 0);
-        self.u().emit(Op::Call, 0);
+        self.u().emit(Op::Call, 1);
         Ok(())
     }
 

@@ -159,7 +159,7 @@ fn unknown_code(t: char, type_name: &str) -> PyErr {
 }
 
 fn repeat(c: char, n: usize) -> String {
-    std::iter::repeat(c).take(n).collect()
+    std::iter::repeat_n(c, n).collect()
 }
 
 /// Pads `s` (of `len` characters) to `width` with `fill`, aligned as asked.

@@ -55,11 +55,12 @@ fn insert_clean(table: &mut [Slot], key: DictKey) {
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if matches!(table[j], Slot::Empty) {
-                    table[j] = Slot::Full(key);
-                    return;
-                }
+            if let Some(slot) = table[i + 1..=i + LINEAR_PROBES]
+                .iter_mut()
+                .find(|s| matches!(s, Slot::Empty))
+            {
+                *slot = Slot::Full(key);
+                return;
             }
         }
         perturb >>= PERTURB_SHIFT;

@@ -351,7 +351,12 @@ impl Vm {
         frame.is_entry = true;
         frame.gen = Some(g.clone());
         frame.traced = false;
+        let started = frame.ip > 0;
         self.stack.extend(saved);
+        if started {
+            // The value `YieldValue` leaves behind (what `send` would pass).
+            self.stack.push(Value::None);
+        }
         if let Some(o) = &frame.obj {
             o.live.set(Some(self.frames.len()));
         }

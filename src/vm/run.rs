@@ -624,9 +624,9 @@ impl Vm {
                     Op::Reraise => {
                         let exc = self.stack.pop().unwrap();
                         if arg != 0 {
-                            if let Some(Value::Int(lasti)) = self.stack.pop() {
-                                self.frames[fi].ip = lasti as usize + 1;
-                            }
+                            // The saved offset only matters for f_lasti; handlers are
+                            // looked up from where the re-raise happens, as in CPython.
+                            self.stack.pop();
                         }
                         tri!(self.reraise(PyErr::Obj(exc)));
                         reload!();
