@@ -390,7 +390,13 @@ impl<'a> Compiler<'a> {
         } else {
             Op::PopJumpIfFalse
         };
+        // CPython 3.11 gives the jump after a comparison the comparison's line.
+        let saved = self.u().line;
+        if matches!(test.kind, ExprKind::Compare { .. }) {
+            self.set_line(test.span);
+        }
         self.u().emit_jump(j, target);
+        self.u().line = saved;
         Ok(())
     }
 

@@ -570,6 +570,17 @@ mod tests {
         assert!(set_of(&[1, 2]).is_disjoint(&set_of(&[3])));
     }
 
+    // Recorded from CPython 3.11.7: a literal of constants is a frozenset
+    // constant merged into an empty set: print({40, 8, 16, 24, 32}).
+    #[test]
+    fn literal_via_frozenset_matches_cpython() {
+        let fs = set_of(&[40, 8, 16, 24, 32]);
+        let mut s = SetObj::new();
+        s.merge(&fs);
+        assert_eq!(ints(&s), [32, 16, 8, 24, 40]);
+        assert_eq!(ints(&fs), [32, 40, 8, 16, 24]);
+    }
+
     // Recorded from CPython 3.11.7: hash(frozenset(...)).
     #[test]
     fn frozenset_hash_matches_cpython() {

@@ -605,7 +605,7 @@ impl Vm {
                                     break 'op PyErr::new(ExcType::RuntimeError, "No active exception to reraise");
                                 }
                                 // A bare raise re-raises without a new traceback entry or event.
-                                tri!(self.reraise(PyErr::Obj(cur)));
+                                self.reraise(PyErr::Obj(cur))?;
                                 reload!();
                                 continue 'dispatch;
                             }
@@ -628,7 +628,8 @@ impl Vm {
                             // looked up from where the re-raise happens, as in CPython.
                             self.stack.pop();
                         }
-                        tri!(self.reraise(PyErr::Obj(exc)));
+                        // On failure the frames are already unwound.
+                        self.reraise(PyErr::Obj(exc))?;
                         reload!();
                     }
                     Op::PushExcInfo => {
