@@ -1,0 +1,362 @@
+//! Methods of `list`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use num_traits::Signed;
+
+use super::str_methods::{kwargs_by_name, noargs, onearg, posargs};
+use crate::value::{Kwargs, NativeFn, PyErr, PyResult, Value};
+use crate::vm::Vm;
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("append", append),
+    ("extend", extend),
+    ("insert", insert),
+    ("pop", pop),
+    ("remove", remove),
+    ("index", index),
+    ("count", count),
+    ("sort", sort),
+    ("reverse", reverse),
+    ("copy", copy),
+    ("clear", clear),
+];
+
+type List = Rc<RefCell<Vec<Value>>>;
+
+fn recv<'a>(args: &'a [Value], name: &str) -> PyResult<&'a List> {
+    match args.first() {
+        Some(Value::List(l)) => Ok(l),
+        Some(v) => Err(PyErr::type_error(format!(
+            "descriptor '{}' for 'list' objects doesn't apply to a '{}' object",
+            name,
+            v.type_name()
+        ))),
+        None => Err(PyErr::type_error(format!(
+            "unbound method list.{}() needs an argument",
+            name
+        ))),
+    }
+}
+
+/// An index argument as isize (`__index__`; huge ints overflow as in CPython).
+fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+    match v {
+        Value::BigInt(_) => Err(PyErr::overflow(
+            "Python int too large to convert to C ssize_t",
+        )),
+        _ => Ok(vm.index_value(v)? as isize),
+    }
+}
+
+/// A start/stop bound of `list.index` (saturating).
+fn bound_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+    match v {
+        Value::Int(i) => Ok(*i as isize),
+        Value::Bool(b) => Ok(*b as isize),
+        Value::BigInt(b) => Ok(if b.is_negative() {
+            isize::MIN
+        } else {
+            isize::MAX
+        }),
+        Value::Instance(_) => Ok(vm.index_value(v)? as isize),
+        _ => Err(PyErr::type_error(
+            "slice indices must be integers or have an __index__ method",
+        )),
+    }
+}
+
+fn append(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "append")?;
+    onearg("list", "append", args, kw)?;
+    l.borrow_mut().push(args[1].clone());
+    Ok(Value::None)
+}
+
+fn extend(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "extend")?.clone();
+    onearg("list", "extend", args, kw)?;
+    let items = match &args[1] {
+        Value::List(other) => other.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        v => vm.collect(v)?,
+    };
+    l.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn insert(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "insert")?.clone();
+    posargs("list", "insert", args, kw, 2, 2)?;
+    let i = bound_arg(vm, &args[1]).map_err(|_| {
+        PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            args[1].type_name()
+        ))
+    })?;
+    let mut v = l.borrow_mut();
+    let n = v.len() as isize;
+    let at = if i < 0 {
+        (i.saturating_add(n)).max(0)
+    } else {
+        i.min(n)
+    };
+    v.insert(at as usize, args[2].clone());
+    Ok(Value::None)
+}
+
+fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "pop")?.clone();
+    posargs("list", "pop", args, kw, 0, 1)?;
+    let i = match args.get(1) {
+        Some(v) => ssize_arg(vm, v)?,
+        None => -1,
+    };
+    let mut v = l.borrow_mut();
+    if v.is_empty() {
+        return Err(PyErr::index_error("pop from empty list"));
+    }
+    let n = v.len() as isize;
+    let at = if i < 0 { i + n } else { i };
+    if at < 0 || at >= n {
+        return Err(PyErr::index_error("pop index out of range"));
+    }
+    Ok(v.remove(at as usize))
+}
+
+/// Position of the first item equal to `x` in `l[start..stop]`.
+fn find(vm: &mut Vm, l: &List, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+    let mut i = start;
+    loop {
+        let item = {
+            let v = l.borrow();
+            if i >= stop.min(v.len()) {
+                return Ok(None);
+            }
+            v[i].clone()
+        };
+        if item.is(x) || vm.eq(&item, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+}
+
+fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "remove")?.clone();
+    onearg("list", "remove", args, kw)?;
+    match find(vm, &l, &args[1], 0, usize::MAX)? {
+        Some(i) => {
+            let mut v = l.borrow_mut();
+            if i < v.len() {
+                v.remove(i);
+            }
+            Ok(Value::None)
+        }
+        None => Err(PyErr::value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "index")?.clone();
+    posargs("list", "index", args, kw, 1, 3)?;
+    let n = l.borrow().len() as isize;
+    let norm = |i: isize| -> usize {
+        if i < 0 {
+            i.saturating_add(n).max(0) as usize
+        } else {
+            i as usize
+        }
+    };
+    let start = match args.get(2) {
+        Some(v) => norm(bound_arg(vm, v)?),
+        None => 0,
+    };
+    let stop = match args.get(3) {
+        Some(v) => norm(bound_arg(vm, v)?),
+        None => usize::MAX,
+    };
+    match find(vm, &l, &args[1], start, stop)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => {
+            let r = vm.repr(&args[1])?;
+            Err(PyErr::value_error(format!("{} is not in list", r)))
+        }
+    }
+}
+
+fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "count")?.clone();
+    onearg("list", "count", args, kw)?;
+    let mut n = 0;
+    let mut i = 0;
+    loop {
+        let item = match l.borrow().get(i) {
+            Some(v) => v.clone(),
+            None => break,
+        };
+        if item.is(&args[1]) || vm.eq(&item, &args[1])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::Int(n))
+}
+
+/// Sorts `items` stably by `key(item)` (or the items themselves) with
+/// Python's `<`, as `list.sort` and `sorted` do. Comparisons always ask
+/// whether a later item is less than an earlier one, as CPython's do.
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<()> {
+    let keys: Vec<Value> = match key {
+        Some(f) if !f.is_none() => {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in items.iter() {
+                ks.push(vm.call_value(f, vec![it.clone()], vec![])?);
+            }
+            ks
+        }
+        _ => items.clone(),
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    merge_sort(vm, &keys, &mut order, reverse)?;
+    let old = std::mem::take(items);
+    let mut slots: Vec<Option<Value>> = old.into_iter().map(Some).collect();
+    items.extend(
+        order
+            .into_iter()
+            .map(|i| slots[i].take().unwrap_or_default()),
+    );
+    Ok(())
+}
+
+/// `later` goes before `earlier`: `later < earlier` (or `>` when reversed).
+fn before(
+    vm: &mut Vm,
+    keys: &[Value],
+    later: usize,
+    earlier: usize,
+    reverse: bool,
+) -> PyResult<bool> {
+    if reverse {
+        vm.lt(&keys[earlier], &keys[later])
+    } else {
+        vm.lt(&keys[later], &keys[earlier])
+    }
+}
+
+fn merge_sort(vm: &mut Vm, keys: &[Value], order: &mut [usize], reverse: bool) -> PyResult<()> {
+    let n = order.len();
+    // Binary insertion sort on short runs.
+    const RUN: usize = 32;
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let x = order[i];
+            let (mut lo, mut hi) = (start, i);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if before(vm, keys, x, order[mid], reverse)? {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            order.copy_within(lo..i, lo + 1);
+            order[lo] = x;
+        }
+        start = end;
+    }
+    // Merge runs bottom-up.
+    let mut width = RUN;
+    let mut buf = vec![0usize; n];
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            if mid < hi {
+                let (mut i, mut j, mut k) = (lo, mid, lo);
+                while i < mid && j < hi {
+                    if before(vm, keys, order[j], order[i], reverse)? {
+                        buf[k] = order[j];
+                        j += 1;
+                    } else {
+                        buf[k] = order[i];
+                        i += 1;
+                    }
+                    k += 1;
+                }
+                buf[k..k + (mid - i)].copy_from_slice(&order[i..mid]);
+                k += mid - i;
+                buf[k..k + (hi - j)].copy_from_slice(&order[j..hi]);
+                order[lo..hi].copy_from_slice(&buf[lo..hi]);
+            }
+            lo = hi;
+        }
+        width *= 2;
+    }
+    Ok(())
+}
+
+fn sort(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "sort")?.clone();
+    if args.len() > 1 {
+        return Err(PyErr::type_error("sort() takes no positional arguments"));
+    }
+    if kw.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "sort() takes at most 2 keyword arguments ({} given)",
+            kw.len()
+        )));
+    }
+    let a = kwargs_by_name("sort", &args[..1], kw, &["key", "reverse"])?;
+    let reverse = match &a[1] {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(Value::Float(_)) => {
+            return Err(PyErr::type_error(
+                "'float' object cannot be interpreted as an integer",
+            ))
+        }
+        Some(v) => vm.index_value(v)? != 0,
+    };
+    // While sorting, the list looks empty (as in CPython).
+    let mut items = std::mem::take(&mut *l.borrow_mut());
+    let r = sort_values(vm, &mut items, a[0].as_ref(), reverse);
+    let modified = !l.borrow().is_empty();
+    *l.borrow_mut() = items;
+    r?;
+    if modified {
+        return Err(PyErr::value_error("list modified during sort"));
+    }
+    Ok(Value::None)
+}
+
+fn reverse(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "reverse")?;
+    noargs("list", "reverse", args, kw)?;
+    l.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn copy(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "copy")?;
+    noargs("list", "copy", args, kw)?;
+    let v = l.borrow().clone();
+    Ok(Value::list(v))
+}
+
+fn clear(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let l = recv(args, "clear")?;
+    noargs("list", "clear", args, kw)?;
+    let old = std::mem::take(&mut *l.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}

@@ -1,0 +1,545 @@
+//! Methods of `set` (and, for the non-mutating ones, `frozenset`), and the
+//! set operators. Each follows CPython's choice of which table to walk and
+//! which to probe, so results iterate in CPython's order.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::str_methods::{noargs, onearg};
+use crate::value::{Dict, DictKey, Kwargs, NativeFn, PyErr, PyResult, SetObj, Value};
+use crate::vm::Vm;
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("add", add),
+    ("discard", discard),
+    ("remove", remove),
+    ("pop", pop),
+    ("union", union),
+    ("intersection", intersection),
+    ("difference", difference),
+    ("symmetric_difference", symmetric_difference),
+    ("update", update),
+    ("intersection_update", intersection_update),
+    ("difference_update", difference_update),
+    ("symmetric_difference_update", symmetric_difference_update),
+    ("issubset", issubset),
+    ("issuperset", issuperset),
+    ("isdisjoint", isdisjoint),
+    ("copy", copy),
+    ("clear", clear),
+];
+
+/// The receiver: a set or a frozenset.
+fn recv<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Value> {
+    match args.first() {
+        Some(v @ (Value::Set(_) | Value::FrozenSet(_))) => Ok(v),
+        Some(v) => Err(PyErr::type_error(format!(
+            "descriptor '{}' for 'set' objects doesn't apply to a '{}' object",
+            name,
+            v.type_name()
+        ))),
+        None => Err(PyErr::type_error(format!(
+            "unbound method set.{}() needs an argument",
+            name
+        ))),
+    }
+}
+
+fn recv_set<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Rc<RefCell<SetObj>>> {
+    match args.first() {
+        Some(Value::Set(s)) => Ok(s),
+        Some(v) => Err(PyErr::type_error(format!(
+            "descriptor '{}' for 'set' objects doesn't apply to a '{}' object",
+            name,
+            v.type_name()
+        ))),
+        None => Err(PyErr::type_error(format!(
+            "unbound method set.{}() needs an argument",
+            name
+        ))),
+    }
+}
+
+fn no_kwargs(name: &str, kw: &Kwargs) -> PyResult<()> {
+    if kw.is_empty() {
+        Ok(())
+    } else {
+        Err(PyErr::type_error(format!(
+            "set.{}() takes no keyword arguments",
+            name
+        )))
+    }
+}
+
+/// A snapshot of a set or frozenset value.
+fn snapshot(v: &Value) -> Option<Rc<SetObj>> {
+    match v {
+        Value::Set(s) => Some(Rc::new(s.borrow().clone())),
+        Value::FrozenSet(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn same(a: &Value, b: &Value) -> bool {
+    matches!(
+        (a, b),
+        (Value::Set(_), Value::Set(_)) | (Value::FrozenSet(_), Value::FrozenSet(_))
+    ) && a.is(b)
+}
+
+/// Wraps a result in the receiver's type.
+fn wrap(like: &Value, s: SetObj) -> Value {
+    match like {
+        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
+        _ => Value::Set(Rc::new(RefCell::new(s))),
+    }
+}
+
+/// The other operand of a set method, with its keys hashed up front (no
+/// krait code runs while a set is borrowed).
+enum Other {
+    Set(Rc<SetObj>),
+    Dict(Dict),
+    Seq(Vec<DictKey>),
+}
+
+impl Other {
+    fn keys(&self) -> Vec<DictKey> {
+        match self {
+            Other::Set(s) => s.keys().cloned().collect(),
+            Other::Dict(d) => d.entries().map(|(k, _)| k.clone()).collect(),
+            Other::Seq(v) => v.clone(),
+        }
+    }
+}
+
+fn other_of(vm: &mut Vm, v: &Value) -> PyResult<Other> {
+    Ok(match v {
+        Value::Set(_) | Value::FrozenSet(_) => Other::Set(snapshot(v).unwrap_or_default()),
+        Value::Dict(d) => Other::Dict(d.borrow().clone()),
+        _ => {
+            let items = vm.collect(v)?;
+            let mut keys = Vec::with_capacity(items.len());
+            for it in items {
+                keys.push(vm.hash_key(it)?);
+            }
+            Other::Seq(keys)
+        }
+    })
+}
+
+/// A key for lookups (`remove`, `discard`, `in`): an unhashable set is
+/// looked up as the equal frozenset, as CPython does.
+pub fn lookup_key(vm: &mut Vm, v: &Value) -> PyResult<DictKey> {
+    if let Value::Set(s) = v {
+        let f = Value::FrozenSet(Rc::new(s.borrow().clone()));
+        return DictKey::new(f);
+    }
+    vm.hash_key(v.clone())
+}
+
+/// `set_update_internal`: adds everything in `other` to `s`.
+fn update_with(s: &mut SetObj, other: &Other) {
+    match other {
+        Other::Set(o) => s.merge(o),
+        Other::Dict(d) => {
+            s.reserve_for(d.len());
+            for (k, _) in d.entries() {
+                s.insert(k.clone());
+            }
+        }
+        Other::Seq(keys) => {
+            for k in keys {
+                s.insert(k.clone());
+            }
+        }
+    }
+}
+
+/// `target |= other` for any iterable `other` (`set_update_internal`): what
+/// `SET_UPDATE` and `set.update` do. A set literal of three or more
+/// constants is, in CPython, `SET_UPDATE` of a frozenset constant built by
+/// adding the items in order; pass that frozenset here to get its order.
+pub fn set_update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult<()> {
+    let Value::Set(s) = target else {
+        return Ok(());
+    };
+    if same(target, other) {
+        return Ok(());
+    }
+    let other = other_of(vm, other)?;
+    update_with(&mut s.borrow_mut(), &other);
+    Ok(())
+}
+
+/// A new set from any iterable, built as `set(iterable)` builds it.
+pub fn set_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<SetObj> {
+    let other = other_of(vm, v)?;
+    let mut s = SetObj::new();
+    update_with(&mut s, &other);
+    Ok(s)
+}
+
+/// `set_intersection(so, other)` for a non-identical other.
+fn intersect(so: &SetObj, other: &Other) -> SetObj {
+    match other {
+        Other::Set(o) => so.intersection(o),
+        _ => {
+            let mut result = SetObj::new();
+            for k in other.keys() {
+                if so.contains(&k) {
+                    result.insert(k);
+                }
+            }
+            result
+        }
+    }
+}
+
+/// `set_difference_update_internal(so, other)` for a non-identical other.
+fn difference_update_with(so: &mut SetObj, other: &Other) {
+    match other {
+        Other::Set(o) => so.difference_update(o),
+        _ => {
+            for k in other.keys() {
+                so.remove(&k);
+            }
+            so.compact_after_removals();
+        }
+    }
+}
+
+/// `set_difference(so, other)` for a non-identical other.
+fn difference_with(so: &SetObj, other: &Other) -> SetObj {
+    match other {
+        Other::Set(o) => so.difference(o),
+        Other::Dict(d) => {
+            if (so.len() >> 2) > d.len() {
+                let mut r = so.py_copy();
+                difference_update_with(&mut r, other);
+                r
+            } else {
+                let mut r = SetObj::new();
+                for k in so.keys() {
+                    if !d.contains(k) {
+                        r.insert(k.clone());
+                    }
+                }
+                r
+            }
+        }
+        Other::Seq(_) => {
+            let mut r = so.py_copy();
+            difference_update_with(&mut r, other);
+            r
+        }
+    }
+}
+
+/// `set_symmetric_difference_update(so, other)` for a non-identical other.
+fn symmetric_update_with(so: &mut SetObj, other: &Other) {
+    let walk: Rc<SetObj> = match other {
+        Other::Set(o) => o.clone(),
+        Other::Dict(d) => {
+            for (k, _) in d.entries() {
+                if !so.remove(k) {
+                    so.insert(k.clone());
+                }
+            }
+            return;
+        }
+        Other::Seq(_) => {
+            let mut t = SetObj::new();
+            update_with(&mut t, other);
+            Rc::new(t)
+        }
+    };
+    so.symmetric_difference_update(&walk);
+}
+
+fn set_of(v: &Value) -> Rc<SetObj> {
+    snapshot(v).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- mutators
+
+fn add(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args, "add")?.clone();
+    onearg("set", "add", args, kw)?;
+    let k = vm.hash_key(args[1].clone())?;
+    s.borrow_mut().insert(k);
+    Ok(Value::None)
+}
+
+fn discard(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args, "discard")?.clone();
+    onearg("set", "discard", args, kw)?;
+    let k = lookup_key(vm, &args[1])?;
+    s.borrow_mut().remove(&k);
+    Ok(Value::None)
+}
+
+fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args, "remove")?.clone();
+    onearg("set", "remove", args, kw)?;
+    let k = lookup_key(vm, &args[1])?;
+    if s.borrow_mut().remove(&k) {
+        Ok(Value::None)
+    } else {
+        Err(PyErr::key_error(args[1].clone()))
+    }
+}
+
+fn pop(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args, "pop")?;
+    noargs("set", "pop", args, kw)?;
+    let v = s.borrow_mut().pop();
+    v.ok_or_else(|| PyErr::key_error(Value::str("pop from an empty set")))
+}
+
+fn clear(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args, "clear")?;
+    noargs("set", "clear", args, kw)?;
+    let old = std::mem::take(&mut *s.borrow_mut());
+    drop(old);
+    Ok(Value::None)
+}
+
+fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args, "update")?.clone();
+    no_kwargs("update", kw)?;
+    for o in &args[1..] {
+        if same(&args[0], o) {
+            continue;
+        }
+        let other = other_of(vm, o)?;
+        update_with(&mut s.borrow_mut(), &other);
+    }
+    Ok(Value::None)
+}
+
+fn intersection_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args, "intersection_update")?.clone();
+    no_kwargs("intersection_update", kw)?;
+    let r = intersection_multi(vm, &args[0], &args[1..])?;
+    *s.borrow_mut() = r;
+    Ok(Value::None)
+}
+
+fn difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args, "difference_update")?.clone();
+    no_kwargs("difference_update", kw)?;
+    for o in &args[1..] {
+        if same(&args[0], o) {
+            s.borrow_mut().clear();
+            continue;
+        }
+        let other = other_of(vm, o)?;
+        difference_update_with(&mut s.borrow_mut(), &other);
+    }
+    Ok(Value::None)
+}
+
+fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args, "symmetric_difference_update")?.clone();
+    onearg("set", "symmetric_difference_update", args, kw)?;
+    if same(&args[0], &args[1]) {
+        s.borrow_mut().clear();
+        return Ok(Value::None);
+    }
+    let other = other_of(vm, &args[1])?;
+    symmetric_update_with(&mut s.borrow_mut(), &other);
+    Ok(Value::None)
+}
+
+// ---------------------------------------------------------------- new sets
+
+fn copy(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let me = recv(args, "copy")?;
+    noargs("set", "copy", args, kw)?;
+    if let Value::FrozenSet(_) = me {
+        return Ok(me.clone());
+    }
+    Ok(wrap(me, set_of(me).py_copy()))
+}
+
+fn union(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let me = recv(args, "union")?;
+    no_kwargs("union", kw)?;
+    let mut r = set_of(me).py_copy();
+    for o in &args[1..] {
+        if same(me, o) {
+            continue;
+        }
+        let other = other_of(vm, o)?;
+        update_with(&mut r, &other);
+    }
+    Ok(wrap(me, r))
+}
+
+fn intersection_multi(vm: &mut Vm, me: &Value, others: &[Value]) -> PyResult<SetObj> {
+    let mut r = set_of(me).py_copy();
+    if others.is_empty() {
+        return Ok(r);
+    }
+    let mut first = true;
+    for o in others {
+        if first && same(me, o) {
+            // `s.intersection(s)` is a copy.
+            first = false;
+            continue;
+        }
+        let other = other_of(vm, o)?;
+        r = if first {
+            intersect(&set_of(me), &other)
+        } else {
+            intersect(&r, &other)
+        };
+        first = false;
+    }
+    Ok(r)
+}
+
+fn intersection(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let me = recv(args, "intersection")?;
+    no_kwargs("intersection", kw)?;
+    let r = intersection_multi(vm, me, &args[1..])?;
+    Ok(wrap(me, r))
+}
+
+fn difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let me = recv(args, "difference")?;
+    no_kwargs("difference", kw)?;
+    let base = set_of(me);
+    let Some(first) = args.get(1) else {
+        return Ok(wrap(me, base.py_copy()));
+    };
+    let mut r = if same(me, first) {
+        SetObj::new()
+    } else {
+        let other = other_of(vm, first)?;
+        difference_with(&base, &other)
+    };
+    for o in &args[2..] {
+        if same(me, o) {
+            // Items of the receiver itself: all go.
+            let all = Other::Set(base.clone());
+            difference_update_with(&mut r, &all);
+            continue;
+        }
+        let other = other_of(vm, o)?;
+        difference_update_with(&mut r, &other);
+    }
+    Ok(wrap(me, r))
+}
+
+fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let me = recv(args, "symmetric_difference")?;
+    onearg("set", "symmetric_difference", args, kw)?;
+    let other = other_of(vm, &args[1])?;
+    let mut r = SetObj::new();
+    update_with(&mut r, &other);
+    r.symmetric_difference_update(&set_of(me));
+    Ok(wrap(me, r))
+}
+
+// ---------------------------------------------------------------- predicates
+
+fn issubset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let me = recv(args, "issubset")?;
+    onearg("set", "issubset", args, kw)?;
+    let other = match snapshot(&args[1]) {
+        Some(o) => o,
+        None => Rc::new(set_from_iterable(vm, &args[1])?),
+    };
+    Ok(Value::Bool(set_of(me).is_subset(&other)))
+}
+
+fn issuperset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let me = recv(args, "issuperset")?;
+    onearg("set", "issuperset", args, kw)?;
+    let mine = set_of(me);
+    let r = match other_of(vm, &args[1])? {
+        Other::Set(o) => o.is_subset(&mine),
+        other => other.keys().iter().all(|k| mine.contains(k)),
+    };
+    Ok(Value::Bool(r))
+}
+
+fn isdisjoint(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let me = recv(args, "isdisjoint")?;
+    onearg("set", "isdisjoint", args, kw)?;
+    let mine = set_of(me);
+    let r = match other_of(vm, &args[1])? {
+        Other::Set(o) => mine.is_disjoint(&o),
+        other => !other.keys().iter().any(|k| mine.contains(k)),
+    };
+    Ok(Value::Bool(r))
+}
+
+// ---------------------------------------------------------------- operators
+
+#[allow(dead_code)]
+/// `a | b`, `a & b`, `a - b`, `a ^ b` (and the in-place forms on a `set`)
+/// for two sets/frozensets, as CPython computes them. `op` is one of
+/// `'|' '&' '-' '^'`; `None` when an operand is not a set.
+pub fn set_binop(a: &Value, b: &Value, op: char, inplace: bool) -> Option<Value> {
+    let (x, y) = (snapshot(a)?, snapshot(b)?);
+    let identical = same(a, b);
+    if inplace {
+        if let Value::Set(s) = a {
+            let mut me = s.borrow_mut();
+            match op {
+                '|' => {
+                    if !identical {
+                        me.merge(&y)
+                    }
+                }
+                '&' => {
+                    *me = if identical {
+                        x.py_copy()
+                    } else {
+                        x.intersection(&y)
+                    }
+                }
+                '-' => {
+                    if identical {
+                        me.clear()
+                    } else {
+                        me.difference_update(&y)
+                    }
+                }
+                '^' => {
+                    if identical {
+                        me.clear()
+                    } else {
+                        me.symmetric_difference_update(&y)
+                    }
+                }
+                _ => return None,
+            }
+            drop(me);
+            return Some(a.clone());
+        }
+    }
+    let r = match op {
+        '|' => x.union(&y),
+        '&' => {
+            if identical {
+                x.py_copy()
+            } else {
+                x.intersection(&y)
+            }
+        }
+        '-' => {
+            if identical {
+                SetObj::new()
+            } else {
+                x.difference(&y)
+            }
+        }
+        '^' => x.symmetric_difference(&y),
+        _ => return None,
+    };
+    Some(wrap(a, r))
+}

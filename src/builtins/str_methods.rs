@@ -1,0 +1,1421 @@
+//! Methods of `str`, and argument-checking helpers shared by the methods of
+//! the other built-in containers. Strings index by character (code point).
+
+use num_traits::Signed;
+
+use crate::value::format::ascii_escape;
+use crate::value::{Kwargs, NativeFn, PyErr, PyResult, Str, Value};
+use crate::vm::Vm;
+
+pub const METHODS: &[(&str, NativeFn)] = &[
+    ("format", format),
+    ("join", join),
+    ("split", split),
+    ("rsplit", rsplit),
+    ("splitlines", splitlines),
+    ("strip", strip),
+    ("lstrip", lstrip),
+    ("rstrip", rstrip),
+    ("replace", replace),
+    ("startswith", startswith),
+    ("endswith", endswith),
+    ("upper", upper),
+    ("lower", lower),
+    ("title", title),
+    ("capitalize", capitalize),
+    ("swapcase", swapcase),
+    ("casefold", casefold),
+    ("find", find),
+    ("rfind", rfind),
+    ("index", index),
+    ("rindex", rindex),
+    ("count", count),
+    ("isdigit", isdigit),
+    ("isalpha", isalpha),
+    ("isalnum", isalnum),
+    ("isspace", isspace),
+    ("isupper", isupper),
+    ("islower", islower),
+    ("isidentifier", isidentifier),
+    ("isnumeric", isnumeric),
+    ("isdecimal", isdecimal),
+    ("istitle", istitle),
+    ("isascii", isascii),
+    ("ljust", ljust),
+    ("rjust", rjust),
+    ("center", center),
+    ("zfill", zfill),
+    ("partition", partition),
+    ("rpartition", rpartition),
+    ("expandtabs", expandtabs),
+    ("removeprefix", removeprefix),
+    ("removesuffix", removesuffix),
+];
+
+// ---------------------------------------------------------------- argument helpers
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// `owner.name()` with no arguments at all.
+pub(crate) fn noargs(owner: &str, name: &str, args: &[Value], kw: &Kwargs) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}.{}() takes no keyword arguments",
+            owner, name
+        )));
+    }
+    if args.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "{}.{}() takes no arguments ({} given)",
+            owner,
+            name,
+            args.len() - 1
+        )));
+    }
+    Ok(())
+}
+
+/// `owner.name(x)`: exactly one positional argument.
+pub(crate) fn onearg(owner: &str, name: &str, args: &[Value], kw: &Kwargs) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}.{}() takes no keyword arguments",
+            owner, name
+        )));
+    }
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!(
+            "{}.{}() takes exactly one argument ({} given)",
+            owner,
+            name,
+            args.len() - 1
+        )));
+    }
+    Ok(())
+}
+
+/// Positional-only arguments, counted the `_PyArg_CheckPositional` way:
+/// `replace expected at least 2 arguments, got 1`.
+pub(crate) fn posargs(
+    owner: &str,
+    name: &str,
+    args: &[Value],
+    kw: &Kwargs,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}.{}() takes no keyword arguments",
+            owner, name
+        )));
+    }
+    let n = args.len() - 1;
+    if n < min || n > max {
+        let msg = if min == max {
+            format!(
+                "{} expected {} argument{}, got {}",
+                name,
+                min,
+                plural(min),
+                n
+            )
+        } else if n < min {
+            format!(
+                "{} expected at least {} argument{}, got {}",
+                name,
+                min,
+                plural(min),
+                n
+            )
+        } else {
+            format!(
+                "{} expected at most {} argument{}, got {}",
+                name,
+                max,
+                plural(max),
+                n
+            )
+        };
+        return Err(PyErr::type_error(msg));
+    }
+    Ok(())
+}
+
+/// Positional-only arguments, counted the `PyArg_ParseTuple` way:
+/// `find() takes at least 1 argument (0 given)`.
+fn tupleargs(
+    owner: &str,
+    name: &str,
+    args: &[Value],
+    kw: &Kwargs,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}.{}() takes no keyword arguments",
+            owner, name
+        )));
+    }
+    let n = args.len() - 1;
+    if n < min {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at least {} argument{} ({} given)",
+            name,
+            min,
+            plural(min),
+            n
+        )));
+    }
+    if n > max {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at most {} argument{} ({} given)",
+            name,
+            max,
+            plural(max),
+            n
+        )));
+    }
+    Ok(())
+}
+
+/// Arguments that may be given by position or by name (all optional):
+/// returns one slot per name.
+pub(crate) fn kwargs_by_name(
+    name: &str,
+    args: &[Value],
+    kw: &Kwargs,
+    names: &[&str],
+) -> PyResult<Vec<Option<Value>>> {
+    let n = args.len() - 1;
+    if n > names.len() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at most {} argument{} ({} given)",
+            name,
+            names.len(),
+            plural(names.len()),
+            n
+        )));
+    }
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, a) in args[1..].iter().enumerate() {
+        out[i] = Some(a.clone());
+    }
+    for (k, v) in kw {
+        match names.iter().position(|x| *x == k.as_str()) {
+            Some(i) => {
+                if out[i].is_some() {
+                    return Err(PyErr::type_error(format!(
+                        "argument for {}() given by name ('{}') and position ({})",
+                        name,
+                        k.as_str(),
+                        i + 1
+                    )));
+                }
+                out[i] = Some(v.clone());
+            }
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' is an invalid keyword argument for {}()",
+                    k.as_str(),
+                    name
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The receiver of a `str` method.
+fn recv<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Str> {
+    match args.first() {
+        Some(Value::Str(s)) => Ok(s),
+        Some(v) => Err(PyErr::type_error(format!(
+            "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
+            name,
+            v.type_name()
+        ))),
+        None => Err(PyErr::type_error(format!(
+            "unbound method str.{}() needs an argument",
+            name
+        ))),
+    }
+}
+
+/// An argument that must be a str (`must be str, not int`).
+fn str_arg(v: &Value) -> PyResult<&str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        _ => Err(PyErr::type_error(format!(
+            "must be str, not {}",
+            v.type_name()
+        ))),
+    }
+}
+
+/// A slice bound (`None`, an int, or `__index__`), saturated to isize.
+fn slice_bound(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<isize>> {
+    Ok(match v {
+        None | Some(Value::None) => None,
+        Some(Value::Int(i)) => Some((*i).clamp(isize::MIN as i64, isize::MAX as i64) as isize),
+        Some(Value::Bool(b)) => Some(*b as isize),
+        Some(Value::BigInt(b)) => Some(if b.is_negative() {
+            isize::MIN
+        } else {
+            isize::MAX
+        }),
+        Some(v @ Value::Instance(_)) => Some(vm.index_value(v)? as isize),
+        Some(_) => {
+            return Err(PyErr::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            ))
+        }
+    })
+}
+
+/// `start`/`end` adjusted as CPython's `ADJUST_INDICES` (end clamped to the
+/// length, negatives counted from the end); `start` may exceed `end`.
+fn adjust(
+    vm: &mut Vm,
+    start: Option<&Value>,
+    end: Option<&Value>,
+    len: usize,
+) -> PyResult<(isize, isize)> {
+    let len = len as isize;
+    let mut s = slice_bound(vm, start)?.unwrap_or(0);
+    let mut e = slice_bound(vm, end)?.unwrap_or(len);
+    if e > len {
+        e = len;
+    } else if e < 0 {
+        e = e.saturating_add(len).max(0);
+    }
+    if s < 0 {
+        s = s.saturating_add(len).max(0);
+    }
+    Ok((s, e))
+}
+
+/// An int argument (`__index__`), as i64.
+fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::BigInt(b) => Ok(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        Value::Int(_) | Value::Bool(_) | Value::Instance(_) => vm.index_value(v),
+        _ => Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))),
+    }
+}
+
+// ---------------------------------------------------------------- character helpers
+
+/// Byte offset of character `ci` in `s`.
+fn byte_at(s: &str, ascii: bool, ci: usize) -> usize {
+    if ascii {
+        ci.min(s.len())
+    } else {
+        s.char_indices().nth(ci).map(|(b, _)| b).unwrap_or(s.len())
+    }
+}
+
+fn chars_before(s: &str, ascii: bool, b: usize) -> usize {
+    if ascii {
+        b
+    } else {
+        s[..b].chars().count()
+    }
+}
+
+/// Python's `str.isspace` for one character.
+pub(crate) fn py_isspace(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+fn is_linebreak(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+fn is_decimal_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    // Unicode decimal digits come in runs of ten starting at a zero.
+    const ZEROS: &[u32] = &[
+        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
+        0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+        0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
+        0xff10, 0x104a0, 0x11066, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
+    ];
+    let n = c as u32;
+    ZEROS.iter().any(|z| n >= *z && n < z + 10)
+}
+
+fn is_digit_char(c: char) -> bool {
+    is_decimal_char(c)
+        || matches!(c as u32, 0xb2 | 0xb3 | 0xb9 | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089 | 0x2460..=0x2468 | 0x2474..=0x247c | 0x2488..=0x2490 | 0x24f5..=0x24fd | 0x24ea | 0x24ff | 0x2776..=0x277e | 0x2780..=0x2788 | 0x278a..=0x2792)
+}
+
+fn is_numeric_char(c: char) -> bool {
+    is_digit_char(c) || c.is_numeric() || "〇一二三四五六七八九十百千万億兆零壱弐参拾".contains(c)
+}
+
+fn is_alpha_char(c: char) -> bool {
+    c.is_alphabetic() && !c.is_numeric()
+}
+
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
+}
+
+fn is_titlecase(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x1c5 | 0x1c8 | 0x1cb | 0x1f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc
+    )
+}
+
+fn to_title(c: char, out: &mut String) {
+    match c as u32 {
+        0x1c4..=0x1c6 => out.push('\u{1c5}'),
+        0x1c7..=0x1c9 => out.push('\u{1c8}'),
+        0x1ca..=0x1cc => out.push('\u{1cb}'),
+        0x1f1..=0x1f3 => out.push('\u{1f2}'),
+        0xdf => out.push_str("Ss"),
+        _ => {
+            if is_titlecase(c) {
+                out.push(c)
+            } else {
+                out.extend(c.to_uppercase())
+            }
+        }
+    }
+}
+
+fn lower_into(c: char, out: &mut String) {
+    out.extend(c.to_lowercase());
+}
+
+// ---------------------------------------------------------------- str.format
+
+#[derive(PartialEq, Clone, Copy)]
+enum AutoMode {
+    Unset,
+    Auto,
+    Manual,
+}
+
+struct FormatState<'a> {
+    pos: &'a [Value],
+    kw: &'a Kwargs,
+    mode: AutoMode,
+    next: usize,
+}
+
+fn format(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv(args, "format")?.clone();
+    let mut st = FormatState {
+        pos: &args[1..],
+        kw,
+        mode: AutoMode::Unset,
+        next: 0,
+    };
+    Ok(Value::string(vformat(vm, s.as_str(), &mut st, 2)?))
+}
+
+#[allow(dead_code)]
+/// `fmt.format(*args, **kwargs)` with the arguments as given: used by
+/// `str.format` and available to `format_map`-like callers.
+pub fn format_with(vm: &mut Vm, fmt: &str, pos: &[Value], kw: &Kwargs) -> PyResult<String> {
+    let mut st = FormatState {
+        pos,
+        kw,
+        mode: AutoMode::Unset,
+        next: 0,
+    };
+    vformat(vm, fmt, &mut st, 2)
+}
+
+fn vformat(vm: &mut Vm, fmt: &str, st: &mut FormatState, depth: i32) -> PyResult<String> {
+    if depth <= 0 {
+        return Err(PyErr::value_error("Max string recursion exceeded"));
+    }
+    let c: Vec<char> = fmt.chars().collect();
+    let mut out = String::with_capacity(fmt.len());
+    let mut i = 0;
+    while i < c.len() {
+        let ch = c[i];
+        i += 1;
+        if ch != '{' && ch != '}' {
+            out.push(ch);
+            continue;
+        }
+        let at_end = i >= c.len();
+        if ch == '}' {
+            if at_end || c[i] != '}' {
+                return Err(PyErr::value_error(
+                    "Single '}' encountered in format string",
+                ));
+            }
+            out.push('}');
+            i += 1;
+            continue;
+        }
+        if at_end {
+            return Err(PyErr::value_error(
+                "Single '{' encountered in format string",
+            ));
+        }
+        if c[i] == '{' {
+            out.push('{');
+            i += 1;
+            continue;
+        }
+        // A replacement field: name, then `!conv`, then `:spec`.
+        let name_start = i;
+        let mut last = '\0';
+        while i < c.len() {
+            last = c[i];
+            i += 1;
+            match last {
+                '{' => return Err(PyErr::value_error("unexpected '{' in field name")),
+                '[' => {
+                    while i < c.len() && c[i] != ']' {
+                        i += 1;
+                    }
+                    continue;
+                }
+                '}' | ':' | '!' => break,
+                _ => continue,
+            }
+        }
+        let name: String = c[name_start..i.saturating_sub(1).max(name_start)]
+            .iter()
+            .collect();
+        let mut conversion: Option<char> = None;
+        let mut spec = String::new();
+        let mut spec_nested = false;
+        if last == '!' || last == ':' {
+            let mut done = false;
+            if last == '!' {
+                if i >= c.len() {
+                    return Err(PyErr::value_error(
+                        "end of string while looking for conversion specifier",
+                    ));
+                }
+                conversion = Some(c[i]);
+                i += 1;
+                if i < c.len() {
+                    let n = c[i];
+                    i += 1;
+                    if n == '}' {
+                        done = true;
+                    } else if n != ':' {
+                        return Err(PyErr::value_error(
+                            "expected ':' after conversion specifier",
+                        ));
+                    }
+                }
+            }
+            if !done {
+                let mut count = 1;
+                let mut closed = false;
+                while i < c.len() {
+                    let x = c[i];
+                    i += 1;
+                    match x {
+                        '{' => {
+                            spec_nested = true;
+                            count += 1;
+                        }
+                        '}' => {
+                            count -= 1;
+                            if count == 0 {
+                                closed = true;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    spec.push(x);
+                }
+                if !closed {
+                    return Err(PyErr::value_error("unmatched '{' in format spec"));
+                }
+            }
+        } else if last != '}' {
+            return Err(PyErr::value_error("expected '}' before end of string"));
+        }
+        let obj = get_field(vm, &name, st)?;
+        let obj = match conversion {
+            None => obj,
+            Some('r') => Value::string(vm.repr(&obj)?),
+            Some('s') => Value::string(vm.to_str(&obj)?),
+            Some('a') => Value::string(ascii_escape(&vm.repr(&obj)?)),
+            Some(x) => {
+                return Err(PyErr::value_error(if (x as u32) < 128 {
+                    format!("Unknown conversion specifier {}", x)
+                } else {
+                    format!("Unknown conversion specifier \\x{:x}", x as u32)
+                }))
+            }
+        };
+        let spec = if spec_nested {
+            vformat(vm, &spec, st, depth - 1)?
+        } else {
+            spec
+        };
+        out.push_str(&vm.format_value(&obj, &spec)?);
+    }
+    Ok(out)
+}
+
+fn parse_index(s: &str) -> PyResult<Option<usize>> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    s.parse::<usize>()
+        .map(Some)
+        .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))
+}
+
+fn get_field(vm: &mut Vm, name: &str, st: &mut FormatState) -> PyResult<Value> {
+    let first_end = name.find(['.', '[']).unwrap_or(name.len());
+    let first = &name[..first_end];
+    let mut obj = if first.is_empty() {
+        if st.mode == AutoMode::Manual {
+            return Err(PyErr::value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
+        }
+        st.mode = AutoMode::Auto;
+        let i = st.next;
+        st.next += 1;
+        positional(st, i)?
+    } else if let Some(i) = parse_index(first)? {
+        if st.mode == AutoMode::Auto {
+            return Err(PyErr::value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
+        }
+        st.mode = AutoMode::Manual;
+        positional(st, i)?
+    } else {
+        match st.kw.iter().find(|(k, _)| k.as_str() == first) {
+            Some((_, v)) => v.clone(),
+            None => return Err(PyErr::key_error(Value::str(first))),
+        }
+    };
+    let rest: Vec<char> = name[first_end..].chars().collect();
+    let mut i = 0;
+    while i < rest.len() {
+        match rest[i] {
+            '.' => {
+                i += 1;
+                let start = i;
+                while i < rest.len() && rest[i] != '.' && rest[i] != '[' {
+                    i += 1;
+                }
+                let attr: String = rest[start..i].iter().collect();
+                if attr.is_empty() {
+                    return Err(PyErr::value_error("Empty attribute in format string"));
+                }
+                obj = vm.getattr(&obj, &attr)?;
+            }
+            '[' => {
+                i += 1;
+                let start = i;
+                while i < rest.len() && rest[i] != ']' {
+                    i += 1;
+                }
+                if i >= rest.len() {
+                    return Err(PyErr::value_error("Missing ']' in format string"));
+                }
+                let key: String = rest[start..i].iter().collect();
+                i += 1;
+                if key.is_empty() {
+                    return Err(PyErr::value_error("Empty attribute in format string"));
+                }
+                let k = match parse_index(&key)? {
+                    Some(n) => Value::Int(n as i64),
+                    None => Value::string(key),
+                };
+                obj = vm.getitem(&obj, &k)?;
+                if i < rest.len() && rest[i] != '.' && rest[i] != '[' {
+                    return Err(PyErr::value_error(
+                        "Only '.' or '[' may follow ']' in format field specifier",
+                    ));
+                }
+            }
+            _ => {
+                return Err(PyErr::value_error(
+                    "Only '.' or '[' may follow ']' in format field specifier",
+                ))
+            }
+        }
+    }
+    Ok(obj)
+}
+
+fn positional(st: &FormatState, i: usize) -> PyResult<Value> {
+    st.pos.get(i).cloned().ok_or_else(|| {
+        PyErr::index_error(format!(
+            "Replacement index {} out of range for positional args tuple",
+            i
+        ))
+    })
+}
+
+// ---------------------------------------------------------------- join / split
+
+fn join(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let sep = recv(args, "join")?.clone();
+    onearg("str", "join", args, kw)?;
+    let items: Vec<Value> = match &args[1] {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        v @ (Value::Str(_)
+        | Value::Dict(_)
+        | Value::Set(_)
+        | Value::FrozenSet(_)
+        | Value::Iter(_)
+        | Value::Range(_)
+        | Value::Instance(_)) => vm.collect(v)?,
+        _ => return Err(PyErr::type_error("can only join an iterable")),
+    };
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
+        }
+        match it {
+            Value::Str(s) => out.push_str(s.as_str()),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "sequence item {}: expected str instance, {} found",
+                    i,
+                    other.type_name()
+                )))
+            }
+        }
+    }
+    Ok(Value::string(out))
+}
+
+fn str_list(parts: Vec<&str>) -> Value {
+    Value::list(parts.into_iter().map(Value::str).collect())
+}
+
+fn split_args(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &Kwargs,
+) -> PyResult<(Option<Value>, i64)> {
+    let a = kwargs_by_name(name, args, kw, &["sep", "maxsplit"])?;
+    let sep = match &a[0] {
+        None | Some(Value::None) => None,
+        Some(v @ Value::Str(s)) => {
+            if s.as_str().is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            Some(v.clone())
+        }
+        Some(v) => {
+            return Err(PyErr::type_error(format!(
+                "must be str or None, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    let maxsplit = match &a[1] {
+        None => -1,
+        Some(v) => int_arg(vm, v)?,
+    };
+    Ok((sep, maxsplit))
+}
+
+fn split(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv(args, "split")?.clone();
+    let (sep, maxsplit) = split_args(vm, "split", args, kw)?;
+    let s = s.as_str();
+    match sep {
+        Some(sep) => {
+            let sep = sep.as_str().unwrap_or_default();
+            Ok(if maxsplit < 0 {
+                str_list(s.split(sep).collect())
+            } else {
+                str_list(s.splitn(maxsplit as usize + 1, sep).collect())
+            })
+        }
+        None => {
+            let mut parts = Vec::new();
+            let mut rest = s.trim_start_matches(py_isspace);
+            while !rest.is_empty() {
+                if maxsplit >= 0 && parts.len() as i64 >= maxsplit {
+                    parts.push(rest);
+                    break;
+                }
+                let end = rest.find(py_isspace).unwrap_or(rest.len());
+                parts.push(&rest[..end]);
+                rest = rest[end..].trim_start_matches(py_isspace);
+            }
+            Ok(str_list(parts))
+        }
+    }
+}
+
+fn rsplit(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv(args, "rsplit")?.clone();
+    let (sep, maxsplit) = split_args(vm, "rsplit", args, kw)?;
+    let s = s.as_str();
+    let mut parts: Vec<&str> = match sep {
+        Some(sep) => {
+            let sep = sep.as_str().unwrap_or_default();
+            if maxsplit < 0 {
+                s.rsplit(sep).collect()
+            } else {
+                s.rsplitn(maxsplit as usize + 1, sep).collect()
+            }
+        }
+        None => {
+            let mut parts = Vec::new();
+            let mut rest = s.trim_end_matches(py_isspace);
+            while !rest.is_empty() {
+                if maxsplit >= 0 && parts.len() as i64 >= maxsplit {
+                    parts.push(rest);
+                    break;
+                }
+                let start = rest
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| py_isspace(*c))
+                    .map(|(b, c)| b + c.len_utf8())
+                    .unwrap_or(0);
+                parts.push(&rest[start..]);
+                rest = rest[..start].trim_end_matches(py_isspace);
+            }
+            parts
+        }
+    };
+    parts.reverse();
+    Ok(str_list(parts))
+}
+
+fn splitlines(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv(args, "splitlines")?.clone();
+    let a = kwargs_by_name("splitlines", args, kw, &["keepends"])?;
+    let keep = match &a[0] {
+        None => false,
+        Some(v) => int_arg(vm, v)? != 0,
+    };
+    let s = s.as_str();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((b, c)) = it.next() {
+        if is_linebreak(c) {
+            let mut end = b + c.len_utf8();
+            if c == '\r' {
+                if let Some((_, '\n')) = it.peek() {
+                    it.next();
+                    end += 1;
+                }
+            }
+            parts.push(if keep { &s[start..end] } else { &s[start..b] });
+            start = end;
+        }
+    }
+    if start < s.len() {
+        parts.push(&s[start..]);
+    }
+    Ok(str_list(parts))
+}
+
+// ---------------------------------------------------------------- strip / replace
+
+fn strip_impl(args: &[Value], kw: &Kwargs, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let s = recv(args, name)?.clone();
+    posargs("str", name, args, kw, 0, 1)?;
+    let st = s.as_str();
+    let out = match args.get(1) {
+        None | Some(Value::None) => {
+            let mut t = st;
+            if left {
+                t = t.trim_start_matches(py_isspace);
+            }
+            if right {
+                t = t.trim_end_matches(py_isspace);
+            }
+            t
+        }
+        Some(Value::Str(chars)) => {
+            let set: Vec<char> = chars.as_str().chars().collect();
+            let mut t = st;
+            if left {
+                t = t.trim_start_matches(|c| set.contains(&c));
+            }
+            if right {
+                t = t.trim_end_matches(|c| set.contains(&c));
+            }
+            t
+        }
+        Some(_) => {
+            return Err(PyErr::type_error(format!(
+                "{} arg must be None or str",
+                name
+            )))
+        }
+    };
+    if out.len() == st.len() {
+        return Ok(args[0].clone());
+    }
+    Ok(Value::str(out))
+}
+
+fn strip(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    strip_impl(args, kw, "strip", true, true)
+}
+
+fn lstrip(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    strip_impl(args, kw, "lstrip", true, false)
+}
+
+fn rstrip(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    strip_impl(args, kw, "rstrip", false, true)
+}
+
+fn replace(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv(args, "replace")?.clone();
+    posargs("str", "replace", args, kw, 2, 3)?;
+    let old = str_arg(&args[1])?;
+    let new = str_arg(&args[2])?;
+    let count = match args.get(3) {
+        Some(v) => int_arg(vm, v)?,
+        None => -1,
+    };
+    let out = if count < 0 {
+        s.as_str().replace(old, new)
+    } else {
+        s.as_str().replacen(old, new, count as usize)
+    };
+    Ok(Value::string(out))
+}
+
+// ---------------------------------------------------------------- prefix / search
+
+fn tailmatch(
+    vm: &mut Vm,
+    s: &Str,
+    sub: &str,
+    start: Option<&Value>,
+    end: Option<&Value>,
+    at_end: bool,
+) -> PyResult<bool> {
+    let (start, end) = adjust(vm, start, end, s.char_len())?;
+    let sublen = sub.chars().count() as isize;
+    let last = end - sublen;
+    if last < start {
+        return Ok(false);
+    }
+    if sublen == 0 {
+        return Ok(true);
+    }
+    let hay = s.char_slice(start as usize, end as usize);
+    Ok(if at_end {
+        hay.ends_with(sub)
+    } else {
+        hay.starts_with(sub)
+    })
+}
+
+fn starts_ends(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    at_end: bool,
+) -> PyResult<Value> {
+    let s = recv(args, name)?.clone();
+    tupleargs("str", name, args, kw, 1, 3)?;
+    let start = args.get(2);
+    let end = args.get(3);
+    // Bounds are checked even when nothing is compared.
+    adjust(vm, start, end, s.char_len())?;
+    match &args[1] {
+        Value::Str(sub) => Ok(Value::Bool(tailmatch(
+            vm,
+            &s,
+            sub.as_str(),
+            start,
+            end,
+            at_end,
+        )?)),
+        Value::Tuple(t) => {
+            for item in t.iter() {
+                match item {
+                    Value::Str(sub) => {
+                        if tailmatch(vm, &s, sub.as_str(), start, end, at_end)? {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    other => {
+                        return Err(PyErr::type_error(format!(
+                            "tuple for {} must only contain str, not {}",
+                            name,
+                            other.type_name()
+                        )))
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        other => Err(PyErr::type_error(format!(
+            "{} first arg must be str or a tuple of str, not {}",
+            name,
+            other.type_name()
+        ))),
+    }
+}
+
+fn startswith(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    starts_ends(vm, args, kw, "startswith", false)
+}
+
+fn endswith(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    starts_ends(vm, args, kw, "endswith", true)
+}
+
+/// The character index of `sub` in `s[start:end]` (from the right if `rev`).
+fn find_impl(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str, rev: bool) -> PyResult<i64> {
+    let s = recv(args, name)?.clone();
+    tupleargs("str", name, args, kw, 1, 3)?;
+    let sub = str_arg(&args[1])?;
+    let (start, end) = adjust(vm, args.get(2), args.get(3), s.char_len())?;
+    let sublen = sub.chars().count() as isize;
+    if end - start < sublen {
+        return Ok(-1);
+    }
+    let st = s.as_str();
+    let ascii = s.is_ascii();
+    let b0 = byte_at(st, ascii, start as usize);
+    let b1 = byte_at(st, ascii, end as usize);
+    let hay = &st[b0..b1];
+    let found = if rev { hay.rfind(sub) } else { hay.find(sub) };
+    Ok(match found {
+        Some(b) => (chars_before(st, ascii, b0 + b)) as i64,
+        None => -1,
+    })
+}
+
+fn find(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, kw, "find", false)?))
+}
+
+fn rfind(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, kw, "rfind", true)?))
+}
+
+fn index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    match find_impl(vm, args, kw, "index", false)? {
+        -1 => Err(PyErr::value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn rindex(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    match find_impl(vm, args, kw, "rindex", true)? {
+        -1 => Err(PyErr::value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    }
+}
+
+fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv(args, "count")?.clone();
+    tupleargs("str", "count", args, kw, 1, 3)?;
+    let sub = str_arg(&args[1])?;
+    let (start, end) = adjust(vm, args.get(2), args.get(3), s.char_len())?;
+    let sublen = sub.chars().count() as isize;
+    if end - start < sublen {
+        return Ok(Value::Int(0));
+    }
+    if sublen == 0 {
+        return Ok(Value::Int((end - start + 1) as i64));
+    }
+    let hay = s.char_slice(start as usize, end as usize);
+    Ok(Value::Int(hay.matches(sub).count() as i64))
+}
+
+// ---------------------------------------------------------------- case
+
+fn map_str(args: &[Value], kw: &Kwargs, name: &str, f: impl Fn(&str) -> String) -> PyResult<Value> {
+    let s = recv(args, name)?.clone();
+    noargs("str", name, args, kw)?;
+    Ok(Value::string(f(s.as_str())))
+}
+
+fn upper(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    map_str(args, kw, "upper", |s| s.to_uppercase())
+}
+
+fn lower(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    map_str(args, kw, "lower", |s| s.to_lowercase())
+}
+
+fn casefold(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    map_str(args, kw, "casefold", |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                'ß' | 'ẞ' => out.push_str("ss"),
+                'ς' => out.push('σ'),
+                _ => lower_into(c, &mut out),
+            }
+        }
+        out
+    })
+}
+
+fn title(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    map_str(args, kw, "title", |s| {
+        let mut out = String::with_capacity(s.len());
+        let mut prev_cased = false;
+        for c in s.chars() {
+            if prev_cased {
+                lower_into(c, &mut out);
+            } else {
+                to_title(c, &mut out);
+            }
+            prev_cased = is_cased(c);
+        }
+        out
+    })
+}
+
+fn capitalize(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    map_str(args, kw, "capitalize", |s| {
+        let mut out = String::with_capacity(s.len());
+        let mut chars = s.chars();
+        if let Some(c) = chars.next() {
+            to_title(c, &mut out);
+        }
+        out.push_str(&chars.as_str().to_lowercase());
+        out
+    })
+}
+
+fn swapcase(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    map_str(args, kw, "swapcase", |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if c.is_uppercase() {
+                lower_into(c, &mut out);
+            } else if c.is_lowercase() {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    })
+}
+
+// ---------------------------------------------------------------- predicates
+
+fn pred(args: &[Value], kw: &Kwargs, name: &str, f: impl Fn(&str) -> bool) -> PyResult<Value> {
+    let s = recv(args, name)?.clone();
+    noargs("str", name, args, kw)?;
+    Ok(Value::Bool(f(s.as_str())))
+}
+
+fn all_chars(s: &str, f: impl Fn(char) -> bool) -> bool {
+    !s.is_empty() && s.chars().all(f)
+}
+
+fn isdigit(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isdigit", |s| all_chars(s, is_digit_char))
+}
+
+fn isdecimal(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isdecimal", |s| all_chars(s, is_decimal_char))
+}
+
+fn isnumeric(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isnumeric", |s| all_chars(s, is_numeric_char))
+}
+
+fn isalpha(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isalpha", |s| all_chars(s, is_alpha_char))
+}
+
+fn isalnum(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isalnum", |s| {
+        all_chars(s, |c| is_alpha_char(c) || is_numeric_char(c))
+    })
+}
+
+fn isspace(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isspace", |s| all_chars(s, py_isspace))
+}
+
+fn isascii(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isascii", |s| s.is_ascii())
+}
+
+fn isupper(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isupper", |s| {
+        let mut cased = false;
+        for c in s.chars() {
+            if c.is_lowercase() || is_titlecase(c) {
+                return false;
+            }
+            if c.is_uppercase() {
+                cased = true;
+            }
+        }
+        cased
+    })
+}
+
+fn islower(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "islower", |s| {
+        let mut cased = false;
+        for c in s.chars() {
+            if c.is_uppercase() || is_titlecase(c) {
+                return false;
+            }
+            if c.is_lowercase() {
+                cased = true;
+            }
+        }
+        cased
+    })
+}
+
+fn istitle(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "istitle", |s| {
+        let mut cased = false;
+        let mut prev_cased = false;
+        for c in s.chars() {
+            if c.is_uppercase() || is_titlecase(c) {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        cased
+    })
+}
+
+fn isidentifier(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isidentifier", |s| {
+        let mut chars = s.chars();
+        match chars.next() {
+            Some(c) if c == '_' || is_alpha_char(c) => {}
+            _ => return false,
+        }
+        chars.all(|c| c == '_' || c.is_alphanumeric() || is_decimal_char(c))
+    })
+}
+
+// ---------------------------------------------------------------- padding
+
+fn pad_args(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str) -> PyResult<(Str, i64, char)> {
+    let s = recv(args, name)?.clone();
+    posargs("str", name, args, kw, 1, 2)?;
+    let width = int_arg(vm, &args[1])?;
+    let fill = match args.get(2) {
+        None => ' ',
+        Some(Value::Str(f)) => {
+            if f.char_len() != 1 {
+                return Err(PyErr::type_error(
+                    "The fill character must be exactly one character long",
+                ));
+            }
+            f.as_str().chars().next().unwrap_or(' ')
+        }
+        Some(v) => {
+            return Err(PyErr::type_error(format!(
+                "The fill character must be a unicode character, not {}",
+                v.type_name()
+            )))
+        }
+    };
+    Ok((s, width, fill))
+}
+
+fn padded(s: &Str, left: usize, right: usize, fill: char) -> Value {
+    let mut out = String::with_capacity(s.as_str().len() + left + right);
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(s.as_str());
+    out.extend(std::iter::repeat_n(fill, right));
+    Value::string(out)
+}
+
+fn ljust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, args, kw, "ljust")?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(args[0].clone());
+    }
+    Ok(padded(&s, 0, (width - len) as usize, fill))
+}
+
+fn rjust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, args, kw, "rjust")?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(args[0].clone());
+    }
+    Ok(padded(&s, (width - len) as usize, 0, fill))
+}
+
+fn center(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, args, kw, "center")?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(args[0].clone());
+    }
+    let marg = width - len;
+    let left = marg / 2 + (marg & width & 1);
+    Ok(padded(&s, left as usize, (marg - left) as usize, fill))
+}
+
+fn zfill(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv(args, "zfill")?.clone();
+    onearg("str", "zfill", args, kw)?;
+    let width = int_arg(vm, &args[1])?;
+    let len = s.char_len() as i64;
+    if width <= len {
+        return Ok(args[0].clone());
+    }
+    let zeros = "0".repeat((width - len) as usize);
+    let st = s.as_str();
+    let out = match st.chars().next() {
+        Some(c @ ('+' | '-')) => format!("{}{}{}", c, zeros, &st[1..]),
+        _ => format!("{}{}", zeros, st),
+    };
+    Ok(Value::string(out))
+}
+
+fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let s = recv(args, "expandtabs")?.clone();
+    let a = kwargs_by_name("expandtabs", args, kw, &["tabsize"])?;
+    let tab = match &a[0] {
+        None => 8,
+        Some(v) => int_arg(vm, v)?,
+    };
+    let mut out = String::with_capacity(s.as_str().len());
+    let mut col: i64 = 0;
+    for c in s.as_str().chars() {
+        match c {
+            '\t' => {
+                if tab > 0 {
+                    let n = tab - col % tab;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(Value::string(out))
+}
+
+// ---------------------------------------------------------------- partition / affixes
+
+fn partition_impl(args: &[Value], kw: &Kwargs, name: &str, rev: bool) -> PyResult<Value> {
+    let s = recv(args, name)?.clone();
+    onearg("str", name, args, kw)?;
+    let sep = str_arg(&args[1])?;
+    if sep.is_empty() {
+        return Err(PyErr::value_error("empty separator"));
+    }
+    let st = s.as_str();
+    let found = if rev { st.rfind(sep) } else { st.find(sep) };
+    let parts = match found {
+        Some(b) => vec![
+            Value::str(&st[..b]),
+            args[1].clone(),
+            Value::str(&st[b + sep.len()..]),
+        ],
+        None if rev => vec![Value::str(""), Value::str(""), args[0].clone()],
+        None => vec![args[0].clone(), Value::str(""), Value::str("")],
+    };
+    Ok(Value::tuple(parts))
+}
+
+fn partition(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    partition_impl(args, kw, "partition", false)
+}
+
+fn rpartition(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    partition_impl(args, kw, "rpartition", true)
+}
+
+fn affix(args: &[Value], kw: &Kwargs, name: &str, suffix: bool) -> PyResult<Value> {
+    let s = recv(args, name)?.clone();
+    onearg("str", name, args, kw)?;
+    let a = match &args[1] {
+        Value::Str(a) => a.clone(),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "{}() argument must be str, not {}",
+                name,
+                other.type_name()
+            )))
+        }
+    };
+    let st = s.as_str();
+    let out = if suffix {
+        st.strip_suffix(a.as_str())
+    } else {
+        st.strip_prefix(a.as_str())
+    };
+    match out {
+        Some(rest) if !a.as_str().is_empty() => Ok(Value::str(rest)),
+        _ => Ok(args[0].clone()),
+    }
+}
+
+fn removeprefix(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    affix(args, kw, "removeprefix", false)
+}
+
+fn removesuffix(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    affix(args, kw, "removesuffix", true)
+}
