@@ -41,7 +41,10 @@ impl Interpreter {
 
     /// Makes a native function callable from krait code as a built-in.
     pub fn register_fn(&mut self, name: &'static str, f: NativeFn) {
-        self.vm.builtins.borrow_mut().set_str(name, crate::builtins::native(name, f));
+        self.vm
+            .builtins
+            .borrow_mut()
+            .set_str(name, crate::builtins::native(name, f));
     }
 
     /// Sets `sys.argv`.
@@ -51,8 +54,11 @@ impl Interpreter {
 
     /// Compiles and runs `source` as the `__main__` module.
     pub fn run_source(&mut self, filename: &str, source: &str) -> Result<Value, RunError> {
-        let code = crate::compile::compile_source(source, filename).map_err(|e| RunError::Syntax(e.report()))?;
-        self.vm.sources.insert(filename.to_string(), Rc::from(source));
+        let code = crate::compile::compile_source(source, filename)
+            .map_err(|e| RunError::Syntax(e.report()))?;
+        self.vm
+            .sources
+            .insert(filename.to_string(), Rc::from(source));
         let globals = self.vm.new_globals("__main__");
         let r = self.vm.run_module(code, globals);
         self.vm.flush();
@@ -64,18 +70,33 @@ impl Interpreter {
 
     fn describe(&mut self, e: PyErr) -> RunError {
         let exc = self.vm.materialize(e);
-        if self.vm.err_is(&PyErr::Obj(exc.clone()), ExcType::SystemExit) {
+        if self
+            .vm
+            .err_is(&PyErr::Obj(exc.clone()), ExcType::SystemExit)
+        {
             let code = match self.vm.exc_attr(&exc, "args") {
                 Some(Value::Tuple(t)) if !t.is_empty() => t[0].clone(),
                 _ => Value::None,
             };
             return match code {
-                Value::None => RunError::Exit { code: 0, message: None },
-                Value::Int(i) => RunError::Exit { code: i as i32, message: None },
-                Value::Bool(b) => RunError::Exit { code: b as i32, message: None },
+                Value::None => RunError::Exit {
+                    code: 0,
+                    message: None,
+                },
+                Value::Int(i) => RunError::Exit {
+                    code: i as i32,
+                    message: None,
+                },
+                Value::Bool(b) => RunError::Exit {
+                    code: b as i32,
+                    message: None,
+                },
                 other => {
                     let msg = self.vm.to_str(&other).unwrap_or_default();
-                    RunError::Exit { code: 1, message: Some(msg) }
+                    RunError::Exit {
+                        code: 1,
+                        message: Some(msg),
+                    }
                 }
             };
         }

@@ -8,10 +8,18 @@ use num_traits::{Num, ToPrimitive};
 
 use super::{check_args, kwarg, native};
 use crate::value::int::{normalize, to_big};
-use crate::value::{Class, Descr, Dict, ExcType, Kwargs, PyErr, PyResult, RangeObj, SetObj, SliceObj, TypeKind, Value};
+use crate::value::{
+    Class, Descr, Dict, ExcType, Kwargs, PyErr, PyResult, RangeObj, SetObj, SliceObj, TypeKind,
+    Value,
+};
 use crate::vm::Vm;
 
-pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: Vec<Value>, kw: Kwargs) -> PyResult<Value> {
+pub fn construct_builtin(
+    vm: &mut Vm,
+    cls: &Rc<Class>,
+    args: Vec<Value>,
+    kw: Kwargs,
+) -> PyResult<Value> {
     let name = cls.name.as_str();
     Ok(match cls.kind {
         TypeKind::Object => {
@@ -67,7 +75,8 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: Vec<Value>, kw: Kwa
             }
             if let Value::Dict(dd) = &d {
                 for (k, v) in kw {
-                    dd.borrow_mut().insert(crate::value::DictKey::new(Value::Str(k))?, v);
+                    dd.borrow_mut()
+                        .insert(crate::value::DictKey::new(Value::Str(k))?, v);
                 }
             }
             d
@@ -89,7 +98,9 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: Vec<Value>, kw: Kwa
         }
         TypeKind::Range => {
             if args.is_empty() {
-                return Err(PyErr::type_error("range expected at least 1 argument, got 0"));
+                return Err(PyErr::type_error(
+                    "range expected at least 1 argument, got 0",
+                ));
             }
             check_args("range", &args, 1, 3)?;
             let mut n = vec![];
@@ -116,12 +127,22 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: Vec<Value>, kw: Kwa
             Value::Slice(Rc::new(SliceObj { start, stop, step }))
         }
         TypeKind::Property => {
-            let get = |i: usize, n: &str| args.get(i).cloned().or_else(|| kwarg(&kw, n)).unwrap_or(Value::None);
+            let get = |i: usize, n: &str| {
+                args.get(i)
+                    .cloned()
+                    .or_else(|| kwarg(&kw, n))
+                    .unwrap_or(Value::None)
+            };
             let fget = get(0, "fget");
             let mut doc = get(3, "doc");
             if doc.is_none() {
                 if let Value::Function(f) = &fget {
-                    doc = f.attrs.borrow().get(&crate::value::class::NameRef("__doc__")).cloned().unwrap_or(Value::None);
+                    doc = f
+                        .attrs
+                        .borrow()
+                        .get(&crate::value::class::NameRef("__doc__"))
+                        .cloned()
+                        .unwrap_or(Value::None);
                 }
             }
             Value::Descr(Rc::new(Descr::Property {
@@ -140,7 +161,12 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: Vec<Value>, kw: Kwa
             Value::Descr(Rc::new(Descr::ClassMethod(args[0].clone())))
         }
         TypeKind::Super => super_new(vm, &args)?,
-        _ => return Err(PyErr::type_error(format!("cannot create '{}' instances", name))),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "cannot create '{}' instances",
+                name
+            )))
+        }
     })
 }
 
@@ -180,12 +206,19 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::BigInt(b) => crate::value::int::big_to_f64(b),
-        Value::Str(s) => parse_float(s.as_str())
-            .ok_or_else(|| PyErr::value_error(format!("could not convert string to float: {}", crate::value::repr::str_repr(s.as_str())))),
+        Value::Str(s) => parse_float(s.as_str()).ok_or_else(|| {
+            PyErr::value_error(format!(
+                "could not convert string to float: {}",
+                crate::value::repr::str_repr(s.as_str())
+            ))
+        }),
         Value::Instance(i) => match i.class.lookup_user("__float__") {
             Some(m) => match vm.call_value(&m, vec![v.clone()], vec![])? {
                 Value::Float(f) => Ok(f),
-                o => Err(PyErr::type_error(format!("__float__ returned non-float (type {})", o.type_name()))),
+                o => Err(PyErr::type_error(format!(
+                    "__float__ returned non-float (type {})",
+                    o.type_name()
+                ))),
             },
             None => Err(PyErr::type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",
@@ -203,14 +236,23 @@ fn parse_float(s: &str) -> Option<f64> {
     let t = s.trim().replace('_', "");
     let lower = t.to_ascii_lowercase();
     match lower.trim_start_matches(['+', '-']) {
-        "inf" | "infinity" => return Some(if lower.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
+        "inf" | "infinity" => {
+            return Some(if lower.starts_with('-') {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            })
+        }
         "nan" => return Some(f64::NAN),
         _ => {}
     }
     if t.is_empty() || s.trim().starts_with('_') || s.trim().ends_with('_') || s.contains("__") {
         return None;
     }
-    if !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')) {
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+    {
         return None;
     }
     t.parse::<f64>().ok()
@@ -225,7 +267,9 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if let Some(b) = base {
         let b = vm.index_value(&b)?;
         let Value::Str(s) = v else {
-            return Err(PyErr::type_error("int() can't convert non-string with explicit base"));
+            return Err(PyErr::type_error(
+                "int() can't convert non-string with explicit base",
+            ));
         };
         return parse_int(s.as_str(), b as u32);
     }
@@ -297,7 +341,9 @@ fn parse_int(s: &str, base: u32) -> PyResult<Value> {
         base = 10;
     }
     if !(2..=36).contains(&base) {
-        return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+        return Err(PyErr::value_error(
+            "int() base must be >= 2 and <= 36, or 0",
+        ));
     }
     if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
         return Err(bad());
@@ -315,19 +361,35 @@ fn super_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
             _ => return Err(PyErr::type_error("super() argument 1 must be a type")),
         }
     } else {
-        let f = vm.frames.last().ok_or_else(|| PyErr::new(ExcType::RuntimeError, "super(): no current frame"))?;
+        let f = vm
+            .frames
+            .last()
+            .ok_or_else(|| PyErr::new(ExcType::RuntimeError, "super(): no current frame"))?;
         let code = f.code.clone();
         let pos = code.freevars.iter().position(|v| v.as_str() == "__class__");
         let Some(p) = pos else {
-            return Err(PyErr::new(ExcType::RuntimeError, "super(): __class__ cell not found"));
+            return Err(PyErr::new(
+                ExcType::RuntimeError,
+                "super(): __class__ cell not found",
+            ));
         };
         let slot = code.varnames.len() + code.cellvars.len() + p;
         let cls = match &vm.stack[f.base + slot] {
             Value::Cell(c) => match &*c.borrow() {
                 Value::Class(k) => k.clone(),
-                _ => return Err(PyErr::new(ExcType::RuntimeError, "super(): empty __class__ cell")),
+                _ => {
+                    return Err(PyErr::new(
+                        ExcType::RuntimeError,
+                        "super(): empty __class__ cell",
+                    ))
+                }
             },
-            _ => return Err(PyErr::new(ExcType::RuntimeError, "super(): __class__ cell not found")),
+            _ => {
+                return Err(PyErr::new(
+                    ExcType::RuntimeError,
+                    "super(): __class__ cell not found",
+                ))
+            }
         };
         if code.argcount == 0 {
             return Err(PyErr::new(ExcType::RuntimeError, "super(): no arguments"));
@@ -348,36 +410,60 @@ fn super_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
         };
         (cls, first)
     };
-    Ok(Value::Descr(Rc::new(Descr::Super { start_after: cls, obj })))
+    Ok(Value::Descr(Rc::new(Descr::Super {
+        start_after: cls,
+        obj,
+    })))
 }
 
 /// Methods of built-in types that are not in the per-type method tables.
 pub fn install_type_methods(vm: &mut Vm) {
     let base_exc = vm.types.exc(ExcType::BaseException);
     let n = vm.intern("__init__");
-    base_exc.dict.borrow_mut().insert(n, native("__init__", exc_init));
+    base_exc
+        .dict
+        .borrow_mut()
+        .insert(n, native("__init__", exc_init));
     let n = vm.intern("with_traceback");
-    base_exc.dict.borrow_mut().insert(n, native("with_traceback", exc_with_traceback));
+    base_exc
+        .dict
+        .borrow_mut()
+        .insert(n, native("with_traceback", exc_with_traceback));
     let obj = vm.types.object.clone();
     let n = vm.intern("__init__");
-    obj.dict.borrow_mut().insert(n, native("__init__", object_init));
+    obj.dict
+        .borrow_mut()
+        .insert(n, native("__init__", object_init));
     let prop = vm.types.property.clone();
-    for (name, f) in [("setter", prop_setter as crate::value::NativeFn), ("getter", prop_getter), ("deleter", prop_deleter)] {
+    for (name, f) in [
+        ("setter", prop_setter as crate::value::NativeFn),
+        ("getter", prop_getter),
+        ("deleter", prop_deleter),
+    ] {
         let n = vm.intern(name);
         prop.dict.borrow_mut().insert(n, native(name, f));
     }
     let int = vm.types.int.clone();
-    for (name, f) in [("bit_length", int_bit_length as crate::value::NativeFn), ("conjugate", int_conjugate)] {
+    for (name, f) in [
+        ("bit_length", int_bit_length as crate::value::NativeFn),
+        ("conjugate", int_conjugate),
+    ] {
         let n = vm.intern(name);
         int.dict.borrow_mut().insert(n, native(name, f));
     }
     let float = vm.types.float.clone();
-    for (name, f) in [("is_integer", float_is_integer as crate::value::NativeFn), ("as_integer_ratio", float_ratio)] {
+    for (name, f) in [
+        ("is_integer", float_is_integer as crate::value::NativeFn),
+        ("as_integer_ratio", float_ratio),
+    ] {
         let n = vm.intern(name);
         float.dict.borrow_mut().insert(n, native(name, f));
     }
     let tuple = vm.types.tuple.clone();
-    for (name, f) in [("index", tuple_index as crate::value::NativeFn), ("count", tuple_count)] {
+    for (name, f) in [
+        ("index", tuple_index as crate::value::NativeFn),
+        ("count", tuple_count),
+    ] {
         let n = vm.intern(name);
         tuple.dict.borrow_mut().insert(n, native(name, f));
     }
@@ -402,7 +488,13 @@ fn prop_with(args: &[Value], which: usize) -> PyResult<Value> {
     let (Some(Value::Descr(d)), Some(f)) = (args.first(), args.get(1)) else {
         return Err(PyErr::type_error("property method needs a function"));
     };
-    let Descr::Property { fget, fset, fdel, doc } = &**d else {
+    let Descr::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    } = &**d
+    else {
         return Err(PyErr::type_error("not a property"));
     };
     let (mut g, mut s, mut dl) = (fget.clone(), fset.clone(), fdel.clone());
@@ -411,7 +503,12 @@ fn prop_with(args: &[Value], which: usize) -> PyResult<Value> {
         1 => s = f.clone(),
         _ => dl = f.clone(),
     }
-    Ok(Value::Descr(Rc::new(Descr::Property { fget: g, fset: s, fdel: dl, doc: doc.clone() })))
+    Ok(Value::Descr(Rc::new(Descr::Property {
+        fget: g,
+        fset: s,
+        fdel: dl,
+        doc: doc.clone(),
+    })))
 }
 
 fn prop_getter(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -455,7 +552,11 @@ fn float_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
     let n = float_to_big(num);
     let g = num_integer::Integer::gcd(&n, &den);
-    let (n, d) = if g > BigInt::from(1) { (n / &g, den / &g) } else { (n, den) };
+    let (n, d) = if g > BigInt::from(1) {
+        (n / &g, den / &g)
+    } else {
+        (n, den)
+    };
     let _ = d.to_i64();
     Ok(Value::tuple(vec![normalize(n), normalize(d)]))
 }

@@ -86,9 +86,15 @@ pub fn install(vm: &mut Vm) {
         vm.builtins.borrow_mut().set_str(name, Value::Class(c));
     }
     vm.builtins.borrow_mut().set_str("None", Value::None);
-    vm.builtins.borrow_mut().set_str("Ellipsis", Value::Ellipsis);
-    vm.builtins.borrow_mut().set_str("NotImplemented", Value::NotImplemented);
-    vm.builtins.borrow_mut().set_str("__name__", Value::str("builtins"));
+    vm.builtins
+        .borrow_mut()
+        .set_str("Ellipsis", Value::Ellipsis);
+    vm.builtins
+        .borrow_mut()
+        .set_str("NotImplemented", Value::NotImplemented);
+    vm.builtins
+        .borrow_mut()
+        .set_str("__name__", Value::str("builtins"));
 }
 
 fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -96,12 +102,22 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let sep = match kwarg(kw, "sep") {
         None | Some(Value::None) => " ".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(o) => return Err(PyErr::type_error(format!("sep must be None or a string, not {}", o.type_name()))),
+        Some(o) => {
+            return Err(PyErr::type_error(format!(
+                "sep must be None or a string, not {}",
+                o.type_name()
+            )))
+        }
     };
     let end = match kwarg(kw, "end") {
         None | Some(Value::None) => "\n".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(o) => return Err(PyErr::type_error(format!("end must be None or a string, not {}", o.type_name()))),
+        Some(o) => {
+            return Err(PyErr::type_error(format!(
+                "end must be None or a string, not {}",
+                o.type_name()
+            )))
+        }
     };
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
@@ -111,8 +127,10 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         out.push_str(&vm.to_str(a)?);
     }
     out.push_str(&end);
-    let to_stderr = matches!(kwarg(kw, "file"), Some(Value::Module(_)) | Some(Value::Instance(_)))
-        && matches!(kwarg(kw, "file"), Some(ref f) if vm.is_stderr(f));
+    let to_stderr = matches!(
+        kwarg(kw, "file"),
+        Some(Value::Module(_)) | Some(Value::Instance(_))
+    ) && matches!(kwarg(kw, "file"), Some(ref f) if vm.is_stderr(f));
     if to_stderr {
         vm.flush();
         let _ = std::io::stderr().write_all(out.as_bytes());
@@ -149,9 +167,19 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
                 }
                 n as usize
             }
-            None => return Err(PyErr::type_error(format!("object of type '{}' has no len()", v.type_name()))),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "object of type '{}' has no len()",
+                    v.type_name()
+                )))
+            }
         },
-        _ => return Err(PyErr::type_error(format!("object of type '{}' has no len()", v.type_name()))),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "object of type '{}' has no len()",
+                v.type_name()
+            )))
+        }
     })
 }
 
@@ -182,19 +210,38 @@ fn abs(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         Value::Float(f) => Value::Float(f.abs()),
         Value::Instance(i) => match i.class.lookup_user("__abs__") {
             Some(m) => vm.call_value(&m, vec![args[0].clone()], vec![])?,
-            None => return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", args[0].type_name()))),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "bad operand type for abs(): '{}'",
+                    args[0].type_name()
+                )))
+            }
         },
-        o => return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", o.type_name()))),
+        o => {
+            return Err(PyErr::type_error(format!(
+                "bad operand type for abs(): '{}'",
+                o.type_name()
+            )))
+        }
     })
 }
 
-fn min_max(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str, want_less: bool) -> PyResult<Value> {
+fn min_max(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    want_less: bool,
+) -> PyResult<Value> {
     no_other_kwargs(name, kw, &["key", "default"])?;
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
     let items = if args.len() == 1 {
         vm.collect(&args[0])?
     } else if args.is_empty() {
-        return Err(PyErr::type_error(format!("{} expected at least 1 argument, got 0", name)));
+        return Err(PyErr::type_error(format!(
+            "{} expected at least 1 argument, got 0",
+            name
+        )));
     } else {
         args.to_vec()
     };
@@ -202,7 +249,10 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str, want_less: bool
         if let Some(d) = kwarg(kw, "default") {
             return Ok(d);
         }
-        return Err(PyErr::value_error(format!("{}() arg is an empty sequence", name)));
+        return Err(PyErr::value_error(format!(
+            "{}() arg is an empty sequence",
+            name
+        )));
     }
     let mut best = items[0].clone();
     let mut best_k = match &key {
@@ -214,7 +264,11 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str, want_less: bool
             Some(kf) => vm.call_value(kf, vec![it.clone()], vec![])?,
             None => it.clone(),
         };
-        let better = if want_less { vm.lt(&k, &best_k)? } else { vm.lt(&best_k, &k)? };
+        let better = if want_less {
+            vm.lt(&k, &best_k)?
+        } else {
+            vm.lt(&best_k, &k)?
+        };
         if better {
             best = it;
             best_k = k;
@@ -239,7 +293,9 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         _ => Value::Int(0),
     };
     if let Value::Str(_) = acc {
-        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(PyErr::type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     let it = vm.get_iter(args[0].clone())?;
     while let Some(x) = vm.next_value(&it)? {
@@ -274,7 +330,12 @@ fn all(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 /// Stable sort of `items` by `key`, with `reverse`; comparisons may run krait code.
-pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<()> {
     let keys: Vec<Value> = match &key {
         Some(k) => {
             let mut out = Vec::with_capacity(items.len());
@@ -292,7 +353,11 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
         if err.is_some() {
             return false;
         }
-        let (x, y) = if reverse { (&keys[a], &keys[b]) } else { (&keys[b], &keys[a]) };
+        let (x, y) = if reverse {
+            (&keys[a], &keys[b])
+        } else {
+            (&keys[b], &keys[a])
+        };
         // "b < a" decides whether b goes first (stable).
         match vm.lt(x, y) {
             Ok(r) => r,
@@ -388,10 +453,18 @@ fn reversed(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             }
             out
         }
-        _ => return Err(PyErr::type_error(format!("'{}' object is not reversible", v.type_name()))),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object is not reversible",
+                v.type_name()
+            )))
+        }
     };
     items.reverse();
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed { items, index: 0 }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
+        items,
+        index: 0,
+    }))))
 }
 
 fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -401,7 +474,10 @@ fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         None => 0,
     };
     let inner = vm.get_iter(args[0].clone())?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate { inner, count: start }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate {
+        inner,
+        count: start,
+    }))))
 }
 
 fn zip(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -423,13 +499,19 @@ fn map(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     for a in &args[1..] {
         inners.push(vm.get_iter(a.clone())?);
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map { func: args[0].clone(), inners }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map {
+        func: args[0].clone(),
+        inners,
+    }))))
 }
 
 fn filter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("filter", args, 2, 2)?;
     let inner = vm.get_iter(args[1].clone())?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter { func: args[0].clone(), inner }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter {
+        func: args[0].clone(),
+        inner,
+    }))))
 }
 
 fn iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -454,7 +536,12 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn class_check(vm: &mut Vm, cls: &Value, fname: &str, test: &mut dyn FnMut(&Rc<crate::value::Class>) -> bool) -> PyResult<bool> {
+fn class_check(
+    vm: &mut Vm,
+    cls: &Value,
+    fname: &str,
+    test: &mut dyn FnMut(&Rc<crate::value::Class>) -> bool,
+) -> PyResult<bool> {
     match cls {
         Value::Class(c) => Ok(test(c)),
         Value::Tuple(t) => {
@@ -492,7 +579,10 @@ fn issubclass(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn attr_name(v: &Value) -> PyResult<crate::value::Str> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        o => Err(PyErr::type_error(format!("attribute name must be string, not '{}'", o.type_name()))),
+        o => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            o.type_name()
+        ))),
     }
 }
 
@@ -577,7 +667,11 @@ fn divmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]))
         }
         _ => {
-            let q = vm.binary_op(a.clone(), b.clone(), crate::bytecode::BinOpKind::FloorDiv as u32)?;
+            let q = vm.binary_op(
+                a.clone(),
+                b.clone(),
+                crate::bytecode::BinOpKind::FloorDiv as u32,
+            )?;
             let r = vm.binary_op(a.clone(), b.clone(), crate::bytecode::BinOpKind::Mod as u32)?;
             Ok(Value::tuple(vec![q, r]))
         }
@@ -587,25 +681,42 @@ fn divmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {
-        let (Some(b), Some(e), Some(m)) = (to_big(&args[0]), to_big(&args[1]), to_big(&args[2])) else {
-            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        let (Some(b), Some(e), Some(m)) = (to_big(&args[0]), to_big(&args[1]), to_big(&args[2]))
+        else {
+            return Err(PyErr::type_error(
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            ));
         };
         if m.is_zero() {
             return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
         }
         if e.is_negative() {
-            return Err(PyErr::value_error("base is not invertible for the given modulus"));
+            return Err(PyErr::value_error(
+                "base is not invertible for the given modulus",
+            ));
         }
         let r = b.modpow(&e, &m);
-        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+            r + &m
+        } else {
+            r
+        };
         return Ok(normalize(r));
     }
-    vm.binary_op(args[0].clone(), args[1].clone(), crate::bytecode::BinOpKind::Pow as u32)
+    vm.binary_op(
+        args[0].clone(),
+        args[1].clone(),
+        crate::bytecode::BinOpKind::Pow as u32,
+    )
 }
 
 fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     check_args("round", args, 1, 2)?;
-    let nd = args.get(1).cloned().or_else(|| kwarg(kw, "ndigits")).filter(|v| !v.is_none());
+    let nd = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(kw, "ndigits"))
+        .filter(|v| !v.is_none());
     match &args[0] {
         Value::Float(f) => match nd {
             None => {
@@ -635,7 +746,11 @@ fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 let p = num_traits::pow(BigInt::from(10), (-n) as usize);
                 let (q, r) = num_integer::Integer::div_mod_floor(&x, &p);
                 let twice = &r * 2;
-                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                    q + 1
+                } else {
+                    q
+                };
                 Ok(normalize(q * p))
             }
         },
@@ -645,9 +760,15 @@ fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 a.extend(nd);
                 vm.call_value(&m, a, vec![])
             }
-            None => Err(PyErr::type_error(format!("type {} doesn't define __round__ method", args[0].type_name()))),
+            None => Err(PyErr::type_error(format!(
+                "type {} doesn't define __round__ method",
+                args[0].type_name()
+            ))),
         },
-        o => Err(PyErr::type_error(format!("type {} doesn't define __round__ method", o.type_name()))),
+        o => Err(PyErr::type_error(format!(
+            "type {} doesn't define __round__ method",
+            o.type_name()
+        ))),
     }
 }
 
@@ -691,7 +812,10 @@ fn ord(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             }
             Ok(Value::Int(s.as_str().chars().next().unwrap() as i64))
         }
-        o => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", o.type_name()))),
+        o => Err(PyErr::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            o.type_name()
+        ))),
     }
 }
 
@@ -701,7 +825,12 @@ fn radix(vm: &mut Vm, v: &Value, base: u32, prefix: &str) -> PyResult<Value> {
         None => BigInt::from(vm.index_value(v)?),
     };
     let digits = n.abs().to_str_radix(base);
-    Ok(Value::string(format!("{}{}{}", if n.is_negative() { "-" } else { "" }, prefix, digits)))
+    Ok(Value::string(format!(
+        "{}{}{}",
+        if n.is_negative() { "-" } else { "" },
+        prefix,
+        digits
+    )))
 }
 
 fn hex(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -723,7 +852,12 @@ fn format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("format", args, 1, 2)?;
     let spec = match args.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(o) => return Err(PyErr::type_error(format!("format() argument 2 must be str, not {}", o.type_name()))),
+        Some(o) => {
+            return Err(PyErr::type_error(format!(
+                "format() argument 2 must be str, not {}",
+                o.type_name()
+            )))
+        }
         None => String::new(),
     };
     Ok(Value::string(vm.format_value(&args[0], &spec)?))
@@ -754,7 +888,9 @@ fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn vars(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("vars", args, 0, 1)?;
     match args.first() {
-        Some(v) => vm.getattr(v, "__dict__").map_err(|_| PyErr::type_error("vars() argument must have __dict__ attribute")),
+        Some(v) => vm
+            .getattr(v, "__dict__")
+            .map_err(|_| PyErr::type_error("vars() argument must have __dict__ attribute")),
         None => locals(vm, args, &vec![]),
     }
 }
@@ -775,7 +911,12 @@ fn dir(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             vm.frame_locals_vec(d).into_iter().map(|(k, _)| k).collect()
         }
         Some(Value::Instance(i)) => {
-            let mut n: Vec<String> = i.attrs.borrow().keys().map(|k| k.as_str().to_string()).collect();
+            let mut n: Vec<String> = i
+                .attrs
+                .borrow()
+                .keys()
+                .map(|k| k.as_str().to_string())
+                .collect();
             for c in i.class.mro() {
                 n.extend(c.dict.borrow().keys().map(|k| k.as_str().to_string()));
             }
@@ -788,8 +929,20 @@ fn dir(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             }
             n
         }
-        Some(Value::Module(m)) => m.dict.borrow().keys().filter_map(|k| k.as_str().map(|s| s.to_string())).collect(),
-        Some(v) => vm.types.type_of(v).dict.borrow().keys().map(|k| k.as_str().to_string()).collect(),
+        Some(Value::Module(m)) => m
+            .dict
+            .borrow()
+            .keys()
+            .filter_map(|k| k.as_str().map(|s| s.to_string()))
+            .collect(),
+        Some(v) => vm
+            .types
+            .type_of(v)
+            .dict
+            .borrow()
+            .keys()
+            .map(|k| k.as_str().to_string())
+            .collect(),
     };
     names.sort();
     names.dedup();

@@ -57,11 +57,25 @@ pub fn install(vm: &mut Vm) {
     }
     // frozenset shares the non-mutating set methods.
     for (name, f) in set_methods::METHODS {
-        if matches!(*name, "add" | "discard" | "remove" | "pop" | "clear" | "update" | "intersection_update" | "difference_update") {
+        if matches!(
+            *name,
+            "add"
+                | "discard"
+                | "remove"
+                | "pop"
+                | "clear"
+                | "update"
+                | "intersection_update"
+                | "difference_update"
+        ) {
             continue;
         }
         let n = vm.intern(name);
-        vm.types.frozenset.dict.borrow_mut().insert(n, method("frozenset", name, *f));
+        vm.types
+            .frozenset
+            .dict
+            .borrow_mut()
+            .insert(n, method("frozenset", name, *f));
     }
     functions::install(vm);
     construct::install_type_methods(vm);
@@ -103,7 +117,9 @@ pub fn check_args(name: &str, args: &[Value], min: usize, max: usize) -> PyResul
 
 /// A keyword argument by name.
 pub fn kwarg(kw: &Kwargs, name: &str) -> Option<Value> {
-    kw.iter().find(|(k, _)| k.as_str() == name).map(|(_, v)| v.clone())
+    kw.iter()
+        .find(|(k, _)| k.as_str() == name)
+        .map(|(_, v)| v.clone())
 }
 
 /// Rejects keyword arguments other than `allowed`.

@@ -12,7 +12,12 @@ use crate::value::int::{normalize, to_big};
 use crate::value::{Descr, Dict, ExcType, Kwargs, ModuleObj, NativeFn, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
-fn module(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)], consts: Vec<(&'static str, Value)>) -> Value {
+fn module(
+    vm: &mut Vm,
+    name: &'static str,
+    fns: &[(&'static str, NativeFn)],
+    consts: Vec<(&'static str, Value)>,
+) -> Value {
     let mut d = Dict::new();
     d.set_str("__name__", Value::str(name));
     for (n, f) in fns {
@@ -30,11 +35,27 @@ fn module(vm: &mut Vm, name: &'static str, fns: &[(&'static str, NativeFn)], con
 }
 
 pub fn install(vm: &mut Vm) {
-    let stdout = module(vm, "sys.stdout", &[("write", stdout_write), ("flush", stdout_flush)], vec![]);
-    let stderr = module(vm, "sys.stderr", &[("write", stderr_write), ("flush", stdout_flush)], vec![]);
+    let stdout = module(
+        vm,
+        "sys.stdout",
+        &[("write", stdout_write), ("flush", stdout_flush)],
+        vec![],
+    );
+    let stderr = module(
+        vm,
+        "sys.stderr",
+        &[("write", stderr_write), ("flush", stdout_flush)],
+        vec![],
+    );
     vm.modules.remove("sys.stdout");
     vm.modules.remove("sys.stderr");
-    let version_info = Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]);
+    let version_info = Value::tuple(vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        Value::str("final"),
+        Value::Int(0),
+    ]);
     module(
         vm,
         "sys",
@@ -66,15 +87,48 @@ pub fn install(vm: &mut Vm) {
         vm,
         "math",
         &[
-            ("sqrt", m_sqrt), ("floor", m_floor), ("ceil", m_ceil), ("trunc", m_trunc), ("fabs", m_fabs),
-            ("exp", m_exp), ("log", m_log), ("log2", m_log2), ("log10", m_log10), ("pow", m_pow),
-            ("sin", m_sin), ("cos", m_cos), ("tan", m_tan), ("asin", m_asin), ("acos", m_acos), ("atan", m_atan),
-            ("atan2", m_atan2), ("hypot", m_hypot), ("degrees", m_degrees), ("radians", m_radians),
-            ("gcd", m_gcd), ("lcm", m_lcm), ("factorial", m_factorial), ("isqrt", m_isqrt), ("comb", m_comb),
-            ("perm", m_perm), ("prod", m_prod), ("fsum", m_fsum), ("isnan", m_isnan), ("isinf", m_isinf),
-            ("isfinite", m_isfinite), ("copysign", m_copysign), ("fmod", m_fmod), ("modf", m_modf),
-            ("frexp", m_frexp), ("isclose", m_isclose), ("sinh", m_sinh), ("cosh", m_cosh), ("tanh", m_tanh),
-            ("expm1", m_expm1), ("log1p", m_log1p), ("dist", m_dist),
+            ("sqrt", m_sqrt),
+            ("floor", m_floor),
+            ("ceil", m_ceil),
+            ("trunc", m_trunc),
+            ("fabs", m_fabs),
+            ("exp", m_exp),
+            ("log", m_log),
+            ("log2", m_log2),
+            ("log10", m_log10),
+            ("pow", m_pow),
+            ("sin", m_sin),
+            ("cos", m_cos),
+            ("tan", m_tan),
+            ("asin", m_asin),
+            ("acos", m_acos),
+            ("atan", m_atan),
+            ("atan2", m_atan2),
+            ("hypot", m_hypot),
+            ("degrees", m_degrees),
+            ("radians", m_radians),
+            ("gcd", m_gcd),
+            ("lcm", m_lcm),
+            ("factorial", m_factorial),
+            ("isqrt", m_isqrt),
+            ("comb", m_comb),
+            ("perm", m_perm),
+            ("prod", m_prod),
+            ("fsum", m_fsum),
+            ("isnan", m_isnan),
+            ("isinf", m_isinf),
+            ("isfinite", m_isfinite),
+            ("copysign", m_copysign),
+            ("fmod", m_fmod),
+            ("modf", m_modf),
+            ("frexp", m_frexp),
+            ("isclose", m_isclose),
+            ("sinh", m_sinh),
+            ("cosh", m_cosh),
+            ("tanh", m_tanh),
+            ("expm1", m_expm1),
+            ("log1p", m_log1p),
+            ("dist", m_dist),
         ],
         vec![
             ("pi", Value::Float(pi)),
@@ -84,8 +138,30 @@ pub fn install(vm: &mut Vm) {
             ("nan", Value::Float(f64::NAN)),
         ],
     );
-    module(vm, "functools", &[("partial", partial), ("reduce", reduce), ("wraps", wraps), ("_wraps_apply", wraps_apply), ("cmp_to_key", cmp_to_key)], vec![]);
-    module(vm, "time", &[("perf_counter", perf_counter), ("time", time_time), ("sleep", sleep), ("monotonic", perf_counter), ("perf_counter_ns", perf_counter_ns)], vec![]);
+    module(
+        vm,
+        "functools",
+        &[
+            ("partial", partial),
+            ("reduce", reduce),
+            ("wraps", wraps),
+            ("_wraps_apply", wraps_apply),
+            ("cmp_to_key", cmp_to_key),
+        ],
+        vec![],
+    );
+    module(
+        vm,
+        "time",
+        &[
+            ("perf_counter", perf_counter),
+            ("time", time_time),
+            ("sleep", sleep),
+            ("monotonic", perf_counter),
+            ("perf_counter_ns", perf_counter_ns),
+        ],
+        vec![],
+    );
 }
 
 impl Vm {
@@ -97,7 +173,10 @@ impl Vm {
     /// Sets `sys.argv`.
     pub fn set_argv(&mut self, argv: Vec<String>) {
         if let Some(Value::Module(m)) = self.modules.get("sys") {
-            m.dict.borrow_mut().set_str("argv", Value::list(argv.iter().map(|a| Value::str(a)).collect()));
+            m.dict.borrow_mut().set_str(
+                "argv",
+                Value::list(argv.iter().map(|a| Value::str(a)).collect()),
+            );
         }
         self.argv = argv;
     }
@@ -106,7 +185,10 @@ impl Vm {
 fn stdout_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("write", args, 1, 1)?;
     let Value::Str(s) = &args[0] else {
-        return Err(PyErr::type_error(format!("write() argument must be str, not {}", args[0].type_name())));
+        return Err(PyErr::type_error(format!(
+            "write() argument must be str, not {}",
+            args[0].type_name()
+        )));
     };
     let _ = vm.out.write_all(s.as_str().as_bytes());
     Ok(Value::Int(s.char_len() as i64))
@@ -115,7 +197,10 @@ fn stdout_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn stderr_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("write", args, 1, 1)?;
     let Value::Str(s) = &args[0] else {
-        return Err(PyErr::type_error(format!("write() argument must be str, not {}", args[0].type_name())));
+        return Err(PyErr::type_error(format!(
+            "write() argument must be str, not {}",
+            args[0].type_name()
+        )));
     };
     vm.flush();
     let _ = std::io::stderr().write_all(s.as_str().as_bytes());
@@ -171,7 +256,9 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value>
     check_args("setrecursionlimit", args, 1, 1)?;
     let n = vm.index_value(&args[0])?;
     if n < 1 {
-        return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
+        return Err(PyErr::value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
     }
     vm.recursion_limit = n as usize;
     Ok(Value::None)
@@ -202,10 +289,9 @@ fn f1(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
 
 fn num(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Str(_) | Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_) => Err(PyErr::type_error(format!(
-            "must be real number, not {}",
-            v.type_name()
-        ))),
+        Value::Str(_) | Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_) => Err(
+            PyErr::type_error(format!("must be real number, not {}", v.type_name())),
+        ),
         _ => super::construct::to_float(vm, v),
     }
 }
@@ -223,25 +309,53 @@ macro_rules! float_fn {
     };
 }
 
-float_fn!(m_sqrt, "sqrt", |x| if x < 0.0 { Err(domain()) } else { Ok(x.sqrt()) });
+float_fn!(m_sqrt, "sqrt", |x| if x < 0.0 {
+    Err(domain())
+} else {
+    Ok(x.sqrt())
+});
 float_fn!(m_exp, "exp", |x| {
     let r = x.exp();
-    if r.is_infinite() && x.is_finite() { Err(PyErr::overflow("math range error")) } else { Ok(r) }
+    if r.is_infinite() && x.is_finite() {
+        Err(PyErr::overflow("math range error"))
+    } else {
+        Ok(r)
+    }
 });
-float_fn!(m_log2, "log2", |x| if x <= 0.0 { Err(domain()) } else { Ok(x.log2()) });
-float_fn!(m_log10, "log10", |x| if x <= 0.0 { Err(domain()) } else { Ok(x.log10()) });
+float_fn!(m_log2, "log2", |x| if x <= 0.0 {
+    Err(domain())
+} else {
+    Ok(x.log2())
+});
+float_fn!(m_log10, "log10", |x| if x <= 0.0 {
+    Err(domain())
+} else {
+    Ok(x.log10())
+});
 float_fn!(m_fabs, "fabs", |x| Ok::<f64, PyErr>(x.abs()));
 float_fn!(m_sin, "sin", |x| Ok::<f64, PyErr>(x.sin()));
 float_fn!(m_cos, "cos", |x| Ok::<f64, PyErr>(x.cos()));
 float_fn!(m_tan, "tan", |x| Ok::<f64, PyErr>(x.tan()));
-float_fn!(m_asin, "asin", |x| if !(-1.0..=1.0).contains(&x) { Err(domain()) } else { Ok(x.asin()) });
-float_fn!(m_acos, "acos", |x| if !(-1.0..=1.0).contains(&x) { Err(domain()) } else { Ok(x.acos()) });
+float_fn!(m_asin, "asin", |x| if !(-1.0..=1.0).contains(&x) {
+    Err(domain())
+} else {
+    Ok(x.asin())
+});
+float_fn!(m_acos, "acos", |x| if !(-1.0..=1.0).contains(&x) {
+    Err(domain())
+} else {
+    Ok(x.acos())
+});
 float_fn!(m_atan, "atan", |x| Ok::<f64, PyErr>(x.atan()));
 float_fn!(m_sinh, "sinh", |x| Ok::<f64, PyErr>(x.sinh()));
 float_fn!(m_cosh, "cosh", |x| Ok::<f64, PyErr>(x.cosh()));
 float_fn!(m_tanh, "tanh", |x| Ok::<f64, PyErr>(x.tanh()));
 float_fn!(m_expm1, "expm1", |x| Ok::<f64, PyErr>(x.exp_m1()));
-float_fn!(m_log1p, "log1p", |x| if x <= -1.0 { Err(domain()) } else { Ok(x.ln_1p()) });
+float_fn!(m_log1p, "log1p", |x| if x <= -1.0 {
+    Err(domain())
+} else {
+    Ok(x.ln_1p())
+});
 float_fn!(m_degrees, "degrees", |x| Ok::<f64, PyErr>(x.to_degrees()));
 float_fn!(m_radians, "radians", |x| Ok::<f64, PyErr>(x.to_radians()));
 
@@ -350,7 +464,9 @@ fn m_dist(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let p = vm.collect(&args[0])?;
     let q = vm.collect(&args[1])?;
     if p.len() != q.len() {
-        return Err(PyErr::value_error("both points must have the same number of dimensions"));
+        return Err(PyErr::value_error(
+            "both points must have the same number of dimensions",
+        ));
     }
     let mut s = 0.0f64;
     for (a, b) in p.iter().zip(q.iter()) {
@@ -366,7 +482,10 @@ fn ints(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<BigInt>> {
             Some(b) => out.push(b),
             None => {
                 let i = vm.index_value(a).map_err(|_| {
-                    PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", a.type_name()))
+                    PyErr::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        a.type_name()
+                    ))
                 })?;
                 out.push(BigInt::from(i));
             }
@@ -399,11 +518,15 @@ fn m_lcm(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn m_factorial(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("factorial", args, 1, 1)?;
     if let Value::Float(_) = args[0] {
-        return Err(PyErr::type_error("'float' object cannot be interpreted as an integer"));
+        return Err(PyErr::type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
     }
     let n = ints(vm, args)?[0].clone();
     if n.is_negative() {
-        return Err(PyErr::value_error("factorial() not defined for negative values"));
+        return Err(PyErr::value_error(
+            "factorial() not defined for negative values",
+        ));
     }
     let n = n.to_u64().unwrap_or(0);
     let mut r = BigInt::from(1);
@@ -426,7 +549,11 @@ fn m_comb(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("comb", args, 2, 2)?;
     let v = ints(vm, args)?;
     if v[0].is_negative() || v[1].is_negative() {
-        return Err(PyErr::value_error(if v[0].is_negative() { "n must be a non-negative integer" } else { "k must be a non-negative integer" }));
+        return Err(PyErr::value_error(if v[0].is_negative() {
+            "n must be a non-negative integer"
+        } else {
+            "k must be a non-negative integer"
+        }));
     }
     let (n, k) = (v[0].to_u64().unwrap_or(0), v[1].to_u64().unwrap_or(0));
     if k > n {
@@ -528,7 +655,9 @@ fn m_isfinite(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn m_copysign(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("copysign", args, 2, 2)?;
-    Ok(Value::Float(num(vm, &args[0])?.copysign(num(vm, &args[1])?)))
+    Ok(Value::Float(
+        num(vm, &args[0])?.copysign(num(vm, &args[1])?),
+    ))
 }
 
 fn m_fmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -542,7 +671,10 @@ fn m_fmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn m_modf(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let x = f1(vm, args, "modf")?;
-    Ok(Value::tuple(vec![Value::Float(x.fract()), Value::Float(x.trunc())]))
+    Ok(Value::tuple(vec![
+        Value::Float(x.fract()),
+        Value::Float(x.trunc()),
+    ]))
 }
 
 fn m_frexp(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -581,16 +713,25 @@ fn m_isclose(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let d = (a - b).abs();
-    Ok(Value::Bool(d <= (rel * b.abs()).max(rel * a.abs()) || d <= abs))
+    Ok(Value::Bool(
+        d <= (rel * b.abs()).max(rel * a.abs()) || d <= abs,
+    ))
 }
 
 fn partial(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if args.is_empty() {
-        return Err(PyErr::type_error("type 'partial' takes at least one argument"));
+        return Err(PyErr::type_error(
+            "type 'partial' takes at least one argument",
+        ));
     }
     // Nested partials flatten, as in CPython.
     if let Value::Descr(d) = &args[0] {
-        if let Descr::Partial { func, args: pa, kwargs: pk } = &**d {
+        if let Descr::Partial {
+            func,
+            args: pa,
+            kwargs: pk,
+        } = &**d
+        {
             let mut a = pa.clone();
             a.extend(args[1..].iter().cloned());
             let mut k = pk.clone();
@@ -598,7 +739,11 @@ fn partial(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 k.retain(|(m, _)| m.as_str() != n.as_str());
                 k.push((n.clone(), v.clone()));
             }
-            return Ok(Value::Descr(Rc::new(Descr::Partial { func: func.clone(), args: a, kwargs: k })));
+            return Ok(Value::Descr(Rc::new(Descr::Partial {
+                func: func.clone(),
+                args: a,
+                kwargs: k,
+            })));
         }
     }
     Ok(Value::Descr(Rc::new(Descr::Partial {
@@ -615,7 +760,11 @@ fn reduce(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         Some(v) => v.clone(),
         None => match vm.next_value(&it)? {
             Some(v) => v,
-            None => return Err(PyErr::type_error("reduce() of empty iterable with no initial value")),
+            None => {
+                return Err(PyErr::type_error(
+                    "reduce() of empty iterable with no initial value",
+                ))
+            }
         },
     };
     while let Some(x) = vm.next_value(&it)? {
@@ -629,7 +778,11 @@ fn wraps(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("wraps", args, 1, 1)?;
     let apply = vm.modules["functools"].clone();
     let f = vm.getattr(&apply, "_wraps_apply")?;
-    Ok(Value::Descr(Rc::new(Descr::Partial { func: f, args: vec![args[0].clone()], kwargs: vec![] })))
+    Ok(Value::Descr(Rc::new(Descr::Partial {
+        func: f,
+        args: vec![args[0].clone()],
+        kwargs: vec![],
+    })))
 }
 
 fn wraps_apply(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -647,7 +800,10 @@ fn wraps_apply(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn cmp_to_key(_vm: &mut Vm, _args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Err(PyErr::new(ExcType::NotImplementedError, "functools.cmp_to_key is not supported by krait"))
+    Err(PyErr::new(
+        ExcType::NotImplementedError,
+        "functools.cmp_to_key is not supported by krait",
+    ))
 }
 
 thread_local! {

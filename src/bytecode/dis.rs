@@ -40,9 +40,24 @@ fn one(code: &Code, out: &mut String) {
         } else {
             "    ".to_string()
         };
-        let mark = if targets.contains(&(i as u32)) { ">>" } else { "  " };
+        let mark = if targets.contains(&(i as u32)) {
+            ">>"
+        } else {
+            "  "
+        };
         let operand = describe(code, ins.op, ins.arg);
-        out.push_str(&format!("{} {} {:>4} {:<20}{}\n", line_col, mark, i, format!("{:?}", ins.op), operand).trim_end().to_string());
+        out.push_str(
+            &format!(
+                "{} {} {:>4} {:<20}{}\n",
+                line_col,
+                mark,
+                i,
+                format!("{:?}", ins.op),
+                operand
+            )
+            .trim_end()
+            .to_string(),
+        );
         out.push('\n');
     }
     if !code.exc_table.is_empty() {
@@ -66,10 +81,26 @@ fn describe(code: &Code, op: Op, arg: u32) -> String {
             Value::Code(c) => format!("{} (<code object {}>)", arg, c.name.as_str()),
             v => format!("{} ({})", arg, repr_plain(v)),
         },
-        Op::LoadFast | Op::StoreFast | Op::DeleteFast | Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref
-        | Op::LoadClosure | Op::LoadClassDeref => format!("{} ({})", arg, code.slot_name(arg as usize).as_str()),
-        Op::LoadGlobal | Op::StoreGlobal | Op::DeleteGlobal | Op::LoadName | Op::StoreName | Op::DeleteName
-        | Op::LoadAttr | Op::StoreAttr | Op::DeleteAttr | Op::LoadMethod | Op::ImportName | Op::ImportFrom => {
+        Op::LoadFast
+        | Op::StoreFast
+        | Op::DeleteFast
+        | Op::LoadDeref
+        | Op::StoreDeref
+        | Op::DeleteDeref
+        | Op::LoadClosure
+        | Op::LoadClassDeref => format!("{} ({})", arg, code.slot_name(arg as usize).as_str()),
+        Op::LoadGlobal
+        | Op::StoreGlobal
+        | Op::DeleteGlobal
+        | Op::LoadName
+        | Op::StoreName
+        | Op::DeleteName
+        | Op::LoadAttr
+        | Op::StoreAttr
+        | Op::DeleteAttr
+        | Op::LoadMethod
+        | Op::ImportName
+        | Op::ImportFrom => {
             format!("{} ({})", arg, code.names[arg as usize].as_str())
         }
         Op::BinaryOp => {
@@ -77,12 +108,32 @@ fn describe(code: &Code, op: Op, arg: u32) -> String {
             format!("{} ({}{})", arg, k.symbol(), if inplace { "=" } else { "" })
         }
         Op::CompareOp => format!("{} ({})", arg, super::CmpKind::from_arg(arg).symbol()),
-        Op::Jump | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone
-        | Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop | Op::ForIter => format!("(to {})", arg),
-        Op::Nop | Op::PopTop | Op::PushNull | Op::ReturnValue | Op::GetIter | Op::BinarySubscr
-        | Op::StoreSubscr | Op::DeleteSubscr | Op::UnaryNegative | Op::UnaryNot | Op::UnaryInvert
-        | Op::UnaryPositive | Op::PushExcInfo | Op::PopExcept | Op::CheckExcMatch | Op::LoadAssertionError
-        | Op::ListToTuple | Op::YieldValue => String::new(),
+        Op::Jump
+        | Op::PopJumpIfFalse
+        | Op::PopJumpIfTrue
+        | Op::PopJumpIfNone
+        | Op::PopJumpIfNotNone
+        | Op::JumpIfFalseOrPop
+        | Op::JumpIfTrueOrPop
+        | Op::ForIter => format!("(to {})", arg),
+        Op::Nop
+        | Op::PopTop
+        | Op::PushNull
+        | Op::ReturnValue
+        | Op::GetIter
+        | Op::BinarySubscr
+        | Op::StoreSubscr
+        | Op::DeleteSubscr
+        | Op::UnaryNegative
+        | Op::UnaryNot
+        | Op::UnaryInvert
+        | Op::UnaryPositive
+        | Op::PushExcInfo
+        | Op::PopExcept
+        | Op::CheckExcMatch
+        | Op::LoadAssertionError
+        | Op::ListToTuple
+        | Op::YieldValue => String::new(),
         _ => format!("{}", arg),
     }
 }

@@ -5,7 +5,9 @@ use std::rc::Rc;
 use super::fold::const_value;
 use super::symtable::{self, NameScope, ScopeKind, SymbolTable};
 use super::unit::{Label, Unit};
-use crate::bytecode::{Code, CodeKind, Op, CO_NESTED, CO_NEWLOCALS, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS};
+use crate::bytecode::{
+    Code, CodeKind, Op, CO_NESTED, CO_NEWLOCALS, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS,
+};
 use crate::syntax::ast::*;
 use crate::syntax::LineIndex;
 use crate::value::{PyStr, Str, Value};
@@ -28,9 +30,15 @@ pub fn err<T>(msg: impl Into<String>, span: Span) -> CResult<T> {
 /// What a `break`, `continue` or `return` must undo on its way out.
 #[derive(Clone)]
 pub enum FBlock {
-    WhileLoop { start: Label, end: Label },
+    WhileLoop {
+        start: Label,
+        end: Label,
+    },
     /// The iterator is on the stack.
-    ForLoop { start: Label, end: Label },
+    ForLoop {
+        start: Label,
+        end: Label,
+    },
     TryExcept,
     /// The `finally` body to run again on the way out.
     FinallyTry(Rc<Vec<Stmt>>),
@@ -66,7 +74,8 @@ pub fn compile_module(module: &Module, filename: &str, lines: &LineIndex) -> CRe
         next_scope: 1,
         depth: 0,
     };
-    c.units.push(Unit::new(0, CodeKind::Module, "<module>", "<module>", 1));
+    c.units
+        .push(Unit::new(0, CodeKind::Module, "<module>", "<module>", 1));
     c.fblocks.push(vec![]);
     c.u().line = 0;
     c.u().emit(Op::Resume, 0);
@@ -785,16 +794,8 @@ impl<'a> Compiler<'a> {
             }
             u.flags |= CO_OPTIMIZED | CO_NEWLOCALS;
         }
-        u.cellvars = sc
-            .cellvars
-            .iter()
-            .map(|c| Rc::new(PyStr::new(c)))
-            .collect();
-        u.freevars = sc
-            .freevars
-            .iter()
-            .map(|c| Rc::new(PyStr::new(c)))
-            .collect();
+        u.cellvars = sc.cellvars.iter().map(|c| Rc::new(PyStr::new(c))).collect();
+        u.freevars = sc.freevars.iter().map(|c| Rc::new(PyStr::new(c))).collect();
         if self.units.len() > 1 || kind == CodeKind::Comprehension {
             u.flags |= CO_NESTED;
         }
@@ -937,10 +938,16 @@ impl<'a> Compiler<'a> {
 
     fn class_def(&mut self, s: &Stmt, c: &ClassDef) -> CResult {
         if c.bases.len() > 1 {
-            return err("multiple inheritance is not supported by krait", c.bases[1].span);
+            return err(
+                "multiple inheritance is not supported by krait",
+                c.bases[1].span,
+            );
         }
         if let Some(k) = c.keywords.first() {
-            return err("class keyword arguments (metaclasses) are not supported by krait", k.span);
+            return err(
+                "class keyword arguments (metaclasses) are not supported by krait",
+                k.span,
+            );
         }
         let def_line = self.line_of(c.def_span);
         let firstlineno = self.line_of(s.span);
@@ -1032,7 +1039,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Starred { .. } => {
-                return err("starred assignment target must be in a list or tuple", t.span)
+                return err(
+                    "starred assignment target must be in a list or tuple",
+                    t.span,
+                )
             }
             _ => return err(format!("cannot assign to {}", describe(t)), t.span),
         }
@@ -1073,7 +1083,9 @@ impl<'a> Compiler<'a> {
                 self.u().emit(Op::BinaryOp, kind);
                 self.store_name(id);
             }
-            ExprKind::Attribute { value: obj, attr, .. } => {
+            ExprKind::Attribute {
+                value: obj, attr, ..
+            } => {
                 self.expr(obj)?;
                 self.u().emit(Op::Copy, 1);
                 let n = self.u().add_name(attr);

@@ -65,8 +65,12 @@ impl<'a> Compiler<'a> {
         }
         match &e.kind {
             ExprKind::Constant(c) => match c {
-                Constant::Complex(_) => return err("complex numbers are not supported by krait", e.span),
-                Constant::Bytes(_) => return err("bytes literals are not supported by krait", e.span),
+                Constant::Complex(_) => {
+                    return err("complex numbers are not supported by krait", e.span)
+                }
+                Constant::Bytes(_) => {
+                    return err("bytes literals are not supported by krait", e.span)
+                }
                 _ => unreachable!("folded above"),
             },
             ExprKind::Name { id, .. } => self.load_name(id),
@@ -140,7 +144,10 @@ impl<'a> Compiler<'a> {
                 self.comprehension(e, "<genexpr>", generators, Comp::Gen(elt))?
             }
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
-                return err("generator functions ('yield') are not supported by krait yet", e.span)
+                return err(
+                    "generator functions ('yield') are not supported by krait yet",
+                    e.span,
+                )
             }
             ExprKind::Await(_) => return err("'await' is not supported by krait", e.span),
             ExprKind::Compare {
@@ -310,7 +317,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// Evaluates `test` and jumps to `target` when its truth equals `when`.
-    pub fn jump_if(&mut self, test: &Expr, when: bool, target: crate::compile::unit::Label) -> CResult {
+    pub fn jump_if(
+        &mut self,
+        test: &Expr,
+        when: bool,
+        target: crate::compile::unit::Label,
+    ) -> CResult {
         match &test.kind {
             ExprKind::UnaryOp {
                 op: UnaryOp::Not,
@@ -468,7 +480,10 @@ impl<'a> Compiler<'a> {
             let mut names = vec![];
             for k in keywords {
                 let name = k.name.clone().unwrap_or_default();
-                if names.iter().any(|n: &Value| n.as_str() == Some(name.as_str())) {
+                if names
+                    .iter()
+                    .any(|n: &Value| n.as_str() == Some(name.as_str()))
+                {
                     return err(format!("keyword argument repeated: {}", name), k.span);
                 }
                 self.expr(&k.value)?;
@@ -542,9 +557,18 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension(&mut self, e: &Expr, name: &str, gens: &[Comprehension], comp: Comp) -> CResult {
+    fn comprehension(
+        &mut self,
+        e: &Expr,
+        name: &str,
+        gens: &[Comprehension],
+        comp: Comp,
+    ) -> CResult {
         if gens.iter().any(|g| g.is_async) {
-            return err("asynchronous comprehensions are not supported by krait", e.span);
+            return err(
+                "asynchronous comprehensions are not supported by krait",
+                e.span,
+            );
         }
         let scope = self.next_child_scope(ScopeKind::Comprehension);
         let line = self.line_of(e.span);
@@ -583,7 +607,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_generator(&mut self, gens: &[Comprehension], i: usize, comp: &Comp, depth: u32) -> CResult {
+    fn comp_generator(
+        &mut self,
+        gens: &[Comprehension],
+        i: usize,
+        comp: &Comp,
+        depth: u32,
+    ) -> CResult {
         let g = &gens[i];
         let start = self.u().new_label();
         let end = self.u().new_label();

@@ -25,7 +25,11 @@ pub fn compile_source(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxEr
     let lines = LineIndex::new(source);
     codegen::compile_module(&module, filename, &lines).map_err(|e| {
         let lineno = lines.line_of(e.span.start);
-        let text = source.lines().nth(lineno as usize - 1).unwrap_or("").to_string();
+        let text = source
+            .lines()
+            .nth(lineno as usize - 1)
+            .unwrap_or("")
+            .to_string();
         let col = lines.col_of(e.span.start);
         let offset = text
             .char_indices()

@@ -621,9 +621,7 @@ impl SymbolTable {
                     }
                     Some(NameScope::Free) => {}
                     _ => {
-                        if f == "__class__"
-                            && self.scopes[id].kind == Some(ScopeKind::Class)
-                        {
+                        if f == "__class__" && self.scopes[id].kind == Some(ScopeKind::Class) {
                             if !cells.contains(&f) {
                                 cells.push(f);
                             }
@@ -645,10 +643,7 @@ impl SymbolTable {
             .filter(|p| cells.contains(p))
             .cloned()
             .collect();
-        let mut rest: Vec<String> = cells
-            .into_iter()
-            .filter(|c| !params.contains(c))
-            .collect();
+        let mut rest: Vec<String> = cells.into_iter().filter(|c| !params.contains(c)).collect();
         rest.sort();
         ordered.extend(rest);
         self.scopes[id].cellvars = ordered;

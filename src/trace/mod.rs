@@ -172,7 +172,8 @@ impl TraceHub {
         self.tracers.len() - 2
     }
     pub fn recompute_active(&mut self) {
-        self.active = !self.sys_trace.is_none() || !self.sys_profile.is_none() || self.host_count() > 0;
+        self.active =
+            !self.sys_trace.is_none() || !self.sys_profile.is_none() || self.host_count() > 0;
         self.dirty = true;
     }
 }

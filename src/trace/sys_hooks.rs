@@ -28,7 +28,11 @@ impl Tracer for SysTrace {
         if event == Event::Opcode && !fobj.trace_opcodes.get() {
             return Ok(());
         }
-        let args = vec![Value::Frame(fobj.clone()), Value::str(event.name()), arg.clone()];
+        let args = vec![
+            Value::Frame(fobj.clone()),
+            Value::str(event.name()),
+            arg.clone(),
+        ];
         match vm.call_value(&callback, args, vec![]) {
             Ok(result) => {
                 if !result.is_none() {

@@ -128,8 +128,9 @@ impl ExcType {
             SystemExit | KeyboardInterrupt | GeneratorExit | Exception => BaseException,
             ArithmeticError | AssertionError | AttributeError | BufferError | EOFError
             | ImportError | LookupError | MemoryError | NameError | OSError | ReferenceError
-            | RuntimeError | StopIteration | SyntaxError | SystemError | TypeError
-            | ValueError => Exception,
+            | RuntimeError | StopIteration | SyntaxError | SystemError | TypeError | ValueError => {
+                Exception
+            }
             FloatingPointError | OverflowError | ZeroDivisionError => ArithmeticError,
             ModuleNotFoundError => ImportError,
             IndexError | KeyError => LookupError,

@@ -103,7 +103,11 @@ pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
             }
             return Ok(Value::Float(int_truediv(a, b)?));
         }
-        BinOpKind::MatMul => return Err(PyErr::type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        BinOpKind::MatMul => {
+            return Err(PyErr::type_error(
+                "unsupported operand type(s) for @: 'int' and 'int'",
+            ))
+        }
     }))
 }
 
@@ -118,7 +122,9 @@ fn int_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     let y = b.to_f64().unwrap_or(f64::INFINITY);
     let r = x / y;
     if r.is_infinite() || r.is_nan() {
-        return Err(PyErr::overflow("integer division result too large for a float"));
+        return Err(PyErr::overflow(
+            "integer division result too large for a float",
+        ));
     }
     Ok(r)
 }

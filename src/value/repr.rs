@@ -45,7 +45,11 @@ pub fn str_repr(s: &str) -> String {
 
 fn is_unprintable(c: char) -> bool {
     let n = c as u32;
-    (0x80..0xa0).contains(&n) || n == 0xad || (0xd800..0xe000).contains(&n) || n == 0x2028 || n == 0x2029
+    (0x80..0xa0).contains(&n)
+        || n == 0xad
+        || (0xd800..0xe000).contains(&n)
+        || n == 0x2028
+        || n == 0x2029
 }
 
 /// A repr for simple values (used for Debug and where no VM is at hand).

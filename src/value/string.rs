@@ -12,14 +12,22 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
         PyStr {
-            chars: if s.is_ascii() { s.len() } else { s.chars().count() },
+            chars: if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            },
             s: s.into(),
             hash: Cell::new(None),
         }
     }
     pub fn from_string(s: String) -> PyStr {
         PyStr {
-            chars: if s.is_ascii() { s.len() } else { s.chars().count() },
+            chars: if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            },
             s: s.into_boxed_str(),
             hash: Cell::new(None),
         }

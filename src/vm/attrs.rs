@@ -84,13 +84,19 @@ impl Vm {
                             if entries.is_empty() {
                                 return Ok(Value::None);
                             }
-                            return Ok(Value::Traceback(Rc::new(crate::value::TracebackObj { entries })));
+                            return Ok(Value::Traceback(Rc::new(crate::value::TracebackObj {
+                                entries,
+                            })));
                         }
                         _ => {}
                     }
                 }
                 if let Some(ga) = inst.class.lookup_user("__getattr__") {
-                    return self.call_value(&ga, vec![obj.clone(), Value::Str(name.clone())], vec![]);
+                    return self.call_value(
+                        &ga,
+                        vec![obj.clone(), Value::Str(name.clone())],
+                        vec![],
+                    );
                 }
                 Err(PyErr::attribute_error(format!(
                     "'{}' object has no attribute '{}'",
@@ -106,12 +112,14 @@ impl Vm {
                             Descr::StaticMethod(f) => f.clone(),
                             _ => Value::Descr(d.clone()),
                         },
-                        Value::Builtin(b) if b.name == "fromkeys" => Value::Builtin(Rc::new(Builtin {
-                            name: b.name,
-                            owner: b.owner,
-                            func: b.func,
-                            bound_self: Some(obj.clone()),
-                        })),
+                        Value::Builtin(b) if b.name == "fromkeys" => {
+                            Value::Builtin(Rc::new(Builtin {
+                                name: b.name,
+                                owner: b.owner,
+                                func: b.func,
+                                bound_self: Some(obj.clone()),
+                            }))
+                        }
                         other => other,
                     });
                 }
@@ -121,8 +129,12 @@ impl Vm {
                     "__module__" => Ok(Value::Str(c.module.clone())),
                     "__doc__" => Ok(Value::None),
                     "__base__" => Ok(c.base.clone().map(Value::Class).unwrap_or(Value::None)),
-                    "__bases__" => Ok(Value::tuple(c.base.clone().map(Value::Class).into_iter().collect())),
-                    "__mro__" => Ok(Value::tuple(c.mro().into_iter().map(Value::Class).collect())),
+                    "__bases__" => Ok(Value::tuple(
+                        c.base.clone().map(Value::Class).into_iter().collect(),
+                    )),
+                    "__mro__" => Ok(Value::tuple(
+                        c.mro().into_iter().map(Value::Class).collect(),
+                    )),
                     "__dict__" => {
                         let mut d = crate::value::Dict::new();
                         for (k, v) in c.dict.borrow().iter() {
@@ -195,10 +207,12 @@ impl Vm {
     fn special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         Ok(Some(match (obj, name) {
             (_, "__class__") => Value::Class(self.types.type_of(obj)),
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => match obj {
-                Value::Bool(b) => Value::Int(*b as i64),
-                _ => obj.clone(),
-            },
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
+                match obj {
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    _ => obj.clone(),
+                }
+            }
             (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Value::Int(0),
             (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Value::Int(1),
             (Value::Float(_), "real") => obj.clone(),
@@ -259,9 +273,15 @@ impl Vm {
                 "co_kwonlyargcount" => Value::Int(c.kwonlyargcount as i64),
                 "co_nlocals" => Value::Int(c.varnames.len() as i64),
                 "co_flags" => Value::Int(c.flags as i64),
-                "co_varnames" => Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect()),
-                "co_cellvars" => Value::tuple(c.cellvars.iter().map(|v| Value::Str(v.clone())).collect()),
-                "co_freevars" => Value::tuple(c.freevars.iter().map(|v| Value::Str(v.clone())).collect()),
+                "co_varnames" => {
+                    Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect())
+                }
+                "co_cellvars" => {
+                    Value::tuple(c.cellvars.iter().map(|v| Value::Str(v.clone())).collect())
+                }
+                "co_freevars" => {
+                    Value::tuple(c.freevars.iter().map(|v| Value::Str(v.clone())).collect())
+                }
                 "co_names" => Value::tuple(c.names.iter().map(|v| Value::Str(v.clone())).collect()),
                 "co_consts" => Value::tuple(c.consts.clone()),
                 _ => return Ok(None),
@@ -285,7 +305,9 @@ impl Vm {
                 "f_trace_lines" => Value::Bool(f.trace_lines.get()),
                 "f_trace_opcodes" => Value::Bool(f.trace_opcodes.get()),
                 "f_lasti" => match f.live.get() {
-                    Some(i) if i < self.frames.len() => Value::Int(self.frames[i].ip.saturating_sub(1) as i64 * 2),
+                    Some(i) if i < self.frames.len() => {
+                        Value::Int(self.frames[i].ip.saturating_sub(1) as i64 * 2)
+                    }
                     _ => Value::Int(f.final_lasti.get()),
                 },
                 _ => return Ok(None),
@@ -323,7 +345,11 @@ impl Vm {
                     Value::dict(dd)
                 }
                 (Descr::StaticMethod(f) | Descr::ClassMethod(f), "__func__") => f.clone(),
-                (Descr::Super { start_after, obj }, _) => return self.super_getattr(start_after.clone(), obj.clone(), name).map(Some),
+                (Descr::Super { start_after, obj }, _) => {
+                    return self
+                        .super_getattr(start_after.clone(), obj.clone(), name)
+                        .map(Some)
+                }
                 _ => return Ok(None),
             },
             (Value::Cell(c), "cell_contents") => c.borrow().clone(),
@@ -332,13 +358,21 @@ impl Vm {
     }
 
     /// `super().name`: lookup starts after `start_after` in obj's MRO.
-    fn super_getattr(&mut self, start_after: Rc<crate::value::Class>, obj: Value, name: &str) -> PyResult<Value> {
+    fn super_getattr(
+        &mut self,
+        start_after: Rc<crate::value::Class>,
+        obj: Value,
+        name: &str,
+    ) -> PyResult<Value> {
         let cls = match &obj {
             Value::Class(c) => c.clone(),
             _ => self.types.type_of(&obj),
         };
         let mro = cls.mro();
-        let pos = mro.iter().position(|c| Rc::ptr_eq(c, &start_after)).unwrap_or(0);
+        let pos = mro
+            .iter()
+            .position(|c| Rc::ptr_eq(c, &start_after))
+            .unwrap_or(0);
         for c in &mro[pos + 1..] {
             let found = c.dict.borrow().get(&NameRef(name)).cloned();
             if let Some(v) = found {
@@ -366,7 +400,10 @@ impl Vm {
                 });
             }
         }
-        Err(PyErr::attribute_error(format!("'super' object has no attribute '{}'", name)))
+        Err(PyErr::attribute_error(format!(
+            "'super' object has no attribute '{}'",
+            name
+        )))
     }
 
     /// `obj.name = v`

@@ -26,7 +26,12 @@ pub enum Called {
 impl Vm {
     /// `Call`/`CallKw` on the stack layout `[NULL|meth, callable|self, args..]`
     /// starting at `slot`. Returns whether a frame was pushed.
-    pub(crate) fn call_at(&mut self, slot: usize, argc: usize, kwnames: Option<Rc<Vec<Value>>>) -> PyResult<bool> {
+    pub(crate) fn call_at(
+        &mut self,
+        slot: usize,
+        argc: usize,
+        kwnames: Option<Rc<Vec<Value>>>,
+    ) -> PyResult<bool> {
         let is_meth = !matches!(self.stack[slot], Value::Null);
         let callable = if is_meth {
             self.stack[slot].clone()
@@ -84,7 +89,11 @@ impl Vm {
 
     /// `CallEx`: `[NULL|meth, callable, args_tuple, kwargs_dict?]`.
     pub(crate) fn call_ex(&mut self, flags: u32) -> PyResult<bool> {
-        let kwargs_v = if flags & 1 != 0 { self.stack.pop() } else { None };
+        let kwargs_v = if flags & 1 != 0 {
+            self.stack.pop()
+        } else {
+            None
+        };
         let args_v = self.stack.pop().unwrap();
         let callable = self.stack.pop().unwrap();
         let null = self.stack.pop().unwrap();
@@ -115,7 +124,12 @@ impl Vm {
     }
 
     /// Calls `callable` from native code and returns its result (re-enters the loop).
-    pub fn call_value(&mut self, callable: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Value> {
+    pub fn call_value(
+        &mut self,
+        callable: &Value,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+    ) -> PyResult<Value> {
         self.check_native_depth()?;
         let slot = self.stack.len();
         match self.call_generic(callable.clone(), args, kwargs, slot, OnReturn::Push)? {
@@ -150,7 +164,9 @@ impl Vm {
                 let locals = self.bind_args(f, args, kwargs)?;
                 if f.code.flags & CO_GENERATOR != 0 {
                     let gen = GenState::new(f.clone(), locals);
-                    return Ok(Called::Value(Value::Iter(Rc::new(RefCell::new(IterObj::Generator(gen))))));
+                    return Ok(Called::Value(Value::Iter(Rc::new(RefCell::new(
+                        IterObj::Generator(gen),
+                    )))));
                 }
                 self.stack.truncate(ret_slot);
                 let base = self.stack.len();
@@ -200,7 +216,9 @@ impl Vm {
                     }
                     self.call_generic(func.clone(), all, kw, ret_slot, on_return)
                 }
-                Descr::StaticMethod(f) => self.call_generic(f.clone(), args, kwargs, ret_slot, on_return),
+                Descr::StaticMethod(f) => {
+                    self.call_generic(f.clone(), args, kwargs, ret_slot, on_return)
+                }
                 _ => Err(PyErr::type_error(format!(
                     "'{}' object is not callable",
                     callable.type_name()
@@ -266,7 +284,12 @@ impl Vm {
     }
 
     /// Lays out a function's localsplus from call arguments.
-    pub(crate) fn bind_args(&mut self, f: &Rc<Function>, args: Vec<Value>, kwargs: Kwargs) -> PyResult<Vec<Value>> {
+    pub(crate) fn bind_args(
+        &mut self,
+        f: &Rc<Function>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+    ) -> PyResult<Vec<Value>> {
         let code = &f.code;
         let name = f.qualname.borrow().clone();
         let argcount = code.argcount as usize;
@@ -288,10 +311,18 @@ impl Vm {
             let given = nargs;
             let kw_given = kwargs
                 .iter()
-                .filter(|(k, _)| code.varnames[argcount..argcount + kwonly].iter().any(|v| v == k))
+                .filter(|(k, _)| {
+                    code.varnames[argcount..argcount + kwonly]
+                        .iter()
+                        .any(|v| v == k)
+                })
                 .count();
             let takes = if ndefaults > 0 {
-                format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+                format!(
+                    "from {} to {} positional arguments",
+                    argcount - ndefaults,
+                    argcount
+                )
             } else {
                 format!(
                     "{} positional argument{}",
@@ -310,7 +341,13 @@ impl Vm {
                 String::new()
             };
             return Err(PyErr::type_error(if kw_given > 0 {
-                format!("{}() takes {} but {}{} were given", name.as_str(), takes, given, kwpart)
+                format!(
+                    "{}() takes {} but {}{} were given",
+                    name.as_str(),
+                    takes,
+                    given,
+                    kwpart
+                )
             } else {
                 format!(
                     "{}() takes {} but {} {} given",
@@ -416,7 +453,13 @@ impl Vm {
     }
 
     /// `C(args)`: a new instance, then `__init__`.
-    fn instantiate(&mut self, c: Rc<Class>, args: Vec<Value>, kwargs: Kwargs, ret_slot: usize) -> PyResult<Called> {
+    fn instantiate(
+        &mut self,
+        c: Rc<Class>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        ret_slot: usize,
+    ) -> PyResult<Called> {
         if !c.is_user && !c.is_exception() {
             return crate::builtins::construct_builtin(self, &c, args, kwargs).map(Called::Value);
         }
@@ -447,7 +490,10 @@ impl Vm {
             }
             None => {
                 if !c.is_exception() && (!args.is_empty() || !kwargs.is_empty()) {
-                    return Err(PyErr::type_error(format!("{}() takes no arguments", c.name.as_str())));
+                    return Err(PyErr::type_error(format!(
+                        "{}() takes no arguments",
+                        c.name.as_str()
+                    )));
                 }
                 Ok(Called::Value(inst))
             }
@@ -455,7 +501,12 @@ impl Vm {
     }
 
     /// `MakeFunction`: builds a function from the code object and what lies below it.
-    pub(crate) fn make_function(&mut self, fi: usize, code_v: Value, flags: u32) -> PyResult<Value> {
+    pub(crate) fn make_function(
+        &mut self,
+        fi: usize,
+        code_v: Value,
+        flags: u32,
+    ) -> PyResult<Value> {
         let Value::Code(code) = code_v else {
             return Err(PyErr::type_error("expected a code object"));
         };
@@ -568,7 +619,13 @@ impl Vm {
     }
 
     /// Makes the class object when its body has run.
-    pub(crate) fn finish_class(&mut self, name: Str, base: Option<Rc<Class>>, ns: Rc<RefCell<Dict>>, cell: Value) -> PyResult<Value> {
+    pub(crate) fn finish_class(
+        &mut self,
+        name: Str,
+        base: Option<Rc<Class>>,
+        ns: Rc<RefCell<Dict>>,
+        cell: Value,
+    ) -> PyResult<Value> {
         let base = base.unwrap_or_else(|| self.types.object.clone());
         let mut dict = AttrMap::default();
         for (k, v) in ns.borrow().iter() {
@@ -602,7 +659,10 @@ impl Vm {
 
     /// Binds a method-like value to an object, as attribute lookup does.
     pub fn bind(&self, f: Value, obj: Value) -> Value {
-        Value::BoundMethod(Rc::new(BoundMethod { func: f, self_: obj }))
+        Value::BoundMethod(Rc::new(BoundMethod {
+            func: f,
+            self_: obj,
+        }))
     }
 
     /// The code object of a frame's function (for `super()`).
@@ -616,7 +676,9 @@ impl Vm {
             Value::Class(c) if c.is_exception() => self.call_value(&e, vec![], vec![])?,
             Value::Instance(i) if i.class.is_exception() => e.clone(),
             _ => {
-                return Ok(PyErr::type_error("exceptions must derive from BaseException"));
+                return Ok(PyErr::type_error(
+                    "exceptions must derive from BaseException",
+                ));
             }
         };
         if let Some(c) = cause {

@@ -112,14 +112,25 @@ impl Vm {
         let mut cur = exc.clone();
         let mut links = vec![];
         for _ in 0..16 {
-            let (next, text) = if let Some(c) = self.exc_attr(&cur, "__cause__").filter(|v| !v.is_none()) {
-                (c, "\nThe above exception was the direct cause of the following exception:\n\n")
+            let (next, text) = if let Some(c) =
+                self.exc_attr(&cur, "__cause__").filter(|v| !v.is_none())
+            {
+                (
+                    c,
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                )
             } else if let Some(c) = self.exc_attr(&cur, "__context__").filter(|v| !v.is_none()) {
-                let suppressed = matches!(self.exc_attr(&cur, "__suppress_context__"), Some(Value::Bool(true)));
+                let suppressed = matches!(
+                    self.exc_attr(&cur, "__suppress_context__"),
+                    Some(Value::Bool(true))
+                );
                 if suppressed {
                     break;
                 }
-                (c, "\nDuring handling of the above exception, another exception occurred:\n\n")
+                (
+                    c,
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                )
             } else {
                 break;
             };

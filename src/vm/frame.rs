@@ -93,7 +93,12 @@ pub struct FrameObj {
 }
 
 impl FrameObj {
-    pub fn new(code: Rc<Code>, back: Option<Rc<FrameObj>>, globals: Rc<RefCell<Dict>>, index: usize) -> FrameObj {
+    pub fn new(
+        code: Rc<Code>,
+        back: Option<Rc<FrameObj>>,
+        globals: Rc<RefCell<Dict>>,
+        index: usize,
+    ) -> FrameObj {
         FrameObj {
             code,
             back,

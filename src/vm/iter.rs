@@ -9,26 +9,74 @@ use super::frame::{Frame, OnReturn};
 use super::Vm;
 
 pub enum IterObj {
-    List { list: crate::value::List, index: usize },
-    Tuple { items: Rc<Vec<Value>>, index: usize },
-    Str { s: Str, byte: usize },
-    Range { cur: i64, stop: i64, step: i64 },
-    DictKeys { dict: Rc<RefCell<Dict>>, index: usize, len: usize },
-    DictValues { dict: Rc<RefCell<Dict>>, index: usize, len: usize },
-    DictItems { dict: Rc<RefCell<Dict>>, index: usize, len: usize },
+    List {
+        list: crate::value::List,
+        index: usize,
+    },
+    Tuple {
+        items: Rc<Vec<Value>>,
+        index: usize,
+    },
+    Str {
+        s: Str,
+        byte: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
+    DictKeys {
+        dict: Rc<RefCell<Dict>>,
+        index: usize,
+        len: usize,
+    },
+    DictValues {
+        dict: Rc<RefCell<Dict>>,
+        index: usize,
+        len: usize,
+    },
+    DictItems {
+        dict: Rc<RefCell<Dict>>,
+        index: usize,
+        len: usize,
+    },
     /// A snapshot of a set's items.
-    Items { items: Vec<Value>, index: usize },
-    Enumerate { inner: Value, count: i64 },
-    Zip { inners: Vec<Value> },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Items {
+        items: Vec<Value>,
+        index: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// Reversed over a snapshot.
-    Reversed { items: Vec<Value>, index: usize },
+    Reversed {
+        items: Vec<Value>,
+        index: usize,
+    },
     Generator(Rc<RefCell<GenState>>),
     /// `iter(callable, sentinel)`
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// An instance with `__getitem__` but no `__iter__`.
-    SeqIndex { obj: Value, index: i64 },
+    SeqIndex {
+        obj: Value,
+        index: i64,
+    },
     Done,
 }
 
@@ -116,7 +164,11 @@ impl Vm {
             },
             Value::Dict(d) => {
                 let len = d.borrow().len();
-                IterObj::DictKeys { dict: d, index: 0, len }
+                IterObj::DictKeys {
+                    dict: d,
+                    index: 0,
+                    len,
+                }
             }
             Value::Set(s) => IterObj::Items {
                 items: s.borrow().iter().cloned().collect(),
@@ -138,7 +190,10 @@ impl Vm {
                     return Ok(r);
                 }
                 if inst.class.lookup("__getitem__").is_some() {
-                    IterObj::SeqIndex { obj: v.clone(), index: 0 }
+                    IterObj::SeqIndex {
+                        obj: v.clone(),
+                        index: 0,
+                    }
                 } else {
                     return Err(PyErr::type_error(format!(
                         "'{}' object is not iterable",
@@ -319,7 +374,12 @@ impl Vm {
                 drop(b);
                 match self.getitem(&obj, &Value::Int(i)) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if self.err_is(&e, ExcType::IndexError) || self.err_is(&e, ExcType::StopIteration) => Ok(None),
+                    Err(e)
+                        if self.err_is(&e, ExcType::IndexError)
+                            || self.err_is(&e, ExcType::StopIteration) =>
+                    {
+                        Ok(None)
+                    }
                     Err(e) => Err(e),
                 }
             }
@@ -397,7 +457,8 @@ impl Vm {
         let saved = self.stack.split_off(f.base);
         if let Some(o) = &f.obj {
             o.live.set(None);
-            o.final_line.set(super::frame::line_near(&f.code, f.ip.saturating_sub(1)));
+            o.final_line
+                .set(super::frame::line_near(&f.code, f.ip.saturating_sub(1)));
         }
         let g = f.gen.take().unwrap();
         let mut st = g.borrow_mut();

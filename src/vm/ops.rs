@@ -79,12 +79,21 @@ impl Vm {
         )))
     }
 
-    fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOpKind, inplace: bool) -> PyResult<Option<Value>> {
+    fn builtin_binop(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOpKind,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
         if is_int(a) && is_int(b) {
             let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
             if op == BinOpKind::Pow {
                 if let (Some(bx), Some(e)) = (x.to_i64(), y.to_i64()) {
-                    if e >= 0 && bx.unsigned_abs() > 1 && (64 - bx.unsigned_abs().leading_zeros()) as i64 * e > 10_000_000 {
+                    if e >= 0
+                        && bx.unsigned_abs() > 1
+                        && (64 - bx.unsigned_abs().leading_zeros()) as i64 * e > 10_000_000
+                    {
                         return Err(PyErr::value_error("exponent too large for krait"));
                     }
                 }
@@ -99,8 +108,13 @@ impl Vm {
                     }
                 }
                 return match op {
-                    BinOpKind::Add | BinOpKind::Sub | BinOpKind::Mul | BinOpKind::TrueDiv
-                    | BinOpKind::FloorDiv | BinOpKind::Mod | BinOpKind::Pow => float_op(x, y, op).map(Some),
+                    BinOpKind::Add
+                    | BinOpKind::Sub
+                    | BinOpKind::Mul
+                    | BinOpKind::TrueDiv
+                    | BinOpKind::FloorDiv
+                    | BinOpKind::Mod
+                    | BinOpKind::Pow => float_op(x, y, op).map(Some),
                     _ => Ok(None),
                 };
             }
@@ -112,13 +126,15 @@ impl Vm {
                 s.push_str(y.as_str());
                 Some(Value::string(s))
             }
-            (Value::Str(x), n, BinOpKind::Mul) | (n, Value::Str(x), BinOpKind::Mul) if is_int(n) => {
+            (Value::Str(x), n, BinOpKind::Mul) | (n, Value::Str(x), BinOpKind::Mul)
+                if is_int(n) =>
+            {
                 let k = self.repeat_count(n)?;
                 Some(Value::string(x.as_str().repeat(k)))
             }
-            (Value::Str(x), args, BinOpKind::Mod) => {
-                Some(Value::string(crate::value::format::percent_format(self, x.as_str(), args)?))
-            }
+            (Value::Str(x), args, BinOpKind::Mod) => Some(Value::string(
+                crate::value::format::percent_format(self, x.as_str(), args)?,
+            )),
             (Value::List(x), Value::List(y), BinOpKind::Add) => {
                 if inplace {
                     let items = y.borrow().clone();
@@ -135,7 +151,9 @@ impl Vm {
                 x.borrow_mut().extend(items);
                 Some(a.clone())
             }
-            (Value::List(x), n, BinOpKind::Mul) | (n, Value::List(x), BinOpKind::Mul) if is_int(n) => {
+            (Value::List(x), n, BinOpKind::Mul) | (n, Value::List(x), BinOpKind::Mul)
+                if is_int(n) =>
+            {
                 let k = self.repeat_count(n)?;
                 let src = x.borrow().clone();
                 let mut v = Vec::with_capacity(src.len() * k);
@@ -154,7 +172,9 @@ impl Vm {
                 v.extend(y.iter().cloned());
                 Some(Value::tuple(v))
             }
-            (Value::Tuple(x), n, BinOpKind::Mul) | (n, Value::Tuple(x), BinOpKind::Mul) if is_int(n) => {
+            (Value::Tuple(x), n, BinOpKind::Mul) | (n, Value::Tuple(x), BinOpKind::Mul)
+                if is_int(n) =>
+            {
                 let k = self.repeat_count(n)?;
                 let mut v = Vec::with_capacity(x.len() * k);
                 for _ in 0..k {
@@ -167,7 +187,11 @@ impl Vm {
             }
             (Value::Dict(x), Value::Dict(y), BinOpKind::Or) => {
                 if inplace {
-                    let items: Vec<(DictKey, Value)> = y.borrow().entries().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let items: Vec<(DictKey, Value)> = y
+                        .borrow()
+                        .entries()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
                     for (k, v) in items {
                         x.borrow_mut().insert(k, v);
                     }
@@ -188,7 +212,9 @@ impl Vm {
         match to_big(n).and_then(|b| b.to_i64()) {
             Some(k) if k <= 0 => Ok(0),
             Some(k) if k < (1 << 32) => Ok(k as usize),
-            _ => Err(PyErr::overflow("cannot fit 'int' into an index-sized integer")),
+            _ => Err(PyErr::overflow(
+                "cannot fit 'int' into an index-sized integer",
+            )),
         }
     }
 
@@ -200,7 +226,13 @@ impl Vm {
         }
     }
 
-    fn set_binop(&mut self, a: &Value, b: &Value, op: BinOpKind, inplace: bool) -> PyResult<Option<Value>> {
+    fn set_binop(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: BinOpKind,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
         let x = Self::set_items(a);
         let y = Self::set_items(b);
         let mut out = SetObj::new();
@@ -372,18 +404,30 @@ impl Vm {
         let ord: Option<Ordering> = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
             _ if is_int(a) && is_int(b) => Some(to_big(a).unwrap().cmp(&to_big(b).unwrap())),
-            (Value::Float(_), _) | (_, Value::Float(_)) if as_float(a).is_some() && as_float(b).is_some() => {
+            (Value::Float(_), _) | (_, Value::Float(_))
+                if as_float(a).is_some() && as_float(b).is_some() =>
+            {
                 let (x, y) = (as_float(a).unwrap(), as_float(b).unwrap());
                 if x.is_nan() || y.is_nan() {
                     return Ok(Some(op == CmpKind::Ne));
                 }
                 // Exact comparison of a big int with a float.
-                if let (Value::BigInt(bi), Value::Float(f)) | (Value::Float(f), Value::BigInt(bi)) = (a, b) {
+                if let (Value::BigInt(bi), Value::Float(f)) | (Value::Float(f), Value::BigInt(bi)) =
+                    (a, b)
+                {
                     if f.is_finite() {
                         let fb = BigInt::from(f.floor() as i128);
                         let o = bi.as_ref().cmp(&fb);
-                        let o = if o == Ordering::Equal && f.fract() != 0.0 { Ordering::Less } else { o };
-                        let o = if matches!(a, Value::Float(_)) { o.reverse() } else { o };
+                        let o = if o == Ordering::Equal && f.fract() != 0.0 {
+                            Ordering::Less
+                        } else {
+                            o
+                        };
+                        let o = if matches!(a, Value::Float(_)) {
+                            o.reverse()
+                        } else {
+                            o
+                        };
                         return Ok(Some(apply(op, o)));
                     }
                 }
@@ -440,7 +484,11 @@ impl Vm {
         if x.borrow().len() != y.borrow().len() {
             return Ok(false);
         }
-        let items: Vec<(DictKey, Value)> = x.borrow().entries().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let items: Vec<(DictKey, Value)> = x
+            .borrow()
+            .entries()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for (k, v) in items {
             let other = y.borrow().get(&k).cloned();
             match other {
@@ -582,18 +630,28 @@ impl Vm {
         if let Value::Instance(i) = &v {
             if let Some(m) = i.class.lookup_user("__hash__") {
                 if m.is_none() {
-                    return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())));
+                    return Err(PyErr::type_error(format!(
+                        "unhashable type: '{}'",
+                        v.type_name()
+                    )));
                 }
                 let h = self.call_value(&m, vec![v.clone()], vec![])?;
                 let hash = match h {
                     Value::Int(i) => i,
                     Value::BigInt(b) => crate::value::hash::hash_bigint(&b),
-                    _ => return Err(PyErr::type_error("__hash__ method should return an integer")),
+                    _ => {
+                        return Err(PyErr::type_error(
+                            "__hash__ method should return an integer",
+                        ))
+                    }
                 };
                 return Ok(DictKey { hash, value: v });
             }
             if i.class.lookup_user("__eq__").is_some() {
-                return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())));
+                return Err(PyErr::type_error(format!(
+                    "unhashable type: '{}'",
+                    v.type_name()
+                )));
             }
         }
         DictKey::new(v)
@@ -637,7 +695,9 @@ impl Vm {
                 if let Value::Slice(s) = k {
                     let items = l.borrow().clone();
                     let idx = self.slice_indices(s, items.len())?;
-                    return Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()));
+                    return Ok(Value::list(
+                        idx.into_iter().map(|i| items[i].clone()).collect(),
+                    ));
                 }
                 let i = self.seq_index(k, l.borrow().len(), "list")?;
                 Ok(l.borrow()[i].clone())
@@ -645,7 +705,9 @@ impl Vm {
             Value::Tuple(t) => {
                 if let Value::Slice(s) = k {
                     let idx = self.slice_indices(s, t.len())?;
-                    return Ok(Value::tuple(idx.into_iter().map(|i| t[i].clone()).collect()));
+                    return Ok(Value::tuple(
+                        idx.into_iter().map(|i| t[i].clone()).collect(),
+                    ));
                 }
                 let i = self.seq_index(k, t.len(), "tuple")?;
                 Ok(t[i].clone())
@@ -677,7 +739,9 @@ impl Vm {
                 if let Value::Slice(s) = k {
                     let items = range_items(r);
                     let idx = self.slice_indices(s, items.len())?;
-                    return Ok(Value::list(idx.into_iter().map(|i| Value::Int(items[i])).collect()));
+                    return Ok(Value::list(
+                        idx.into_iter().map(|i| Value::Int(items[i])).collect(),
+                    ));
                 }
                 let i = self.seq_index(k, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.start + r.step * i as i64))
@@ -727,7 +791,11 @@ impl Vm {
     }
 
     /// The indices a slice selects from a sequence of `len` items.
-    pub fn slice_indices(&mut self, s: &crate::value::SliceObj, len: usize) -> PyResult<Vec<usize>> {
+    pub fn slice_indices(
+        &mut self,
+        s: &crate::value::SliceObj,
+        len: usize,
+    ) -> PyResult<Vec<usize>> {
         let (start, stop, step) = self.slice_bounds(s, len)?;
         let mut out = vec![];
         let mut i = start;
@@ -746,9 +814,17 @@ impl Vm {
     }
 
     /// `slice.indices(len)`: clamped (start, stop, step).
-    pub fn slice_bounds(&mut self, s: &crate::value::SliceObj, len: usize) -> PyResult<(i64, i64, i64)> {
+    pub fn slice_bounds(
+        &mut self,
+        s: &crate::value::SliceObj,
+        len: usize,
+    ) -> PyResult<(i64, i64, i64)> {
         let n = len as i64;
-        let step = if s.step.is_none() { 1 } else { self.slice_int(&s.step)? };
+        let step = if s.step.is_none() {
+            1
+        } else {
+            self.slice_int(&s.step)?
+        };
         if step == 0 {
             return Err(PyErr::value_error("slice step cannot be zero"));
         }
@@ -761,12 +837,20 @@ impl Vm {
             }
         };
         let start = if s.start.is_none() {
-            if step > 0 { 0 } else { n - 1 }
+            if step > 0 {
+                0
+            } else {
+                n - 1
+            }
         } else {
             clamp(self.slice_int(&s.start)?)
         };
         let stop = if s.stop.is_none() {
-            if step > 0 { n } else { -1 }
+            if step > 0 {
+                n
+            } else {
+                -1
+            }
         } else {
             clamp(self.slice_int(&s.stop)?)
         };
@@ -777,7 +861,11 @@ impl Vm {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(b) => Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }),
+            Value::BigInt(b) => Ok(if b.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            }),
             Value::Instance(_) => self.index_value(v),
             _ => Err(PyErr::type_error(
                 "slice indices must be integers or None or have an __index__ method",
@@ -905,7 +993,11 @@ impl Vm {
                 }
             }
             Value::Dict(d) => {
-                let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 let mut parts = vec![];
                 for (k, v) in items {
                     parts.push(format!("{}: {}", self.repr(&k)?, self.repr(&v)?));
@@ -943,7 +1035,11 @@ impl Vm {
                 self.repr(&s.stop)?,
                 self.repr(&s.step)?
             ),
-            Value::Function(f) => format!("<function {} at 0x{:x}>", f.qualname.borrow().as_str(), v.ptr().unwrap_or(0)),
+            Value::Function(f) => format!(
+                "<function {} at 0x{:x}>",
+                f.qualname.borrow().as_str(),
+                v.ptr().unwrap_or(0)
+            ),
             Value::BoundMethod(m) => {
                 let fname = match &m.func {
                     Value::Function(f) => f.qualname.borrow().as_str().to_string(),
@@ -953,7 +1049,12 @@ impl Vm {
                 format!("<bound method {} of {}>", fname, obj)
             }
             Value::Builtin(b) => match &b.bound_self {
-                Some(s) => format!("<built-in method {} of {} object at 0x{:x}>", b.name, s.type_name(), s.ptr().unwrap_or(0)),
+                Some(s) => format!(
+                    "<built-in method {} of {} object at 0x{:x}>",
+                    b.name,
+                    s.type_name(),
+                    s.ptr().unwrap_or(0)
+                ),
                 None => format!("<built-in function {}>", b.name),
             },
             Value::Class(c) => {
@@ -979,7 +1080,8 @@ impl Vm {
                     let inner = match &args {
                         Value::Tuple(t) if t.len() == 1 => self.repr(&t[0])?,
                         Value::Tuple(t) => {
-                            let parts: PyResult<Vec<String>> = t.iter().map(|x| self.repr(x)).collect();
+                            let parts: PyResult<Vec<String>> =
+                                t.iter().map(|x| self.repr(x)).collect();
                             parts?.join(", ")
                         }
                         _ => String::new(),
@@ -994,7 +1096,11 @@ impl Vm {
                 )
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name.as_str()),
-            Value::Iter(it) => format!("<{} object at 0x{:x}>", it.borrow().type_name(), v.ptr().unwrap_or(0)),
+            Value::Iter(it) => format!(
+                "<{} object at 0x{:x}>",
+                it.borrow().type_name(),
+                v.ptr().unwrap_or(0)
+            ),
             Value::Code(c) => format!(
                 "<code object {} at 0x{:x}, file \"{}\", line {}>",
                 c.name.as_str(),
@@ -1102,7 +1208,13 @@ impl Vm {
                     return self.to_str(v);
                 }
                 let s = format::parse_spec(spec)?;
-                if matches!(v, Value::Bool(_)) && spec.chars().last().map(|c| !c.is_ascii_alphabetic() || c == 's').unwrap_or(true) {
+                if matches!(v, Value::Bool(_))
+                    && spec
+                        .chars()
+                        .last()
+                        .map(|c| !c.is_ascii_alphabetic() || c == 's')
+                        .unwrap_or(true)
+                {
                     return format::format_str(&self.to_str(v)?, &s);
                 }
                 format::format_int(&to_big(v).unwrap(), &s)
@@ -1127,7 +1239,11 @@ impl Vm {
             return Ok(());
         };
         let entries: Vec<(DictKey, Value)> = match m {
-            Value::Dict(d) => d.borrow().entries().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            Value::Dict(d) => d
+                .borrow()
+                .entries()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
             _ => {
                 let keys_name = self.intern("keys");
                 let keys_fn = self.getattr_str(m, &keys_name).map_err(|_| {
@@ -1157,13 +1273,22 @@ impl Vm {
     }
 
     /// `UnpackSequence` / `UnpackEx`: pushes items so the first is on top.
-    pub(crate) fn unpack(&mut self, seq: Value, before: usize, after: Option<usize>) -> PyResult<()> {
+    pub(crate) fn unpack(
+        &mut self,
+        seq: Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> PyResult<()> {
         let items = match &seq {
             Value::Tuple(t) => (**t).clone(),
             Value::List(l) => l.borrow().clone(),
-            Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::Range(_) | Value::Iter(_) | Value::Instance(_) | Value::FrozenSet(_) => {
-                self.collect(&seq)?
-            }
+            Value::Str(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Range(_)
+            | Value::Iter(_)
+            | Value::Instance(_)
+            | Value::FrozenSet(_) => self.collect(&seq)?,
             _ => {
                 return Err(PyErr::type_error(format!(
                     "cannot unpack non-iterable {} object",
@@ -1279,5 +1404,7 @@ fn apply(op: CmpKind, o: std::cmp::Ordering) -> bool {
 
 fn range_items(r: &crate::value::RangeObj) -> Vec<i64> {
     let n = r.len().max(0);
-    (0..n.min(10_000_000)).map(|i| r.start + i * r.step).collect()
+    (0..n.min(10_000_000))
+        .map(|i| r.start + i * r.step)
+        .collect()
 }

@@ -176,22 +176,37 @@ impl Vm {
                     Op::StoreGlobal => {
                         let v = self.stack.pop().unwrap();
                         let name = code.names[arg as usize].clone();
-                        self.frames[fi]
-                            .globals
-                            .borrow_mut()
-                            .insert(crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name) }, v);
+                        self.frames[fi].globals.borrow_mut().insert(
+                            crate::value::DictKey {
+                                hash: name.hash() as i64,
+                                value: Value::Str(name),
+                            },
+                            v,
+                        );
                     }
                     Op::DeleteGlobal => {
                         let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name.clone()) };
+                        let key = crate::value::DictKey {
+                            hash: name.hash() as i64,
+                            value: Value::Str(name.clone()),
+                        };
                         if self.frames[fi].globals.borrow_mut().remove(&key).is_none() {
-                            break 'op PyErr::new(ExcType::NameError, format!("name '{}' is not defined", name.as_str()));
+                            break 'op PyErr::new(
+                                ExcType::NameError,
+                                format!("name '{}' is not defined", name.as_str()),
+                            );
                         }
                     }
                     Op::LoadName => {
                         let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name.clone()) };
-                        let local = self.frames[fi].locals.as_ref().and_then(|ns| ns.borrow().get(&key).cloned());
+                        let key = crate::value::DictKey {
+                            hash: name.hash() as i64,
+                            value: Value::Str(name.clone()),
+                        };
+                        let local = self.frames[fi]
+                            .locals
+                            .as_ref()
+                            .and_then(|ns| ns.borrow().get(&key).cloned());
                         let v = match local {
                             Some(v) => v,
                             None => tri!(self.load_global(fi, &name)),
@@ -201,16 +216,31 @@ impl Vm {
                     Op::StoreName => {
                         let v = self.stack.pop().unwrap();
                         let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name) };
-                        let ns = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let key = crate::value::DictKey {
+                            hash: name.hash() as i64,
+                            value: Value::Str(name),
+                        };
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
                         ns.borrow_mut().insert(key, v);
                     }
                     Op::DeleteName => {
                         let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey { hash: name.hash() as i64, value: Value::Str(name.clone()) };
-                        let ns = self.frames[fi].locals.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let key = crate::value::DictKey {
+                            hash: name.hash() as i64,
+                            value: Value::Str(name.clone()),
+                        };
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
                         if ns.borrow_mut().remove(&key).is_none() {
-                            break 'op PyErr::new(ExcType::NameError, format!("name '{}' is not defined", name.as_str()));
+                            break 'op PyErr::new(
+                                ExcType::NameError,
+                                format!("name '{}' is not defined", name.as_str()),
+                            );
                         }
                     }
                     Op::LoadAttr => {
@@ -313,14 +343,16 @@ impl Vm {
                         let b = self.stack.pop().unwrap();
                         let a = self.stack.pop().unwrap();
                         let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => Value::Bool(match CmpKind::from_arg(arg) {
-                                CmpKind::Lt => x < y,
-                                CmpKind::Le => x <= y,
-                                CmpKind::Eq => x == y,
-                                CmpKind::Ne => x != y,
-                                CmpKind::Gt => x > y,
-                                CmpKind::Ge => x >= y,
-                            }),
+                            (Value::Int(x), Value::Int(y)) => {
+                                Value::Bool(match CmpKind::from_arg(arg) {
+                                    CmpKind::Lt => x < y,
+                                    CmpKind::Le => x <= y,
+                                    CmpKind::Eq => x == y,
+                                    CmpKind::Ne => x != y,
+                                    CmpKind::Gt => x > y,
+                                    CmpKind::Ge => x >= y,
+                                })
+                            }
                             _ => tri!(self.compare(&a, &b, CmpKind::from_arg(arg))),
                         };
                         self.stack.push(r);
@@ -365,10 +397,19 @@ impl Vm {
                         tri!(self.delitem(&c, k));
                     }
                     Op::BuildSlice => {
-                        let step = if arg == 3 { self.stack.pop().unwrap() } else { Value::None };
+                        let step = if arg == 3 {
+                            self.stack.pop().unwrap()
+                        } else {
+                            Value::None
+                        };
                         let stop = self.stack.pop().unwrap();
                         let start = self.stack.pop().unwrap();
-                        self.stack.push(Value::Slice(Rc::new(crate::value::SliceObj { start, stop, step })));
+                        self.stack
+                            .push(Value::Slice(Rc::new(crate::value::SliceObj {
+                                start,
+                                stop,
+                                step,
+                            })));
                     }
                     Op::BuildTuple => {
                         let items = self.stack.split_off(self.stack.len() - arg as usize);
@@ -385,7 +426,8 @@ impl Vm {
                             let k = tri!(self.hash_key(it));
                             s.insert(k);
                         }
-                        self.stack.push(Value::Set(Rc::new(std::cell::RefCell::new(s))));
+                        self.stack
+                            .push(Value::Set(Rc::new(std::cell::RefCell::new(s))));
                     }
                     Op::BuildMap => {
                         let items = self.stack.split_off(self.stack.len() - 2 * arg as usize);
@@ -416,7 +458,10 @@ impl Vm {
                             3 => Value::string(tri!(self.ascii(&v))),
                             _ => v,
                         };
-                        let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|x| x.to_string())).unwrap_or_default();
+                        let spec_s = spec
+                            .as_ref()
+                            .and_then(|s| s.as_str().map(|x| x.to_string()))
+                            .unwrap_or_default();
                         let r = if spec_s.is_empty() {
                             match &v {
                                 Value::Str(_) => v,
@@ -533,7 +578,9 @@ impl Vm {
                                 let mut b = it.borrow_mut();
                                 match &mut *b {
                                     IterObj::Range { cur, stop, step } => {
-                                        if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                                        if (*step > 0 && *cur < *stop)
+                                            || (*step < 0 && *cur > *stop)
+                                        {
                                             let v = *cur;
                                             *cur += *step;
                                             Some(Value::Int(v))
@@ -602,7 +649,10 @@ impl Vm {
                             0 => {
                                 let cur = self.exc_info.clone();
                                 if cur.is_none() {
-                                    break 'op PyErr::new(ExcType::RuntimeError, "No active exception to reraise");
+                                    break 'op PyErr::new(
+                                        ExcType::RuntimeError,
+                                        "No active exception to reraise",
+                                    );
                                 }
                                 // A bare raise re-raises without a new traceback entry or event.
                                 self.reraise(PyErr::Obj(cur))?;
@@ -648,7 +698,8 @@ impl Vm {
                         self.stack.push(Value::Bool(m));
                     }
                     Op::LoadAssertionError => {
-                        self.stack.push(Value::Class(self.types.exc(ExcType::AssertionError)));
+                        self.stack
+                            .push(Value::Class(self.types.exc(ExcType::AssertionError)));
                     }
                     Op::ImportName => {
                         let m = tri!(self.import_module(code.names[arg as usize].as_str()));
@@ -666,7 +717,11 @@ impl Vm {
                                 };
                                 break 'op PyErr::new(
                                     ExcType::ImportError,
-                                    format!("cannot import name '{}' from '{}' (unknown location)", name.as_str(), mname),
+                                    format!(
+                                        "cannot import name '{}' from '{}' (unknown location)",
+                                        name.as_str(),
+                                        mname
+                                    ),
                                 );
                             }
                         };
@@ -698,7 +753,10 @@ impl Vm {
         if slot < code.varnames.len() + code.cellvars.len() {
             PyErr::new(
                 ExcType::UnboundLocalError,
-                format!("cannot access local variable '{}' where it is not associated with a value", name),
+                format!(
+                    "cannot access local variable '{}' where it is not associated with a value",
+                    name
+                ),
             )
         } else {
             PyErr::new(

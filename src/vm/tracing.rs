@@ -199,7 +199,9 @@ impl Vm {
             if record {
                 let line = self.frame_line(fi);
                 if let Value::Instance(i) = &exc {
-                    i.traceback.borrow_mut().insert(0, (self.frames[fi].code.clone(), line));
+                    i.traceback
+                        .borrow_mut()
+                        .insert(0, (self.frames[fi].code.clone(), line));
                 }
                 if self.trace.active && !self.trace.suspended {
                     let tb = Value::Traceback(Rc::new(crate::value::TracebackObj {
@@ -208,7 +210,8 @@ impl Vm {
                             _ => vec![],
                         },
                     }));
-                    let arg = Value::tuple(vec![Value::Class(self.exc_class(&exc)), exc.clone(), tb]);
+                    let arg =
+                        Value::tuple(vec![Value::Class(self.exc_class(&exc)), exc.clone(), tb]);
                     if let Err(e) = self.emit(fi, Event::Exception, &arg) {
                         // The trace function's own exception replaces this one.
                         let e = self.materialize(e);
