@@ -583,3 +583,109 @@ fn tuple_count(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
     Ok(Value::Int(n))
 }
+
+/// Dunder methods of built-in types, for code that calls them by name
+/// (`lst.__setitem__(0, x)`, `super().__repr__()`).
+pub fn install_dunders(vm: &mut Vm) {
+    let containers = [
+        vm.types.list.clone(),
+        vm.types.dict.clone(),
+        vm.types.tuple.clone(),
+        vm.types.str_.clone(),
+        vm.types.set.clone(),
+        vm.types.range.clone(),
+    ];
+    let table: [(&'static str, crate::value::NativeFn); 6] = [
+        ("__getitem__", d_getitem),
+        ("__setitem__", d_setitem),
+        ("__delitem__", d_delitem),
+        ("__len__", d_len),
+        ("__contains__", d_contains),
+        ("__iter__", d_iter),
+    ];
+    for c in containers {
+        for (name, f) in table {
+            let n = vm.intern(name);
+            c.dict.borrow_mut().entry(n).or_insert(native(name, f));
+        }
+    }
+    let obj = vm.types.object.clone();
+    let table: [(&'static str, crate::value::NativeFn); 5] = [
+        ("__repr__", d_repr),
+        ("__str__", d_str),
+        ("__eq__", d_eq),
+        ("__ne__", d_ne),
+        ("__hash__", d_hash),
+    ];
+    for (name, f) in table {
+        let n = vm.intern(name);
+        obj.dict.borrow_mut().insert(n, native(name, f));
+    }
+}
+
+fn d_getitem(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__getitem__", args, 2, 2)?;
+    vm.getitem(&args[0], &args[1])
+}
+fn d_setitem(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__setitem__", args, 3, 3)?;
+    vm.setitem(&args[0], args[1].clone(), args[2].clone())?;
+    Ok(Value::None)
+}
+fn d_delitem(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__delitem__", args, 2, 2)?;
+    vm.delitem(&args[0], args[1].clone())?;
+    Ok(Value::None)
+}
+fn d_len(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__len__", args, 1, 1)?;
+    Ok(Value::Int(super::functions::len_of(vm, &args[0])? as i64))
+}
+fn d_contains(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__contains__", args, 2, 2)?;
+    Ok(Value::Bool(vm.contains(&args[0], &args[1])?))
+}
+fn d_iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__iter__", args, 1, 1)?;
+    vm.get_iter(args[0].clone())
+}
+/// `object.__repr__`: the default `<module.Class object at 0x...>`.
+fn d_repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__repr__", args, 1, 1)?;
+    match &args[0] {
+        Value::Instance(i) if !i.class.is_exception() => Ok(Value::string(format!(
+            "<{}.{} object at 0x{:x}>",
+            i.class.module.as_str(),
+            i.class.qualname.as_str(),
+            args[0].ptr().unwrap_or(0)
+        ))),
+        v => Ok(Value::string(vm.repr(v)?)),
+    }
+}
+fn d_str(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__str__", args, 1, 1)?;
+    match &args[0] {
+        Value::Instance(i) if !i.class.is_exception() => d_repr(vm, args, &vec![]),
+        v => Ok(Value::string(vm.to_str(v)?)),
+    }
+}
+fn d_eq(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__eq__", args, 2, 2)?;
+    Ok(if args[0].is(&args[1]) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
+}
+fn d_ne(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__ne__", args, 2, 2)?;
+    Ok(if args[0].is(&args[1]) {
+        Value::Bool(false)
+    } else {
+        Value::NotImplemented
+    })
+}
+fn d_hash(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__hash__", args, 1, 1)?;
+    Ok(Value::Int(crate::value::dict::builtin_hash(&args[0])?))
+}

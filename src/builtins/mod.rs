@@ -79,6 +79,7 @@ pub fn install(vm: &mut Vm) {
     }
     functions::install(vm);
     construct::install_type_methods(vm);
+    construct::install_dunders(vm);
     modules::install(vm);
 }
 

@@ -43,13 +43,15 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-fn is_unprintable(c: char) -> bool {
+/// Characters `str.isprintable()` rejects (control, format, separators other
+/// than space, surrogates, private use), for the ranges programs meet.
+pub fn is_unprintable(c: char) -> bool {
     let n = c as u32;
-    (0x80..0xa0).contains(&n)
-        || n == 0xad
-        || (0xd800..0xe000).contains(&n)
-        || n == 0x2028
-        || n == 0x2029
+    matches!(n,
+        0x80..=0xa0 | 0xad | 0x34f | 0x61c | 0x115f | 0x1160 | 0x1680 | 0x180e
+        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f | 0x3000 | 0x3164
+        | 0xd800..=0xf8ff | 0xfe00..=0xfe0f | 0xfeff | 0xfff0..=0xfffb | 0xffa0
+        | 0xe0000..=0xe0fff | 0xf0000..=0x10ffff)
 }
 
 /// A repr for simple values (used for Debug and where no VM is at hand).

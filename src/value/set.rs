@@ -181,11 +181,8 @@ impl SetObj {
                             return false;
                         }
                     }
-                    Slot::Dummy => {
-                        if freeslot.is_none() {
-                            freeslot = Some(j);
-                        }
-                    }
+                    // CPython keeps the last dummy seen, not the first.
+                    Slot::Dummy => freeslot = Some(j),
                 }
             }
             perturb >>= PERTURB_SHIFT;

@@ -229,6 +229,17 @@ impl Vm {
                     }
                 }
                 "__globals__" => Value::Dict(f.globals.clone()),
+                "__kwdefaults__" => {
+                    if f.kwdefaults.is_empty() {
+                        Value::None
+                    } else {
+                        let mut d = crate::value::Dict::new();
+                        for (k, v) in &f.kwdefaults {
+                            d.set_str(k.as_str(), v.clone());
+                        }
+                        Value::dict(d)
+                    }
+                }
                 "__closure__" => {
                     if f.closure.is_empty() {
                         Value::None
@@ -505,6 +516,19 @@ impl Vm {
     pub fn delattr(&mut self, obj: &Value, name: &Str) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                if let Some(Value::Descr(d)) = inst.class.lookup(name.as_str()) {
+                    if let Descr::Property { fdel, .. } = &*d {
+                        if fdel.is_none() {
+                            return Err(PyErr::attribute_error(format!(
+                                "property '{}' of '{}' object has no deleter",
+                                name.as_str(),
+                                inst.class.name.as_str()
+                            )));
+                        }
+                        self.call_value(fdel, vec![obj.clone()], vec![])?;
+                        return Ok(());
+                    }
+                }
                 if inst.attrs.borrow_mut().shift_remove(name).is_some() {
                     return Ok(());
                 }

@@ -52,6 +52,9 @@ pub struct Vm {
     /// Re-entries of the dispatch loop from native code.
     pub native_depth: usize,
     pub interned: FxHashMap<&'static str, Str>,
+    /// Instances with a user `__eq__`/`__hash__`, by hash: the first one seen
+    /// stands for all equal ones as a dict/set key (key equality cannot run krait code).
+    pub key_representatives: FxHashMap<i64, Vec<Value>>,
 }
 
 impl Default for Vm {
@@ -77,6 +80,7 @@ impl Vm {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             native_depth: 0,
             interned: FxHashMap::default(),
+            key_representatives: FxHashMap::default(),
         };
         crate::builtins::install(&mut vm);
         vm

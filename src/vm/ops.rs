@@ -68,8 +68,23 @@ impl Vm {
         } else {
             op.symbol().to_string()
         };
-        if op == BinOpKind::Mod && matches!(a, Value::Str(_)) {
-            // `str % x` where x is an instance: format with it.
+        if op == BinOpKind::Add {
+            let kind = match &a {
+                Value::Str(_) => Some("str"),
+                Value::List(_) => Some("list"),
+                Value::Tuple(_) => Some("tuple"),
+                _ => None,
+            };
+            if let Some(k) = kind {
+                if !matches!(b, Value::Instance(_)) {
+                    return Err(PyErr::type_error(format!(
+                        "can only concatenate {} (not \"{}\") to {}",
+                        k,
+                        b.type_name(),
+                        k
+                    )));
+                }
+            }
         }
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -645,7 +660,7 @@ impl Vm {
                         ))
                     }
                 };
-                return Ok(DictKey { hash, value: v });
+                return self.representative_key(hash, v);
             }
             if i.class.lookup_user("__eq__").is_some() {
                 return Err(PyErr::type_error(format!(
@@ -655,6 +670,18 @@ impl Vm {
             }
         }
         DictKey::new(v)
+    }
+
+    /// The key for a user-hashable instance: an equal instance seen before, or itself.
+    fn representative_key(&mut self, hash: i64, v: Value) -> PyResult<DictKey> {
+        let candidates = self.key_representatives.get(&hash).cloned().unwrap_or_default();
+        for c in candidates {
+            if c.is(&v) || self.eq(&c, &v)? {
+                return Ok(DictKey { hash, value: c });
+            }
+        }
+        self.key_representatives.entry(hash).or_default().push(v.clone());
+        Ok(DictKey { hash, value: v })
     }
 
     /// `hash(v)`
@@ -1208,15 +1235,6 @@ impl Vm {
                     return self.to_str(v);
                 }
                 let s = format::parse_spec(spec)?;
-                if matches!(v, Value::Bool(_))
-                    && spec
-                        .chars()
-                        .last()
-                        .map(|c| !c.is_ascii_alphabetic() || c == 's')
-                        .unwrap_or(true)
-                {
-                    return format::format_str(&self.to_str(v)?, &s);
-                }
                 format::format_int(&to_big(v).unwrap(), &s)
             }
             Value::Float(f) => format::format_float(*f, &format::parse_spec(spec)?),
