@@ -395,6 +395,7 @@ impl<'a> Compiler<'a> {
         if preserve {
             self.expr(value.unwrap())?;
         }
+        let saved_handlers = self.u().handlers.clone();
         self.unwind_all(preserve)?;
         match (value, constant) {
             (None, _) => self.load_const(Value::None),
@@ -402,6 +403,7 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.u().emit(Op::ReturnValue, 0);
+        self.u().handlers = saved_handlers;
         Ok(())
     }
 
@@ -416,6 +418,13 @@ impl<'a> Compiler<'a> {
 
     /// Emits what leaving block `b` (at index `idx` of the block stack) requires.
     fn unwind_block(&mut self, b: &FBlock, idx: usize, preserve: bool) -> CResult {
+        let below = self.handler_count_at(idx);
+        if self.u().handlers.len() > below {
+            self.u().handlers.truncate(below);
+            if matches!(b, FBlock::TryExcept | FBlock::FinallyTry(_)) {
+                self.u().emit(Op::Nop, 0);
+            }
+        }
         match b {
             FBlock::WhileLoop { .. } | FBlock::TryExcept => {}
             FBlock::ForLoop { .. } => {
@@ -427,16 +436,12 @@ impl<'a> Compiler<'a> {
             FBlock::FinallyTry(body) => {
                 // Run the finally body with the blocks outside it in effect.
                 let saved_blocks = self.fblocks.last().unwrap().clone();
-                let saved_handlers = self.u().handlers.clone();
                 self.fblocks.last_mut().unwrap().truncate(idx);
-                let hcount = self.handler_count_at(idx);
-                self.u().handlers.truncate(hcount);
                 if preserve {
                     self.fblocks.last_mut().unwrap().push(FBlock::PopValue);
                 }
                 self.stmts(body)?;
                 *self.fblocks.last_mut().unwrap() = saved_blocks;
-                self.u().handlers = saved_handlers;
             }
             FBlock::FinallyEnd => {
                 if preserve {
@@ -498,6 +503,7 @@ impl<'a> Compiler<'a> {
             };
         };
         self.u().emit(Op::Nop, 0);
+        let saved_handlers = self.u().handlers.clone();
         for i in (li + 1..blocks.len()).rev() {
             self.unwind_block(&blocks[i], i, false)?;
         }
@@ -511,6 +517,7 @@ impl<'a> Compiler<'a> {
         } else {
             self.u().emit_jump(Op::Jump, start);
         }
+        self.u().handlers = saved_handlers;
         Ok(())
     }
 
@@ -682,6 +689,9 @@ impl<'a> Compiler<'a> {
             self.u().bind(next);
         }
         // No handler matched: re-raise (with the last except clause's line).
+        if let Some(h) = handlers.last() {
+            self.set_line(h.span);
+        }
         self.u().emit(Op::Reraise, 0);
         self.u().pop_handler();
         self.u().bind(cleanup);

@@ -502,12 +502,18 @@ fn int_to_f64(v: &BigInt) -> PyResult<f64> {
 
 /// `format(n, spec)` for an int.
 pub fn format_int(v: &BigInt, spec: &FormatSpec) -> PyResult<String> {
-    spec.check_valid("int")?;
+    format_int_as(v, spec, "int")
+}
+
+/// `format(n, spec)` for an int whose type is named `type_name` in errors
+/// (`bool` for `True`/`False`).
+pub fn format_int_as(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult<String> {
+    spec.check_valid(type_name)?;
     let ty = spec.ty.unwrap_or('d');
     match ty {
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return format_float(int_to_f64(v)?, spec),
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
-        _ => return Err(unknown_code(ty, "int")),
+        _ => return Err(unknown_code(ty, type_name)),
     }
     if spec.precision.is_some() {
         return Err(PyErr::value_error(
@@ -574,10 +580,27 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> PyResult<String> {
         None | Some('s') => {}
         Some(t) => return Err(unknown_code(t, "str")),
     }
-    if spec.sign.is_some() {
-        return Err(PyErr::value_error(
-            "Sign not allowed in string format specifier",
-        ));
+    if spec.ty.is_none() {
+        if let Some(g) = spec.grouping {
+            // The default type of a str is 's'.
+            return Err(PyErr::value_error(format!(
+                "Cannot specify '{}' with 's'.",
+                g
+            )));
+        }
+    }
+    match spec.sign {
+        Some(' ') => {
+            return Err(PyErr::value_error(
+                "Space not allowed in string format specifier",
+            ))
+        }
+        Some(_) => {
+            return Err(PyErr::value_error(
+                "Sign not allowed in string format specifier",
+            ))
+        }
+        None => {}
     }
     if spec.no_neg_zero {
         return Err(PyErr::value_error(
@@ -640,7 +663,7 @@ pub fn format_builtin(v: &Value, spec: &str) -> PyResult<Option<String>> {
             if spec.is_empty() {
                 if *b { "True" } else { "False" }.to_string()
             } else {
-                format_int(&BigInt::from(*b as i64), &parse_spec(spec)?)?
+                format_int_as(&BigInt::from(*b as i64), &parse_spec(spec)?, "bool")?
             }
         }
         Value::Float(f) => {

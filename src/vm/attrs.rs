@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::value::class::NameRef;
-use crate::value::{Builtin, Descr, PyErr, PyResult, Str, TypeKind, Value};
+use crate::value::{Builtin, Descr, ExcType, PyErr, PyResult, Str, TypeKind, Value};
 
 use super::Vm;
 
@@ -79,6 +79,20 @@ impl Vm {
                     match name.as_str() {
                         "__cause__" | "__context__" => return Ok(Value::None),
                         "__suppress_context__" => return Ok(Value::Bool(false)),
+                        "code" | "value"
+                            if matches!(
+                                (inst.class.kind, name.as_str()),
+                                (TypeKind::Exception(ExcType::SystemExit), "code")
+                                    | (TypeKind::Exception(ExcType::StopIteration), "value")
+                            ) =>
+                        {
+                            return Ok(match inst.get_attr("args") {
+                                Some(Value::Tuple(t)) if t.len() == 1 => t[0].clone(),
+                                Some(Value::Tuple(t)) if t.is_empty() => Value::None,
+                                Some(other) => other,
+                                None => Value::None,
+                            });
+                        }
                         "__traceback__" => {
                             let entries = inst.traceback.borrow().clone();
                             if entries.is_empty() {
