@@ -156,6 +156,7 @@ fn update_with(s: &mut SetObj, other: &Other) {
     }
 }
 
+#[allow(dead_code)]
 /// `target |= other` for any iterable `other` (`set_update_internal`): what
 /// `SET_UPDATE` and `set.update` do. A set literal of three or more
 /// constants is, in CPython, `SET_UPDATE` of a frozenset constant built by

@@ -706,11 +706,12 @@ fn pct_pad(body: String, sign: &str, prefix: &str, spec: &PctSpec) -> String {
     }
 }
 
-fn is_mapping(v: &Value) -> bool {
-    matches!(
-        v,
-        Value::Dict(_) | Value::List(_) | Value::Range(_) | Value::Instance(_)
-    )
+fn is_mapping(host: &mut dyn PctHost, v: &Value) -> bool {
+    match v {
+        Value::Dict(_) | Value::List(_) | Value::Range(_) => true,
+        Value::Instance(_) => host.instance_is_mapping(v),
+        _ => false,
+    }
 }
 
 /// An int-like value for `%d`/`%x`: ints, bools, floats (`%d` only, truncated).
@@ -774,7 +775,10 @@ pub fn float_trunc_to_bigint(f: f64) -> BigInt {
     }
 }
 
-fn pct_float(v: &Value) -> PyResult<f64> {
+fn pct_float(host: &mut dyn PctHost, v: &Value) -> PyResult<f64> {
+    if let Some(f) = host.instance_float(v)? {
+        return Ok(f);
+    }
     match v {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
@@ -793,6 +797,10 @@ pub trait PctHost {
     fn repr(&mut self, v: &Value) -> PyResult<String>;
     fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value>;
     fn index_value(&mut self, v: &Value) -> PyResult<i64>;
+    /// An instance's `__float__` (or `__index__`) result; `None` when it has neither.
+    fn instance_float(&mut self, v: &Value) -> PyResult<Option<f64>>;
+    /// Whether an instance is a mapping (has `__getitem__`).
+    fn instance_is_mapping(&mut self, v: &Value) -> bool;
 }
 
 impl PctHost for Vm {
@@ -807,6 +815,31 @@ impl PctHost for Vm {
     }
     fn index_value(&mut self, v: &Value) -> PyResult<i64> {
         Vm::index_value(self, v)
+    }
+    fn instance_float(&mut self, v: &Value) -> PyResult<Option<f64>> {
+        let Value::Instance(i) = v else {
+            return Ok(None);
+        };
+        if let Some(m) = i.class.lookup_user("__float__") {
+            return match self.call_value(&m, vec![v.clone()], vec![])? {
+                Value::Float(f) => Ok(Some(f)),
+                o => Err(PyErr::type_error(format!(
+                    "{}.__float__ returned non-float (type {})",
+                    v.type_name(),
+                    o.type_name()
+                ))),
+            };
+        }
+        if i.class.lookup_user("__index__").is_some() {
+            return Ok(Some(Vm::index_value(self, v)? as f64));
+        }
+        Ok(None)
+    }
+    fn instance_is_mapping(&mut self, v: &Value) -> bool {
+        match v {
+            Value::Instance(i) => i.class.lookup_user("__getitem__").is_some(),
+            _ => false,
+        }
     }
 }
 
@@ -825,7 +858,7 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
         Some(t) => (t.len() as isize, 0),
         None => (-1, -2),
     };
-    let dict = if tuple_items.is_none() && !matches!(args, Value::Str(_)) && is_mapping(args) {
+    let dict = if tuple_items.is_none() && !matches!(args, Value::Str(_)) && is_mapping(vm, args) {
         Some(args.clone())
     } else {
         None
@@ -864,7 +897,6 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
             continue;
         }
         // %(key)
-        let mut arg: Option<Value> = None;
         if chars[i] == '(' {
             let Some(d) = &dict else {
                 return Err(PyErr::type_error("format requires a mapping"));
@@ -884,8 +916,8 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                 return Err(PyErr::value_error("incomplete format key"));
             }
             let key: String = chars[kstart..i - 1].iter().collect();
-            arg = Some(vm.getitem(d, &Value::string(key))?);
-            current_args = d.clone();
+            // The looked-up value becomes the argument list (as in CPython).
+            current_args = vm.getitem(d, &Value::string(key))?;
             arglen = -1;
             argidx = -2;
         }
@@ -972,10 +1004,7 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
         }
         let conv = chars[i];
         i += 1;
-        let v = match arg.take() {
-            Some(v) => v,
-            None => next_arg(&mut argidx, arglen, &current_args)?,
-        };
+        let v = next_arg(&mut argidx, arglen, &current_args)?;
         match conv {
             's' | 'r' | 'a' => {
                 let mut s = match conv {
@@ -1021,7 +1050,7 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                 out.push_str(&pct_pad(digits, sign, prefix, &spec));
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = pct_float(&v)?;
+                let f = pct_float(vm, &v)?;
                 let body = float_body(f, conv, spec.precision.unwrap_or(6), spec.alt, false);
                 let sign = sign_str(f.is_sign_negative() && !f.is_nan(), spec.sign);
                 out.push_str(&pct_pad(body, sign, "", &spec));
@@ -1038,6 +1067,14 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                             .ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?;
                         c.to_string()
                     }
+                    Value::Instance(_) => match vm.index_value(&v) {
+                        Ok(n) => u32::try_from(n)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(|| PyErr::overflow("%c arg not in range(0x110000)"))?
+                            .to_string(),
+                        Err(_) => return Err(PyErr::type_error("%c requires int or char")),
+                    },
                     _ => return Err(PyErr::type_error("%c requires int or char")),
                 };
                 let plain = PctSpec {
@@ -1296,6 +1333,136 @@ mod tests {
             Value::Int(i) => i.to_string(),
             Value::Str(s) => s.as_str().to_string(),
             _ => "?".into(),
+        }
+    }
+
+    /// A host for `%`-formatting plain values without a VM.
+    struct PlainHost;
+
+    impl PctHost for PlainHost {
+        fn to_str(&mut self, v: &Value) -> PyResult<String> {
+            Ok(match v {
+                Value::Str(s) => s.as_str().to_string(),
+                other => self.repr(other)?,
+            })
+        }
+        fn repr(&mut self, v: &Value) -> PyResult<String> {
+            Ok(match v {
+                Value::Str(s) => format!("'{}'", s.as_str()),
+                Value::Int(i) => i.to_string(),
+                Value::Float(f) => float_repr(*f),
+                Value::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+                Value::None => "None".to_string(),
+                _ => "?".to_string(),
+            })
+        }
+        fn getitem(&mut self, _: &Value, k: &Value) -> PyResult<Value> {
+            Err(PyErr::key_error(k.clone()))
+        }
+        fn index_value(&mut self, v: &Value) -> PyResult<i64> {
+            Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            )))
+        }
+        fn instance_float(&mut self, _: &Value) -> PyResult<Option<f64>> {
+            Ok(None)
+        }
+        fn instance_is_mapping(&mut self, _: &Value) -> bool {
+            false
+        }
+    }
+
+    // Expected values recorded from CPython 3.11.7 (`fmt % args`).
+    #[test]
+    fn percent_format_matches_cpython() {
+        let i = Value::Int;
+        let tup = |v: Vec<Value>| Value::Tuple(std::rc::Rc::new(v));
+        let cases: Vec<(&str, Value, &str)> = vec![
+            ("%s", i(5), "5"),
+            ("%r", Value::str("ab"), "'ab'"),
+            (
+                "%5d|%-5d|%05d",
+                tup(vec![i(42), i(-7), i(-7)]),
+                "   42|-7   |-0007",
+            ),
+            ("%+d % d %.3d", tup(vec![i(5), i(5), i(5)]), "+5  5 005"),
+            (
+                "%x %X %#x %#o %o",
+                tup(vec![i(255), i(255), i(255), i(8), i(8)]),
+                "ff FF 0xff 0o10 10",
+            ),
+            ("%#.4x", i(255), "0x00ff"),
+            ("%08.3f", Value::Float(2.71828), "0002.718"),
+            (
+                "%e %g %G",
+                tup(vec![
+                    Value::Float(12345.678),
+                    Value::Float(1.234e-5),
+                    Value::Float(1e20),
+                ]),
+                "1.234568e+04 1.234e-05 1E+20",
+            ),
+            ("%d", Value::Float(3.7), "3"),
+            ("%c%c", tup(vec![i(65), Value::str("b")]), "Ab"),
+            (
+                "%*d|%-*d|%.*f",
+                tup(vec![i(4), i(1), i(3), i(2), i(1), Value::Float(2.25)]),
+                "   1|2  |2.2",
+            ),
+            ("100%%", tup(vec![]), "100%"),
+            ("%08.3f", Value::Float(f64::INFINITY), "00000inf"),
+            (
+                "%d",
+                Value::str("x"),
+                "TypeError: %d format: a real number is required, not str",
+            ),
+            (
+                "%x",
+                Value::Float(1.5),
+                "TypeError: %x format: an integer is required, not float",
+            ),
+            (
+                "%s %s",
+                tup(vec![i(1)]),
+                "TypeError: not enough arguments for format string",
+            ),
+            (
+                "%s",
+                tup(vec![i(1), i(2)]),
+                "TypeError: not all arguments converted during string formatting",
+            ),
+            (
+                "abc",
+                i(5),
+                "TypeError: not all arguments converted during string formatting",
+            ),
+            ("%", i(5), "ValueError: incomplete format"),
+            (
+                "%q",
+                i(5),
+                "ValueError: unsupported format character 'q' (0x71) at index 1",
+            ),
+            (
+                "%5%",
+                i(5),
+                "ValueError: unsupported format character '%' (0x25) at index 2",
+            ),
+            ("%(a)s", i(5), "TypeError: format requires a mapping"),
+            ("%c", Value::str("ab"), "TypeError: %c requires int or char"),
+            (
+                "%f",
+                Value::str("x"),
+                "TypeError: must be real number, not str",
+            ),
+        ];
+        for (f, args, want) in cases {
+            let got = match percent_format_with(&mut PlainHost, f, &args) {
+                Ok(s) => s,
+                Err(PyErr::New(t, Some(m))) => format!("{}: {}", t.name(), m),
+                Err(_) => "<err>".into(),
+            };
+            assert_eq!(got, want, "{:?} % ...", f);
         }
     }
 
