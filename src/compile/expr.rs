@@ -402,13 +402,12 @@ impl<'a> Compiler<'a> {
         } else {
             Op::PopJumpIfFalse
         };
-        // CPython 3.11 gives the jump after a comparison the comparison's line.
-        let saved = self.u().line;
+        // CPython 3.11 gives the jump after a comparison the comparison's
+        // line, and code after it keeps that line (e.g. a comprehension's append).
         if matches!(test.kind, ExprKind::Compare { .. }) {
             self.set_line(test.span);
         }
         self.u().emit_jump(j, target);
-        self.u().line = saved;
         Ok(())
     }
 

@@ -225,6 +225,7 @@ impl Unit {
                     .map(|p| p as u32)
             })
             .collect();
+        propagate_lines(&self.instrs, &mut self.lines, &table);
         let stacksize = estimate_stack(&self.instrs);
         Code {
             name: Rc::new(PyStr::new(&self.name)),
@@ -248,6 +249,49 @@ impl Unit {
             stacksize,
         }
     }
+}
+
+/// Gives line-less instructions the line of their only predecessor, as
+/// CPython's assembler does; block starts with several predecessors (and
+/// exception handlers) keep no line.
+fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry]) {
+    let n = instrs.len();
+    let mut preds = vec![0u32; n + 1];
+    let mut jump_from = vec![usize::MAX; n + 1];
+    let mut target = vec![false; n + 1];
+    for (i, ins) in instrs.iter().enumerate() {
+        if is_jump(ins.op) {
+            let t = ins.arg as usize;
+            preds[t] += 1;
+            jump_from[t] = i;
+            target[t] = true;
+        }
+        if !is_terminator(ins.op) {
+            preds[i + 1] += 1;
+        }
+    }
+    for e in table {
+        target[e.target as usize] = true;
+    }
+    for i in 0..n {
+        if lines[i] != 0 {
+            continue;
+        }
+        let falls_in = i > 0 && !is_terminator(instrs[i - 1].op);
+        if !target[i] && falls_in {
+            lines[i] = lines[i - 1];
+        } else if preds[i] == 1 {
+            if falls_in {
+                lines[i] = lines[i - 1];
+            } else if jump_from[i] != usize::MAX {
+                lines[i] = lines[jump_from[i]];
+            }
+        }
+    }
+}
+
+fn is_terminator(op: Op) -> bool {
+    matches!(op, Op::Jump | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
 }
 
 /// A generous bound on the value stack (the VM grows its stack as needed anyway).

@@ -69,6 +69,10 @@ impl Vm {
                 .iter()
                 .any(|t| t.is_active(self) && t.wants_lines(self, FrameView { depth }));
         if let Some(f) = self.frames.get_mut(depth) {
+            if want && !f.traced && f.ip > 0 {
+                // Traced from the middle: the last instruction run counts as the previous one.
+                f.prev_ip = (f.ip - 1) as u32;
+            }
             f.traced = want;
         }
     }
