@@ -4,7 +4,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::str_methods::{noargs, posargs};
-use crate::value::{Dict, DictKey, Kwargs, NativeFn, PyErr, PyResult, Value};
+use crate::value::class::AttrMap;
+use crate::value::{
+    Builtin, Class, Dict, DictKey, Instance, Kwargs, NativeFn, PyErr, PyResult, PyStr, SetObj, Str,
+    TypeKind, Value,
+};
+use crate::vm::iter::IterObj;
 use crate::vm::Vm;
 
 pub const METHODS: &[(&str, NativeFn)] = &[
@@ -46,37 +51,332 @@ fn get(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
-// `keys()`, `values()` and `items()` return list snapshots: there is no
-// view type in the VM yet (iteration, `len`, `in` and `sorted` behave the
-// same; `repr` and live updates differ).
-fn keys(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+// ---------------------------------------------------------------- views
+//
+// `keys()`, `values()` and `items()` return live views. The VM has no view
+// value, so a view is an instance of a (cached) class `dict_keys` /
+// `dict_values` / `dict_items` whose dunders are native functions here; the
+// instance holds the dict in the attribute `_dict`.
+
+#[derive(Clone, Copy, PartialEq)]
+enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+impl ViewKind {
+    fn name(self) -> &'static str {
+        match self {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+}
+
+thread_local! {
+    static VIEW_CLASSES: RefCell<Option<[Rc<Class>; 3]>> = const { RefCell::new(None) };
+}
+
+fn pystr(s: &str) -> Str {
+    Rc::new(PyStr::new(s))
+}
+
+fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
+    VIEW_CLASSES.with(|c| {
+        let mut c = c.borrow_mut();
+        let classes = c.get_or_insert_with(|| {
+            let make = |k: ViewKind| {
+                let mut dict = AttrMap::default();
+                let mut methods: Vec<(&'static str, NativeFn)> = vec![
+                    ("__iter__", view_iter),
+                    ("__len__", view_len),
+                    ("__contains__", view_contains),
+                    ("__repr__", view_repr),
+                ];
+                if k != ViewKind::Values {
+                    methods.extend_from_slice(&[
+                        ("__eq__", view_eq as NativeFn),
+                        ("__and__", view_and),
+                        ("__or__", view_or),
+                        ("__sub__", view_sub),
+                        ("__xor__", view_xor),
+                        ("isdisjoint", view_isdisjoint),
+                    ]);
+                }
+                for (name, f) in methods {
+                    dict.insert(
+                        pystr(name),
+                        Value::Builtin(Rc::new(Builtin {
+                            name,
+                            owner: Some(k.name()),
+                            func: f,
+                            bound_self: None,
+                        })),
+                    );
+                }
+                Rc::new(Class {
+                    name: pystr(k.name()),
+                    qualname: pystr(k.name()),
+                    module: pystr("builtins"),
+                    base: Some(vm.types.object.clone()),
+                    kind: TypeKind::Object,
+                    is_user: true,
+                    dict: RefCell::new(dict),
+                })
+            };
+            [
+                make(ViewKind::Keys),
+                make(ViewKind::Values),
+                make(ViewKind::Items),
+            ]
+        });
+        classes[kind as usize].clone()
+    })
+}
+
+fn make_view(vm: &Vm, d: &DictRef, kind: ViewKind) -> Value {
+    let inst = Instance::new(view_class(vm, kind));
+    inst.set_attr(pystr("_dict"), Value::Dict(d.clone()));
+    Value::Instance(Rc::new(inst))
+}
+
+/// The dict and kind of a view instance.
+fn view_of(v: &Value) -> Option<(DictRef, ViewKind)> {
+    let Value::Instance(inst) = v else {
+        return None;
+    };
+    let kind = match inst.class.name.as_str() {
+        "dict_keys" => ViewKind::Keys,
+        "dict_values" => ViewKind::Values,
+        "dict_items" => ViewKind::Items,
+        _ => return None,
+    };
+    if !inst.class.module.as_str().eq("builtins") {
+        return None;
+    }
+    match inst.get_attr("_dict") {
+        Some(Value::Dict(d)) => Some((d, kind)),
+        _ => None,
+    }
+}
+
+fn view_recv(args: &[Value]) -> PyResult<(DictRef, ViewKind)> {
+    args.first()
+        .and_then(view_of)
+        .ok_or_else(|| PyErr::type_error("descriptor requires a dict view"))
+}
+
+/// The view's items as values (keys, values or `(key, value)` tuples).
+fn view_items(d: &DictRef, kind: ViewKind) -> Vec<Value> {
+    let d = d.borrow();
+    match kind {
+        ViewKind::Keys => d.keys().cloned().collect(),
+        ViewKind::Values => d.values().cloned().collect(),
+        ViewKind::Items => d
+            .iter()
+            .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+            .collect(),
+    }
+}
+
+fn view_iter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (d, kind) = view_recv(args)?;
+    let len = d.borrow().len();
+    let it = match kind {
+        ViewKind::Keys => IterObj::DictKeys {
+            dict: d,
+            index: 0,
+            len,
+        },
+        ViewKind::Values => IterObj::DictValues {
+            dict: d,
+            index: 0,
+            len,
+        },
+        ViewKind::Items => IterObj::DictItems {
+            dict: d,
+            index: 0,
+            len,
+        },
+    };
+    Ok(Value::Iter(Rc::new(RefCell::new(it))))
+}
+
+fn view_len(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (d, _) = view_recv(args)?;
+    let n = d.borrow().len();
+    Ok(Value::Int(n as i64))
+}
+
+fn view_contains(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (d, kind) = view_recv(args)?;
+    let x = args.get(1).cloned().unwrap_or_default();
+    Ok(Value::Bool(view_has(vm, &d, kind, &x)?))
+}
+
+fn view_has(vm: &mut Vm, d: &DictRef, kind: ViewKind, x: &Value) -> PyResult<bool> {
+    match kind {
+        ViewKind::Keys => {
+            let k = vm.hash_key(x.clone())?;
+            Ok(d.borrow().contains(&k))
+        }
+        ViewKind::Items => {
+            let Value::Tuple(t) = x else {
+                return Ok(false);
+            };
+            if t.len() != 2 {
+                return Ok(false);
+            }
+            let k = vm.hash_key(t[0].clone())?;
+            let found = d.borrow().get(&k).cloned();
+            match found {
+                Some(v) => Ok(v.is(&t[1]) || vm.eq(&v, &t[1])?),
+                None => Ok(false),
+            }
+        }
+        ViewKind::Values => {
+            for v in view_items(d, kind) {
+                if v.is(x) || vm.eq(&v, x)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+fn view_repr(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (d, kind) = view_recv(args)?;
+    let mut parts = Vec::new();
+    for v in view_items(&d, kind) {
+        parts.push(vm.repr(&v)?);
+    }
+    Ok(Value::string(format!(
+        "{}([{}])",
+        kind.name(),
+        parts.join(", ")
+    )))
+}
+
+/// The items of the other operand of a set-like view operation.
+fn other_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    match view_of(v) {
+        Some((d, kind)) => Ok(view_items(&d, kind)),
+        None => vm.collect(v),
+    }
+}
+
+fn view_eq(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (d, kind) = view_recv(args)?;
+    let other = args.get(1).cloned().unwrap_or_default();
+    let is_setlike = matches!(other, Value::Set(_) | Value::FrozenSet(_))
+        || matches!(view_of(&other), Some((_, k)) if k != ViewKind::Values);
+    if !is_setlike {
+        return Ok(Value::NotImplemented);
+    }
+    let theirs = other_items(vm, &other)?;
+    if theirs.len() != d.borrow().len() {
+        return Ok(Value::Bool(false));
+    }
+    for x in &theirs {
+        if !view_has(vm, &d, kind, x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn view_set(vm: &mut Vm, args: &[Value]) -> PyResult<(SetObj, Vec<DictKey>)> {
+    let (d, kind) = view_recv(args)?;
+    let mut mine = SetObj::new();
+    for v in view_items(&d, kind) {
+        mine.insert(vm.hash_key(v)?);
+    }
+    let other = args.get(1).cloned().unwrap_or_default();
+    let mut theirs = Vec::new();
+    for v in other_items(vm, &other)? {
+        theirs.push(vm.hash_key(v)?);
+    }
+    Ok((mine, theirs))
+}
+
+fn set_value(s: SetObj) -> Value {
+    Value::Set(Rc::new(RefCell::new(s)))
+}
+
+fn view_and(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (mine, theirs) = view_set(vm, args)?;
+    let mut r = SetObj::new();
+    for k in theirs {
+        if mine.contains(&k) {
+            r.insert(k);
+        }
+    }
+    Ok(set_value(r))
+}
+
+fn view_or(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (mut mine, theirs) = view_set(vm, args)?;
+    for k in theirs {
+        mine.insert(k);
+    }
+    Ok(set_value(mine))
+}
+
+fn view_sub(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (mut mine, theirs) = view_set(vm, args)?;
+    for k in &theirs {
+        mine.remove(k);
+    }
+    mine.compact_after_removals();
+    Ok(set_value(mine))
+}
+
+fn view_xor(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (mut mine, theirs) = view_set(vm, args)?;
+    let mut other = SetObj::new();
+    for k in theirs {
+        other.insert(k);
+    }
+    mine.symmetric_difference_update(&other);
+    Ok(set_value(mine))
+}
+
+fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (mine, theirs) = view_set(vm, args)?;
+    Ok(Value::Bool(!theirs.iter().any(|k| mine.contains(k))))
+}
+
+fn keys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "keys")?;
     noargs("dict", "keys", args, kw)?;
-    let v: Vec<Value> = d.borrow().keys().cloned().collect();
-    Ok(Value::list(v))
+    Ok(make_view(vm, d, ViewKind::Keys))
 }
 
-fn values(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+fn values(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "values")?;
     noargs("dict", "values", args, kw)?;
-    let v: Vec<Value> = d.borrow().values().cloned().collect();
-    Ok(Value::list(v))
+    Ok(make_view(vm, d, ViewKind::Values))
 }
 
-fn items(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+fn items(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "items")?;
     noargs("dict", "items", args, kw)?;
-    let v: Vec<Value> = d
-        .borrow()
-        .iter()
-        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-        .collect();
-    Ok(Value::list(v))
+    Ok(make_view(vm, d, ViewKind::Items))
 }
 
 fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "pop")?.clone();
     posargs("dict", "pop", args, kw, 1, 2)?;
+    // An empty dict answers without hashing the key (as CPython does).
+    if d.borrow().is_empty() {
+        return match args.get(2) {
+            Some(default) => Ok(default.clone()),
+            None => Err(PyErr::key_error(args[1].clone())),
+        };
+    }
     let k = vm.hash_key(args[1].clone())?;
     let removed = d.borrow_mut().remove(&k);
     match removed {

@@ -77,7 +77,10 @@ impl Vm {
             }
             _ => vec![],
         };
-        match self.call_generic(callable, args, kwargs, slot, OnReturn::Push)? {
+        self.c_events_armed = true;
+        let r = self.call_generic(callable, args, kwargs, slot, OnReturn::Push);
+        self.c_events_armed = false;
+        match r? {
             Called::Frame => Ok(true),
             Called::Value(v) => {
                 self.stack.truncate(slot);
@@ -114,7 +117,10 @@ impl Vm {
                 }
             }
         }
-        match self.call_generic(callable, args, kwargs, slot, OnReturn::Push)? {
+        self.c_events_armed = true;
+        let r = self.call_generic(callable, args, kwargs, slot, OnReturn::Push);
+        self.c_events_armed = false;
+        match r? {
             Called::Frame => Ok(true),
             Called::Value(v) => {
                 self.stack.push(v);
@@ -130,6 +136,7 @@ impl Vm {
         args: Vec<Value>,
         kwargs: Kwargs,
     ) -> PyResult<Value> {
+        self.c_events_armed = false;
         self.check_native_depth()?;
         let slot = self.stack.len();
         match self.call_generic(callable.clone(), args, kwargs, slot, OnReturn::Push)? {
@@ -183,7 +190,9 @@ impl Vm {
                 if let Some(s) = &b.bound_self {
                     args.insert(0, s.clone());
                 }
-                let v = if self.trace.active && !self.trace.suspended {
+                // Only calls made by bytecode report c_call events.
+                let from_bytecode = std::mem::take(&mut self.c_events_armed);
+                let v = if from_bytecode && self.trace.active && !self.trace.suspended {
                     self.call_native_traced(&callable, b.func, &args, &kwargs)?
                 } else {
                     (b.func)(self, &args, &kwargs)?

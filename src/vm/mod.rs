@@ -55,6 +55,8 @@ pub struct Vm {
     /// Instances with a user `__eq__`/`__hash__`, by hash: the first one seen
     /// stands for all equal ones as a dict/set key (key equality cannot run krait code).
     pub key_representatives: FxHashMap<i64, Vec<Value>>,
+    /// Set while bytecode makes a call: a built-in called now reports c_* events.
+    pub c_events_armed: bool,
 }
 
 impl Default for Vm {
@@ -81,6 +83,7 @@ impl Vm {
             native_depth: 0,
             interned: FxHashMap::default(),
             key_representatives: FxHashMap::default(),
+            c_events_armed: false,
         };
         crate::builtins::install(&mut vm);
         vm
