@@ -175,5 +175,6 @@ impl TraceHub {
         self.active =
             !self.sys_trace.is_none() || !self.sys_profile.is_none() || self.host_count() > 0;
         self.dirty = true;
+        crate::vm::iter::TRACING.with(|t| t.set(self.active));
     }
 }

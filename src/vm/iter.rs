@@ -114,6 +114,28 @@ pub struct GenState {
     pub done: bool,
 }
 
+thread_local! {
+    /// Whether a tracer is installed: only then is closing a dropped generator visible.
+    pub(crate) static TRACING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Suspended generator frames dropped while tracing, to be closed by the VM.
+    static TO_CLOSE: RefCell<Vec<(Frame, Vec<Value>)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for GenState {
+    fn drop(&mut self) {
+        // CPython closes a started, unfinished generator when it is dropped:
+        // a GeneratorExit thrown into its frame, which tracers see.
+        if !self.done && TRACING.with(|t| t.get()) {
+            if let Some(f) = self.frame.take() {
+                if f.ip > 0 {
+                    let saved = std::mem::take(&mut self.saved);
+                    TO_CLOSE.with(|q| q.borrow_mut().push((f, saved)));
+                }
+            }
+        }
+    }
+}
+
 impl GenState {
     pub fn new(func: Rc<Function>, locals: Vec<Value>) -> Rc<RefCell<GenState>> {
         let frame = Frame {
@@ -446,6 +468,47 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// Closes generators dropped while suspended (only queued while tracing).
+    #[cold]
+    pub(crate) fn close_dropped_generators(&mut self) {
+        loop {
+            let Some((mut frame, saved)) = TO_CLOSE.with(|q| q.borrow_mut().pop()) else {
+                return;
+            };
+            let base = self.stack.len();
+            frame.base = base;
+            frame.ret_slot = base;
+            frame.is_entry = true;
+            frame.traced = false;
+            frame.gen = None;
+            self.stack.extend(saved);
+            if let Some(o) = &frame.obj {
+                o.live.set(Some(self.frames.len()));
+            }
+            self.frames.push(frame);
+            let depth = self.frames.len();
+            if self.enter_frame_hooks().is_err() {
+                if self.frames.len() == depth {
+                    self.frames.pop();
+                }
+                self.stack.truncate(base);
+                continue;
+            }
+            // The GeneratorExit ends the frame (a genexpr has no handlers).
+            let _ = self.raise_here(PyErr::bare(ExcType::GeneratorExit));
+            while self.frames.len() >= depth {
+                self.frames.pop();
+            }
+            self.stack.truncate(base);
+        }
+    }
+
+    /// Whether dropped generators wait to be closed.
+    #[inline]
+    pub(crate) fn generators_to_close() -> bool {
+        TO_CLOSE.with(|q| !q.borrow().is_empty())
     }
 
     /// `YieldValue` in the top frame: suspends it into its generator.

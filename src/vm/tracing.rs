@@ -100,6 +100,9 @@ impl Vm {
     /// Before instruction `ip` of frame `fi` in the traced loop: line and opcode events.
     #[cold]
     pub(crate) fn trace_instruction(&mut self, fi: usize, ip: usize) -> PyResult<()> {
+        if Vm::generators_to_close() {
+            self.close_dropped_generators();
+        }
         let f = &mut self.frames[fi];
         let prev = f.prev_ip;
         f.prev_ip = ip as u32;
