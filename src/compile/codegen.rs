@@ -300,9 +300,8 @@ impl<'a> Compiler<'a> {
                 self.u().emit(Op::RaiseVarargs, 1);
                 self.u().bind(end);
             }
-            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {
-                self.u().emit(Op::Nop, 0);
-            }
+            // Declarations compile to nothing (no line event either).
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
             StmtKind::Return(value) => self.return_stmt(s, value.as_ref())?,
             StmtKind::Import(aliases) => {
                 for a in aliases {
@@ -658,11 +657,15 @@ impl<'a> Compiler<'a> {
                     self.stmts(&h.body)?;
                     self.fblocks.last_mut().unwrap().pop();
                     self.u().pop_handler();
+                    // Artificial cleanup: its line comes from what ran before it.
+                    let saved = self.u().line;
+                    self.u().line = 0;
                     self.u().emit(Op::PopExcept, 0);
                     self.load_const(Value::None);
                     self.store_name(name);
                     self.delete_name(name);
                     self.u().emit_jump(Op::Jump, end);
+                    self.u().line = saved;
                     // The exception escaping the handler body: clear the name, re-raise.
                     self.u().bind(cleanup_body);
                     let c = self.u().add_const(Value::None);
@@ -682,8 +685,8 @@ impl<'a> Compiler<'a> {
                         .push(FBlock::HandlerCleanup(None));
                     self.stmts(&h.body)?;
                     self.fblocks.last_mut().unwrap().pop();
-                    self.u().emit(Op::PopExcept, 0);
-                    self.u().emit_jump(Op::Jump, end);
+                    self.u().emit_noline(Op::PopExcept, 0);
+                    self.u().emit_noline(Op::Jump, end.0);
                 }
             }
             self.u().bind(next);

@@ -144,7 +144,7 @@ pub struct TraceHub {
     pub sys_trace: Value,
     /// `sys.setprofile`'s function (None: off).
     pub sys_profile: Value,
-    /// Profile first, then trace, then host tracers (CPython calls the profiler first).
+    /// Trace first, then profile (CPython's order), then host tracers.
     pub tracers: Vec<Box<dyn Tracer>>,
     /// Some tracer may want events: checked at calls and returns only.
     pub active: bool,
@@ -159,7 +159,7 @@ impl Default for TraceHub {
         TraceHub {
             sys_trace: Value::None,
             sys_profile: Value::None,
-            tracers: vec![Box::new(SysProfile), Box::new(SysTrace)],
+            tracers: vec![Box::new(SysTrace), Box::new(SysProfile)],
             active: false,
             suspended: false,
             dirty: false,
@@ -170,6 +170,10 @@ impl Default for TraceHub {
 impl TraceHub {
     pub fn host_count(&self) -> usize {
         self.tracers.len() - 2
+    }
+    /// Whether anyone takes `c_call`/`c_return` events (decided at call time, as CPython does).
+    pub fn wants_c_events(&self) -> bool {
+        !self.sys_profile.is_none() || self.host_count() > 0
     }
     pub fn recompute_active(&mut self) {
         self.active =

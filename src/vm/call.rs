@@ -195,7 +195,7 @@ impl Vm {
                 }
                 // Only calls made by bytecode report c_call events.
                 let from_bytecode = std::mem::take(&mut self.c_events_armed);
-                let v = if from_bytecode && self.trace.active && !self.trace.suspended {
+                let v = if from_bytecode && self.trace.wants_c_events() && !self.trace.suspended {
                     self.call_native_traced(&callable, b.func, &args, &kwargs)?
                 } else {
                     (b.func)(self, &args, &kwargs)?
@@ -255,13 +255,13 @@ impl Vm {
         self.c_event(crate::trace::Event::CCall, f)?;
         match func(self, args, kwargs) {
             Ok(v) => {
-                if self.trace.active {
+                if self.trace.wants_c_events() {
                     self.c_event(crate::trace::Event::CReturn, f)?;
                 }
                 Ok(v)
             }
             Err(e) => {
-                if self.trace.active {
+                if self.trace.wants_c_events() {
                     self.c_event(crate::trace::Event::CException, f)?;
                 }
                 Err(e)
