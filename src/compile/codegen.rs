@@ -1016,6 +1016,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => self.store_name(id),
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
+                self.u().line = self.lines.line_of(t.span.end.saturating_sub(1));
                 let n = self.u().add_name(attr);
                 self.u().emit(Op::StoreAttr, n);
             }

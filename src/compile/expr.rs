@@ -163,6 +163,7 @@ impl<'a> Compiler<'a> {
             ExprKind::JoinedStr(parts) => self.fstring(parts)?,
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
+                self.u().line = self.lines.line_of(e.span.end.saturating_sub(1));
                 let n = self.u().add_name(attr);
                 self.u().emit(Op::LoadAttr, n);
             }
@@ -423,11 +424,12 @@ impl<'a> Compiler<'a> {
         match method {
             Some((obj, attr)) => {
                 self.expr(obj)?;
-                let saved = self.u().line;
-                self.set_line(func.span);
+                // CPython 3.11 puts the method load and the call on the line
+                // where the attribute name ends (`x.f(\n).g()` chains).
+                let attr_line = self.lines.line_of(func.span.end.saturating_sub(1));
+                self.u().line = attr_line;
                 let n = self.u().add_name(attr);
                 self.u().emit(Op::LoadMethod, n);
-                self.u().line = saved;
             }
             None => {
                 self.u().emit(Op::PushNull, 0);
