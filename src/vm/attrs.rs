@@ -314,7 +314,7 @@ impl Vm {
             (Value::Frame(f), _) => match name {
                 "f_code" => Value::Code(f.code.clone()),
                 "f_lineno" => Value::Int(self.frame_obj_line(f) as i64),
-                "f_back" => f.back.clone().map(Value::Frame).unwrap_or(Value::None),
+                "f_back" => f.back.borrow().clone().map(Value::Frame).unwrap_or(Value::None),
                 "f_globals" => Value::Dict(f.globals.clone()),
                 "f_builtins" => Value::Dict(self.builtins.clone()),
                 "f_locals" => match f.live.get() {
@@ -378,8 +378,26 @@ impl Vm {
                 _ => return Ok(None),
             },
             (Value::Cell(c), "cell_contents") => c.borrow().clone(),
+            (Value::Tuple(t), "major" | "minor" | "micro" | "releaselevel" | "serial")
+                if self.is_version_info(obj) =>
+            {
+                let i = ["major", "minor", "micro", "releaselevel", "serial"]
+                    .iter()
+                    .position(|n| *n == name)
+                    .unwrap_or(0);
+                t[i].clone()
+            }
             _ => return Ok(None),
         }))
+    }
+
+    /// Whether `v` is `sys.version_info` (a tuple with named fields).
+    fn is_version_info(&self, v: &Value) -> bool {
+        let Some(Value::Module(m)) = self.modules.get("sys") else {
+            return false;
+        };
+        let d = m.dict.borrow();
+        matches!(d.get_str("version_info"), Some(vi) if vi.is(v))
     }
 
     /// `super().name`: lookup starts after `start_after` in obj's MRO.

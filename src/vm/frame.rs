@@ -76,7 +76,8 @@ pub fn line_near(code: &Code, i: usize) -> u32 {
 /// The frame object of krait code: `f_code`, `f_back`, `f_lineno`, ...
 pub struct FrameObj {
     pub code: Rc<Code>,
-    pub back: Option<Rc<FrameObj>>,
+    /// `f_back`. A suspended generator's frame has none (its resumer sets it).
+    pub back: RefCell<Option<Rc<FrameObj>>>,
     pub globals: Rc<RefCell<Dict>>,
     /// Index on the VM's frame stack while the frame runs.
     pub live: Cell<Option<usize>>,
@@ -101,7 +102,7 @@ impl FrameObj {
     ) -> FrameObj {
         FrameObj {
             code,
-            back,
+            back: RefCell::new(back),
             globals,
             live: Cell::new(Some(index)),
             final_line: Cell::new(0),

@@ -439,10 +439,14 @@ impl Vm {
             // The value `YieldValue` leaves behind (what `send` would pass).
             self.stack.push(Value::None);
         }
-        if let Some(o) = &frame.obj {
-            o.live.set(Some(self.frames.len()));
-        }
+        let obj = frame.obj.clone();
         self.frames.push(frame);
+        if let Some(o) = obj {
+            let depth = self.frames.len() - 1;
+            o.live.set(Some(depth));
+            let back = if depth > 0 { Some(self.frame_object(depth - 1)) } else { None };
+            *o.back.borrow_mut() = back;
+        }
         if let Err(e) = self.enter_frame_hooks() {
             // The call event failed: the generator is left as it was.
             self.frames.pop();
@@ -520,6 +524,8 @@ impl Vm {
         let saved = self.stack.split_off(f.base);
         if let Some(o) = &f.obj {
             o.live.set(None);
+            // No f_back while suspended: no reference cycle through the resumer.
+            *o.back.borrow_mut() = None;
             o.final_line
                 .set(super::frame::line_near(&f.code, f.ip.saturating_sub(1)));
         }

@@ -772,9 +772,9 @@ impl Vm {
         if self.trace.active {
             self.return_hooks(&v)?;
         }
-        let f = self.frames.pop().unwrap();
-        if let Some(o) = &f.obj {
-            self.freeze_frame_object(o, &f);
+        let mut f = self.frames.pop().unwrap();
+        if let Some(o) = f.obj.take() {
+            self.freeze_frame_object(&o, &f);
         }
         if let Some(g) = &f.gen {
             g.borrow_mut().finish();
@@ -782,6 +782,10 @@ impl Vm {
             return Ok(Some(Value::Null));
         }
         self.stack.truncate(f.ret_slot);
+        if self.trace.active && Vm::generators_to_close() {
+            // Generators this frame held are closed as it goes, as in CPython.
+            self.close_dropped_generators();
+        }
         let result = match f.on_return {
             OnReturn::Push => v,
             OnReturn::Init(inst) => {
