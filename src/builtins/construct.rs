@@ -23,11 +23,15 @@ pub fn construct_builtin(
     let name = cls.name.as_str();
     Ok(match cls.kind {
         TypeKind::Object => {
-            check_args("object", &args, 0, 0)?;
+            if !args.is_empty() || !kw.is_empty() {
+                return Err(PyErr::type_error("object() takes no arguments"));
+            }
             Value::Instance(Rc::new(crate::value::Instance::new(cls.clone())))
         }
         TypeKind::Type => {
-            check_args("type", &args, 1, 1)?;
+            if args.len() != 1 {
+                return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+            }
             Value::Class(vm.types.type_of(&args[0]))
         }
         TypeKind::Int => int_new(vm, &args, &kw)?,
@@ -153,7 +157,9 @@ pub fn construct_builtin(
             }))
         }
         TypeKind::StaticMethod => {
-            check_args("staticmethod", &args, 1, 1)?;
+            if args.len() != 1 {
+                return Err(super::expected_args("staticmethod", 1, args.len()));
+            }
             Value::Descr(Rc::new(Descr::StaticMethod(args[0].clone())))
         }
         TypeKind::ClassMethod => {
@@ -338,6 +344,9 @@ fn parse_int(s: &str, base: u32) -> PyResult<Value> {
         }
     }
     if base == 0 {
+        if body.len() > 1 && body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_') {
+            return Err(bad());
+        }
         base = 10;
     }
     if !(2..=36).contains(&base) {
@@ -345,7 +354,12 @@ fn parse_int(s: &str, base: u32) -> PyResult<Value> {
             "int() base must be >= 2 and <= 36, or 0",
         ));
     }
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+    if body.is_empty()
+        || body.starts_with('_')
+        || body.ends_with('_')
+        || body.contains("__")
+        || !body.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
         return Err(bad());
     }
     let digits: String = body.chars().filter(|c| *c != '_').collect();
@@ -459,6 +473,14 @@ pub fn install_type_methods(vm: &mut Vm) {
         let n = vm.intern(name);
         float.dict.borrow_mut().insert(n, native(name, f));
     }
+    let range = vm.types.range.clone();
+    for (name, f) in [
+        ("index", range_index as crate::value::NativeFn),
+        ("count", range_count),
+    ] {
+        let n = vm.intern(name);
+        range.dict.borrow_mut().insert(n, native(name, f));
+    }
     let tuple = vm.types.tuple.clone();
     for (name, f) in [
         ("index", tuple_index as crate::value::NativeFn),
@@ -570,6 +592,78 @@ fn tuple_index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         }
     }
     Err(PyErr::value_error("tuple.index(x): x not in tuple"))
+}
+
+/// The position of `x` in range `r` (an int or bool `x` only).
+fn range_position(r: &RangeObj, x: &Value) -> Option<i64> {
+    let i = match x {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => return None,
+    };
+    let inside = if r.step > 0 {
+        i >= r.start && i < r.stop
+    } else {
+        i <= r.start && i > r.stop
+    };
+    let off = i as i128 - r.start as i128;
+    if inside && off % r.step as i128 == 0 {
+        Some((off / r.step as i128) as i64)
+    } else {
+        None
+    }
+}
+
+fn range_arg<'a>(
+    name: &str,
+    args: &'a [Value],
+    kw: &Kwargs,
+) -> PyResult<(&'a RangeObj, &'a Value)> {
+    if !kw.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "range.{name}() takes no keyword arguments"
+        )));
+    }
+    match args {
+        [Value::Range(r), x] => Ok((r, x)),
+        _ => Err(PyErr::type_error(format!(
+            "range.{name}() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        ))),
+    }
+}
+
+fn range_index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let (r, x) = range_arg("index", args, kw)?;
+    if matches!(x, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+        return match range_position(r, x) {
+            Some(i) => Ok(Value::Int(i)),
+            None => Err(PyErr::value_error(format!(
+                "{} is not in range",
+                vm.repr(x)?
+            ))),
+        };
+    }
+    for i in 0..r.len() {
+        if vm.eq(&Value::Int(r.start + r.step * i), x)? {
+            return Ok(Value::Int(i));
+        }
+    }
+    Err(PyErr::value_error("sequence.index(x): x not in sequence"))
+}
+
+fn range_count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let (r, x) = range_arg("count", args, kw)?;
+    if matches!(x, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+        return Ok(Value::Int(range_position(r, x).is_some() as i64));
+    }
+    let mut n = 0;
+    for i in 0..r.len() {
+        if vm.eq(&Value::Int(r.start + r.step * i), x)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
 }
 
 fn tuple_count(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {

@@ -5,7 +5,8 @@ use std::io::Write;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::{check_args, kwarg, native, no_other_kwargs};
 use crate::value::int::{float_divmod, normalize, to_big};
@@ -286,7 +287,12 @@ fn max(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_args("sum", args, 1, 2)?;
+    if args.is_empty() {
+        return Err(PyErr::type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
+    }
+    super::clinic_args("sum", args, &["iterable", "start"], 1)?;
     let mut acc = match (args.get(1), kwarg(kw, "start")) {
         (Some(s), _) => s.clone(),
         (None, Some(s)) => s,
@@ -435,7 +441,9 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn reversed(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("reversed", args, 1, 1)?;
+    if args.len() != 1 {
+        return Err(super::expected_args("reversed", 1, args.len()));
+    }
     let v = &args[0];
     if let Value::Instance(i) = v {
         if let Some(m) = i.class.lookup_user("__reversed__") {
@@ -468,7 +476,12 @@ fn reversed(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_args("enumerate", args, 1, 2)?;
+    if args.is_empty() && kwarg(kw, "iterable").is_none() {
+        return Err(PyErr::type_error(
+            "enumerate() missing required argument 'iterable'",
+        ));
+    }
+    super::clinic_args("enumerate", args, &["iterable", "start"], 0)?;
     let start = match args.get(1).cloned().or_else(|| kwarg(kw, "start")) {
         Some(s) => vm.index_value(&s)?,
         None => 0,
@@ -679,7 +692,7 @@ fn divmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("pow", args, 2, 3)?;
+    super::clinic_args("pow", args, &["base", "exp", "mod"], 2)?;
     if args.len() == 3 && !args[2].is_none() {
         let (Some(b), Some(e), Some(m)) = (to_big(&args[0]), to_big(&args[1]), to_big(&args[2]))
         else {
@@ -690,11 +703,19 @@ fn pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         if m.is_zero() {
             return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
         }
-        if e.is_negative() {
-            return Err(PyErr::value_error(
-                "base is not invertible for the given modulus",
-            ));
-        }
+        let (b, e) = if e.is_negative() {
+            // The inverse of b modulo |m|, as CPython computes it.
+            let am = m.abs();
+            let g = num_integer::Integer::extended_gcd(&b.mod_floor(&am), &am);
+            if !g.gcd.is_one() {
+                return Err(PyErr::value_error(
+                    "base is not invertible for the given modulus",
+                ));
+            }
+            (g.x.mod_floor(&am), -e)
+        } else {
+            (b, e)
+        };
         let r = b.modpow(&e, &m);
         let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
             r + &m
@@ -711,7 +732,7 @@ fn pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_args("round", args, 1, 2)?;
+    super::clinic_args("round", args, &["number", "ndigits"], 1)?;
     let nd = args
         .get(1)
         .cloned()

@@ -87,14 +87,13 @@ pub fn install(vm: &mut Vm) {
 pub fn check_args(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();
     if n < min || n > max {
-        if min == max {
+        if min == 1 && max == 1 {
             return Err(PyErr::type_error(format!(
-                "{}() takes exactly {} argument{} ({} given)",
-                name,
-                min,
-                if min == 1 { "" } else { "s" },
-                n
+                "{name}() takes exactly one argument ({n} given)"
             )));
+        }
+        if min == max {
+            return Err(expected_args(name, min, n));
         }
         if n < min {
             return Err(PyErr::type_error(format!(
@@ -110,6 +109,41 @@ pub fn check_args(name: &str, args: &[Value], min: usize, max: usize) -> PyResul
             name,
             max,
             if max == 1 { "" } else { "s" },
+            n
+        )));
+    }
+    Ok(())
+}
+
+/// CPython's `NAME expected N argument(s), got K`.
+pub fn expected_args(name: &str, want: usize, got: usize) -> PyErr {
+    PyErr::type_error(format!(
+        "{} expected {} argument{}, got {}",
+        name,
+        want,
+        if want == 1 { "" } else { "s" },
+        got
+    ))
+}
+
+/// Checks the positional count of an Argument Clinic function whose first
+/// `min` of `names` are required.
+pub fn clinic_args(name: &str, args: &[Value], names: &[&str], min: usize) -> PyResult<()> {
+    let n = args.len();
+    if n < min {
+        return Err(PyErr::type_error(format!(
+            "{}() missing required argument '{}' (pos {})",
+            name,
+            names[n],
+            n + 1
+        )));
+    }
+    if n > names.len() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at most {} argument{} ({} given)",
+            name,
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
             n
         )));
     }

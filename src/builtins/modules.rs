@@ -183,7 +183,7 @@ impl Vm {
 }
 
 fn stdout_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("write", args, 1, 1)?;
+    check_args("TextIOWrapper.write", args, 1, 1)?;
     let Value::Str(s) = &args[0] else {
         return Err(PyErr::type_error(format!(
             "write() argument must be str, not {}",
@@ -195,7 +195,7 @@ fn stdout_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn stderr_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("write", args, 1, 1)?;
+    check_args("TextIOWrapper.write", args, 1, 1)?;
     let Value::Str(s) = &args[0] else {
         return Err(PyErr::type_error(format!(
             "write() argument must be str, not {}",
@@ -213,7 +213,7 @@ fn stdout_flush(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn settrace(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("settrace", args, 1, 1)?;
+    check_args("sys.settrace", args, 1, 1)?;
     vm.trace.sys_trace = args[0].clone();
     vm.trace.recompute_active();
     Ok(Value::None)
@@ -224,7 +224,7 @@ fn gettrace(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn setprofile(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("setprofile", args, 1, 1)?;
+    check_args("sys.setprofile", args, 1, 1)?;
     vm.trace.sys_profile = args[0].clone();
     vm.trace.recompute_active();
     Ok(Value::None)
@@ -253,7 +253,7 @@ fn exit(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("setrecursionlimit", args, 1, 1)?;
+    check_args("sys.setrecursionlimit", args, 1, 1)?;
     let n = vm.index_value(&args[0])?;
     if n < 1 {
         return Err(PyErr::value_error(
@@ -283,7 +283,9 @@ fn intern(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn f1(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
-    check_args(name, args, 1, 1)?;
+    if args.len() != 1 {
+        check_args(&format!("math.{name}"), args, 1, 1)?;
+    }
     num(vm, &args[0])
 }
 
@@ -360,7 +362,9 @@ float_fn!(m_degrees, "degrees", |x| Ok::<f64, PyErr>(x.to_degrees()));
 float_fn!(m_radians, "radians", |x| Ok::<f64, PyErr>(x.to_radians()));
 
 fn m_log(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("log", args, 1, 2)?;
+    if args.is_empty() || args.len() > 2 {
+        return Err(PyErr::type_error("math.log requires 1 to 2 arguments"));
+    }
     let ln = |vm: &mut Vm, v: &Value| -> PyResult<f64> {
         if let Value::BigInt(b) = v {
             if b.is_positive() {
@@ -403,7 +407,7 @@ fn int_result(x: f64) -> PyResult<Value> {
 }
 
 fn m_floor(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("floor", args, 1, 1)?;
+    check_args("math.floor", args, 1, 1)?;
     if let Some(b) = to_big(&args[0]) {
         return Ok(normalize(b));
     }
@@ -412,7 +416,7 @@ fn m_floor(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn m_ceil(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("ceil", args, 1, 1)?;
+    check_args("math.ceil", args, 1, 1)?;
     if let Some(b) = to_big(&args[0]) {
         return Ok(normalize(b));
     }
@@ -421,7 +425,7 @@ fn m_ceil(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn m_trunc(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("trunc", args, 1, 1)?;
+    check_args("math.trunc", args, 1, 1)?;
     if let Some(b) = to_big(&args[0]) {
         return Ok(normalize(b));
     }
@@ -516,7 +520,7 @@ fn m_lcm(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn m_factorial(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("factorial", args, 1, 1)?;
+    check_args("math.factorial", args, 1, 1)?;
     if let Value::Float(_) = args[0] {
         return Err(PyErr::type_error(
             "'float' object cannot be interpreted as an integer",
@@ -537,7 +541,7 @@ fn m_factorial(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn m_isqrt(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("isqrt", args, 1, 1)?;
+    check_args("math.isqrt", args, 1, 1)?;
     let n = ints(vm, args)?[0].clone();
     if n.is_negative() {
         return Err(PyErr::value_error("isqrt() argument must be nonnegative"));
@@ -583,7 +587,12 @@ fn m_perm(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn m_prod(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_args("prod", args, 1, 1)?;
+    if args.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            args.len()
+        )));
+    }
     let mut acc = kwarg(kw, "start").unwrap_or(Value::Int(1));
     for x in vm.collect(&args[0])? {
         acc = vm.binary_op(acc, x, crate::bytecode::BinOpKind::Mul as u32)?;
@@ -592,7 +601,7 @@ fn m_prod(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn m_fsum(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("fsum", args, 1, 1)?;
+    check_args("math.fsum", args, 1, 1)?;
     // Shewchuk's exact summation, as CPython.
     let mut partials: Vec<f64> = vec![];
     for v in vm.collect(&args[0])? {
@@ -696,7 +705,13 @@ fn m_frexp(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn m_isclose(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_args("isclose", args, 2, 2)?;
+    if args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            args.len()
+        )));
+    }
+    super::clinic_args("isclose", args, &["a", "b"], 2)?;
     let (a, b) = (num(vm, &args[0])?, num(vm, &args[1])?);
     let rel = match kwarg(kw, "rel_tol") {
         Some(v) => num(vm, &v)?,
@@ -775,6 +790,11 @@ fn reduce(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 /// `functools.wraps(wrapped)` returns a decorator that copies metadata.
 fn wraps(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(PyErr::type_error(
+            "wraps() missing 1 required positional argument: 'wrapped'",
+        ));
+    }
     check_args("wraps", args, 1, 1)?;
     let apply = vm.modules["functools"].clone();
     let f = vm.getattr(&apply, "_wraps_apply")?;
@@ -827,7 +847,7 @@ fn time_time(_vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn sleep(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("sleep", args, 1, 1)?;
+    check_args("time.sleep", args, 1, 1)?;
     let s = num(vm, &args[0])?;
     if s < 0.0 {
         return Err(PyErr::value_error("sleep length must be non-negative"));

@@ -276,7 +276,13 @@ fn shortest_digits(x: f64) -> (String, i32) {
     if x == 0.0 {
         return ("0".into(), 1);
     }
-    split_exp(&format!("{:e}", x))
+    let (d, decpt) = split_exp(&format!("{:e}", x));
+    if d.len() < 15 {
+        return (d, decpt);
+    }
+    // When two shortest strings are equally near, CPython (David Gay's
+    // dtoa) keeps the correctly rounded one (ties to even); Rust may not.
+    split_exp(&format!("{:.*e}", d.len() - 1, x))
 }
 
 /// `p` significant digits of a finite `x >= 0` (p >= 1), correctly rounded,

@@ -61,12 +61,20 @@ pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
                 }
                 return Ok(Value::Float(x.powf(y)));
             }
-            let e = b
-                .to_u32()
-                .ok_or_else(|| PyErr::overflow("exponent too large"))?;
-            if a.is_one() || a.is_zero() {
+            if a.is_one() || (a.is_zero() && !b.is_zero()) {
                 a.clone()
+            } else if b.is_zero() {
+                BigInt::one()
+            } else if *a == BigInt::from(-1) {
+                if b.is_even() {
+                    BigInt::one()
+                } else {
+                    a.clone()
+                }
             } else {
+                let e = b
+                    .to_u32()
+                    .ok_or_else(|| PyErr::overflow("exponent too large"))?;
                 num_traits::pow(a.clone(), e as usize)
             }
         }
@@ -118,15 +126,41 @@ fn int_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
             return Ok(x as f64 / y as f64);
         }
     }
-    let x = a.to_f64().unwrap_or(f64::INFINITY);
-    let y = b.to_f64().unwrap_or(f64::INFINITY);
-    let r = x / y;
-    if r.is_infinite() || r.is_nan() {
+    // Correct rounding: a quotient of 55 to 56 bits plus a sticky bit,
+    // rounded once to 53 bits, then scaled by a power of two.
+    let neg = a.is_negative() != b.is_negative();
+    let (x, y) = (a.abs(), b.abs());
+    if x.is_zero() {
+        return Ok(if neg { -0.0 } else { 0.0 });
+    }
+    let shift = x.bits() as i64 - y.bits() as i64 - 55;
+    let (q, r) = if shift > 0 {
+        x.div_rem(&(&y << shift as usize))
+    } else {
+        (&x << (-shift) as usize).div_rem(&y)
+    };
+    let q = (q << 1usize) | BigInt::from(!r.is_zero() as u8);
+    let m = q.to_u64().unwrap_or(u64::MAX) as f64;
+    let r = ldexp(m, shift - 1);
+    if r.is_infinite() {
         return Err(PyErr::overflow(
             "integer division result too large for a float",
         ));
     }
-    Ok(r)
+    Ok(if neg { -r } else { r })
+}
+
+/// `m * 2**e` without overflowing the scale factor itself.
+fn ldexp(mut m: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        m *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        m *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    m * 2f64.powi(e as i32)
 }
 
 /// Float `a op b`.

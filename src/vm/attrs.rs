@@ -314,7 +314,12 @@ impl Vm {
             (Value::Frame(f), _) => match name {
                 "f_code" => Value::Code(f.code.clone()),
                 "f_lineno" => Value::Int(self.frame_obj_line(f) as i64),
-                "f_back" => f.back.borrow().clone().map(Value::Frame).unwrap_or(Value::None),
+                "f_back" => f
+                    .back
+                    .borrow()
+                    .clone()
+                    .map(Value::Frame)
+                    .unwrap_or(Value::None),
                 "f_globals" => Value::Dict(f.globals.clone()),
                 "f_builtins" => Value::Dict(self.builtins.clone()),
                 "f_locals" => match f.live.get() {

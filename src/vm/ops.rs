@@ -25,6 +25,34 @@ fn as_float(v: &Value) -> Option<f64> {
     }
 }
 
+/// `i <=> f` exactly, for an int `i` and a float `f` that is not a NaN.
+fn int_float_cmp(i: &Value, f: f64) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    if let Value::Int(n) = i {
+        if n.unsigned_abs() < (1 << 53) {
+            return (*n as f64).partial_cmp(&f).unwrap_or(Ordering::Equal);
+        }
+    } else if let Value::Bool(b) = i {
+        return (*b as i64 as f64)
+            .partial_cmp(&f)
+            .unwrap_or(Ordering::Equal);
+    }
+    if f.is_infinite() {
+        return if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        };
+    }
+    let n = to_big(i).unwrap_or_default();
+    let fl = f.floor();
+    let fb = num_traits::FromPrimitive::from_f64(fl).unwrap_or_default();
+    match n.cmp(&fb) {
+        Ordering::Equal if f != fl => Ordering::Less,
+        o => o,
+    }
+}
+
 fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
 }
@@ -86,6 +114,22 @@ impl Vm {
                 }
             }
         }
+        if op == BinOpKind::Mul {
+            let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            let other = if is_seq(&a) {
+                Some(&b)
+            } else if is_seq(&b) {
+                Some(&a)
+            } else {
+                None
+            };
+            if let Some(o) = other {
+                return Err(PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    o.type_name()
+                )));
+            }
+        }
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             sym,
@@ -102,6 +146,14 @@ impl Vm {
         inplace: bool,
     ) -> PyResult<Option<Value>> {
         if is_int(a) && is_int(b) {
+            if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+                match op {
+                    BinOpKind::And => return Ok(Some(Value::Bool(x & y))),
+                    BinOpKind::Or => return Ok(Some(Value::Bool(x | y))),
+                    BinOpKind::Xor => return Ok(Some(Value::Bool(x ^ y))),
+                    _ => {}
+                }
+            }
             let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
             if op == BinOpKind::Pow {
                 if let (Some(bx), Some(e)) = (x.to_i64(), y.to_i64()) {
@@ -426,25 +478,16 @@ impl Vm {
                 if x.is_nan() || y.is_nan() {
                     return Ok(Some(op == CmpKind::Ne));
                 }
-                // Exact comparison of a big int with a float.
-                if let (Value::BigInt(bi), Value::Float(f)) | (Value::Float(f), Value::BigInt(bi)) =
-                    (a, b)
-                {
-                    if f.is_finite() {
-                        let fb = BigInt::from(f.floor() as i128);
-                        let o = bi.as_ref().cmp(&fb);
-                        let o = if o == Ordering::Equal && f.fract() != 0.0 {
-                            Ordering::Less
-                        } else {
-                            o
-                        };
-                        let o = if matches!(a, Value::Float(_)) {
-                            o.reverse()
-                        } else {
-                            o
-                        };
-                        return Ok(Some(apply(op, o)));
-                    }
+                // Exact comparison of an int with a float.
+                if !(matches!(a, Value::Float(_)) && matches!(b, Value::Float(_))) {
+                    let (i, f, flip) = if matches!(a, Value::Float(_)) {
+                        (b, x, true)
+                    } else {
+                        (a, y, false)
+                    };
+                    let o = int_float_cmp(i, f);
+                    let o = if flip { o.reverse() } else { o };
+                    return Ok(Some(apply(op, o)));
                 }
                 x.partial_cmp(&y)
             }
@@ -457,7 +500,9 @@ impl Vm {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());
                 return self.seq_compare(&x, &y, op).map(Some);
             }
-            (Value::None, Value::None) => Some(Ordering::Equal),
+            (Value::None, Value::None) if matches!(op, CmpKind::Eq | CmpKind::Ne) => {
+                Some(Ordering::Equal)
+            }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (x, y) = (Self::set_items(a), Self::set_items(b));
                 let sub = x.keys().all(|k| y.contains(k));
@@ -476,9 +521,7 @@ impl Vm {
                 return Ok(Some(eq == (op == CmpKind::Eq)));
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpKind::Eq | CmpKind::Ne) => {
-                let xs: Vec<i64> = range_items(x);
-                let ys: Vec<i64> = range_items(y);
-                return Ok(Some((xs == ys) == (op == CmpKind::Eq)));
+                return Ok(Some(range_eq(x, y) == (op == CmpKind::Eq)));
             }
             (Value::Instance(_), _) | (_, Value::Instance(_)) => return Ok(None),
             _ => {
@@ -674,13 +717,20 @@ impl Vm {
 
     /// The key for a user-hashable instance: an equal instance seen before, or itself.
     fn representative_key(&mut self, hash: i64, v: Value) -> PyResult<DictKey> {
-        let candidates = self.key_representatives.get(&hash).cloned().unwrap_or_default();
+        let candidates = self
+            .key_representatives
+            .get(&hash)
+            .cloned()
+            .unwrap_or_default();
         for c in candidates {
             if c.is(&v) || self.eq(&c, &v)? {
                 return Ok(DictKey { hash, value: c });
             }
         }
-        self.key_representatives.entry(hash).or_default().push(v.clone());
+        self.key_representatives
+            .entry(hash)
+            .or_default()
+            .push(v.clone());
         Ok(DictKey { hash, value: v })
     }
 
@@ -764,11 +814,12 @@ impl Vm {
             }
             Value::Range(r) => {
                 if let Value::Slice(s) = k {
-                    let items = range_items(r);
-                    let idx = self.slice_indices(s, items.len())?;
-                    return Ok(Value::list(
-                        idx.into_iter().map(|i| Value::Int(items[i])).collect(),
-                    ));
+                    let (start, stop, step) = self.slice_bounds(s, r.len() as usize)?;
+                    return Ok(Value::Range(Rc::new(crate::value::RangeObj {
+                        start: r.start + start * r.step,
+                        stop: r.start + stop * r.step,
+                        step: step * r.step,
+                    })));
                 }
                 let i = self.seq_index(k, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.start + r.step * i as i64))
@@ -1251,6 +1302,31 @@ impl Vm {
         }
     }
 
+    /// The callee of the call a `DictMerge` builds keyword arguments for
+    /// (`[callable, args, kwargs]` on top of the stack), as CPython's
+    /// `_PyObject_FunctionStr` names it.
+    fn merge_callee_str(&mut self) -> PyResult<String> {
+        let n = self.stack.len();
+        let f = if n >= 3 {
+            self.stack[n - 3].clone()
+        } else {
+            Value::None
+        };
+        self.function_str(&f)
+    }
+
+    /// `module.qualname()` (`qualname()` for builtins), else `str(f)`.
+    pub fn function_str(&mut self, f: &Value) -> PyResult<String> {
+        let Ok(q) = self.getattr(f, "__qualname__") else {
+            return self.to_str(f);
+        };
+        let q = self.to_str(&q)?;
+        match self.getattr(f, "__module__") {
+            Ok(Value::Str(m)) if m.as_str() != "builtins" => Ok(format!("{}.{}()", m.as_str(), q)),
+            _ => Ok(format!("{}()", q)),
+        }
+    }
+
     /// `DictUpdate` / `DictMerge` into `target`.
     pub(crate) fn dict_merge(&mut self, target: &Value, m: &Value, strict: bool) -> PyResult<()> {
         let Value::Dict(t) = target else {
@@ -1264,9 +1340,23 @@ impl Vm {
                 .collect(),
             _ => {
                 let keys_name = self.intern("keys");
-                let keys_fn = self.getattr_str(m, &keys_name).map_err(|_| {
-                    PyErr::type_error(format!("'{}' object is not a mapping", m.type_name()))
-                })?;
+                let keys_fn = match self.getattr_str(m, &keys_name) {
+                    Ok(f) => f,
+                    Err(_) if strict => {
+                        let f = self.merge_callee_str()?;
+                        return Err(PyErr::type_error(format!(
+                            "{} argument after ** must be a mapping, not {}",
+                            f,
+                            m.type_name()
+                        )));
+                    }
+                    Err(_) => {
+                        return Err(PyErr::type_error(format!(
+                            "'{}' object is not a mapping",
+                            m.type_name()
+                        )))
+                    }
+                };
                 let keys = self.call_value(&keys_fn, vec![], vec![])?;
                 let keys = self.collect(&keys)?;
                 let mut out = vec![];
@@ -1280,9 +1370,10 @@ impl Vm {
         for (k, v) in entries {
             if strict && t.borrow().contains(&k) {
                 let name = self.to_str(&k.value)?;
+                let f = self.merge_callee_str()?;
                 return Err(PyErr::type_error(format!(
-                    "got multiple values for keyword argument '{}'",
-                    name
+                    "{} got multiple values for keyword argument '{}'",
+                    f, name
                 )));
             }
             t.borrow_mut().insert(k, v);
@@ -1420,9 +1511,11 @@ fn apply(op: CmpKind, o: std::cmp::Ordering) -> bool {
     }
 }
 
-fn range_items(r: &crate::value::RangeObj) -> Vec<i64> {
-    let n = r.len().max(0);
-    (0..n.min(10_000_000))
-        .map(|i| r.start + i * r.step)
-        .collect()
+/// `x == y` for ranges: the same sequence of ints.
+fn range_eq(x: &crate::value::RangeObj, y: &crate::value::RangeObj) -> bool {
+    let n = x.len();
+    if n != y.len() {
+        return false;
+    }
+    n == 0 || (x.start == y.start && (n == 1 || x.step == y.step))
 }

@@ -44,5 +44,4 @@ try:
     print(2.0 ** 10000)
 except OverflowError as e:
     print("OverflowError", e)
-print((-8) ** (1 / 3))
 print(abs(-7), abs(7.25), abs(-0.0), abs(True))
