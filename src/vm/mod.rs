@@ -139,7 +139,8 @@ impl Vm {
         let f = &self.frames[depth];
         let i = f.ip.saturating_sub(1);
         let l = f.code.line_at(i);
-        if l != 0 {
+        // At RESUME (the call event) a module reports line 0, as CPython does.
+        if l != 0 || i == 0 {
             l
         } else if f.last_line != 0 {
             f.last_line

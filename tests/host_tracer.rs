@@ -1,0 +1,111 @@
+//! A Rust host installs a native tracer, runs a script, and sees exactly the
+//! events CPython 3.11's `sys.settrace` reports for it (recorded by
+//! `scripts/record_host_trace.py` into `tests/host/script.events`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use krait::trace::{Event, FrameView, Tracer};
+use krait::{Interpreter, PyResult, Value, Vm};
+
+/// Records `event name line caller-chain` like the recording script does.
+struct Recorder {
+    seen: Rc<RefCell<Vec<String>>>,
+}
+
+impl Tracer for Recorder {
+    fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, _arg: &Value) -> PyResult<()> {
+        if !matches!(event, Event::Call | Event::Line | Event::Return | Event::Exception) {
+            return Ok(());
+        }
+        let mut chain = vec![];
+        let mut back = frame.back();
+        while let Some(f) = back {
+            chain.push(f.function_name(vm));
+            back = f.back();
+        }
+        let chain = if chain.is_empty() {
+            "-".to_string()
+        } else {
+            chain.join("/")
+        };
+        self.seen.borrow_mut().push(format!(
+            "{} {} {} {}",
+            event.name(),
+            frame.function_name(vm),
+            frame.line(vm),
+            chain
+        ));
+        Ok(())
+    }
+}
+
+fn run_traced(src: &str) -> Vec<String> {
+    let seen = Rc::new(RefCell::new(vec![]));
+    let mut interp = Interpreter::new();
+    interp.add_tracer(Box::new(Recorder { seen: seen.clone() }));
+    interp.run_source("script.py", src).expect("script runs");
+    let out = seen.borrow().clone();
+    out
+}
+
+#[test]
+fn native_tracer_sees_cpython_event_stream() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/host");
+    let src = std::fs::read_to_string(format!("{}/script.py", dir)).unwrap();
+    let want = std::fs::read_to_string(format!("{}/script.events", dir)).unwrap();
+    let want: Vec<&str> = want.lines().collect();
+    let got = run_traced(&src);
+    let got: Vec<&str> = got.iter().map(|s| s.as_str()).collect();
+    if got != want {
+        let mut msg = String::from("event streams differ (- CPython, + krait):\n");
+        for i in 0..got.len().max(want.len()) {
+            let (w, g) = (want.get(i), got.get(i));
+            if w != g {
+                msg.push_str(&format!("  at {}: - {:?}\n          + {:?}\n", i, w, g));
+            }
+        }
+        panic!("{}", msg);
+    }
+}
+
+#[test]
+fn several_tracers_each_see_every_event() {
+    let a = Rc::new(RefCell::new(vec![]));
+    let b = Rc::new(RefCell::new(vec![]));
+    let mut interp = Interpreter::new();
+    interp.add_tracer(Box::new(Recorder { seen: a.clone() }));
+    interp.add_tracer(Box::new(Recorder { seen: b.clone() }));
+    interp
+        .run_source("two.py", "def f():\n    return 1\nf()\n")
+        .unwrap();
+    assert_eq!(*a.borrow(), *b.borrow());
+    // The module's call and return, f's call, line and return, module lines.
+    assert_eq!(a.borrow().len(), 7);
+    assert!(a.borrow().contains(&"call f 1 <module>".to_string()));
+}
+
+/// A tracer error surfaces in the program as a Python exception.
+struct Failing;
+
+impl Tracer for Failing {
+    fn event(&mut self, _vm: &mut Vm, frame: FrameView, event: Event, _arg: &Value) -> PyResult<()> {
+        if event == Event::Line && frame.depth > 0 {
+            return Err(krait::PyErr::new(
+                krait::value::ExcType::RuntimeError,
+                "host says stop",
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn tracer_error_raises_in_the_program() {
+    let mut interp = Interpreter::new();
+    interp.add_tracer(Box::new(Failing));
+    let err = interp
+        .run_source("fail.py", "def f():\n    return 1\ntry:\n    f()\nexcept RuntimeError as e:\n    caught = str(e)\n")
+        .err();
+    assert_eq!(err, None);
+}
