@@ -11,8 +11,14 @@ use crate::vm::Vm;
 pub enum RunError {
     /// The source did not compile: CPython's report (`  File ..., SyntaxError: ...`).
     Syntax(String),
-    /// An uncaught exception: the full traceback text and its last line.
-    Exception { traceback: String, summary: String },
+    /// An uncaught exception: the full traceback text and its last line;
+    /// `interrupt` when it is a `KeyboardInterrupt` (CPython then ends by
+    /// SIGINT, after printing the traceback).
+    Exception {
+        traceback: String,
+        summary: String,
+        interrupt: bool,
+    },
     /// `sys.exit(code)` (or `SystemExit`): the exit status and any message to print.
     Exit { code: i32, message: Option<String> },
 }
@@ -100,8 +106,15 @@ impl Interpreter {
                 }
             };
         }
+        let interrupt = self
+            .vm
+            .err_is(&PyErr::Obj(exc.clone()), ExcType::KeyboardInterrupt);
         let traceback = self.vm.format_traceback(&exc);
         let summary = self.vm.exc_summary(&exc);
-        RunError::Exception { traceback, summary }
+        RunError::Exception {
+            traceback,
+            summary,
+            interrupt,
+        }
     }
 }

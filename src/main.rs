@@ -100,8 +100,15 @@ fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
             eprint!("{}", report);
             1
         }
-        Err(RunError::Exception { traceback, .. }) => {
+        Err(RunError::Exception {
+            traceback,
+            interrupt,
+            ..
+        }) => {
             eprint!("{}", traceback);
+            if interrupt {
+                die_by_sigint();
+            }
             1
         }
         Err(RunError::Exit { code, message }) => {
@@ -109,6 +116,30 @@ fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
                 eprintln!("{}", m);
             }
             code as u8
+        }
+    }
+}
+
+/// Ends the process as CPython does after an uncaught `KeyboardInterrupt`:
+/// SIGINT's default action restored, then SIGINT raised (the parent sees a
+/// death by signal, not an exit status).
+fn die_by_sigint() {
+    #[cfg(unix)]
+    {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().flush();
+        extern "C" {
+            fn signal(signum: i32, handler: usize) -> usize;
+            fn raise(sig: i32) -> i32;
+        }
+        const SIGINT: i32 = 2;
+        const SIG_DFL: usize = 0;
+        // SAFETY: plain libc calls; restoring the default action of SIGINT
+        // and raising it terminates the process.
+        unsafe {
+            signal(SIGINT, SIG_DFL);
+            raise(SIGINT);
         }
     }
 }
