@@ -15,7 +15,10 @@ struct Recorder {
 
 impl Tracer for Recorder {
     fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, _arg: &Value) -> PyResult<()> {
-        if !matches!(event, Event::Call | Event::Line | Event::Return | Event::Exception) {
+        if !matches!(
+            event,
+            Event::Call | Event::Line | Event::Return | Event::Exception
+        ) {
             return Ok(());
         }
         let mut chain = vec![];
@@ -89,7 +92,13 @@ fn several_tracers_each_see_every_event() {
 struct Failing;
 
 impl Tracer for Failing {
-    fn event(&mut self, _vm: &mut Vm, frame: FrameView, event: Event, _arg: &Value) -> PyResult<()> {
+    fn event(
+        &mut self,
+        _vm: &mut Vm,
+        frame: FrameView,
+        event: Event,
+        _arg: &Value,
+    ) -> PyResult<()> {
         if event == Event::Line && frame.depth > 0 {
             return Err(krait::PyErr::new(
                 krait::value::ExcType::RuntimeError,

@@ -46,18 +46,15 @@ fn one(code: &Code, out: &mut String) {
             "  "
         };
         let operand = describe(code, ins.op, ins.arg);
-        out.push_str(
-            &format!(
-                "{} {} {:>4} {:<20}{}\n",
-                line_col,
-                mark,
-                i,
-                format!("{:?}", ins.op),
-                operand
-            )
-            .trim_end()
-            .to_string(),
+        let text = format!(
+            "{} {} {:>4} {:<20}{}",
+            line_col,
+            mark,
+            i,
+            format!("{:?}", ins.op),
+            operand
         );
+        out.push_str(text.trim_end());
         out.push('\n');
     }
     if !code.exc_table.is_empty() {

@@ -1176,7 +1176,3 @@ pub fn describe(e: &Expr) -> &'static str {
         ExprKind::Slice { .. } => "slice",
     }
 }
-
-pub fn str_const(s: &str) -> Str {
-    Rc::new(PyStr::new(s))
-}

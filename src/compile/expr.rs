@@ -594,7 +594,7 @@ impl<'a> Compiler<'a> {
             Comp::Gen(_) => {}
         }
         self.comp_generator(gens, 0, &comp, if is_gen { 0 } else { 1 })?;
-        
+
         if is_gen {
             self.load_const(Value::None);
         }

@@ -110,7 +110,7 @@ fn fold_binop(a: &Value, op: BinOp, b: &Value) -> Option<Value> {
             }
             BinOp::Pow => {
                 let e = y.to_u32()?;
-                if y.is_negative() || x.bits() as u64 * e as u64 > 128 {
+                if y.is_negative() || x.bits() * e as u64 > 128 {
                     return None;
                 }
                 num_traits::pow(x, e as usize)

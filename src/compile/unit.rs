@@ -118,14 +118,6 @@ impl Unit {
         self.labels[l.0 as usize] = Some(self.instrs.len() as u32);
     }
 
-    pub fn next_index(&self) -> usize {
-        self.instrs.len()
-    }
-
-    pub fn last_op(&self) -> Option<Op> {
-        self.instrs.last().map(|i| i.op)
-    }
-
     pub fn add_const(&mut self, v: Value) -> u32 {
         for (i, c) in self.consts.iter().enumerate() {
             if same_const(c, &v) {
@@ -291,7 +283,10 @@ fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry]) {
 }
 
 fn is_terminator(op: Op) -> bool {
-    matches!(op, Op::Jump | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise)
+    matches!(
+        op,
+        Op::Jump | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise
+    )
 }
 
 /// A generous bound on the value stack (the VM grows its stack as needed anyway).

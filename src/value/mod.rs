@@ -160,13 +160,7 @@ impl Value {
     pub fn type_name(&self) -> String {
         match self {
             Value::Instance(i) => i.class.name.as_str().to_string(),
-            Value::Class(c) => {
-                if c.is_exception_or_user() {
-                    "type".into()
-                } else {
-                    "type".into()
-                }
-            }
+            Value::Class(_) => "type".into(),
             _ => self.builtin_type_name().to_string(),
         }
     }
@@ -188,13 +182,7 @@ impl Value {
             Value::Slice(_) => "slice",
             Value::Function(_) => "function",
             Value::BoundMethod(_) => "method",
-            Value::Builtin(b) => {
-                if b.bound_self.is_some() {
-                    "builtin_function_or_method"
-                } else {
-                    "builtin_function_or_method"
-                }
-            }
+            Value::Builtin(_) => "builtin_function_or_method",
             Value::Class(_) => "type",
             Value::Instance(_) => "object",
             Value::Iter(it) => it.borrow().type_name(),

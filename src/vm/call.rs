@@ -411,10 +411,10 @@ impl Vm {
         // Defaults for missing positional parameters.
         let ndefaults = f.defaults.len();
         let mut missing = vec![];
-        for i in 0..argcount {
-            if matches!(locals[i], Value::Null) {
+        for (i, slot) in locals.iter_mut().enumerate().take(argcount) {
+            if matches!(slot, Value::Null) {
                 if i >= argcount - ndefaults {
-                    locals[i] = f.defaults[i - (argcount - ndefaults)].clone();
+                    *slot = f.defaults[i - (argcount - ndefaults)].clone();
                 } else {
                     missing.push(code.varnames[i].as_str().to_string());
                 }
@@ -430,11 +430,16 @@ impl Vm {
             )));
         }
         let mut missing_kw = vec![];
-        for i in argcount..argcount + kwonly {
-            if matches!(locals[i], Value::Null) {
+        for (i, slot) in locals
+            .iter_mut()
+            .enumerate()
+            .take(argcount + kwonly)
+            .skip(argcount)
+        {
+            if matches!(slot, Value::Null) {
                 let n = &code.varnames[i];
                 match f.kwdefaults.iter().find(|(k, _)| k.as_str() == n.as_str()) {
-                    Some((_, v)) => locals[i] = v.clone(),
+                    Some((_, v)) => *slot = v.clone(),
                     None => missing_kw.push(n.as_str().to_string()),
                 }
             }

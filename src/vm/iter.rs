@@ -444,7 +444,11 @@ impl Vm {
         if let Some(o) = obj {
             let depth = self.frames.len() - 1;
             o.live.set(Some(depth));
-            let back = if depth > 0 { Some(self.frame_object(depth - 1)) } else { None };
+            let back = if depth > 0 {
+                Some(self.frame_object(depth - 1))
+            } else {
+                None
+            };
             *o.back.borrow_mut() = back;
         }
         if let Err(e) = self.enter_frame_hooks() {

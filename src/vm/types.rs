@@ -103,10 +103,7 @@ impl Types {
             iterator: builtin_class("iterator", o(), TypeKind::Iterator),
             ellipsis: builtin_class("ellipsis", o(), TypeKind::Ellipsis),
             not_implemented: builtin_class("NotImplementedType", o(), TypeKind::NotImplementedType),
-            partial: {
-                let c = builtin_class("partial", o(), TypeKind::Partial);
-                c
-            },
+            partial: builtin_class("partial", o(), TypeKind::Partial),
             int,
             object,
             exceptions,
