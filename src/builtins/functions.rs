@@ -550,7 +550,6 @@ fn next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn class_check(
-    vm: &mut Vm,
     cls: &Value,
     fname: &str,
     test: &mut dyn FnMut(&Rc<crate::value::Class>) -> bool,
@@ -559,7 +558,7 @@ fn class_check(
         Value::Class(c) => Ok(test(c)),
         Value::Tuple(t) => {
             for c in t.iter() {
-                if class_check(vm, c, fname, test)? {
+                if class_check(c, fname, test)? {
                     return Ok(true);
                 }
             }
@@ -575,17 +574,17 @@ fn class_check(
 fn isinstance(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("isinstance", args, 2, 2)?;
     let t = vm.types.type_of(&args[0]);
-    let r = class_check(vm, &args[1], "isinstance", &mut |c| t.is_subclass(c))?;
+    let r = class_check(&args[1], "isinstance", &mut |c| t.is_subclass(c))?;
     Ok(Value::Bool(r))
 }
 
-fn issubclass(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn issubclass(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("issubclass", args, 2, 2)?;
     let Value::Class(sub) = &args[0] else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
     let sub = sub.clone();
-    let r = class_check(vm, &args[1], "issubclass", &mut |c| sub.is_subclass(c))?;
+    let r = class_check(&args[1], "issubclass", &mut |c| sub.is_subclass(c))?;
     Ok(Value::Bool(r))
 }
 
