@@ -87,13 +87,13 @@ pub fn construct_builtin(
         }
         TypeKind::Set | TypeKind::FrozenSet => {
             check_args(name, &args, 0, 1)?;
-            let mut s = SetObj::new();
-            if let Some(src) = args.first() {
-                for x in vm.collect(src)? {
-                    let k = vm.hash_key(x)?;
-                    s.insert(k);
-                }
+            if let (TypeKind::FrozenSet, Some(f @ Value::FrozenSet(_))) = (cls.kind, args.first()) {
+                return Ok(f.clone());
             }
+            let s = match args.first() {
+                Some(src) => super::set_methods::set_from_iterable(vm, src)?,
+                None => SetObj::new(),
+            };
             if cls.kind == TypeKind::Set {
                 Value::Set(Rc::new(RefCell::new(s)))
             } else {

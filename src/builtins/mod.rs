@@ -2,11 +2,11 @@
 //! modules `sys`, `math`, `functools`, `time`.
 
 mod construct;
-mod dict_methods;
+pub mod dict_methods;
 mod functions;
 mod list_methods;
 mod modules;
-mod set_methods;
+pub mod set_methods;
 mod str_methods;
 
 use std::rc::Rc;

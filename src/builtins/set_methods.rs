@@ -156,7 +156,6 @@ fn update_with(s: &mut SetObj, other: &Other) {
     }
 }
 
-#[allow(dead_code)]
 /// `target |= other` for any iterable `other` (`set_update_internal`): what
 /// `SET_UPDATE` and `set.update` do. A set literal of three or more
 /// constants is, in CPython, `SET_UPDATE` of a frozenset constant built by
@@ -480,12 +479,14 @@ fn isdisjoint(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- operators
 
-#[allow(dead_code)]
 /// `a | b`, `a & b`, `a - b`, `a ^ b` (and the in-place forms on a `set`)
 /// for two sets/frozensets, as CPython computes them. `op` is one of
 /// `'|' '&' '-' '^'`; `None` when an operand is not a set.
 pub fn set_binop(a: &Value, b: &Value, op: char, inplace: bool) -> Option<Value> {
-    let (x, y) = (snapshot(a)?, snapshot(b)?);
+    if !matches!(a, Value::Set(_) | Value::FrozenSet(_)) {
+        return None;
+    }
+    let y = snapshot(b)?;
     let identical = same(a, b);
     if inplace {
         if let Value::Set(s) = a {
@@ -498,9 +499,9 @@ pub fn set_binop(a: &Value, b: &Value, op: char, inplace: bool) -> Option<Value>
                 }
                 '&' => {
                     *me = if identical {
-                        x.py_copy()
+                        me.py_copy()
                     } else {
-                        x.intersection(&y)
+                        me.intersection(&y)
                     }
                 }
                 '-' => {
@@ -523,6 +524,7 @@ pub fn set_binop(a: &Value, b: &Value, op: char, inplace: bool) -> Option<Value>
             return Some(a.clone());
         }
     }
+    let x = snapshot(a)?;
     let r = match op {
         '|' => x.union(&y),
         '&' => {

@@ -202,11 +202,25 @@ impl<'a> Compiler<'a> {
             .iter()
             .any(|x| matches!(x.kind, ExprKind::Starred { .. }));
         if !has_star {
-            // Three or more constants: build empty, then extend by a constant tuple.
+            // Three or more constants: build empty, then extend by a constant
+            // tuple (a list) or frozenset (a set), as CPython does.
             if !is_tuple && elts.len() >= 3 {
                 if let Some(vs) = elts.iter().map(const_value).collect::<Option<Vec<_>>>() {
+                    let keys = if build == Op::BuildSet {
+                        vs.iter()
+                            .map(|v| crate::value::DictKey::new(v.clone()).ok())
+                            .collect::<Option<Vec<_>>>()
+                    } else {
+                        None
+                    };
+                    let c = match keys {
+                        Some(keys) => Value::FrozenSet(std::rc::Rc::new(
+                            crate::value::SetObj::constant_frozenset(keys),
+                        )),
+                        None => Value::tuple(vs),
+                    };
                     self.u().emit(build, 0);
-                    self.load_const(Value::tuple(vs));
+                    self.load_const(c);
                     self.u().emit(extend, 1);
                     return Ok(());
                 }

@@ -169,10 +169,10 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
             if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-                if matches!(a, Value::BigInt(_)) || matches!(b, Value::BigInt(_)) {
-                    if x.is_infinite() || y.is_infinite() {
-                        return Err(PyErr::overflow("int too large to convert to float"));
-                    }
+                if (matches!(a, Value::BigInt(_)) || matches!(b, Value::BigInt(_)))
+                    && (x.is_infinite() || y.is_infinite())
+                {
+                    return Err(PyErr::overflow("int too large to convert to float"));
                 }
                 return match op {
                     BinOpKind::Add
@@ -300,52 +300,14 @@ impl Vm {
         op: BinOpKind,
         inplace: bool,
     ) -> PyResult<Option<Value>> {
-        let x = Self::set_items(a);
-        let y = Self::set_items(b);
-        let mut out = SetObj::new();
-        match op {
-            BinOpKind::Or => {
-                out = x.clone();
-                for k in y.keys() {
-                    out.insert(k.clone());
-                }
-            }
-            BinOpKind::And => {
-                for k in x.keys() {
-                    if y.contains(k) {
-                        out.insert(k.clone());
-                    }
-                }
-            }
-            BinOpKind::Sub => {
-                for k in x.keys() {
-                    if !y.contains(k) {
-                        out.insert(k.clone());
-                    }
-                }
-            }
-            BinOpKind::Xor => {
-                for k in x.keys() {
-                    if !y.contains(k) {
-                        out.insert(k.clone());
-                    }
-                }
-                for k in y.keys() {
-                    if !x.contains(k) {
-                        out.insert(k.clone());
-                    }
-                }
-            }
+        let c = match op {
+            BinOpKind::Or => '|',
+            BinOpKind::And => '&',
+            BinOpKind::Sub => '-',
+            BinOpKind::Xor => '^',
             _ => return Ok(None),
-        }
-        Ok(Some(match a {
-            Value::Set(s) if inplace => {
-                *s.borrow_mut() = out;
-                a.clone()
-            }
-            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
-            _ => Value::Set(Rc::new(RefCell::new(out))),
-        }))
+        };
+        Ok(crate::builtins::set_methods::set_binop(a, b, c, inplace))
     }
 
     pub fn unary_neg(&mut self, a: Value) -> PyResult<Value> {

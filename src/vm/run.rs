@@ -496,21 +496,20 @@ impl Vm {
                             d.borrow_mut().insert(k, v);
                         }
                     }
-                    Op::ListExtend | Op::SetUpdate => {
+                    Op::ListExtend => {
                         let it = self.stack.pop().unwrap();
                         let items = tri!(self.collect(&it));
                         let n = self.stack.len();
                         let target = self.stack[n - arg as usize].clone();
-                        match target {
-                            Value::List(l) => l.borrow_mut().extend(items),
-                            Value::Set(s) => {
-                                for x in items {
-                                    let k = tri!(self.hash_key(x));
-                                    s.borrow_mut().insert(k);
-                                }
-                            }
-                            _ => {}
+                        if let Value::List(l) = target {
+                            l.borrow_mut().extend(items);
                         }
+                    }
+                    Op::SetUpdate => {
+                        let it = self.stack.pop().unwrap();
+                        let n = self.stack.len();
+                        let target = self.stack[n - arg as usize].clone();
+                        tri!(crate::builtins::set_methods::set_update(self, &target, &it));
                     }
                     Op::DictUpdate | Op::DictMerge => {
                         let m = self.stack.pop().unwrap();
