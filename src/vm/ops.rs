@@ -1228,12 +1228,20 @@ impl Vm {
 
     /// `format(v, spec)`
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
-        use crate::value::format;
+        if let Some(s) = crate::value::format::format_builtin(v, spec)? {
+            return Ok(s);
+        }
         match v {
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__format__") {
                     let r = self.call_value(&m, vec![v.clone(), Value::str(spec)], vec![])?;
-                    return self.to_str(&r);
+                    return match r {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        _ => Err(PyErr::type_error(format!(
+                            "__format__ must return a str, not {}",
+                            r.type_name()
+                        ))),
+                    };
                 }
                 if spec.is_empty() {
                     return self.to_str(v);
@@ -1243,15 +1251,6 @@ impl Vm {
                     v.type_name()
                 )))
             }
-            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-                if spec.is_empty() {
-                    return self.to_str(v);
-                }
-                let s = format::parse_spec(spec)?;
-                format::format_int(&to_big(v).unwrap(), &s)
-            }
-            Value::Float(f) => format::format_float(*f, &format::parse_spec(spec)?),
-            Value::Str(s) => format::format_str(s.as_str(), &format::parse_spec(spec)?),
             _ => {
                 if spec.is_empty() {
                     return self.to_str(v);

@@ -465,6 +465,9 @@ impl Vm {
                         let r = if spec_s.is_empty() {
                             match &v {
                                 Value::Str(_) => v,
+                                Value::Instance(_) => {
+                                    Value::string(tri!(self.format_value(&v, "")))
+                                }
                                 _ => Value::string(tri!(self.to_str(&v))),
                             }
                         } else {
