@@ -1,7 +1,8 @@
 //! `dict`: insertion-ordered, keyed by hashable values with Python equality
 //! (`1`, `1.0` and `True` are the same key).
 
-use indexmap::IndexMap;
+use std::collections::HashMap;
+
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use rustc_hash::FxBuildHasher;
@@ -117,10 +118,12 @@ fn _unused(b: &BigInt) -> Option<i64> {
     b.to_i64()
 }
 
-/// The dict itself.
+/// The dict itself: entries in insertion order (deleted ones leave a hole,
+/// so deletion is O(1) like CPython's compact dict) and an index by key.
 #[derive(Clone, Default)]
 pub struct Dict {
-    map: IndexMap<DictKey, Value, FxBuildHasher>,
+    entries: Vec<Option<(DictKey, Value)>>,
+    index: HashMap<DictKey, usize, FxBuildHasher>,
 }
 
 impl Dict {
@@ -128,56 +131,92 @@ impl Dict {
         Dict::default()
     }
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.index.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.index.is_empty()
     }
     pub fn get(&self, key: &DictKey) -> Option<&Value> {
-        self.map.get(key)
+        let i = *self.index.get(key)?;
+        self.entries[i].as_ref().map(|(_, v)| v)
     }
     /// Lookup by string (names, attribute dicts).
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.map.get(&DictKey::str(key))
+        self.get(&DictKey::str(key))
     }
     pub fn insert(&mut self, key: DictKey, value: Value) {
         // A dict keeps the first key object it saw and only replaces the value.
-        if let Some(slot) = self.map.get_mut(&key) {
-            *slot = value;
-        } else {
-            self.map.insert(key, value);
+        if let Some(&i) = self.index.get(&key) {
+            if let Some((_, v)) = &mut self.entries[i] {
+                *v = value;
+            }
+            return;
         }
+        self.index.insert(key.clone(), self.entries.len());
+        self.entries.push(Some((key, value)));
     }
     pub fn set_str(&mut self, key: &str, value: Value) {
         self.insert(DictKey::str(key), value)
     }
     pub fn remove(&mut self, key: &DictKey) -> Option<Value> {
-        self.map.shift_remove(key)
+        let i = self.index.remove(key)?;
+        let (_, v) = self.entries[i].take()?;
+        self.compact_if_sparse();
+        Some(v)
+    }
+    /// Squeezes the holes out once they outnumber the entries.
+    fn compact_if_sparse(&mut self) {
+        if self.entries.len() > 16 && self.index.len() * 2 < self.entries.len() {
+            self.entries.retain(|e| e.is_some());
+            for (i, e) in self.entries.iter().enumerate() {
+                if let Some((k, _)) = e {
+                    if let Some(slot) = self.index.get_mut(k) {
+                        *slot = i;
+                    }
+                }
+            }
+        }
     }
     pub fn contains(&self, key: &DictKey) -> bool {
-        self.map.contains_key(key)
+        self.index.contains_key(key)
     }
     pub fn clear(&mut self) {
-        self.map.clear()
+        self.entries.clear();
+        self.index.clear();
     }
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
-        self.map.keys().map(|k| &k.value)
+        self.entries().map(|(k, _)| &k.value)
     }
     pub fn values(&self) -> impl Iterator<Item = &Value> {
-        self.map.values()
+        self.entries().map(|(_, v)| v)
     }
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.map.iter().map(|(k, v)| (&k.value, v))
+        self.entries().map(|(k, v)| (&k.value, v))
     }
     pub fn entries(&self) -> impl Iterator<Item = (&DictKey, &Value)> {
-        self.map.iter()
+        self.entries.iter().flatten().map(|(k, v)| (k, v))
     }
-    /// The entry at insertion position `i` (for iterators that survive mutation checks).
+    /// The first live entry at position `pos` or later, with its position
+    /// (iterators keep positions, which stay valid while the size does).
+    pub fn next_entry(&self, pos: usize) -> Option<(usize, &Value, &Value)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .skip(pos)
+            .find_map(|(i, e)| e.as_ref().map(|(k, v)| (i, &k.value, v)))
+    }
+    /// The `i`-th live entry in insertion order.
     pub fn get_index(&self, i: usize) -> Option<(&Value, &Value)> {
-        self.map.get_index(i).map(|(k, v)| (&k.value, v))
+        self.iter().nth(i)
     }
     /// Removes and returns the last inserted item (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        self.map.pop().map(|(k, v)| (k.value, v))
+        while let Some(last) = self.entries.pop() {
+            if let Some((k, v)) = last {
+                self.index.remove(&k);
+                return Some((k.value, v));
+            }
+        }
+        None
     }
 }

@@ -309,12 +309,12 @@ impl Vm {
                         "dictionary changed size during iteration",
                     ));
                 }
-                let Some((k, v)) = d.get_index(*index) else {
+                let Some((pos, k, v)) = d.next_entry(*index) else {
                     return Ok(None);
                 };
                 let (k, v) = (k.clone(), v.clone());
                 drop(d);
-                *index += 1;
+                *index = pos + 1;
                 Ok(Some(match &*b {
                     IterObj::DictKeys { .. } => k,
                     IterObj::DictValues { .. } => v,
