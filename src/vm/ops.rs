@@ -1278,7 +1278,12 @@ impl Vm {
 
     /// `module.qualname()` (`qualname()` for builtins), else `str(f)`.
     pub fn function_str(&mut self, f: &Value) -> PyResult<String> {
-        let Ok(q) = self.getattr(f, "__qualname__") else {
+        // An instance does not see its class's `__qualname__` (a slot of type).
+        let q = match f {
+            Value::Instance(_) => None,
+            _ => self.getattr(f, "__qualname__").ok(),
+        };
+        let Some(q) = q else {
             return self.to_str(f);
         };
         let q = self.to_str(&q)?;
