@@ -120,7 +120,7 @@ pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
 }
 
 /// Correctly rounded int / int for the common sizes.
-fn int_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
+pub fn int_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
         if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
             return Ok(x as f64 / y as f64);
