@@ -119,7 +119,7 @@ pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
     }))
 }
 
-/// Correctly rounded int / int for the common sizes.
+/// Correctly rounded `a / b` for ints (b != 0), as CPython computes it.
 pub fn int_truediv(a: &BigInt, b: &BigInt) -> PyResult<f64> {
     if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
         if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
