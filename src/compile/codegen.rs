@@ -10,6 +10,7 @@ use crate::bytecode::{
 };
 use crate::syntax::ast::*;
 use crate::syntax::LineIndex;
+use crate::value::string::intern;
 use crate::value::{PyStr, Str, Value};
 
 /// A compile-time error (becomes a `SyntaxError`).
@@ -807,8 +808,8 @@ impl<'a> Compiler<'a> {
             }
             u.flags |= CO_OPTIMIZED | CO_NEWLOCALS;
         }
-        u.cellvars = sc.cellvars.iter().map(|c| Rc::new(PyStr::new(c))).collect();
-        u.freevars = sc.freevars.iter().map(|c| Rc::new(PyStr::new(c))).collect();
+        u.cellvars = sc.cellvars.iter().map(|c| intern(c)).collect();
+        u.freevars = sc.freevars.iter().map(|c| intern(c)).collect();
         if self.units.len() > 1 || kind == CodeKind::Comprehension {
             u.flags |= CO_NESTED;
         }

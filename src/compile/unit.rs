@@ -133,7 +133,7 @@ impl Unit {
             return *i;
         }
         let i = self.names.len() as u32;
-        self.names.push(Rc::new(PyStr::new(name)));
+        self.names.push(crate::value::string::intern(name));
         self.name_index.insert(name.to_string(), i);
         i
     }
@@ -142,7 +142,7 @@ impl Unit {
         if let Some(i) = self.varnames.iter().position(|v| v.as_str() == name) {
             return i as u32;
         }
-        self.varnames.push(Rc::new(PyStr::new(name)));
+        self.varnames.push(crate::value::string::intern(name));
         self.varnames.len() as u32 - 1
     }
 

@@ -62,15 +62,24 @@ pub struct Class {
 impl Class {
     /// Finds an attribute along the base chain (the MRO of single inheritance).
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.borrow().get(&NameRef(name)) {
+        self.lookup_hashed(HashedName::new(name))
+    }
+
+    /// `lookup` with the name's hash already known (interned names).
+    pub fn lookup_str(&self, name: &Str) -> Option<Value> {
+        self.lookup_hashed(HashedName::of(name))
+    }
+
+    fn lookup_hashed(&self, key: HashedName<'_>) -> Option<Value> {
+        if let Some(v) = self.dict.borrow().get(&key) {
             return Some(v.clone());
         }
-        let mut cur = self.base.clone();
+        let mut cur = self.base.as_ref();
         while let Some(c) = cur {
-            if let Some(v) = c.dict.borrow().get(&NameRef(name)) {
+            if let Some(v) = c.dict.borrow().get(&key) {
                 return Some(v.clone());
             }
-            cur = c.base.clone();
+            cur = c.base.as_ref();
         }
         None
     }
@@ -80,18 +89,19 @@ impl Class {
         if !self.is_user {
             return None;
         }
-        if let Some(v) = self.dict.borrow().get(&NameRef(name)) {
+        let key = HashedName::new(name);
+        if let Some(v) = self.dict.borrow().get(&key) {
             return Some(v.clone());
         }
-        let mut cur = self.base.clone();
+        let mut cur = self.base.as_ref();
         while let Some(c) = cur {
             if !c.is_user {
                 return None;
             }
-            if let Some(v) = c.dict.borrow().get(&NameRef(name)) {
+            if let Some(v) = c.dict.borrow().get(&key) {
                 return Some(v.clone());
             }
-            cur = c.base.clone();
+            cur = c.base.as_ref();
         }
         None
     }
@@ -165,6 +175,40 @@ impl std::hash::Hash for NameRef<'_> {
 impl indexmap::Equivalent<Str> for NameRef<'_> {
     fn equivalent(&self, key: &Str) -> bool {
         key.as_str() == self.0
+    }
+}
+
+/// A name with its hash computed once, for lookups along a class chain.
+#[derive(Clone, Copy)]
+pub struct HashedName<'a> {
+    pub s: &'a str,
+    pub hash: u64,
+}
+
+impl<'a> HashedName<'a> {
+    pub fn new(s: &'a str) -> HashedName<'a> {
+        HashedName {
+            s,
+            hash: super::hash::hash_str(s),
+        }
+    }
+    pub fn of(name: &'a Str) -> HashedName<'a> {
+        HashedName {
+            s: name.as_str(),
+            hash: name.hash(),
+        }
+    }
+}
+
+impl std::hash::Hash for HashedName<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash)
+    }
+}
+
+impl indexmap::Equivalent<Str> for HashedName<'_> {
+    fn equivalent(&self, key: &Str) -> bool {
+        key.as_str() == self.s
     }
 }
 

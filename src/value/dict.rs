@@ -38,7 +38,11 @@ impl DictKey {
         Ok(DictKey { hash, value })
     }
     pub fn str(s: &str) -> DictKey {
-        DictKey::new(Value::str(s)).expect("str is hashable")
+        let v = super::string::intern(s);
+        DictKey {
+            hash: v.hash() as i64,
+            value: Value::Str(v),
+        }
     }
 }
 
@@ -76,7 +80,7 @@ pub fn builtin_hash(v: &Value) -> PyResult<i64> {
 /// Equality of keys without running krait code.
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+        (Value::Str(x), Value::Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Tuple(x), Value::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))

@@ -92,8 +92,27 @@ impl std::fmt::Debug for PyStr {
 
 impl PartialEq for PyStr {
     fn eq(&self, other: &PyStr) -> bool {
-        self.s == other.s
+        // Interned names are usually the very same object.
+        std::ptr::eq(self, other) || self.s == other.s
     }
+}
+
+thread_local! {
+    static INTERNED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, std::rc::Rc<PyStr>>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// The shared `str` object for an identifier: names in code objects,
+/// attribute and global dict keys all use it, so lookups compare pointers.
+pub fn intern(s: &str) -> std::rc::Rc<PyStr> {
+    INTERNED.with(|m| {
+        if let Some(v) = m.borrow().get(s) {
+            return v.clone();
+        }
+        let v = std::rc::Rc::new(PyStr::new(s));
+        m.borrow_mut().insert(s.into(), v.clone());
+        v
+    })
 }
 impl Eq for PyStr {}
 

@@ -8,6 +8,21 @@ use crate::value::{Builtin, Descr, ExcType, PyErr, PyResult, Str, TypeKind, Valu
 use super::Vm;
 
 impl Vm {
+    /// `cls.name` along the class chain, through the type cache.
+    #[inline]
+    pub(crate) fn class_attr(&mut self, cls: &Rc<crate::value::Class>, name: &Str) -> Option<Value> {
+        let key = (Rc::as_ptr(cls) as usize, Rc::as_ptr(name) as usize);
+        if let Some((_, _, v)) = self.type_cache.get(&key) {
+            return v.clone();
+        }
+        let v = cls.lookup_str(name);
+        if self.type_cache.len() > 8192 {
+            self.type_cache.clear();
+        }
+        self.type_cache.insert(key, (cls.clone(), name.clone(), v.clone()));
+        v
+    }
+
     /// `obj.name` by `&str` (interned names preferred on hot paths).
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         let s: Str = Rc::new(crate::value::PyStr::new(name));
@@ -21,7 +36,7 @@ impl Vm {
                 if i.attrs.borrow().contains_key(name) {
                     return Ok(None);
                 }
-                match i.class.lookup(name.as_str()) {
+                match self.class_attr(&i.class, name) {
                     Some(f @ Value::Function(_)) => Ok(Some(f)),
                     Some(b @ Value::Builtin(_)) => Ok(Some(b)),
                     _ => Ok(None),
@@ -42,7 +57,7 @@ impl Vm {
     pub fn getattr_str(&mut self, obj: &Value, name: &Str) -> PyResult<Value> {
         match obj {
             Value::Instance(inst) => {
-                let class_attr = inst.class.lookup(name.as_str());
+                let class_attr = self.class_attr(&inst.class, name);
                 if let Some(Value::Descr(d)) = &class_attr {
                     if let Descr::Property { fget, .. } = &**d {
                         if fget.is_none() {
@@ -119,7 +134,7 @@ impl Vm {
                 )))
             }
             Value::Class(c) => {
-                if let Some(v) = c.lookup(name.as_str()) {
+                if let Some(v) = c.lookup_str(name) {
                     return Ok(match v {
                         Value::Descr(d) => match &*d {
                             Descr::ClassMethod(f) => self.bind(f.clone(), obj.clone()),
@@ -458,7 +473,7 @@ impl Vm {
     pub fn setattr(&mut self, obj: &Value, name: &Str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Descr(d)) = inst.class.lookup(name.as_str()) {
+                if let Some(Value::Descr(d)) = inst.class.lookup_str(name) {
                     if let Descr::Property { fset, .. } = &*d {
                         if fset.is_none() {
                             return Err(PyErr::attribute_error(format!(
@@ -480,6 +495,7 @@ impl Vm {
             }
             Value::Class(c) if c.is_user => {
                 c.dict.borrow_mut().insert(name.clone(), v);
+                self.type_cache.clear();
                 Ok(())
             }
             Value::Function(f) => {
@@ -553,7 +569,7 @@ impl Vm {
     pub fn delattr(&mut self, obj: &Value, name: &Str) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Descr(d)) = inst.class.lookup(name.as_str()) {
+                if let Some(Value::Descr(d)) = inst.class.lookup_str(name) {
                     if let Descr::Property { fdel, .. } = &*d {
                         if fdel.is_none() {
                             return Err(PyErr::attribute_error(format!(
@@ -576,6 +592,7 @@ impl Vm {
                 )))
             }
             Value::Class(c) if c.is_user => {
+                self.type_cache.clear();
                 if c.dict.borrow_mut().shift_remove(name).is_some() {
                     return Ok(());
                 }

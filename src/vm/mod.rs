@@ -57,6 +57,10 @@ pub struct Vm {
     pub key_representatives: FxHashMap<i64, Vec<Value>>,
     /// Set while bytecode makes a call: a built-in called now reports c_* events.
     pub c_events_armed: bool,
+    /// Attribute lookups along class chains, by (class, name) address; the
+    /// entry holds the class so its address cannot be reused. Cleared when
+    /// any class dict changes.
+    pub type_cache: FxHashMap<(usize, usize), (Rc<crate::value::Class>, Str, Option<Value>)>,
 }
 
 impl Default for Vm {
@@ -84,6 +88,7 @@ impl Vm {
             interned: FxHashMap::default(),
             key_representatives: FxHashMap::default(),
             c_events_armed: false,
+            type_cache: FxHashMap::default(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -93,7 +98,7 @@ impl Vm {
     pub fn intern(&mut self, s: &'static str) -> Str {
         self.interned
             .entry(s)
-            .or_insert_with(|| Rc::new(crate::value::PyStr::new(s)))
+            .or_insert_with(|| crate::value::string::intern(s))
             .clone()
     }
 
