@@ -454,12 +454,9 @@ impl<'a> Compiler<'a> {
             // Positional args as one tuple.
             let simple_star = args.len() == 1 && matches!(args[0].kind, ExprKind::Starred { .. });
             if simple_star {
+                // `f(*x)`: x itself goes to CallEx, which makes the tuple.
                 if let ExprKind::Starred { value, .. } = &args[0].kind {
                     self.expr(value)?;
-                    self.u().emit(Op::BuildList, 0);
-                    self.u().emit(Op::Swap, 2);
-                    self.u().emit(Op::ListExtend, 1);
-                    self.u().emit(Op::ListToTuple, 0);
                 }
             } else {
                 self.sequence(args, Op::BuildTuple, Op::ListExtend, true)?;

@@ -79,6 +79,15 @@ fn as_f64(v: &Value) -> Option<f64> {
 
 /// Folds arithmetic that cannot fail and stays small (CPython limits sizes too).
 fn fold_binop(a: &Value, op: BinOp, b: &Value) -> Option<Value> {
+    // bool & | ^ bool stays a bool.
+    if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+        match op {
+            BinOp::BitAnd => return Some(Value::Bool(x & y)),
+            BinOp::BitOr => return Some(Value::Bool(x | y)),
+            BinOp::BitXor => return Some(Value::Bool(x ^ y)),
+            _ => {}
+        }
+    }
     if let (Value::Str(x), Value::Str(y), BinOp::Add) = (a, b, op) {
         let s = format!("{}{}", x.as_str(), y.as_str());
         return if s.chars().count() <= 4096 {
@@ -133,7 +142,7 @@ fn fold_binop(a: &Value, op: BinOp, b: &Value) -> Option<Value> {
                 if y.is_zero() {
                     return None;
                 }
-                return Some(Value::Float(x.to_f64()? / y.to_f64()?));
+                return Some(Value::Float(crate::value::int::int_truediv(&x, &y).ok()?));
             }
             BinOp::MatMult => return None,
         };

@@ -10,7 +10,11 @@ use super::Vm;
 impl Vm {
     /// `cls.name` along the class chain, through the type cache.
     #[inline]
-    pub(crate) fn class_attr(&mut self, cls: &Rc<crate::value::Class>, name: &Str) -> Option<Value> {
+    pub(crate) fn class_attr(
+        &mut self,
+        cls: &Rc<crate::value::Class>,
+        name: &Str,
+    ) -> Option<Value> {
         let key = (Rc::as_ptr(cls) as usize, Rc::as_ptr(name) as usize);
         if let Some((_, _, v)) = self.type_cache.get(&key) {
             return v.clone();
@@ -19,7 +23,8 @@ impl Vm {
         if self.type_cache.len() > 8192 {
             self.type_cache.clear();
         }
-        self.type_cache.insert(key, (cls.clone(), name.clone(), v.clone()));
+        self.type_cache
+            .insert(key, (cls.clone(), name.clone(), v.clone()));
         v
     }
 

@@ -106,7 +106,21 @@ impl Vm {
         let slot = self.stack.len();
         let mut args = match &args_v {
             Value::Tuple(t) => (**t).clone(),
-            other => self.collect(other)?,
+            Value::List(l) => l.borrow().clone(),
+            other => match self.collect(other) {
+                Ok(items) => items,
+                Err(e)
+                    if !self.is_iterable(other)
+                        && self.err_is(&e, crate::value::ExcType::TypeError) =>
+                {
+                    return Err(PyErr::type_error(format!(
+                        "{} argument after * must be an iterable, not {}",
+                        self.function_str(&callable)?,
+                        other.type_name()
+                    )))
+                }
+                Err(e) => return Err(e),
+            },
         };
         if !matches!(null, Value::Null) {
             args.insert(0, callable.clone());

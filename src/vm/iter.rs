@@ -233,6 +233,24 @@ impl Vm {
         Ok(Value::Iter(Rc::new(RefCell::new(it))))
     }
 
+    /// Whether `iter(v)` can work (for error messages).
+    pub fn is_iterable(&self, v: &Value) -> bool {
+        match v {
+            Value::Instance(i) => {
+                i.class.lookup("__iter__").is_some() || i.class.lookup("__getitem__").is_some()
+            }
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Range(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Iter(_) => true,
+            _ => false,
+        }
+    }
+
     fn is_iterator(&self, v: &Value) -> bool {
         match v {
             Value::Iter(_) => true,

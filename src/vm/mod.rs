@@ -30,6 +30,9 @@ pub struct Limits {
     pub max_steps: Option<u64>,
 }
 
+/// A type-cache entry: the class (kept alive), the name, the attribute found.
+pub type TypeCacheEntry = (Rc<crate::value::Class>, Str, Option<Value>);
+
 /// How deep native code may call back into krait code (e.g. `__eq__` run by
 /// a dict lookup run by `__eq__` ...) before `RecursionError`.
 const MAX_NATIVE_DEPTH: usize = 3000;
@@ -60,7 +63,7 @@ pub struct Vm {
     /// Attribute lookups along class chains, by (class, name) address; the
     /// entry holds the class so its address cannot be reused. Cleared when
     /// any class dict changes.
-    pub type_cache: FxHashMap<(usize, usize), (Rc<crate::value::Class>, Str, Option<Value>)>,
+    pub type_cache: FxHashMap<(usize, usize), TypeCacheEntry>,
 }
 
 impl Default for Vm {

@@ -501,7 +501,16 @@ impl Vm {
                     }
                     Op::ListExtend => {
                         let it = self.stack.pop().unwrap();
-                        let items = tri!(self.collect(&it));
+                        let items = match self.collect(&it) {
+                            Ok(items) => items,
+                            Err(_) if !self.is_iterable(&it) => {
+                                break 'op PyErr::type_error(format!(
+                                    "Value after * must be an iterable, not {}",
+                                    it.type_name()
+                                ))
+                            }
+                            Err(e) => break 'op e,
+                        };
                         let n = self.stack.len();
                         let target = self.stack[n - arg as usize].clone();
                         if let Value::List(l) = target {
