@@ -17,6 +17,8 @@ use crate::value::{PyStr, Str, Value};
 pub struct CompileError {
     pub msg: String,
     pub span: Span,
+    /// Too deep to compile: CPython's RecursionError rather than a SyntaxError.
+    pub recursion: bool,
 }
 
 pub type CResult<T = ()> = Result<T, CompileError>;
@@ -25,6 +27,7 @@ pub fn err<T>(msg: impl Into<String>, span: Span) -> CResult<T> {
     Err(CompileError {
         msg: msg.into(),
         span,
+        recursion: false,
     })
 }
 
@@ -65,6 +68,7 @@ pub fn compile_module(module: &Module, filename: &str, lines: &LineIndex) -> CRe
     let table = symtable::build(module).map_err(|e| CompileError {
         msg: e.msg,
         span: e.span,
+        recursion: e.recursion,
     })?;
     let mut c = Compiler {
         table,

@@ -8,7 +8,7 @@ use crate::syntax::ast::*;
 use crate::value::Value;
 
 /// Deeper expressions than this are refused, as CPython's compiler does.
-const MAX_EXPR_DEPTH: u32 = 2000;
+const MAX_EXPR_DEPTH: u32 = super::symtable::MAX_DEPTH;
 
 pub fn binop_kind(op: BinOp) -> u32 {
     (match op {
@@ -48,7 +48,11 @@ impl<'a> Compiler<'a> {
         self.depth += 1;
         if self.depth > MAX_EXPR_DEPTH {
             self.depth -= 1;
-            return err("too many nested expressions", e.span);
+            return Err(super::codegen::CompileError {
+                msg: "maximum recursion depth exceeded during compilation".into(),
+                span: e.span,
+                recursion: true,
+            });
         }
         let saved = self.u().line;
         self.set_line(e.span);

@@ -43,7 +43,11 @@ pub fn compile_source(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxEr
             offset + 1
         };
         SyntaxError {
-            kind: SyntaxErrorKind::SyntaxError,
+            kind: if e.recursion {
+                SyntaxErrorKind::RecursionError
+            } else {
+                SyntaxErrorKind::SyntaxError
+            },
             msg: e.msg,
             filename: filename.to_string(),
             lineno,

@@ -83,12 +83,18 @@ pub struct SymbolTable {
 pub struct SymbolError {
     pub msg: String,
     pub span: Span,
+    /// Nesting too deep (CPython's RecursionError during compilation).
+    pub recursion: bool,
 }
+
+/// Expression nesting the compiler accepts (CPython stops near 3,000 too).
+pub const MAX_DEPTH: u32 = 2000;
 
 struct Builder {
     scopes: Vec<Scope>,
     stack: Vec<usize>,
     error: Option<SymbolError>,
+    depth: u32,
 }
 
 pub fn build(module: &Module) -> Result<SymbolTable, SymbolError> {
@@ -96,6 +102,7 @@ pub fn build(module: &Module) -> Result<SymbolTable, SymbolError> {
         scopes: vec![],
         stack: vec![],
         error: None,
+        depth: 0,
     };
     b.push(ScopeKind::Module, "<module>");
     for s in &module.body {
@@ -132,7 +139,11 @@ impl Builder {
     }
     fn err(&mut self, msg: String, span: Span) {
         if self.error.is_none() {
-            self.error = Some(SymbolError { msg, span });
+            self.error = Some(SymbolError {
+                msg,
+                span,
+                recursion: false,
+            });
         }
     }
     fn bind(&mut self, name: &str, span: Span) {
@@ -384,6 +395,22 @@ impl Builder {
     }
 
     fn expr(&mut self, e: &Expr) {
+        if self.depth >= MAX_DEPTH {
+            if self.error.is_none() {
+                self.error = Some(SymbolError {
+                    msg: "maximum recursion depth exceeded during compilation".into(),
+                    span: e.span,
+                    recursion: true,
+                });
+            }
+            return;
+        }
+        self.depth += 1;
+        self.expr_inner(e);
+        self.depth -= 1;
+    }
+
+    fn expr_inner(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Name { id, ctx } => match ctx {
                 ExprContext::Load => self.use_name(id),

@@ -8,6 +8,8 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting too deep for the compiler (CPython raises this, not a SyntaxError).
+    RecursionError,
 }
 
 impl SyntaxErrorKind {
@@ -16,6 +18,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }
@@ -46,6 +49,9 @@ impl SyntaxError {
     /// SyntaxError: expected ':'
     /// ```
     pub fn report(&self) -> String {
+        if self.kind == SyntaxErrorKind::RecursionError {
+            return format!("RecursionError: {}\n", self.msg);
+        }
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         let stripped = self.text.trim_start();
         if !stripped.is_empty() {

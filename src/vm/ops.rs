@@ -1012,15 +1012,25 @@ impl Vm {
 
     /// `repr(v)`
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        self.check_native_depth()?;
+        if self.check_native_depth().is_err() {
+            return Err(PyErr::new(
+                ExcType::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.native_depth += 1;
+        let r = self.repr_inner(v);
+        self.native_depth -= 1;
+        r
+    }
+
+    fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Str(s) => str_repr(s.as_str()),
             Value::Float(f) => crate::value::format::float_repr(*f),
             Value::List(l) => {
                 let items = l.borrow().clone();
-                self.native_depth += 1;
                 let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(x)).collect();
-                self.native_depth -= 1;
                 format!("[{}]", parts?.join(", "))
             }
             Value::Tuple(t) => {
