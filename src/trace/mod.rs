@@ -168,6 +168,17 @@ impl Default for TraceHub {
 }
 
 impl TraceHub {
+    /// Whether any tracer may want events. With the `untraceable` feature
+    /// (a build for measuring what tracing support costs) it is always false.
+    #[inline(always)]
+    pub fn on(&self) -> bool {
+        !cfg!(feature = "untraceable") && self.active
+    }
+    /// Whether tracing changed since the loop last looked.
+    #[inline(always)]
+    pub fn is_dirty(&self) -> bool {
+        !cfg!(feature = "untraceable") && self.dirty
+    }
     pub fn host_count(&self) -> usize {
         self.tracers.len() - 2
     }

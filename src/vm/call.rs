@@ -85,7 +85,7 @@ impl Vm {
             Called::Value(v) => {
                 self.stack.truncate(slot);
                 self.stack.push(v);
-                if self.trace.active && Vm::generators_to_close() {
+                if self.trace.on() && Vm::generators_to_close() {
                     self.close_dropped_generators();
                 }
                 Ok(false)

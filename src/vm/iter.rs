@@ -539,7 +539,7 @@ impl Vm {
 
     /// `YieldValue` in the top frame: suspends it into its generator.
     pub(crate) fn yield_from_frame(&mut self, v: Value) -> PyResult<Value> {
-        if self.trace.active {
+        if self.trace.on() {
             self.return_hooks(&v)?;
         }
         let mut f = self.frames.pop().unwrap();

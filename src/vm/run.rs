@@ -252,7 +252,7 @@ impl Vm {
                         let obj = self.stack.pop().unwrap();
                         let v = self.stack.pop().unwrap();
                         tri!(self.setattr(&obj, &code.names[arg as usize], v));
-                        if self.trace.dirty && !M::TRACED {
+                        if self.trace.is_dirty() && !M::TRACED {
                             self.recheck_mode(fi);
                             reload!();
                         }
@@ -294,7 +294,7 @@ impl Vm {
                         };
                         if pushed {
                             reload!();
-                        } else if self.trace.dirty {
+                        } else if self.trace.is_dirty() {
                             self.recheck_mode(fi);
                             reload!();
                         }
@@ -628,7 +628,7 @@ impl Vm {
                                 ip = arg as usize;
                             }
                         }
-                        if self.trace.dirty && !M::TRACED {
+                        if self.trace.is_dirty() && !M::TRACED {
                             self.recheck_mode(fi);
                             self.frames[fi].ip = ip;
                             reload!();
@@ -780,7 +780,7 @@ impl Vm {
     /// Leaves the top frame with `v`. Returns `Some(v)` when that frame was
     /// the entry frame (the loop ends), `None` to go on in the caller.
     fn return_from_frame(&mut self, v: Value) -> PyResult<Option<Value>> {
-        if self.trace.active {
+        if self.trace.on() {
             self.return_hooks(&v)?;
         }
         let mut f = self.frames.pop().unwrap();
@@ -793,7 +793,7 @@ impl Vm {
             return Ok(Some(Value::Null));
         }
         self.stack.truncate(f.ret_slot);
-        if self.trace.active && Vm::generators_to_close() {
+        if self.trace.on() && Vm::generators_to_close() {
             // Generators this frame held are closed as it goes, as in CPython.
             self.close_dropped_generators();
         }
@@ -814,7 +814,7 @@ impl Vm {
             return Ok(Some(result));
         }
         self.stack.push(result);
-        if self.trace.active || self.frames.last().map(|f| f.traced).unwrap_or(false) {
+        if self.trace.on() || self.frames.last().map(|f| f.traced).unwrap_or(false) {
             let top = self.frames.len() - 1;
             self.recheck_mode(top);
         }

@@ -44,7 +44,7 @@ impl Vm {
     /// After a frame was pushed: the `call` event, then the frame's mode.
     #[inline]
     pub(crate) fn enter_frame_hooks(&mut self) -> PyResult<()> {
-        if self.trace.active && !self.trace.suspended {
+        if self.trace.on() && !self.trace.suspended {
             self.enter_frame_traced()?;
         }
         Ok(())
@@ -61,7 +61,7 @@ impl Vm {
     /// Whether frame `depth` must run in the traced loop now.
     pub(crate) fn recheck_mode(&mut self, depth: usize) {
         self.trace.dirty = false;
-        let want = self.trace.active
+        let want = self.trace.on()
             && !self.trace.suspended
             && self
                 .trace
@@ -135,7 +135,7 @@ impl Vm {
                 r?;
             }
         }
-        if self.trace.dirty || !self.trace.active {
+        if self.trace.is_dirty() || !self.trace.on() {
             self.recheck_mode(fi);
         }
         Ok(())
@@ -210,7 +210,7 @@ impl Vm {
                         .borrow_mut()
                         .insert(0, (self.frames[fi].code.clone(), line));
                 }
-                if self.trace.active && !self.trace.suspended {
+                if self.trace.on() && !self.trace.suspended {
                     let tb = Value::Traceback(Rc::new(crate::value::TracebackObj {
                         entries: match &exc {
                             Value::Instance(i) => i.traceback.borrow().clone(),
@@ -239,7 +239,7 @@ impl Vm {
                 return Ok(());
             }
             // Leave this frame.
-            if self.trace.active && !self.trace.suspended {
+            if self.trace.on() && !self.trace.suspended {
                 if let Err(e) = self.emit(fi, Event::Return, &Value::None) {
                     let e = self.materialize(e);
                     let _ = e;
@@ -256,7 +256,7 @@ impl Vm {
             if f.is_entry || self.frames.is_empty() {
                 return Err(PyErr::Obj(exc));
             }
-            if self.trace.active || self.frames.last().map(|f| f.traced).unwrap_or(false) {
+            if self.trace.on() || self.frames.last().map(|f| f.traced).unwrap_or(false) {
                 let top = self.frames.len() - 1;
                 self.recheck_mode(top);
             }
