@@ -82,6 +82,8 @@ krait="${1:-$root/target/release/krait}"
 [[ -x "$krait" ]] || { echo "bench: no krait binary at $krait (cargo build --release)" >&2; exit 2; }
 krait="$(cd "$(dirname "$krait")" && pwd)/$(basename "$krait")"
 command -v python3 >/dev/null || { echo "bench: python3 not found" >&2; exit 2; }
+# The interpreter itself, not a launcher (a pyenv shim adds ~0.2 s per run).
+python="$(python3 -c 'import sys; print(sys.executable)')"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -93,7 +95,7 @@ failed=0
 ratios=()
 for path in "$benchdir"/*.py; do
     name="$(basename "$path" .py)"
-    py=$(best_of python3 "$name.py")
+    py=$(best_of "$python" "$name.py")
     cp "$out_file" "$tmp/py.out"
     kr=$(best_of "$krait" "$name.py")
     note=""
