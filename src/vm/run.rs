@@ -83,15 +83,84 @@ impl Vm {
                 }
                 if M::TRACED {
                     self.frames[fi].ip = ip;
-                    tri!(self.trace_instruction(fi, ip));
+                    if let Err(e) = self.trace_instruction(fi, ip) {
+                        // Raised by a tracer: it happens at this instruction.
+                        ip += 1;
+                        break 'op e;
+                    }
                     if !self.frames[fi].traced {
                         return Ok(Exit::Switch);
                     }
                 }
                 let instr = code.instrs[ip];
                 ip += 1;
-                self.frames[fi].ip = ip;
                 let arg = instr.arg;
+                // The commonest instructions run no krait code and cannot fail
+                // (but for an unbound local, whose error path publishes `ip`):
+                // they skip publishing `ip` to the frame record.
+                match instr.op {
+                    Op::LoadFast => {
+                        let v = &self.stack[base + arg as usize];
+                        if let Value::Null = v {
+                            break 'op self.unbound_local(&code, arg as usize);
+                        }
+                        let v = v.clone();
+                        self.stack.push(v);
+                        continue 'dispatch;
+                    }
+                    Op::LoadConst => {
+                        self.stack.push(code.consts[arg as usize].clone());
+                        continue 'dispatch;
+                    }
+                    Op::StoreFast => {
+                        let v = self.stack.pop().unwrap();
+                        self.stack[base + arg as usize] = v;
+                        continue 'dispatch;
+                    }
+                    Op::Jump => {
+                        ip = arg as usize;
+                        continue 'dispatch;
+                    }
+                    Op::PopTop => {
+                        self.stack.pop();
+                        continue 'dispatch;
+                    }
+                    Op::PushNull => {
+                        self.stack.push(Value::Null);
+                        continue 'dispatch;
+                    }
+                    Op::Nop | Op::Resume => continue 'dispatch,
+                    Op::CompareOp => {
+                        let n = self.stack.len();
+                        if let (Value::Int(x), Value::Int(y)) = (&self.stack[n - 2], &self.stack[n - 1]) {
+                            let r = match CmpKind::from_arg(arg) {
+                                CmpKind::Lt => x < y,
+                                CmpKind::Le => x <= y,
+                                CmpKind::Eq => x == y,
+                                CmpKind::Ne => x != y,
+                                CmpKind::Gt => x > y,
+                                CmpKind::Ge => x >= y,
+                            };
+                            self.stack.truncate(n - 2);
+                            // Untraced, a compare feeding a jump (same line) decides it at once.
+                            if !M::TRACED {
+                                let next = code.instrs[ip];
+                                if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
+                                    ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                        next.arg as usize
+                                    } else {
+                                        ip + 1
+                                    };
+                                    continue 'dispatch;
+                                }
+                            }
+                            self.stack.push(Value::Bool(r));
+                            continue 'dispatch;
+                        }
+                    }
+                    _ => {}
+                }
+                self.frames[fi].ip = ip;
                 match instr.op {
                     Op::Nop | Op::Resume => {}
                     Op::PopTop => {
@@ -742,6 +811,9 @@ impl Vm {
                 continue 'dispatch;
             };
             // An exception: find a handler here or in a caller.
+            if fi + 1 == self.frames.len() {
+                self.frames[fi].ip = ip;
+            }
             self.raise_here(err)?;
             reload!();
         }
