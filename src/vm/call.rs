@@ -41,23 +41,38 @@ impl Vm {
         let args_start = if is_meth { slot + 1 } else { slot + 2 };
         let nargs = argc + is_meth as usize;
         if let Value::Function(f) = &callable {
-            let code = &f.code;
-            if kwnames.is_none()
-                && nargs == code.argcount as usize
-                && code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
-                && code.kwonlyargcount == 0
-                && code.cellvars.is_empty()
-                && code.freevars.is_empty()
-            {
+            if kwnames.is_none() && takes_plainly(&f.code, nargs) {
                 // Arguments already sit where the locals go.
                 if self.frames.len() >= self.recursion_limit {
                     return Err(self.recursion_error());
                 }
-                let nlocals = code.nlocalsplus();
+                let nlocals = f.code.nlocalsplus();
                 self.stack.resize(args_start + nlocals, Value::Null);
                 self.push_frame(f.clone(), args_start, slot, OnReturn::Push, None);
                 self.enter_frame_hooks()?;
                 return Ok(true);
+            }
+        }
+        if let Value::Class(c) = &callable {
+            // `C(args)` with a plain `__init__`: the instance takes the
+            // callable's place as `self`, the arguments stay where they are.
+            if !is_meth && kwnames.is_none() && c.is_user && c.kind == TypeKind::Object {
+                let init_name = self.intern("__init__");
+                if let Some(Value::Function(init)) = self.class_attr(c, &init_name) {
+                    if takes_plainly(&init.code, nargs + 1) {
+                        if self.frames.len() >= self.recursion_limit {
+                            return Err(self.recursion_error());
+                        }
+                        let inst = Value::Instance(Rc::new(Instance::new(c.clone())));
+                        self.stack[slot] = Value::Function(init.clone());
+                        self.stack[slot + 1] = inst.clone();
+                        let nlocals = init.code.nlocalsplus();
+                        self.stack.resize(slot + 1 + nlocals, Value::Null);
+                        self.push_frame(init, slot + 1, slot, OnReturn::Init(inst), None);
+                        self.enter_frame_hooks()?;
+                        return Ok(true);
+                    }
+                }
             }
         }
         // General case: collect the arguments.
@@ -730,6 +745,17 @@ impl Vm {
         }
         Ok(PyErr::Obj(exc))
     }
+}
+
+/// Whether a call with `nargs` positional arguments maps them straight onto
+/// the first locals (no defaults, keywords, `*args`, cells or generator).
+#[inline]
+fn takes_plainly(code: &Code, nargs: usize) -> bool {
+    nargs == code.argcount as usize
+        && code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
+        && code.kwonlyargcount == 0
+        && code.cellvars.is_empty()
+        && code.freevars.is_empty()
 }
 
 fn join_names(names: &[String]) -> String {
