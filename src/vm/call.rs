@@ -48,6 +48,9 @@ impl Vm {
                 }
                 let nlocals = f.code.nlocalsplus();
                 self.stack.resize(args_start + nlocals, Value::Null);
+                if !f.code.cellvars.is_empty() || !f.closure.is_empty() {
+                    self.init_cells(f, args_start);
+                }
                 self.push_frame(f.clone(), args_start, slot, OnReturn::Push, None);
                 self.enter_frame_hooks()?;
                 return Ok(true);
@@ -68,6 +71,9 @@ impl Vm {
                         self.stack[slot + 1] = inst.clone();
                         let nlocals = init.code.nlocalsplus();
                         self.stack.resize(slot + 1 + nlocals, Value::Null);
+                        if !init.code.cellvars.is_empty() || !init.closure.is_empty() {
+                            self.init_cells(&init, slot + 1);
+                        }
                         self.push_frame(init, slot + 1, slot, OnReturn::Init(inst), None);
                         self.enter_frame_hooks()?;
                         return Ok(true);
@@ -105,6 +111,23 @@ impl Vm {
                 }
                 Ok(false)
             }
+        }
+    }
+
+    /// Makes the cells of a frame laid out at `base` (captured parameters
+    /// move into theirs) and installs the closure's cells.
+    fn init_cells(&mut self, f: &Rc<Function>, base: usize) {
+        let nv = f.code.varnames.len();
+        let nc = f.code.cellvars.len();
+        for (i, c) in f.code.cell2arg.iter().enumerate() {
+            let init = match c {
+                Some(a) => std::mem::replace(&mut self.stack[base + *a as usize], Value::Null),
+                None => Value::Null,
+            };
+            self.stack[base + nv + i] = Value::Cell(Rc::new(RefCell::new(init)));
+        }
+        for (i, cell) in f.closure.iter().enumerate() {
+            self.stack[base + nv + nc + i] = Value::Cell(cell.clone());
         }
     }
 
@@ -754,8 +777,6 @@ fn takes_plainly(code: &Code, nargs: usize) -> bool {
     nargs == code.argcount as usize
         && code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
         && code.kwonlyargcount == 0
-        && code.cellvars.is_empty()
-        && code.freevars.is_empty()
 }
 
 fn join_names(names: &[String]) -> String {
