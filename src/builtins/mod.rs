@@ -83,6 +83,24 @@ pub fn install(vm: &mut Vm) {
     modules::install(vm);
 }
 
+/// `__iter__` and `__next__` of the iterator types.
+pub fn install_iterator_methods(c: &std::rc::Rc<crate::value::Class>) {
+    fn iter_self(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+        check_args("__iter__", args, 1, 1)?;
+        Ok(args[0].clone())
+    }
+    fn next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+        check_args("__next__", args, 1, 1)?;
+        match vm.next_value(&args[0])? {
+            Some(v) => Ok(v),
+            None => Err(PyErr::bare(crate::value::ExcType::StopIteration)),
+        }
+    }
+    let mut d = c.dict.borrow_mut();
+    d.insert(crate::value::string::intern("__iter__"), native("__iter__", iter_self));
+    d.insert(crate::value::string::intern("__next__"), native("__next__", next));
+}
+
 /// Checks a native function's argument count.
 pub fn check_args(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();

@@ -40,6 +40,8 @@ pub struct Types {
     pub not_implemented: Rc<Class>,
     pub partial: Rc<Class>,
     exceptions: FxHashMap<ExcType, Rc<Class>>,
+    /// `list_iterator`, `generator`, `zip`, ...: made when first asked for.
+    iterator_kinds: RefCell<FxHashMap<&'static str, Rc<Class>>>,
 }
 
 fn s(x: &str) -> Rc<PyStr> {
@@ -107,6 +109,7 @@ impl Types {
             int,
             object,
             exceptions,
+            iterator_kinds: RefCell::new(FxHashMap::default()),
         }
     }
 
@@ -134,7 +137,18 @@ impl Types {
             Value::Builtin(_) => self.builtin_function.clone(),
             Value::Class(_) => self.type_.clone(),
             Value::Instance(i) => i.class.clone(),
-            Value::Iter(_) => self.iterator.clone(),
+            Value::Iter(it) => {
+                let name = it.borrow().type_name();
+                self.iterator_kinds
+                    .borrow_mut()
+                    .entry(name)
+                    .or_insert_with(|| {
+                        let c = builtin_class(name, Some(self.object.clone()), TypeKind::Iterator);
+                        crate::builtins::install_iterator_methods(&c);
+                        c
+                    })
+                    .clone()
+            }
             Value::Code(_) => self.code.clone(),
             Value::Frame(_) => self.frame.clone(),
             Value::Module(_) => self.module.clone(),
