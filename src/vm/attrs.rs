@@ -7,6 +7,31 @@ use crate::value::{Builtin, Descr, ExcType, PyErr, PyResult, Str, TypeKind, Valu
 
 use super::Vm;
 
+/// `f_locals` of a finished frame (built from its frozen slots once).
+fn frozen_locals(f: &super::FrameObj) -> Rc<std::cell::RefCell<crate::value::Dict>> {
+    if let Some(d) = f.locals.borrow().as_ref() {
+        return d.clone();
+    }
+    let mut d = crate::value::Dict::new();
+    if let Some(slots) = f.frozen_slots.borrow().as_ref() {
+        for (s, v) in slots.iter().enumerate() {
+            let mut v = v.clone();
+            if s >= f.code.varnames.len() {
+                if let Value::Cell(c) = &v {
+                    let inner = c.borrow().clone();
+                    v = inner;
+                }
+            }
+            if !matches!(v, Value::Null) {
+                d.set_str(f.code.slot_name(s).as_str(), v);
+            }
+        }
+    }
+    let d = Rc::new(std::cell::RefCell::new(d));
+    *f.locals.borrow_mut() = Some(d.clone());
+    d
+}
+
 impl Vm {
     /// `cls.name` along the class chain, through the type cache.
     #[inline]
@@ -344,12 +369,7 @@ impl Vm {
                 "f_builtins" => Value::Dict(self.builtins.clone()),
                 "f_locals" => match f.live.get() {
                     Some(i) if i < self.frames.len() => Value::Dict(self.frame_locals_dict(i)),
-                    _ => f
-                        .locals
-                        .borrow()
-                        .clone()
-                        .map(Value::Dict)
-                        .unwrap_or_else(|| Value::dict(crate::value::Dict::new())),
+                    _ => Value::Dict(frozen_locals(f)),
                 },
                 "f_trace" => f.f_trace.borrow().clone(),
                 "f_trace_lines" => Value::Bool(f.trace_lines.get()),

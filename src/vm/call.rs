@@ -194,6 +194,23 @@ impl Vm {
         self.c_events_armed = false;
         self.check_native_depth()?;
         let slot = self.stack.len();
+        if let Value::Function(f) = callable {
+            if kwargs.is_empty() && takes_plainly(&f.code, args.len()) {
+                // Lay the call out as bytecode would and take the in-place path.
+                let n = args.len();
+                self.stack.push(Value::Null);
+                self.stack.push(callable.clone());
+                self.stack.extend(args);
+                return match self.call_at(slot, n, None) {
+                    Ok(true) => self.run_entry(),
+                    Ok(false) => Ok(self.stack.pop().unwrap_or(Value::None)),
+                    Err(e) => {
+                        self.stack.truncate(slot);
+                        Err(e)
+                    }
+                };
+            }
+        }
         match self.call_generic(callable.clone(), args, kwargs, slot, OnReturn::Push)? {
             Called::Value(v) => Ok(v),
             Called::Frame => self.run_entry(),

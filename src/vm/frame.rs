@@ -86,6 +86,9 @@ pub struct FrameObj {
     pub final_lasti: Cell<i64>,
     /// `f_locals`: a snapshot refreshed on access while live, frozen at exit.
     pub locals: RefCell<Option<Rc<RefCell<Dict>>>>,
+    /// A finished function frame's locals, cells and free variables; turned
+    /// into the `f_locals` dict only if someone asks.
+    pub frozen_slots: RefCell<Option<Vec<Value>>>,
     pub f_trace: RefCell<Value>,
     pub trace_lines: Cell<bool>,
     pub trace_opcodes: Cell<bool>,
@@ -108,6 +111,7 @@ impl FrameObj {
             final_line: Cell::new(0),
             final_lasti: Cell::new(-1),
             locals: RefCell::new(None),
+            frozen_slots: RefCell::new(None),
             f_trace: RefCell::new(Value::None),
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),

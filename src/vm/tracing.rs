@@ -156,23 +156,12 @@ impl Vm {
         };
         o.final_line.set(line);
         o.final_lasti.set(i as i64 * 2);
-        let mut d = crate::value::Dict::new();
         if let Some(ns) = &f.locals {
             *o.locals.borrow_mut() = Some(ns.clone());
         } else {
-            for s in 0..f.code.nlocalsplus() {
-                let mut v = self.stack.get(f.base + s).cloned().unwrap_or(Value::Null);
-                if s >= f.code.varnames.len() {
-                    if let Value::Cell(c) = &v {
-                        let inner = c.borrow().clone();
-                        v = inner;
-                    }
-                }
-                if !matches!(v, Value::Null) {
-                    d.set_str(f.code.slot_name(s).as_str(), v);
-                }
-            }
-            *o.locals.borrow_mut() = Some(Rc::new(std::cell::RefCell::new(d)));
+            let end = (f.base + f.code.nlocalsplus()).min(self.stack.len());
+            let slots = self.stack.get(f.base..end).map(|s| s.to_vec()).unwrap_or_default();
+            *o.frozen_slots.borrow_mut() = Some(slots);
         }
         o.live.set(None);
         let _ = depth;
