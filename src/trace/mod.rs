@@ -23,7 +23,27 @@ pub enum Event {
     CException,
 }
 
+thread_local! {
+    /// The event names as `str` values, made once (a trace function gets one per event).
+    static EVENT_NAMES: [crate::value::Str; 8] = [
+        Event::Call,
+        Event::Line,
+        Event::Return,
+        Event::Exception,
+        Event::Opcode,
+        Event::CCall,
+        Event::CReturn,
+        Event::CException,
+    ]
+    .map(|e| crate::value::string::intern(e.name()));
+}
+
 impl Event {
+    /// The name as a krait `str`.
+    pub fn name_value(self) -> Value {
+        EVENT_NAMES.with(|names| Value::Str(names[self as usize].clone()))
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Event::Call => "call",

@@ -30,7 +30,7 @@ impl Tracer for SysTrace {
         }
         let args = vec![
             Value::Frame(fobj.clone()),
-            Value::Str(crate::value::string::intern(event.name())),
+            event.name_value(),
             arg.clone(),
         ];
         match vm.call_value(&callback, args, vec![]) {
@@ -77,7 +77,7 @@ impl Tracer for SysProfile {
             return Ok(());
         }
         let fobj = vm.frame_object(frame.depth);
-        let args = vec![Value::Frame(fobj), Value::Str(crate::value::string::intern(event.name())), arg.clone()];
+        let args = vec![Value::Frame(fobj), event.name_value(), arg.clone()];
         match vm.call_value(&callback, args, vec![]) {
             Ok(_) => Ok(()),
             Err(e) => {

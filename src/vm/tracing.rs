@@ -106,11 +106,10 @@ impl Vm {
         let f = &mut self.frames[fi];
         let prev = f.prev_ip;
         f.prev_ip = ip as u32;
-        let code = f.code.clone();
-        if code.instrs[ip].op == crate::bytecode::Op::Resume {
+        if f.code.instrs[ip].op == crate::bytecode::Op::Resume {
             return Ok(());
         }
-        let line = code.line_at(ip);
+        let line = f.code.line_at(ip);
         if line != 0 {
             f.last_line = line;
         }
@@ -118,7 +117,7 @@ impl Vm {
         let lastline = if prev == u32::MAX || prev == 0 {
             0
         } else {
-            code.line_at(prev as usize)
+            f.code.line_at(prev as usize)
         };
         if line != 0 && (line != lastline || (ip as u32) < prev) {
             // f_lineno during the event is this instruction's line.
