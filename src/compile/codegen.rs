@@ -143,72 +143,51 @@ impl<'a> Compiler<'a> {
     // ----- names -----
 
     pub fn load_name(&mut self, name: &str) {
-        let sc = self.scope().lookup(name);
-        let is_class = self.scope().kind == Some(ScopeKind::Class);
-        match sc {
-            NameScope::Local => {
-                let i = self.u().varname_index(name);
-                self.u().emit(Op::LoadFast, i);
-            }
-            NameScope::Cell | NameScope::Free => {
-                let i = self.u().deref_index(name).unwrap_or(0);
-                if is_class {
-                    self.u().emit(Op::LoadClassDeref, i);
-                } else {
-                    self.u().emit(Op::LoadDeref, i);
-                }
-            }
-            NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
-                let i = self.u().add_name(name);
-                self.u().emit(Op::LoadGlobal, i);
-            }
-            NameScope::Name => {
-                let i = self.u().add_name(name);
-                self.u().emit(Op::LoadName, i);
-            }
-        }
+        self.name_op(name, ExprContext::Load)
     }
 
     pub fn store_name(&mut self, name: &str) {
-        match self.scope().lookup(name) {
-            NameScope::Local => {
-                let i = self.u().varname_index(name);
-                self.u().emit(Op::StoreFast, i);
-            }
-            NameScope::Cell | NameScope::Free => {
-                let i = self.u().deref_index(name).unwrap_or(0);
-                self.u().emit(Op::StoreDeref, i);
-            }
-            NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
-                let i = self.u().add_name(name);
-                self.u().emit(Op::StoreGlobal, i);
-            }
-            NameScope::Name => {
-                let i = self.u().add_name(name);
-                self.u().emit(Op::StoreName, i);
-            }
-        }
+        self.name_op(name, ExprContext::Store)
     }
 
     pub fn delete_name(&mut self, name: &str) {
-        match self.scope().lookup(name) {
+        self.name_op(name, ExprContext::Del)
+    }
+
+    /// Loads, stores or deletes a name the way its scope says.
+    fn name_op(&mut self, name: &str, ctx: ExprContext) {
+        use ExprContext::{Del, Load, Store};
+        let is_class = self.scope().kind == Some(ScopeKind::Class);
+        let (op, arg) = match self.scope().lookup(name) {
             NameScope::Local => {
-                let i = self.u().varname_index(name);
-                self.u().emit(Op::DeleteFast, i);
+                let ops = [Op::LoadFast, Op::StoreFast, Op::DeleteFast];
+                (ops, self.u().varname_index(name))
             }
             NameScope::Cell | NameScope::Free => {
+                // A class body reads enclosing variables through its namespace first.
+                let load = if is_class {
+                    Op::LoadClassDeref
+                } else {
+                    Op::LoadDeref
+                };
                 let i = self.u().deref_index(name).unwrap_or(0);
-                self.u().emit(Op::DeleteDeref, i);
+                ([load, Op::StoreDeref, Op::DeleteDeref], i)
             }
             NameScope::GlobalExplicit | NameScope::GlobalImplicit => {
-                let i = self.u().add_name(name);
-                self.u().emit(Op::DeleteGlobal, i);
+                let ops = [Op::LoadGlobal, Op::StoreGlobal, Op::DeleteGlobal];
+                (ops, self.u().add_name(name))
             }
             NameScope::Name => {
-                let i = self.u().add_name(name);
-                self.u().emit(Op::DeleteName, i);
+                let ops = [Op::LoadName, Op::StoreName, Op::DeleteName];
+                (ops, self.u().add_name(name))
             }
-        }
+        };
+        let op = match ctx {
+            Load => op[0],
+            Store => op[1],
+            Del => op[2],
+        };
+        self.u().emit(op, arg);
     }
 
     pub fn load_const(&mut self, v: Value) {

@@ -37,6 +37,14 @@ impl DictKey {
         let hash = builtin_hash(&value)?;
         Ok(DictKey { hash, value })
     }
+    /// The key for a name already held as a `str` (its hash is cached).
+    pub fn name(s: &super::Str) -> DictKey {
+        DictKey {
+            hash: s.hash() as i64,
+            value: Value::Str(s.clone()),
+        }
+    }
+
     pub fn str(s: &str) -> DictKey {
         let v = super::string::intern(s);
         DictKey {

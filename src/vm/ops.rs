@@ -197,6 +197,14 @@ impl Vm {
                 if is_int(n) =>
             {
                 let k = self.repeat_count(n)?;
+                let len = x.as_str().len();
+                if len > 0 && k > 0 {
+                    let total = len
+                        .checked_mul(k)
+                        .filter(|t| *t <= isize::MAX as usize)
+                        .ok_or_else(|| PyErr::overflow("repeated string is too long"))?;
+                    crate::value::format::check_alloc(total, ' ')?;
+                }
                 Some(Value::string(x.as_str().repeat(k)))
             }
             (Value::Str(x), args, BinOpKind::Mod) => Some(Value::string(
@@ -223,8 +231,8 @@ impl Vm {
             {
                 let k = self.repeat_count(n)?;
                 let src = x.borrow().clone();
-                let mut v = Vec::with_capacity(src.len() * k);
-                for _ in 0..k {
+                let mut v = Self::repeat_vec(src.len(), k)?;
+                for _ in 0..if src.is_empty() { 0 } else { k } {
                     v.extend(src.iter().cloned());
                 }
                 if inplace && matches!(a, Value::List(_)) {
@@ -243,8 +251,8 @@ impl Vm {
                 if is_int(n) =>
             {
                 let k = self.repeat_count(n)?;
-                let mut v = Vec::with_capacity(x.len() * k);
-                for _ in 0..k {
+                let mut v = Self::repeat_vec(x.len(), k)?;
+                for _ in 0..if x.is_empty() { 0 } else { k } {
                     v.extend(x.iter().cloned());
                 }
                 Some(Value::tuple(v))
@@ -278,11 +286,28 @@ impl Vm {
     fn repeat_count(&self, n: &Value) -> PyResult<usize> {
         match to_big(n).and_then(|b| b.to_i64()) {
             Some(k) if k <= 0 => Ok(0),
-            Some(k) if k < (1 << 32) => Ok(k as usize),
+            Some(k) => Ok(k as usize),
             _ => Err(PyErr::overflow(
                 "cannot fit 'int' into an index-sized integer",
             )),
         }
+    }
+
+    /// The storage of a sequence of `len` items repeated `k` times, or
+    /// CPython's `MemoryError` when it is too big to allocate (Rust would
+    /// abort). An empty result needs no loop over `k`.
+    fn repeat_vec(len: usize, k: usize) -> PyResult<Vec<Value>> {
+        if len == 0 || k == 0 {
+            return Ok(Vec::new());
+        }
+        let total = len
+            .checked_mul(k)
+            .filter(|t| *t <= isize::MAX as usize / std::mem::size_of::<Value>())
+            .ok_or_else(|| PyErr::bare(ExcType::MemoryError))?;
+        let mut v = Vec::new();
+        v.try_reserve_exact(total)
+            .map_err(|_| PyErr::bare(ExcType::MemoryError))?;
+        Ok(v)
     }
 
     fn set_items(v: &Value) -> SetObj {
@@ -1421,10 +1446,7 @@ impl Vm {
 
     /// A global, then a built-in.
     pub(crate) fn load_global(&mut self, fi: usize, name: &Str) -> PyResult<Value> {
-        let key = DictKey {
-            hash: name.hash() as i64,
-            value: Value::Str(name.clone()),
-        };
+        let key = DictKey::name(name);
         if let Some(v) = self.frames[fi].globals.borrow().get(&key) {
             return Ok(v.clone());
         }

@@ -132,7 +132,9 @@ impl Vm {
                     Op::Nop | Op::Resume => continue 'dispatch,
                     Op::CompareOp => {
                         let n = self.stack.len();
-                        if let (Value::Int(x), Value::Int(y)) = (&self.stack[n - 2], &self.stack[n - 1]) {
+                        if let (Value::Int(x), Value::Int(y)) =
+                            (&self.stack[n - 2], &self.stack[n - 1])
+                        {
                             let r = match CmpKind::from_arg(arg) {
                                 CmpKind::Lt => x < y,
                                 CmpKind::Le => x <= y,
@@ -245,20 +247,14 @@ impl Vm {
                     Op::StoreGlobal => {
                         let v = self.stack.pop().unwrap();
                         let name = code.names[arg as usize].clone();
-                        self.frames[fi].globals.borrow_mut().insert(
-                            crate::value::DictKey {
-                                hash: name.hash() as i64,
-                                value: Value::Str(name),
-                            },
-                            v,
-                        );
+                        self.frames[fi]
+                            .globals
+                            .borrow_mut()
+                            .insert(crate::value::DictKey::name(&name), v);
                     }
                     Op::DeleteGlobal => {
                         let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey {
-                            hash: name.hash() as i64,
-                            value: Value::Str(name.clone()),
-                        };
+                        let key = crate::value::DictKey::name(&name);
                         if self.frames[fi].globals.borrow_mut().remove(&key).is_none() {
                             break 'op PyErr::new(
                                 ExcType::NameError,
@@ -268,10 +264,7 @@ impl Vm {
                     }
                     Op::LoadName => {
                         let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey {
-                            hash: name.hash() as i64,
-                            value: Value::Str(name.clone()),
-                        };
+                        let key = crate::value::DictKey::name(&name);
                         let local = self.frames[fi]
                             .locals
                             .as_ref()
@@ -285,10 +278,7 @@ impl Vm {
                     Op::StoreName => {
                         let v = self.stack.pop().unwrap();
                         let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey {
-                            hash: name.hash() as i64,
-                            value: Value::Str(name),
-                        };
+                        let key = crate::value::DictKey::name(&name);
                         let ns = self.frames[fi]
                             .locals
                             .clone()
@@ -297,10 +287,7 @@ impl Vm {
                     }
                     Op::DeleteName => {
                         let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey {
-                            hash: name.hash() as i64,
-                            value: Value::Str(name.clone()),
-                        };
+                        let key = crate::value::DictKey::name(&name);
                         let ns = self.frames[fi]
                             .locals
                             .clone()
