@@ -363,13 +363,12 @@ impl Vm {
                                 Some(v) => v,
                                 None => tri!(self.binary_op(a, b, arg)),
                             },
-                            (Value::Float(x), Value::Float(y)) if arg % BinOpKind::COUNT <= 2 => {
-                                let (k, _) = BinOpKind::from_arg(arg);
-                                Value::Float(match k {
-                                    BinOpKind::Add => x + y,
-                                    BinOpKind::Sub => x - y,
-                                    _ => x * y,
-                                })
+                            (Value::Float(_), Value::Float(_) | Value::Int(_))
+                            | (Value::Int(_), Value::Float(_)) => {
+                                match fast_float_op(&a, &b, arg) {
+                                    Some(v) => v,
+                                    None => tri!(self.binary_op(a, b, arg)),
+                                }
                             }
                             _ => tri!(self.binary_op(a, b, arg)),
                         };
@@ -879,6 +878,26 @@ impl Vm {
         }
         Ok(None)
     }
+}
+
+/// Float arithmetic (an int operand converted) that cannot fail; None to
+/// take the slow path (division by zero, powers, ints too big for a float).
+#[inline]
+fn fast_float_op(a: &Value, b: &Value, arg: u32) -> Option<Value> {
+    let as_f = |v: &Value| match v {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) if i.unsigned_abs() < (1 << 53) => Some(*i as f64),
+        _ => None,
+    };
+    let (x, y) = (as_f(a)?, as_f(b)?);
+    let (k, _) = BinOpKind::from_arg(arg);
+    Some(Value::Float(match k {
+        BinOpKind::Add => x + y,
+        BinOpKind::Sub => x - y,
+        BinOpKind::Mul => x * y,
+        BinOpKind::TrueDiv if y != 0.0 => x / y,
+        _ => return None,
+    }))
 }
 
 /// Integer arithmetic that cannot overflow or fail; None to take the slow path.
