@@ -1250,7 +1250,7 @@ fn isidentifier(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn pad_args(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str) -> PyResult<(Str, i64, char)> {
     let s = recv(args, name)?.clone();
     posargs("str", name, args, kw, 1, 2)?;
-    let width = int_arg(vm, &args[1])?;
+    let width = ssize_arg(vm, &args[1])?;
     let fill = match args.get(2) {
         None => ' ',
         Some(Value::Str(f)) => {
@@ -1271,12 +1271,23 @@ fn pad_args(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str) -> PyResult<(S
     Ok((s, width, fill))
 }
 
-fn padded(s: &Str, left: usize, right: usize, fill: char) -> Value {
+/// A width argument: CPython's `OverflowError` past a C `ssize_t`.
+fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if let Value::BigInt(_) = v {
+        return Err(PyErr::overflow(
+            "Python int too large to convert to C ssize_t",
+        ));
+    }
+    int_arg(vm, v)
+}
+
+fn padded(s: &Str, left: usize, right: usize, fill: char) -> PyResult<Value> {
+    crate::value::format::check_alloc(left.saturating_add(right), fill)?;
     let mut out = String::with_capacity(s.as_str().len() + left + right);
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s.as_str());
     out.extend(std::iter::repeat_n(fill, right));
-    Value::string(out)
+    Ok(Value::string(out))
 }
 
 fn ljust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -1285,7 +1296,7 @@ fn ljust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if width <= len {
         return Ok(args[0].clone());
     }
-    Ok(padded(&s, 0, (width - len) as usize, fill))
+    padded(&s, 0, (width - len) as usize, fill)
 }
 
 fn rjust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -1294,7 +1305,7 @@ fn rjust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if width <= len {
         return Ok(args[0].clone());
     }
-    Ok(padded(&s, (width - len) as usize, 0, fill))
+    padded(&s, (width - len) as usize, 0, fill)
 }
 
 fn center(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -1305,17 +1316,18 @@ fn center(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     let marg = width - len;
     let left = marg / 2 + (marg & width & 1);
-    Ok(padded(&s, left as usize, (marg - left) as usize, fill))
+    padded(&s, left as usize, (marg - left) as usize, fill)
 }
 
 fn zfill(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(args, "zfill")?.clone();
     onearg("str", "zfill", args, kw)?;
-    let width = int_arg(vm, &args[1])?;
+    let width = ssize_arg(vm, &args[1])?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(args[0].clone());
     }
+    crate::value::format::check_alloc((width - len) as usize, '0')?;
     let zeros = "0".repeat((width - len) as usize);
     let st = s.as_str();
     let out = match st.chars().next() {
@@ -1330,8 +1342,14 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let a = kwargs_by_name("expandtabs", args, kw, &["tabsize"])?;
     let tab = match &a[0] {
         None => 8,
+        Some(Value::BigInt(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
         Some(v) => int_arg(vm, v)?,
     };
+    if i32::try_from(tab).is_err() {
+        return Err(PyErr::overflow("Python int too large to convert to C int"));
+    }
     let mut out = String::with_capacity(s.as_str().len());
     let mut col: i64 = 0;
     for c in s.as_str().chars() {
@@ -1339,6 +1357,9 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             '\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
+                    if n > 1 << 20 {
+                        crate::value::format::check_alloc(n as usize, ' ')?;
+                    }
                     out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }

@@ -237,8 +237,8 @@ impl<'s> Tokenizer<'s> {
 
     fn close_bracket(&mut self, close: u8, s: usize) -> Result<(), LexFail> {
         let src = self.src;
-        let (line, col, _) = locate(src, s);
         let Some((open, open_pos)) = self.brackets.pop() else {
+            let (_, col, _) = locate(src, s);
             return hard(SyntaxError::with_cols(
                 SyntaxErrorKind::SyntaxError,
                 format!("unmatched '{}'", close as char),
@@ -254,6 +254,8 @@ impl<'s> Tokenizer<'s> {
             _ => b'}',
         };
         if close != expected {
+            // Located only on error: `locate` is linear in the source size.
+            let (line, col, _) = locate(src, s);
             let open_line = locate(src, open_pos).0;
             let mut msg = format!(
                 "closing parenthesis '{}' does not match opening parenthesis '{}'",

@@ -162,18 +162,32 @@ fn repeat(c: char, n: usize) -> String {
     std::iter::repeat_n(c, n).collect()
 }
 
+/// `MemoryError` (as CPython's failed allocation) when `n` copies of `c`
+/// cannot be allocated: Rust would abort the process instead.
+pub(crate) fn check_alloc(n: usize, c: char) -> PyResult<()> {
+    let bytes = n
+        .checked_mul(c.len_utf8())
+        .filter(|b| *b <= isize::MAX as usize)
+        .ok_or_else(|| PyErr::bare(ExcType::MemoryError))?;
+    let mut probe: Vec<u8> = Vec::new();
+    probe
+        .try_reserve_exact(bytes)
+        .map_err(|_| PyErr::bare(ExcType::MemoryError))
+}
+
 /// Pads `s` (of `len` characters) to `width` with `fill`, aligned as asked.
-fn pad(s: &str, len: usize, width: Option<usize>, fill: char, align: char) -> String {
+fn pad(s: &str, len: usize, width: Option<usize>, fill: char, align: char) -> PyResult<String> {
     let width = width.unwrap_or(0);
     if len >= width {
-        return s.to_string();
+        return Ok(s.to_string());
     }
     let n = width - len;
-    match align {
+    check_alloc(n, fill)?;
+    Ok(match align {
         '<' => format!("{}{}", s, repeat(fill, n)),
         '^' => format!("{}{}{}", repeat(fill, n / 2), s, repeat(fill, n - n / 2)),
         _ => format!("{}{}", repeat(fill, n), s),
-    }
+    })
 }
 
 /// Inserts separators into a run of digits, zero-padding it to `min_width`
@@ -218,9 +232,11 @@ fn finish_number(
     rest: &str,
     spec: &FormatSpec,
     sep: Option<(char, usize)>,
-) -> String {
+) -> PyResult<String> {
     let fill = spec.fill.unwrap_or(' ');
     let align = spec.align.unwrap_or(if spec.zero { '=' } else { '>' });
+    // The result is at least `width` characters: fail as CPython's allocation would.
+    check_alloc(spec.width.unwrap_or(0), fill)?;
     let width = spec.width.unwrap_or(0) as isize;
     let non_digit = (sign.chars().count() + prefix.chars().count() + rest.chars().count()) as isize;
     let min_width = if fill == '0' && align == '=' {
@@ -239,7 +255,14 @@ fn finish_number(
         + rest.chars().count();
     if align == '=' {
         let n = (width - len as isize).max(0) as usize;
-        format!("{}{}{}{}{}", sign, prefix, repeat(fill, n), grouped, rest)
+        Ok(format!(
+            "{}{}{}{}{}",
+            sign,
+            prefix,
+            repeat(fill, n),
+            grouped,
+            rest
+        ))
     } else {
         let s = format!("{}{}{}{}", sign, prefix, grouped, rest);
         pad(&s, len, spec.width, fill, align)
@@ -285,12 +308,18 @@ fn shortest_digits(x: f64) -> (String, i32) {
     split_exp(&format!("{:.*e}", d.len() - 1, x))
 }
 
+/// Enough digits for any double exactly: it has at most 1074 digits after
+/// the point (and 767 significant ones).
+const EXACT_DIGITS: usize = 1100;
+
 /// `p` significant digits of a finite `x >= 0` (p >= 1), correctly rounded,
 /// trailing zeros removed (C's `%g` digits).
 fn precision_digits(x: f64, p: usize) -> (String, i32) {
     if x == 0.0 {
         return ("0".into(), 1);
     }
+    // Past EXACT_DIGITS the digits are zeros, which are dropped anyway.
+    let p = p.min(EXACT_DIGITS + 1);
     let (mut d, decpt) = split_exp(&format!("{:.*e}", p - 1, x));
     while d.len() > 1 && d.ends_with('0') {
         d.pop();
@@ -410,16 +439,24 @@ fn float_body(x: f64, ty: char, precision: usize, alt: bool, add_dot_0: bool) ->
     }
     match ty {
         'f' | 'F' => {
-            let mut s = format!("{:.*}", precision, x);
+            // Rust's formatter refuses precisions past u16::MAX; a double has
+            // at most 1074 fraction digits, the rest are zeros.
+            let mut s = format!("{:.*}", precision.min(EXACT_DIGITS), x);
+            if precision > EXACT_DIGITS {
+                s.extend(std::iter::repeat_n('0', precision - EXACT_DIGITS));
+            }
             if alt && precision == 0 {
                 s.push('.');
             }
             s
         }
         'e' | 'E' => {
-            let s = format!("{:.*e}", precision, x);
+            let s = format!("{:.*e}", precision.min(EXACT_DIGITS), x);
             let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
             let mut m = mant.to_string();
+            if precision > EXACT_DIGITS {
+                m.extend(std::iter::repeat_n('0', precision - EXACT_DIGITS));
+            }
             if alt && precision == 0 {
                 m.push('.');
             }
@@ -446,6 +483,9 @@ pub fn format_float(f: f64, spec: &FormatSpec) -> PyResult<String> {
     }
     let mut add_dot_0 = false;
     let mut precision = spec.precision.unwrap_or(6);
+    if precision > i32::MAX as usize {
+        return Err(PyErr::value_error("precision too big"));
+    }
     if spec.ty.is_none() {
         add_dot_0 = true;
         match spec.precision {
@@ -487,14 +527,14 @@ pub fn format_float(f: f64, spec: &FormatSpec) -> PyResult<String> {
         .map(|(i, _)| i)
         .unwrap_or(body.len());
     let (digits, rest) = body.split_at(ndig);
-    Ok(finish_number(
+    finish_number(
         sign_str(negative, spec.sign),
         "",
         digits,
         rest,
         spec,
         sep_for(spec, 'f'),
-    ))
+    )
 }
 
 // ---------------------------------------------------------------- ints
@@ -553,7 +593,7 @@ pub fn format_int_as(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult
         // The character is laid out like a number with no digits.
         let fill = spec.fill.unwrap_or(' ');
         let align = spec.align.unwrap_or(if spec.zero { '=' } else { '>' });
-        return Ok(pad(&s, 1, spec.width, fill, align));
+        return pad(&s, 1, spec.width, fill, align);
     }
     let (radix, prefix) = match ty {
         'b' => (2, "0b"),
@@ -567,14 +607,14 @@ pub fn format_int_as(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult
         digits = digits.to_uppercase();
     }
     let prefix = if spec.alternate { prefix } else { "" };
-    Ok(finish_number(
+    finish_number(
         sign_str(v.is_negative(), spec.sign),
         prefix,
         &digits,
         "",
         spec,
         sep_for(spec, ty),
-    ))
+    )
 }
 
 // ---------------------------------------------------------------- strings
@@ -631,13 +671,13 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> PyResult<String> {
         }
         None => (s.to_string(), s.chars().count()),
     };
-    Ok(pad(
+    pad(
         &text,
         len,
         spec.width,
         spec.fill.unwrap_or(' '),
         spec.align.unwrap_or('<'),
-    ))
+    )
 }
 
 /// `format(v, spec)` for the built-in values that need no krait code:
@@ -696,20 +736,21 @@ struct PctSpec {
     precision: Option<usize>,
 }
 
-fn pct_pad(body: String, sign: &str, prefix: &str, spec: &PctSpec) -> String {
+fn pct_pad(body: String, sign: &str, prefix: &str, spec: &PctSpec) -> PyResult<String> {
     let len = sign.len() + prefix.len() + body.chars().count();
     let width = spec.width.unwrap_or(0);
     if len >= width {
-        return format!("{}{}{}", sign, prefix, body);
+        return Ok(format!("{}{}{}", sign, prefix, body));
     }
     let n = width - len;
-    if spec.left {
+    check_alloc(width, ' ')?;
+    Ok(if spec.left {
         format!("{}{}{}{}", sign, prefix, body, repeat(' ', n))
     } else if spec.zero {
         format!("{}{}{}{}", sign, prefix, repeat('0', n), body)
     } else {
         format!("{}{}{}{}", repeat(' ', n), sign, prefix, body)
-    }
+    })
 }
 
 fn is_mapping(host: &mut dyn PctHost, v: &Value) -> bool {
@@ -968,6 +1009,7 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                     w.unwrap_or(0)
                         .checked_mul(10)
                         .and_then(|n| n.checked_add(chars[i] as usize - '0' as usize))
+                        .filter(|n| *n <= isize::MAX as usize)
                         .ok_or_else(|| PyErr::value_error("width too big"))?,
                 );
                 i += 1;
@@ -980,9 +1022,9 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
             if i < chars.len() && chars[i] == '*' {
                 let p = next_arg(&mut argidx, arglen, &current_args)?;
                 let p = match p {
-                    Value::Int(n) => n,
+                    Value::Int(n) if i32::try_from(n).is_ok() => n,
                     Value::Bool(b) => b as i64,
-                    Value::BigInt(_) => {
+                    Value::Int(_) | Value::BigInt(_) => {
                         return Err(PyErr::overflow("Python int too large to convert to C int"))
                     }
                     _ => return Err(PyErr::type_error("* wants int")),
@@ -995,6 +1037,7 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                     p = p
                         .checked_mul(10)
                         .and_then(|n| n.checked_add(chars[i] as usize - '0' as usize))
+                        .filter(|n| *n <= i32::MAX as usize)
                         .ok_or_else(|| PyErr::value_error("precision too big"))?;
                     i += 1;
                 }
@@ -1032,7 +1075,7 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                     width: spec.width,
                     ..Default::default()
                 };
-                out.push_str(&pct_pad(s, "", "", &plain));
+                out.push_str(&pct_pad(s, "", "", &plain)?);
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let n = pct_int(vm, &v, conv)?;
@@ -1048,18 +1091,19 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                 }
                 if let Some(p) = spec.precision {
                     if digits.len() < p {
+                        check_alloc(p, '0')?;
                         digits = format!("{}{}", repeat('0', p - digits.len()), digits);
                     }
                 }
                 let sign = sign_str(n.is_negative(), spec.sign);
                 let prefix = if spec.alt { prefix } else { "" };
-                out.push_str(&pct_pad(digits, sign, prefix, &spec));
+                out.push_str(&pct_pad(digits, sign, prefix, &spec)?);
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = pct_float(vm, &v)?;
                 let body = float_body(f, conv, spec.precision.unwrap_or(6), spec.alt, false);
                 let sign = sign_str(f.is_sign_negative() && !f.is_nan(), spec.sign);
-                out.push_str(&pct_pad(body, sign, "", &spec));
+                out.push_str(&pct_pad(body, sign, "", &spec)?);
             }
             'c' => {
                 let ch = match &v {
@@ -1088,7 +1132,7 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                     width: spec.width,
                     ..Default::default()
                 };
-                out.push_str(&pct_pad(ch, "", "", &plain));
+                out.push_str(&pct_pad(ch, "", "", &plain)?);
             }
             _ => {
                 return Err(PyErr::value_error(format!(

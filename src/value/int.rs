@@ -4,7 +4,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use super::{PyErr, PyResult, Value};
+use super::{ExcType, PyErr, PyResult, Value};
 use crate::bytecode::BinOpKind;
 
 /// A BigInt as the smallest representation (i64 when it fits).
@@ -82,9 +82,18 @@ pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
             if b.is_negative() {
                 return Err(PyErr::value_error("negative shift count"));
             }
+            if a.is_zero() {
+                return Ok(Value::Int(0));
+            }
             let s = b
                 .to_usize()
                 .ok_or_else(|| PyErr::overflow("too many digits in integer"))?;
+            // CPython's MemoryError when the result cannot be allocated
+            // (Rust would abort the process).
+            let bytes = (a.bits() as usize).saturating_add(s) / 8 + 8;
+            Vec::<u8>::new()
+                .try_reserve_exact(bytes)
+                .map_err(|_| PyErr::bare(ExcType::MemoryError))?;
             a << s
         }
         BinOpKind::RShift => {
