@@ -20,7 +20,8 @@ fn main() -> ExitCode {
         .stack_size(2 << 30)
         .spawn(move || run(args))
         .expect("spawn interpreter thread");
-    ExitCode::from(child.join().unwrap_or(1))
+    // A panic (a krait bug) exits 101, as a Rust program does, never 1 like a Python error.
+    ExitCode::from(child.join().unwrap_or(101))
 }
 
 fn run(args: Vec<String>) -> u8 {

@@ -1292,20 +1292,7 @@ fn hostile() -> Vec<Program> {
 /// author does not own: reported on every run but not failing the test (set
 /// `KRAIT_NO_PANIC_STRICT=1` to fail on them too). Remove an entry once fixed;
 /// the test says when one passes.
-const KNOWN_OPEN: &[(&str, &str)] = &[
-    (
-        "hostile_dict_literal_100000",
-        "quadratic compile: compile/unit.rs same_const scans the constant table linearly",
-    ),
-    (
-        "hostile_deep_recursion_caught_repeatedly",
-        "quadratic unwind: vm/tracing.rs unwind inserts each traceback entry at index 0",
-    ),
-    (
-        "hostile_deep_traceback_held",
-        "quadratic tb.tb_next (copies the entries) on top of the quadratic unwind",
-    ),
-];
+const KNOWN_OPEN: &[(&str, &str)] = &[];
 
 // ---------------------------------------------------------------------------
 // Running

@@ -97,8 +97,14 @@ pub fn install_iterator_methods(c: &std::rc::Rc<crate::value::Class>) {
         }
     }
     let mut d = c.dict.borrow_mut();
-    d.insert(crate::value::string::intern("__iter__"), native("__iter__", iter_self));
-    d.insert(crate::value::string::intern("__next__"), native("__next__", next));
+    d.insert(
+        crate::value::string::intern("__iter__"),
+        native("__iter__", iter_self),
+    );
+    d.insert(
+        crate::value::string::intern("__next__"),
+        native("__next__", next),
+    );
 }
 
 /// Checks a native function's argument count.

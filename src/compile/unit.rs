@@ -33,6 +33,8 @@ pub struct Unit {
     pub consts: Vec<Value>,
     pub names: Vec<Str>,
     name_index: FxHashMap<String, u32>,
+    /// Constants already added, by value (type included: `1` and `1.0` differ).
+    const_index: FxHashMap<ConstKey, u32>,
     pub varnames: Vec<Str>,
     pub cellvars: Vec<Str>,
     pub freevars: Vec<Str>,
@@ -76,6 +78,7 @@ impl Unit {
             consts: vec![],
             names: vec![],
             name_index: FxHashMap::default(),
+            const_index: FxHashMap::default(),
             varnames: vec![],
             cellvars: vec![],
             freevars: vec![],
@@ -119,13 +122,40 @@ impl Unit {
     }
 
     pub fn add_const(&mut self, v: Value) -> u32 {
-        for (i, c) in self.consts.iter().enumerate() {
-            if same_const(c, &v) {
-                return i as u32;
+        let key = match &v {
+            Value::Int(i) => Some(ConstKey::Int(*i)),
+            Value::Float(f) => Some(ConstKey::Float(f.to_bits())),
+            Value::Str(s) => Some(ConstKey::Str(s.as_str().to_string())),
+            Value::Bool(b) => Some(ConstKey::Bool(*b)),
+            Value::None => Some(ConstKey::None),
+            Value::BigInt(b) => Some(ConstKey::Big(b.to_string())),
+            // Each code object is its own constant.
+            Value::Code(_) => {
+                self.consts.push(v);
+                return self.consts.len() as u32 - 1;
+            }
+            _ => None,
+        };
+        match key {
+            Some(k) => {
+                if let Some(i) = self.const_index.get(&k) {
+                    return *i;
+                }
+                self.consts.push(v);
+                let i = self.consts.len() as u32 - 1;
+                self.const_index.insert(k, i);
+                i
+            }
+            None => {
+                for (i, c) in self.consts.iter().enumerate() {
+                    if same_const(c, &v) {
+                        return i as u32;
+                    }
+                }
+                self.consts.push(v);
+                self.consts.len() as u32 - 1
             }
         }
-        self.consts.push(v);
-        self.consts.len() as u32 - 1
     }
 
     pub fn add_name(&mut self, name: &str) -> u32 {
@@ -292,6 +322,17 @@ fn is_terminator(op: Op) -> bool {
 /// A generous bound on the value stack (the VM grows its stack as needed anyway).
 fn estimate_stack(instrs: &[Instr]) -> u32 {
     instrs.len() as u32 + 8
+}
+
+/// A hashable identity for the common constants.
+#[derive(Hash, PartialEq, Eq)]
+enum ConstKey {
+    Int(i64),
+    Float(u64),
+    Str(String),
+    Bool(bool),
+    None,
+    Big(String),
 }
 
 /// Constants are shared when equal and of the same type (`1` and `1.0` stay apart).

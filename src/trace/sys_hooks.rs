@@ -28,11 +28,7 @@ impl Tracer for SysTrace {
         if event == Event::Opcode && !fobj.trace_opcodes.get() {
             return Ok(());
         }
-        let args = vec![
-            Value::Frame(fobj.clone()),
-            event.name_value(),
-            arg.clone(),
-        ];
+        let args = vec![Value::Frame(fobj.clone()), event.name_value(), arg.clone()];
         match vm.call_value(&callback, args, vec![]) {
             Ok(result) => {
                 if !result.is_none() {

@@ -143,7 +143,7 @@ pub struct Instance {
     pub class: Rc<Class>,
     pub attrs: RefCell<AttrMap>,
     /// For exceptions: (code, line) of each frame passed, outermost first.
-    pub traceback: RefCell<Vec<(Rc<crate::bytecode::Code>, u32)>>,
+    pub traceback: RefCell<Option<Rc<super::TracebackObj>>>,
 }
 
 impl Instance {
@@ -151,7 +151,7 @@ impl Instance {
         Instance {
             class,
             attrs: RefCell::new(AttrMap::default()),
-            traceback: RefCell::new(vec![]),
+            traceback: RefCell::new(None),
         }
     }
     pub fn get_attr(&self, name: &str) -> Option<Value> {

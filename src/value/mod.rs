@@ -128,9 +128,39 @@ pub enum Descr {
     },
 }
 
-/// A traceback: the (code, line) entries from the outermost frame inwards.
+/// A traceback entry, linked to the next one inwards as CPython's are: an
+/// exception passing a frame puts a new entry in front, in O(1).
 pub struct TracebackObj {
-    pub entries: Vec<(Rc<Code>, u32)>,
+    pub code: Rc<Code>,
+    pub lineno: u32,
+    pub next: Option<Rc<TracebackObj>>,
+}
+
+impl TracebackObj {
+    /// The entries from the outermost frame inwards.
+    pub fn entries(self: &Rc<TracebackObj>) -> Vec<(Rc<Code>, u32)> {
+        let mut out = vec![];
+        let mut cur = Some(self.clone());
+        while let Some(t) = cur {
+            out.push((t.code.clone(), t.lineno));
+            cur = t.next.clone();
+        }
+        out
+    }
+}
+
+impl Drop for TracebackObj {
+    /// Unlinks the chain iteratively: a 100,000-frame traceback must not
+    /// recurse 100,000 deep when it is freed.
+    fn drop(&mut self) {
+        let mut next = self.next.take();
+        while let Some(t) = next {
+            match Rc::try_unwrap(t) {
+                Ok(mut t) => next = t.next.take(),
+                Err(_) => break,
+            }
+        }
+    }
 }
 
 impl Value {

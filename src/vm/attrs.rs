@@ -139,13 +139,10 @@ impl Vm {
                             });
                         }
                         "__traceback__" => {
-                            let entries = inst.traceback.borrow().clone();
-                            if entries.is_empty() {
-                                return Ok(Value::None);
-                            }
-                            return Ok(Value::Traceback(Rc::new(crate::value::TracebackObj {
-                                entries,
-                            })));
+                            return Ok(match inst.traceback.borrow().clone() {
+                                Some(tb) => Value::Traceback(tb),
+                                None => Value::None,
+                            });
                         }
                         _ => {}
                     }
@@ -383,16 +380,8 @@ impl Vm {
                 _ => return Ok(None),
             },
             (Value::Traceback(t), _) => match name {
-                "tb_lineno" => Value::Int(t.entries.first().map(|e| e.1 as i64).unwrap_or(0)),
-                "tb_next" => {
-                    if t.entries.len() > 1 {
-                        Value::Traceback(Rc::new(crate::value::TracebackObj {
-                            entries: t.entries[1..].to_vec(),
-                        }))
-                    } else {
-                        Value::None
-                    }
-                }
+                "tb_lineno" => Value::Int(t.lineno as i64),
+                "tb_next" => t.next.clone().map(Value::Traceback).unwrap_or(Value::None),
                 _ => return Ok(None),
             },
             (Value::Slice(s), "start") => s.start.clone(),

@@ -153,12 +153,30 @@ impl Vm {
     fn format_one(&mut self, exc: &Value) -> String {
         let mut out = String::new();
         let tb = match exc {
-            Value::Instance(i) => i.traceback.borrow().clone(),
-            _ => vec![],
-        };
+            Value::Instance(i) => i.traceback.borrow().as_ref().map(|t| t.entries()),
+            _ => None,
+        }
+        .unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for (code, line) in tb.iter() {
+            let mut repeats = 0;
+            for (n, (code, line)) in tb.iter().enumerate() {
+                // CPython prints a run of identical entries three times, then counts the rest.
+                let same = n > 0 && Rc::ptr_eq(&tb[n - 1].0, code) && tb[n - 1].1 == *line;
+                repeats = if same { repeats + 1 } else { 0 };
+                let run_ends =
+                    n + 1 == tb.len() || !Rc::ptr_eq(&tb[n + 1].0, code) || tb[n + 1].1 != *line;
+                if repeats >= 3 {
+                    if run_ends {
+                        let more = repeats - 2;
+                        out.push_str(&format!(
+                            "  [Previous line repeated {} more time{}]\n",
+                            more,
+                            if more == 1 { "" } else { "s" }
+                        ));
+                    }
+                    continue;
+                }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
                     code.filename.as_str(),

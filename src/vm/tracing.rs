@@ -159,7 +159,11 @@ impl Vm {
             *o.locals.borrow_mut() = Some(ns.clone());
         } else {
             let end = (f.base + f.code.nlocalsplus()).min(self.stack.len());
-            let slots = self.stack.get(f.base..end).map(|s| s.to_vec()).unwrap_or_default();
+            let slots = self
+                .stack
+                .get(f.base..end)
+                .map(|s| s.to_vec())
+                .unwrap_or_default();
             *o.frozen_slots.borrow_mut() = Some(slots);
         }
         o.live.set(None);
@@ -194,17 +198,21 @@ impl Vm {
             if record {
                 let line = self.frame_line(fi);
                 if let Value::Instance(i) = &exc {
-                    i.traceback
-                        .borrow_mut()
-                        .insert(0, (self.frames[fi].code.clone(), line));
+                    let mut tb = i.traceback.borrow_mut();
+                    let next = tb.take();
+                    *tb = Some(Rc::new(crate::value::TracebackObj {
+                        code: self.frames[fi].code.clone(),
+                        lineno: line,
+                        next,
+                    }));
                 }
                 if self.trace.on() && !self.trace.suspended {
-                    let tb = Value::Traceback(Rc::new(crate::value::TracebackObj {
-                        entries: match &exc {
-                            Value::Instance(i) => i.traceback.borrow().clone(),
-                            _ => vec![],
-                        },
-                    }));
+                    let tb = match &exc {
+                        Value::Instance(i) => i.traceback.borrow().clone(),
+                        _ => None,
+                    }
+                    .map(Value::Traceback)
+                    .unwrap_or(Value::None);
                     let arg =
                         Value::tuple(vec![Value::Class(self.exc_class(&exc)), exc.clone(), tb]);
                     if let Err(e) = self.emit(fi, Event::Exception, &arg) {
