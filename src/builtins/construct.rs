@@ -363,6 +363,13 @@ fn parse_int(s: &str, base: u32) -> PyResult<Value> {
         return Err(bad());
     }
     let digits: String = body.chars().filter(|c| *c != '_').collect();
+    if base == 10 && digits.len() > crate::value::int::MAX_STR_DIGITS {
+        return Err(PyErr::value_error(format!(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; \
+             use sys.set_int_max_str_digits() to increase the limit",
+            digits.len()
+        )));
+    }
     let n = BigInt::from_str_radix(&digits, base).map_err(|_| bad())?;
     Ok(normalize(if neg { -n } else { n }))
 }

@@ -566,6 +566,15 @@ pub fn format_int_as(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult
             "Precision not allowed in integer format specifier",
         ));
     }
+    if matches!(ty, 'd' | 'n')
+        && v.bits() > 14_000
+        && v.to_string().trim_start_matches('-').len() > super::int::MAX_STR_DIGITS
+    {
+        return Err(PyErr::value_error(
+            "Exceeds the limit (4300 digits) for integer string conversion; \
+             use sys.set_int_max_str_digits() to increase the limit",
+        ));
+    }
     if spec.no_neg_zero {
         return Err(PyErr::value_error(
             "Negative zero coercion (z) not allowed in integer format specifier",

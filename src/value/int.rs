@@ -7,6 +7,9 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use super::{ExcType, PyErr, PyResult, Value};
 use crate::bytecode::BinOpKind;
 
+/// CPython's default limit on decimal digits in int/str conversions.
+pub const MAX_STR_DIGITS: usize = 4300;
+
 /// A BigInt as the smallest representation (i64 when it fits).
 pub fn normalize(b: BigInt) -> Value {
     match b.to_i64() {

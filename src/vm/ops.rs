@@ -1052,6 +1052,16 @@ impl Vm {
     fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Str(s) => str_repr(s.as_str()),
+            Value::BigInt(b) => {
+                let s = b.to_string();
+                if s.trim_start_matches('-').len() > crate::value::int::MAX_STR_DIGITS {
+                    return Err(PyErr::value_error(
+                        "Exceeds the limit (4300 digits) for integer string conversion; \
+                         use sys.set_int_max_str_digits() to increase the limit",
+                    ));
+                }
+                s
+            }
             Value::Float(f) => crate::value::format::float_repr(*f),
             Value::List(l) => {
                 let items = l.borrow().clone();
