@@ -188,13 +188,14 @@ pub enum BinOpKind {
 
 impl BinOpKind {
     pub const COUNT: u32 = 13;
+    #[inline]
     pub fn from_arg(arg: u32) -> (BinOpKind, bool) {
         use BinOpKind::*;
-        const ALL: [BinOpKind; 13] = [
+        const ALL: [BinOpKind; 26] = [
+            Add, Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor,
             Add, Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor,
         ];
-        let inplace = arg >= Self::COUNT;
-        (ALL[(arg % Self::COUNT) as usize], inplace)
+        (ALL[arg as usize], arg >= Self::COUNT)
     }
     pub fn symbol(self) -> &'static str {
         use BinOpKind::*;
@@ -248,9 +249,10 @@ pub enum CmpKind {
 }
 
 impl CmpKind {
+    #[inline]
     pub fn from_arg(arg: u32) -> CmpKind {
         use CmpKind::*;
-        [Lt, Le, Eq, Ne, Gt, Ge][arg as usize % 6]
+        [Lt, Le, Eq, Ne, Gt, Ge][arg as usize]
     }
     pub fn symbol(self) -> &'static str {
         use CmpKind::*;

@@ -24,8 +24,18 @@ impl std::hash::Hash for DictKey {
 }
 
 impl PartialEq for DictKey {
+    #[inline]
     fn eq(&self, other: &DictKey) -> bool {
-        self.hash == other.hash && key_eq(&self.value, &other.value)
+        if self.hash != other.hash {
+            return false;
+        }
+        // Interned names: the same object (globals, attributes).
+        if let (Value::Str(x), Value::Str(y)) = (&self.value, &other.value) {
+            if std::rc::Rc::ptr_eq(x, y) {
+                return true;
+            }
+        }
+        key_eq(&self.value, &other.value)
     }
 }
 impl Eq for DictKey {}

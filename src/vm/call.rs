@@ -47,7 +47,9 @@ impl Vm {
                     return Err(self.recursion_error());
                 }
                 let nlocals = f.code.nlocalsplus();
-                self.stack.resize(args_start + nlocals, Value::Null);
+                if nlocals > nargs {
+                    self.stack.resize(args_start + nlocals, Value::Null);
+                }
                 if !f.code.cellvars.is_empty() || !f.closure.is_empty() {
                     self.init_cells(f, args_start);
                 }
