@@ -75,6 +75,9 @@ pub struct Code {
     pub exc_table: Vec<ExcEntry>,
     /// The deepest the value stack gets (above the locals).
     pub stacksize: u32,
+    /// Per name: what `LoadGlobal` found, with the globals' and built-ins'
+    /// versions it is valid for.
+    pub global_cache: std::cell::RefCell<Vec<(u64, u64, Value)>>,
 }
 
 impl Code {

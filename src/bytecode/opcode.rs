@@ -192,8 +192,8 @@ impl BinOpKind {
     pub fn from_arg(arg: u32) -> (BinOpKind, bool) {
         use BinOpKind::*;
         const ALL: [BinOpKind; 26] = [
-            Add, Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor,
-            Add, Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor,
+            Add, Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor, Add,
+            Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor,
         ];
         (ALL[arg as usize], arg >= Self::COUNT)
     }

@@ -249,6 +249,7 @@ impl Unit {
             .collect();
         propagate_lines(&self.instrs, &mut self.lines, &table);
         let stacksize = estimate_stack(&self.instrs);
+        let nnames = self.names.len();
         Code {
             name: Rc::new(PyStr::new(&self.name)),
             qualname: Rc::new(PyStr::new(&self.qualname)),
@@ -269,6 +270,7 @@ impl Unit {
             lines: self.lines,
             exc_table: table,
             stacksize,
+            global_cache: std::cell::RefCell::new(vec![(0, 0, Value::Null); nnames]),
         }
     }
 }

@@ -146,6 +146,21 @@ fn _unused(b: &BigInt) -> Option<i64> {
 pub struct Dict {
     entries: Vec<Option<(DictKey, Value)>>,
     index: HashMap<DictKey, usize, FxBuildHasher>,
+    /// Changes whenever the contents do (unique across dicts): lets
+    /// `LoadGlobal` keep what it found until the globals change.
+    version: u64,
+}
+
+thread_local! {
+    static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+fn next_version() -> u64 {
+    NEXT_VERSION.with(|v| {
+        let n = v.get();
+        v.set(n + 1);
+        n
+    })
 }
 
 impl Dict {
@@ -166,7 +181,14 @@ impl Dict {
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.get(&DictKey::str(key))
     }
+    /// The contents' version (0: never changed since made empty).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     pub fn insert(&mut self, key: DictKey, value: Value) {
+        self.version = next_version();
         // A dict keeps the first key object it saw and only replaces the value.
         if let Some(&i) = self.index.get(&key) {
             if let Some((_, v)) = &mut self.entries[i] {
@@ -181,6 +203,7 @@ impl Dict {
         self.insert(DictKey::str(key), value)
     }
     pub fn remove(&mut self, key: &DictKey) -> Option<Value> {
+        self.version = next_version();
         let i = self.index.remove(key)?;
         let (_, v) = self.entries[i].take()?;
         self.compact_if_sparse();
@@ -203,6 +226,7 @@ impl Dict {
         self.index.contains_key(key)
     }
     pub fn clear(&mut self) {
+        self.version = next_version();
         self.entries.clear();
         self.index.clear();
     }
@@ -233,6 +257,7 @@ impl Dict {
     }
     /// Removes and returns the last inserted item (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.version = next_version();
         while let Some(last) = self.entries.pop() {
             if let Some((k, v)) = last {
                 self.index.remove(&k);

@@ -240,8 +240,25 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Op::LoadGlobal => {
-                        let name = &code.names[arg as usize];
-                        let v = tri!(self.load_global(fi, name));
+                        let gv = self.frames[fi].globals.borrow().version();
+                        let bv = self.builtins.borrow().version();
+                        let hit = {
+                            let cache = code.global_cache.borrow();
+                            let e = &cache[arg as usize];
+                            if e.0 == gv && e.1 == bv && gv != 0 {
+                                Some(e.2.clone())
+                            } else {
+                                None
+                            }
+                        };
+                        let v = match hit {
+                            Some(v) => v,
+                            None => {
+                                let v = tri!(self.load_global(fi, &code.names[arg as usize]));
+                                code.global_cache.borrow_mut()[arg as usize] = (gv, bv, v.clone());
+                                v
+                            }
+                        };
                         self.stack.push(v);
                     }
                     Op::StoreGlobal => {
