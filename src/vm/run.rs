@@ -700,11 +700,6 @@ impl Vm {
                                 ip = arg as usize;
                             }
                         }
-                        if self.trace.is_dirty() && !M::TRACED {
-                            self.recheck_mode(fi);
-                            self.frames[fi].ip = ip;
-                            reload!();
-                        }
                     }
                     Op::ReturnValue => {
                         let v = self.stack.pop().unwrap();
