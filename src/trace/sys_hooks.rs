@@ -29,7 +29,12 @@ impl Tracer for SysTrace {
             return Ok(());
         }
         let args = vec![Value::Frame(fobj.clone()), event.name_value(), arg.clone()];
-        match vm.call_value(&callback, args, vec![]) {
+        // As CPython: f_locals is brought up to date for the trace function,
+        // and what it changed there is written back.
+        vm.locals_before_trace(frame.depth);
+        let r = vm.call_value(&callback, args, vec![]);
+        vm.locals_after_trace(frame.depth);
+        match r {
             Ok(result) => {
                 if !result.is_none() {
                     *fobj.f_trace.borrow_mut() = result;

@@ -214,11 +214,62 @@ impl Vm {
         if let Some(ns) = &f.locals {
             return ns.clone();
         }
-        let mut d = Dict::new();
+        // A frame object keeps one dict, refreshed on each access (CPython's FastToLocals).
+        let cached = f.obj.as_ref().and_then(|o| o.locals.borrow().clone());
+        let d = cached.unwrap_or_else(|| Rc::new(RefCell::new(Dict::new())));
+        self.refresh_locals_dict(depth, &d);
+        if let Some(o) = &f.obj {
+            *o.locals.borrow_mut() = Some(d.clone());
+        }
+        d
+    }
+
+    /// Refills `d` from frame `depth`'s fast locals and cells.
+    fn refresh_locals_dict(&self, depth: usize, d: &Rc<RefCell<Dict>>) {
+        let mut d = d.borrow_mut();
+        d.clear();
         for (k, v) in self.frame_locals_vec(depth) {
             d.set_str(&k, v);
         }
-        Rc::new(RefCell::new(d))
+    }
+
+    /// Before a trace function runs: its frame's `f_locals` dict, if it has
+    /// one, is brought up to date.
+    pub(crate) fn locals_before_trace(&self, depth: usize) {
+        let f = &self.frames[depth];
+        if f.locals.is_none() {
+            if let Some(d) = f.obj.as_ref().and_then(|o| o.locals.borrow().clone()) {
+                self.refresh_locals_dict(depth, &d);
+            }
+        }
+    }
+
+    /// After a trace function ran: what it changed in `f_locals` goes back
+    /// into the frame (CPython's LocalsToFast; a deleted name is unbound).
+    pub(crate) fn locals_after_trace(&mut self, depth: usize) {
+        let f = &self.frames[depth];
+        if f.locals.is_some() {
+            return;
+        }
+        let Some(d) = f.obj.as_ref().and_then(|o| o.locals.borrow().clone()) else {
+            return;
+        };
+        let (base, code) = (f.base, f.code.clone());
+        let d = d.borrow();
+        for i in 0..code.nlocalsplus() {
+            let v = d
+                .get_str(code.slot_name(i).as_str())
+                .cloned()
+                .unwrap_or(Value::Null);
+            match &self.stack[base + i] {
+                Value::Cell(c) if i >= code.varnames.len() => {
+                    if !c.borrow().is(&v) {
+                        *c.borrow_mut() = v;
+                    }
+                }
+                _ => self.stack[base + i] = v,
+            }
+        }
     }
 
     /// Raises `RecursionError` past the recursion limit.
