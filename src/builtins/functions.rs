@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, Zero};
 
 use super::{check_args, kwarg, native, no_other_kwargs};
 use crate::value::int::{float_divmod, normalize, to_big};
@@ -967,9 +967,4 @@ fn dir(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     names.sort();
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
-}
-
-#[allow(dead_code)]
-fn _unused(b: &BigInt) -> Option<i64> {
-    b.to_i64()
 }

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use num_bigint::BigInt;
-use num_traits::ToPrimitive;
 use rustc_hash::FxBuildHasher;
 
 use super::hash;
@@ -133,11 +132,6 @@ fn num_of(v: &Value) -> Option<Num> {
         }
         _ => return None,
     })
-}
-
-#[allow(dead_code)]
-fn _unused(b: &BigInt) -> Option<i64> {
-    b.to_i64()
 }
 
 /// The dict itself: entries in insertion order (deleted ones leave a hole,

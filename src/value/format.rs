@@ -1184,9 +1184,6 @@ pub fn is_zero(v: &BigInt) -> bool {
     v.is_zero()
 }
 
-#[allow(dead_code)]
-fn _exc(_: ExcType) {}
-
 #[cfg(test)]
 mod tests {
     use super::*;

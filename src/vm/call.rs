@@ -7,8 +7,8 @@ use std::rc::Rc;
 use crate::bytecode::{Code, CodeKind, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
 use crate::value::class::AttrMap;
 use crate::value::{
-    BoundMethod, Class, Descr, Dict, ExcType, Function, Instance, Kwargs, PyErr, PyResult, Str,
-    TypeKind, Value,
+    BoundMethod, Class, Descr, Dict, Function, Instance, Kwargs, PyErr, PyResult, Str, TypeKind,
+    Value,
 };
 
 use super::frame::{Frame, OnReturn};
@@ -820,6 +820,3 @@ fn kind_name(k: TypeKind) -> &'static str {
         _ => "this built-in type",
     }
 }
-
-#[allow(dead_code)]
-fn _exc(_: ExcType) {}
