@@ -74,6 +74,12 @@ fn one(code: &Code, out: &mut String) {
 
 fn describe(code: &Code, op: Op, arg: u32) -> String {
     match op {
+        Op::LoadFastPair => format!(
+            "{} ({}, {})",
+            arg,
+            code.slot_name((arg & 0xffff) as usize).as_str(),
+            code.slot_name((arg >> 16) as usize).as_str()
+        ),
         Op::LoadConst => match &code.consts[arg as usize] {
             Value::Code(c) => format!("{} (<code object {}>)", arg, c.name.as_str()),
             v => format!("{} ({})", arg, repr_plain(v)),

@@ -21,6 +21,10 @@ pub enum Op {
     LoadConst,
     /// Pushes local `arg`; `UnboundLocalError` if unset. `-- v`
     LoadFast,
+    /// Two `LoadFast`s on one line fused: pushes local `arg & 0xffff`, then
+    /// local `arg >> 16`, and skips the second `LoadFast`, which stays in
+    /// place (so offsets and jump targets do not move). `-- a b`
+    LoadFastPair,
     /// `v --` stores into local `arg`.
     StoreFast,
     /// Unbinds local `arg`. `--`

@@ -248,6 +248,7 @@ impl Unit {
             })
             .collect();
         propagate_lines(&self.instrs, &mut self.lines, &table);
+        fuse_load_pairs(&mut self.instrs, &self.lines, &table);
         let stacksize = estimate_stack(&self.instrs);
         let nnames = self.names.len();
         Code {
@@ -310,6 +311,39 @@ fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry]) {
             } else if jump_from[i] != usize::MAX {
                 lines[i] = lines[jump_from[i]];
             }
+        }
+    }
+}
+
+/// Marks `LoadFast a; LoadFast b` on one line (the second no jump or handler
+/// target) as a pair the VM runs in one dispatch.
+fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
+    let mut target = vec![false; instrs.len() + 1];
+    for ins in instrs.iter() {
+        if is_jump(ins.op) {
+            target[ins.arg as usize] = true;
+        }
+    }
+    for e in table {
+        target[e.target as usize] = true;
+    }
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        let (a, b) = (instrs[i], instrs[i + 1]);
+        if a.op == Op::LoadFast
+            && b.op == Op::LoadFast
+            && lines[i] == lines[i + 1]
+            && !target[i + 1]
+            && a.arg < 0x10000
+            && b.arg < 0x10000
+        {
+            instrs[i] = Instr {
+                op: Op::LoadFastPair,
+                arg: a.arg | (b.arg << 16),
+            };
+            i += 2;
+        } else {
+            i += 1;
         }
     }
 }

@@ -112,6 +112,26 @@ impl Vm {
                         self.stack.push(code.consts[arg as usize].clone());
                         continue 'dispatch;
                     }
+                    Op::LoadFastPair => {
+                        let (a, b) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
+                        let va = &self.stack[base + a];
+                        if let Value::Null = va {
+                            break 'op self.unbound_local(&code, a);
+                        }
+                        let va = va.clone();
+                        let vb = &self.stack[base + b];
+                        if let Value::Null = vb {
+                            // The error belongs to the second load.
+                            self.stack.push(va);
+                            ip += 1;
+                            break 'op self.unbound_local(&code, b);
+                        }
+                        let vb = vb.clone();
+                        self.stack.push(va);
+                        self.stack.push(vb);
+                        ip += 1;
+                        continue 'dispatch;
+                    }
                     Op::StoreFast => {
                         let v = self.stack.pop().unwrap();
                         self.stack[base + arg as usize] = v;
@@ -164,7 +184,8 @@ impl Vm {
                 }
                 self.frames[fi].ip = ip;
                 match instr.op {
-                    Op::Nop | Op::Resume => {}
+                    // (LoadFastPair always completes in the fast match above.)
+                    Op::Nop | Op::Resume | Op::LoadFastPair => {}
                     Op::PopTop => {
                         self.stack.pop();
                     }
