@@ -74,6 +74,12 @@ fn one(code: &Code, out: &mut String) {
 
 fn describe(code: &Code, op: Op, arg: u32) -> String {
     match op {
+        Op::LoadFastConst => format!(
+            "{} ({}, {})",
+            arg,
+            code.slot_name((arg & 0xffff) as usize).as_str(),
+            repr_plain(&code.consts[(arg >> 16) as usize])
+        ),
         Op::LoadFastPair => format!(
             "{} ({}, {})",
             arg,

@@ -25,6 +25,9 @@ pub enum Op {
     /// local `arg >> 16`, and skips the second `LoadFast`, which stays in
     /// place (so offsets and jump targets do not move). `-- a b`
     LoadFastPair,
+    /// `LoadFast; LoadConst` on one line fused: pushes local `arg & 0xffff`,
+    /// then constant `arg >> 16`, skipping the `LoadConst` left in place. `-- a c`
+    LoadFastConst,
     /// `v --` stores into local `arg`.
     StoreFast,
     /// Unbinds local `arg`. `--`

@@ -315,8 +315,8 @@ fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry]) {
     }
 }
 
-/// Marks `LoadFast a; LoadFast b` on one line (the second no jump or handler
-/// target) as a pair the VM runs in one dispatch.
+/// Marks `LoadFast a; LoadFast b` and `LoadFast a; LoadConst c` on one line
+/// (the second no jump or handler target) as pairs the VM runs in one dispatch.
 fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
     let mut target = vec![false; instrs.len() + 1];
     for ins in instrs.iter() {
@@ -330,20 +330,25 @@ fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
     let mut i = 0;
     while i + 1 < instrs.len() {
         let (a, b) = (instrs[i], instrs[i + 1]);
-        if a.op == Op::LoadFast
-            && b.op == Op::LoadFast
-            && lines[i] == lines[i + 1]
-            && !target[i + 1]
-            && a.arg < 0x10000
-            && b.arg < 0x10000
-        {
-            instrs[i] = Instr {
-                op: Op::LoadFastPair,
-                arg: a.arg | (b.arg << 16),
-            };
-            i += 2;
-        } else {
-            i += 1;
+        let fused = match (a.op, b.op) {
+            (Op::LoadFast, Op::LoadFast) => Some(Op::LoadFastPair),
+            (Op::LoadFast, Op::LoadConst) => Some(Op::LoadFastConst),
+            _ => None,
+        };
+        match fused {
+            Some(op)
+                if lines[i] == lines[i + 1]
+                    && !target[i + 1]
+                    && a.arg < 0x10000
+                    && b.arg < 0x10000 =>
+            {
+                instrs[i] = Instr {
+                    op,
+                    arg: a.arg | (b.arg << 16),
+                };
+                i += 2;
+            }
+            _ => i += 1,
         }
     }
 }

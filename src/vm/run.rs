@@ -112,6 +112,18 @@ impl Vm {
                         self.stack.push(code.consts[arg as usize].clone());
                         continue 'dispatch;
                     }
+                    Op::LoadFastConst => {
+                        let a = (arg & 0xffff) as usize;
+                        let va = &self.stack[base + a];
+                        if let Value::Null = va {
+                            break 'op self.unbound_local(&code, a);
+                        }
+                        let va = va.clone();
+                        self.stack.push(va);
+                        self.stack.push(code.consts[(arg >> 16) as usize].clone());
+                        ip += 1;
+                        continue 'dispatch;
+                    }
                     Op::LoadFastPair => {
                         let (a, b) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
                         let va = &self.stack[base + a];
@@ -185,7 +197,7 @@ impl Vm {
                 self.frames[fi].ip = ip;
                 match instr.op {
                     // (LoadFastPair always completes in the fast match above.)
-                    Op::Nop | Op::Resume | Op::LoadFastPair => {}
+                    Op::Nop | Op::Resume | Op::LoadFastPair | Op::LoadFastConst => {}
                     Op::PopTop => {
                         self.stack.pop();
                     }
