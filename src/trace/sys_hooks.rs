@@ -36,7 +36,7 @@ impl Tracer for SysTrace {
         vm.locals_after_trace(frame.depth);
         match r {
             Ok(result) => {
-                if !result.is_none() {
+                if !result.is_none() && !fobj.f_trace.borrow().is(&result) {
                     *fobj.f_trace.borrow_mut() = result;
                     vm.trace.dirty = true;
                 }

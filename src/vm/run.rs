@@ -888,7 +888,10 @@ impl Vm {
         }
         let mut f = self.frames.pop().unwrap();
         if let Some(o) = f.obj.take() {
-            self.freeze_frame_object(&o, &f);
+            // Nobody else holds the frame object: nothing can look at it later.
+            if Rc::strong_count(&o) > 1 {
+                self.freeze_frame_object(&o, &f);
+            }
         }
         if let Some(g) = &f.gen {
             g.borrow_mut().finish();
