@@ -72,7 +72,12 @@ fn run(args: Vec<String>) -> u8 {
                 Ok(s) => s,
                 Err(code) => return code,
             };
-            execute(path, &src, args.clone())
+            // As CPython 3.9+: the script's code carries its absolute path
+            // (co_filename, tracebacks); sys.argv[0] stays as given.
+            let filename = std::path::absolute(path)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| path.to_string());
+            execute(&filename, &src, args.clone())
         }
     }
 }
