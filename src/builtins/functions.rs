@@ -335,93 +335,6 @@ fn all(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-/// Stable sort of `items` by `key`, with `reverse`; comparisons may run krait code.
-pub fn sort_values(
-    vm: &mut Vm,
-    items: &mut Vec<Value>,
-    key: Option<Value>,
-    reverse: bool,
-) -> PyResult<()> {
-    let keys: Vec<Value> = match &key {
-        Some(k) => {
-            let mut out = Vec::with_capacity(items.len());
-            for it in items.iter() {
-                out.push(vm.call_value(k, vec![it.clone()], vec![])?);
-            }
-            out
-        }
-        None => items.clone(),
-    };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    // Merge sort with a fallible comparison.
-    let mut err = None;
-    merge_sort(&mut idx, &mut |a: usize, b: usize| {
-        if err.is_some() {
-            return false;
-        }
-        let (x, y) = if reverse {
-            (&keys[a], &keys[b])
-        } else {
-            (&keys[b], &keys[a])
-        };
-        // "b < a" decides whether b goes first (stable).
-        match vm.lt(x, y) {
-            Ok(r) => r,
-            Err(e) => {
-                err = Some(e);
-                false
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    let sorted: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
-    *items = sorted;
-    Ok(())
-}
-
-/// Stable merge sort; `before(a, b)` is true when b must come before a.
-fn merge_sort(v: &mut Vec<usize>, before: &mut dyn FnMut(usize, usize) -> bool) {
-    if v.len() <= 1 {
-        return;
-    }
-    let mut width = 1;
-    let n = v.len();
-    let mut buf = v.clone();
-    while width < n {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let hi = (i + 2 * width).min(n);
-            let (mut a, mut b, mut k) = (i, mid, i);
-            while a < mid && b < hi {
-                if before(v[a], v[b]) {
-                    buf[k] = v[b];
-                    b += 1;
-                } else {
-                    buf[k] = v[a];
-                    a += 1;
-                }
-                k += 1;
-            }
-            while a < mid {
-                buf[k] = v[a];
-                a += 1;
-                k += 1;
-            }
-            while b < hi {
-                buf[k] = v[b];
-                b += 1;
-                k += 1;
-            }
-            i += 2 * width;
-        }
-        std::mem::swap(v, &mut buf);
-        width *= 2;
-    }
-}
-
 fn sorted(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if args.len() != 1 {
         return Err(PyErr::type_error(format!(
@@ -436,7 +349,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some(r) => vm.truthy(&r)?,
         None => false,
     };
-    sort_values(vm, &mut items, key, reverse)?;
+    super::sort::sort_values(vm, &mut items, key.as_ref(), reverse)?;
     Ok(Value::list(items))
 }
 

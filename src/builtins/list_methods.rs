@@ -204,107 +204,6 @@ fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-/// Sorts `items` stably by `key(item)` (or the items themselves) with
-/// Python's `<`, as `list.sort` and `sorted` do. Comparisons always ask
-/// whether a later item is less than an earlier one, as CPython's do.
-pub fn sort_values(
-    vm: &mut Vm,
-    items: &mut Vec<Value>,
-    key: Option<&Value>,
-    reverse: bool,
-) -> PyResult<()> {
-    let keys: Vec<Value> = match key {
-        Some(f) if !f.is_none() => {
-            let mut ks = Vec::with_capacity(items.len());
-            for it in items.iter() {
-                ks.push(vm.call_value(f, vec![it.clone()], vec![])?);
-            }
-            ks
-        }
-        _ => items.clone(),
-    };
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    merge_sort(vm, &keys, &mut order, reverse)?;
-    let old = std::mem::take(items);
-    let mut slots: Vec<Option<Value>> = old.into_iter().map(Some).collect();
-    items.extend(
-        order
-            .into_iter()
-            .map(|i| slots[i].take().unwrap_or_default()),
-    );
-    Ok(())
-}
-
-/// `later` goes before `earlier`: `later < earlier` (or `>` when reversed).
-fn before(
-    vm: &mut Vm,
-    keys: &[Value],
-    later: usize,
-    earlier: usize,
-    reverse: bool,
-) -> PyResult<bool> {
-    if reverse {
-        vm.lt(&keys[earlier], &keys[later])
-    } else {
-        vm.lt(&keys[later], &keys[earlier])
-    }
-}
-
-fn merge_sort(vm: &mut Vm, keys: &[Value], order: &mut [usize], reverse: bool) -> PyResult<()> {
-    let n = order.len();
-    // Binary insertion sort on short runs.
-    const RUN: usize = 32;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let x = order[i];
-            let (mut lo, mut hi) = (start, i);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if before(vm, keys, x, order[mid], reverse)? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            order.copy_within(lo..i, lo + 1);
-            order[lo] = x;
-        }
-        start = end;
-    }
-    // Merge runs bottom-up.
-    let mut width = RUN;
-    let mut buf = vec![0usize; n];
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            if mid < hi {
-                let (mut i, mut j, mut k) = (lo, mid, lo);
-                while i < mid && j < hi {
-                    if before(vm, keys, order[j], order[i], reverse)? {
-                        buf[k] = order[j];
-                        j += 1;
-                    } else {
-                        buf[k] = order[i];
-                        i += 1;
-                    }
-                    k += 1;
-                }
-                buf[k..k + (mid - i)].copy_from_slice(&order[i..mid]);
-                k += mid - i;
-                buf[k..k + (hi - j)].copy_from_slice(&order[j..hi]);
-                order[lo..hi].copy_from_slice(&buf[lo..hi]);
-            }
-            lo = hi;
-        }
-        width *= 2;
-    }
-    Ok(())
-}
-
 fn sort(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let l = recv(args, "sort")?.clone();
     if args.len() > 1 {
@@ -329,7 +228,7 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     };
     // While sorting, the list looks empty (as in CPython).
     let mut items = std::mem::take(&mut *l.borrow_mut());
-    let r = sort_values(vm, &mut items, a[0].as_ref(), reverse);
+    let r = super::sort::sort_values(vm, &mut items, a[0].as_ref(), reverse);
     let modified = !l.borrow().is_empty();
     *l.borrow_mut() = items;
     r?;

@@ -7,6 +7,7 @@ mod functions;
 mod list_methods;
 mod modules;
 pub mod set_methods;
+mod sort;
 mod str_methods;
 
 use std::rc::Rc;
