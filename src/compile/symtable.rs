@@ -230,16 +230,7 @@ impl Builder {
             }
             StmtKind::Global(names) => {
                 for n in names {
-                    let sc = self.cur();
-                    if sc.bound_set.contains(n) || sc.used.contains(n) {
-                        let what = if sc.used.contains(n) && !sc.bound_set.contains(n) {
-                            "used"
-                        } else {
-                            "assigned to"
-                        };
-                        let msg = format!("name '{}' is {} before global declaration", n, what);
-                        self.err(msg, s.span);
-                    }
+                    self.check_declared_late(n, "global", s.span);
                     self.cur().globals.insert(n.clone());
                 }
             }
@@ -251,16 +242,7 @@ impl Builder {
                     );
                 }
                 for n in names {
-                    let sc = self.cur();
-                    if sc.bound_set.contains(n) || sc.used.contains(n) {
-                        let what = if sc.used.contains(n) && !sc.bound_set.contains(n) {
-                            "used"
-                        } else {
-                            "assigned to"
-                        };
-                        let msg = format!("name '{}' is {} before nonlocal declaration", n, what);
-                        self.err(msg, s.span);
-                    }
+                    self.check_declared_late(n, "nonlocal", s.span);
                     self.cur().nonlocals.insert(n.clone());
                 }
             }
@@ -341,6 +323,20 @@ impl Builder {
                     self.expr(c);
                 }
             }
+        }
+    }
+
+    /// `global x` / `nonlocal x` after x was already used or assigned here.
+    fn check_declared_late(&mut self, n: &str, what: &str, span: Span) {
+        let sc = self.cur();
+        if sc.bound_set.contains(n) || sc.used.contains(n) {
+            let how = if sc.used.contains(n) && !sc.bound_set.contains(n) {
+                "used"
+            } else {
+                "assigned to"
+            };
+            let msg = format!("name '{}' is {} before {} declaration", n, how, what);
+            self.err(msg, span);
         }
     }
 

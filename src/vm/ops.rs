@@ -1151,14 +1151,7 @@ impl Vm {
             }
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__repr__") {
-                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
-                    return match r {
-                        Value::Str(s) => Ok(s.as_str().to_string()),
-                        _ => Err(PyErr::type_error(format!(
-                            "__repr__ returned non-string (type {})",
-                            r.type_name()
-                        ))),
-                    };
+                    return self.call_str_dunder(&m, v, "__repr__");
                 }
                 if inst.class.is_exception() {
                     let args = self.exc_attr(v, "args").unwrap_or(Value::tuple(vec![]));
@@ -1217,20 +1210,25 @@ impl Vm {
         })
     }
 
+    /// Runs a user `__repr__`/`__str__`, which must return a str.
+    fn call_str_dunder(&mut self, m: &Value, v: &Value, name: &str) -> PyResult<String> {
+        match self.call_value(m, vec![v.clone()], vec![])? {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            r => Err(PyErr::type_error(format!(
+                "{} returned non-string (type {})",
+                name,
+                r.type_name()
+            ))),
+        }
+    }
+
     /// `str(v)`
     pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__str__") {
-                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
-                    return match r {
-                        Value::Str(s) => Ok(s.as_str().to_string()),
-                        _ => Err(PyErr::type_error(format!(
-                            "__str__ returned non-string (type {})",
-                            r.type_name()
-                        ))),
-                    };
+                    return self.call_str_dunder(&m, v, "__str__");
                 }
                 if inst.class.is_exception() {
                     let args = self.exc_attr(v, "args").unwrap_or(Value::tuple(vec![]));
