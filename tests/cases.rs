@@ -294,3 +294,8 @@ fn cpython_setprofile() {
 fn examples() {
     run_folder("examples");
 }
+
+#[test]
+fn found() {
+    run_folder("found");
+}
