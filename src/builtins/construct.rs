@@ -28,12 +28,11 @@ pub fn construct_builtin(
             }
             Value::Instance(Rc::new(crate::value::Instance::new(cls.clone())))
         }
-        TypeKind::Type => {
-            if args.len() != 1 {
-                return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
-            }
-            Value::Class(vm.types.type_of(&args[0]))
-        }
+        TypeKind::Type => match args.len() {
+            1 if kw.is_empty() => Value::Class(vm.types.type_of(&args[0])),
+            3 => type_new(vm, &args)?,
+            _ => return Err(PyErr::type_error("type() takes 1 or 3 arguments")),
+        },
         TypeKind::Int => int_new(vm, &args, &kw)?,
         TypeKind::Bool => {
             check_args("bool", &args, 0, 1)?;
@@ -711,12 +710,15 @@ pub fn install_dunders(vm: &mut Vm) {
         }
     }
     let obj = vm.types.object.clone();
-    let table: [(&'static str, crate::value::NativeFn); 5] = [
+    let table: [(&'static str, crate::value::NativeFn); 8] = [
         ("__repr__", d_repr),
         ("__str__", d_str),
         ("__eq__", d_eq),
         ("__ne__", d_ne),
         ("__hash__", d_hash),
+        ("__getattribute__", d_getattribute),
+        ("__setattr__", d_setattr),
+        ("__delattr__", d_delattr),
     ];
     for (name, f) in table {
         let n = vm.intern(name);
@@ -778,6 +780,45 @@ fn d_eq(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         Value::NotImplemented
     })
 }
+/// The name argument of `object.__getattribute__` and friends.
+fn attr_name_arg(v: &Value) -> PyResult<crate::value::Str> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        o => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            o.type_name()
+        ))),
+    }
+}
+/// `object.__getattribute__(obj, name)`: the lookup without the user's hooks.
+fn d_getattribute(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__getattribute__", args, 2, 2)?;
+    let name = attr_name_arg(&args[1])?;
+    match &args[0] {
+        Value::Instance(i) => vm.generic_getattr(&args[0], i, &name),
+        other => vm.getattr_str(other, &name),
+    }
+}
+/// `object.__setattr__(obj, name, value)`
+fn d_setattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__setattr__", args, 3, 3)?;
+    let name = attr_name_arg(&args[1])?;
+    match &args[0] {
+        Value::Instance(i) => vm.generic_setattr(&args[0], i, &name, args[2].clone())?,
+        other => vm.setattr(other, &name, args[2].clone())?,
+    }
+    Ok(Value::None)
+}
+/// `object.__delattr__(obj, name)`
+fn d_delattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__delattr__", args, 2, 2)?;
+    let name = attr_name_arg(&args[1])?;
+    match &args[0] {
+        Value::Instance(i) => vm.generic_delattr(&args[0], i, &name)?,
+        other => vm.delattr(other, &name)?,
+    }
+    Ok(Value::None)
+}
 fn d_ne(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__ne__", args, 2, 2)?;
     Ok(if args[0].is(&args[1]) {
@@ -789,4 +830,85 @@ fn d_ne(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn d_hash(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__hash__", args, 1, 1)?;
     Ok(Value::Int(crate::value::dict::builtin_hash(&args[0])?))
+}
+
+/// `type(name, bases, dict)`: a class made as a `class` statement makes it.
+fn type_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let Value::Str(name) = &args[0] else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            args[0].type_name()
+        )));
+    };
+    let Value::Tuple(bases) = &args[1] else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            args[1].type_name()
+        )));
+    };
+    let Value::Dict(ns) = &args[2] else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            args[2].type_name()
+        )));
+    };
+    let base = match bases.as_slice() {
+        [] => vm.types.object.clone(),
+        [Value::Class(c)] => {
+            if !c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
+                return Err(PyErr::type_error(format!(
+                    "krait does not support subclassing the built-in type '{}'",
+                    c.name.as_str()
+                )));
+            }
+            c.clone()
+        }
+        [other] => {
+            return Err(PyErr::type_error(format!(
+                "bases must be types, not {}",
+                other.type_name()
+            )))
+        }
+        _ => {
+            return Err(PyErr::type_error(
+                "krait does not support multiple inheritance",
+            ))
+        }
+    };
+    let mut dict = crate::value::class::AttrMap::default();
+    for (k, v) in ns.borrow().iter() {
+        match k {
+            Value::Str(s) => {
+                dict.insert(s.clone(), v.clone());
+            }
+            _ => {
+                return Err(PyErr::type_error(
+                    "krait supports only str keys in a class dict",
+                ))
+            }
+        }
+    }
+    let module = match dict.get(&crate::value::class::NameRef("__module__")) {
+        Some(Value::Str(m)) => m.clone(),
+        _ => {
+            let m = vm
+                .frames
+                .last()
+                .and_then(|f| f.globals.borrow().get_str("__name__").cloned());
+            match m {
+                Some(Value::Str(m)) => {
+                    dict.insert(vm.intern("__module__"), Value::Str(m.clone()));
+                    m
+                }
+                _ => vm.intern("__main__"),
+            }
+        }
+    };
+    let qualname = match dict.get(&crate::value::class::NameRef("__qualname__")) {
+        Some(Value::Str(q)) => q.clone(),
+        _ => name.clone(),
+    };
+    let cls = vm.new_user_class(name.clone(), qualname, module, base, dict);
+    vm.class_created(&cls)?;
+    Ok(Value::Class(cls))
 }

@@ -843,12 +843,18 @@ fn dir(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             let d = vm.frames.len() - 1;
             vm.frame_locals_vec(d).into_iter().map(|(k, _)| k).collect()
         }
-        Some(Value::Instance(i)) => {
+        Some(obj @ Value::Instance(i)) => {
+            if let Some(m) = i.class.lookup_user("__dir__") {
+                // CPython: list(type(obj).__dir__(obj)), sorted.
+                let r = vm.call_special(&m, obj, vec![])?;
+                let mut items = vm.collect(&r)?;
+                super::sort::sort_values(vm, &mut items, None, false)?;
+                return Ok(Value::list(items));
+            }
             let mut n: Vec<String> = i
-                .attrs
-                .borrow()
-                .keys()
-                .map(|k| k.as_str().to_string())
+                .attr_names()
+                .iter()
+                .filter_map(|k| k.as_str().map(str::to_string))
                 .collect();
             for c in i.class.mro() {
                 n.extend(c.dict.borrow().keys().map(|k| k.as_str().to_string()));

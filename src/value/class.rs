@@ -6,7 +6,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
 
-use super::{ExcType, Str, Value};
+use super::{Dict, DictKey, ExcType, Str, Value};
 
 /// Attribute dictionaries: names to values, in definition order.
 pub type AttrMap = IndexMap<Str, Value, FxBuildHasher>;
@@ -141,24 +141,89 @@ impl Class {
 /// An instance of a user class (including user and built-in exceptions).
 pub struct Instance {
     pub class: Rc<Class>,
-    pub attrs: RefCell<AttrMap>,
+    attrs: RefCell<AttrStore>,
     /// For exceptions: (code, line) of each frame passed, outermost first.
     pub traceback: RefCell<Option<Rc<super::TracebackObj>>>,
+}
+
+/// Where an instance keeps its attributes. Most instances never have their
+/// `__dict__` asked for and keep a name map; once the program holds the
+/// `__dict__`, the attributes live in that dict (a real one, so changes made
+/// through it and through attributes are the same changes).
+enum AttrStore {
+    Map(AttrMap),
+    Dict(Rc<RefCell<Dict>>),
 }
 
 impl Instance {
     pub fn new(class: Rc<Class>) -> Instance {
         Instance {
             class,
-            attrs: RefCell::new(AttrMap::default()),
+            attrs: RefCell::new(AttrStore::Map(AttrMap::default())),
             traceback: RefCell::new(None),
         }
     }
     pub fn get_attr(&self, name: &str) -> Option<Value> {
-        self.attrs.borrow().get(&NameRef(name)).cloned()
+        match &*self.attrs.borrow() {
+            AttrStore::Map(m) => m.get(&NameRef(name)).cloned(),
+            AttrStore::Dict(d) => d.borrow().get_str(name).cloned(),
+        }
+    }
+    /// `get_attr` for an interned or otherwise held name (its hash is cached).
+    #[inline]
+    pub fn get_attr_str(&self, name: &Str) -> Option<Value> {
+        match &*self.attrs.borrow() {
+            AttrStore::Map(m) => m.get(name).cloned(),
+            AttrStore::Dict(d) => d.borrow().get(&DictKey::name(name)).cloned(),
+        }
+    }
+    pub fn has_attr(&self, name: &Str) -> bool {
+        match &*self.attrs.borrow() {
+            AttrStore::Map(m) => m.contains_key(name),
+            AttrStore::Dict(d) => d.borrow().contains(&DictKey::name(name)),
+        }
     }
     pub fn set_attr(&self, name: Str, v: Value) {
-        self.attrs.borrow_mut().insert(name, v);
+        match &mut *self.attrs.borrow_mut() {
+            AttrStore::Map(m) => {
+                m.insert(name, v);
+            }
+            AttrStore::Dict(d) => d.borrow_mut().insert(DictKey::name(&name), v),
+        }
+    }
+    /// Removes an attribute; false when there was none.
+    pub fn del_attr(&self, name: &Str) -> bool {
+        match &mut *self.attrs.borrow_mut() {
+            AttrStore::Map(m) => m.shift_remove(name).is_some(),
+            AttrStore::Dict(d) => d.borrow_mut().remove(&DictKey::name(name)).is_some(),
+        }
+    }
+    /// The attribute names, in insertion order (`dir`).
+    pub fn attr_names(&self) -> Vec<Value> {
+        match &*self.attrs.borrow() {
+            AttrStore::Map(m) => m.keys().map(|k| Value::Str(k.clone())).collect(),
+            AttrStore::Dict(d) => d.borrow().keys().cloned().collect(),
+        }
+    }
+    /// `obj.__dict__`: from now on the attributes live in the dict returned.
+    pub fn dict(&self) -> Rc<RefCell<Dict>> {
+        let mut store = self.attrs.borrow_mut();
+        let d = match &mut *store {
+            AttrStore::Dict(d) => return d.clone(),
+            AttrStore::Map(m) => {
+                let mut d = Dict::new();
+                for (k, v) in std::mem::take(m) {
+                    d.insert(DictKey::name(&k), v);
+                }
+                Rc::new(RefCell::new(d))
+            }
+        };
+        *store = AttrStore::Dict(d.clone());
+        d
+    }
+    /// `obj.__dict__ = d`
+    pub fn set_dict(&self, d: Rc<RefCell<Dict>>) {
+        *self.attrs.borrow_mut() = AttrStore::Dict(d);
     }
 }
 

@@ -3,7 +3,9 @@
 use std::rc::Rc;
 
 use crate::value::class::NameRef;
-use crate::value::{Builtin, Descr, ExcType, PyErr, PyResult, Str, TypeKind, Value};
+use crate::value::{
+    Builtin, Class, Descr, DictKey, ExcType, Instance, PyErr, PyResult, Str, TypeKind, Value,
+};
 
 use super::Vm;
 
@@ -63,7 +65,7 @@ impl Vm {
     pub(crate) fn load_method(&mut self, obj: &Value, name: &Str) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(i) => {
-                if i.attrs.borrow().contains_key(name) {
+                if self.attr_hooks & HOOK_GETATTRIBUTE != 0 || i.has_attr(name) {
                     return Ok(None);
                 }
                 match self.class_attr(&i.class, name) {
@@ -86,81 +88,13 @@ impl Vm {
 
     pub fn getattr_str(&mut self, obj: &Value, name: &Str) -> PyResult<Value> {
         match obj {
-            Value::Instance(inst) => {
-                let class_attr = self.class_attr(&inst.class, name);
-                if let Some(Value::Descr(d)) = &class_attr {
-                    if let Descr::Property { fget, .. } = &**d {
-                        if fget.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "property '{}' of '{}' object has no getter",
-                                name.as_str(),
-                                inst.class.name.as_str()
-                            )));
-                        }
-                        return self.call_value(fget, vec![obj.clone()], vec![]);
-                    }
-                }
-                if let Some(v) = inst.attrs.borrow().get(name) {
-                    return Ok(v.clone());
-                }
-                if let Some(ca) = class_attr {
-                    return Ok(self.bind_class_attr(ca, obj, &inst.class));
-                }
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name),
+            Value::Class(c) => {
                 match name.as_str() {
-                    "__class__" => return Ok(Value::Class(inst.class.clone())),
-                    "__dict__" => {
-                        let mut d = crate::value::Dict::new();
-                        for (k, v) in inst.attrs.borrow().iter() {
-                            if inst.class.is_exception() && k.as_str() == "args" {
-                                continue;
-                            }
-                            d.set_str(k.as_str(), v.clone());
-                        }
-                        return Ok(Value::dict(d));
-                    }
+                    "__name__" => return Ok(Value::Str(c.name.clone())),
+                    "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
                     _ => {}
                 }
-                if inst.class.is_exception() {
-                    match name.as_str() {
-                        "__cause__" | "__context__" => return Ok(Value::None),
-                        "__suppress_context__" => return Ok(Value::Bool(false)),
-                        "code" | "value"
-                            if matches!(
-                                (inst.class.kind, name.as_str()),
-                                (TypeKind::Exception(ExcType::SystemExit), "code")
-                                    | (TypeKind::Exception(ExcType::StopIteration), "value")
-                            ) =>
-                        {
-                            return Ok(match inst.get_attr("args") {
-                                Some(Value::Tuple(t)) if t.len() == 1 => t[0].clone(),
-                                Some(Value::Tuple(t)) if t.is_empty() => Value::None,
-                                Some(other) => other,
-                                None => Value::None,
-                            });
-                        }
-                        "__traceback__" => {
-                            return Ok(match inst.traceback.borrow().clone() {
-                                Some(tb) => Value::Traceback(tb),
-                                None => Value::None,
-                            });
-                        }
-                        _ => {}
-                    }
-                }
-                if let Some(ga) = inst.class.lookup_user("__getattr__") {
-                    return self.call_value(
-                        &ga,
-                        vec![obj.clone(), Value::Str(name.clone())],
-                        vec![],
-                    );
-                }
-                Err(PyErr::attribute_error(format!(
-                    "'{}' object has no attribute '{}'",
-                    inst.class.name.as_str(),
-                    name.as_str()
-                )))
-            }
-            Value::Class(c) => {
                 if let Some(v) = c.lookup_str(name) {
                     return Ok(match v {
                         Value::Descr(d) => match &*d {
@@ -168,6 +102,18 @@ impl Vm {
                             Descr::StaticMethod(f) => f.clone(),
                             _ => Value::Descr(d.clone()),
                         },
+                        Value::Instance(ref di) if self.attr_hooks & HOOK_DESCRIPTOR != 0 => {
+                            match di.class.lookup_user("__get__") {
+                                Some(get) => {
+                                    return self.call_special(
+                                        &get,
+                                        &v,
+                                        vec![Value::None, obj.clone()],
+                                    )
+                                }
+                                None => v,
+                            }
+                        }
                         Value::Builtin(b) if b.name == "fromkeys" => {
                             Value::Builtin(Rc::new(Builtin {
                                 name: b.name,
@@ -237,25 +183,6 @@ impl Vm {
                     name.as_str()
                 )))
             }
-        }
-    }
-
-    /// A class attribute seen through an instance.
-    fn bind_class_attr(&mut self, ca: Value, obj: &Value, cls: &Rc<crate::value::Class>) -> Value {
-        match ca {
-            Value::Function(_) => self.bind(ca, obj.clone()),
-            Value::Builtin(b) => Value::Builtin(Rc::new(Builtin {
-                name: b.name,
-                owner: b.owner,
-                func: b.func,
-                bound_self: Some(obj.clone()),
-            })),
-            Value::Descr(d) => match &*d {
-                Descr::StaticMethod(f) => f.clone(),
-                Descr::ClassMethod(f) => self.bind(f.clone(), Value::Class(cls.clone())),
-                _ => Value::Descr(d.clone()),
-            },
-            other => other,
         }
     }
 
@@ -487,27 +414,20 @@ impl Vm {
     pub fn setattr(&mut self, obj: &Value, name: &Str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Descr(d)) = inst.class.lookup_str(name) {
-                    if let Descr::Property { fset, .. } = &*d {
-                        if fset.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "property '{}' of '{}' object has no setter",
-                                name.as_str(),
-                                inst.class.name.as_str()
-                            )));
-                        }
-                        self.call_value(fset, vec![obj.clone(), v], vec![])?;
+                if self.attr_hooks & HOOK_SETATTR != 0 {
+                    if let Some(sa) = inst.class.lookup_user("__setattr__") {
+                        self.call_special(&sa, obj, vec![Value::Str(name.clone()), v])?;
                         return Ok(());
                     }
                 }
-                if let Some(sa) = inst.class.lookup_user("__setattr__") {
-                    self.call_value(&sa, vec![obj.clone(), Value::Str(name.clone()), v], vec![])?;
-                    return Ok(());
-                }
-                inst.set_attr(name.clone(), v);
+                self.generic_setattr(obj, inst, name, v)
+            }
+            Value::Module(m) => {
+                m.dict.borrow_mut().insert(DictKey::name(name), v);
                 Ok(())
             }
             Value::Class(c) if c.is_user => {
+                self.note_attr_hook(name.as_str());
                 c.dict.borrow_mut().insert(name.clone(), v);
                 self.type_cache.clear();
                 Ok(())
@@ -583,25 +503,21 @@ impl Vm {
     pub fn delattr(&mut self, obj: &Value, name: &Str) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Descr(d)) = inst.class.lookup_str(name) {
-                    if let Descr::Property { fdel, .. } = &*d {
-                        if fdel.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "property '{}' of '{}' object has no deleter",
-                                name.as_str(),
-                                inst.class.name.as_str()
-                            )));
-                        }
-                        self.call_value(fdel, vec![obj.clone()], vec![])?;
+                if self.attr_hooks & HOOK_DELATTR != 0 {
+                    if let Some(da) = inst.class.lookup_user("__delattr__") {
+                        self.call_special(&da, obj, vec![Value::Str(name.clone())])?;
                         return Ok(());
                     }
                 }
-                if inst.attrs.borrow_mut().shift_remove(name).is_some() {
+                self.generic_delattr(obj, inst, name)
+            }
+            Value::Module(m) => {
+                if m.dict.borrow_mut().remove(&DictKey::name(name)).is_some() {
                     return Ok(());
                 }
                 Err(PyErr::attribute_error(format!(
-                    "'{}' object has no attribute '{}'",
-                    inst.class.name.as_str(),
+                    "module '{}' has no attribute '{}'",
+                    m.name.as_str(),
                     name.as_str()
                 )))
             }
@@ -628,4 +544,339 @@ impl Vm {
     pub fn is_kind(&self, v: &Value, k: TypeKind) -> bool {
         self.types.type_of(v).kind == k
     }
+}
+
+/// `Vm::attr_hooks` bits: some user class defines `__getattribute__`,
+/// `__setattr__`, `__delattr__`, or is a descriptor (`__get__`, `__set__`, `__delete__`).
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+pub const HOOK_SETATTR: u8 = 2;
+pub const HOOK_DELATTR: u8 = 4;
+pub const HOOK_DESCRIPTOR: u8 = 8;
+
+/// User attribute hooks: the descriptor protocol, `__getattribute__`,
+/// `__getattr__`, `__setattr__`, `__delattr__`, and instance `__dict__`s,
+/// in the order CPython's `object.__getattribute__` and friends apply them.
+impl Vm {
+    /// Records that a class defines attribute `name` (a hook switches its check on).
+    pub(crate) fn note_attr_hook(&mut self, name: &str) {
+        self.attr_hooks |= match name {
+            "__getattribute__" => HOOK_GETATTRIBUTE,
+            "__setattr__" => HOOK_SETATTR,
+            "__delattr__" => HOOK_DELATTR,
+            "__get__" | "__set__" | "__delete__" => HOOK_DESCRIPTOR,
+            _ => 0,
+        };
+    }
+
+    /// Calls special method `m` found on `type(obj)` with `obj` as self,
+    /// binding it as CPython does: functions get `obj` first, static methods
+    /// don't, class methods get the class, other descriptors go through `__get__`.
+    pub(crate) fn call_special(
+        &mut self,
+        m: &Value,
+        obj: &Value,
+        args: Vec<Value>,
+    ) -> PyResult<Value> {
+        match m {
+            Value::Function(_) | Value::Builtin(_) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj.clone());
+                all.extend(args);
+                self.call_value(m, all, vec![])
+            }
+            _ => {
+                let cls = self.types.type_of(obj);
+                let bound = self.bind_class_attr(m.clone(), obj, &cls)?;
+                self.call_value(&bound, args, vec![])
+            }
+        }
+    }
+
+    /// A class attribute seen through an instance (non-data descriptors bind).
+    fn bind_class_attr(&mut self, ca: Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
+        Ok(match ca {
+            Value::Function(_) => self.bind(ca, obj.clone()),
+            Value::Builtin(b) => Value::Builtin(Rc::new(Builtin {
+                name: b.name,
+                owner: b.owner,
+                func: b.func,
+                bound_self: Some(obj.clone()),
+            })),
+            Value::Descr(d) => match &*d {
+                Descr::StaticMethod(f) => f.clone(),
+                Descr::ClassMethod(f) => self.bind(f.clone(), Value::Class(cls.clone())),
+                Descr::Property { .. } => return self.property_get(&d, obj, cls),
+                _ => Value::Descr(d.clone()),
+            },
+            Value::Instance(ref di) if self.attr_hooks & HOOK_DESCRIPTOR != 0 => {
+                match di.class.lookup_user("__get__") {
+                    Some(get) => {
+                        return self.call_special(
+                            &get,
+                            &ca,
+                            vec![obj.clone(), Value::Class(cls.clone())],
+                        )
+                    }
+                    None => ca,
+                }
+            }
+            other => other,
+        })
+    }
+
+    fn property_get(&mut self, d: &Rc<Descr>, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
+        let Descr::Property { fget, .. } = &**d else {
+            return Ok(Value::Descr(d.clone()));
+        };
+        if fget.is_none() {
+            return Err(PyErr::attribute_error(format!(
+                "property '{}' of '{}' object has no getter",
+                self.property_name(d, cls),
+                cls.name.as_str()
+            )));
+        }
+        let g = fget.clone();
+        self.call_value(&g, vec![obj.clone()], vec![])
+    }
+
+    /// The name under which a property sits in a class (for error messages).
+    fn property_name(&self, d: &Rc<Descr>, cls: &Rc<Class>) -> String {
+        for c in cls.mro() {
+            for (k, v) in c.dict.borrow().iter() {
+                if let Value::Descr(x) = v {
+                    if Rc::ptr_eq(x, d) {
+                        return k.as_str().to_string();
+                    }
+                }
+            }
+        }
+        "?".into()
+    }
+
+    /// Whether class attribute `ca` is a data descriptor (it wins over the
+    /// instance's own attributes).
+    fn is_data_descriptor(&self, ca: &Value) -> bool {
+        match ca {
+            Value::Descr(d) => matches!(&**d, Descr::Property { .. }),
+            Value::Instance(di) if self.attr_hooks & HOOK_DESCRIPTOR != 0 => {
+                di.class.lookup_user("__set__").is_some()
+                    || di.class.lookup_user("__delete__").is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// `obj.name` for an instance: `__getattribute__` (user or generic), then
+    /// `__getattr__` when that raised AttributeError.
+    fn instance_getattr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &Str,
+    ) -> PyResult<Value> {
+        let r = if self.attr_hooks & HOOK_GETATTRIBUTE != 0 {
+            match inst.class.lookup_user("__getattribute__") {
+                Some(ga) => self.call_special(&ga, obj, vec![Value::Str(name.clone())]),
+                None => self.generic_getattr(obj, inst, name),
+            }
+        } else {
+            self.generic_getattr(obj, inst, name)
+        };
+        match r {
+            Err(e) if self.err_is(&e, ExcType::AttributeError) => {
+                match inst.class.lookup_user("__getattr__") {
+                    Some(ga) => self.call_special(&ga, obj, vec![Value::Str(name.clone())]),
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)`
+    pub(crate) fn generic_getattr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &Str,
+    ) -> PyResult<Value> {
+        let ca = self.class_attr(&inst.class, name);
+        if let Some(ca) = &ca {
+            if self.is_data_descriptor(ca) {
+                return self.bind_class_attr(ca.clone(), obj, &inst.class);
+            }
+        }
+        if let Some(v) = inst.get_attr_str(name) {
+            return Ok(v);
+        }
+        if let Some(ca) = ca {
+            return self.bind_class_attr(ca, obj, &inst.class);
+        }
+        match name.as_str() {
+            "__class__" => return Ok(Value::Class(inst.class.clone())),
+            "__dict__" => {
+                if inst.class.is_exception() {
+                    // Exceptions keep their state as attributes: show only the user's.
+                    let mut d = crate::value::Dict::new();
+                    for k in inst.attr_names() {
+                        if let Value::Str(k) = &k {
+                            if !is_exception_state(k.as_str()) {
+                                if let Some(v) = inst.get_attr_str(k) {
+                                    d.insert(DictKey::name(k), v);
+                                }
+                            }
+                        }
+                    }
+                    return Ok(Value::dict(d));
+                }
+                return Ok(Value::Dict(inst.dict()));
+            }
+            _ => {}
+        }
+        if inst.class.is_exception() {
+            match name.as_str() {
+                "__cause__" | "__context__" => return Ok(Value::None),
+                "__suppress_context__" => return Ok(Value::Bool(false)),
+                "code" | "value"
+                    if matches!(
+                        (inst.class.kind, name.as_str()),
+                        (TypeKind::Exception(ExcType::SystemExit), "code")
+                            | (TypeKind::Exception(ExcType::StopIteration), "value")
+                    ) =>
+                {
+                    return Ok(match inst.get_attr("args") {
+                        Some(Value::Tuple(t)) if t.len() == 1 => t[0].clone(),
+                        Some(Value::Tuple(t)) if t.is_empty() => Value::None,
+                        Some(other) => other,
+                        None => Value::None,
+                    });
+                }
+                "__traceback__" => {
+                    return Ok(match inst.traceback.borrow().clone() {
+                        Some(tb) => Value::Traceback(tb),
+                        None => Value::None,
+                    });
+                }
+                _ => {}
+            }
+        }
+        Err(PyErr::attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            inst.class.name.as_str(),
+            name.as_str()
+        )))
+    }
+
+    /// `object.__setattr__(obj, name, v)`
+    pub(crate) fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &Str,
+        v: Value,
+    ) -> PyResult<()> {
+        if let Some(ca) = self.class_attr(&inst.class, name) {
+            match &ca {
+                Value::Descr(d) => {
+                    if let Descr::Property { fset, .. } = &**d {
+                        if fset.is_none() {
+                            return Err(PyErr::attribute_error(format!(
+                                "property '{}' of '{}' object has no setter",
+                                name.as_str(),
+                                inst.class.name.as_str()
+                            )));
+                        }
+                        let f = fset.clone();
+                        self.call_value(&f, vec![obj.clone(), v], vec![])?;
+                        return Ok(());
+                    }
+                }
+                Value::Instance(di) if self.attr_hooks & HOOK_DESCRIPTOR != 0 => {
+                    if let Some(set) = di.class.lookup_user("__set__") {
+                        self.call_special(&set, &ca, vec![obj.clone(), v])?;
+                        return Ok(());
+                    }
+                    if di.class.lookup_user("__delete__").is_some() {
+                        return Err(PyErr::attribute_error("__set__"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        match name.as_str() {
+            "__dict__" => match v {
+                Value::Dict(d) => {
+                    inst.set_dict(d);
+                    return Ok(());
+                }
+                other => {
+                    return Err(PyErr::type_error(format!(
+                        "__dict__ must be set to a dictionary, not a '{}'",
+                        other.type_name()
+                    )))
+                }
+            },
+            "__class__" => {
+                return Err(PyErr::type_error(
+                    "krait does not support assigning to __class__",
+                ))
+            }
+            _ => {}
+        }
+        inst.set_attr(name.clone(), v);
+        Ok(())
+    }
+
+    /// `object.__delattr__(obj, name)`
+    pub(crate) fn generic_delattr(
+        &mut self,
+        obj: &Value,
+        inst: &Rc<Instance>,
+        name: &Str,
+    ) -> PyResult<()> {
+        if let Some(ca) = self.class_attr(&inst.class, name) {
+            match &ca {
+                Value::Descr(d) => {
+                    if let Descr::Property { fdel, .. } = &**d {
+                        if fdel.is_none() {
+                            return Err(PyErr::attribute_error(format!(
+                                "property '{}' of '{}' object has no deleter",
+                                name.as_str(),
+                                inst.class.name.as_str()
+                            )));
+                        }
+                        let f = fdel.clone();
+                        self.call_value(&f, vec![obj.clone()], vec![])?;
+                        return Ok(());
+                    }
+                }
+                Value::Instance(di) if self.attr_hooks & HOOK_DESCRIPTOR != 0 => {
+                    if let Some(del) = di.class.lookup_user("__delete__") {
+                        self.call_special(&del, &ca, vec![obj.clone()])?;
+                        return Ok(());
+                    }
+                    if di.class.lookup_user("__set__").is_some() {
+                        return Err(PyErr::attribute_error("__delete__"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if inst.del_attr(name) {
+            return Ok(());
+        }
+        Err(PyErr::attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            inst.class.name.as_str(),
+            name.as_str()
+        )))
+    }
+}
+
+/// Attributes in which exceptions keep their own state (not in their `__dict__`).
+fn is_exception_state(name: &str) -> bool {
+    matches!(
+        name,
+        "args" | "__context__" | "__cause__" | "__suppress_context__"
+    )
 }

@@ -729,20 +729,76 @@ impl Vm {
             Some(Value::Str(m)) => m.clone(),
             _ => self.intern("__main__"),
         };
-        let kind = base.kind;
-        let cls = Rc::new(Class {
-            name,
-            qualname,
-            module,
-            base: Some(base),
-            kind,
-            is_user: true,
-            dict: RefCell::new(dict),
-        });
+        let cls = self.new_user_class(name, qualname, module, base, dict);
         if let Value::Cell(c) = cell {
             *c.borrow_mut() = Value::Class(cls.clone());
         }
+        self.class_created(&cls)?;
         Ok(Value::Class(cls))
+    }
+
+    /// A user class object (from a `class` statement or `type(name, bases, dict)`).
+    pub(crate) fn new_user_class(
+        &mut self,
+        name: Str,
+        qualname: Str,
+        module: Str,
+        base: Rc<Class>,
+        mut dict: AttrMap,
+    ) -> Rc<Class> {
+        // As type.__new__: `__qualname__` becomes the class's, not an attribute.
+        dict.shift_remove(&crate::value::class::NameRef("__qualname__"));
+        for k in dict.keys() {
+            self.note_attr_hook(k.as_str());
+        }
+        Rc::new(Class {
+            name,
+            qualname,
+            module,
+            kind: base.kind,
+            base: Some(base),
+            is_user: true,
+            dict: RefCell::new(dict),
+        })
+    }
+
+    /// What `type.__new__` does once a class exists: `__set_name__` on its
+    /// attributes, then the base's `__init_subclass__`.
+    pub(crate) fn class_created(&mut self, cls: &Rc<Class>) -> PyResult<()> {
+        let items: Vec<(Str, Value)> = cls
+            .dict
+            .borrow()
+            .iter()
+            .filter(|(_, v)| matches!(v, Value::Instance(_)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in items {
+            if let Value::Instance(i) = &v {
+                if let Some(m) = i.class.lookup_user("__set_name__") {
+                    self.call_special(&m, &v, vec![Value::Class(cls.clone()), Value::Str(k)])?;
+                }
+            }
+        }
+        if let Some(base) = &cls.base {
+            // An implicit class method: a plain function gets the new class.
+            match base.lookup_user("__init_subclass__") {
+                Some(Value::Descr(d)) => match &*d {
+                    Descr::ClassMethod(f) => {
+                        self.call_value(f, vec![Value::Class(cls.clone())], vec![])?;
+                    }
+                    _ => {
+                        return Err(PyErr::type_error(
+                            "krait supports __init_subclass__ only as a plain or class method",
+                        ))
+                    }
+                },
+                Some(f) => {
+                    self.call_value(&f, vec![Value::Class(cls.clone())], vec![])?;
+                }
+                None => {}
+            }
+        }
+        Ok(())
     }
 
     /// Binds a method-like value to an object, as attribute lookup does.

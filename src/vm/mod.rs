@@ -64,6 +64,9 @@ pub struct Vm {
     /// entry holds the class so its address cannot be reused. Cleared when
     /// any class dict changes.
     pub type_cache: FxHashMap<(usize, usize), TypeCacheEntry>,
+    /// Which attribute hooks any user class has ever defined (`attrs::HOOK_*`):
+    /// programs that define none pay one bit test per attribute access.
+    pub attr_hooks: u8,
 }
 
 impl Default for Vm {
@@ -92,6 +95,7 @@ impl Vm {
             key_representatives: FxHashMap::default(),
             c_events_armed: false,
             type_cache: FxHashMap::default(),
+            attr_hooks: 0,
         };
         crate::builtins::install(&mut vm);
         vm
