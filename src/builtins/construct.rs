@@ -6,7 +6,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::{Num, ToPrimitive};
 
-use super::{check_args, kwarg, native};
+use super::{check_args, kwarg, method, native};
 use crate::value::int::{normalize, to_big};
 use crate::value::{
     Class, Descr, Dict, ExcType, Kwargs, PyErr, PyResult, RangeObj, SetObj, SliceObj, TypeKind,
@@ -21,6 +21,23 @@ pub fn construct_builtin(
     kw: Kwargs,
 ) -> PyResult<Value> {
     let name = cls.name.as_str();
+    if !kw.is_empty()
+        && matches!(
+            cls.kind,
+            TypeKind::Range
+                | TypeKind::List
+                | TypeKind::Tuple
+                | TypeKind::Set
+                | TypeKind::FrozenSet
+                | TypeKind::Float
+                | TypeKind::Bool
+                | TypeKind::Slice
+        )
+    {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
     Ok(match cls.kind {
         TypeKind::Object => {
             if !args.is_empty() || !kw.is_empty() {
@@ -443,17 +460,17 @@ pub fn install_type_methods(vm: &mut Vm) {
     base_exc
         .dict
         .borrow_mut()
-        .insert(n, native("__init__", exc_init));
+        .insert(n, method("BaseException", "__init__", exc_init));
     let n = vm.intern("with_traceback");
-    base_exc
-        .dict
-        .borrow_mut()
-        .insert(n, native("with_traceback", exc_with_traceback));
+    base_exc.dict.borrow_mut().insert(
+        n,
+        method("BaseException", "with_traceback", exc_with_traceback),
+    );
     let obj = vm.types.object.clone();
     let n = vm.intern("__init__");
     obj.dict
         .borrow_mut()
-        .insert(n, native("__init__", object_init));
+        .insert(n, method("object", "__init__", object_init));
     let prop = vm.types.property.clone();
     for (name, f) in [
         ("setter", prop_setter as crate::value::NativeFn),
@@ -461,7 +478,9 @@ pub fn install_type_methods(vm: &mut Vm) {
         ("deleter", prop_deleter),
     ] {
         let n = vm.intern(name);
-        prop.dict.borrow_mut().insert(n, native(name, f));
+        prop.dict
+            .borrow_mut()
+            .insert(n, method("property", name, f));
     }
     let int = vm.types.int.clone();
     for (name, f) in [
@@ -469,7 +488,7 @@ pub fn install_type_methods(vm: &mut Vm) {
         ("conjugate", int_conjugate),
     ] {
         let n = vm.intern(name);
-        int.dict.borrow_mut().insert(n, native(name, f));
+        int.dict.borrow_mut().insert(n, method("int", name, f));
     }
     let float = vm.types.float.clone();
     for (name, f) in [
@@ -477,7 +496,7 @@ pub fn install_type_methods(vm: &mut Vm) {
         ("as_integer_ratio", float_ratio),
     ] {
         let n = vm.intern(name);
-        float.dict.borrow_mut().insert(n, native(name, f));
+        float.dict.borrow_mut().insert(n, method("float", name, f));
     }
     let range = vm.types.range.clone();
     for (name, f) in [
@@ -485,7 +504,7 @@ pub fn install_type_methods(vm: &mut Vm) {
         ("count", range_count),
     ] {
         let n = vm.intern(name);
-        range.dict.borrow_mut().insert(n, native(name, f));
+        range.dict.borrow_mut().insert(n, method("range", name, f));
     }
     let tuple = vm.types.tuple.clone();
     for (name, f) in [
@@ -493,7 +512,7 @@ pub fn install_type_methods(vm: &mut Vm) {
         ("count", tuple_count),
     ] {
         let n = vm.intern(name);
-        tuple.dict.borrow_mut().insert(n, native(name, f));
+        tuple.dict.borrow_mut().insert(n, method("tuple", name, f));
     }
 }
 

@@ -120,6 +120,40 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             )))
         }
     };
+    let flush = match kwarg(kw, "flush") {
+        Some(f) => vm.truthy(&f)?,
+        None => false,
+    };
+    let file = match kwarg(kw, "file") {
+        None | Some(Value::None) => match vm.sys_attr("stdout") {
+            Some(Value::None) => return Ok(Value::None),
+            Some(f) => f,
+            None => return Err(PyErr::new(ExcType::RuntimeError, "lost sys.stdout")),
+        },
+        Some(f) => f,
+    };
+    let real = match &file {
+        Value::Module(m) if m.name.as_str() == "sys.stdout" => Some(false),
+        Value::Module(m) if m.name.as_str() == "sys.stderr" => Some(true),
+        _ => None,
+    };
+    let Some(to_stderr) = real else {
+        // A file-like object: one `write` call per piece, as CPython makes them.
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                write_to(vm, &file, Value::string(sep.clone()))?;
+            }
+            let write = vm.getattr(&file, "write")?;
+            let s = vm.to_str(a)?;
+            vm.call_value(&write, vec![Value::string(s)], vec![])?;
+        }
+        write_to(vm, &file, Value::string(end))?;
+        if flush {
+            let f = vm.getattr(&file, "flush")?;
+            vm.call_value(&f, vec![], vec![])?;
+        }
+        return Ok(Value::None);
+    };
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -128,17 +162,23 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         out.push_str(&vm.to_str(a)?);
     }
     out.push_str(&end);
-    let to_stderr = matches!(
-        kwarg(kw, "file"),
-        Some(Value::Module(_)) | Some(Value::Instance(_))
-    ) && matches!(kwarg(kw, "file"), Some(ref f) if vm.is_stderr(f));
     if to_stderr {
         vm.flush();
         let _ = std::io::stderr().write_all(out.as_bytes());
     } else {
         let _ = vm.out.write_all(out.as_bytes());
+        if flush {
+            vm.flush();
+        }
     }
     Ok(Value::None)
+}
+
+/// `file.write(s)`
+fn write_to(vm: &mut Vm, file: &Value, s: Value) -> PyResult<()> {
+    let write = vm.getattr(file, "write")?;
+    vm.call_value(&write, vec![s], vec![])?;
+    Ok(())
 }
 
 pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -644,13 +684,16 @@ fn pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    super::clinic_args("round", args, &["number", "ndigits"], 1)?;
-    let nd = args
-        .get(1)
-        .cloned()
-        .or_else(|| kwarg(kw, "ndigits"))
-        .filter(|v| !v.is_none());
-    match &args[0] {
+    no_other_kwargs("round", kw, &["number", "ndigits"])?;
+    let mut all = args.to_vec();
+    for name in ["number", "ndigits"] {
+        if let Some(v) = kwarg(kw, name) {
+            all.push(v);
+        }
+    }
+    super::clinic_args("round", &all, &["number", "ndigits"], 1)?;
+    let nd = all.get(1).cloned().filter(|v| !v.is_none());
+    match &all[0] {
         Value::Float(f) => match nd {
             None => {
                 if !f.is_finite() {

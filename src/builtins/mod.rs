@@ -27,7 +27,7 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
     }))
 }
 
-fn method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
+pub(crate) fn method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(Builtin {
         name,
         owner: Some(owner),
@@ -106,6 +106,54 @@ pub fn install_iterator_methods(c: &std::rc::Rc<crate::value::Class>) {
         crate::value::string::intern("__next__"),
         native("__next__", next),
     );
+}
+
+/// Whether a native reads its keyword arguments itself (refusing the ones it
+/// does not know). Every other native takes none: the call refuses them
+/// first (`keywords_refused`), as CPython's positional-only functions do.
+pub fn reads_keywords(b: &Builtin) -> bool {
+    match b.owner {
+        Some(owner) => matches!(owner, "str" | "list" | "dict" | "set" | "frozenset"),
+        None => matches!(
+            b.name,
+            "print"
+                | "min"
+                | "max"
+                | "sum"
+                | "sorted"
+                | "enumerate"
+                | "round"
+                | "prod"
+                | "isclose"
+                | "partial"
+        ),
+    }
+}
+
+/// CPython's `NAME() takes no keyword arguments` for a native; module
+/// functions are named `module.NAME()` as CPython names most of them.
+#[cold]
+pub fn keywords_refused(vm: &Vm, b: &Builtin) -> PyErr {
+    let qualified = match b.owner {
+        Some(owner) => format!("{owner}.{}", b.name),
+        None if matches!(b.name, "reduce" | "log") => b.name.to_string(),
+        None => {
+            let module = vm.modules.iter().find_map(|(mname, m)| match m {
+                Value::Module(m) => match m.dict.borrow().get_str(b.name) {
+                    Some(Value::Builtin(x)) if x.func as usize == b.func as usize => {
+                        Some(mname.clone())
+                    }
+                    _ => None,
+                },
+                _ => None,
+            });
+            match module {
+                Some(m) => format!("{m}.{}", b.name),
+                None => b.name.to_string(),
+            }
+        }
+    };
+    PyErr::type_error(format!("{qualified}() takes no keyword arguments"))
 }
 
 /// Checks a native function's argument count.

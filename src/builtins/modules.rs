@@ -165,9 +165,12 @@ pub fn install(vm: &mut Vm) {
 }
 
 impl Vm {
-    /// Whether `f` is `sys.stderr`.
-    pub fn is_stderr(&self, f: &Value) -> bool {
-        matches!(f, Value::Module(m) if m.name.as_str() == "sys.stderr")
+    /// `sys.NAME` as the program sees it now (it may have replaced it).
+    pub fn sys_attr(&self, name: &str) -> Option<Value> {
+        match self.modules.get("sys") {
+            Some(Value::Module(m)) => m.dict.borrow().get_str(name).cloned(),
+            _ => None,
+        }
     }
 
     /// Sets `sys.argv`.

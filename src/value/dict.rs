@@ -87,11 +87,29 @@ pub fn builtin_hash(v: &Value) -> PyResult<i64> {
             ))
         }
         Value::Slice(_) => return Err(PyErr::type_error("unhashable type: 'slice'")),
+        // Methods hash as they compare: by the object's identity and the function.
+        Value::BoundMethod(m) => identity_hash(&m.self_) ^ builtin_hash(&m.func)?,
+        Value::Builtin(b) => match &b.bound_self {
+            Some(s) => identity_hash(s) ^ super::hash::hash_str(b.name) as i64,
+            None => identity_hash(v),
+        },
         other => match other.ptr() {
             Some(p) => (p >> 4) as i64,
             None => 0,
         },
     })
+}
+
+/// The hash of an object's identity (`object.__hash__`).
+fn identity_hash(v: &Value) -> i64 {
+    match v.ptr() {
+        Some(p) => (p >> 4) as i64,
+        None => match v {
+            Value::Int(i) => hash::hash_i64(*i),
+            Value::Bool(b) => *b as i64,
+            _ => 0,
+        },
+    }
 }
 
 /// Equality of keys without running krait code.
@@ -103,6 +121,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
         }
         (Value::FrozenSet(x), Value::FrozenSet(y)) => x.same_items(y),
+        (Value::BoundMethod(_) | Value::Builtin(_), _) => super::func::same_method(a, b),
         _ => match (num_of(a), num_of(b)) {
             (Some(x), Some(y)) => x == y,
             (None, None) => a.is(b),

@@ -42,3 +42,23 @@ pub struct Builtin {
     /// Set when the method was looked up on an object (`"a".upper`).
     pub bound_self: Option<Value>,
 }
+
+/// Method equality as CPython 3.8+: the same function bound to the same
+/// object (`a.f == a.f`, `[].append != [].append`).
+pub fn same_method(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::BoundMethod(x), Value::BoundMethod(y)) => {
+            x.self_.is(&y.self_) && x.func.is(&y.func)
+        }
+        (Value::Builtin(x), Value::Builtin(y)) => {
+            x.name == y.name
+                && x.owner == y.owner
+                && match (&x.bound_self, &y.bound_self) {
+                    (Some(p), Some(q)) => p.is(q),
+                    (None, None) => true,
+                    _ => false,
+                }
+        }
+        _ => a.is(b),
+    }
+}

@@ -516,8 +516,7 @@ impl Vm {
                     return Ok(());
                 }
                 Err(PyErr::attribute_error(format!(
-                    "module '{}' has no attribute '{}'",
-                    m.name.as_str(),
+                    "'module' object has no attribute '{}'",
                     name.as_str()
                 )))
             }

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use crate::bytecode::{Code, CodeKind, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
 use crate::value::class::AttrMap;
 use crate::value::{
-    BoundMethod, Class, Descr, Dict, Function, Instance, Kwargs, PyErr, PyResult, Str, TypeKind,
-    Value,
+    BoundMethod, Builtin, Class, Descr, Dict, Function, Instance, Kwargs, PyErr, PyResult, Str,
+    TypeKind, Value,
 };
 
 use super::frame::{Frame, OnReturn};
@@ -267,9 +267,9 @@ impl Vm {
                 // Only calls made by bytecode report c_call events.
                 let from_bytecode = std::mem::take(&mut self.c_events_armed);
                 let v = if from_bytecode && self.trace.wants_c_events() && !self.trace.suspended {
-                    self.call_native_traced(&callable, b.func, &args, &kwargs)?
+                    self.call_native_traced(&callable, b, &args, &kwargs)?
                 } else {
-                    (b.func)(self, &args, &kwargs)?
+                    self.invoke_native(b, &args, &kwargs)?
                 };
                 Ok(Called::Value(v))
             }
@@ -314,17 +314,26 @@ impl Vm {
         }
     }
 
+    /// Runs a native; keywords reach only natives that read them.
+    #[inline]
+    fn invoke_native(&mut self, b: &Builtin, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+        if !kwargs.is_empty() && !crate::builtins::reads_keywords(b) {
+            return Err(crate::builtins::keywords_refused(self, b));
+        }
+        (b.func)(self, args, kwargs)
+    }
+
     /// A built-in called while tracing is on: `c_call`, `c_return`, `c_exception`.
     #[cold]
     fn call_native_traced(
         &mut self,
         f: &Value,
-        func: crate::value::NativeFn,
+        b: &Builtin,
         args: &[Value],
         kwargs: &Kwargs,
     ) -> PyResult<Value> {
         self.c_event(crate::trace::Event::CCall, f)?;
-        match func(self, args, kwargs) {
+        match self.invoke_native(b, args, kwargs) {
             Ok(v) => {
                 if self.trace.wants_c_events() {
                     self.c_event(crate::trace::Event::CReturn, f)?;

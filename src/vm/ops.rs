@@ -511,6 +511,13 @@ impl Vm {
                 return Ok(Some(range_eq(x, y) == (op == CmpKind::Eq)));
             }
             (Value::Instance(_), _) | (_, Value::Instance(_)) => return Ok(None),
+            (Value::BoundMethod(_) | Value::Builtin(_), _)
+                if matches!(op, CmpKind::Eq | CmpKind::Ne) =>
+            {
+                return Ok(Some(
+                    crate::value::func::same_method(a, b) == (op == CmpKind::Eq),
+                ));
+            }
             _ => {
                 return Ok(match op {
                     CmpKind::Eq => Some(a.is(b)),
