@@ -154,22 +154,26 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
         return Ok(Value::None);
     };
-    let mut out = String::new();
+    // Each piece is written once converted, as CPython does: a `__str__`
+    // that prints or raises sees the items before it already written.
+    let write = |vm: &mut Vm, s: &str| {
+        if to_stderr {
+            vm.flush();
+            let _ = std::io::stderr().write_all(s.as_bytes());
+        } else {
+            let _ = vm.out.write_all(s.as_bytes());
+        }
+    };
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            write(vm, &sep);
         }
-        out.push_str(&vm.to_str(a)?);
+        let s = vm.to_str(a)?;
+        write(vm, &s);
     }
-    out.push_str(&end);
-    if to_stderr {
+    write(vm, &end);
+    if flush && !to_stderr {
         vm.flush();
-        let _ = std::io::stderr().write_all(out.as_bytes());
-    } else {
-        let _ = vm.out.write_all(out.as_bytes());
-        if flush {
-            vm.flush();
-        }
     }
     Ok(Value::None)
 }
