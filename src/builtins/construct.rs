@@ -235,7 +235,7 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             ))
         }),
         Value::Instance(i) => match i.class.lookup_user("__float__") {
-            Some(m) => match vm.call_value(&m, vec![v.clone()], vec![])? {
+            Some(m) => match vm.call_special(&m, v, vec![])? {
                 Value::Float(f) => Ok(f),
                 o => Err(PyErr::type_error(format!(
                     "__float__ returned non-float (type {})",
@@ -316,7 +316,7 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Value::Instance(i) => {
             for m in ["__int__", "__index__", "__trunc__"] {
                 if let Some(f) = i.class.lookup_user(m) {
-                    return vm.call_value(&f, vec![v.clone()], vec![]);
+                    return vm.call_special(&f, v, vec![]);
                 }
             }
             Err(PyErr::type_error(format!(

@@ -196,7 +196,7 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Range(r) => r.len().max(0) as usize,
         Value::Instance(i) => match i.class.lookup_user("__len__") {
             Some(m) => {
-                let r = vm.call_value(&m, vec![v.clone()], vec![])?;
+                let r = vm.call_special(&m, v, vec![])?;
                 let n = match r {
                     Value::Int(n) => n,
                     Value::Bool(b) => b as i64,
@@ -254,7 +254,7 @@ fn abs(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         Value::BigInt(b) => normalize(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
         Value::Instance(i) => match i.class.lookup_user("__abs__") {
-            Some(m) => vm.call_value(&m, vec![args[0].clone()], vec![])?,
+            Some(m) => vm.call_special(&m, &args[0], vec![])?,
             None => {
                 return Err(PyErr::type_error(format!(
                     "bad operand type for abs(): '{}'",
@@ -404,7 +404,7 @@ fn reversed(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let v = &args[0];
     if let Value::Instance(i) = v {
         if let Some(m) = i.class.lookup_user("__reversed__") {
-            return vm.call_value(&m, vec![v.clone()], vec![]);
+            return vm.call_special(&m, v, vec![]);
         }
     }
     let mut items = match v {

@@ -877,7 +877,7 @@ impl PctHost for Vm {
             return Ok(None);
         };
         if let Some(m) = i.class.lookup_user("__float__") {
-            return match self.call_value(&m, vec![v.clone()], vec![])? {
+            return match self.call_special(&m, v, vec![])? {
                 Value::Float(f) => Ok(Some(f)),
                 o => Err(PyErr::type_error(format!(
                     "{}.__float__ returned non-float (type {})",

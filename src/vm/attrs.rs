@@ -427,6 +427,7 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) if c.is_user => {
+                super::call::refuse_unsupported_dunder(name.as_str(), c)?;
                 self.note_attr_hook(name.as_str());
                 c.dict.borrow_mut().insert(name.clone(), v);
                 self.type_cache.clear();
@@ -551,6 +552,7 @@ pub const HOOK_GETATTRIBUTE: u8 = 1;
 pub const HOOK_SETATTR: u8 = 2;
 pub const HOOK_DELATTR: u8 = 4;
 pub const HOOK_DESCRIPTOR: u8 = 8;
+pub const HOOK_SLOTS: u8 = 16;
 
 /// User attribute hooks: the descriptor protocol, `__getattribute__`,
 /// `__getattr__`, `__setattr__`, `__delattr__`, and instance `__dict__`s,
@@ -563,6 +565,7 @@ impl Vm {
             "__setattr__" => HOOK_SETATTR,
             "__delattr__" => HOOK_DELATTR,
             "__get__" | "__set__" | "__delete__" => HOOK_DESCRIPTOR,
+            "__slots__" => HOOK_SLOTS,
             _ => 0,
         };
     }
@@ -728,6 +731,12 @@ impl Vm {
                     }
                     return Ok(Value::dict(d));
                 }
+                if self.attr_hooks & HOOK_SLOTS != 0 && !self.slot_allows(&inst.class, name)? {
+                    return Err(PyErr::attribute_error(format!(
+                        "'{}' object has no attribute '__dict__'",
+                        inst.class.name.as_str()
+                    )));
+                }
                 return Ok(Value::Dict(inst.dict()));
             }
             _ => {}
@@ -822,8 +831,44 @@ impl Vm {
             }
             _ => {}
         }
+        if self.attr_hooks & HOOK_SLOTS != 0 && !self.slot_allows(&inst.class, name)? {
+            return Err(PyErr::attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                inst.class.name.as_str(),
+                name.as_str()
+            )));
+        }
         inst.set_attr(name.clone(), v);
         Ok(())
+    }
+
+    /// Whether instances of `cls` may hold attribute `name`: any name when a
+    /// class of the chain has no `__slots__` (its instances have a `__dict__`),
+    /// else only the names the chain's `__slots__` list.
+    fn slot_allows(&mut self, cls: &Rc<Class>, name: &Str) -> PyResult<bool> {
+        let slots_name = self.intern("__slots__");
+        let mut cur = Some(cls.clone());
+        while let Some(c) = cur {
+            if !c.is_user {
+                break;
+            }
+            let slots = c.dict.borrow().get(&slots_name).cloned();
+            let Some(slots) = slots else {
+                return Ok(true);
+            };
+            let names = match &slots {
+                Value::Str(_) => vec![slots.clone()],
+                other => self.collect(other)?,
+            };
+            if names
+                .iter()
+                .any(|n| matches!(n.as_str(), Some(s) if s == name.as_str() || s == "__dict__"))
+            {
+                return Ok(true);
+            }
+            cur = c.base.clone();
+        }
+        Ok(false)
     }
 
     /// `object.__delattr__(obj, name)`

@@ -774,6 +774,31 @@ impl Vm {
     /// What `type.__new__` does once a class exists: `__set_name__` on its
     /// attributes, then the base's `__init_subclass__`.
     pub(crate) fn class_created(&mut self, cls: &Rc<Class>) -> PyResult<()> {
+        let names: Vec<Str> = cls.dict.borrow().keys().cloned().collect();
+        for name in &names {
+            refuse_unsupported_dunder(name.as_str(), cls)?;
+        }
+        if let Some(slots) = cls.lookup_user("__slots__") {
+            // As type.__new__: slots are strings and no class variable shadows one.
+            let items = match &slots {
+                Value::Str(_) => vec![slots.clone()],
+                other => self.collect(other)?,
+            };
+            for it in &items {
+                let Value::Str(s) = it else {
+                    return Err(PyErr::type_error(format!(
+                        "__slots__ items must be strings, not '{}'",
+                        it.type_name()
+                    )));
+                };
+                if names.iter().any(|n| n.as_str() == s.as_str()) {
+                    return Err(PyErr::value_error(format!(
+                        "'{}' in __slots__ conflicts with class variable",
+                        s.as_str()
+                    )));
+                }
+            }
+        }
         let items: Vec<(Str, Value)> = cls
             .dict
             .borrow()
@@ -857,6 +882,22 @@ impl Vm {
 /// Whether a call with `nargs` positional arguments maps them straight onto
 /// the first locals (no defaults, keywords, `*args`, cells or generator).
 #[inline]
+/// Special methods CPython honours that krait does not run: defining one is
+/// an error naming it, never a silently different program.
+pub(crate) fn refuse_unsupported_dunder(name: &str, cls: &Class) -> PyResult<()> {
+    let what = match name {
+        "__new__" => "__new__ (instances are made by object.__new__ only)",
+        "__del__" => "__del__ finalizers",
+        "__class_getitem__" => "__class_getitem__",
+        "__length_hint__" => "__length_hint__",
+        _ => return Ok(()),
+    };
+    Err(PyErr::type_error(format!(
+        "krait does not support {what} (defined in class '{}')",
+        cls.name.as_str()
+    )))
+}
+
 fn takes_plainly(code: &Code, nargs: usize) -> bool {
     nargs == code.argcount as usize
         && code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0

@@ -68,7 +68,7 @@ impl Vm {
         if inplace {
             if let Value::Instance(i) = &a {
                 if let Some(m) = i.class.lookup_user(iname) {
-                    let r = self.call_value(&m, vec![a.clone(), b.clone()], vec![])?;
+                    let r = self.call_special(&m, &a, vec![b.clone()])?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
@@ -77,7 +77,7 @@ impl Vm {
         }
         if let Value::Instance(i) = &a {
             if let Some(m) = i.class.lookup_user(name) {
-                let r = self.call_value(&m, vec![a.clone(), b.clone()], vec![])?;
+                let r = self.call_special(&m, &a, vec![b.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -85,7 +85,7 @@ impl Vm {
         }
         if let Value::Instance(i) = &b {
             if let Some(m) = i.class.lookup_user(rname) {
-                let r = self.call_value(&m, vec![b.clone(), a.clone()], vec![])?;
+                let r = self.call_special(&m, &b, vec![a.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -368,7 +368,7 @@ impl Vm {
     fn unary_dunder(&mut self, a: Value, name: &str, sym: &str) -> PyResult<Value> {
         if let Value::Instance(i) = &a {
             if let Some(m) = i.class.lookup_user(name) {
-                return self.call_value(&m, vec![a.clone()], vec![]);
+                return self.call_special(&m, &a, vec![]);
             }
         }
         Err(PyErr::type_error(format!(
@@ -385,7 +385,7 @@ impl Vm {
         }
         if let Value::Instance(i) = v {
             if let Some(m) = i.class.lookup_user("__bool__") {
-                let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                let r = self.call_special(&m, v, vec![])?;
                 return match r {
                     Value::Bool(b) => Ok(b),
                     _ => Err(PyErr::type_error(format!(
@@ -395,7 +395,7 @@ impl Vm {
                 };
             }
             if let Some(m) = i.class.lookup_user("__len__") {
-                let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                let r = self.call_special(&m, v, vec![])?;
                 return Ok(self.index_value(&r)? != 0);
             }
         }
@@ -425,13 +425,13 @@ impl Vm {
             }
             if let Value::Instance(i) = x {
                 if let Some(m) = i.class.lookup_user(o.dunder()) {
-                    let r = self.call_value(&m, vec![x.clone(), y.clone()], vec![])?;
+                    let r = self.call_special(&m, x, vec![y.clone()])?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
                 } else if o == CmpKind::Ne {
                     if let Some(m) = i.class.lookup_user("__eq__") {
-                        let r = self.call_value(&m, vec![x.clone(), y.clone()], vec![])?;
+                        let r = self.call_special(&m, x, vec![y.clone()])?;
                         if !matches!(r, Value::NotImplemented) {
                             let t = self.truthy(&r)?;
                             return Ok(Value::Bool(!t));
@@ -654,7 +654,7 @@ impl Vm {
             }
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__contains__") {
-                    let r = self.call_value(&m, vec![container.clone(), item.clone()], vec![])?;
+                    let r = self.call_special(&m, container, vec![item.clone()])?;
                     return self.truthy(&r);
                 }
                 self.contains_by_iter(container, item)
@@ -687,7 +687,7 @@ impl Vm {
                         v.type_name()
                     )));
                 }
-                let h = self.call_value(&m, vec![v.clone()], vec![])?;
+                let h = self.call_special(&m, &v, vec![])?;
                 let hash = match h {
                     Value::Int(i) => i,
                     Value::BigInt(b) => crate::value::hash::hash_bigint(&b),
@@ -744,7 +744,7 @@ impl Vm {
             )),
             Value::Instance(i) => match i.class.lookup_user("__index__") {
                 Some(m) => {
-                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                    let r = self.call_special(&m, v, vec![])?;
                     self.index_value(&r)
                 }
                 None => Err(PyErr::type_error(format!(
@@ -819,7 +819,7 @@ impl Vm {
                 Ok(Value::Int(r.start + r.step * i as i64))
             }
             Value::Instance(inst) => match inst.class.lookup_user("__getitem__") {
-                Some(m) => self.call_value(&m, vec![c.clone(), k.clone()], vec![]),
+                Some(m) => self.call_special(&m, c, vec![k.clone()]),
                 None => Err(PyErr::type_error(format!(
                     "'{}' object is not subscriptable",
                     c.type_name()
@@ -984,7 +984,7 @@ impl Vm {
             }
             Value::Instance(inst) => match inst.class.lookup_user("__setitem__") {
                 Some(m) => {
-                    self.call_value(&m, vec![c.clone(), k, v], vec![])?;
+                    self.call_special(&m, c, vec![k, v])?;
                     Ok(())
                 }
                 None => Err(PyErr::type_error(format!(
@@ -1027,7 +1027,7 @@ impl Vm {
             }
             Value::Instance(inst) => match inst.class.lookup_user("__delitem__") {
                 Some(m) => {
-                    self.call_value(&m, vec![c.clone(), k], vec![])?;
+                    self.call_special(&m, c, vec![k])?;
                     Ok(())
                 }
                 None => Err(PyErr::type_error(format!(
@@ -1219,7 +1219,7 @@ impl Vm {
 
     /// Runs a user `__repr__`/`__str__`, which must return a str.
     fn call_str_dunder(&mut self, m: &Value, v: &Value, name: &str) -> PyResult<String> {
-        match self.call_value(m, vec![v.clone()], vec![])? {
+        match self.call_special(m, v, vec![])? {
             Value::Str(s) => Ok(s.as_str().to_string()),
             r => Err(PyErr::type_error(format!(
                 "{} returned non-string (type {})",
@@ -1284,7 +1284,7 @@ impl Vm {
         match v {
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__format__") {
-                    let r = self.call_value(&m, vec![v.clone(), Value::str(spec)], vec![])?;
+                    let r = self.call_special(&m, v, vec![Value::str(spec)])?;
                     return match r {
                         Value::Str(s) => Ok(s.as_str().to_string()),
                         _ => Err(PyErr::type_error(format!(
