@@ -29,19 +29,24 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import warnings
 
 MODES = ("settrace", "setprofile", "plain")
 
 # ----------------------------------------------------------------------------
 # Harnesses: prepended to each program. Imports happen before any tracer is
-# installed (CPython traces importlib frames for a first import).
+# installed (CPython traces importlib frames for a first import), and events
+# of frames from other files are left out (CPython runs Python code of its
+# library to print a traceback).
 
 HARNESS_HEAD = """\
 import sys
 import math
 import functools
 import time
+_F = sys._getframe().f_code.co_filename
 def _v(a):
     t = type(a)
     if a is None or t is int or t is str or t is bool or t is float:
@@ -58,6 +63,8 @@ def _v(a):
 # tracer (the call event's return value), whether the locals' names are shown.
 SETTRACE_BODY = """\
 def _t(frame, event, arg):
+    if frame.f_code.co_filename != _F:
+        return None
     b = frame.f_back
     if event == 'return':
         x = _v(arg)
@@ -83,6 +90,8 @@ SETTRACE_LOCAL = {
 
 SETPROFILE_BODY = """\
 def _p(frame, event, arg):
+    if frame.f_code.co_filename != _F:
+        return
     b = frame.f_back
     if event == 'return':
         x = _v(arg)
@@ -235,6 +244,7 @@ class Scope:
         self.ret = None
         self.rec = None  # (Func, depth param) for recursive functions
         self.ctx = set()  # 'while_cond', 'finally', 'except', 'try_else'
+        self.params = set()
         self.klass = None
 
     def func_scope(self):
@@ -286,6 +296,8 @@ class Gen:
 
     def ml(self):
         """A line break inside brackets (multi-line expressions), sometimes."""
+        if self.in_comp and not self.f("comp_multiline_if"):
+            return " "
         return "\n" if self.chance(0.12) else " "
 
     def special(self):
@@ -402,6 +414,8 @@ class Gen:
             return None
         fn = self.pick(fs)
         self.sc.cost += fn.cost * self.sc.mult
+        if fn.kind == "mutual":
+            return f"{fn.name}({self.r.randint(0, 5)})"
         if fn.kind == "rec":
             cur = self.rec_scope()
             if cur is not None and cur.rec[0] is fn:
@@ -848,10 +862,11 @@ class Gen:
         self.closure_depth += 1
         elt = self.e_int(max(d - 1, 0))
         conds = ""
+        brk = self.ml if self.f("comp_multiline_if") else (lambda: " ")
         if self.chance(0.5):
-            conds += f"{self.ml()}if {self.e_cond(0)}"
+            conds += f"{brk()}if {self.e_cond(0)}"
         if self.chance(0.15):
-            conds += f"{self.ml()}if {self.e_cond(0)}"
+            conds += f"{brk()}if {self.e_cond(0)}"
         if self.f("comp_multiline_if") and self.chance(0.2):
             conds += f"\nif ({self.e_cond(0)}\n    {self.pick(['or', 'and'])} {self.e_cond(0)})"
         nested = ""
@@ -865,16 +880,19 @@ class Gen:
         del self.sc.vars[v]
         self.in_comp -= 1
         self.closure_depth -= 1
-        return f"[{elt}{self.ml()}for {v} in {src}{nested}{conds}]"
+        brk = self.ml() if self.f("comp_multiline_if") else " "
+        return f"[{elt}{brk}for {v} in {src}{nested}{conds}]"
 
-    def genexpr(self, kind, d):
+    def genexpr(self, kind, d, lazy=False):
         v = self.fresh("g")
         src = self.comp_source(d)
+        if lazy and re.fullmatch(r"\w+", src):
+            src += "[:]"
         self.sc.vars[v] = "int"
         self.in_comp += 1
         self.closure_depth += 1
         elt = self.e_int(max(d - 1, 0)) if kind == "int" else self.e_cond(0)
-        conds = f"{self.ml()}if {self.e_cond(0)}" if self.chance(0.4) else ""
+        conds = f"{self.ml() if self.f('comp_multiline_if') else ' '}if {self.e_cond(0)}" if self.chance(0.4) else ""
         if self.f("comp_multiline_if") and self.chance(0.15):
             conds += f"\nif ({self.e_cond(0)}\n    or {self.e_cond(0)})"
         del self.sc.vars[v]
@@ -948,6 +966,9 @@ class Gen:
         fv = self.var("fn")
         if fv and self.chance(0.3):
             return fv
+        c = self.call("fn", d)
+        if c and self.chance(0.3):
+            return c
         fs = [f for f in self.callables("int") if len(f.params) >= 1 and f.params[0][1] == "int"
               and all(p[2] for p in f.params[1:]) and f.kind == "plain" and not f.kwonly]
         if fs and self.chance(0.3):
@@ -1016,9 +1037,48 @@ class Gen:
         return self.wpick(opts)
 
     def printable(self, d):
-        t = self.pick(["int", "int", "str", "str", "list", "bool", "dict", "tuple", "set"] + (["float"] if self.f("float") else [])
+        t = self.pick(["int", "int", "str", "str", "list", "bool", "dict", "tuple", "set", "misc"] + (["float"] if self.f("float") else [])
                       + [t for t in set(self.objtypes())])
+        if t == "misc":
+            return self.e_misc()
         return self.expr(t, d)
+
+    def e_misc(self):
+        """Assorted shapes that print: nested data, late binding, formatting, errors."""
+        opts = [
+            lambda: f"[{self.e_list(0)}, [{self.e_int(0)}], ()]",
+            lambda: f"{{({self.e_int(0)}, {self.e_int(0)}): {self.e_list(0)}, 'k': {{}}}}",
+            lambda: f"'%(a)s-%(b)d' % {{'a': {self.e_str(0)}, 'b': {self.e_int(0)}}}",
+            lambda: f"'{{x}}/{{y!r}}/{{x:>{{w}}}}'.format(x={self.e_int(0)}, y={self.e_str(0)}, w={self.pick(['3', '5'])})",
+            lambda: f"{self.e_list(0)}.index({self.e_int(0)})",
+            lambda: f"int({self.e_str(0)})",
+            lambda: f"{self.e_str(0)} {self.pick(['<', '>=', '==', '!='])} {self.e_str(0)}",
+            lambda: f"{self.pick(['min', 'max'])}({self.e_list(0)})",
+            lambda: f"{self.e_str(0)}.split({self.pick(['', repr(' '), repr('a')])})",
+            lambda: f"{self.e_list(0)} {self.pick(['<', '==', '>'])} {self.e_list(0)}",
+            lambda: f"({self.e_int(0)}, {self.e_str(0)}) < ({self.e_int(0)}, {self.e_str(0)})",
+            lambda: f"{self.e_int(0)} {self.pick(['and', 'or'])} {self.e_str(0)}",
+            lambda: f"{self.e_float(0)} {self.pick(['==', '<'])} {self.e_int(0)}" if self.f("float") else "0",
+            lambda: f"[{self.e_int(0)}, {self.e_str(0)}, None, {self.pick(['True', '1.0', '-0.5', '10**20'])}]",
+        ]
+        if self.f("lambda") and self.special() and self.f("comprehensions"):
+            a, b = self.fresh("i"), self.fresh("g")
+            opts += [
+                lambda: f"[{b}() for {b} in [lambda: {a} for {a} in range(3)]]",
+                lambda: f"[{b}() for {b} in [lambda {a}={a}: {a} * 2 for {a} in range(3)]]",
+                lambda: f"(lambda *{a}, **{b}: (len({a}), sorted({b})))({self.e_int(0)}, {self.e_str(0)}, z={self.e_int(0)})",
+            ]
+            dv = self.var("dict")
+            if dv:
+                opts.append(lambda: f"sorted({dv}.items(), key=lambda kv: (kv[1], kv[0]))")
+            if self.f("builtin_types"):
+                opts.append(lambda: f"list(map(lambda {a}, {b}: {a} - {b}, {self.e_list(0)}, {self.e_list(0)}))")
+        for ot in set(self.objtypes()):
+            o = self.var(ot)
+            if o:
+                opts.append(lambda o=o: f"getattr({o}, {self.pick(['a', 'b', 'zz', 'tag'])!r}, None)")
+                opts.append(lambda o=o: f"({o}.__class__.__name__, isinstance({o}, object))")
+        return self.pick(opts)()
 
     # -- statements --
     def block(self, ind, n, ctx=None, loop=False):
@@ -1060,7 +1120,8 @@ class Gen:
                 add((4, lambda: self.s_try(ind)))
             if s.func_scope() and self.f("closures") and len(self.out) < 400:
                 add((2, lambda: self.s_nested_def(ind)))
-            if self.f("local_class") and self.chance(0.1) and s.kind != "class":
+            if (self.f("local_class") and self.chance(0.1) and s.kind != "class"
+                    and (self.mode != "setprofile" or self.f("class_profiled"))):
                 add((1, lambda: self.s_local_class(ind)))
         if s.loop and "finally_noloop" not in s.ctx:
             add((2, lambda: self.emit(ind, f"if {self.e_cond(0)}:") or self.emit(ind + 1, self.pick(["break", "continue"]))))
@@ -1122,7 +1183,9 @@ class Gen:
         sv = self.writable("str")
         if sv:
             add((2, lambda: self.emit(ind, f"{self.pick(sv)} += {self.e_str(1)}[:{self.pick(['3', '5'])}]")))
-        lv = self.readable("list")
+        # Only lists of this very scope grow or shrink: a loop iterates a copy of
+        # them, and no callee can mutate a list it iterates (no endless loop).
+        lv = [n for n, t in self.sc.vars.items() if t == "list" and n not in self.sc.params]
         if lv:
             l = self.pick(lv)
             add((3, lambda: self.emit(ind, f"{l}.append({self.e_int(1)})")))
@@ -1148,11 +1211,14 @@ class Gen:
             st = self.pick(setv)
             add((2, lambda: self.emit(ind, f"{st}.{self.pick(['add', 'discard', 'remove'])}({self.e_int(0)})")))
             add((1, lambda: self.emit(ind, f"{st} {self.pick(['|=', '&=', '-='])} {self.e_set(1)}" if st in self.writable("set") else f"{st}.update({self.e_list(0)})")))
+        for k in self.classes:
+            add((1, lambda k=k: self.emit(ind, f"{k.name}.tag {self.pick(['+=', '-='])} 1")))
         for ot in set(self.objtypes()):
             k = self.klass(ot[4:])
             o = self.var(ot)
             if not k or not o:
                 continue
+            add((1, lambda o=o: self.emit(ind, f"setattr({o}, {self.pick(['a', 'b'])!r}, {self.e_int(0)})")))
             add((2, lambda o=o: self.emit(ind, f"{o}.{self.pick(['a', 'b'])} {self.pick(['=', '+='])} {self.e_int(1)}")))
             if k.all_setters():
                 add((2, lambda o=o, k=k: self.emit(ind, f"{o}.{self.pick(k.all_setters())} = {self.e_int(1)}")))
@@ -1165,6 +1231,8 @@ class Gen:
     def s_print(self, ind):
         n = self.r.randint(1, 3)
         args = [self.printable(1) for _ in range(n)]
+        if self.chance(0.05):
+            args[-1] = "*" + self.e_list(1)
         kw = ""
         if self.chance(0.15):
             kw += f", sep={self.pick(['-', '', ', ', '|'])!r}"
@@ -1200,13 +1268,19 @@ class Gen:
             self.emit(ind, "else:")
             self.block(ind + 1, self.r.randint(1, 2))
 
+    def loop_list(self, d):
+        e = self.e_list(d)
+        if re.fullmatch(r"\w+", e):
+            e = self.pick([f"{e}[:]", f"list({e})", f"tuple({e})", f"{e}.copy()"])
+        return e
+
     def loop_source(self):
         """(iterable text, target, [(name, type)])"""
         v = self.fresh("i")
         opts = [
             (4, lambda: (f"range({self.pick(['', '1, ', '-1, '])}{self.r.randint(0, 4)})", v, [(v, "int")])),
             (1, lambda: (f"range({self.r.randint(3, 6)}, 0, -{self.r.randint(1, 2)})", v, [(v, "int")])),
-            (3, lambda: (self.e_list(1), v, [(v, "int")])),
+            (3, lambda: (self.loop_list(1), v, [(v, "int")])),
             (1, lambda: (self.e_str(0), v, [(v, "str")])),
         ]
         if self.var("dict"):
@@ -1215,13 +1289,13 @@ class Gen:
             opts.append((1, lambda: (f"list({self.var('dict')})", k2, [(k2, "str")])))
         if self.f("builtin_types"):
             j = self.fresh("j")
-            opts.append((1, lambda: (f"enumerate({self.e_list(1)}{', 1' if self.chance(0.3) else ''})", f"{j}, {v}", [(j, "int"), (v, "int")])))
-            opts.append((1, lambda: (f"zip({self.e_list(0)}, {self.e_list(0)})", f"({j}, {v})", [(j, "int"), (v, "int")])))
-            opts.append((1, lambda: (f"reversed({self.e_list(1)})", v, [(v, "int")])))
-            opts.append((1, lambda: (f"map({self.int_fn()}, {self.e_list(1)})", v, [(v, "int")])))
-            opts.append((1, lambda: (f"filter({self.pred_fn()}, {self.e_list(1)})", v, [(v, "int")])))
+            opts.append((1, lambda: (f"enumerate({self.loop_list(1)}{', 1' if self.chance(0.3) else ''})", f"{j}, {v}", [(j, "int"), (v, "int")])))
+            opts.append((1, lambda: (f"zip({self.loop_list(0)}, {self.loop_list(0)})", f"({j}, {v})", [(j, "int"), (v, "int")])))
+            opts.append((1, lambda: (f"reversed({self.loop_list(1)})", v, [(v, "int")])))
+            opts.append((1, lambda: (f"map({self.int_fn()}, {self.loop_list(1)})", v, [(v, "int")])))
+            opts.append((1, lambda: (f"filter({self.pred_fn()}, {self.loop_list(1)})", v, [(v, "int")])))
         if self.f("genexpr_early") and self.f("comprehensions") and self.special():
-            opts.append((1, lambda: (f"({self.genexpr('int', 0)})", v, [(v, "int")])))
+            opts.append((1, lambda: (f"({self.genexpr('int', 0, lazy=True)})", v, [(v, "int")])))
         for ot in set(self.objtypes()):
             k = self.klass(ot[4:])
             o = self.var(ot)
@@ -1321,7 +1395,7 @@ class Gen:
                 self.emit(ind, f"except {ht} as {e}:")
                 saved = self.cur_exc
                 self.cur_exc = e
-                self.emit(ind + 1, f"print({self.pick(['type(' + e + ').__name__', repr('caught')])}, {self.pick(['repr(' + e + ')', e, e + '.args', 'str(' + e + ')'])})")
+                self.emit(ind + 1, f"print({self.pick(['type(' + e + ').__name__', repr('caught')])}, {self.pick(['repr(' + e + ')', e, e + '.args', 'str(' + e + ')', 'type(' + e + '.__context__).__name__', e + '.__cause__ is None'])})")
                 self.block(ind + 1, self.r.randint(0, 2), ctx="except")
                 self.cur_exc = saved
             else:
@@ -1416,6 +1490,7 @@ class Gen:
         inner.ret = ret
         for p, t, _ in params:
             inner.vars[p] = t
+            inner.params.add(p)
         if outer_ints and self.f("nonlocal") and self.chance(0.5):
             nl = self.pick(outer_ints)
             self.emit(ind + 1, f"nonlocal {nl}")
@@ -1490,7 +1565,7 @@ class Gen:
             varargs = True
         if not rec and self.chance(0.15):
             kwonly.append((self.fresh("kw"), "int"))
-        ret = self.pick(["int", "int", "int", "str", "list", "None"])
+        ret = self.pick(["int", "int", "int", "str", "list", "None"] + (["fn"] if self.f("closures") and not rec else []))
         plist = []
         for n, t, hd in params:
             plist.append(f"{n}={self.lit_default(t)}" if hd else n)
@@ -1509,11 +1584,13 @@ class Gen:
         sc.ret = ret
         for n, t, _ in params:
             sc.vars[n] = t
+            sc.params.add(n)
         if varargs:
             sc.vars["rest"] = "tuple"
         if rec:
             sc.rec = (fn, params[0][0])
             sc.funcs.append(fn)
+            self.counters.add(params[0][0])  # the depth must keep shrinking
         self.emit(0, f"def {name}({', '.join(plist)}):")
         self.function_body(sc, 1, self.r.randint(2, 6))
         fn.cost = max(sc.cost, 1) * (16 if rec else 1)
@@ -1523,6 +1600,30 @@ class Gen:
 
     def lit_default(self, t):
         return {"int": self.lit_int(), "str": self.pick(STR_POOL[:4]), "list": self.pick(["[]", "[1, 2]"])}[t]
+
+    def mutual_pair(self):
+        """Two functions calling each other with a shrinking depth."""
+        a, b = self.fresh("ev"), self.fresh("od")
+        for me, other, base in ((a, b, "1"), (b, a, "0")):
+            d = self.fresh("d")
+            self.counters.add(d)
+            sc = Scope("func", me, self.module)
+            sc.ret = "int"
+            sc.vars[d] = "int"
+            sc.params.add(d)
+            self.emit(0, f"def {me}({d}):")
+            self.emit(1, f"if {d} <= 0:")
+            self.emit(2, f"return {base}")
+            self.function_body_stmts(sc, 1, self.r.randint(0, 2))
+            self.emit(1, f"return {other}({d} - 1){self.pick(['', ' + 1', ' * 2'])}")
+        self.funcs.append(Func(a, [("d", "int", False)], "int", cost=20, kind="mutual"))
+
+    def function_body_stmts(self, scope, ind, n):
+        saved_sc, saved_ind, saved_bs = self.sc, self.sc_ind, self.body_start
+        self.sc, self.sc_ind, self.body_start = scope, ind, len(self.out)
+        for _ in range(n):
+            self.stmt(ind)
+        self.sc, self.sc_ind, self.body_start = saved_sc, saved_ind, saved_bs
 
     def exc_classes(self):
         for i in range(self.r.randint(0, 2)):
@@ -1584,6 +1685,7 @@ class Gen:
             ms.vars["self"] = selft
             for p, t, _ in params:
                 ms.vars[p] = t
+                ms.params.add(p)
             self.emit(1, f"def {mname}(self, {', '.join(p for p, _, _ in params)}):")
             if override and self.f("dunders"):
                 ms.vars["r" + mname] = ms.ret
@@ -1728,7 +1830,9 @@ class Gen:
         if self.f("exceptions"):
             items.append("exc")
         for _ in range(n):
-            items.append(self.pick(["func", "func", "class"] if self.f("classes") else ["func"]))
+            items.append(self.pick(["func", "func", "func", "func", "class", "class"] if self.f("classes") else ["func"]))
+        if self.f("recursion") and self.chance(0.2):
+            items.insert(self.r.randint(0, len(items)), "mutual")
         classes_out, funcs_out = [], []
         for kind in items:
             start = len(self.out)
@@ -1736,6 +1840,8 @@ class Gen:
                 self.exc_classes()
             elif kind == "class":
                 self.user_class()
+            elif kind == "mutual":
+                self.mutual_pair()
             else:
                 self.top_function()
             chunk = self.out[start:]
@@ -1991,23 +2097,36 @@ def candidates(text):
         yield "\n".join(lines[:i] + lines[i + 1:])
 
 
+_warn_lock = threading.Lock()
+
+
 def compiles(text):
-    try:
-        compile(text, "<fuzz>", "exec")
-        return True
-    except (SyntaxError, ValueError):
-        return False
+    """Valid, and without a SyntaxWarning (its stderr line would differ)."""
+    with _warn_lock, warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            compile(text, "<fuzz>", "exec")
+            return True
+        except (SyntaxError, ValueError, SyntaxWarning, DeprecationWarning):
+            return False
 
 
 def minimize(runner, prefix, body, suffix, sig, py_rc, budget_runs=400, budget_s=180, timeout=None):
     t0 = time.time()
     runs = 0
+    deep = None
 
     def still(b):
-        nonlocal runs
+        nonlocal runs, deep
         runs += 1
         py, kr = runner.both(prefix + b + suffix, timeout)
         if kr is None or py.rc != py_rc:
+            return False
+        # do not drift into runaway recursion (a different story under a tracer)
+        hit = b"maximum recursion depth" in py.out + py.err
+        if deep is None:
+            deep = hit
+        elif hit and not deep:
             return False
         return classify(py, kr) == sig
 
