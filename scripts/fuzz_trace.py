@@ -1525,7 +1525,9 @@ class Gen:
         if scope.rec:
             fn, dp = scope.rec
             self.emit(ind, f"if {dp} <= 0:")
+            scope.funcs.remove(fn)  # the base case must not recurse
             self.emit(ind + 1, f"return {self.expr(scope.ret, 1) if scope.ret != 'None' else 'None'}")
+            scope.funcs.append(fn)
         for _ in range(n):
             self.stmt(ind)
         if scope.rec:
