@@ -1118,9 +1118,9 @@ class Gen:
                 add((2, lambda: self.s_while(ind)))
             if self.f("exceptions"):
                 add((4, lambda: self.s_try(ind)))
-            if s.func_scope() and self.f("closures") and len(self.out) < 400:
+            if s.func_scope() and self.f("closures") and len(self.out) < 400 and self.special():
                 add((2, lambda: self.s_nested_def(ind)))
-            if (self.f("local_class") and self.chance(0.1) and s.kind != "class"
+            if (self.f("local_class") and self.chance(0.1) and s.kind != "class" and self.special()
                     and (self.mode != "setprofile" or self.f("class_profiled"))):
                 add((1, lambda: self.s_local_class(ind)))
         if s.loop and "finally_noloop" not in s.ctx:
