@@ -184,6 +184,9 @@ def feature_set(spec, mode, avoid_known):
 # The generator.
 
 STR_POOL = ["'a'", "'xy'", "'hello'", "''", "'a b c'", "'A-b'", "'zz top'", '"q"', "'12'", "'Tab\\t'"]
+# rarer literals: escapes, raw strings, non-ASCII (case mappings, final sigma, ligatures)
+STR_RARE = ["'caf\u00e9'", "'stra\u00dfe'", "'\u03a3\u0391\u03a3'", "'\ufb01x'", "'na\u00efve \u00bd'", "r'\\d+'",
+            "'\\x41\\''", "'\\N{BULLET} \\u2603'", "'\u0130i'", "'a\\u0301'", "' \\t\\n x '", "'\u00b2\u0663'"]
 KEYS = ["'a'", "'b'", "'c'", "'k'", "'zz'"]
 EXC_BUILTIN = ["ValueError", "KeyError", "IndexError", "TypeError", "ZeroDivisionError",
                "RuntimeError", "AttributeError", "LookupError", "ArithmeticError", "AssertionError"]
@@ -703,6 +706,7 @@ class Gen:
         add = opts.append
         sv = self.var("str")
         add((4, lambda: sv if sv and self.chance(0.6) else self.pick(STR_POOL)))
+        add((1, lambda: self.pick(STR_RARE)))
         if d > 0:
             add((2, lambda: f"({self.e_str(d1)} + {self.e_str(d1)})"))
             add((2, lambda: f"str({self.e_int(d1)})"))
@@ -763,6 +767,13 @@ class Gen:
             parts.append(self.pick(["", " ", "-", ": ", "|", "=", "x"]))
         body = "".join(parts)
         return 'f"' + body.replace('"', "'") + '"'
+
+    def fstring_debug(self):
+        """f-string `=` specifier, !a conversion, nested format spec."""
+        sv = self.e_str(0)
+        if '"' in sv or "\\" in sv:
+            sv = "'x'"
+        return f'f"{{{self.atom_int()}=}} {{{sv}!a}} {{{self.atom_int()}:{{{self.pick(["3", "6"])}}}}}"'
 
     def percent_fmt(self, d):
         fmt, args = self.pick([
@@ -1045,7 +1056,33 @@ class Gen:
 
     def e_misc(self):
         """Assorted shapes that print: nested data, late binding, formatting, errors."""
+        lit = lambda: self.pick(["0o17", "0x1F", "0b101", "1_000", "-0", "True", "10**30", "-(2**65)"])
         opts = [
+            lambda: f"{self.pick(STR_RARE)}.{self.pick(['upper', 'lower', 'casefold', 'title', 'swapcase', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isprintable', 'isidentifier', 'split', 'strip', 'expandtabs'])}()",
+            lambda: f"(len({self.pick(STR_RARE)}), repr({self.pick(STR_RARE)}), ascii({self.pick(STR_RARE)}))",
+            lambda: f"({lit()}, {lit()} {self.pick(['//', '%', '>>', '**'])} {self.pick(['3', '-7', '2'])})",
+            lambda: f"{self.pick(['hex', 'bin', 'oct', 'str', 'repr', 'abs', 'bool'])}({self.pick(['-(2**70)', '2**64 - 1', '-1', '0', '10**25 // 7'])})",
+            lambda: f"{self.pick(['1e22', '1.1 * 3', 'round(2.675, 2)', '-7.5 // 2', '7 % -2.5', 'divmod(-7.5, 2)', '5e-324', '1e16 + 1', '2.0 ** 0.5', '0.1 * 3', 'float(10**20)', 'int(1e20)', '3.0', '-1e-7', '1.5e300 * 1e10', 'round(-0.5)', 'round(1.5)', 'round(12345, -2)', 'math.fsum([0.1] * 10)', 'sum([0.1] * 10)', 'math.isclose(0.1 + 0.2, 0.3)', 'math.floor(-2.5)', 'math.copysign(1, -0.0)', '(0.1).as_integer_ratio()', '(2.5).is_integer()'])}",
+            lambda: f"format({self.pick(['1234567', '-42', '255', '3.14159', '1e-5', '2**70'])}, {self.pick(['_', ',', '#x', '#o', '08.3f', '+.2e', '>10', '^9,', 'g', '.3g', '%', 'n', 'c' if False else 'd'])!r})",
+            lambda: f"{self.pick(['%c', '%5.3s', '%-6d|', '%+.1e', '%o', '%#x', '%i', '%5.1f%%', '%s'])!r} % ({self.pick(['65', '-3', '2.5', '12345', '0'])},)",
+            self.fstring_debug,
+            lambda: f"'{{0[1]}}-{{1.__name__}}-{{0[0]:>3}}'.format({self.e_list(0)} + [0, 0], {self.pick(['int', 'len', 'str'])})",
+            lambda: f"sorted({self.e_strlist(0)}, key={self.pick(['len', 'str.lower', 'str.upper', 'repr'])})",
+            lambda: f"{self.pick(['max', 'min'])}({self.e_strlist(0)}, key=len, default='')",
+            lambda: f"isinstance({self.e_int(0)}, {self.pick(['(int, str)', 'bool', 'object', '(float, list)'])})",
+            lambda: f"({self.pick(['issubclass(bool, int)', 'type(True) is bool', 'type(1) == int', 'isinstance(None, type(None))', 'callable(len)', 'callable(0)'])})",
+            lambda: f"int({self.pick(STR_POOL[:3] + [repr('ff'), repr(' 12 '), repr('-0x1f'), repr('1_0')])}, {self.pick(['16', '0', '36', '10'])})",
+            lambda: f"{self.e_str(0)}.split({self.pick(['maxsplit=1', 'sep=None', repr(' ') + ', 1'])})",
+            lambda: f"sum({self.e_list(0)}, {self.pick(['10', '-1', '0.5'])})",
+            lambda: f"{self.e_list(0)}[{self.pick(['::-2', '-1:-4:-1', '5:1:-1', '1::3', '-100:100'])}]",
+            lambda: f"{self.e_str(0)}[{self.pick(['::-2', '-1:-4:-1', '5:1:-1', '1::3', '-100:100'])}]",
+            lambda: f"{self.e_str(0)} * {self.pick(['-1', '0', '2'])}",
+            lambda: f"list(zip(*[{self.e_list(0)}, {self.e_list(0)}]))",
+            lambda: f"dict(sorted({{'b': 1, 'a': {self.e_int(0)}}}.items()))",
+            lambda: f"sorted({{'b': 1, 'a': 2, 'c': {self.e_int(0)}}}.keys() {self.pick(['&', '-', '|', '^'])} {{'a', 'z'}})",
+            lambda: f"(lambda {self.pick(['x', 'y'])}: (lambda z: z * 2 + 1))(0)({self.e_int(0)})",
+            lambda: f"[{self.e_int(0)}, {self.e_str(0)}] {self.pick(['<', '>'])} [{self.e_int(0)}, {self.e_int(0)}]",
+            lambda: f"sorted([{self.e_int(0)}, {self.e_str(0)}])",
             lambda: f"[{self.e_list(0)}, [{self.e_int(0)}], ()]",
             lambda: f"{{({self.e_int(0)}, {self.e_int(0)}): {self.e_list(0)}, 'k': {{}}}}",
             lambda: f"'%(a)s-%(b)d' % {{'a': {self.e_str(0)}, 'b': {self.e_int(0)}}}",
@@ -1073,8 +1110,26 @@ class Gen:
                 opts.append(lambda: f"sorted({dv}.items(), key=lambda kv: (kv[1], kv[0]))")
             if self.f("builtin_types"):
                 opts.append(lambda: f"list(map(lambda {a}, {b}: {a} - {b}, {self.e_list(0)}, {self.e_list(0)}))")
+        if self.sc.func_scope():
+            opts += [
+                lambda: f"sys._getframe().f_code.{self.pick(['co_name', 'co_argcount', 'co_varnames', 'co_firstlineno', 'co_qualname', 'co_kwonlyargcount'])}",
+                lambda: f"sys._getframe({self.pick(['0', '1'])}).{self.pick(['f_lineno', 'f_code.co_name', 'f_back.f_code.co_name', 'f_code.co_filename == __file__'])}",
+                lambda: "sorted(sys._getframe().f_locals)",
+                lambda: "sys._getframe().f_back.f_lineno",
+            ]
         for ot in set(self.objtypes()):
             o = self.var(ot)
+            k = self.klass(ot[4:])
+            if o and k and k.has("__hash__") and k.has("__eq__") and self.f("obj_keys"):
+                o2 = self.var(ot)
+                opts.append(lambda o=o, o2=o2: f"{{{o}: 1, {o2}: 2}}")
+                opts.append(lambda o=o, o2=o2: f"len({{{o}, {o2}, {o}}})")
+                opts.append(lambda o=o, o2=o2: f"{o} in {{{o2}: 0}}")
+            if o and k and (k.has("__iter__") or k.has("__getitem__")) and not k.has("__contains__") and (self.f("py_iter") or not k.has("__iter__")):
+                opts.append(lambda o=o: f"{self.e_int(0)} in {o}")
+            if o:
+                opts.append(lambda o=o: f"{o} {self.pick(['==', '!='])} {self.pick(['3', 'None', repr('x'), o])}")
+                opts.append(lambda o=o: f"type({o}) is {ot[4:]}")
             if o:
                 opts.append(lambda o=o: f"getattr({o}, {self.pick(['a', 'b', 'zz', 'tag'])!r}, None)")
                 opts.append(lambda o=o: f"({o}.__class__.__name__, isinstance({o}, object))")
@@ -1219,6 +1274,8 @@ class Gen:
             if not k or not o:
                 continue
             add((1, lambda o=o: self.emit(ind, f"setattr({o}, {self.pick(['a', 'b'])!r}, {self.e_int(0)})")))
+            if self.chance(0.2):
+                add((1, lambda o=o: self.emit(ind, f"del {o}.b")))
             add((2, lambda o=o: self.emit(ind, f"{o}.{self.pick(['a', 'b'])} {self.pick(['=', '+='])} {self.e_int(1)}")))
             if k.all_setters():
                 add((2, lambda o=o, k=k: self.emit(ind, f"{o}.{self.pick(k.all_setters())} = {self.e_int(1)}")))
