@@ -104,11 +104,11 @@ def _p(frame, event, arg):
 """
 
 
-def harness(mode, rnd):
+def harness(mode, rnd, feats):
     """(prefix, install, suffix) for a mode; variants drawn from rnd."""
     if mode == "plain":
         return HARNESS_HEAD, "", ""
-    name = "co_qualname" if rnd.random() < 0.25 else "co_name"
+    name = "co_qualname" if rnd.random() < 0.25 and "qualname" in feats else "co_name"
     extra = ""
     if rnd.random() < 0.15:
         extra = ", sorted(frame.f_locals) if event == 'call' else ''"
@@ -146,12 +146,21 @@ KNOWN_FEATURES = {
     "walrus_comp_module": "all",
     # del of a variable captured by a closure
     "del_deref": "all",
+    # found by this fuzzer (see the fuzz_* cases added after it):
+    # print() converting a later argument with a Python __str__/__repr__
+    "print_objects": "all",
+    # list()/tuple()/sorted() of an object with __len__ (the length hint)
+    "len_hint": "all",
+    # user objects with colliding hashes as set/dict keys
+    "obj_keys": "all",
+    # co_qualname printed by the tracer (comprehensions nested in comprehensions)
+    "qualname": "all",
 }
 
 OTHER_FEATURES = [
     "recursion", "closures", "nonlocal", "classes", "properties", "dunders",
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
-    "fstring", "bigint", "float", "globals", "trace_toggle", "obj_keys",
+    "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error",
 ]
 
@@ -837,7 +846,8 @@ class Gen:
                 o = self.var(ot)
                 k = self.klass(ot[4:])
                 if o and k and (k.has("__iter__") or k.has("__getitem__")) and (self.f("py_iter") or not k.has("__iter__")):
-                    add((1, lambda o=o: f"list({o})"))
+                    if self.f("len_hint") or not k.has("__len__"):
+                        add((1, lambda o=o: f"{self.pick(['list', 'tuple', 'sorted'])}({o})"))
                     if self.f("comprehensions") and self.special():
                         add((1, lambda o=o: f"[{self.over(o, lambda v: v + ' + 1')}]"))
         return self.wpick(opts)
@@ -1048,7 +1058,7 @@ class Gen:
         return self.wpick(opts)
 
     def printable(self, d):
-        t = self.pick(["int", "int", "str", "str", "list", "bool", "dict", "tuple", "set", "misc"] + (["float"] if self.f("float") else [])
+        t = self.pick(["int", "int", "str", "str", "list", "bool", "dict", "tuple", "set", "misc", "misc", "misc"] + (["float"] if self.f("float") else [])
                       + [t for t in set(self.objtypes())])
         if t == "misc":
             return self.e_misc()
@@ -1295,6 +1305,9 @@ class Gen:
             kw += f", sep={self.pick(['-', '', ', ', '|'])!r}"
         if self.chance(0.1):
             kw += ", end=" + repr(self.pick(["!\n", " ", ";\n"]))
+        if not self.f("print_objects"):
+            # convert before the call: print() writes each item as it converts it
+            args = [args[0]] + [a if a.startswith("*") else f"str({a})" for a in args[1:]]
         sep = "," + self.ml() if self.chance(0.2) else ", "
         self.emit(ind, f"print({sep.join(args)}{kw})")
 
@@ -1452,7 +1465,7 @@ class Gen:
                 self.emit(ind, f"except {ht} as {e}:")
                 saved = self.cur_exc
                 self.cur_exc = e
-                self.emit(ind + 1, f"print({self.pick(['type(' + e + ').__name__', repr('caught')])}, {self.pick(['repr(' + e + ')', e, e + '.args', 'str(' + e + ')', 'type(' + e + '.__context__).__name__', e + '.__cause__ is None'])})")
+                self.emit(ind + 1, f"print({self.pick(['type(' + e + ').__name__', repr('caught')])}, {self.pick(['repr(' + e + ')', e if self.f('print_objects') else 'str(' + e + ')', e + '.args', 'str(' + e + ')', 'type(' + e + '.__context__).__name__', e + '.__cause__ is None'])})")
                 self.block(ind + 1, self.r.randint(0, 2), ctx="except")
                 self.cur_exc = saved
             else:
@@ -1921,7 +1934,7 @@ class Gen:
                 else:
                     self.block(1, 1)
                 self.emit(0, "except Exception as exc:")
-                self.emit(1, "print('exc', type(exc).__name__, exc)")
+                self.emit(1, "print('exc', type(exc).__name__, exc)" if self.f("print_objects") else "print('exc', type(exc).__name__, str(exc))")
                 self.sc.cost = saved
             else:
                 self.stmt(0)
@@ -1961,7 +1974,7 @@ def make_program(seed, mode, feats):
     """(prefix, body, suffix): prefix = harness + definitions before tracing."""
     g = Gen(seed, mode, feats)
     pre, body = g.generate()
-    h_prefix, install, suffix = harness(mode, random.Random(seed * 31 + 7))
+    h_prefix, install, suffix = harness(mode, random.Random(seed * 31 + 7), feats)
     return h_prefix + pre + install, body, suffix
 
 
