@@ -1405,7 +1405,7 @@ class Gen:
         if kind == 0:
             cond = f"{n} < {lim}"
         elif kind == 1:
-            cond = f"{n} < {lim} and {self.e_cond(1)}"
+            cond = f"{n} < {lim} and ({self.e_cond(1)})"
         elif kind == 2 and self.f("lambda") and self.special():
             cond = f"(lambda c: c < {lim})({n})"
         elif kind == 3:
