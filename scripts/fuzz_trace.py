@@ -1087,7 +1087,7 @@ class Gen:
             lambda: f"{self.e_list(0)}[{self.pick(['::-2', '-1:-4:-1', '5:1:-1', '1::3', '-100:100'])}]",
             lambda: f"{self.e_str(0)}[{self.pick(['::-2', '-1:-4:-1', '5:1:-1', '1::3', '-100:100'])}]",
             lambda: f"{self.e_str(0)} * {self.pick(['-1', '0', '2'])}",
-            lambda: f"list(zip(*[{self.e_list(0)}, {self.e_list(0)}]))",
+            lambda: f"list(zip(*[{self.e_list(0)}, {self.e_list(0)}]))" if self.f("builtin_types") else "0",
             lambda: f"dict(sorted({{'b': 1, 'a': {self.e_int(0)}}}.items()))",
             lambda: f"sorted({{'b': 1, 'a': 2, 'c': {self.e_int(0)}}}.keys() {self.pick(['&', '-', '|', '^'])} {{'a', 'z'}})",
             lambda: f"(lambda {self.pick(['x', 'y'])}: (lambda z: z * 2 + 1))(0)({self.e_int(0)})",
