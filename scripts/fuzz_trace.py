@@ -155,13 +155,17 @@ KNOWN_FEATURES = {
     "obj_keys": "all",
     # co_qualname printed by the tracer (comprehensions nested in comprehensions)
     "qualname": "all",
+    # names close to defined ones (the traceback's "Did you mean")
+    "suggestions": "all",
+    # built-ins given bad arguments whose message differed
+    "probe_messages": "all",
 }
 
 OTHER_FEATURES = [
     "recursion", "closures", "nonlocal", "classes", "properties", "dunders",
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",
-    "sort_objs", "exit_end", "local_class", "backslash", "recursion_error",
+    "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES
@@ -199,6 +203,43 @@ STR_RARE = ["'caf\u00e9'", "'stra\u00dfe'", "'\u03a3\u0391\u03a3'", "'\ufb01x'",
 KEYS = ["'a'", "'b'", "'c'", "'k'", "'zz'"]
 EXC_BUILTIN = ["ValueError", "KeyError", "IndexError", "TypeError", "ZeroDivisionError",
                "RuntimeError", "AttributeError", "LookupError", "ArithmeticError", "AssertionError"]
+
+
+# Statements that raise, each with CPython's own message (printed by the probe).
+PROBES = [
+    "1 + 'a'", "'a' + 1", "[] + ()", "None + 1", "'%d' % 'x'", "'%s %s' % (1,)", "'%d' % (1, 2)",
+    "'{}'.format()", "'{0} {2}'.format(1, 2)", "'{x}'.format(y=1)", "'{:d}'.format('a')", "format(1.5, 'd')",
+    "int('x1')", "int('')", "float('abc')", "int(float('inf'))", "int(float('nan'))", "int('12', 1)",
+    "[1, 2].index(5)", "(1, 2).index(5)", "'abc'.index('z')", "[].pop()", "{}.popitem()", "set().pop()",
+    "[1][5]", "'ab'[9]", "(1,)[3]", "{'a': 1}['b']", "{1: 2}[(1, 2)]", "_i = 1.0; [1, 2][_i]", "_i = None; [1][_i]",
+    "max([])", "min([], key=abs)", "range(1, 2, 0)", "chr(-1)", "chr(0x110000)", "ord('ab')", "ord('')",
+    "math.sqrt(-1)", "math.log(0)", "math.exp(1000)", "float(10 ** 400)", "2.0 ** 10000", "10 ** 400 / 1",
+    "1 / 0", "1 // 0", "1 % 0", "1.0 // 0", "1.0 % 0", "divmod(1, 0)", "0 ** -1", "0.0 ** -1", "1 / 0.0",
+    "len(5)", "iter(5)", "next(iter([]))", "_f = 5; _f()", "_f = None; _f()", "_f = 'a'; _f()", "{[]: 1}", "hash([])", "set([[1]])",
+    "{} < {}", "[1] < 'a'", "None < 1", "sorted([1, 'a'])", "abs('a')", "-'a'", "~1.5", "'a' * 'b'",
+    "[1] * 1.5", "'a' - 'b'", "_a, _b = [1, 2, 3]", "_a, _b, _c = [1, 2]", "_a, *_b, _c = [1]",
+    "_x = undefined_name_q", "(1).foo", "'a'.foo", "math.foo", "[].remove(3)", "[1, 2][1:2:0]",
+    "_l = [1, 2, 3]; _l[::2] = [1, 2, 3]", "dict([1, 2])", "dict([(1, 2, 3)])", "list(5)", "tuple(None)",
+    "sum(['a', 'b'])", "''.join([1, 2])", "', '.join(5)", "isinstance(1, 5)", "issubclass(1, int)",
+    "getattr(1, 'x')", "setattr(1, 'x', 2)", "round('a')", "hex(1.5)", "bin('a')", "assert False, 'msg'",
+    "assert 1 > 2", "raise ValueError(1, 2)", "raise KeyError()", "raise IndexError('a', 'b')", "raise Exception",
+    "raise TypeError from ValueError('v')", "raise KeyError('k') from None", "_d = {'a': 1}; del _d['zz']",
+    "_l = [1]; _l[5] = 0", "_l = [1]; del _l[7]", "'abc'[1] = 'x'", "(1, 2)[0] = 5", "_s = 'ab'; _s.x = 1",
+    "print(1, sep=5)", "print(end=3)", "sorted([3, 1], key=5)", "list(map(abs, [1, 'a']))", "min(1)",
+    "max(1, 2, key=5)", "sum([1], 'a')", "'a'.split('')", "'abc'.center(5, 'ab')", "'x' in 5", "5 in 'x'",
+    "int('0x1g', 16)", "float('1e400') == float('inf') or 1 / 0", "math.factorial(-1)", "math.isqrt(-5)",
+    "divmod('a', 1)", "pow(2, 3, 0)", "pow(2.0, 3, 5)", "round(1.5, 1.5)", "'a'.zfill('3')", "[].insert()",
+    "{}.get()", "{1: 2}.pop(5)", "set().remove(1)", "frozen = (1, 2); frozen.append(3)", "iter(None)",
+    "next(5)", "enumerate(5)", "zip(5)", "reversed(5)", "reversed({})", "sorted(5)",
+    "'%(a)s' % {'b': 1}", "'%c' % 'ab'", "'%c' % -1", "'%*d' % ('a', 1)", "'%.*f' % (2,)",
+]
+# Probes whose message (or missing exception) differed in krait when found.
+PROBES_FOUND = [
+    "'a' ** 2", "pow('a', 2)", "pow(2, 'a', 3)", "str(1, 2)", "_n = 'a'; _n['b']", "[][1:2] = 5", "'x'.replace(1, 2)",
+    "min(1, 2, 3, key=None, default=1)", "type('A', 1, 2)", "(lambda x, /: x)(x=1)", "sorted([1, 2], reverse='x')",
+    "functools.partial(5)", "divmod('a', 1)",
+]
+PROBES_CLOSE = ["prnt(1)", "lenn([1])", "math.sqr(4)", "'a'.uper()", "[].apend(1)", "{}.iterms()"]
 
 
 class Func:
@@ -1200,6 +1241,8 @@ class Gen:
             add((1, lambda: self.emit(ind, f"assert {self.e_cond(1)}{', ' + self.e_str(0) if self.chance(0.5) else ''}")))
         add((1, lambda: self.s_del(ind)))
         add((1, lambda: self.s_unpack(ind)))
+        if self.f("probes"):
+            add((2, lambda: self.s_probe(ind)))
         if self.f("lambda") and self.special():
             add((1, lambda: self.s_assign_fn(ind)))
         if self.f("trace_toggle") and self.mode == "settrace" and self.chance(0.05):
@@ -1503,6 +1546,37 @@ class Gen:
             self.emit(ind + 1, f"return{val}")
         else:
             self.emit(ind, f"return{val}")
+
+    def probe_text(self):
+        k = self.r.randint(0, 9)
+        if k == 0 and self.funcs:
+            fn = self.pick(self.funcs)
+            if fn.kind != "plain":
+                return self.pick(PROBES)
+            return self.pick([
+                f"{fn.name}(*([0] * {len(fn.params) + 2}))" if not fn.varargs else f"{fn.name}(zz_nope=1)",
+                f"{fn.name}()" if fn.params and not fn.params[0][2] else f"{fn.name}(zz_nope=2)",
+                f"{fn.name}({', '.join('0' for _ in fn.params[:1])}{', ' if fn.params[:1] else ''}{fn.params[0][0]}=1)" if fn.params else f"{fn.name}(1, 2, 3, 4, 5, 6)",
+            ])
+        if k == 1 and self.classes:
+            kl = self.pick(self.classes)
+            ms = list(kl.all_methods().values())
+            return self.pick([f"{kl.name}()", f"{kl.name}(1, 2, 3, 4)", f"{kl.name}(1).zz_missing",
+                              f"{kl.name}.zz_missing", f"{kl.name}(1, q=2)"]
+                             + ([f"{kl.name}(1).{ms[0].name}()", f"{kl.name}.{ms[0].name}(1)"] if ms else []))
+        if k == 2 and self.f("suggestions"):
+            return self.pick(PROBES_CLOSE)
+        if k == 3 and self.f("probe_messages"):
+            return self.pick(PROBES_FOUND)
+        return self.pick(PROBES)
+
+    def s_probe(self, ind):
+        """A statement that raises, caught and printed (message and type)."""
+        self.emit(ind, "try:")
+        for part in self.probe_text().split("; "):
+            self.emit(ind + 1, part)
+        self.emit(ind, f"except {self.pick(['Exception'] * 6 + ['ArithmeticError', '(TypeError, ValueError)', 'LookupError'])} as {(e := self.fresh('e'))}:")
+        self.emit(ind + 1, f"print({self.pick(['type(' + e + ').__name__', repr('probe')])}, {self.pick(['str(' + e + ')', 'repr(' + e + ')', e + '.args'])})")
 
     def s_global(self, ind):
         gs = [n for n, t in self.module.vars.items() if t == "int" and n.startswith("G")]
@@ -1946,8 +2020,14 @@ class Gen:
             self.emit(1, "_deep(0)")
             self.emit(0, "except RecursionError as exc:")
             self.emit(1, "print('deep', type(exc).__name__)")
-        if self.f("exit_end") and self.chance(0.1):
-            self.emit(0, self.pick(["sys.exit(3)", "sys.exit('bye')", "raise ValueError('end')", "sys.exit(0)", "raise SystemExit(2)"]))
+        if self.f("exit_end") and self.chance(0.15):
+            end = self.pick(["sys.exit(3)", "sys.exit('bye')", "raise ValueError('end')", "sys.exit(0)", "raise SystemExit(2)",
+                             "probe", "probe", "probe"])
+            if end == "probe":
+                for part in self.probe_text().split("; "):
+                    self.emit(0, part)
+            else:
+                self.emit(0, end)
         main = self.out
         classes = [ln for c in classes_out for ln in c]
         funcs = [ln for c in funcs_out for ln in c]
