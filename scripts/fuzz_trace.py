@@ -159,6 +159,11 @@ KNOWN_FEATURES = {
     "suggestions": "all",
     # built-ins given bad arguments whose message differed
     "probe_messages": "all",
+    # starred items after three or more items on separate lines
+    "starred_multiline": "all",
+    # non-ASCII strings (case mappings), str.isprintable, __file__
+    "unicode": "all",
+    "dunder_file": "all",
 }
 
 OTHER_FEATURES = [
@@ -458,7 +463,7 @@ class Gen:
         if args and len(args) == len(fn.params) and self.chance(0.2) and not fn.varargs:
             name = fn.params[-1][0]
             args[-1] = f"{name}={args[-1]}"
-        sep = "," + self.ml() if self.chance(0.3) else ", "
+        sep = "," + self.ml() if self.chance(0.3) and (self.f("starred_multiline") or not any(a.startswith("*") for a in args)) else ", "
         return sep.join(args + kw)
 
     def call(self, ret, d):
@@ -756,7 +761,8 @@ class Gen:
         add = opts.append
         sv = self.var("str")
         add((4, lambda: sv if sv and self.chance(0.6) else self.pick(STR_POOL)))
-        add((1, lambda: self.pick(STR_RARE)))
+        if self.f("unicode"):
+            add((1, lambda: self.pick(STR_RARE)))
         if d > 0:
             add((2, lambda: f"({self.e_str(d1)} + {self.e_str(d1)})"))
             add((2, lambda: f"str({self.e_int(d1)})"))
@@ -1109,8 +1115,8 @@ class Gen:
         """Assorted shapes that print: nested data, late binding, formatting, errors."""
         lit = lambda: self.pick(["0o17", "0x1F", "0b101", "1_000", "-0", "True", "10**30", "-(2**65)"])
         opts = [
-            lambda: f"{self.pick(STR_RARE)}.{self.pick(['upper', 'lower', 'casefold', 'title', 'swapcase', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isprintable', 'isidentifier', 'split', 'strip', 'expandtabs'])}()",
-            lambda: f"(len({self.pick(STR_RARE)}), repr({self.pick(STR_RARE)}), ascii({self.pick(STR_RARE)}))",
+            lambda: f"{self.pick(STR_RARE)}.{self.pick(['upper', 'lower', 'casefold', 'title', 'swapcase', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isprintable', 'isidentifier', 'split', 'strip', 'expandtabs'])}()" if self.f("unicode") else "0",
+            lambda: f"(len({self.pick(STR_RARE)}), repr({self.pick(STR_RARE)}), ascii({self.pick(STR_RARE)}))" if self.f("unicode") else "1",
             lambda: f"({lit()}, {lit()} {self.pick(['//', '%', '>>', '**'])} {self.pick(['3', '-7', '2'])})",
             lambda: f"{self.pick(['hex', 'bin', 'oct', 'str', 'repr', 'abs', 'bool'])}({self.pick(['-(2**70)', '2**64 - 1', '-1', '0', '10**25 // 7'])})",
             lambda: f"{self.pick(['1e22', '1.1 * 3', 'round(2.675, 2)', '-7.5 // 2', '7 % -2.5', 'divmod(-7.5, 2)', '5e-324', '1e16 + 1', '2.0 ** 0.5', '0.1 * 3', 'float(10**20)', 'int(1e20)', '3.0', '-1e-7', '1.5e300 * 1e10', 'round(-0.5)', 'round(1.5)', 'round(12345, -2)', 'math.fsum([0.1] * 10)', 'sum([0.1] * 10)', 'math.isclose(0.1 + 0.2, 0.3)', 'math.floor(-2.5)', 'math.copysign(1, -0.0)', '(0.1).as_integer_ratio()', '(2.5).is_integer()'])}",
@@ -1164,7 +1170,7 @@ class Gen:
         if self.sc.func_scope():
             opts += [
                 lambda: f"sys._getframe().f_code.{self.pick(['co_name', 'co_argcount', 'co_varnames', 'co_firstlineno', 'co_qualname', 'co_kwonlyargcount'])}",
-                lambda: f"sys._getframe({self.pick(['0', '1'])}).{self.pick(['f_lineno', 'f_code.co_name', 'f_back.f_code.co_name', 'f_code.co_filename == __file__'])}",
+                lambda: f"sys._getframe({self.pick(['0', '1'])}).{self.pick(['f_lineno', 'f_code.co_name', 'f_back.f_code.co_name'] + (['f_code.co_filename == __file__'] if self.f('dunder_file') else []))}",
                 lambda: "sorted(sys._getframe().f_locals)",
                 lambda: "sys._getframe().f_back.f_lineno",
             ]
@@ -1351,7 +1357,7 @@ class Gen:
         if not self.f("print_objects"):
             # convert before the call: print() writes each item as it converts it
             args = [args[0]] + [a if a.startswith("*") else f"str({a})" for a in args[1:]]
-        sep = "," + self.ml() if self.chance(0.2) else ", "
+        sep = "," + self.ml() if self.chance(0.2) and (self.f("starred_multiline") or not args[-1].startswith("*")) else ", "
         self.emit(ind, f"print({sep.join(args)}{kw})")
 
     def s_call(self, ind):
