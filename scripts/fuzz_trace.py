@@ -1574,7 +1574,10 @@ class Gen:
             return self.pick(PROBES_CLOSE)
         if k == 3 and self.f("probe_messages"):
             return self.pick(PROBES_FOUND)
-        return self.pick(PROBES)
+        while True:
+            p = self.pick(PROBES)
+            if self.f("builtin_types") or not re.search(r"\b(map|filter|zip|enumerate|reversed|partial)\(", p):
+                return p
 
     def s_probe(self, ind):
         """A statement that raises, caught and printed (message and type)."""
