@@ -164,6 +164,8 @@ KNOWN_FEATURES = {
     # non-ASCII strings (case mappings), str.isprintable, __file__
     "unicode": "all",
     "dunder_file": "all",
+    # operators and math functions on big ints, inf, nan, -0.0, subnormals
+    "numeric_edges": "all",
 }
 
 OTHER_FEATURES = [
@@ -244,6 +246,16 @@ PROBES_FOUND = [
     "min(1, 2, 3, key=None, default=1)", "type('A', 1, 2)", "(lambda x, /: x)(x=1)", "sorted([1, 2], reverse='x')",
     "functools.partial(5)", "divmod('a', 1)",
 ]
+# Operands and operations for numeric edge cases (big ints, inf, nan, -0.0, subnormals).
+NUM_VALUES = ["0", "1", "-7", "3", "2**64", "-2**70", "10**25 + 3", "0.5", "-2.5", "1e16", "1e300", "-0.0", "1.5e-310",
+              "float('inf')", "float('nan')", "True"]
+NUM_BINARY = ["{a} + {b}", "{a} - {b}", "{a} * {b}", "{a} / {b}", "{a} // {b}", "{a} % {b}", "divmod({a}, {b})", "{a} < {b}",
+              "{a} == {b}", "max({a}, {b})", "math.copysign({a}, {b})", "math.fmod({a}, {b})", "math.atan2({a}, {b})",
+              "math.hypot({a}, {b})", "math.isclose({a}, {b})", "round({a}, 2)", "{a} ** 2"]
+NUM_UNARY = ["repr({a})", "int({a})", "float({a})", "round({a})", "abs({a})", "-{a}", "math.floor({a})", "math.ceil({a})",
+             "math.trunc({a})", "math.sqrt({a})", "math.log({a})", "math.log10({a})", "math.exp({a})", "format({a}, '.3g')",
+             "format({a}, ',')", "format({a}, '>12.2f')", "format({a}, 'e')", "'%g' % {a}", "'%.2f' % {a}", "'%r' % ({a},)",
+             "math.frexp({a})", "math.modf({a})", "({a}).as_integer_ratio()", "str({a} * 1.0)", "math.isfinite({a})"]
 PROBES_CLOSE = ["prnt(1)", "lenn([1])", "math.sqr(4)", "'a'.uper()", "[].apend(1)", "{}.iterms()"]
 
 
@@ -1167,6 +1179,11 @@ class Gen:
                 opts.append(lambda: f"sorted({dv}.items(), key=lambda kv: (kv[1], kv[0]))")
             if self.f("builtin_types"):
                 opts.append(lambda: f"list(map(lambda {a}, {b}: {a} - {b}, {self.e_list(0)}, {self.e_list(0)}))")
+        if self.f("numeric_edges"):
+            opts += [
+                lambda: self.pick(NUM_BINARY).format(a=f"({self.pick(NUM_VALUES)})", b=f"({self.pick(NUM_VALUES)})"),
+                lambda: self.pick(NUM_UNARY).format(a=f"({self.pick(NUM_VALUES)})"),
+            ]
         if self.sc.func_scope():
             opts += [
                 lambda: f"sys._getframe().f_code.{self.pick(['co_name', 'co_argcount', 'co_varnames', 'co_firstlineno', 'co_qualname', 'co_kwonlyargcount'])}",
