@@ -166,6 +166,8 @@ KNOWN_FEATURES = {
     "dunder_file": "all",
     # operators and math functions on big ints, inf, nan, -0.0, subnormals
     "numeric_edges": "all",
+    # classes defining __gt__ (max() compares with >)
+    "max_gt": "all",
 }
 
 OTHER_FEATURES = [
@@ -1927,6 +1929,10 @@ class Gen:
             e(2, self.pick(["return (self.a, self.b) < (other.a, other.b)", "return self.a < other.a",
                             "return self.b > other.b"]))
             k.dunders.add("__lt__")
+            if self.f("max_gt") and self.chance(0.4):
+                e(1, "def __gt__(self, other):")
+                e(2, "return self.a > other.a")
+                k.dunders.add("__gt__")
         if self.chance(0.4):
             e(1, "def __len__(self):")
             e(2, self.pick(["return len(self.items)", "return abs(self.a) % 4"]))
