@@ -222,7 +222,7 @@ PROBES = [
     "[1, 2].index(5)", "(1, 2).index(5)", "'abc'.index('z')", "[].pop()", "{}.popitem()", "set().pop()",
     "[1][5]", "'ab'[9]", "(1,)[3]", "{'a': 1}['b']", "{1: 2}[(1, 2)]", "_i = 1.0; [1, 2][_i]", "_i = None; [1][_i]",
     "max([])", "min([], key=abs)", "range(1, 2, 0)", "chr(-1)", "chr(0x110000)", "ord('ab')", "ord('')",
-    "math.sqrt(-1)", "math.log(0)", "math.exp(1000)", "float(10 ** 400)", "2.0 ** 10000", "10 ** 400 / 1",
+    "math.sqrt(-1)", "math.log(0)", "math.exp(1000)", "float(10 ** 400)", "10 ** 400 / 1",
     "1 / 0", "1 // 0", "1 % 0", "1.0 // 0", "1.0 % 0", "divmod(1, 0)", "0 ** -1", "0.0 ** -1", "1 / 0.0",
     "len(5)", "iter(5)", "next(iter([]))", "_f = 5; _f()", "_f = None; _f()", "_f = 'a'; _f()", "{[]: 1}", "hash([])", "set([[1]])",
     "{} < {}", "[1] < 'a'", "None < 1", "sorted([1, 'a'])", "abs('a')", "-'a'", "~1.5", "'a' * 'b'",
@@ -237,7 +237,7 @@ PROBES = [
     "print(1, sep=5)", "print(end=3)", "sorted([3, 1], key=5)", "list(map(abs, [1, 'a']))", "min(1)",
     "max(1, 2, key=5)", "sum([1], 'a')", "'a'.split('')", "'abc'.center(5, 'ab')", "'x' in 5", "5 in 'x'",
     "int('0x1g', 16)", "float('1e400') == float('inf') or 1 / 0", "math.factorial(-1)", "math.isqrt(-5)",
-    "divmod('a', 1)", "pow(2, 3, 0)", "pow(2.0, 3, 5)", "round(1.5, 1.5)", "'a'.zfill('3')", "[].insert()",
+    "pow(2, 3, 0)", "pow(2.0, 3, 5)", "round(1.5, 1.5)", "'a'.zfill('3')", "[].insert()",
     "{}.get()", "{1: 2}.pop(5)", "set().remove(1)", "frozen = (1, 2); frozen.append(3)", "iter(None)",
     "next(5)", "enumerate(5)", "zip(5)", "reversed(5)", "reversed({})", "sorted(5)",
     "'%(a)s' % {'b': 1}", "'%c' % 'ab'", "'%c' % -1", "'%*d' % ('a', 1)", "'%.*f' % (2,)",
@@ -246,7 +246,7 @@ PROBES = [
 PROBES_FOUND = [
     "'a' ** 2", "pow('a', 2)", "pow(2, 'a', 3)", "str(1, 2)", "_n = 'a'; _n['b']", "[][1:2] = 5", "'x'.replace(1, 2)",
     "min(1, 2, 3, key=None, default=1)", "type('A', 1, 2)", "(lambda x, /: x)(x=1)", "sorted([1, 2], reverse='x')",
-    "functools.partial(5)", "divmod('a', 1)",
+    "functools.partial(5)", "divmod('a', 1)", "2.0 ** 10000",
 ]
 # Operands and operations for numeric edge cases (big ints, inf, nan, -0.0, subnormals).
 NUM_VALUES = ["0", "1", "-7", "3", "2**64", "-2**70", "10**25 + 3", "0.5", "-2.5", "1e16", "1e300", "-0.0", "1.5e-310",
