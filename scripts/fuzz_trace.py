@@ -477,7 +477,12 @@ class Gen:
         if args and len(args) == len(fn.params) and self.chance(0.2) and not fn.varargs:
             name = fn.params[-1][0]
             args[-1] = f"{name}={args[-1]}"
-        sep = "," + self.ml() if self.chance(0.3) and (self.f("starred_multiline") or not any(a.startswith("*") for a in args)) else ", "
+        if not self.f("starred_multiline") and any(a.startswith("*") for a in args):
+            if any("\n" in a for a in args + kw):
+                args = [a for a in args if not a.startswith("*")]
+            else:
+                return ", ".join(args + kw)
+        sep = "," + self.ml() if self.chance(0.3) else ", "
         return sep.join(args + kw)
 
     def call(self, ret, d):
