@@ -814,7 +814,8 @@ class Gen:
 
     def e_strlist(self, d):
         return self.pick([
-            lambda: f"map(str, {self.e_list(d)})" if self.f("builtin_types") or not self.special() else f"[{self.over(self.comp_source(d), lambda v: 'str(' + v + ')')}]",
+            lambda: f"map(str, {self.e_list(d)})" if self.f("builtin_types") else (
+                f"[{self.over(self.comp_source(d), lambda v: 'str(' + v + ')')}]" if self.special() else f"[str({self.e_int(d)})]"),
             lambda: f"{self.e_str(d)}.split({self.pick(['', repr(' '), repr('-')])})",
             lambda: f"[{self.e_str(0)}, {self.e_str(0)}]",
             lambda: f"sorted({self.e_str(d)})",
