@@ -168,6 +168,8 @@ KNOWN_FEATURES = {
     "numeric_edges": "all",
     # classes defining __gt__ (max() compares with >)
     "max_gt": "all",
+    # co_varnames printed (a try's else block is compiled before its handlers)
+    "varnames_order": "all",
 }
 
 OTHER_FEATURES = [
@@ -1194,7 +1196,7 @@ class Gen:
             ]
         if self.sc.func_scope():
             opts += [
-                lambda: f"sys._getframe().f_code.{self.pick(['co_name', 'co_argcount', 'co_varnames', 'co_firstlineno', 'co_qualname', 'co_kwonlyargcount'])}",
+                lambda: f"sys._getframe().f_code.{self.pick(['co_name', 'co_argcount', 'co_firstlineno', 'co_kwonlyargcount'] + (['co_varnames'] if self.f('varnames_order') else []) + (['co_qualname'] if self.f('qualname') else []))}",
                 lambda: f"sys._getframe({self.pick(['0', '1'])}).{self.pick(['f_lineno', 'f_code.co_name', 'f_back.f_code.co_name'] + (['f_code.co_filename == __file__'] if self.f('dunder_file') else []))}",
                 lambda: "sorted(sys._getframe().f_locals)",
                 lambda: "sys._getframe().f_back.f_lineno",
