@@ -1565,7 +1565,7 @@ class Gen:
                     self.emit(2, "super().__init__(f'code {code}')")
                 self.emit(2, "self.code = code")
                 self.exc_with_code.add(name)
-            elif self.chance(0.3):
+            elif self.chance(0.3) and self.f("exc_str"):
                 self.emit(1, "def __str__(self):")
                 self.emit(2, f"return 'E:' + {self.pick(['repr(self.args)', 'str(len(self.args))', repr('fixed')])}")
             else:

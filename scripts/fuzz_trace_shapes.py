@@ -138,6 +138,8 @@ KNOWN_FEATURES = {
     "max_gt": "all",
     # co_varnames printed (a try's else block is compiled before its handlers)
     "varnames_order": "all",
+    # user exceptions with __str__ (krait calls it twice for an uncaught one)
+    "exc_str": "all",
 }
 
 OTHER_FEATURES = [
