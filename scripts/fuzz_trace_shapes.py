@@ -1,0 +1,233 @@
+"""Tables for scripts/fuzz_trace.py: modes, tracer harnesses, generator
+features (with the known causes they reach), literal pools and probes."""
+
+MODES = ("settrace", "setprofile", "plain")
+
+# ----------------------------------------------------------------------------
+# Harnesses: prepended to each program. Imports happen before any tracer is
+# installed (CPython traces importlib frames for a first import), and events
+# of frames from other files are left out (CPython runs Python code of its
+# library to print a traceback).
+
+HARNESS_HEAD = """\
+import sys
+import math
+import functools
+import time
+_F = sys._getframe().f_code.co_filename
+def _v(a):
+    t = type(a)
+    if a is None or t is int or t is str or t is bool or t is float:
+        return repr(a)
+    if t is tuple:
+        for x in a:
+            if not (x is None or type(x) in (int, str, bool, float)):
+                return 'tuple'
+        return repr(a)
+    return t.__name__
+"""
+
+# settrace variants: which name to print, whether some frames get no local
+# tracer (the call event's return value), whether the locals' names are shown.
+SETTRACE_BODY = """\
+def _t(frame, event, arg):
+    if frame.f_code.co_filename != _F:
+        return None
+    b = frame.f_back
+    if event == 'return':
+        x = _v(arg)
+    elif event == 'exception':
+        x = arg[0].__name__
+    else:
+        x = ''
+    c = frame.f_code
+    print('~', event, c.{name}, frame.f_lineno, x, b.f_code.{name} if b is not None else '-'{extra})
+{local}"""
+
+SETTRACE_LOCAL = {
+    "always": "    return _t\n",
+    # Frames of functions whose name ends in 1 or 4 get only their call event.
+    "some_none": "    if event == 'call' and frame.f_code.co_name[-1:] in '14':\n"
+    "        return None\n"
+    "    return _t\n",
+    # Frames of functions whose name ends in 2 get no line events.
+    "some_nolines": "    if event == 'call' and frame.f_code.co_name[-1:] == '2':\n"
+    "        frame.f_trace_lines = False\n"
+    "    return _t\n",
+}
+
+SETPROFILE_BODY = """\
+def _p(frame, event, arg):
+    if frame.f_code.co_filename != _F:
+        return
+    b = frame.f_back
+    if event == 'return':
+        x = _v(arg)
+    elif event[:2] == 'c_':
+        x = getattr(arg, '__name__', '?')
+    else:
+        x = ''
+    c = frame.f_code
+    print('~', event, c.{name}, frame.f_lineno, x, b.f_code.{name} if b is not None else '-'{extra})
+"""
+
+
+def harness(mode, rnd, feats):
+    """(prefix, install, suffix) for a mode; variants drawn from rnd."""
+    if mode == "plain":
+        return HARNESS_HEAD, "", ""
+    name = "co_qualname" if rnd.random() < 0.25 and "qualname" in feats else "co_name"
+    extra = ""
+    if rnd.random() < 0.15:
+        extra = ", sorted(frame.f_locals) if event == 'call' else ''"
+    if mode == "settrace":
+        local = rnd.choice(["always", "always", "always", "some_none", "some_nolines"])
+        body = SETTRACE_BODY.format(name=name, extra=extra, local=SETTRACE_LOCAL[local])
+        return HARNESS_HEAD + body, "sys.settrace(_t)\nsys._getframe().f_trace = _t\n", "sys.settrace(None)\n"
+    body = SETPROFILE_BODY.format(name=name, extra=extra)
+    return HARNESS_HEAD + body, "sys.setprofile(_p)\n", "sys.setprofile(None)\n"
+
+
+# ----------------------------------------------------------------------------
+# Features: named generator choices, so that a run can leave out the shapes of
+# causes already known (--avoid-known) and look for new ones.
+
+KNOWN_FEATURES = {
+    # lambdas/comprehensions in while conditions, finally, except, try-else
+    "scope_special": "all",
+    # genexpr closed early (any/all/next, break, exception in the loop)
+    "genexpr_early": "all",
+    # class statements while a profiler is installed (__build_class__)
+    "class_profiled": "setprofile",
+    # map/filter/zip/enumerate/reversed/partial called under a profiler
+    "builtin_types": "setprofile",
+    # super().__init__ reaching a built-in __init__ under a profiler
+    "super_init_builtin": "setprofile",
+    # a Python __next__ raising StopIteration in a for loop, traced
+    "py_iter": "settrace",
+    # exceptions raised in finally, loops/ifs in a finally
+    "finally_complex": "all",
+    "multiline_cond": "all",
+    "comp_multiline_if": "all",
+    "ifexp_nested": "all",
+    # walrus in a comprehension at module level
+    "walrus_comp_module": "all",
+    # del of a variable captured by a closure
+    "del_deref": "all",
+    # found by this fuzzer (see the fuzz_* cases added after it):
+    # print() converting a later argument with a Python __str__/__repr__
+    "print_objects": "all",
+    # list()/tuple()/sorted() of an object with __len__ (the length hint)
+    "len_hint": "all",
+    # user objects with colliding hashes as set/dict keys
+    "obj_keys": "all",
+    # co_qualname printed by the tracer (comprehensions nested in comprehensions)
+    "qualname": "all",
+    # names close to defined ones (the traceback's "Did you mean")
+    "suggestions": "all",
+    # built-ins given bad arguments whose message differed
+    "probe_messages": "all",
+    # starred items after three or more items on separate lines
+    "starred_multiline": "all",
+    # non-ASCII strings (case mappings), str.isprintable, __file__
+    "unicode": "all",
+    "dunder_file": "all",
+    # operators and math functions on big ints, inf, nan, -0.0, subnormals
+    "numeric_edges": "all",
+    # classes defining __gt__ (max() compares with >)
+    "max_gt": "all",
+    # co_varnames printed (a try's else block is compiled before its handlers)
+    "varnames_order": "all",
+    # user exceptions with __str__ (krait calls it twice for an uncaught one)
+    "exc_str": "all",
+}
+
+OTHER_FEATURES = [
+    "recursion", "closures", "nonlocal", "classes", "properties", "dunders",
+    "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
+    "fstring", "bigint", "float", "globals", "trace_toggle",
+    "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
+]
+
+ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES
+
+
+def feature_set(spec, mode, avoid_known):
+    feats = set(ALL_FEATURES)
+    if avoid_known:
+        for f, m in KNOWN_FEATURES.items():
+            if m == "all" or m == mode:
+                feats.discard(f)
+    for item in (spec or "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        name = item[1:] if item[0] in "+-" else item
+        if name not in ALL_FEATURES:
+            raise SystemExit(f"unknown feature {name!r}; known: {', '.join(ALL_FEATURES)}")
+        if item[0] == "-":
+            feats.discard(name)
+        else:
+            feats.add(name)
+    if mode != "plain":
+        feats.discard("recursion_error")
+    return feats
+
+
+# ----------------------------------------------------------------------------
+# The generator.
+
+STR_POOL = ["'a'", "'xy'", "'hello'", "''", "'a b c'", "'A-b'", "'zz top'", '"q"', "'12'", "'Tab\\t'"]
+# rarer literals: escapes, raw strings, non-ASCII (case mappings, final sigma, ligatures)
+STR_RARE = ["'caf\u00e9'", "'stra\u00dfe'", "'\u03a3\u0391\u03a3'", "'\ufb01x'", "'na\u00efve \u00bd'", "r'\\d+'",
+            "'\\x41\\''", "'\\N{BULLET} \\u2603'", "'\u0130i'", "'a\\u0301'", "' \\t\\n x '", "'\u00b2\u0663'"]
+KEYS = ["'a'", "'b'", "'c'", "'k'", "'zz'"]
+EXC_BUILTIN = ["ValueError", "KeyError", "IndexError", "TypeError", "ZeroDivisionError",
+               "RuntimeError", "AttributeError", "LookupError", "ArithmeticError", "AssertionError"]
+
+
+# Statements that raise, each with CPython's own message (printed by the probe).
+PROBES = [
+    "1 + 'a'", "'a' + 1", "[] + ()", "None + 1", "'%d' % 'x'", "'%s %s' % (1,)", "'%d' % (1, 2)",
+    "'{}'.format()", "'{0} {2}'.format(1, 2)", "'{x}'.format(y=1)", "'{:d}'.format('a')", "format(1.5, 'd')",
+    "int('x1')", "int('')", "float('abc')", "int(float('inf'))", "int(float('nan'))", "int('12', 1)",
+    "[1, 2].index(5)", "(1, 2).index(5)", "'abc'.index('z')", "[].pop()", "{}.popitem()", "set().pop()",
+    "[1][5]", "'ab'[9]", "(1,)[3]", "{'a': 1}['b']", "{1: 2}[(1, 2)]", "_i = 1.0; [1, 2][_i]", "_i = None; [1][_i]",
+    "max([])", "min([], key=abs)", "range(1, 2, 0)", "chr(-1)", "chr(0x110000)", "ord('ab')", "ord('')",
+    "math.sqrt(-1)", "math.log(0)", "math.exp(1000)", "float(10 ** 400)", "10 ** 400 / 1",
+    "1 / 0", "1 // 0", "1 % 0", "1.0 // 0", "1.0 % 0", "divmod(1, 0)", "0 ** -1", "0.0 ** -1", "1 / 0.0",
+    "len(5)", "iter(5)", "next(iter([]))", "_f = 5; _f()", "_f = None; _f()", "_f = 'a'; _f()", "{[]: 1}", "hash([])", "set([[1]])",
+    "{} < {}", "[1] < 'a'", "None < 1", "sorted([1, 'a'])", "abs('a')", "-'a'", "~1.5", "'a' * 'b'",
+    "[1] * 1.5", "'a' - 'b'", "_a, _b = [1, 2, 3]", "_a, _b, _c = [1, 2]", "_a, *_b, _c = [1]",
+    "_x = undefined_name_q", "(1).foo", "'a'.foo", "math.foo", "[].remove(3)", "[1, 2][1:2:0]",
+    "_l = [1, 2, 3]; _l[::2] = [1, 2, 3]", "dict([1, 2])", "dict([(1, 2, 3)])", "list(5)", "tuple(None)",
+    "sum(['a', 'b'])", "''.join([1, 2])", "', '.join(5)", "isinstance(1, 5)", "issubclass(1, int)",
+    "getattr(1, 'x')", "setattr(1, 'x', 2)", "round('a')", "hex(1.5)", "bin('a')", "assert False, 'msg'",
+    "assert 1 > 2", "raise ValueError(1, 2)", "raise KeyError()", "raise IndexError('a', 'b')", "raise Exception",
+    "raise TypeError from ValueError('v')", "raise KeyError('k') from None", "_d = {'a': 1}; del _d['zz']",
+    "_l = [1]; _l[5] = 0", "_l = [1]; del _l[7]", "'abc'[1] = 'x'", "(1, 2)[0] = 5", "_s = 'ab'; _s.x = 1",
+    "print(1, sep=5)", "print(end=3)", "sorted([3, 1], key=5)", "list(map(abs, [1, 'a']))", "min(1)",
+    "max(1, 2, key=5)", "sum([1], 'a')", "'a'.split('')", "'abc'.center(5, 'ab')", "'x' in 5", "5 in 'x'",
+    "int('0x1g', 16)", "float('1e400') == float('inf') or 1 / 0", "math.factorial(-1)", "math.isqrt(-5)",
+    "pow(2, 3, 0)", "pow(2.0, 3, 5)", "round(1.5, 1.5)", "'a'.zfill('3')", "[].insert()",
+    "{}.get()", "{1: 2}.pop(5)", "set().remove(1)", "frozen = (1, 2); frozen.append(3)", "iter(None)",
+    "next(5)", "enumerate(5)", "zip(5)", "reversed(5)", "reversed({})", "sorted(5)",
+    "'%(a)s' % {'b': 1}", "'%c' % 'ab'", "'%c' % -1", "'%*d' % ('a', 1)", "'%.*f' % (2,)",
+]
+# Probes whose message (or missing exception) differed in krait when found.
+PROBES_FOUND = [
+    "'a' ** 2", "pow('a', 2)", "pow(2, 'a', 3)", "str(1, 2)", "_n = 'a'; _n['b']", "[][1:2] = 5", "'x'.replace(1, 2)",
+    "min(1, 2, 3, key=None, default=1)", "type('A', 1, 2)", "(lambda x, /: x)(x=1)", "sorted([1, 2], reverse='x')",
+    "functools.partial(5)", "divmod('a', 1)", "2.0 ** 10000",
+]
+# Operands and operations for numeric edge cases (big ints, inf, nan, -0.0, subnormals).
+NUM_VALUES = ["0", "1", "-7", "3", "2**64", "-2**70", "10**25 + 3", "0.5", "-2.5", "1e16", "1e300", "-0.0", "1.5e-310",
+              "float('inf')", "float('nan')", "True"]
+NUM_BINARY = ["{a} + {b}", "{a} - {b}", "{a} * {b}", "{a} / {b}", "{a} // {b}", "{a} % {b}", "divmod({a}, {b})", "{a} < {b}",
+              "{a} == {b}", "max({a}, {b})", "math.copysign({a}, {b})", "math.fmod({a}, {b})", "math.atan2({a}, {b})",
+              "math.hypot({a}, {b})", "math.isclose({a}, {b})", "round({a}, 2)", "{a} ** 2"]
+NUM_UNARY = ["repr({a})", "int({a})", "float({a})", "round({a})", "abs({a})", "-{a}", "math.floor({a})", "math.ceil({a})",
+             "math.trunc({a})", "math.sqrt({a})", "math.log({a})", "math.log10({a})", "math.exp({a})", "format({a}, '.3g')",
+             "format({a}, ',')", "format({a}, '>12.2f')", "format({a}, 'e')", "'%g' % {a}", "'%.2f' % {a}", "'%r' % ({a},)",
+             "math.frexp({a})", "math.modf({a})", "({a}).as_integer_ratio()", "str({a} * 1.0)", "math.isfinite({a})"]
+PROBES_CLOSE = ["prnt(1)", "lenn([1])", "math.sqr(4)", "'a'.uper()", "[].apend(1)", "{}.iterms()"]
