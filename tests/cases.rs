@@ -192,6 +192,18 @@ fn short_diff(want: &str, got: &str) -> String {
     text
 }
 
+/// The cases of a folder listed in its `KNOWN_OPEN` file (one file name per
+/// line, `#` comments): known bugs not fixed yet. They run and must still
+/// fail (one that passes must leave the list), but do not fail the test.
+fn known_open(dir: &Path) -> Vec<String> {
+    fs::read_to_string(dir.join("KNOWN_OPEN"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 fn run_folder(folder: &str) {
     let dir = cases_root().join(folder);
     let filter = std::env::var("KRAIT_CASES").unwrap_or_default();
@@ -205,8 +217,10 @@ fn run_folder(folder: &str) {
     names.sort();
     assert!(!names.is_empty(), "no cases in {}", dir.display());
 
+    let open = known_open(&dir);
     let mut passed = 0;
     let mut failures = Vec::new();
+    let mut still_open = Vec::new();
     for name in &names {
         let label = format!("{folder}/{name}");
         if !filter.is_empty() && !label.contains(&filter) {
@@ -231,8 +245,19 @@ fn run_folder(folder: &str) {
                 continue;
             }
         };
+        let is_open = open.iter().any(|o| o == name);
         if got.stdout == want_out && got.exit == want_exit {
-            passed += 1;
+            if is_open {
+                failures.push(format!(
+                    "{label}: passes now: take it out of {folder}/KNOWN_OPEN\n"
+                ));
+            } else {
+                passed += 1;
+            }
+            continue;
+        }
+        if is_open {
+            still_open.push(label);
             continue;
         }
         let mut report = format!("{label}:");
@@ -254,7 +279,12 @@ fn run_folder(folder: &str) {
         }
         failures.push(report);
     }
-    eprintln!("cases {folder}: {passed} passed, {} failed", failures.len());
+    eprintln!(
+        "cases {folder}: {passed} passed, {} failed, {} known open (KNOWN_OPEN): {}",
+        failures.len(),
+        still_open.len(),
+        still_open.join(" ")
+    );
     if !failures.is_empty() {
         panic!(
             "{} of {} cases in tests/cases/{folder} failed:\n{}",
