@@ -60,7 +60,6 @@ pub struct Compiler<'a> {
     pub filename: Str,
     pub units: Vec<Unit>,
     pub fblocks: Vec<Vec<FBlock>>,
-    next_scope: usize,
     pub depth: u32,
 }
 
@@ -76,7 +75,6 @@ pub fn compile_module(module: &Module, filename: &str, lines: &LineIndex) -> CRe
         filename: Rc::new(PyStr::new(filename)),
         units: vec![],
         fblocks: vec![],
-        next_scope: 1,
         depth: 0,
     };
     c.units
@@ -752,11 +750,13 @@ impl<'a> Compiler<'a> {
 
     // ----- functions and classes -----
 
-    pub fn next_child_scope(&mut self, expected: ScopeKind) -> usize {
-        let id = self.next_scope;
-        self.next_scope += 1;
-        debug_assert_eq!(self.table.scopes[id].kind, Some(expected));
-        id
+    /// The symbol-table scope of the node at `span` in the current scope.
+    pub fn child_scope(&self, span: Span, kind: ScopeKind) -> CResult<usize> {
+        let parent = self.units.last().unwrap().scope;
+        match self.table.child_at(parent, span, kind) {
+            Some(id) => Ok(id),
+            None => err("internal error: no symbol table for this scope", span),
+        }
     }
 
     pub fn qualname_for(&self, name: &str) -> String {
@@ -879,7 +879,7 @@ impl<'a> Compiler<'a> {
         }
         self.u().line = def_line;
         let flags = self.arg_defaults(&f.args)?;
-        let scope = self.next_child_scope(ScopeKind::Function);
+        let scope = self.child_scope(s.span, ScopeKind::Function)?;
         self.enter_scope(scope, CodeKind::Function, &f.name, firstlineno);
         self.set_arg_counts(&f.args);
         self.u().line = firstlineno;
@@ -954,7 +954,7 @@ impl<'a> Compiler<'a> {
             self.expr(d)?;
         }
         self.u().line = def_line;
-        let scope = self.next_child_scope(ScopeKind::Class);
+        let scope = self.child_scope(s.span, ScopeKind::Class)?;
         self.enter_scope(scope, CodeKind::Class, &c.name, firstlineno);
         self.u().line = firstlineno;
         self.u().emit(Op::Resume, 0);

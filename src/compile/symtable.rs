@@ -49,6 +49,8 @@ pub struct Scope {
     /// Free variables, in a stable order.
     pub freevars: Vec<String>,
     pub children: Vec<usize>,
+    /// Child scopes by the span of the node that makes them (see `SymbolTable`).
+    child_at: FxHashMap<(u32, u32), usize>,
     pub parent: Option<usize>,
     /// Whether `super` is used directly here (needs the `__class__` cell).
     pub uses_super: bool,
@@ -73,8 +75,16 @@ impl Scope {
     }
 }
 
-/// All scopes of a module; index 0 is the module. Scopes are numbered in
-/// the order the code generator meets them.
+/// All scopes of a module; index 0 is the module.
+///
+/// The code generator finds the scope of a `def`, `class`, lambda or
+/// comprehension by the node's source span within its parent scope (as
+/// CPython's compiler looks up symtable entries by AST node), never by
+/// counting scopes in visiting order: codegen lays code out in a different
+/// order than source order (`else` before `except` handlers) and compiles
+/// some subtrees several times (`while` tests twice, `finally` bodies once
+/// per exit path), so a running index drifts. Spans survive the clones made
+/// of `finally` bodies, and two distinct scope-making nodes never share one.
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
 }
@@ -104,7 +114,7 @@ pub fn build(module: &Module) -> Result<SymbolTable, SymbolError> {
         error: None,
         depth: 0,
     };
-    b.push(ScopeKind::Module, "<module>");
+    b.push(ScopeKind::Module, "<module>", Span::new(0, 0));
     for s in &module.body {
         b.stmt(s);
     }
@@ -118,7 +128,7 @@ pub fn build(module: &Module) -> Result<SymbolTable, SymbolError> {
 }
 
 impl Builder {
-    fn push(&mut self, kind: ScopeKind, name: &str) -> usize {
+    fn push(&mut self, kind: ScopeKind, name: &str, span: Span) -> usize {
         let id = self.scopes.len();
         let parent = self.stack.last().copied();
         self.scopes.push(Scope {
@@ -129,6 +139,13 @@ impl Builder {
         });
         if let Some(p) = parent {
             self.scopes[p].children.push(id);
+            if self.scopes[p]
+                .child_at
+                .insert((span.start, span.end), id)
+                .is_some()
+            {
+                self.err("internal error: two scopes at one source span".into(), span);
+            }
         }
         self.stack.push(id);
         id
@@ -275,7 +292,7 @@ impl Builder {
                 }
                 self.arg_defaults(&f.args);
                 self.bind(&f.name, s.span);
-                self.push(ScopeKind::Function, &f.name);
+                self.push(ScopeKind::Function, &f.name, s.span);
                 self.params(&f.args);
                 self.stmts(&f.body);
                 self.stack.pop();
@@ -284,7 +301,7 @@ impl Builder {
                 for d in &c.decorators {
                     self.expr(d);
                 }
-                self.push(ScopeKind::Class, &c.name);
+                self.push(ScopeKind::Class, &c.name, s.span);
                 self.stmts(&c.body);
                 self.stack.pop();
                 // Bases are evaluated after the body's function is made.
@@ -368,8 +385,8 @@ impl Builder {
         }
     }
 
-    fn comprehension(&mut self, name: &str, gens: &[Comprehension], elts: &[&Expr]) {
-        self.push(ScopeKind::Comprehension, name);
+    fn comprehension(&mut self, e: &Expr, name: &str, gens: &[Comprehension], elts: &[&Expr]) {
+        self.push(ScopeKind::Comprehension, name, e.span);
         self.cur().params.push(".0".into());
         self.cur().bind(".0");
         for (i, g) in gens.iter().enumerate() {
@@ -385,8 +402,7 @@ impl Builder {
             self.expr(e);
         }
         self.stack.pop();
-        // The first iterable is evaluated in the enclosing scope, after the
-        // comprehension's function is made (scope numbers follow code order).
+        // The first iterable is evaluated in the enclosing scope.
         self.expr(&gens[0].iter);
     }
 
@@ -444,7 +460,7 @@ impl Builder {
             ExprKind::UnaryOp { operand, .. } => self.expr(operand),
             ExprKind::Lambda { args, body } => {
                 self.arg_defaults(args);
-                self.push(ScopeKind::Function, "<lambda>");
+                self.push(ScopeKind::Function, "<lambda>", e.span);
                 self.params(args);
                 self.expr(body);
                 self.stack.pop();
@@ -468,19 +484,19 @@ impl Builder {
                 }
             }
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension("<listcomp>", generators, &[elt])
+                self.comprehension(e, "<listcomp>", generators, &[elt])
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension("<setcomp>", generators, &[elt])
+                self.comprehension(e, "<setcomp>", generators, &[elt])
             }
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension("<genexpr>", generators, &[elt])
+                self.comprehension(e, "<genexpr>", generators, &[elt])
             }
             ExprKind::DictComp {
                 key,
                 value,
                 generators,
-            } => self.comprehension("<dictcomp>", generators, &[key, value]),
+            } => self.comprehension(e, "<dictcomp>", generators, &[key, value]),
             ExprKind::Yield(v) => {
                 if let Some(v) = v {
                     self.expr(v)
@@ -545,6 +561,12 @@ impl Builder {
 }
 
 impl SymbolTable {
+    /// The scope made by the node at `span` directly inside scope `parent`.
+    pub fn child_at(&self, parent: usize, span: Span, kind: ScopeKind) -> Option<usize> {
+        let id = *self.scopes[parent].child_at.get(&(span.start, span.end))?;
+        (self.scopes[id].kind == Some(kind)).then_some(id)
+    }
+
     /// Resolves names top-down. `enclosing` holds names bound in enclosing
     /// function scopes (candidates for free variables).
     fn resolve(&mut self, id: usize, enclosing: &FxHashSet<String>) {
