@@ -10,7 +10,6 @@ use crate::bytecode::{
 };
 use crate::syntax::ast::*;
 use crate::syntax::LineIndex;
-use crate::value::string::intern;
 use crate::value::{PyStr, Str, Value};
 
 /// A compile-time error (becomes a `SyntaxError`).
@@ -791,8 +790,7 @@ impl<'a> Compiler<'a> {
             }
             u.flags |= CO_OPTIMIZED | CO_NEWLOCALS;
         }
-        u.cellvars = sc.cellvars.iter().map(|c| intern(c)).collect();
-        u.freevars = sc.freevars.iter().map(|c| intern(c)).collect();
+        u.set_derefs(&sc.cellvars, &sc.freevars);
         if self.units.len() > 1 || kind == CodeKind::Comprehension {
             u.flags |= CO_NESTED;
         }
@@ -970,7 +968,7 @@ impl<'a> Compiler<'a> {
         self.body_with_docstring(&c.body, true)?;
         let cell = self.u().deref_index("__class__");
         match cell {
-            Some(i) if self.u().cellvars.iter().any(|v| v.as_str() == "__class__") => {
+            Some(i) if self.u().has_cell("__class__") => {
                 self.u().emit_noline(Op::LoadClosure, i);
                 self.u().emit_noline(Op::ReturnValue, 0);
             }
