@@ -10,7 +10,6 @@ use crate::bytecode::{
 };
 use crate::syntax::ast::*;
 use crate::syntax::LineIndex;
-use crate::value::string::intern;
 use crate::value::{PyStr, Str, Value};
 
 /// A compile-time error (becomes a `SyntaxError`).
@@ -60,7 +59,6 @@ pub struct Compiler<'a> {
     pub filename: Str,
     pub units: Vec<Unit>,
     pub fblocks: Vec<Vec<FBlock>>,
-    next_scope: usize,
     pub depth: u32,
 }
 
@@ -76,7 +74,6 @@ pub fn compile_module(module: &Module, filename: &str, lines: &LineIndex) -> CRe
         filename: Rc::new(PyStr::new(filename)),
         units: vec![],
         fblocks: vec![],
-        next_scope: 1,
         depth: 0,
     };
     c.units
@@ -752,11 +749,13 @@ impl<'a> Compiler<'a> {
 
     // ----- functions and classes -----
 
-    pub fn next_child_scope(&mut self, expected: ScopeKind) -> usize {
-        let id = self.next_scope;
-        self.next_scope += 1;
-        debug_assert_eq!(self.table.scopes[id].kind, Some(expected));
-        id
+    /// The symbol-table scope of the node at `span` in the current scope.
+    pub fn child_scope(&self, span: Span, kind: ScopeKind) -> CResult<usize> {
+        let parent = self.units.last().unwrap().scope;
+        match self.table.child_at(parent, span, kind) {
+            Some(id) => Ok(id),
+            None => err("internal error: no symbol table for this scope", span),
+        }
     }
 
     pub fn qualname_for(&self, name: &str) -> String {
@@ -791,8 +790,7 @@ impl<'a> Compiler<'a> {
             }
             u.flags |= CO_OPTIMIZED | CO_NEWLOCALS;
         }
-        u.cellvars = sc.cellvars.iter().map(|c| intern(c)).collect();
-        u.freevars = sc.freevars.iter().map(|c| intern(c)).collect();
+        u.set_derefs(&sc.cellvars, &sc.freevars);
         if self.units.len() > 1 || kind == CodeKind::Comprehension {
             u.flags |= CO_NESTED;
         }
@@ -879,7 +877,7 @@ impl<'a> Compiler<'a> {
         }
         self.u().line = def_line;
         let flags = self.arg_defaults(&f.args)?;
-        let scope = self.next_child_scope(ScopeKind::Function);
+        let scope = self.child_scope(s.span, ScopeKind::Function)?;
         self.enter_scope(scope, CodeKind::Function, &f.name, firstlineno);
         self.set_arg_counts(&f.args);
         self.u().line = firstlineno;
@@ -954,7 +952,7 @@ impl<'a> Compiler<'a> {
             self.expr(d)?;
         }
         self.u().line = def_line;
-        let scope = self.next_child_scope(ScopeKind::Class);
+        let scope = self.child_scope(s.span, ScopeKind::Class)?;
         self.enter_scope(scope, CodeKind::Class, &c.name, firstlineno);
         self.u().line = firstlineno;
         self.u().emit(Op::Resume, 0);
@@ -970,7 +968,7 @@ impl<'a> Compiler<'a> {
         self.body_with_docstring(&c.body, true)?;
         let cell = self.u().deref_index("__class__");
         match cell {
-            Some(i) if self.u().cellvars.iter().any(|v| v.as_str() == "__class__") => {
+            Some(i) if self.u().has_cell("__class__") => {
                 self.u().emit_noline(Op::LoadClosure, i);
                 self.u().emit_noline(Op::ReturnValue, 0);
             }

@@ -559,7 +559,7 @@ impl<'a> Compiler<'a> {
 
     fn lambda(&mut self, e: &Expr, args: &Arguments, body: &Expr) -> CResult {
         let flags = self.arg_defaults(args)?;
-        let scope = self.next_child_scope(ScopeKind::Function);
+        let scope = self.child_scope(e.span, ScopeKind::Function)?;
         let line = self.line_of(e.span);
         self.enter_scope(scope, CodeKind::Function, "<lambda>", line);
         self.set_arg_counts(args);
@@ -586,7 +586,7 @@ impl<'a> Compiler<'a> {
                 e.span,
             );
         }
-        let scope = self.next_child_scope(ScopeKind::Comprehension);
+        let scope = self.child_scope(e.span, ScopeKind::Comprehension)?;
         let line = self.line_of(e.span);
         self.enter_scope(scope, CodeKind::Comprehension, name, line);
         self.u().argcount = 1;

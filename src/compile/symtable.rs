@@ -49,11 +49,23 @@ pub struct Scope {
     /// Free variables, in a stable order.
     pub freevars: Vec<String>,
     pub children: Vec<usize>,
+    /// Child scopes by the span of the node that makes them (see `SymbolTable`).
+    child_at: FxHashMap<(u32, u32), usize>,
     pub parent: Option<usize>,
     /// Whether `super` is used directly here (needs the `__class__` cell).
     pub uses_super: bool,
     /// A class body that must provide the `__class__` cell.
     pub needs_class_cell: bool,
+    /// Where each `global`/`nonlocal` was declared (for errors found when resolving).
+    directives: FxHashMap<String, Span>,
+    /// A comprehension's iteration variables (walrus targets may not rebind them).
+    comp_iter: FxHashSet<String>,
+    /// Walrus targets a comprehension binds in an enclosing scope.
+    walrus: FxHashSet<String>,
+    /// Visiting a comprehension's `for` target.
+    in_comp_target: bool,
+    /// Visiting a comprehension's iterable (no walrus allowed there).
+    in_comp_iter: u32,
 }
 
 impl Scope {
@@ -73,8 +85,16 @@ impl Scope {
     }
 }
 
-/// All scopes of a module; index 0 is the module. Scopes are numbered in
-/// the order the code generator meets them.
+/// All scopes of a module; index 0 is the module.
+///
+/// The code generator finds the scope of a `def`, `class`, lambda or
+/// comprehension by the node's source span within its parent scope (as
+/// CPython's compiler looks up symtable entries by AST node), never by
+/// counting scopes in visiting order: codegen lays code out in a different
+/// order than source order (`else` before `except` handlers) and compiles
+/// some subtrees several times (`while` tests twice, `finally` bodies once
+/// per exit path), so a running index drifts. Spans survive the clones made
+/// of `finally` bodies, and two distinct scope-making nodes never share one.
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
 }
@@ -104,7 +124,7 @@ pub fn build(module: &Module) -> Result<SymbolTable, SymbolError> {
         error: None,
         depth: 0,
     };
-    b.push(ScopeKind::Module, "<module>");
+    b.push(ScopeKind::Module, "<module>", Span::new(0, 0));
     for s in &module.body {
         b.stmt(s);
     }
@@ -113,22 +133,32 @@ pub fn build(module: &Module) -> Result<SymbolTable, SymbolError> {
         return Err(e);
     }
     let mut t = SymbolTable { scopes: b.scopes };
-    t.resolve(0, &FxHashSet::default());
+    t.resolve(0, &FxHashSet::default())?;
     Ok(t)
 }
 
 impl Builder {
-    fn push(&mut self, kind: ScopeKind, name: &str) -> usize {
+    fn push(&mut self, kind: ScopeKind, name: &str, span: Span) -> usize {
         let id = self.scopes.len();
         let parent = self.stack.last().copied();
+        // Scopes nested in a comprehension's iterable inherit the walrus ban.
+        let in_comp_iter = parent.map_or(0, |p| self.scopes[p].in_comp_iter);
         self.scopes.push(Scope {
             kind: Some(kind),
             name: name.to_string(),
             parent,
+            in_comp_iter,
             ..Default::default()
         });
         if let Some(p) = parent {
             self.scopes[p].children.push(id);
+            if self.scopes[p]
+                .child_at
+                .insert((span.start, span.end), id)
+                .is_some()
+            {
+                self.err("internal error: two scopes at one source span".into(), span);
+            }
         }
         self.stack.push(id);
         id
@@ -148,12 +178,18 @@ impl Builder {
     }
     fn bind(&mut self, name: &str, span: Span) {
         let s = self.cur();
-        if s.globals.contains(name) || s.nonlocals.contains(name) {
-            s.bind(name);
-            return;
+        if s.in_comp_target {
+            if s.walrus.contains(name) {
+                let msg = format!(
+                    "comprehension inner loop cannot rebind assignment expression target '{}'",
+                    name
+                );
+                self.err(msg, span);
+                return;
+            }
+            s.comp_iter.insert(name.to_string());
         }
         s.bind(name);
-        let _ = span;
     }
     fn use_name(&mut self, name: &str) {
         if name == "super" {
@@ -232,6 +268,7 @@ impl Builder {
                 for n in names {
                     self.check_declared_late(n, "global", s.span);
                     self.cur().globals.insert(n.clone());
+                    self.cur().directives.entry(n.clone()).or_insert(s.span);
                 }
             }
             StmtKind::Nonlocal(names) => {
@@ -244,6 +281,7 @@ impl Builder {
                 for n in names {
                     self.check_declared_late(n, "nonlocal", s.span);
                     self.cur().nonlocals.insert(n.clone());
+                    self.cur().directives.entry(n.clone()).or_insert(s.span);
                 }
             }
             StmtKind::Return(v) => {
@@ -275,7 +313,7 @@ impl Builder {
                 }
                 self.arg_defaults(&f.args);
                 self.bind(&f.name, s.span);
-                self.push(ScopeKind::Function, &f.name);
+                self.push(ScopeKind::Function, &f.name, s.span);
                 self.params(&f.args);
                 self.stmts(&f.body);
                 self.stack.pop();
@@ -284,7 +322,7 @@ impl Builder {
                 for d in &c.decorators {
                     self.expr(d);
                 }
-                self.push(ScopeKind::Class, &c.name);
+                self.push(ScopeKind::Class, &c.name, s.span);
                 self.stmts(&c.body);
                 self.stack.pop();
                 // Bases are evaluated after the body's function is made.
@@ -329,15 +367,16 @@ impl Builder {
     /// `global x` / `nonlocal x` after x was already used or assigned here.
     fn check_declared_late(&mut self, n: &str, what: &str, span: Span) {
         let sc = self.cur();
-        if sc.bound_set.contains(n) || sc.used.contains(n) {
-            let how = if sc.used.contains(n) && !sc.bound_set.contains(n) {
-                "used"
-            } else {
-                "assigned to"
-            };
-            let msg = format!("name '{}' is {} before {} declaration", n, how, what);
-            self.err(msg, span);
-        }
+        let msg = if sc.params.iter().any(|p| p == n) {
+            format!("name '{}' is parameter and {}", n, what)
+        } else if sc.used.contains(n) {
+            format!("name '{}' is used prior to {} declaration", n, what)
+        } else if sc.bound_set.contains(n) {
+            format!("name '{}' is assigned to before {} declaration", n, what)
+        } else {
+            return;
+        };
+        self.err(msg, span);
     }
 
     fn arg_defaults(&mut self, a: &Arguments) {
@@ -359,7 +398,7 @@ impl Builder {
             all.push(k);
         }
         for p in all {
-            if self.cur().params.contains(&p.name) {
+            if self.cur().bound_set.contains(&p.name) {
                 let msg = format!("duplicate argument '{}' in function definition", p.name);
                 self.err(msg, p.span);
             }
@@ -368,15 +407,20 @@ impl Builder {
         }
     }
 
-    fn comprehension(&mut self, name: &str, gens: &[Comprehension], elts: &[&Expr]) {
-        self.push(ScopeKind::Comprehension, name);
+    /// Visits in CPython's order: the first iterable (evaluated in the
+    /// enclosing scope), then each `for` of the comprehension's own scope.
+    fn comprehension(&mut self, e: &Expr, name: &str, gens: &[Comprehension], elts: &[&Expr]) {
+        self.comp_iterable(&gens[0].iter);
+        self.push(ScopeKind::Comprehension, name, e.span);
         self.cur().params.push(".0".into());
         self.cur().bind(".0");
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
-                self.expr(&g.iter);
+                self.comp_iterable(&g.iter);
             }
+            self.cur().in_comp_target = true;
             self.expr(&g.target);
+            self.cur().in_comp_target = false;
             for c in &g.ifs {
                 self.expr(c);
             }
@@ -385,9 +429,60 @@ impl Builder {
             self.expr(e);
         }
         self.stack.pop();
-        // The first iterable is evaluated in the enclosing scope, after the
-        // comprehension's function is made (scope numbers follow code order).
-        self.expr(&gens[0].iter);
+    }
+
+    fn comp_iterable(&mut self, it: &Expr) {
+        self.cur().in_comp_iter += 1;
+        self.expr(it);
+        self.cur().in_comp_iter -= 1;
+    }
+
+    /// The target of `:=` inside a comprehension binds in the nearest
+    /// enclosing function (as a free variable of the comprehension) or in the
+    /// module (as a global), as CPython's symtable_extend_namedexpr_scope.
+    fn walrus_in_comprehension(&mut self, id: &str, span: Span) {
+        let cur = *self.stack.last().unwrap();
+        for &sid in self.stack.iter().rev() {
+            let sc = &self.scopes[sid];
+            match sc.kind {
+                Some(ScopeKind::Comprehension) => {
+                    if sc.comp_iter.contains(id) {
+                        let msg = format!(
+                            "assignment expression cannot rebind comprehension iteration variable '{}'",
+                            id
+                        );
+                        return self.err(msg, span);
+                    }
+                }
+                Some(ScopeKind::Function) => {
+                    let global = sc.globals.contains(id);
+                    let c = &mut self.scopes[cur];
+                    if global {
+                        c.globals.insert(id.to_string());
+                    } else {
+                        c.nonlocals.insert(id.to_string());
+                    }
+                    c.walrus.insert(id.to_string());
+                    c.directives.entry(id.to_string()).or_insert(span);
+                    self.scopes[sid].bind(id);
+                    return;
+                }
+                Some(ScopeKind::Module) => {
+                    let c = &mut self.scopes[cur];
+                    c.globals.insert(id.to_string());
+                    c.walrus.insert(id.to_string());
+                    self.scopes[sid].globals.insert(id.to_string());
+                    return;
+                }
+                Some(ScopeKind::Class) | None => {
+                    return self.err(
+                        "assignment expression within a comprehension cannot be used in a class body"
+                            .into(),
+                        span,
+                    );
+                }
+            }
+        }
     }
 
     fn expr(&mut self, e: &Expr) {
@@ -418,24 +513,20 @@ impl Builder {
                 }
             }
             ExprKind::NamedExpr { target, value } => {
-                self.expr(value);
-                // The target binds in the nearest non-comprehension scope.
-                if let ExprKind::Name { id, .. } = &target.kind {
-                    let mut i = self.stack.len() - 1;
-                    while i > 0
-                        && matches!(
-                            self.scopes[self.stack[i]].kind,
-                            Some(ScopeKind::Comprehension)
-                        )
-                    {
-                        let sid = self.stack[i];
-                        self.scopes[sid].nonlocals.insert(id.clone());
-                        self.scopes[sid].used.insert(id.clone());
-                        i -= 1;
-                    }
-                    let sid = self.stack[i];
-                    self.scopes[sid].bind(id);
+                if self.cur().in_comp_iter > 0 {
+                    return self.err(
+                        "assignment expression cannot be used in a comprehension iterable expression"
+                            .into(),
+                        e.span,
+                    );
                 }
+                if let ExprKind::Name { id, .. } = &target.kind {
+                    if self.cur().kind == Some(ScopeKind::Comprehension) {
+                        self.walrus_in_comprehension(id, target.span);
+                    }
+                }
+                self.expr(value);
+                self.expr(target);
             }
             ExprKind::BinOp { left, right, .. } => {
                 self.expr(left);
@@ -444,7 +535,7 @@ impl Builder {
             ExprKind::UnaryOp { operand, .. } => self.expr(operand),
             ExprKind::Lambda { args, body } => {
                 self.arg_defaults(args);
-                self.push(ScopeKind::Function, "<lambda>");
+                self.push(ScopeKind::Function, "<lambda>", e.span);
                 self.params(args);
                 self.expr(body);
                 self.stack.pop();
@@ -468,19 +559,19 @@ impl Builder {
                 }
             }
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension("<listcomp>", generators, &[elt])
+                self.comprehension(e, "<listcomp>", generators, &[elt])
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension("<setcomp>", generators, &[elt])
+                self.comprehension(e, "<setcomp>", generators, &[elt])
             }
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension("<genexpr>", generators, &[elt])
+                self.comprehension(e, "<genexpr>", generators, &[elt])
             }
             ExprKind::DictComp {
                 key,
                 value,
                 generators,
-            } => self.comprehension("<dictcomp>", generators, &[key, value]),
+            } => self.comprehension(e, "<dictcomp>", generators, &[key, value]),
             ExprKind::Yield(v) => {
                 if let Some(v) = v {
                     self.expr(v)
@@ -545,14 +636,38 @@ impl Builder {
 }
 
 impl SymbolTable {
+    /// The scope made by the node at `span` directly inside scope `parent`.
+    pub fn child_at(&self, parent: usize, span: Span, kind: ScopeKind) -> Option<usize> {
+        let id = *self.scopes[parent].child_at.get(&(span.start, span.end))?;
+        (self.scopes[id].kind == Some(kind)).then_some(id)
+    }
+
     /// Resolves names top-down. `enclosing` holds names bound in enclosing
     /// function scopes (candidates for free variables).
-    fn resolve(&mut self, id: usize, enclosing: &FxHashSet<String>) {
+    fn resolve(&mut self, id: usize, enclosing: &FxHashSet<String>) -> Result<(), SymbolError> {
         let kind = self.scopes[id].kind.unwrap();
         let mut symbols = FxHashMap::default();
         let is_func = matches!(kind, ScopeKind::Function | ScopeKind::Comprehension);
         {
             let s = &self.scopes[id];
+            let mut declared: Vec<(&String, &Span)> = s.directives.iter().collect();
+            declared.sort_by_key(|(_, sp)| sp.start);
+            for (n, sp) in declared {
+                let msg = if !s.nonlocals.contains(n) {
+                    continue;
+                } else if s.globals.contains(n) {
+                    format!("name '{}' is nonlocal and global", n)
+                } else if !enclosing.contains(n) {
+                    format!("no binding for nonlocal '{}' found", n)
+                } else {
+                    continue;
+                };
+                return Err(SymbolError {
+                    msg,
+                    span: *sp,
+                    recursion: false,
+                });
+            }
             for n in &s.globals {
                 symbols.insert(n.clone(), NameScope::GlobalExplicit);
             }
@@ -626,11 +741,11 @@ impl SymbolTable {
         self.scopes[id].symbols = symbols;
         let children = self.scopes[id].children.clone();
         for c in children {
-            self.resolve(c, &inner_enclosing);
+            self.resolve(c, &inner_enclosing)?;
         }
         // Locals that children use as free become cells.
         let children = self.scopes[id].children.clone();
-        let mut cells: Vec<String> = vec![];
+        let mut cells: FxHashSet<String> = FxHashSet::default();
         for c in &children {
             let frees = self.scopes[*c].freevars.clone();
             for f in frees {
@@ -638,16 +753,12 @@ impl SymbolTable {
                 match here {
                     Some(NameScope::Local) | Some(NameScope::Cell) => {
                         self.scopes[id].symbols.insert(f.clone(), NameScope::Cell);
-                        if !cells.contains(&f) {
-                            cells.push(f);
-                        }
+                        cells.insert(f);
                     }
                     Some(NameScope::Free) => {}
                     _ => {
                         if f == "__class__" && self.scopes[id].kind == Some(ScopeKind::Class) {
-                            if !cells.contains(&f) {
-                                cells.push(f);
-                            }
+                            cells.insert(f);
                         } else if self.scopes[id].kind != Some(ScopeKind::Module) {
                             // Passing through a class body or an intermediate function.
                             self.scopes[id].symbols.insert(f.clone(), NameScope::Free);
@@ -656,17 +767,22 @@ impl SymbolTable {
                 }
             }
         }
-        if self.scopes[id].needs_class_cell && !cells.iter().any(|c| c == "__class__") {
-            cells.push("__class__".into());
+        if self.scopes[id].needs_class_cell {
+            cells.insert("__class__".into());
         }
         // Cell order: parameters first in parameter order, then sorted (as CPython).
-        let params = self.scopes[id].params.clone();
+        let params = &self.scopes[id].params;
         let mut ordered: Vec<String> = params
             .iter()
-            .filter(|p| cells.contains(p))
+            .filter(|p| cells.contains(*p))
             .cloned()
             .collect();
-        let mut rest: Vec<String> = cells.into_iter().filter(|c| !params.contains(c)).collect();
+        let param_set: FxHashSet<&String> = params.iter().collect();
+        let mut rest: Vec<String> = cells
+            .iter()
+            .filter(|c| !param_set.contains(c))
+            .cloned()
+            .collect();
         rest.sort();
         ordered.extend(rest);
         self.scopes[id].cellvars = ordered;
@@ -679,5 +795,6 @@ impl SymbolTable {
         frees.sort();
         // A class scope's free names (other than its own cell) pass through.
         self.scopes[id].freevars = frees;
+        Ok(())
     }
 }

@@ -38,6 +38,10 @@ pub struct Unit {
     pub varnames: Vec<Str>,
     pub cellvars: Vec<Str>,
     pub freevars: Vec<Str>,
+    /// Indexes of `varnames`, and of cells then frees (hash lookups keep
+    /// compiling a function with very many variables linear).
+    var_index: FxHashMap<String, u32>,
+    deref_pos: FxHashMap<String, u32>,
     labels: Vec<Option<u32>>,
     /// The line the next instruction gets (0: none).
     pub line: u32,
@@ -82,6 +86,8 @@ impl Unit {
             varnames: vec![],
             cellvars: vec![],
             freevars: vec![],
+            var_index: FxHashMap::default(),
+            deref_pos: FxHashMap::default(),
             labels: vec![],
             line: firstlineno,
             depth: 0,
@@ -122,21 +128,12 @@ impl Unit {
     }
 
     pub fn add_const(&mut self, v: Value) -> u32 {
-        let key = match &v {
-            Value::Int(i) => Some(ConstKey::Int(*i)),
-            Value::Float(f) => Some(ConstKey::Float(f.to_bits())),
-            Value::Str(s) => Some(ConstKey::Str(s.as_str().to_string())),
-            Value::Bool(b) => Some(ConstKey::Bool(*b)),
-            Value::None => Some(ConstKey::None),
-            Value::BigInt(b) => Some(ConstKey::Big(b.to_string())),
-            // Each code object is its own constant.
-            Value::Code(_) => {
-                self.consts.push(v);
-                return self.consts.len() as u32 - 1;
-            }
-            _ => None,
-        };
-        match key {
+        // Each code object is its own constant.
+        if let Value::Code(_) = v {
+            self.consts.push(v);
+            return self.consts.len() as u32 - 1;
+        }
+        match ConstKey::of(&v) {
             Some(k) => {
                 if let Some(i) = self.const_index.get(&k) {
                     return *i;
@@ -169,23 +166,39 @@ impl Unit {
     }
 
     pub fn varname_index(&mut self, name: &str) -> u32 {
-        if let Some(i) = self.varnames.iter().position(|v| v.as_str() == name) {
-            return i as u32;
+        if let Some(i) = self.var_index.get(name) {
+            return *i;
         }
+        let i = self.varnames.len() as u32;
         self.varnames.push(crate::value::string::intern(name));
-        self.varnames.len() as u32 - 1
+        self.var_index.insert(name.to_string(), i);
+        i
+    }
+
+    /// Sets the cell and free variables (once, before any deref is emitted).
+    pub fn set_derefs(&mut self, cells: &[String], frees: &[String]) {
+        self.cellvars = cells
+            .iter()
+            .map(|c| crate::value::string::intern(c))
+            .collect();
+        self.freevars = frees
+            .iter()
+            .map(|c| crate::value::string::intern(c))
+            .collect();
+        // The first slot of a name wins (a class's `__class__` cell and free).
+        for (i, n) in cells.iter().chain(frees).enumerate() {
+            self.deref_pos.entry(n.clone()).or_insert(i as u32);
+        }
     }
 
     /// The localsplus slot of a cell or free variable.
     pub fn deref_index(&self, name: &str) -> Option<u32> {
-        let nv = self.varnames.len();
-        if let Some(i) = self.cellvars.iter().position(|v| v.as_str() == name) {
-            return Some((nv + i) as u32);
-        }
-        self.freevars
-            .iter()
-            .position(|v| v.as_str() == name)
-            .map(|i| (nv + self.cellvars.len() + i) as u32)
+        let nv = self.varnames.len() as u32;
+        self.deref_pos.get(name).map(|i| nv + i)
+    }
+
+    pub fn has_cell(&self, name: &str) -> bool {
+        matches!(self.deref_pos.get(name), Some(i) if (*i as usize) < self.cellvars.len())
     }
 
     pub fn push_handler(&mut self, label: Label, depth: u32, push_lasti: bool) {
@@ -234,9 +247,9 @@ impl Unit {
             .cellvars
             .iter()
             .map(|c| {
-                self.varnames
-                    .iter()
-                    .position(|v| v == c)
+                self.var_index
+                    .get(c.as_str())
+                    .map(|p| *p as usize)
                     .filter(|p| {
                         (*p as u32)
                             < self.argcount
@@ -365,7 +378,8 @@ fn estimate_stack(instrs: &[Instr]) -> u32 {
     instrs.len() as u32 + 8
 }
 
-/// A hashable identity for the common constants.
+/// A hashable identity for the common constants (tuples of them too, so
+/// that many tuple constants do not make compiling quadratic).
 #[derive(Hash, PartialEq, Eq)]
 enum ConstKey {
     Int(i64),
@@ -374,6 +388,22 @@ enum ConstKey {
     Bool(bool),
     None,
     Big(String),
+    Tuple(Vec<ConstKey>),
+}
+
+impl ConstKey {
+    fn of(v: &Value) -> Option<ConstKey> {
+        Some(match v {
+            Value::Int(i) => ConstKey::Int(*i),
+            Value::Float(f) => ConstKey::Float(f.to_bits()),
+            Value::Str(s) => ConstKey::Str(s.as_str().to_string()),
+            Value::Bool(b) => ConstKey::Bool(*b),
+            Value::None => ConstKey::None,
+            Value::BigInt(b) => ConstKey::Big(b.to_string()),
+            Value::Tuple(t) => ConstKey::Tuple(t.iter().map(ConstKey::of).collect::<Option<_>>()?),
+            _ => return None,
+        })
+    }
 }
 
 /// Constants are shared when equal and of the same type (`1` and `1.0` stay apart).

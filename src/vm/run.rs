@@ -246,8 +246,12 @@ impl Vm {
                         }
                     }
                     Op::DeleteDeref => {
-                        if let Value::Cell(c) = &self.stack[base + arg as usize] {
-                            *c.borrow_mut() = Value::Null;
+                        let old = match &self.stack[base + arg as usize] {
+                            Value::Cell(c) => c.replace(Value::Null),
+                            _ => Value::Null,
+                        };
+                        if let Value::Null = old {
+                            break 'op self.unbound_deref(&code, arg as usize);
                         }
                     }
                     Op::LoadClosure => {
