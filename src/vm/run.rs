@@ -693,12 +693,11 @@ impl Vm {
                             Value::Iter(it) => {
                                 let mut b = it.borrow_mut();
                                 match &mut *b {
-                                    IterObj::Range { cur, stop, step } => {
-                                        if (*step > 0 && *cur < *stop)
-                                            || (*step < 0 && *cur > *stop)
-                                        {
-                                            let v = *cur;
-                                            *cur += *step;
+                                    IterObj::Range { next, step, left } => {
+                                        if *left > 0 {
+                                            let v = *next;
+                                            *next = next.wrapping_add(*step);
+                                            *left -= 1;
                                             Some(Value::Int(v))
                                         } else {
                                             None
@@ -717,13 +716,19 @@ impl Vm {
                                     _ => {
                                         drop(b);
                                         let it = top.clone();
-                                        tri!(self.next_value(&it))
+                                        match self.iter_next(&it) {
+                                            Err(e) => tri!(self.for_iter_error(fi, e)),
+                                            r => tri!(r),
+                                        }
                                     }
                                 }
                             }
                             _ => {
                                 let it = top.clone();
-                                tri!(self.next_value(&it))
+                                match self.iter_next(&it) {
+                                    Err(e) => tri!(self.for_iter_error(fi, e)),
+                                    r => tri!(r),
+                                }
                             }
                         };
                         match next {

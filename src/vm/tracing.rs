@@ -170,6 +170,34 @@ impl Vm {
         let _ = depth;
     }
 
+    /// The `(type, value, traceback)` of an `exception` event.
+    fn exception_event_arg(&self, exc: &Value) -> Value {
+        let tb = match exc {
+            Value::Instance(i) => i.traceback.borrow().clone(),
+            _ => None,
+        }
+        .map(Value::Traceback)
+        .unwrap_or(Value::None);
+        Value::tuple(vec![Value::Class(self.exc_class(exc)), exc.clone(), tb])
+    }
+
+    /// `for` met an error from its iterator in frame `fi`. A StopIteration
+    /// (raised by a `__next__`, a `map` function, ...) ends the loop after
+    /// an `exception` event, as CPython's FOR_ITER reports it to the trace
+    /// function (whose own error is dropped there).
+    #[cold]
+    pub(crate) fn for_iter_error(&mut self, fi: usize, e: PyErr) -> PyResult<Option<Value>> {
+        if !self.err_is(&e, crate::value::ExcType::StopIteration) {
+            return Err(e);
+        }
+        if self.trace.on() && !self.trace.suspended {
+            let exc = self.materialize(e);
+            let arg = self.exception_event_arg(&exc);
+            let _ = self.emit(fi, Event::Exception, &arg);
+        }
+        Ok(None)
+    }
+
     /// An exception raised by the instruction just executed in the top frame:
     /// record it (traceback, `exception` event) and unwind to a handler.
     /// Returns Err when it leaves the entry frame.
@@ -207,14 +235,7 @@ impl Vm {
                     }));
                 }
                 if self.trace.on() && !self.trace.suspended {
-                    let tb = match &exc {
-                        Value::Instance(i) => i.traceback.borrow().clone(),
-                        _ => None,
-                    }
-                    .map(Value::Traceback)
-                    .unwrap_or(Value::None);
-                    let arg =
-                        Value::tuple(vec![Value::Class(self.exc_class(&exc)), exc.clone(), tb]);
+                    let arg = self.exception_event_arg(&exc);
                     if let Err(e) = self.emit(fi, Event::Exception, &arg) {
                         // The trace function's own exception replaces this one.
                         let e = self.materialize(e);
