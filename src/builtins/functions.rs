@@ -56,6 +56,9 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in fns {
         vm.builtins.borrow_mut().set_str(name, native(name, *f));
     }
+    vm.builtins
+        .borrow_mut()
+        .set_str("__build_class__", crate::vm::call::build_class_builtin());
     let types = [
         ("object", vm.types.object.clone()),
         ("type", vm.types.type_.clone()),

@@ -919,7 +919,18 @@ impl Vm {
                 }
                 inst
             }
-            OnReturn::ClassBody { name, base, ns } => self.finish_class(name, base, ns, v)?,
+            OnReturn::ClassBody {
+                name,
+                base,
+                ns,
+                c_traced,
+            } => {
+                let cls = self.finish_class(name, base, ns, v)?;
+                if c_traced {
+                    self.build_class_c_return()?;
+                }
+                cls
+            }
         };
         if f.is_entry {
             return Ok(Some(result));

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::trace::{Event, FrameView, Vacant};
 use crate::value::{PyErr, PyResult, Value};
 
-use super::frame::{Frame, FrameObj};
+use super::frame::{Frame, FrameObj, OnReturn};
 use super::Vm;
 
 impl Vm {
@@ -220,7 +220,7 @@ impl Vm {
         self.unwind(exc, false)
     }
 
-    fn unwind(&mut self, exc: Value, mut record: bool) -> PyResult<()> {
+    fn unwind(&mut self, mut exc: Value, mut record: bool) -> PyResult<()> {
         loop {
             let fi = self.frames.len() - 1;
             if record {
@@ -272,6 +272,14 @@ impl Vm {
             self.stack.truncate(f.ret_slot);
             if f.is_entry || self.frames.is_empty() {
                 return Err(PyErr::Obj(exc));
+            }
+            if let OnReturn::ClassBody { c_traced: true, .. } = f.on_return {
+                if self.trace.wants_c_events() {
+                    // A failing profiler's error replaces the exception.
+                    if let Err(e) = self.build_class_c_event(Event::CException) {
+                        exc = self.materialize(e);
+                    }
+                }
             }
             if self.trace.on() || self.frames.last().map(|f| f.traced).unwrap_or(false) {
                 let top = self.frames.len() - 1;
