@@ -100,6 +100,7 @@ impl Vm {
             }
             _ => vec![],
         };
+        self.close_pending_generators();
         self.c_events_armed = true;
         let r = self.call_generic(callable, args, kwargs, slot, OnReturn::Push);
         self.c_events_armed = false;
@@ -108,9 +109,8 @@ impl Vm {
             Called::Value(v) => {
                 self.stack.truncate(slot);
                 self.stack.push(v);
-                if self.trace.on() && Vm::generators_to_close() {
-                    self.close_dropped_generators();
-                }
+                // The arguments are gone: a generator passed in may be closed.
+                self.close_pending_generators();
                 Ok(false)
             }
         }
@@ -174,6 +174,7 @@ impl Vm {
                 }
             }
         }
+        self.close_pending_generators();
         self.c_events_armed = true;
         let r = self.call_generic(callable, args, kwargs, slot, OnReturn::Push);
         self.c_events_armed = false;
@@ -181,6 +182,7 @@ impl Vm {
             Called::Frame => Ok(true),
             Called::Value(v) => {
                 self.stack.push(v);
+                self.close_pending_generators();
                 Ok(false)
             }
         }

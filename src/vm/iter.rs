@@ -100,6 +100,16 @@ pub enum IterObj {
     Done,
 }
 
+impl Drop for IterObj {
+    fn drop(&mut self) {
+        // CPython's zip and map keep their iterators in a tuple, which
+        // releases its items last first (generators among them close so).
+        if let IterObj::Zip { inners, .. } | IterObj::Map { inners, .. } = self {
+            while inners.pop().is_some() {}
+        }
+    }
+}
+
 impl IterObj {
     /// An iterator over a range, or over it backwards.
     pub fn range(r: &crate::value::RangeObj, reverse: bool) -> IterObj {
@@ -668,42 +678,67 @@ impl Vm {
     /// Closes generators dropped while suspended (only queued while tracing).
     #[cold]
     pub(crate) fn close_dropped_generators(&mut self) {
+        // Those dropped together are closed in the order they went; one
+        // dropped while another closes is closed at once (depth first).
+        let mut todo: Vec<(Frame, Vec<Value>)> = vec![];
         loop {
-            let Some((mut frame, saved)) = TO_CLOSE.with(|q| q.borrow_mut().pop()) else {
+            let mut batch = TO_CLOSE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+            batch.reverse();
+            todo.extend(batch);
+            let Some((frame, saved)) = todo.pop() else {
                 return;
             };
-            let base = self.stack.len();
-            frame.base = base;
-            frame.ret_slot = base;
-            frame.is_entry = true;
-            frame.traced = false;
-            frame.gen = None;
-            self.stack.extend(saved);
-            if let Some(o) = &frame.obj {
-                o.live.set(Some(self.frames.len()));
-            }
-            self.frames.push(frame);
-            let depth = self.frames.len();
-            if self.enter_frame_hooks().is_err() {
-                if self.frames.len() == depth {
-                    self.frames.pop();
-                }
-                self.stack.truncate(base);
-                continue;
-            }
-            // The GeneratorExit ends the frame (a genexpr has no handlers).
-            let _ = self.raise_here(PyErr::bare(ExcType::GeneratorExit));
-            while self.frames.len() >= depth {
+            self.close_generator_frame(frame, saved);
+        }
+    }
+
+    /// Throws GeneratorExit into a dropped generator's suspended frame.
+    fn close_generator_frame(&mut self, mut frame: Frame, saved: Vec<Value>) {
+        let base = self.stack.len();
+        frame.base = base;
+        frame.ret_slot = base;
+        frame.is_entry = true;
+        frame.traced = false;
+        frame.gen = None;
+        self.stack.extend(saved);
+        let obj = frame.obj.clone();
+        self.frames.push(frame);
+        let depth = self.frames.len();
+        if let Some(o) = obj {
+            // Closed from the frame that dropped it, which is its f_back.
+            o.live.set(Some(depth - 1));
+            let back = (depth > 1).then(|| self.frame_object(depth - 2));
+            *o.back.borrow_mut() = back;
+        }
+        if self.enter_frame_hooks().is_err() {
+            if self.frames.len() == depth {
                 self.frames.pop();
             }
             self.stack.truncate(base);
+            return;
         }
+        // The GeneratorExit ends the frame (a genexpr has no handlers).
+        let _ = self.raise_here(PyErr::bare(ExcType::GeneratorExit));
+        while self.frames.len() >= depth {
+            self.frames.pop();
+        }
+        self.stack.truncate(base);
     }
 
     /// Whether dropped generators wait to be closed.
     #[inline]
     pub(crate) fn generators_to_close() -> bool {
         TO_CLOSE.with(|q| !q.borrow().is_empty())
+    }
+
+    /// Closes the generators dropped so far, from the top frame, before
+    /// anything else can be seen (an event, a built-in's output): CPython
+    /// closes them the moment their last reference goes.
+    #[inline]
+    pub(crate) fn close_pending_generators(&mut self) {
+        if self.trace.on() && Vm::generators_to_close() {
+            self.close_dropped_generators();
+        }
     }
 
     /// `YieldValue` in the top frame: suspends it into its generator.

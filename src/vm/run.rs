@@ -904,10 +904,8 @@ impl Vm {
             return Ok(Some(Value::Null));
         }
         self.stack.truncate(f.ret_slot);
-        if self.trace.on() && Vm::generators_to_close() {
-            // Generators this frame held are closed as it goes, as in CPython.
-            self.close_dropped_generators();
-        }
+        // Generators this frame held are closed as it goes, as in CPython.
+        self.close_pending_generators();
         let result = match f.on_return {
             OnReturn::Push => v,
             OnReturn::Init(inst) => {
