@@ -183,11 +183,15 @@ pub fn construct_builtin(
             Value::Descr(Rc::new(Descr::ClassMethod(args[0].clone())))
         }
         TypeKind::Super => super_new(vm, &args)?,
-        _ => {
+        TypeKind::Partial => super::modules::partial(vm, &args, &kw)?,
+        k => {
+            if let Some(r) = super::iter_types::construct(vm, k, &args, &kw) {
+                return r;
+            }
             return Err(PyErr::type_error(format!(
                 "cannot create '{}' instances",
                 name
-            )))
+            )));
         }
     })
 }

@@ -27,11 +27,6 @@ pub fn install(vm: &mut Vm) {
         ("any", any),
         ("all", all),
         ("sorted", sorted),
-        ("reversed", reversed),
-        ("enumerate", enumerate),
-        ("zip", zip),
-        ("map", map),
-        ("filter", filter),
         ("iter", iter),
         ("next", next),
         ("isinstance", isinstance),
@@ -61,6 +56,9 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in fns {
         vm.builtins.borrow_mut().set_str(name, native(name, *f));
     }
+    vm.builtins
+        .borrow_mut()
+        .set_str("__build_class__", crate::vm::call::build_class_builtin());
     let types = [
         ("object", vm.types.object.clone()),
         ("type", vm.types.type_.clone()),
@@ -79,6 +77,11 @@ pub fn install(vm: &mut Vm) {
         ("staticmethod", vm.types.staticmethod.clone()),
         ("classmethod", vm.types.classmethod.clone()),
         ("super", vm.types.super_.clone()),
+        ("map", vm.types.map.clone()),
+        ("filter", vm.types.filter.clone()),
+        ("zip", vm.types.zip.clone()),
+        ("reversed", vm.types.reversed.clone()),
+        ("enumerate", vm.types.enumerate.clone()),
     ];
     for (name, c) in types {
         vm.builtins.borrow_mut().set_str(name, Value::Class(c));
@@ -397,93 +400,6 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::list(items))
 }
 
-fn reversed(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    if args.len() != 1 {
-        return Err(super::expected_args("reversed", 1, args.len()));
-    }
-    let v = &args[0];
-    if let Value::Instance(i) = v {
-        if let Some(m) = i.class.lookup_user("__reversed__") {
-            return vm.call_special(&m, v, vec![]);
-        }
-    }
-    let mut items = match v {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => vm.collect(v)?,
-        Value::Dict(d) => d.borrow().keys().cloned().collect(),
-        Value::Instance(_) => {
-            let n = len_of(vm, v)?;
-            let mut out = vec![];
-            for i in 0..n {
-                out.push(vm.getitem(v, &Value::Int(i as i64))?);
-            }
-            out
-        }
-        _ => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object is not reversible",
-                v.type_name()
-            )))
-        }
-    };
-    items.reverse();
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
-        items,
-        index: 0,
-    }))))
-}
-
-fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    if args.is_empty() && kwarg(kw, "iterable").is_none() {
-        return Err(PyErr::type_error(
-            "enumerate() missing required argument 'iterable'",
-        ));
-    }
-    super::clinic_args("enumerate", args, &["iterable", "start"], 0)?;
-    let start = match args.get(1).cloned().or_else(|| kwarg(kw, "start")) {
-        Some(s) => vm.index_value(&s)?,
-        None => 0,
-    };
-    let inner = vm.get_iter(args[0].clone())?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate {
-        inner,
-        count: start,
-    }))))
-}
-
-fn zip(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let mut inners = vec![];
-    for a in args {
-        inners.push(vm.get_iter(a.clone())?);
-    }
-    if inners.is_empty() {
-        return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Done))));
-    }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip { inners }))))
-}
-
-fn map(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    if args.len() < 2 {
-        return Err(PyErr::type_error("map() must have at least two arguments."));
-    }
-    let mut inners = vec![];
-    for a in &args[1..] {
-        inners.push(vm.get_iter(a.clone())?);
-    }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map {
-        func: args[0].clone(),
-        inners,
-    }))))
-}
-
-fn filter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("filter", args, 2, 2)?;
-    let inner = vm.get_iter(args[1].clone())?;
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter {
-        func: args[0].clone(),
-        inner,
-    }))))
-}
-
 fn iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("iter", args, 1, 2)?;
     if args.len() == 2 {
@@ -497,12 +413,15 @@ fn iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("next", args, 1, 2)?;
-    match vm.next_value(&args[0])? {
-        Some(v) => Ok(v),
-        None => match args.get(1) {
+    // A StopIteration raised by the iterator itself goes on as it is.
+    match vm.iter_next(&args[0]) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match args.get(1) {
             Some(d) => Ok(d.clone()),
             None => Err(PyErr::bare(ExcType::StopIteration)),
         },
+        Err(e) if args.len() > 1 && vm.err_is(&e, ExcType::StopIteration) => Ok(args[1].clone()),
+        Err(e) => Err(e),
     }
 }
 
@@ -591,12 +510,17 @@ fn delattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn callable(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("callable", args, 1, 1)?;
-    Ok(Value::Bool(match &args[0] {
+    Ok(Value::Bool(is_callable(&args[0])))
+}
+
+/// `callable(v)`
+pub fn is_callable(v: &Value) -> bool {
+    match v {
         Value::Function(_) | Value::BoundMethod(_) | Value::Builtin(_) | Value::Class(_) => true,
-        Value::Descr(d) => matches!(**d, Descr::Partial { .. }),
+        Value::Descr(d) => matches!(**d, Descr::Partial { .. } | Descr::StaticMethod(_)),
         Value::Instance(i) => i.class.lookup("__call__").is_some(),
         _ => false,
-    }))
+    }
 }
 
 fn id(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {

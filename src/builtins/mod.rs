@@ -4,6 +4,7 @@
 mod construct;
 pub mod dict_methods;
 mod functions;
+mod iter_types;
 mod list_methods;
 mod modules;
 pub mod set_methods;
@@ -92,7 +93,7 @@ pub fn install_iterator_methods(c: &std::rc::Rc<crate::value::Class>) {
     }
     fn next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         check_args("__next__", args, 1, 1)?;
-        match vm.next_value(&args[0])? {
+        match vm.iter_next(&args[0])? {
             Some(v) => Ok(v),
             None => Err(PyErr::bare(crate::value::ExcType::StopIteration)),
         }

@@ -142,13 +142,12 @@ pub fn install(vm: &mut Vm) {
         vm,
         "functools",
         &[
-            ("partial", partial),
             ("reduce", reduce),
             ("wraps", wraps),
             ("_wraps_apply", wraps_apply),
             ("cmp_to_key", cmp_to_key),
         ],
-        vec![],
+        vec![("partial", Value::Class(vm.types.partial.clone()))],
     );
     module(
         vm,
@@ -736,11 +735,14 @@ fn m_isclose(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     ))
 }
 
-fn partial(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+pub(super) fn partial(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if args.is_empty() {
         return Err(PyErr::type_error(
             "type 'partial' takes at least one argument",
         ));
+    }
+    if !super::functions::is_callable(&args[0]) {
+        return Err(PyErr::type_error("the first argument must be callable"));
     }
     // Nested partials flatten, as in CPython.
     if let Value::Descr(d) = &args[0] {

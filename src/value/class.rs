@@ -44,6 +44,12 @@ pub enum TypeKind {
     Ellipsis,
     NotImplementedType,
     Partial,
+    /// The iterator types callable as built-ins: `map(f, xs)` makes one.
+    Map,
+    Filter,
+    Zip,
+    Reversed,
+    Enumerate,
     /// A built-in exception class, or a user class deriving from one.
     Exception(ExcType),
 }

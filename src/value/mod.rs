@@ -134,6 +134,12 @@ pub struct TracebackObj {
     pub code: Rc<Code>,
     pub lineno: u32,
     pub next: Option<Rc<TracebackObj>>,
+    /// The frame's place on the VM's frame stack.
+    pub depth: usize,
+    /// The locals of the frame once the exception has left it: kept as
+    /// long as the traceback, as CPython's traceback keeps the frame (a
+    /// generator among them is closed only when the exception goes).
+    pub locals: RefCell<Vec<Value>>,
 }
 
 impl TracebackObj {
@@ -153,13 +159,20 @@ impl Drop for TracebackObj {
     /// Unlinks the chain iteratively: a 100,000-frame traceback must not
     /// recurse 100,000 deep when it is freed.
     fn drop(&mut self) {
+        // The innermost entries go first, as in CPython (the order the
+        // frames' locals, generators among them, are released in).
+        let mut chain = vec![];
         let mut next = self.next.take();
         while let Some(t) = next {
             match Rc::try_unwrap(t) {
-                Ok(mut t) => next = t.next.take(),
+                Ok(mut t) => {
+                    next = t.next.take();
+                    chain.push(t);
+                }
                 Err(_) => break,
             }
         }
+        while chain.pop().is_some() {}
     }
 }
 

@@ -752,8 +752,13 @@ impl Vm {
                             | (TypeKind::Exception(ExcType::StopIteration), "value")
                     ) =>
                 {
+                    // StopIteration.value is the first argument; SystemExit.code
+                    // the only one, or all of them.
+                    let value = name.as_str() == "value";
                     return Ok(match inst.get_attr("args") {
-                        Some(Value::Tuple(t)) if t.len() == 1 => t[0].clone(),
+                        Some(Value::Tuple(t)) if t.len() == 1 || (value && !t.is_empty()) => {
+                            t[0].clone()
+                        }
                         Some(Value::Tuple(t)) if t.is_empty() => Value::None,
                         Some(other) => other,
                         None => Value::None,

@@ -100,6 +100,7 @@ impl Vm {
             }
             _ => vec![],
         };
+        self.close_pending_generators();
         self.c_events_armed = true;
         let r = self.call_generic(callable, args, kwargs, slot, OnReturn::Push);
         self.c_events_armed = false;
@@ -108,9 +109,8 @@ impl Vm {
             Called::Value(v) => {
                 self.stack.truncate(slot);
                 self.stack.push(v);
-                if self.trace.on() && Vm::generators_to_close() {
-                    self.close_dropped_generators();
-                }
+                // The arguments are gone: a generator passed in may be closed.
+                self.close_pending_generators();
                 Ok(false)
             }
         }
@@ -174,6 +174,7 @@ impl Vm {
                 }
             }
         }
+        self.close_pending_generators();
         self.c_events_armed = true;
         let r = self.call_generic(callable, args, kwargs, slot, OnReturn::Push);
         self.c_events_armed = false;
@@ -181,6 +182,7 @@ impl Vm {
             Called::Frame => Ok(true),
             Called::Value(v) => {
                 self.stack.push(v);
+                self.close_pending_generators();
                 Ok(false)
             }
         }
@@ -266,7 +268,11 @@ impl Vm {
                 }
                 // Only calls made by bytecode report c_call events.
                 let from_bytecode = std::mem::take(&mut self.c_events_armed);
-                let v = if from_bytecode && self.trace.wants_c_events() && !self.trace.suspended {
+                let v = if from_bytecode
+                    && self.trace.wants_c_events()
+                    && !self.trace.suspended
+                    && !is_slot_wrapper(b.name, &args)
+                {
                     self.call_native_traced(&callable, b, &args, &kwargs)?
                 } else {
                     self.invoke_native(b, &args, &kwargs)?
@@ -675,23 +681,37 @@ impl Vm {
         let name = self.stack.pop().unwrap();
         let body = self.stack.pop().unwrap();
         let ret_slot = self.stack.len();
-        let base = match base {
-            None => None,
+        // CPython calls the built-in `__build_class__`: profilers see it.
+        let c_traced = self.trace.on() && self.trace.wants_c_events() && !self.trace.suspended;
+        if c_traced {
+            self.build_class_c_event(crate::trace::Event::CCall)?;
+        }
+        let checked = match base {
+            None => Ok(None),
             Some(Value::Class(c)) => {
                 if !c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
-                    return Err(PyErr::type_error(format!(
+                    Err(PyErr::type_error(format!(
                         "krait does not support subclassing the built-in type '{}'",
                         c.name.as_str()
-                    )));
+                    )))
+                } else {
+                    Ok(Some(c))
                 }
-                Some(c)
             }
-            Some(other) => {
-                return Err(PyErr::type_error(format!(
-                    "bases must be types, not {}",
-                    other.type_name()
-                )))
+            Some(other) => Err(PyErr::type_error(format!(
+                "bases must be types, not {}",
+                other.type_name()
+            ))),
+        };
+        let base = match checked {
+            Ok(b) => b,
+            Err(e) if c_traced && self.trace.wants_c_events() => {
+                return Err(self
+                    .build_class_c_event(crate::trace::Event::CException)
+                    .err()
+                    .unwrap_or(e))
             }
+            Err(e) => return Err(e),
         };
         let (Value::Function(f), Value::Str(name)) = (body, name) else {
             return Err(PyErr::type_error("bad class statement"));
@@ -708,10 +728,32 @@ impl Vm {
                 name,
                 base,
                 ns: ns.clone(),
+                c_traced,
             },
             Some(ns),
         );
         self.enter_frame_hooks()?;
+        Ok(())
+    }
+
+    /// A `c_*` event for `__build_class__` in the top frame.
+    #[cold]
+    pub(crate) fn build_class_c_event(&mut self, e: crate::trace::Event) -> PyResult<()> {
+        let f = self
+            .builtins
+            .borrow()
+            .get_str("__build_class__")
+            .cloned()
+            .unwrap_or_else(build_class_builtin);
+        self.c_event(e, &f)
+    }
+
+    /// The class is made: `c_return` if a profiler is still there.
+    #[cold]
+    pub(crate) fn build_class_c_return(&mut self) -> PyResult<()> {
+        if self.trace.wants_c_events() {
+            self.build_class_c_event(crate::trace::Event::CReturn)?;
+        }
         Ok(())
     }
 
@@ -877,6 +919,39 @@ impl Vm {
         }
         Ok(PyErr::Obj(exc))
     }
+}
+
+/// Whether a native method stands for one of CPython's slot wrappers
+/// (`object.__init__`, `list.__len__`, ...), whose calls report no `c_call`:
+/// a dunder, but for the few that built-in types define as plain methods.
+fn is_slot_wrapper(name: &str, args: &[Value]) -> bool {
+    if !(name.starts_with("__") && name.ends_with("__")) {
+        return false;
+    }
+    match name {
+        "__getitem__" => !matches!(args.first(), Some(Value::List(_) | Value::Dict(_))),
+        "__contains__" => !matches!(
+            args.first(),
+            Some(Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_))
+        ),
+        "__format__" | "__reversed__" | "__sizeof__" | "__reduce__" | "__reduce_ex__"
+        | "__dir__" | "__subclasshook__" | "__init_subclass__" | "__round__" | "__trunc__"
+        | "__floor__" | "__ceil__" | "__getnewargs__" | "__length_hint__" | "__class_getitem__"
+        | "__copy__" | "__deepcopy__" | "__getstate__" | "__instancecheck__"
+        | "__subclasscheck__" | "__subclasses__" | "__new__" => false,
+        _ => true,
+    }
+}
+
+/// `builtins.__build_class__`: the `class` statement calls it in CPython;
+/// krait compiles the statement to its own instruction instead.
+pub fn build_class_builtin() -> Value {
+    fn build_class(_: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+        Err(PyErr::type_error(
+            "krait does not support calling __build_class__ directly",
+        ))
+    }
+    crate::builtins::native("__build_class__", build_class)
 }
 
 /// Whether a call with `nargs` positional arguments maps them straight onto

@@ -18,6 +18,9 @@ pub enum OnReturn {
         name: Str,
         base: Option<Rc<Class>>,
         ns: Rc<RefCell<Dict>>,
+        /// A `c_call` for `__build_class__` was reported: its `c_return`
+        /// or `c_exception` is due.
+        c_traced: bool,
     },
 }
 

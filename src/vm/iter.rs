@@ -21,10 +21,11 @@ pub enum IterObj {
         s: Str,
         byte: usize,
     },
+    /// `left` values from `next` on, `step` apart.
     Range {
-        cur: i64,
-        stop: i64,
+        next: i64,
         step: i64,
+        left: u64,
     },
     DictKeys {
         dict: Rc<RefCell<Dict>>,
@@ -48,10 +49,12 @@ pub enum IterObj {
     },
     Enumerate {
         inner: Value,
-        count: i64,
+        /// An int of any size.
+        count: Value,
     },
     Zip {
         inners: Vec<Value>,
+        strict: bool,
     },
     Map {
         func: Value,
@@ -61,10 +64,27 @@ pub enum IterObj {
         func: Value,
         inner: Value,
     },
-    /// Reversed over a snapshot.
+    /// `reversed()` of a tuple or str: a snapshot.
     Reversed {
         items: Vec<Value>,
         index: usize,
+    },
+    /// `reversed(list)`: sees the list change, as CPython's does.
+    ListReverse {
+        list: crate::value::List,
+        index: i64,
+    },
+    /// `reversed()` of an instance with `__len__` and `__getitem__`.
+    SeqReverse {
+        obj: Value,
+        index: i64,
+    },
+    /// `reversed(dict)`: the keys as they were, checked against size changes.
+    DictReverseKeys {
+        dict: Rc<RefCell<Dict>>,
+        keys: Vec<Value>,
+        index: usize,
+        len: usize,
     },
     Generator(Rc<RefCell<GenState>>),
     /// `iter(callable, sentinel)`
@@ -80,7 +100,37 @@ pub enum IterObj {
     Done,
 }
 
+impl Drop for IterObj {
+    fn drop(&mut self) {
+        // CPython's zip and map keep their iterators in a tuple, which
+        // releases its items last first (generators among them close so).
+        if let IterObj::Zip { inners, .. } | IterObj::Map { inners, .. } = self {
+            while inners.pop().is_some() {}
+        }
+    }
+}
+
 impl IterObj {
+    /// An iterator over a range, or over it backwards.
+    pub fn range(r: &crate::value::RangeObj, reverse: bool) -> IterObj {
+        let len = r.len().max(0) as u64;
+        if reverse && len > 0 {
+            // The last value fits: it lies between start and stop.
+            let last = r.start + (len as i64 - 1).wrapping_mul(r.step);
+            IterObj::Range {
+                next: last,
+                step: r.step.wrapping_neg(),
+                left: len,
+            }
+        } else {
+            IterObj::Range {
+                next: r.start,
+                step: r.step,
+                left: len,
+            }
+        }
+    }
+
     pub fn type_name(&self) -> &'static str {
         match self {
             IterObj::List { .. } => "list_iterator",
@@ -95,7 +145,9 @@ impl IterObj {
             IterObj::Zip { .. } => "zip",
             IterObj::Map { .. } => "map",
             IterObj::Filter { .. } => "filter",
-            IterObj::Reversed { .. } => "list_reverseiterator",
+            IterObj::Reversed { .. } | IterObj::SeqReverse { .. } => "reversed",
+            IterObj::ListReverse { .. } => "list_reverseiterator",
+            IterObj::DictReverseKeys { .. } => "dict_reversekeyiterator",
             IterObj::Generator(_) => "generator",
             IterObj::Callable { .. } => "callable_iterator",
             IterObj::SeqIndex { .. } => "iterator",
@@ -179,11 +231,7 @@ impl Vm {
             Value::List(list) => IterObj::List { list, index: 0 },
             Value::Tuple(items) => IterObj::Tuple { items, index: 0 },
             Value::Str(s) => IterObj::Str { s, byte: 0 },
-            Value::Range(r) => IterObj::Range {
-                cur: r.start,
-                stop: r.stop,
-                step: r.step,
-            },
+            Value::Range(r) => IterObj::range(&r, false),
             Value::Dict(d) => {
                 let len = d.borrow().len();
                 IterObj::DictKeys {
@@ -259,8 +307,20 @@ impl Vm {
         }
     }
 
-    /// `next(it)`: Some(value), or None when exhausted.
+    /// `next(it)`: Some(value), or None when exhausted (a StopIteration
+    /// raised on the way is taken as the end, as `PyIter_Next` does).
     pub fn next_value(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match self.iter_next(it) {
+            Err(e) if self.err_is(&e, ExcType::StopIteration) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// One step of an iterator as CPython's `tp_iternext`: Ok(None) is a
+    /// plain end, and a StopIteration raised by krait code on the way (a
+    /// `__next__`, a `map` function) comes back as Err, for `for` to report
+    /// as an `exception` event and `next()` to re-raise.
+    pub(crate) fn iter_next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let cell = match it {
             Value::Iter(c) => c.clone(),
             Value::Instance(inst) => {
@@ -270,11 +330,7 @@ impl Vm {
                         it.type_name()
                     )));
                 };
-                return match self.call_value(&m, vec![it.clone()], vec![]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if self.err_is(&e, ExcType::StopIteration) => Ok(None),
-                    Err(e) => Err(e),
-                };
+                return self.call_value(&m, vec![it.clone()], vec![]).map(Some);
             }
             other => {
                 return Err(PyErr::type_error(format!(
@@ -308,10 +364,11 @@ impl Vm {
                 }
                 None => Ok(None),
             },
-            IterObj::Range { cur, stop, step } => {
-                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
-                    let v = *cur;
-                    *cur += *step;
+            IterObj::Range { next, step, left } => {
+                if *left > 0 {
+                    let v = *next;
+                    *next = next.wrapping_add(*step);
+                    *left -= 1;
                     Ok(Some(Value::Int(v)))
                 } else {
                     Ok(None)
@@ -346,24 +403,71 @@ impl Vm {
                 }
                 Ok(None)
             }
-            IterObj::Done => Ok(None),
-            IterObj::Enumerate { inner, count } => {
-                let inner = inner.clone();
-                let c = *count;
-                *count += 1;
-                drop(b);
-                Ok(self
-                    .next_value(&inner)?
-                    .map(|v| Value::tuple(vec![Value::Int(c), v])))
+            IterObj::ListReverse { list, index } => {
+                let l = list.borrow();
+                if *index >= 0 && (*index as usize) < l.len() {
+                    let v = l[*index as usize].clone();
+                    *index -= 1;
+                    return Ok(Some(v));
+                }
+                drop(l);
+                *b = IterObj::Done;
+                Ok(None)
             }
-            IterObj::Zip { inners } => {
-                let inners = inners.clone();
+            IterObj::DictReverseKeys {
+                dict,
+                keys,
+                index,
+                len,
+            } => {
+                if dict.borrow().len() != *len {
+                    *len = usize::MAX;
+                    return Err(PyErr::new(
+                        ExcType::RuntimeError,
+                        "dictionary changed size during iteration",
+                    ));
+                }
+                if *index < keys.len() {
+                    *index += 1;
+                    return Ok(Some(keys[*index - 1].clone()));
+                }
+                Ok(None)
+            }
+            IterObj::Done => Ok(None),
+            IterObj::Enumerate { inner, .. } => {
+                let inner = inner.clone();
                 drop(b);
+                let Some(v) = self.iter_next(&inner)? else {
+                    return Ok(None);
+                };
+                let mut b = cell.borrow_mut();
+                let IterObj::Enumerate { count, .. } = &mut *b else {
+                    return Ok(None);
+                };
+                let next = match &*count {
+                    Value::Int(i) if *i < i64::MAX => Value::Int(i + 1),
+                    c => crate::value::int::normalize(
+                        crate::value::int::to_big(c).unwrap_or_default() + 1,
+                    ),
+                };
+                let c = std::mem::replace(count, next);
+                Ok(Some(Value::tuple(vec![c, v])))
+            }
+            IterObj::Zip { inners, strict } => {
+                let (inners, strict) = (inners.clone(), *strict);
+                drop(b);
+                if inners.is_empty() {
+                    return Ok(None);
+                }
                 let mut out = Vec::with_capacity(inners.len());
-                for i in &inners {
-                    match self.next_value(i)? {
-                        Some(v) => out.push(v),
-                        None => return Ok(None),
+                for (i, it) in inners.iter().enumerate() {
+                    match self.iter_next(it) {
+                        Ok(Some(v)) => out.push(v),
+                        Ok(None) if !strict => return Ok(None),
+                        Err(e) if !strict || !self.err_is(&e, ExcType::StopIteration) => {
+                            return Err(e)
+                        }
+                        _ => return self.zip_strict_end(&inners, i),
                     }
                 }
                 Ok(Some(Value::tuple(out)))
@@ -373,7 +477,7 @@ impl Vm {
                 drop(b);
                 let mut args = Vec::with_capacity(inners.len());
                 for i in &inners {
-                    match self.next_value(i)? {
+                    match self.iter_next(i)? {
                         Some(v) => args.push(v),
                         None => return Ok(None),
                     }
@@ -384,7 +488,7 @@ impl Vm {
                 let (func, inner) = (func.clone(), inner.clone());
                 drop(b);
                 loop {
-                    let Some(v) = self.next_value(&inner)? else {
+                    let Some(v) = self.iter_next(&inner)? else {
                         return Ok(None);
                     };
                     let keep = if func.is_none() {
@@ -401,7 +505,14 @@ impl Vm {
             IterObj::Callable { func, sentinel } => {
                 let (func, sentinel) = (func.clone(), sentinel.clone());
                 drop(b);
-                let v = self.call_value(&func, vec![], vec![])?;
+                let v = match self.call_value(&func, vec![], vec![]) {
+                    Ok(v) => v,
+                    Err(e) if self.err_is(&e, ExcType::StopIteration) => {
+                        *cell.borrow_mut() = IterObj::Done;
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(e),
+                };
                 if self.eq(&v, &sentinel)? {
                     *cell.borrow_mut() = IterObj::Done;
                     return Ok(None);
@@ -418,10 +529,31 @@ impl Vm {
                         if self.err_is(&e, ExcType::IndexError)
                             || self.err_is(&e, ExcType::StopIteration) =>
                     {
+                        *cell.borrow_mut() = IterObj::Done;
                         Ok(None)
                     }
                     Err(e) => Err(e),
                 }
+            }
+            IterObj::SeqReverse { obj, index } => {
+                let (obj, i) = (obj.clone(), *index);
+                drop(b);
+                if i >= 0 {
+                    match self.getitem(&obj, &Value::Int(i)) {
+                        Ok(v) => {
+                            if let IterObj::SeqReverse { index, .. } = &mut *cell.borrow_mut() {
+                                *index -= 1;
+                            }
+                            return Ok(Some(v));
+                        }
+                        Err(e)
+                            if self.err_is(&e, ExcType::IndexError)
+                                || self.err_is(&e, ExcType::StopIteration) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                *cell.borrow_mut() = IterObj::Done;
+                Ok(None)
             }
             IterObj::Generator(g) => {
                 let g = g.clone();
@@ -491,50 +623,122 @@ impl Vm {
             }
             Err(e) => {
                 st.finish();
+                drop(st);
+                if self.err_is(&e, ExcType::StopIteration) {
+                    return Err(self.generator_raised_stop(e));
+                }
                 Err(e)
             }
         }
     }
 
+    /// PEP 479: a StopIteration leaving a generator's frame becomes a
+    /// RuntimeError caused by it.
+    #[cold]
+    fn generator_raised_stop(&mut self, e: PyErr) -> PyErr {
+        let cause = self.materialize(e);
+        let err = self.materialize(PyErr::new(
+            ExcType::RuntimeError,
+            "generator raised StopIteration",
+        ));
+        if let Value::Instance(i) = &err {
+            i.set_attr(self.intern("__cause__"), cause.clone());
+            i.set_attr(self.intern("__context__"), cause);
+            i.set_attr(self.intern("__suppress_context__"), Value::Bool(true));
+        }
+        PyErr::Obj(err)
+    }
+
+    /// `zip(strict=True)` found input `i` exhausted: the others must be too.
+    #[cold]
+    fn zip_strict_end(&mut self, inners: &[Value], i: usize) -> PyResult<Option<Value>> {
+        let plural = if i == 1 { " " } else { "s 1-" };
+        if i > 0 {
+            return Err(PyErr::value_error(format!(
+                "zip() argument {} is shorter than argument{}{}",
+                i + 1,
+                plural,
+                i
+            )));
+        }
+        for (j, it) in inners.iter().enumerate().skip(1) {
+            if self.next_value(it)?.is_some() {
+                let plural = if j == 1 { " " } else { "s 1-" };
+                return Err(PyErr::value_error(format!(
+                    "zip() argument {} is longer than argument{}{}",
+                    j + 1,
+                    plural,
+                    j
+                )));
+            }
+        }
+        Ok(None)
+    }
+
     /// Closes generators dropped while suspended (only queued while tracing).
     #[cold]
     pub(crate) fn close_dropped_generators(&mut self) {
+        // Those dropped together are closed in the order they went; one
+        // dropped while another closes is closed at once (depth first).
+        let mut todo: Vec<(Frame, Vec<Value>)> = vec![];
         loop {
-            let Some((mut frame, saved)) = TO_CLOSE.with(|q| q.borrow_mut().pop()) else {
+            let mut batch = TO_CLOSE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+            batch.reverse();
+            todo.extend(batch);
+            let Some((frame, saved)) = todo.pop() else {
                 return;
             };
-            let base = self.stack.len();
-            frame.base = base;
-            frame.ret_slot = base;
-            frame.is_entry = true;
-            frame.traced = false;
-            frame.gen = None;
-            self.stack.extend(saved);
-            if let Some(o) = &frame.obj {
-                o.live.set(Some(self.frames.len()));
-            }
-            self.frames.push(frame);
-            let depth = self.frames.len();
-            if self.enter_frame_hooks().is_err() {
-                if self.frames.len() == depth {
-                    self.frames.pop();
-                }
-                self.stack.truncate(base);
-                continue;
-            }
-            // The GeneratorExit ends the frame (a genexpr has no handlers).
-            let _ = self.raise_here(PyErr::bare(ExcType::GeneratorExit));
-            while self.frames.len() >= depth {
+            self.close_generator_frame(frame, saved);
+        }
+    }
+
+    /// Throws GeneratorExit into a dropped generator's suspended frame.
+    fn close_generator_frame(&mut self, mut frame: Frame, saved: Vec<Value>) {
+        let base = self.stack.len();
+        frame.base = base;
+        frame.ret_slot = base;
+        frame.is_entry = true;
+        frame.traced = false;
+        frame.gen = None;
+        self.stack.extend(saved);
+        let obj = frame.obj.clone();
+        self.frames.push(frame);
+        let depth = self.frames.len();
+        if let Some(o) = obj {
+            // Closed from the frame that dropped it, which is its f_back.
+            o.live.set(Some(depth - 1));
+            let back = (depth > 1).then(|| self.frame_object(depth - 2));
+            *o.back.borrow_mut() = back;
+        }
+        if self.enter_frame_hooks().is_err() {
+            if self.frames.len() == depth {
                 self.frames.pop();
             }
             self.stack.truncate(base);
+            return;
         }
+        // The GeneratorExit ends the frame (a genexpr has no handlers).
+        let _ = self.raise_here(PyErr::bare(ExcType::GeneratorExit));
+        while self.frames.len() >= depth {
+            self.frames.pop();
+        }
+        self.stack.truncate(base);
     }
 
     /// Whether dropped generators wait to be closed.
     #[inline]
     pub(crate) fn generators_to_close() -> bool {
         TO_CLOSE.with(|q| !q.borrow().is_empty())
+    }
+
+    /// Closes the generators dropped so far, from the top frame, before
+    /// anything else can be seen (an event, a built-in's output): CPython
+    /// closes them the moment their last reference goes.
+    #[inline]
+    pub(crate) fn close_pending_generators(&mut self) {
+        if self.trace.on() && Vm::generators_to_close() {
+            self.close_dropped_generators();
+        }
     }
 
     /// `YieldValue` in the top frame: suspends it into its generator.

@@ -697,12 +697,11 @@ impl Vm {
                             Value::Iter(it) => {
                                 let mut b = it.borrow_mut();
                                 match &mut *b {
-                                    IterObj::Range { cur, stop, step } => {
-                                        if (*step > 0 && *cur < *stop)
-                                            || (*step < 0 && *cur > *stop)
-                                        {
-                                            let v = *cur;
-                                            *cur += *step;
+                                    IterObj::Range { next, step, left } => {
+                                        if *left > 0 {
+                                            let v = *next;
+                                            *next = next.wrapping_add(*step);
+                                            *left -= 1;
                                             Some(Value::Int(v))
                                         } else {
                                             None
@@ -721,13 +720,19 @@ impl Vm {
                                     _ => {
                                         drop(b);
                                         let it = top.clone();
-                                        tri!(self.next_value(&it))
+                                        match self.iter_next(&it) {
+                                            Err(e) => tri!(self.for_iter_error(fi, e)),
+                                            r => tri!(r),
+                                        }
                                     }
                                 }
                             }
                             _ => {
                                 let it = top.clone();
-                                tri!(self.next_value(&it))
+                                match self.iter_next(&it) {
+                                    Err(e) => tri!(self.for_iter_error(fi, e)),
+                                    r => tri!(r),
+                                }
                             }
                         };
                         match next {
@@ -903,10 +908,8 @@ impl Vm {
             return Ok(Some(Value::Null));
         }
         self.stack.truncate(f.ret_slot);
-        if self.trace.on() && Vm::generators_to_close() {
-            // Generators this frame held are closed as it goes, as in CPython.
-            self.close_dropped_generators();
-        }
+        // Generators this frame held are closed as it goes, as in CPython.
+        self.close_pending_generators();
         let result = match f.on_return {
             OnReturn::Push => v,
             OnReturn::Init(inst) => {
@@ -918,7 +921,18 @@ impl Vm {
                 }
                 inst
             }
-            OnReturn::ClassBody { name, base, ns } => self.finish_class(name, base, ns, v)?,
+            OnReturn::ClassBody {
+                name,
+                base,
+                ns,
+                c_traced,
+            } => {
+                let cls = self.finish_class(name, base, ns, v)?;
+                if c_traced {
+                    self.build_class_c_return()?;
+                }
+                cls
+            }
         };
         if f.is_entry {
             return Ok(Some(result));

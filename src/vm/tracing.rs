@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::trace::{Event, FrameView, Vacant};
 use crate::value::{PyErr, PyResult, Value};
 
-use super::frame::{Frame, FrameObj};
+use super::frame::{Frame, FrameObj, OnReturn};
 use super::Vm;
 
 impl Vm {
@@ -52,6 +52,12 @@ impl Vm {
 
     #[cold]
     fn enter_frame_traced(&mut self) -> PyResult<()> {
+        if Vm::generators_to_close() {
+            // Dropped by the caller before the call: closed from there.
+            let f = self.frames.pop().unwrap();
+            self.close_dropped_generators();
+            self.frames.push(f);
+        }
         let depth = self.frames.len() - 1;
         let r = self.emit(depth, Event::Call, &Value::None);
         self.recheck_mode(depth);
@@ -83,6 +89,7 @@ impl Vm {
         if self.trace.suspended {
             return Ok(());
         }
+        self.close_pending_generators();
         let depth = self.frames.len() - 1;
         self.emit(depth, Event::Return, v)
     }
@@ -170,6 +177,57 @@ impl Vm {
         let _ = depth;
     }
 
+    /// Pops the value stack down to `len`, the top first, as CPython does
+    /// when it unwinds (the order dropped generators are closed in).
+    fn pop_stack_to(&mut self, len: usize) {
+        while self.stack.len() > len {
+            self.stack.pop();
+        }
+    }
+
+    /// The frame at `depth` (locals from `base` up) is left by `exc`: its
+    /// traceback entry keeps the locals, as CPython's keeps the frame.
+    fn keep_locals_in_traceback(&mut self, exc: &Value, depth: usize, base: usize) {
+        if self.stack.len() <= base {
+            return;
+        }
+        if let Value::Instance(i) = exc {
+            if let Some(tb) = &*i.traceback.borrow() {
+                if tb.depth == depth && tb.locals.borrow().is_empty() {
+                    *tb.locals.borrow_mut() = self.stack.split_off(base);
+                }
+            }
+        }
+    }
+
+    /// The `(type, value, traceback)` of an `exception` event.
+    fn exception_event_arg(&self, exc: &Value) -> Value {
+        let tb = match exc {
+            Value::Instance(i) => i.traceback.borrow().clone(),
+            _ => None,
+        }
+        .map(Value::Traceback)
+        .unwrap_or(Value::None);
+        Value::tuple(vec![Value::Class(self.exc_class(exc)), exc.clone(), tb])
+    }
+
+    /// `for` met an error from its iterator in frame `fi`. A StopIteration
+    /// (raised by a `__next__`, a `map` function, ...) ends the loop after
+    /// an `exception` event, as CPython's FOR_ITER reports it to the trace
+    /// function (whose own error is dropped there).
+    #[cold]
+    pub(crate) fn for_iter_error(&mut self, fi: usize, e: PyErr) -> PyResult<Option<Value>> {
+        if !self.err_is(&e, crate::value::ExcType::StopIteration) {
+            return Err(e);
+        }
+        if self.trace.on() && !self.trace.suspended {
+            let exc = self.materialize(e);
+            let arg = self.exception_event_arg(&exc);
+            let _ = self.emit(fi, Event::Exception, &arg);
+        }
+        Ok(None)
+    }
+
     /// An exception raised by the instruction just executed in the top frame:
     /// record it (traceback, `exception` event) and unwind to a handler.
     /// Returns Err when it leaves the entry frame.
@@ -192,10 +250,11 @@ impl Vm {
         self.unwind(exc, false)
     }
 
-    fn unwind(&mut self, exc: Value, mut record: bool) -> PyResult<()> {
+    fn unwind(&mut self, mut exc: Value, mut record: bool) -> PyResult<()> {
         loop {
             let fi = self.frames.len() - 1;
             if record {
+                self.close_pending_generators();
                 let line = self.frame_line(fi);
                 if let Value::Instance(i) = &exc {
                     let mut tb = i.traceback.borrow_mut();
@@ -204,17 +263,12 @@ impl Vm {
                         code: self.frames[fi].code.clone(),
                         lineno: line,
                         next,
+                        depth: fi,
+                        locals: Default::default(),
                     }));
                 }
                 if self.trace.on() && !self.trace.suspended {
-                    let tb = match &exc {
-                        Value::Instance(i) => i.traceback.borrow().clone(),
-                        _ => None,
-                    }
-                    .map(Value::Traceback)
-                    .unwrap_or(Value::None);
-                    let arg =
-                        Value::tuple(vec![Value::Class(self.exc_class(&exc)), exc.clone(), tb]);
+                    let arg = self.exception_event_arg(&exc);
                     if let Err(e) = self.emit(fi, Event::Exception, &arg) {
                         // The trace function's own exception replaces this one.
                         let e = self.materialize(e);
@@ -226,15 +280,22 @@ impl Vm {
             let raised_at = f.ip.saturating_sub(1) as u32;
             if let Some(h) = f.code.handler_for(raised_at).copied() {
                 let sp = f.base + f.code.nlocalsplus() + h.depth as usize;
-                self.stack.truncate(sp);
+                self.pop_stack_to(sp);
                 if h.push_lasti {
                     self.stack.push(Value::Int(raised_at as i64));
                 }
                 self.stack.push(exc);
                 self.frames[fi].ip = h.target as usize;
+                self.close_pending_generators();
                 return Ok(());
             }
-            // Leave this frame.
+            // Leave this frame as CPython does: its value stack goes first,
+            // then the return event, then its locals.
+            let locals_end = f.base + f.code.nlocalsplus();
+            if self.stack.len() > locals_end {
+                self.pop_stack_to(locals_end);
+                self.close_pending_generators();
+            }
             if self.trace.on() && !self.trace.suspended {
                 if let Err(e) = self.emit(fi, Event::Return, &Value::None) {
                     let e = self.materialize(e);
@@ -248,9 +309,19 @@ impl Vm {
             if let Some(g) = &f.gen {
                 g.borrow_mut().finish();
             }
+            self.keep_locals_in_traceback(&exc, fi, f.base);
             self.stack.truncate(f.ret_slot);
+            self.close_pending_generators();
             if f.is_entry || self.frames.is_empty() {
                 return Err(PyErr::Obj(exc));
+            }
+            if let OnReturn::ClassBody { c_traced: true, .. } = f.on_return {
+                if self.trace.wants_c_events() {
+                    // A failing profiler's error replaces the exception.
+                    if let Err(e) = self.build_class_c_event(Event::CException) {
+                        exc = self.materialize(e);
+                    }
+                }
             }
             if self.trace.on() || self.frames.last().map(|f| f.traced).unwrap_or(false) {
                 let top = self.frames.len() - 1;

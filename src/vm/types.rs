@@ -39,6 +39,11 @@ pub struct Types {
     pub ellipsis: Rc<Class>,
     pub not_implemented: Rc<Class>,
     pub partial: Rc<Class>,
+    pub map: Rc<Class>,
+    pub filter: Rc<Class>,
+    pub zip: Rc<Class>,
+    pub reversed: Rc<Class>,
+    pub enumerate: Rc<Class>,
     exceptions: FxHashMap<ExcType, Rc<Class>>,
     /// `list_iterator`, `generator`, `zip`, ...: made when first asked for.
     iterator_kinds: RefCell<FxHashMap<&'static str, Rc<Class>>>,
@@ -65,6 +70,19 @@ impl Types {
         let object = builtin_class("object", None, TypeKind::Object);
         let o = || Some(object.clone());
         let int = builtin_class("int", o(), TypeKind::Int);
+        // The iterator types that are also built-in names: `type(map(f, x)) is map`.
+        let mut iterator_kinds = FxHashMap::default();
+        let mut iter_type = |name: &'static str, kind: TypeKind| {
+            let c = builtin_class(name, o(), kind);
+            crate::builtins::install_iterator_methods(&c);
+            iterator_kinds.insert(name, c.clone());
+            c
+        };
+        let map = iter_type("map", TypeKind::Map);
+        let filter = iter_type("filter", TypeKind::Filter);
+        let zip = iter_type("zip", TypeKind::Zip);
+        let reversed = iter_type("reversed", TypeKind::Reversed);
+        let enumerate = iter_type("enumerate", TypeKind::Enumerate);
         let mut exceptions = FxHashMap::default();
         for t in ExcType::ALL {
             let base = match t.parent() {
@@ -105,11 +123,24 @@ impl Types {
             iterator: builtin_class("iterator", o(), TypeKind::Iterator),
             ellipsis: builtin_class("ellipsis", o(), TypeKind::Ellipsis),
             not_implemented: builtin_class("NotImplementedType", o(), TypeKind::NotImplementedType),
-            partial: builtin_class("partial", o(), TypeKind::Partial),
+            partial: Rc::new(Class {
+                name: s("partial"),
+                qualname: s("partial"),
+                module: s("functools"),
+                base: o(),
+                kind: TypeKind::Partial,
+                is_user: false,
+                dict: RefCell::new(AttrMap::default()),
+            }),
+            map,
+            filter,
+            zip,
+            reversed,
+            enumerate,
             int,
             object,
             exceptions,
-            iterator_kinds: RefCell::new(FxHashMap::default()),
+            iterator_kinds: RefCell::new(iterator_kinds),
         }
     }
 

@@ -1,0 +1,225 @@
+//! The iterator types that are built-in names (`map`, `filter`, `zip`,
+//! `reversed`, `enumerate`): calling one is instantiating a type, as in
+//! CPython (no `c_call` event; `type(map(f, x)) is map`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::check_args;
+use crate::value::{Kwargs, PyErr, PyResult, TypeKind, Value};
+use crate::vm::iter::IterObj;
+use crate::vm::Vm;
+
+fn iter_value(it: IterObj) -> Value {
+    Value::Iter(Rc::new(RefCell::new(it)))
+}
+
+/// Calls the iterator type of kind `kind` (None: not one of them).
+pub fn construct(
+    vm: &mut Vm,
+    kind: TypeKind,
+    args: &[Value],
+    kw: &Kwargs,
+) -> Option<PyResult<Value>> {
+    Some(match kind {
+        TypeKind::Map => map(vm, args, kw),
+        TypeKind::Filter => filter(vm, args, kw),
+        TypeKind::Zip => zip(vm, args, kw),
+        TypeKind::Reversed => reversed(vm, args, kw),
+        TypeKind::Enumerate => enumerate(vm, args, kw),
+        _ => return None,
+    })
+}
+
+fn no_keywords(name: &str, kw: &Kwargs) -> PyResult<()> {
+    if kw.is_empty() {
+        Ok(())
+    } else {
+        Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )))
+    }
+}
+
+fn map(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    no_keywords("map", kw)?;
+    if args.len() < 2 {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    }
+    let mut inners = Vec::with_capacity(args.len() - 1);
+    for a in &args[1..] {
+        inners.push(vm.get_iter(a.clone())?);
+    }
+    Ok(iter_value(IterObj::Map {
+        func: args[0].clone(),
+        inners,
+    }))
+}
+
+fn filter(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    no_keywords("filter", kw)?;
+    check_args("filter", args, 2, 2)?;
+    let inner = vm.get_iter(args[1].clone())?;
+    Ok(iter_value(IterObj::Filter {
+        func: args[0].clone(),
+        inner,
+    }))
+}
+
+fn zip(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    if kw.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "zip() takes at most 1 keyword argument ({} given)",
+            kw.len()
+        )));
+    }
+    let strict = match kw.first() {
+        Some((k, v)) if k.as_str() == "strict" => vm.truthy(v)?,
+        Some((k, _)) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' is an invalid keyword argument for zip()",
+                k.as_str()
+            )))
+        }
+        None => false,
+    };
+    let mut inners = Vec::with_capacity(args.len());
+    for a in args {
+        inners.push(vm.get_iter(a.clone())?);
+    }
+    Ok(iter_value(IterObj::Zip { inners, strict }))
+}
+
+/// CPython's hand-written argument parsing of `enumerate(iterable, start=0)`.
+fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let check = |i: usize, name: &str| -> PyResult<()> {
+        if kw[i].0.as_str() == name {
+            Ok(())
+        } else {
+            Err(PyErr::type_error(format!(
+                "'{}' is an invalid keyword argument for enumerate()",
+                kw[i].0.as_str()
+            )))
+        }
+    };
+    let (iterable, start) = match (args.len(), kw.len()) {
+        (2, 0) => (args[0].clone(), Some(args[1].clone())),
+        (1, 1) => {
+            check(0, "start")?;
+            (args[0].clone(), Some(kw[0].1.clone()))
+        }
+        (0, 2) if kw[0].0.as_str() == "start" => {
+            check(1, "iterable")?;
+            (kw[1].1.clone(), Some(kw[0].1.clone()))
+        }
+        (0, 2) => {
+            check(0, "iterable")?;
+            check(1, "start")?;
+            (kw[0].1.clone(), Some(kw[1].1.clone()))
+        }
+        (1, 0) => (args[0].clone(), None),
+        (0, 1) => {
+            check(0, "iterable")?;
+            (kw[0].1.clone(), None)
+        }
+        (0, _) => {
+            return Err(PyErr::type_error(
+                "enumerate() missing required argument 'iterable'",
+            ))
+        }
+        (n, k) => {
+            return Err(PyErr::type_error(format!(
+                "enumerate() takes at most 2 arguments ({} given)",
+                n + k
+            )))
+        }
+    };
+    let inner = vm.get_iter(iterable)?;
+    let count = match start {
+        Some(s) => index_int(vm, &s)?,
+        None => Value::Int(0),
+    };
+    Ok(iter_value(IterObj::Enumerate { inner, count }))
+}
+
+/// `operator.index(v)`: an int of any size.
+fn index_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Instance(i) => match i.class.lookup_user("__index__") {
+            Some(m) => match vm.call_value(&m, vec![v.clone()], vec![])? {
+                r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
+                Value::Bool(b) => Ok(Value::Int(b as i64)),
+                r => Err(PyErr::type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    r.type_name()
+                ))),
+            },
+            None => Err(not_an_integer(v)),
+        },
+        _ => Err(not_an_integer(v)),
+    }
+}
+
+fn not_an_integer(v: &Value) -> PyErr {
+    PyErr::type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        v.type_name()
+    ))
+}
+
+fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    no_keywords("reversed", kw)?;
+    if args.len() != 1 {
+        return Err(super::expected_args("reversed", 1, args.len()));
+    }
+    let v = &args[0];
+    let not_reversible =
+        || PyErr::type_error(format!("'{}' object is not reversible", v.type_name()));
+    let it = match v {
+        Value::List(list) => IterObj::ListReverse {
+            list: list.clone(),
+            index: list.borrow().len() as i64 - 1,
+        },
+        Value::Tuple(t) => IterObj::Reversed {
+            items: t.iter().rev().cloned().collect(),
+            index: 0,
+        },
+        Value::Str(_) => {
+            let mut items = vm.collect(v)?;
+            items.reverse();
+            IterObj::Reversed { items, index: 0 }
+        }
+        Value::Range(r) => IterObj::range(r, true),
+        Value::Dict(d) => {
+            let b = d.borrow();
+            let mut keys: Vec<Value> = b.keys().cloned().collect();
+            keys.reverse();
+            IterObj::DictReverseKeys {
+                keys,
+                len: b.len(),
+                dict: d.clone(),
+                index: 0,
+            }
+        }
+        Value::Instance(i) => {
+            if let Some(m) = i.class.lookup_user("__reversed__") {
+                if m.is_none() {
+                    return Err(not_reversible());
+                }
+                return vm.call_value(&m, vec![v.clone()], vec![]);
+            }
+            if i.class.lookup_user("__getitem__").is_none() {
+                return Err(not_reversible());
+            }
+            let n = super::functions::len_of(vm, v)?;
+            IterObj::SeqReverse {
+                obj: v.clone(),
+                index: n as i64 - 1,
+            }
+        }
+        _ => return Err(not_reversible()),
+    };
+    Ok(iter_value(it))
+}
