@@ -1,0 +1,61 @@
+//! Where krait does not support something CPython does, it says so: an error
+//! naming the construct, never a silently different program. (CPython cannot
+//! record these: it runs them.)
+
+use std::process::Command;
+
+/// The last stderr line and the exit status of `krait -c src`.
+fn run(src: &str) -> (String, Option<i32>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_krait"))
+        .args(["-c", src])
+        .output()
+        .expect("run krait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let last = err
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    (last.trim().to_string(), out.status.code())
+}
+
+#[test]
+fn special_methods_krait_does_not_run_are_refused_by_name() {
+    for (src, name) in [
+        ("class A:\n    def __del__(self): print('del')\n", "__del__"),
+        ("class A:\n    def __new__(cls): pass\n", "__new__"),
+        (
+            "class A:\n    def __class_getitem__(cls, k): pass\n",
+            "__class_getitem__",
+        ),
+        (
+            "class A:\n    def __length_hint__(self): return 1\n",
+            "__length_hint__",
+        ),
+        (
+            "class A:\n    pass\nA.__del__ = lambda self: None\n",
+            "__del__",
+        ),
+        (
+            "A = type('A', (), {'__del__': lambda self: None})\n",
+            "__del__",
+        ),
+    ] {
+        let (last, code) = run(src);
+        assert_eq!(code, Some(1), "{src:?}: {last}");
+        assert!(
+            last.starts_with("TypeError: krait does not support") && last.contains(name),
+            "{src:?}: {last}"
+        );
+    }
+}
+
+#[test]
+fn assigning_class_is_refused_by_name() {
+    let (last, code) = run("class A:\n    pass\nclass B:\n    pass\nA().__class__ = B\n");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        last,
+        "TypeError: krait does not support assigning to __class__"
+    );
+}
