@@ -164,7 +164,7 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             vm.flush();
             let _ = std::io::stderr().write_all(s.as_bytes());
         } else {
-            let _ = vm.out.write_all(s.as_bytes());
+            vm.write_stdout(s.as_bytes());
         }
     };
     for (i, a) in args.iter().enumerate() {
@@ -771,7 +771,7 @@ fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("input", args, 0, 1)?;
     if let Some(p) = args.first() {
         let s = vm.to_str(p)?;
-        let _ = vm.out.write_all(s.as_bytes());
+        vm.write_stdout(s.as_bytes());
     }
     vm.flush();
     let mut line = String::new();

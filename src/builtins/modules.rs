@@ -192,7 +192,7 @@ fn stdout_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             args[0].type_name()
         )));
     };
-    let _ = vm.out.write_all(s.as_str().as_bytes());
+    vm.write_stdout(s.as_str().as_bytes());
     Ok(Value::Int(s.char_len() as i64))
 }
 

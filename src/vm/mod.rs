@@ -67,6 +67,8 @@ pub struct Vm {
     /// Which attribute hooks any user class has ever defined (`attrs::HOOK_*`):
     /// programs that define none pay one bit test per attribute access.
     pub attr_hooks: u8,
+    /// stdout is a terminal: it is flushed at each newline.
+    pub stdout_is_terminal: bool,
 }
 
 impl Default for Vm {
@@ -96,6 +98,7 @@ impl Vm {
             c_events_armed: false,
             type_cache: FxHashMap::default(),
             attr_hooks: 0,
+            stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -107,6 +110,15 @@ impl Vm {
             .entry(s)
             .or_insert_with(|| crate::value::string::intern(s))
             .clone()
+    }
+
+    /// Writes to the real stdout: block-buffered, or line-buffered when it
+    /// is a terminal, as CPython's `sys.stdout`.
+    pub fn write_stdout(&mut self, bytes: &[u8]) {
+        let _ = self.out.write_all(bytes);
+        if self.stdout_is_terminal && bytes.contains(&b'\n') {
+            self.flush();
+        }
     }
 
     pub fn flush(&mut self) {
