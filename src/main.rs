@@ -97,7 +97,27 @@ fn read(path: &str) -> Result<String, u8> {
     })
 }
 
+/// Ctrl-C raises `KeyboardInterrupt` in the script (its `except` and
+/// `finally` blocks run), as in CPython.
+fn catch_sigint() {
+    #[cfg(unix)]
+    {
+        extern "C" fn on_sigint(_: i32) {
+            krait::vm::SIGINT_PENDING.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        extern "C" {
+            fn signal(signum: i32, handler: usize) -> usize;
+        }
+        const SIGINT: i32 = 2;
+        // SAFETY: the handler only stores to an atomic (async-signal-safe).
+        unsafe {
+            signal(SIGINT, on_sigint as extern "C" fn(i32) as usize);
+        }
+    }
+}
+
 fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
+    catch_sigint();
     let mut interp = Interpreter::new();
     interp.set_argv(argv);
     match interp.run_source(filename, src) {

@@ -30,6 +30,12 @@ pub struct Limits {
     pub max_steps: Option<u64>,
 }
 
+/// Set by the CLI's SIGINT handler; the dispatch loop turns it into
+/// `KeyboardInterrupt` at the next backward jump, where CPython's eval loop
+/// checks for signals too (so `except`/`finally` blocks run).
+pub static SIGINT_PENDING: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
 /// A type-cache entry: the class (kept alive), the name, the attribute found.
 pub type TypeCacheEntry = (Rc<crate::value::Class>, Str, Option<Value>);
 

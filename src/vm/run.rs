@@ -150,6 +150,10 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::Jump => {
+                        if (arg as usize) < ip && interrupt_pending() {
+                            self.frames[fi].ip = ip;
+                            break 'op take_interrupt();
+                        }
                         ip = arg as usize;
                         continue 'dispatch;
                     }
@@ -181,6 +185,10 @@ impl Vm {
                                 let next = code.instrs[ip];
                                 if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
                                     ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                        if (next.arg as usize) < ip && interrupt_pending() {
+                                            self.frames[fi].ip = ip + 1;
+                                            break 'op take_interrupt();
+                                        }
                                         next.arg as usize
                                     } else {
                                         ip + 1
@@ -664,6 +672,9 @@ impl Vm {
                             },
                         };
                         if t == (instr.op == Op::PopJumpIfTrue) {
+                            if (arg as usize) < ip && interrupt_pending() {
+                                break 'op take_interrupt();
+                            }
                             ip = arg as usize;
                         }
                     }
@@ -944,6 +955,19 @@ impl Vm {
         }
         Ok(None)
     }
+}
+
+/// Whether Ctrl-C was pressed (a plain load: cheap on a backward jump).
+#[inline(always)]
+fn interrupt_pending() -> bool {
+    super::SIGINT_PENDING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The `KeyboardInterrupt` a pending Ctrl-C becomes.
+#[cold]
+fn take_interrupt() -> PyErr {
+    super::SIGINT_PENDING.store(false, std::sync::atomic::Ordering::Relaxed);
+    PyErr::bare(ExcType::KeyboardInterrupt)
 }
 
 /// Float arithmetic (an int operand converted) that cannot fail; None to
