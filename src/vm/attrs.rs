@@ -536,9 +536,9 @@ impl Vm {
                         *f.f_trace.borrow_mut() = v;
                         self.trace.dirty = true;
                     }
-                    "f_trace_lines" => f.trace_lines.set(self.truthy(&v)?),
+                    "f_trace_lines" => f.trace_lines.set(bool_member(&v)?),
                     "f_trace_opcodes" => {
-                        f.trace_opcodes.set(self.truthy(&v)?);
+                        f.trace_opcodes.set(bool_member(&v)?);
                         self.trace.dirty = true;
                     }
                     "f_lineno" => {
@@ -627,5 +627,13 @@ impl Vm {
     /// Whether `v` is an instance of the built-in kind `k` (or a subclass).
     pub fn is_kind(&self, v: &Value, k: TypeKind) -> bool {
         self.types.type_of(v).kind == k
+    }
+}
+
+/// The value for a C `bool` member (`f_trace_lines`): only a bool will do.
+fn bool_member(v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        _ => Err(PyErr::type_error("attribute value type must be bool")),
     }
 }
