@@ -565,6 +565,25 @@ fn hostile() -> Vec<Program> {
     let mut v: Vec<(String, String)> = Vec::new();
     let mut add = |name: &str, src: String| v.push((name.to_string(), src));
 
+    // Native recursion with a huge recursion limit: the stack grows (or
+    // RecursionError), never a native stack overflow.
+    add(
+        "huge_limit_nested_eq",
+        "import sys\nsys.setrecursionlimit(10**6)\na = []\nb = []\nfor i in range(200000):\n    a = [a]\n    b = [b]\ntry:\n    print(a == b)\nexcept RecursionError as e:\n    print(e)\n".to_string(),
+    );
+    add(
+        "huge_limit_selfref_repr_str",
+        "import sys\nsys.setrecursionlimit(2**31 - 1)\nclass F:\n    def __str__(self): return repr(self)\nF.__repr__ = F.__str__\ntry:\n    str(F())\nexcept RecursionError as e:\n    print(e)\n".to_string(),
+    );
+    add(
+        "huge_limit_selfref_eq",
+        "import sys\nsys.setrecursionlimit(2**31 - 1)\na = []\na.append(a)\nb = []\nb.append(b)\ntry:\n    print(a == b)\nexcept RecursionError as e:\n    print(e)\n".to_string(),
+    );
+    add(
+        "huge_sizes",
+        "for f in [lambda: 'x'.join(['a' * 2**20] * 2**22), lambda: list(range(10**12)), lambda: ('a' * 99).replace('a', 'x' * 2**35), lambda: 10 ** (10 ** 15), lambda: '%d' % 2 ** 20000000]:\n    try:\n        f()\n    except (MemoryError, OverflowError, ValueError) as e:\n        print(type(e).__name__)\n".to_string(),
+    );
+
     // Deep nesting in the source.
     add(
         "parens_10000",
