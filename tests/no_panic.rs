@@ -17,14 +17,17 @@
 //! Each program runs with the built binary in a temp dir, stdin closed, and
 //! is killed after a timeout. The test fails if a run exits with status 101,
 //! dies by a signal, or prints `panicked at` on stderr, or if a hostile
-//! program times out (a mutant may loop forever: its timeout is only
-//! reported). Failing inputs are written to `target/no_panic_failures/N.py`
+//! program hangs (a mutant may loop forever: its timeout is only reported).
+//! No verdict depends on machine speed: a mutant's timeout never fails the
+//! test, and a hostile program (all finish in well under a second) gets a
+//! generous limit that only a real hang reaches. Failing inputs are written to `target/no_panic_failures/N.py`
 //! (with `N.txt` saying why), timed-out mutants to
 //! `target/no_panic_timeouts/N.py`.
 //!
 //! Environment: `KRAIT_NO_PANIC_COUNT` (mutants, default 2000),
-//! `KRAIT_NO_PANIC_SEED` (default fixed), `KRAIT_NO_PANIC_TIMEOUT` (seconds,
-//! default 5), `KRAIT_NO_PANIC_JOBS` (parallel runs, default the number of
+//! `KRAIT_NO_PANIC_SEED` (default fixed), `KRAIT_NO_PANIC_TIMEOUT` (seconds
+//! for a mutant, default 5), `KRAIT_NO_PANIC_HANG_TIMEOUT` (seconds for a
+//! hostile program, default 120), `KRAIT_NO_PANIC_JOBS` (parallel runs, default the number of
 //! cores), `KRAIT_NO_PANIC_ONLY=substr` (only programs whose name contains
 //! substr, e.g. `hostile`).
 
@@ -561,6 +564,25 @@ fn mutants(count: usize, seed: u64) -> Vec<Program> {
 fn hostile() -> Vec<Program> {
     let mut v: Vec<(String, String)> = Vec::new();
     let mut add = |name: &str, src: String| v.push((name.to_string(), src));
+
+    // Native recursion with a huge recursion limit: the stack grows (or
+    // RecursionError), never a native stack overflow.
+    add(
+        "huge_limit_nested_eq",
+        "import sys\nsys.setrecursionlimit(10**6)\na = []\nb = []\nfor i in range(200000):\n    a = [a]\n    b = [b]\ntry:\n    print(a == b)\nexcept RecursionError as e:\n    print(e)\n".to_string(),
+    );
+    add(
+        "huge_limit_selfref_repr_str",
+        "import sys\nsys.setrecursionlimit(2**31 - 1)\nclass F:\n    def __str__(self): return repr(self)\nF.__repr__ = F.__str__\ntry:\n    str(F())\nexcept RecursionError as e:\n    print(e)\n".to_string(),
+    );
+    add(
+        "huge_limit_selfref_eq",
+        "import sys\nsys.setrecursionlimit(2**31 - 1)\na = []\na.append(a)\nb = []\nb.append(b)\ntry:\n    print(a == b)\nexcept RecursionError as e:\n    print(e)\n".to_string(),
+    );
+    add(
+        "huge_sizes",
+        "for f in [lambda: 'x'.join(['a' * 2**20] * 2**22), lambda: list(range(10**12)), lambda: ('a' * 99).replace('a', 'x' * 2**35), lambda: 10 ** (10 ** 15), lambda: '%d' % 2 ** 20000000]:\n    try:\n        f()\n    except (MemoryError, OverflowError, ValueError) as e:\n        print(type(e).__name__)\n".to_string(),
+    );
 
     // Deep nesting in the source.
     add(
@@ -1474,6 +1496,7 @@ fn no_panic_on_mutated_and_hostile_input() {
     let count: usize = env_num("KRAIT_NO_PANIC_COUNT", 2000);
     let seed: u64 = env_num("KRAIT_NO_PANIC_SEED", 0x6b72_6169_745f_7631);
     let limit = Duration::from_secs_f64(env_num("KRAIT_NO_PANIC_TIMEOUT", 5.0));
+    let hang_limit = Duration::from_secs_f64(env_num("KRAIT_NO_PANIC_HANG_TIMEOUT", 120.0));
     let cores = thread::available_parallelism().map_or(2, |n| n.get());
     let jobs: usize = env_num("KRAIT_NO_PANIC_JOBS", cores).max(1);
     let only = std::env::var("KRAIT_NO_PANIC_ONLY").unwrap_or_default();
@@ -1501,7 +1524,13 @@ fn no_panic_on_mutated_and_hostile_input() {
                 if i >= programs.len() {
                     break;
                 }
-                let out = run_one(&work, i, &programs[i], limit);
+                let prog = &programs[i];
+                let out = run_one(
+                    &work,
+                    i,
+                    prog,
+                    if prog.may_hang { limit } else { hang_limit },
+                );
                 results.lock().unwrap().push((i, out));
             });
         }
@@ -1540,7 +1569,7 @@ fn no_panic_on_mutated_and_hostile_input() {
                 hangs.push(format!("  {n}.py: {}", prog.name));
                 continue;
             }
-            Verdict::TimedOut => format!("timed out after {limit:?} (killed)"),
+            Verdict::TimedOut => format!("hung: still running after {hang_limit:?} (killed)"),
             Verdict::Bad(why) => why.clone(),
         };
         if let Some((_, cause)) = KNOWN_OPEN.iter().find(|k| k.0 == prog.name) {

@@ -256,10 +256,26 @@ fn exit(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("sys.setrecursionlimit", args, 1, 1)?;
+    if matches!(args[0], Value::BigInt(_)) {
+        return Err(PyErr::overflow("Python int too large to convert to C int"));
+    }
     let n = vm.index_value(&args[0])?;
+    if n > i32::MAX as i64 || n < i32::MIN as i64 {
+        return Err(PyErr::overflow("Python int too large to convert to C int"));
+    }
     if n < 1 {
         return Err(PyErr::value_error(
             "recursion limit must be greater or equal than 1",
+        ));
+    }
+    let depth = vm.recursion_depth();
+    if n as usize <= depth {
+        return Err(PyErr::new(
+            crate::value::ExcType::RecursionError,
+            format!(
+                "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+                n, depth
+            ),
         ));
     }
     vm.recursion_limit = n as usize;
@@ -534,7 +550,12 @@ fn m_factorial(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             "factorial() not defined for negative values",
         ));
     }
-    let n = n.to_u64().unwrap_or(0);
+    let n = n
+        .to_u64()
+        .filter(|n| *n <= i64::MAX as u64)
+        .ok_or_else(|| {
+            PyErr::overflow("factorial() argument should not exceed 9223372036854775807")
+        })?;
     let mut r = BigInt::from(1);
     for i in 2..=n {
         r *= i;
@@ -554,18 +575,21 @@ fn m_isqrt(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn m_comb(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("comb", args, 2, 2)?;
     let v = ints(vm, args)?;
-    if v[0].is_negative() || v[1].is_negative() {
-        return Err(PyErr::value_error(if v[0].is_negative() {
-            "n must be a non-negative integer"
-        } else {
-            "k must be a non-negative integer"
-        }));
+    let (n, k) = (&v[0], &v[1]);
+    if n.is_negative() {
+        return Err(PyErr::value_error("n must be a non-negative integer"));
     }
-    let (n, k) = (v[0].to_u64().unwrap_or(0), v[1].to_u64().unwrap_or(0));
+    if k.is_negative() {
+        return Err(PyErr::value_error("k must be a non-negative integer"));
+    }
     if k > n {
         return Ok(Value::Int(0));
     }
-    let k = k.min(n - k);
+    let k = std::cmp::min(k.clone(), n - k);
+    let k = k
+        .to_u64()
+        .filter(|k| *k <= i64::MAX as u64)
+        .ok_or_else(|| PyErr::overflow("min(n - k, k) must not exceed 9223372036854775807"))?;
     let mut r = BigInt::from(1);
     for i in 0..k {
         r = r * (n - i) / (i + 1);
@@ -576,11 +600,24 @@ fn m_comb(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn m_perm(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("perm", args, 1, 2)?;
     let v = ints(vm, args)?;
-    let n = v[0].to_u64().unwrap_or(0);
-    let k = v.get(1).and_then(|k| k.to_u64()).unwrap_or(n);
+    let n = &v[0];
+    if v.len() == 1 {
+        return m_factorial(vm, &args[..1], &vec![]);
+    }
+    if n.is_negative() {
+        return Err(PyErr::value_error("n must be a non-negative integer"));
+    }
+    let k = &v[1];
+    if k.is_negative() {
+        return Err(PyErr::value_error("k must be a non-negative integer"));
+    }
     if k > n {
         return Ok(Value::Int(0));
     }
+    let k = k
+        .to_u64()
+        .filter(|k| *k <= i64::MAX as u64)
+        .ok_or_else(|| PyErr::overflow("k must not exceed 9223372036854775807"))?;
     let mut r = BigInt::from(1);
     for i in 0..k {
         r *= n - i;
@@ -853,11 +890,35 @@ fn time_time(_vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn sleep(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("time.sleep", args, 1, 1)?;
-    let s = num(vm, &args[0])?;
-    if s < 0.0 {
+    // CPython converts to nanoseconds in an i64 (`_PyTime_t`) first.
+    let ns: i128 = match &args[0] {
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(PyErr::value_error("Invalid value NaN (not a number)"));
+            }
+            let d = (f * 1e9).round();
+            const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2**63 ns
+            if !(-LIMIT..LIMIT).contains(&d) {
+                return Err(PyErr::overflow(
+                    "timestamp out of range for platform time_t",
+                ));
+            }
+            d as i128
+        }
+        v => {
+            let n = match v {
+                Value::BigInt(_) => None,
+                _ => Some(vm.index_value(v)?),
+            };
+            n.and_then(|n| n.checked_mul(1_000_000_000))
+                .ok_or_else(|| PyErr::overflow("timestamp too large to convert to C _PyTime_t"))?
+                as i128
+        }
+    };
+    if ns < 0 {
         return Err(PyErr::value_error("sleep length must be non-negative"));
     }
     vm.flush();
-    std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    std::thread::sleep(std::time::Duration::from_nanos(ns as u64));
     Ok(Value::None)
 }

@@ -700,13 +700,20 @@ fn join(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         | Value::Instance(_)) => vm.collect(v)?,
         _ => return Err(PyErr::type_error("can only join an iterable")),
     };
-    let mut out = String::new();
+    // The result's size first, as CPython: too big fails before any copying.
+    let mut total: usize = 0;
     for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep.as_str());
-        }
         match it {
-            Value::Str(s) => out.push_str(s.as_str()),
+            Value::Str(s) => {
+                let sep_len = if i > 0 { sep.as_str().len() } else { 0 };
+                total = total
+                    .checked_add(s.as_str().len())
+                    .and_then(|t| t.checked_add(sep_len))
+                    .filter(|t| *t <= isize::MAX as usize)
+                    .ok_or_else(|| {
+                        PyErr::overflow("join() result is too long for a Python string")
+                    })?;
+            }
             other => {
                 return Err(PyErr::type_error(format!(
                     "sequence item {}: expected str instance, {} found",
@@ -714,6 +721,15 @@ fn join(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                     other.type_name()
                 )))
             }
+        }
+    }
+    let mut out = alloc_string(total)?;
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
+        }
+        if let Value::Str(s) = it {
+            out.push_str(s.as_str());
         }
     }
     Ok(Value::string(out))
@@ -911,12 +927,40 @@ fn replace(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some(v) => int_arg(vm, v)?,
         None => -1,
     };
+    if new.len() > old.len() {
+        // The result's size first: a huge one fails before any copying.
+        let found = if old.is_empty() {
+            s.char_len() + 1
+        } else {
+            s.as_str().matches(old).count()
+        };
+        let n = if count < 0 {
+            found
+        } else {
+            found.min(count as usize)
+        };
+        let total = (new.len() - old.len())
+            .checked_mul(n)
+            .and_then(|g| g.checked_add(s.as_str().len()))
+            .filter(|t| *t <= isize::MAX as usize)
+            .ok_or_else(|| PyErr::overflow("replace string is too long"))?;
+        alloc_string(total)?;
+    }
     let out = if count < 0 {
         s.as_str().replace(old, new)
     } else {
         s.as_str().replacen(old, new, count as usize)
     };
     Ok(Value::string(out))
+}
+
+/// An empty string with room for `n` bytes, or CPython's `MemoryError`
+/// when that much cannot be allocated (Rust would abort).
+fn alloc_string(n: usize) -> PyResult<String> {
+    let mut s = String::new();
+    s.try_reserve_exact(n)
+        .map_err(|_| PyErr::bare(crate::value::ExcType::MemoryError))?;
+    Ok(s)
 }
 
 // ---------------------------------------------------------------- prefix / search

@@ -285,6 +285,7 @@ impl Unit {
             exc_table: table,
             stacksize,
             global_cache: std::cell::RefCell::new(vec![(0, 0, Value::Null); nnames]),
+            warmup: Default::default(),
         }
     }
 }

@@ -72,13 +72,13 @@ pub fn builtin_hash(v: &Value) -> PyResult<i64> {
         Value::BigInt(b) => hash::hash_bigint(b),
         Value::Float(f) => hash::hash_f64(*f),
         Value::Str(s) => s.hash() as i64,
-        Value::Tuple(items) => {
+        Value::Tuple(items) => crate::vm::with_native_stack(|| {
             let mut hs = Vec::with_capacity(items.len());
             for it in items.iter() {
                 hs.push(builtin_hash(it)?);
             }
-            hash::hash_tuple(&hs)
-        }
+            Ok(hash::hash_tuple(&hs))
+        })?,
         Value::FrozenSet(s) => s.frozen_hash(),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => {
             return Err(PyErr::new(
@@ -117,9 +117,9 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
         (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Tuple(x), Value::Tuple(y)) => {
+        (Value::Tuple(x), Value::Tuple(y)) => crate::vm::with_native_stack(|| {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
-        }
+        }),
         (Value::FrozenSet(x), Value::FrozenSet(y)) => x.same_items(y),
         (Value::BoundMethod(_) | Value::Builtin(_), _) => super::func::same_method(a, b),
         _ => match (num_of(a), num_of(b)) {

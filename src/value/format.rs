@@ -566,14 +566,8 @@ pub fn format_int_as(v: &BigInt, spec: &FormatSpec, type_name: &str) -> PyResult
             "Precision not allowed in integer format specifier",
         ));
     }
-    if matches!(ty, 'd' | 'n')
-        && v.bits() > 14_000
-        && v.to_string().trim_start_matches('-').len() > super::int::MAX_STR_DIGITS
-    {
-        return Err(PyErr::value_error(
-            "Exceeds the limit (4300 digits) for integer string conversion; \
-             use sys.set_int_max_str_digits() to increase the limit",
-        ));
+    if matches!(ty, 'd' | 'n') {
+        super::int::to_decimal(v)?;
     }
     if spec.no_neg_zero {
         return Err(PyErr::value_error(
@@ -1094,7 +1088,11 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                     'o' => (8, "0o"),
                     _ => (10, ""),
                 };
-                let mut digits = n.abs().to_str_radix(radix);
+                let mut digits = if radix == 10 {
+                    super::int::to_decimal(&n.abs())?
+                } else {
+                    n.abs().to_str_radix(radix)
+                };
                 if conv == 'X' {
                     digits = digits.to_uppercase();
                 }

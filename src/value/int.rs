@@ -10,6 +10,31 @@ use crate::bytecode::BinOpKind;
 /// CPython's default limit on decimal digits in int/str conversions.
 pub const MAX_STR_DIGITS: usize = 4300;
 
+/// Powers whose result would need more bits than this (8 GiB) fail with
+/// `MemoryError` before computing: CPython's allocation would fail too.
+const MAX_POW_BITS: u64 = 1 << 36;
+
+/// `str(n)` in decimal, or CPython's `ValueError` beyond `MAX_STR_DIGITS`
+/// digits (found from the size first: converting a huge int is slow).
+pub fn to_decimal(n: &BigInt) -> PyResult<String> {
+    // 4300 digits need at least 14285 bits; any int of more has too many.
+    if n.bits() > 14_300 {
+        return Err(str_digits_error());
+    }
+    let s = n.to_string();
+    if n.bits() > 14_000 && s.trim_start_matches('-').len() > MAX_STR_DIGITS {
+        return Err(str_digits_error());
+    }
+    Ok(s)
+}
+
+pub fn str_digits_error() -> PyErr {
+    PyErr::value_error(
+        "Exceeds the limit (4300 digits) for integer string conversion; \
+         use sys.set_int_max_str_digits() to increase the limit",
+    )
+}
+
 /// A BigInt as the smallest representation (i64 when it fits).
 pub fn normalize(b: BigInt) -> Value {
     match b.to_i64() {
@@ -75,10 +100,28 @@ pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
                     a.clone()
                 }
             } else {
+                // |a| >= 2 here: the result has about bits(a) * b bits. One
+                // that cannot be allocated is CPython's MemoryError, at once.
                 let e = b
-                    .to_u32()
-                    .ok_or_else(|| PyErr::overflow("exponent too large"))?;
-                num_traits::pow(a.clone(), e as usize)
+                    .to_u64()
+                    .filter(|e| {
+                        (a.bits() - 1)
+                            .checked_mul(*e)
+                            .is_some_and(|n| n < MAX_POW_BITS)
+                    })
+                    .ok_or_else(|| PyErr::bare(ExcType::MemoryError))?;
+                let mag = a.magnitude();
+                if mag.count_ones() == 1 {
+                    // A power of two: a shift.
+                    let r = BigInt::one() << ((mag.bits() - 1) * e);
+                    if a.is_negative() && e % 2 == 1 {
+                        -r
+                    } else {
+                        r
+                    }
+                } else {
+                    num_traits::pow(a.clone(), e as usize)
+                }
             }
         }
         BinOpKind::LShift => {

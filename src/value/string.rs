@@ -1,9 +1,11 @@
-//! `str` objects: immutable UTF-8 text with a cached hash.
+//! `str` objects: UTF-8 text with a cached hash, immutable once shared (a
+//! uniquely held one may grow in place: `s += x` in a loop, see `push_str`).
 
 use std::cell::Cell;
 
 pub struct PyStr {
-    s: Box<str>,
+    /// A `String` (not `Box<str>`) so that appends in place amortize.
+    s: String,
     /// Number of characters (code points); strings index by character.
     chars: usize,
     hash: Cell<Option<u64>>,
@@ -17,24 +19,38 @@ impl PyStr {
             } else {
                 s.chars().count()
             },
-            s: s.into(),
+            s: s.to_string(),
             hash: Cell::new(None),
         }
     }
-    pub fn from_string(s: String) -> PyStr {
+    pub fn from_string(mut s: String) -> PyStr {
+        if s.capacity() > 2 * s.len() + 64 {
+            s.shrink_to_fit();
+        }
         PyStr {
             chars: if s.is_ascii() {
                 s.len()
             } else {
                 s.chars().count()
             },
-            s: s.into_boxed_str(),
+            s,
             hash: Cell::new(None),
         }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
         &self.s
+    }
+    /// Appends `t` in place: only for a string nobody else sees yet
+    /// (`Rc::get_mut`), so `str` stays immutable to krait code.
+    pub fn push_str(&mut self, t: &str) {
+        self.chars += if t.is_ascii() {
+            t.len()
+        } else {
+            t.chars().count()
+        };
+        self.s.push_str(t);
+        self.hash.set(None);
     }
     /// Length in characters, as `len()` counts.
     #[inline]

@@ -457,9 +457,9 @@ impl Vm {
                         *f.f_trace.borrow_mut() = v;
                         self.trace.dirty = true;
                     }
-                    "f_trace_lines" => f.trace_lines.set(self.truthy(&v)?),
+                    "f_trace_lines" => f.trace_lines.set(bool_member(&v)?),
                     "f_trace_opcodes" => {
-                        f.trace_opcodes.set(self.truthy(&v)?);
+                        f.trace_opcodes.set(bool_member(&v)?);
                         self.trace.dirty = true;
                     }
                     "f_lineno" => {
@@ -928,4 +928,12 @@ fn is_exception_state(name: &str) -> bool {
         name,
         "args" | "__context__" | "__cause__" | "__suppress_context__"
     )
+}
+
+/// The value for a C `bool` member (`f_trace_lines`): only a bool will do.
+fn bool_member(v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        _ => Err(PyErr::type_error("attribute value type must be bool")),
+    }
 }

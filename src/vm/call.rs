@@ -43,7 +43,7 @@ impl Vm {
         if let Value::Function(f) = &callable {
             if kwnames.is_none() && takes_plainly(&f.code, nargs) {
                 // Arguments already sit where the locals go.
-                if self.frames.len() >= self.recursion_limit {
+                if self.at_recursion_limit() {
                     return Err(self.recursion_error());
                 }
                 let nlocals = f.code.nlocalsplus();
@@ -65,9 +65,7 @@ impl Vm {
                 let init_name = self.intern("__init__");
                 if let Some(Value::Function(init)) = self.class_attr(c, &init_name) {
                     if takes_plainly(&init.code, nargs + 1) {
-                        if self.frames.len() >= self.recursion_limit {
-                            return Err(self.recursion_error());
-                        }
+                        self.check_init_frame()?;
                         let inst = Value::Instance(Rc::new(Instance::new(c.clone())));
                         self.stack[slot] = Value::Function(init.clone());
                         self.stack[slot + 1] = inst.clone();
@@ -196,7 +194,6 @@ impl Vm {
         kwargs: Kwargs,
     ) -> PyResult<Value> {
         self.c_events_armed = false;
-        self.check_native_depth()?;
         let slot = self.stack.len();
         if let Value::Function(f) = callable {
             if kwargs.is_empty() && takes_plainly(&f.code, args.len()) {
@@ -224,10 +221,8 @@ impl Vm {
     /// Runs the just-pushed top frame to completion as an entry frame.
     pub(crate) fn run_entry(&mut self) -> PyResult<Value> {
         self.frames.last_mut().unwrap().is_entry = true;
-        self.native_depth += 1;
-        let r = self.run_loop();
-        self.native_depth -= 1;
-        r
+        // Re-entering the loop is Rust recursion (not counted: the frame is).
+        self.with_stack(|vm| vm.run_loop())
     }
 
     /// Calls anything. Krait functions get a frame (not yet run).
@@ -241,7 +236,9 @@ impl Vm {
     ) -> PyResult<Called> {
         match &callable {
             Value::Function(f) => {
-                if self.frames.len() >= self.recursion_limit {
+                if matches!(on_return, OnReturn::Init(_)) {
+                    self.check_init_frame()?;
+                } else if self.at_recursion_limit() {
                     return Err(self.recursion_error());
                 }
                 let locals = self.bind_args(f, args, kwargs)?;
@@ -268,14 +265,16 @@ impl Vm {
                 }
                 // Only calls made by bytecode report c_call events.
                 let from_bytecode = std::mem::take(&mut self.c_events_armed);
-                let v = if from_bytecode
+                let traced = from_bytecode
                     && self.trace.wants_c_events()
                     && !self.trace.suspended
-                    && !is_slot_wrapper(b.name, &args)
-                {
-                    self.call_native_traced(&callable, b, &args, &kwargs)?
+                    && !is_slot_wrapper(b.name, &args);
+                let v = if self.builtin_call_counts(b, from_bytecode, !kwargs.is_empty()) {
+                    self.nested(" while calling a Python object", |vm| {
+                        vm.call_native(traced, &callable, b, &args, &kwargs)
+                    })?
                 } else {
-                    self.invoke_native(b, &args, &kwargs)?
+                    self.call_native(traced, &callable, b, &args, &kwargs)?
                 };
                 Ok(Called::Value(v))
             }
@@ -317,6 +316,22 @@ impl Vm {
                 "'{}' object is not callable",
                 callable.type_name()
             ))),
+        }
+    }
+
+    #[inline]
+    fn call_native(
+        &mut self,
+        traced: bool,
+        f: &Value,
+        b: &Builtin,
+        args: &[Value],
+        kwargs: &Kwargs,
+    ) -> PyResult<Value> {
+        if traced {
+            self.call_native_traced(f, b, args, kwargs)
+        } else {
+            self.invoke_native(b, args, kwargs)
         }
     }
 
@@ -363,6 +378,10 @@ impl Vm {
         on_return: OnReturn,
         locals: Option<Rc<RefCell<Dict>>>,
     ) {
+        if matches!(on_return, OnReturn::Init(_)) {
+            self.init_frames.push(self.frames.len());
+        }
+        f.code.warmup.set(f.code.warmup.get().saturating_add(1));
         self.frames.push(Frame {
             code: f.code.clone(),
             ip: 0,
@@ -564,6 +583,25 @@ impl Vm {
         ret_slot: usize,
     ) -> PyResult<Called> {
         if !c.is_user && !c.is_exception() {
+            // CPython 3.11 counts a level for a call of `int` (no vectorcall),
+            // and of `str` until the call site is specialized.
+            let counts = match c.kind {
+                TypeKind::Int => true,
+                TypeKind::Str => {
+                    !(self.c_events_armed
+                        && self.caller_is_warm()
+                        && args.len() == 1
+                        && kwargs.is_empty())
+                }
+                _ => false,
+            };
+            if counts {
+                return self
+                    .nested(" while calling a Python object", |vm| {
+                        crate::builtins::construct_builtin(vm, &c, args, kwargs)
+                    })
+                    .map(Called::Value);
+            }
             return crate::builtins::construct_builtin(self, &c, args, kwargs).map(Called::Value);
         }
         if c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
@@ -1001,3 +1039,74 @@ fn kind_name(k: TypeKind) -> &'static str {
         _ => "this built-in type",
     }
 }
+
+/// Built-ins CPython 3.11 implements as one-argument or varargs C
+/// functions: a call counts a recursion level even once specialized.
+fn always_counts(b: &crate::value::Builtin) -> bool {
+    match b.owner {
+        None => matches!(
+            b.name,
+            "repr"
+                | "ascii"
+                | "abs"
+                | "hash"
+                | "any"
+                | "all"
+                | "min"
+                | "max"
+                | "callable"
+                | "chr"
+                | "ord"
+                | "id"
+                | "bin"
+                | "hex"
+                | "oct"
+                | "vars"
+                | "dir"
+                | "zip"
+                | "setrecursionlimit"
+        ),
+        Some(_) => matches!(
+            b.name,
+            "count" | "remove" | "extend" | "add" | "discard" | "join" | "format" | "update"
+        ),
+    }
+}
+
+/// Built-ins that are types with a vectorcall in CPython: a call never counts.
+fn never_counts(b: &crate::value::Builtin) -> bool {
+    b.owner.is_none() && matches!(b.name, "map" | "filter" | "enumerate" | "reversed")
+}
+
+impl Vm {
+    /// Whether calling built-in `b` counts one level against the recursion
+    /// limit while it runs (`" while calling a Python object"`), as in
+    /// CPython 3.11: always for its one-argument and varargs functions and
+    /// calls with keywords; for the others only until the call site is
+    /// specialized, i.e. while the calling code has run fewer than 8 times.
+    fn builtin_call_counts(
+        &self,
+        b: &crate::value::Builtin,
+        from_bytecode: bool,
+        has_kwargs: bool,
+    ) -> bool {
+        if always_counts(b) {
+            return true;
+        }
+        if never_counts(b) {
+            return false;
+        }
+        !from_bytecode || has_kwargs || !self.caller_is_warm()
+    }
+
+    /// Whether the running frame's code has run often enough for CPython
+    /// 3.11 to have specialized its call sites.
+    pub(crate) fn caller_is_warm(&self) -> bool {
+        self.frames
+            .last()
+            .is_some_and(|f| f.code.warmup.get() >= CPYTHON_WARMUP)
+    }
+}
+
+/// CPython 3.11 quickens a code object after this many runs.
+const CPYTHON_WARMUP: u32 = 8;

@@ -573,10 +573,13 @@ impl Vm {
             if st.running {
                 return Err(PyErr::value_error("generator already executing"));
             }
+            // Resuming pushes a frame: checked before the state changes.
+            if self.at_recursion_limit() {
+                return Err(self.recursion_error());
+            }
             st.running = true;
             (st.frame.take().unwrap(), std::mem::take(&mut st.saved))
         };
-        self.check_native_depth()?;
         let base = self.stack.len();
         frame.base = base;
         frame.ret_slot = base;
@@ -608,9 +611,7 @@ impl Vm {
             g.borrow_mut().finish();
             return Err(e);
         }
-        self.native_depth += 1;
-        let r = self.run_loop();
-        self.native_depth -= 1;
+        let r = self.with_stack(|vm| vm.run_loop());
         let mut st = g.borrow_mut();
         st.running = false;
         match r {
@@ -769,8 +770,14 @@ impl Vm {
             Value::Tuple(t) => return Ok((**t).clone()),
             _ => {}
         }
-        let it = self.get_iter(v.clone())?;
         let mut out = vec![];
+        if let Value::Range(r) = v {
+            // Its length is known: too many items fail at once (MemoryError),
+            // as CPython's preallocation from the length hint.
+            out.try_reserve_exact(r.len().max(0) as usize)
+                .map_err(|_| PyErr::bare(crate::value::ExcType::MemoryError))?;
+        }
+        let it = self.get_iter(v.clone())?;
         while let Some(x) = self.next_value(&it)? {
             out.push(x);
         }

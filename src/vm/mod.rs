@@ -39,9 +39,16 @@ pub static SIGINT_PENDING: std::sync::atomic::AtomicBool =
 /// A type-cache entry: the class (kept alive), the name, the attribute found.
 pub type TypeCacheEntry = (Rc<crate::value::Class>, Str, Option<Value>);
 
-/// How deep native code may call back into krait code (e.g. `__eq__` run by
-/// a dict lookup run by `__eq__` ...) before `RecursionError`.
-const MAX_NATIVE_DEPTH: usize = 3000;
+/// Native recursion (Rust code calling itself or back into the dispatch
+/// loop) checks the Rust stack left: below this it continues on a new
+/// segment allocated on the heap. Covers the most stack any path uses
+/// between two checks.
+const STACK_RED_ZONE: usize = 256 * 1024;
+/// Size of each extra stack segment.
+const STACK_SEGMENT: usize = 8 * 1024 * 1024;
+/// At most this many segments (1 GiB): a recursion limit raised beyond what
+/// memory allows ends in `RecursionError`, never in an abort.
+const MAX_STACK_SEGMENTS: usize = 128;
 
 pub struct Vm {
     /// Locals, cells and value stacks of all frames.
@@ -58,8 +65,19 @@ pub struct Vm {
     pub sources: FxHashMap<String, Rc<str>>,
     pub argv: Vec<String>,
     pub out: std::io::BufWriter<std::io::Stdout>,
-    /// Re-entries of the dispatch loop from native code.
+    /// Native recursion levels counted against the recursion limit with the
+    /// frames, as CPython 3.11 counts its C-level `Py_EnterRecursiveCall`s
+    /// (comparisons, repr, str, some built-in calls).
     pub native_depth: usize,
+    /// Indexes of frames run by a class call (`__init__`), which count one
+    /// more level (the call). May hold stale entries, which only make the
+    /// fast check in `at_recursion_limit` conservative.
+    init_frames: Vec<usize>,
+    /// Extra stack segments in use (see `with_stack`).
+    stack_segments: usize,
+    /// Containers whose repr is being built (CPython's `Py_ReprEnter`): a
+    /// container met again inside its own repr prints as `[...]`/`{...}`.
+    pub repr_active: Vec<usize>,
     pub interned: FxHashMap<&'static str, Str>,
     /// Instances with a user `__eq__`/`__hash__`, by hash: the first one seen
     /// stands for all equal ones as a dict/set key (key equality cannot run krait code).
@@ -99,6 +117,9 @@ impl Vm {
             argv: vec![],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             native_depth: 0,
+            init_frames: Vec::new(),
+            stack_segments: 0,
+            repr_active: Vec::new(),
             interned: FxHashMap::default(),
             key_representatives: FxHashMap::default(),
             c_events_armed: false,
@@ -297,17 +318,99 @@ impl Vm {
     /// Raises `RecursionError` past the recursion limit.
     #[cold]
     pub fn recursion_error(&self) -> PyErr {
-        PyErr::new(ExcType::RecursionError, "maximum recursion depth exceeded")
+        Self::recursion_error_in("")
     }
 
+    #[cold]
+    pub fn recursion_error_in(what: &str) -> PyErr {
+        PyErr::new(
+            ExcType::RecursionError,
+            format!("maximum recursion depth exceeded{}", what),
+        )
+    }
+
+    /// Whether one more level (a frame, or a counted native level) would
+    /// pass the recursion limit. Frames and native levels share the count,
+    /// as in CPython 3.11.
     #[inline]
-    pub fn check_native_depth(&self) -> PyResult<()> {
-        if self.native_depth >= MAX_NATIVE_DEPTH || self.frames.len() > self.recursion_limit + 50 {
-            return Err(PyErr::new(
-                ExcType::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+    pub fn at_recursion_limit(&mut self) -> bool {
+        self.frames.len() + self.native_depth + self.init_frames.len() >= self.recursion_limit
+            && self.recursion_depth() >= self.recursion_limit
+    }
+
+    /// The depth `sys.setrecursionlimit` compares a new limit with: frames,
+    /// native levels, and the class calls that run `__init__` frames.
+    #[cold]
+    pub fn recursion_depth(&mut self) -> usize {
+        let frames = &self.frames;
+        self.init_frames = (0..frames.len())
+            .filter(|&i| matches!(frames[i].on_return, OnReturn::Init(_)))
+            .collect();
+        self.frames.len() + self.native_depth + self.init_frames.len()
+    }
+
+    /// Before pushing an `__init__` frame for a class call: the call counts
+    /// a level (CPython's " while calling a Python object"), then the frame.
+    pub(crate) fn check_init_frame(&mut self) -> PyResult<()> {
+        let upper = self.frames.len() + self.native_depth + self.init_frames.len();
+        if upper + 1 < self.recursion_limit {
+            return Ok(());
+        }
+        let depth = self.recursion_depth();
+        if depth >= self.recursion_limit {
+            return Err(Self::recursion_error_in(" while calling a Python object"));
+        }
+        if depth + 1 >= self.recursion_limit {
+            return Err(self.recursion_error());
         }
         Ok(())
     }
+
+    /// Runs `f` one counted native level deeper: CPython's
+    /// `Py_EnterRecursiveCall(what)` (e.g. " in comparison"), so nested or
+    /// self-referencing data raises `RecursionError` at the recursion limit.
+    #[inline]
+    pub fn nested<R>(
+        &mut self,
+        what: &'static str,
+        f: impl FnOnce(&mut Vm) -> PyResult<R>,
+    ) -> PyResult<R> {
+        if self.at_recursion_limit() {
+            return Err(Self::recursion_error_in(what));
+        }
+        self.native_depth += 1;
+        let r = self.with_stack(f);
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Runs `f` with enough Rust stack left for one more level of native
+    /// recursion: every path where native code recurses passes here, so
+    /// the host thread's stack size never decides between a result and a
+    /// crash.
+    #[inline]
+    pub fn with_stack<R>(&mut self, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> PyResult<R> {
+        match stacker::remaining_stack() {
+            Some(left) if left < STACK_RED_ZONE => self.grow_stack(f),
+            _ => f(self),
+        }
+    }
+
+    #[cold]
+    fn grow_stack<R>(&mut self, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> PyResult<R> {
+        if self.stack_segments >= MAX_STACK_SEGMENTS {
+            return Err(self.recursion_error());
+        }
+        self.stack_segments += 1;
+        let r = stacker::grow(STACK_SEGMENT, || f(self));
+        self.stack_segments -= 1;
+        r
+    }
+}
+
+/// Runs `f` (native recursion without a VM at hand: hashing or comparing
+/// nested tuples) with enough Rust stack, growing it on the heap if needed.
+#[inline]
+pub fn with_native_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, f)
 }

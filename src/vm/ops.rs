@@ -155,16 +155,6 @@ impl Vm {
                 }
             }
             let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
-            if op == BinOpKind::Pow {
-                if let (Some(bx), Some(e)) = (x.to_i64(), y.to_i64()) {
-                    if e >= 0
-                        && bx.unsigned_abs() > 1
-                        && (64 - bx.unsigned_abs().leading_zeros()) as i64 * e > 10_000_000
-                    {
-                        return Err(PyErr::value_error("exponent too large for krait"));
-                    }
-                }
-            }
             return int_op(&x, &y, op).map(Some);
         }
         if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
@@ -404,6 +394,10 @@ impl Vm {
 
     /// `a cmp b` as a value (rich comparison with reflection).
     pub fn compare(&mut self, a: &Value, b: &Value, op: CmpKind) -> PyResult<Value> {
+        self.nested(" in comparison", |vm| vm.compare_inner(a, b, op))
+    }
+
+    fn compare_inner(&mut self, a: &Value, b: &Value, op: CmpKind) -> PyResult<Value> {
         if let Some(r) = self.builtin_compare(a, b, op)? {
             return Ok(Value::Bool(r));
         }
@@ -545,7 +539,8 @@ impl Vm {
             let other = y.borrow().get(&k).cloned();
             match other {
                 Some(w) => {
-                    if !self.eq(&v, &w)? {
+                    // PyObject_RichCompareBool: identical values are equal.
+                    if !v.is(&w) && !self.eq(&v, &w)? {
                         return Ok(false);
                     }
                 }
@@ -1044,36 +1039,39 @@ impl Vm {
 
     /// `repr(v)`
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        if self.check_native_depth().is_err() {
-            return Err(PyErr::new(
-                ExcType::RecursionError,
-                "maximum recursion depth exceeded while getting the repr of an object",
-            ));
+        self.nested(" while getting the repr of an object", |vm| {
+            vm.repr_inner(v)
+        })
+    }
+
+    /// The repr of a container that may contain itself: `[...]`-style
+    /// (`cycle`) when met again inside its own repr, as CPython's `Py_ReprEnter`.
+    fn repr_container(
+        &mut self,
+        id: usize,
+        cycle: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<String>,
+    ) -> PyResult<String> {
+        if self.repr_active.contains(&id) {
+            return Ok(cycle.to_string());
         }
-        self.native_depth += 1;
-        let r = self.repr_inner(v);
-        self.native_depth -= 1;
+        self.repr_active.push(id);
+        let r = f(self);
+        self.repr_active.pop();
         r
     }
 
     fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Str(s) => str_repr(s.as_str()),
-            Value::BigInt(b) => {
-                let s = b.to_string();
-                if s.trim_start_matches('-').len() > crate::value::int::MAX_STR_DIGITS {
-                    return Err(PyErr::value_error(
-                        "Exceeds the limit (4300 digits) for integer string conversion; \
-                         use sys.set_int_max_str_digits() to increase the limit",
-                    ));
-                }
-                s
-            }
+            Value::BigInt(b) => crate::value::int::to_decimal(b)?,
             Value::Float(f) => crate::value::format::float_repr(*f),
             Value::List(l) => {
-                let items = l.borrow().clone();
-                let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(x)).collect();
-                format!("[{}]", parts?.join(", "))
+                return self.repr_container(Rc::as_ptr(l) as usize, "[...]", |vm| {
+                    let items = l.borrow().clone();
+                    let parts: PyResult<Vec<String>> = items.iter().map(|x| vm.repr(x)).collect();
+                    Ok(format!("[{}]", parts?.join(", ")))
+                })
             }
             Value::Tuple(t) => {
                 let parts: PyResult<Vec<String>> = t.iter().map(|x| self.repr(x)).collect();
@@ -1085,16 +1083,18 @@ impl Vm {
                 }
             }
             Value::Dict(d) => {
-                let items: Vec<(Value, Value)> = d
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                let mut parts = vec![];
-                for (k, v) in items {
-                    parts.push(format!("{}: {}", self.repr(&k)?, self.repr(&v)?));
-                }
-                format!("{{{}}}", parts.join(", "))
+                return self.repr_container(Rc::as_ptr(d) as usize, "{...}", |vm| {
+                    let items: Vec<(Value, Value)> = d
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    let mut parts = vec![];
+                    for (k, v) in items {
+                        parts.push(format!("{}: {}", vm.repr(&k)?, vm.repr(&v)?));
+                    }
+                    Ok(format!("{{{}}}", parts.join(", ")))
+                })
             }
             Value::Set(s) => {
                 let items: Vec<Value> = s.borrow().iter().cloned().collect();
@@ -1233,6 +1233,16 @@ impl Vm {
     pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Instance(_) => self.nested(" while getting the str of an object", |vm| {
+                vm.instance_str(v)
+            }),
+            _ => self.repr(v),
+        }
+    }
+
+    /// `str()` of an instance: its `__str__`, an exception's message, or its repr.
+    fn instance_str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__str__") {
                     return self.call_str_dunder(&m, v, "__str__");
@@ -1294,7 +1304,8 @@ impl Vm {
                     };
                 }
                 if spec.is_empty() {
-                    return self.to_str(v);
+                    // `object.__format__` is a built-in method called on the way.
+                    return self.nested(" while calling a Python object", |vm| vm.to_str(v));
                 }
                 Err(PyErr::type_error(format!(
                     "unsupported format string passed to {}.__format__",

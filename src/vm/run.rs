@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use crate::bytecode::{BinOpKind, CmpKind, Op};
+use crate::bytecode::{BinOpKind, CmpKind, Instr, Op};
 use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
 
 use super::frame::OnReturn;
@@ -431,6 +431,9 @@ impl Vm {
                                     Some(v) => v,
                                     None => tri!(self.binary_op(a, b, arg)),
                                 }
+                            }
+                            (Value::Str(_), Value::Str(_)) if !M::TRACED && arg == INPLACE_ADD => {
+                                self.str_append(a, &b, code.instrs[ip], base)
                             }
                             _ => tri!(self.binary_op(a, b, arg)),
                         };
@@ -968,6 +971,36 @@ fn interrupt_pending() -> bool {
 fn take_interrupt() -> PyErr {
     super::SIGINT_PENDING.store(false, std::sync::atomic::Ordering::Relaxed);
     PyErr::bare(ExcType::KeyboardInterrupt)
+}
+
+/// `BinaryOp`'s operand for `+=`.
+const INPLACE_ADD: u32 = BinOpKind::Add as u32 + BinOpKind::COUNT;
+
+impl Vm {
+    /// `s += t` for strings. When the next instruction stores the result
+    /// back into the local `s` came from, that local's reference is let go
+    /// first, so a string nobody else holds grows in place (amortized, as
+    /// CPython's `BINARY_OP_INPLACE_ADD_UNICODE`): a loop of `s += x` is
+    /// linear, not quadratic.
+    fn str_append(&mut self, a: Value, b: &Value, next: Instr, base: usize) -> Value {
+        let (Value::Str(mut x), Value::Str(y)) = (a, b) else {
+            unreachable!("str_append on strings only")
+        };
+        if next.op == Op::StoreFast {
+            let slot = base + next.arg as usize;
+            if matches!(&self.stack[slot], Value::Str(l) if Rc::ptr_eq(l, &x)) {
+                self.stack[slot] = Value::Null;
+            }
+        }
+        if let Some(s) = Rc::get_mut(&mut x) {
+            s.push_str(y.as_str());
+            return Value::Str(x);
+        }
+        let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+        s.push_str(x.as_str());
+        s.push_str(y.as_str());
+        Value::string(s)
+    }
 }
 
 /// Float arithmetic (an int operand converted) that cannot fail; None to
