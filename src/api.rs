@@ -80,11 +80,14 @@ impl Interpreter {
             .vm
             .err_is(&PyErr::Obj(exc.clone()), ExcType::SystemExit)
         {
-            let code = match self.vm.exc_attr(&exc, "args") {
-                Some(Value::Tuple(t)) if !t.is_empty() => t[0].clone(),
-                _ => Value::None,
-            };
+            // `e.code`: the only argument, all of them, or what the program set.
+            let code = self.vm.getattr(&exc, "code").unwrap_or(Value::None);
             return match code {
+                // Too big for a C long: CPython's conversion fails to -1.
+                Value::BigInt(_) => RunError::Exit {
+                    code: -1,
+                    message: None,
+                },
                 Value::None => RunError::Exit {
                     code: 0,
                     message: None,

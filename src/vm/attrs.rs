@@ -834,6 +834,12 @@ impl Vm {
                     "krait does not support assigning to __class__",
                 ))
             }
+            // BaseException.args is a tuple whatever iterable is assigned.
+            "args" if inst.class.is_exception() => {
+                let items = self.collect(&v)?;
+                inst.set_attr(name.clone(), Value::tuple(items));
+                return Ok(());
+            }
             _ => {}
         }
         if self.attr_hooks & HOOK_SLOTS != 0 && !self.slot_allows(&inst.class, name)? {

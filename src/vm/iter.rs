@@ -47,6 +47,14 @@ pub enum IterObj {
         items: Vec<Value>,
         index: usize,
     },
+    /// A set's items (taken when iteration starts) and its size then: a
+    /// changed size is CPython's RuntimeError.
+    SetItems {
+        set: Rc<RefCell<crate::value::SetObj>>,
+        items: Vec<Value>,
+        index: usize,
+        len: usize,
+    },
     Enumerate {
         inner: Value,
         /// An int of any size.
@@ -140,7 +148,7 @@ impl IterObj {
             IterObj::DictKeys { .. } => "dict_keyiterator",
             IterObj::DictValues { .. } => "dict_valueiterator",
             IterObj::DictItems { .. } => "dict_itemiterator",
-            IterObj::Items { .. } => "set_iterator",
+            IterObj::Items { .. } | IterObj::SetItems { .. } => "set_iterator",
             IterObj::Enumerate { .. } => "enumerate",
             IterObj::Zip { .. } => "zip",
             IterObj::Map { .. } => "map",
@@ -240,10 +248,15 @@ impl Vm {
                     len,
                 }
             }
-            Value::Set(s) => IterObj::Items {
-                items: s.borrow().iter().cloned().collect(),
-                index: 0,
-            },
+            Value::Set(s) => {
+                let items: Vec<Value> = s.borrow().iter().cloned().collect();
+                IterObj::SetItems {
+                    len: items.len(),
+                    set: s,
+                    items,
+                    index: 0,
+                }
+            }
             Value::FrozenSet(s) => IterObj::Items {
                 items: s.iter().cloned().collect(),
                 index: 0,
@@ -395,6 +408,25 @@ impl Vm {
                     IterObj::DictValues { .. } => v,
                     _ => Value::tuple(vec![k, v]),
                 }))
+            }
+            IterObj::SetItems {
+                set,
+                items,
+                index,
+                len,
+            } => {
+                if set.borrow().len() != *len {
+                    *len = usize::MAX;
+                    return Err(PyErr::new(
+                        ExcType::RuntimeError,
+                        "Set changed size during iteration",
+                    ));
+                }
+                if *index < items.len() {
+                    *index += 1;
+                    return Ok(Some(items[*index - 1].clone()));
+                }
+                Ok(None)
             }
             IterObj::Items { items, index } | IterObj::Reversed { items, index } => {
                 if *index < items.len() {
