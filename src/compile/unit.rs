@@ -221,6 +221,7 @@ impl Unit {
                 ins.arg = labels[ins.arg as usize];
             }
         }
+        self.thread_jumps();
         self.copy_exit_blocks(&mut labels);
         // Consecutive instructions with the same handler form one entry.
         let mut table: Vec<ExcEntry> = vec![];
@@ -261,7 +262,8 @@ impl Unit {
                     .map(|p| p as u32)
             })
             .collect();
-        propagate_lines(&self.instrs, &mut self.lines, &table);
+        let reachable = self.reachable(&labels);
+        propagate_lines(&self.instrs, &mut self.lines, &table, &reachable);
         fuse_load_pairs(&mut self.instrs, &self.lines, &table);
         let stacksize = estimate_stack(&self.instrs);
         let nnames = self.names.len();
@@ -313,6 +315,56 @@ impl Piece {
 }
 
 impl Unit {
+    /// CPython's jump threading (optimize_basic_block): a jump to an
+    /// unconditional jump on the same line (line-less ones included) goes
+    /// straight to the final target, and `x or y`-style jumps to a jump on
+    /// the opposite condition are resolved. A line-less jump left behind
+    /// would otherwise break a line in two (an extra line event).
+    fn thread_jumps(&mut self) {
+        use Op::*;
+        let n = self.instrs.len();
+        for i in 0..n {
+            // Each rewrite moves the jump further on: a bound keeps cycles finite.
+            for _ in 0..n {
+                let ins = self.instrs[i];
+                if !is_jump(ins.op) || ins.op == ForIter {
+                    break;
+                }
+                let t = ins.arg as usize;
+                let Some(tgt) = self.instrs.get(t).copied() else {
+                    break;
+                };
+                let same_line = self.lines[i] == self.lines[t];
+                // (new op, new target, whether it is jump_thread's rewrite)
+                let (op, arg, thread) = match (ins.op, tgt.op) {
+                    (
+                        Jump | PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone,
+                        Jump,
+                    ) => (ins.op, tgt.arg, true),
+                    (JumpIfFalseOrPop, PopJumpIfFalse) => (PopJumpIfFalse, tgt.arg, true),
+                    (JumpIfFalseOrPop, Jump | JumpIfFalseOrPop) => {
+                        (JumpIfFalseOrPop, tgt.arg, true)
+                    }
+                    (JumpIfTrueOrPop, PopJumpIfTrue) => (PopJumpIfTrue, tgt.arg, true),
+                    (JumpIfTrueOrPop, Jump | JumpIfTrueOrPop) => (JumpIfTrueOrPop, tgt.arg, true),
+                    // The value decides the second test the other way: skip it.
+                    (JumpIfFalseOrPop, JumpIfTrueOrPop | PopJumpIfTrue) => {
+                        (PopJumpIfFalse, t as u32 + 1, false)
+                    }
+                    (JumpIfTrueOrPop, JumpIfFalseOrPop | PopJumpIfFalse) => {
+                        (PopJumpIfTrue, t as u32 + 1, false)
+                    }
+                    _ => break,
+                };
+                // jump_thread: same line, and a target that is not the jump's own.
+                if !same_line || (thread && tgt.arg as usize == t) {
+                    break;
+                }
+                self.instrs[i] = Instr { op, arg };
+            }
+        }
+    }
+
     /// CPython 3.11 gives every instruction that leaves the code (return,
     /// raise) a line, so that `f_lineno` is right when a frame ends, even
     /// untraced (the 'return' event under setprofile). Exit blocks without
@@ -501,12 +553,13 @@ impl Unit {
 /// Gives line-less instructions the line of their only predecessor, as
 /// CPython's assembler does; block starts with several predecessors (and
 /// exception handlers) keep no line.
-fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry]) {
+fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry], reachable: &[bool]) {
     let n = instrs.len();
     let mut preds = vec![0u32; n + 1];
     let mut jump_from = vec![usize::MAX; n + 1];
     let mut target = vec![false; n + 1];
-    for (i, ins) in instrs.iter().enumerate() {
+    // Dead code (CPython drops it) is no predecessor.
+    for (i, ins) in instrs.iter().enumerate().filter(|(i, _)| reachable[*i]) {
         if is_jump(ins.op) {
             let t = ins.arg as usize;
             preds[t] += 1;
