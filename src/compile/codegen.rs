@@ -372,8 +372,17 @@ impl<'a> Compiler<'a> {
         }
         let constant = value.and_then(const_value);
         let preserve = value.is_some() && constant.is_none();
+        // CPython 3.11's line markers: a constant value's own line, then the
+        // `return` line when the value starts elsewhere (both line events).
         if preserve {
             self.expr(value.unwrap())?;
+        } else if let Some(v) = value {
+            self.set_line(v.span);
+            self.u().emit(Op::Nop, 0);
+        }
+        if value.is_none_or(|v| self.line_of(v.span) != self.line_of(s.span)) {
+            self.set_line(s.span);
+            self.u().emit(Op::Nop, 0);
         }
         let saved_handlers = self.u().handlers.clone();
         self.unwind_all(preserve)?;
@@ -422,6 +431,9 @@ impl<'a> Compiler<'a> {
                 }
                 self.stmts(body)?;
                 *self.fblocks.last_mut().unwrap() = saved_blocks;
+                // What follows (the jump or return) belongs to no line: the
+                // finally body appears to run after the unwinding statement.
+                self.u().line = 0;
             }
             FBlock::FinallyEnd => {
                 if preserve {
@@ -564,7 +576,10 @@ impl<'a> Compiler<'a> {
             .push(FBlock::ForLoop { start, end });
         self.assign_target(target)?;
         self.stmts(body)?;
-        self.u().emit_noline(Op::Jump, start.0);
+        // The jump back and what follows the loop (up to the next statement,
+        // e.g. the RERAISE ending a finally body) have no line, as in CPython.
+        self.u().line = 0;
+        self.u().emit(Op::Jump, start.0);
         self.fblocks.last_mut().unwrap().pop();
         self.u().depth -= 1;
         self.u().bind(cleanup);
@@ -638,25 +653,20 @@ impl<'a> Compiler<'a> {
                     self.stmts(&h.body)?;
                     self.fblocks.last_mut().unwrap().pop();
                     self.u().pop_handler();
-                    // Artificial cleanup: its line comes from what ran before it.
-                    let saved = self.u().line;
+                    // Artificial cleanup: its line comes from what ran before it
+                    // (CPython's UNSET_LOC, which lasts to the next statement).
                     self.u().line = 0;
                     self.u().emit(Op::PopExcept, 0);
                     self.load_const(Value::None);
                     self.store_name(name);
                     self.delete_name(name);
                     self.u().emit_jump(Op::Jump, end);
-                    self.u().line = saved;
                     // The exception escaping the handler body: clear the name, re-raise.
                     self.u().bind(cleanup_body);
-                    let c = self.u().add_const(Value::None);
-                    self.u().emit_noline(Op::LoadConst, c);
-                    let saved = self.u().line;
-                    self.u().line = 0;
+                    self.load_const(Value::None);
                     self.store_name(name);
                     self.delete_name(name);
-                    self.u().line = saved;
-                    self.u().emit_noline(Op::Reraise, 1);
+                    self.u().emit(Op::Reraise, 1);
                 }
                 None => {
                     self.u().emit(Op::PopTop, 0);
@@ -666,16 +676,16 @@ impl<'a> Compiler<'a> {
                         .push(FBlock::HandlerCleanup(None));
                     self.stmts(&h.body)?;
                     self.fblocks.last_mut().unwrap().pop();
-                    self.u().emit_noline(Op::PopExcept, 0);
-                    self.u().emit_noline(Op::Jump, end.0);
+                    self.u().line = 0;
+                    self.u().emit(Op::PopExcept, 0);
+                    self.u().emit(Op::Jump, end.0);
                 }
             }
             self.u().bind(next);
         }
-        // No handler matched: re-raise (with the last except clause's line).
-        if let Some(h) = handlers.last() {
-            self.set_line(h.span);
-        }
+        // No handler matched: re-raise (line-less: it takes the line of the
+        // last except clause's test, its only predecessor).
+        self.u().line = 0;
         self.u().emit(Op::Reraise, 0);
         self.u().pop_handler();
         self.u().bind(cleanup);

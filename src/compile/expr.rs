@@ -335,7 +335,10 @@ impl<'a> Compiler<'a> {
         };
     }
 
-    /// Evaluates `test` and jumps to `target` when its truth equals `when`.
+    /// Evaluates `test` and jumps to `target` when its truth equals `when`
+    /// (CPython 3.11's compiler_jump_if, lines included: `not`, `and`/`or`
+    /// and conditional expressions set no line of their own, so their jumps
+    /// carry the current line; a comparison sets its line for good).
     pub fn jump_if(
         &mut self,
         test: &Expr,
@@ -347,71 +350,71 @@ impl<'a> Compiler<'a> {
                 op: UnaryOp::Not,
                 operand,
             } if const_value(test).is_none() => {
-                let saved = self.u().line;
-                self.set_line(test.span);
-                let r = self.jump_if(operand, !when, target);
-                self.u().line = saved;
-                return r;
+                return self.jump_if(operand, !when, target);
             }
             ExprKind::BoolOp { op, values } => {
-                let saved = self.u().line;
-                self.set_line(test.span);
                 // `and` with when=false (or `or` with when=true) jumps out on the first decisive value.
-                let is_and = *op == BoolOp::And;
-                if is_and != when {
-                    for v in values {
-                        self.jump_if(v, when, target)?;
-                    }
-                } else {
-                    let skip = self.u().new_label();
-                    for (i, v) in values.iter().enumerate() {
-                        if i + 1 < values.len() {
-                            self.jump_if(v, !when, skip)?;
-                        } else {
-                            self.jump_if(v, when, target)?;
-                        }
-                    }
-                    self.u().bind(skip);
+                let is_or = *op == BoolOp::Or;
+                let skip = self.u().new_label();
+                let inner = if is_or == when { target } else { skip };
+                let (last, rest) = values.split_last().unwrap();
+                for v in rest {
+                    self.jump_if(v, is_or, inner)?;
                 }
-                self.u().line = saved;
+                self.jump_if(last, when, target)?;
+                self.u().bind(skip);
+                return Ok(());
+            }
+            ExprKind::IfExp {
+                test: cond,
+                body,
+                orelse,
+            } => {
+                let end = self.u().new_label();
+                let other = self.u().new_label();
+                self.jump_if(cond, false, other)?;
+                self.jump_if(body, when, target)?;
+                self.u().emit_noline(Op::Jump, end.0);
+                self.u().bind(other);
+                self.jump_if(orelse, when, target)?;
+                self.u().bind(end);
                 return Ok(());
             }
             ExprKind::Compare {
                 left,
                 ops,
                 comparators,
-            } if ops.len() > 1 => {
-                let saved = self.u().line;
+            } => {
                 self.set_line(test.span);
-                self.expr(left)?;
-                let cleanup = self.u().new_label();
-                let end = self.u().new_label();
-                for (i, (op, c)) in ops.iter().zip(comparators).enumerate() {
-                    self.expr(c)?;
-                    if i + 1 < ops.len() {
+                if ops.len() > 1 {
+                    self.expr(left)?;
+                    let cleanup = self.u().new_label();
+                    let end = self.u().new_label();
+                    let n = ops.len() - 1;
+                    for (op, c) in ops[..n].iter().zip(comparators) {
+                        self.expr(c)?;
                         self.u().emit(Op::Swap, 2);
                         self.u().emit(Op::Copy, 2);
                         self.cmp_op(*op);
                         self.u().emit_jump(Op::PopJumpIfFalse, cleanup);
-                    } else {
-                        self.cmp_op(*op);
                     }
+                    self.expr(&comparators[n])?;
+                    self.cmp_op(ops[n]);
+                    let j = if when {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    };
+                    self.u().emit_jump(j, target);
+                    self.u().emit_noline(Op::Jump, end.0);
+                    self.u().bind(cleanup);
+                    self.u().emit(Op::PopTop, 0);
+                    if !when {
+                        self.u().emit_noline(Op::Jump, target.0);
+                    }
+                    self.u().bind(end);
+                    return Ok(());
                 }
-                let j = if when {
-                    Op::PopJumpIfTrue
-                } else {
-                    Op::PopJumpIfFalse
-                };
-                self.u().emit_jump(j, target);
-                self.u().emit_noline(Op::Jump, end.0);
-                self.u().bind(cleanup);
-                self.u().emit(Op::PopTop, 0);
-                if !when {
-                    self.u().emit_jump(Op::Jump, target);
-                }
-                self.u().bind(end);
-                self.u().line = saved;
-                return Ok(());
             }
             _ => {}
         }
@@ -421,11 +424,6 @@ impl<'a> Compiler<'a> {
         } else {
             Op::PopJumpIfFalse
         };
-        // CPython 3.11 gives the jump after a comparison the comparison's
-        // line, and code after it keeps that line (e.g. a comprehension's append).
-        if matches!(test.kind, ExprKind::Compare { .. }) {
-            self.set_line(test.span);
-        }
         self.u().emit_jump(j, target);
         Ok(())
     }
@@ -608,12 +606,16 @@ impl<'a> Compiler<'a> {
             }
             Comp::Gen(_) => {}
         }
-        self.comp_generator(gens, 0, &comp, if is_gen { 0 } else { 1 })?;
+        self.comp_generator(gens, 0, &comp, 0)?;
 
         if is_gen {
-            self.load_const(Value::None);
+            // CPython's implicit `return None`: no line of its own.
+            let c = self.u().add_const(Value::None);
+            self.u().emit_noline(Op::LoadConst, c);
+            self.u().emit_noline(Op::ReturnValue, 0);
+        } else {
+            self.u().emit(Op::ReturnValue, 0);
         }
-        self.u().emit(Op::ReturnValue, 0);
         let code = self.leave_scope();
         self.u().emit(Op::PushNull, 0);
         self.make_function(code, 0);
@@ -623,34 +625,51 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// One `for` of a comprehension; `depth`: the iterators on the stack
+    /// above the collection.
     fn comp_generator(
         &mut self,
         gens: &[Comprehension],
         i: usize,
         comp: &Comp,
-        depth: u32,
+        mut depth: u32,
     ) -> CResult {
         let g = &gens[i];
         let start = self.u().new_label();
         let end = self.u().new_label();
+        let if_cleanup = self.u().new_label();
+        // CPython's fast path for `for y in [expr]` (not the first `for`):
+        // bind the one item, no loop.
+        let single = match &g.iter.kind {
+            ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. }
+                if i > 0 && elts.len() == 1 =>
+            {
+                Some(&elts[0]).filter(|e| !matches!(e.kind, ExprKind::Starred { .. }))
+            }
+            _ => None,
+        };
         if i == 0 {
             self.u().emit(Op::LoadFast, 0);
+        } else if let Some(item) = single {
+            self.expr(item)?;
         } else {
             self.expr(&g.iter)?;
             self.u().emit(Op::GetIter, 0);
         }
-        self.u().bind(start);
-        self.u().emit_jump(Op::ForIter, end);
+        if single.is_none() {
+            depth += 1;
+            self.u().bind(start);
+            self.u().emit_jump(Op::ForIter, end);
+        }
         self.assign_target(&g.target)?;
         for cond in &g.ifs {
-            self.jump_if(cond, false, start)?;
+            self.jump_if(cond, false, if_cleanup)?;
         }
         if i + 1 < gens.len() {
-            self.comp_generator(gens, i + 1, comp, depth + 1)?;
+            self.comp_generator(gens, i + 1, comp, depth)?;
         } else {
-            let _ = depth;
-            // The collection sits below one iterator per generator.
-            let d = gens.len() as u32 + 1;
+            // The collection sits below the iterators.
+            let d = depth + 1;
             match comp {
                 Comp::List(elt) => {
                     self.expr(elt)?;
@@ -672,8 +691,14 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        self.u().emit_noline(Op::Jump, start.0);
-        self.u().bind(end);
+        // As CPython: failed conditions jump to the jump back, which has the
+        // current line (a condition's comparison may have set it); jump
+        // threading then sends same-line jumps straight to the loop start.
+        self.u().bind(if_cleanup);
+        if single.is_none() {
+            self.u().emit(Op::Jump, start.0);
+            self.u().bind(end);
+        }
         Ok(())
     }
 }

@@ -215,12 +215,14 @@ impl Unit {
 
     /// Resolves labels and builds the exception table and the code object.
     pub fn finish(mut self, filename: &Str) -> Code {
-        let labels: Vec<u32> = self.labels.iter().map(|l| l.unwrap_or(0)).collect();
+        let mut labels: Vec<u32> = self.labels.iter().map(|l| l.unwrap_or(0)).collect();
         for ins in self.instrs.iter_mut() {
             if is_jump(ins.op) {
                 ins.arg = labels[ins.arg as usize];
             }
         }
+        self.thread_jumps();
+        self.copy_exit_blocks(&mut labels);
         // Consecutive instructions with the same handler form one entry.
         let mut table: Vec<ExcEntry> = vec![];
         let mut i = 0;
@@ -260,7 +262,8 @@ impl Unit {
                     .map(|p| p as u32)
             })
             .collect();
-        propagate_lines(&self.instrs, &mut self.lines, &table);
+        let reachable = self.reachable(&labels);
+        propagate_lines(&self.instrs, &mut self.lines, &table, &reachable);
         fuse_load_pairs(&mut self.instrs, &self.lines, &table);
         let stacksize = estimate_stack(&self.instrs);
         let nnames = self.names.len();
@@ -290,15 +293,274 @@ impl Unit {
     }
 }
 
+/// CPython's MAX_COPY_SIZE: exit blocks at most this long are copied to the jumps to them.
+const MAX_COPY_SIZE: usize = 4;
+
+/// One instruction of a rebuilt unit: a copy of instruction `src`, with
+/// its line replaced when `line` is set, or a NOP on its line.
+#[derive(Clone, Copy)]
+struct Piece {
+    src: usize,
+    line: Option<u32>,
+    nop: bool,
+}
+
+impl Piece {
+    fn of(src: usize) -> Piece {
+        Piece {
+            src,
+            line: None,
+            nop: false,
+        }
+    }
+}
+
+impl Unit {
+    /// CPython's jump threading (optimize_basic_block): a jump to an
+    /// unconditional jump on the same line (line-less ones included) goes
+    /// straight to the final target, and `x or y`-style jumps to a jump on
+    /// the opposite condition are resolved. A line-less jump left behind
+    /// would otherwise break a line in two (an extra line event).
+    fn thread_jumps(&mut self) {
+        use Op::*;
+        let n = self.instrs.len();
+        for i in 0..n {
+            // Each rewrite moves the jump further on: a bound keeps cycles finite.
+            for _ in 0..n {
+                let ins = self.instrs[i];
+                if !is_jump(ins.op) || ins.op == ForIter {
+                    break;
+                }
+                let t = ins.arg as usize;
+                let Some(tgt) = self.instrs.get(t).copied() else {
+                    break;
+                };
+                let same_line = self.lines[i] == self.lines[t];
+                // (new op, new target, whether it is jump_thread's rewrite)
+                let (op, arg, thread) = match (ins.op, tgt.op) {
+                    (
+                        Jump | PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone,
+                        Jump,
+                    ) => (ins.op, tgt.arg, true),
+                    (JumpIfFalseOrPop, PopJumpIfFalse) => (PopJumpIfFalse, tgt.arg, true),
+                    (JumpIfFalseOrPop, Jump | JumpIfFalseOrPop) => {
+                        (JumpIfFalseOrPop, tgt.arg, true)
+                    }
+                    (JumpIfTrueOrPop, PopJumpIfTrue) => (PopJumpIfTrue, tgt.arg, true),
+                    (JumpIfTrueOrPop, Jump | JumpIfTrueOrPop) => (JumpIfTrueOrPop, tgt.arg, true),
+                    // The value decides the second test the other way: skip it.
+                    (JumpIfFalseOrPop, JumpIfTrueOrPop | PopJumpIfTrue) => {
+                        (PopJumpIfFalse, t as u32 + 1, false)
+                    }
+                    (JumpIfTrueOrPop, JumpIfFalseOrPop | PopJumpIfFalse) => {
+                        (PopJumpIfTrue, t as u32 + 1, false)
+                    }
+                    _ => break,
+                };
+                // jump_thread: same line, and a target that is not the jump's own.
+                if !same_line || (thread && tgt.arg as usize == t) {
+                    break;
+                }
+                self.instrs[i] = Instr { op, arg };
+            }
+        }
+    }
+
+    /// CPython 3.11 gives every instruction that leaves the code (return,
+    /// raise) a line, so that `f_lineno` is right when a frame ends, even
+    /// untraced (the 'return' event under setprofile). Exit blocks without
+    /// a line are copied for each jump to them, as its assembler does:
+    /// `extend_block` replaces an unconditional jump to a short one by a
+    /// copy; `duplicate_exits_without_lineno` gives each other jump to one
+    /// with several predecessors its own copy, placed after the original.
+    /// Line propagation then gives each copy the line of the code that
+    /// jumped there. `labels` (label -> instruction) are remapped.
+    fn copy_exit_blocks(&mut self, labels: &mut [u32]) {
+        let n = self.instrs.len();
+        let mut target = vec![false; n + 1];
+        for ins in &self.instrs {
+            if is_jump(ins.op) {
+                target[ins.arg as usize] = true;
+            }
+        }
+        for h in self.handler_of.iter().flatten() {
+            target[labels[h.label.0 as usize] as usize] = true;
+        }
+        // Pass 1 (extend_block).
+        let mut plan: Vec<Vec<Piece>> = (0..n).map(|i| vec![Piece::of(i)]).collect();
+        for (i, slot) in plan.iter_mut().enumerate() {
+            if self.instrs[i].op != Op::Jump {
+                continue;
+            }
+            let t = self.instrs[i].arg as usize;
+            if let Some(k) = self.lineless_exit(t, &target, MAX_COPY_SIZE) {
+                // The jump becomes a NOP, kept only for a line of its own.
+                let mut pieces = vec![];
+                if self.lines[i] != 0 {
+                    pieces.push(Piece {
+                        nop: true,
+                        ..Piece::of(i)
+                    });
+                }
+                pieces.extend((t..=k).map(Piece::of));
+                *slot = pieces;
+            }
+        }
+        self.rebuild(labels, &plan, &[]);
+        // Pass 2 (duplicate_exits_without_lineno), on reachable code only.
+        let n = self.instrs.len();
+        let mut target = vec![false; n + 1];
+        for ins in &self.instrs {
+            if is_jump(ins.op) {
+                target[ins.arg as usize] = true;
+            }
+        }
+        for h in self.handler_of.iter().flatten() {
+            target[labels[h.label.0 as usize] as usize] = true;
+        }
+        let reachable = self.reachable(labels);
+        let mut preds = vec![0u32; n + 1];
+        for i in (0..n).filter(|i| reachable[*i]) {
+            if is_jump(self.instrs[i].op) {
+                preds[self.instrs[i].arg as usize] += 1;
+            }
+            if !is_terminator(self.instrs[i].op) {
+                preds[i + 1] += 1;
+            }
+        }
+        let mut plan: Vec<Vec<Piece>> = (0..n).map(|i| vec![Piece::of(i)]).collect();
+        // (jump, the plan slot and offset where its copy starts)
+        let mut retarget: Vec<(usize, usize, usize)> = vec![];
+        for i in (0..n).filter(|i| reachable[*i]) {
+            if !is_jump(self.instrs[i].op) {
+                continue;
+            }
+            let t = self.instrs[i].arg as usize;
+            if preds[t] < 2 {
+                continue;
+            }
+            if let Some(k) = self.lineless_exit(t, &target, usize::MAX) {
+                preds[t] -= 1;
+                let at = plan[k].len();
+                let line = Some(self.lines[i]);
+                plan[k].push(Piece {
+                    line,
+                    ..Piece::of(t)
+                });
+                plan[k].extend((t + 1..=k).map(Piece::of));
+                retarget.push((i, k, at));
+            }
+        }
+        self.rebuild(labels, &plan, &retarget);
+    }
+
+    /// The end of the exit block starting at `t` (at most `max` long) when
+    /// none of its instructions has a line.
+    fn lineless_exit(&self, t: usize, target: &[bool], max: usize) -> Option<usize> {
+        for (k, &is_target) in target.iter().enumerate().take(self.instrs.len()).skip(t) {
+            let op = self.instrs[k].op;
+            if k - t >= max || (k > t && is_target) || is_jump(op) || self.lines[k] != 0 {
+                return None;
+            }
+            if is_terminator(op) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// Which instructions can run (from the start or an exception handler).
+    fn reachable(&self, labels: &[u32]) -> Vec<bool> {
+        let n = self.instrs.len();
+        let mut seen = vec![false; n + 1];
+        let mut todo = vec![0usize];
+        while let Some(i) = todo.pop() {
+            if i >= n || seen[i] {
+                continue;
+            }
+            seen[i] = true;
+            let ins = self.instrs[i];
+            if is_jump(ins.op) {
+                todo.push(ins.arg as usize);
+            }
+            if !is_terminator(ins.op) {
+                todo.push(i + 1);
+            }
+            if let Some(h) = self.handler_of[i] {
+                todo.push(labels[h.label.0 as usize] as usize);
+            }
+        }
+        seen
+    }
+
+    /// Lays the unit out again following `plan` (what each old instruction
+    /// becomes); jumps and labels follow their target's first piece, and
+    /// each `(jump, slot, offset)` of `retarget` jumps to that piece instead.
+    fn rebuild(
+        &mut self,
+        labels: &mut [u32],
+        plan: &[Vec<Piece>],
+        retarget: &[(usize, usize, usize)],
+    ) {
+        if plan.iter().all(|p| p.len() == 1) {
+            return;
+        }
+        let n = self.instrs.len();
+        let mut map = vec![0u32; n + 1];
+        let mut slot_start = vec![0usize; n];
+        let mut instrs = Vec::with_capacity(n);
+        let mut lines = Vec::with_capacity(n);
+        let mut handler_of = Vec::with_capacity(n);
+        for (i, pieces) in plan.iter().enumerate() {
+            map[i] = instrs.len() as u32;
+            slot_start[i] = instrs.len();
+            for p in pieces {
+                instrs.push(match p.nop {
+                    true => Instr {
+                        op: Op::Nop,
+                        arg: 0,
+                    },
+                    false => self.instrs[p.src],
+                });
+                lines.push(p.line.unwrap_or(self.lines[p.src]));
+                handler_of.push(self.handler_of[p.src]);
+            }
+        }
+        map[n] = instrs.len() as u32;
+        let mut new_arg: Vec<Option<u32>> = vec![None; n];
+        for &(j, slot, off) in retarget {
+            new_arg[j] = Some((slot_start[slot] + off) as u32);
+        }
+        for (i, pieces) in plan.iter().enumerate() {
+            for (o, p) in pieces.iter().enumerate() {
+                let at = slot_start[i] + o;
+                if is_jump(instrs[at].op) {
+                    instrs[at].arg = match (p.src == i, new_arg[i]) {
+                        (true, Some(a)) => a,
+                        _ => map[self.instrs[p.src].arg as usize],
+                    };
+                }
+            }
+        }
+        for l in labels.iter_mut() {
+            *l = map[*l as usize];
+        }
+        self.instrs = instrs;
+        self.lines = lines;
+        self.handler_of = handler_of;
+    }
+}
+
 /// Gives line-less instructions the line of their only predecessor, as
 /// CPython's assembler does; block starts with several predecessors (and
 /// exception handlers) keep no line.
-fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry]) {
+fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry], reachable: &[bool]) {
     let n = instrs.len();
     let mut preds = vec![0u32; n + 1];
     let mut jump_from = vec![usize::MAX; n + 1];
     let mut target = vec![false; n + 1];
-    for (i, ins) in instrs.iter().enumerate() {
+    // Dead code (CPython drops it) is no predecessor.
+    for (i, ins) in instrs.iter().enumerate().filter(|(i, _)| reachable[*i]) {
         if is_jump(ins.op) {
             let t = ins.arg as usize;
             preds[t] += 1;

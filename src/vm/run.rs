@@ -789,7 +789,7 @@ impl Vm {
                                     );
                                 }
                                 // A bare raise re-raises without a new traceback entry or event.
-                                self.reraise(PyErr::Obj(cur))?;
+                                self.reraise(PyErr::Obj(cur), None)?;
                                 reload!();
                                 continue 'dispatch;
                             }
@@ -807,13 +807,19 @@ impl Vm {
                     }
                     Op::Reraise => {
                         let exc = self.stack.pop().unwrap();
+                        let mut lookup_at = None;
                         if arg != 0 {
-                            // The saved offset only matters for f_lasti; handlers are
-                            // looked up from where the re-raise happens, as in CPython.
-                            self.stack.pop();
+                            // As CPython, the frame goes back to the instruction that
+                            // first raised (its f_lasti and f_lineno, e.g. in the
+                            // 'return' event) while handlers are still looked up from
+                            // the re-raise itself.
+                            if let Some(Value::Int(lasti)) = self.stack.pop() {
+                                lookup_at = Some(ip as u32 - 1);
+                                self.frames[fi].ip = lasti as usize + 1;
+                            }
                         }
                         // On failure the frames are already unwound.
-                        self.reraise(PyErr::Obj(exc))?;
+                        self.reraise(PyErr::Obj(exc), lookup_at)?;
                         reload!();
                     }
                     Op::PushExcInfo => {

@@ -245,12 +245,23 @@ impl Vm {
     }
 
     /// A re-raise (`raise` with no operand, `Reraise`): no new traceback entry or event.
-    pub(crate) fn reraise(&mut self, err: PyErr) -> PyResult<()> {
+    /// `lookup_at`: where to look for a handler in the top frame when that
+    /// is not the instruction before its `ip` (`Reraise 1` restored it).
+    pub(crate) fn reraise(&mut self, err: PyErr, lookup_at: Option<u32>) -> PyResult<()> {
         let exc = self.materialize(err);
-        self.unwind(exc, false)
+        self.unwind_from(exc, false, lookup_at)
     }
 
-    fn unwind(&mut self, mut exc: Value, mut record: bool) -> PyResult<()> {
+    fn unwind(&mut self, exc: Value, record: bool) -> PyResult<()> {
+        self.unwind_from(exc, record, None)
+    }
+
+    fn unwind_from(
+        &mut self,
+        mut exc: Value,
+        mut record: bool,
+        mut lookup_at: Option<u32>,
+    ) -> PyResult<()> {
         loop {
             let fi = self.frames.len() - 1;
             if record {
@@ -278,7 +289,8 @@ impl Vm {
             }
             let f = &self.frames[fi];
             let raised_at = f.ip.saturating_sub(1) as u32;
-            if let Some(h) = f.code.handler_for(raised_at).copied() {
+            let at = lookup_at.take().unwrap_or(raised_at);
+            if let Some(h) = f.code.handler_for(at).copied() {
                 let sp = f.base + f.code.nlocalsplus() + h.depth as usize;
                 self.pop_stack_to(sp);
                 if h.push_lasti {
