@@ -748,13 +748,16 @@ impl Vm {
         Ok(())
     }
 
-    /// Makes the class object when its body has run.
+    /// Makes the class object when its body has run (then `c_return` for
+    /// `__build_class__` when its `c_call` was reported).
+    #[inline(never)]
     pub(crate) fn finish_class(
         &mut self,
         name: Str,
         base: Option<Rc<Class>>,
         ns: Rc<RefCell<Dict>>,
         cell: Value,
+        c_traced: bool,
     ) -> PyResult<Value> {
         let base = base.unwrap_or_else(|| self.types.object.clone());
         let mut dict = AttrMap::default();
@@ -783,6 +786,9 @@ impl Vm {
         });
         if let Value::Cell(c) = cell {
             *c.borrow_mut() = Value::Class(cls.clone());
+        }
+        if c_traced {
+            self.build_class_c_return()?;
         }
         Ok(Value::Class(cls))
     }
