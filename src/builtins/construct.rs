@@ -125,17 +125,36 @@ pub fn construct_builtin(
             check_args("range", &args, 1, 3)?;
             let mut n = vec![];
             for a in &args {
-                n.push(vm.index_value(a)?);
+                n.push(super::iter_types::index_int(vm, a)?);
             }
-            let (start, stop, step) = match n.len() {
-                1 => (0, n[0], 1),
-                2 => (n[0], n[1], 1),
-                _ => (n[0], n[1], n[2]),
+            let ints: Vec<i64> = n
+                .iter()
+                .filter_map(|v| match v {
+                    Value::Int(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
+            if ints.len() == n.len() {
+                let (start, stop, step) = match ints.as_slice() {
+                    [stop] => (0, *stop, 1),
+                    [start, stop] => (*start, *stop, 1),
+                    _ => (ints[0], ints[1], ints[2]),
+                };
+                if step == 0 {
+                    return Err(PyErr::value_error("range() arg 3 must not be zero"));
+                }
+                return Ok(Value::Range(Rc::new(RangeObj::small(start, stop, step))));
+            }
+            let big = |v: &Value| to_big(v).unwrap_or_default();
+            let (start, stop, step) = match n.as_slice() {
+                [stop] => (BigInt::from(0), big(stop), BigInt::from(1)),
+                [start, stop] => (big(start), big(stop), BigInt::from(1)),
+                _ => (big(&n[0]), big(&n[1]), big(&n[2])),
             };
-            if step == 0 {
+            if step == BigInt::from(0) {
                 return Err(PyErr::value_error("range() arg 3 must not be zero"));
             }
-            Value::Range(Rc::new(RangeObj { start, stop, step }))
+            Value::Range(Rc::new(RangeObj::from_big(start, stop, step)))
         }
         TypeKind::Slice => {
             check_args("slice", &args, 1, 3)?;
@@ -623,26 +642,6 @@ fn tuple_index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Err(PyErr::value_error("tuple.index(x): x not in tuple"))
 }
 
-/// The position of `x` in range `r` (an int or bool `x` only).
-fn range_position(r: &RangeObj, x: &Value) -> Option<i64> {
-    let i = match x {
-        Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
-        _ => return None,
-    };
-    let inside = if r.step > 0 {
-        i >= r.start && i < r.stop
-    } else {
-        i <= r.start && i > r.stop
-    };
-    let off = i as i128 - r.start as i128;
-    if inside && off % r.step as i128 == 0 {
-        Some((off / r.step as i128) as i64)
-    } else {
-        None
-    }
-}
-
 fn range_arg<'a>(
     name: &str,
     args: &'a [Value],
@@ -665,18 +664,21 @@ fn range_arg<'a>(
 fn range_index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let (r, x) = range_arg("index", args, kw)?;
     if matches!(x, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
-        return match range_position(r, x) {
-            Some(i) => Ok(Value::Int(i)),
+        return match r.position(x) {
+            Some(i) => Ok(normalize(i)),
             None => Err(PyErr::value_error(format!(
                 "{} is not in range",
                 vm.repr(x)?
             ))),
         };
     }
-    for i in 0..r.len() {
-        if vm.eq(&Value::Int(r.start + r.step * i), x)? {
+    let it = vm.get_iter(args[0].clone())?;
+    let mut i: i64 = 0;
+    while let Some(y) = vm.next_value(&it)? {
+        if vm.eq(&y, x)? {
             return Ok(Value::Int(i));
         }
+        i += 1;
     }
     Err(PyErr::value_error("sequence.index(x): x not in sequence"))
 }
@@ -684,11 +686,12 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn range_count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let (r, x) = range_arg("count", args, kw)?;
     if matches!(x, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
-        return Ok(Value::Int(range_position(r, x).is_some() as i64));
+        return Ok(Value::Int(r.position(x).is_some() as i64));
     }
+    let it = vm.get_iter(args[0].clone())?;
     let mut n = 0;
-    for i in 0..r.len() {
-        if vm.eq(&Value::Int(r.start + r.step * i), x)? {
+    while let Some(y) = vm.next_value(&it)? {
+        if vm.eq(&y, x)? {
             n += 1;
         }
     }

@@ -196,7 +196,16 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Dict(d) => d.borrow().len(),
         Value::Set(s) => s.borrow().len(),
         Value::FrozenSet(s) => s.len(),
-        Value::Range(r) => r.len().max(0) as usize,
+        Value::Range(r)
+            if r.big
+                .as_ref()
+                .is_some_and(|b| b.len > BigInt::from(i64::MAX)) =>
+        {
+            return Err(PyErr::overflow(
+                "Python int too large to convert to C ssize_t",
+            ))
+        }
+        Value::Range(r) => r.len() as usize,
         Value::Instance(i) => match i.class.lookup_user("__len__") {
             Some(m) => {
                 let r = vm.call_special(&m, v, vec![])?;

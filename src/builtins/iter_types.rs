@@ -5,8 +5,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use num_bigint::BigInt;
+
 use super::check_args;
-use crate::value::{Kwargs, PyErr, PyResult, TypeKind, Value};
+use crate::value::int::to_big;
+use crate::value::{Kwargs, PyErr, PyResult, RangeObj, SliceObj, TypeKind, Value};
 use crate::vm::iter::IterObj;
 use crate::vm::Vm;
 
@@ -143,7 +146,7 @@ fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 /// `operator.index(v)`: an int of any size.
-fn index_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(super) fn index_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
@@ -222,4 +225,57 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         _ => return Err(not_reversible()),
     };
     Ok(iter_value(it))
+}
+
+impl Vm {
+    /// `r[k]`
+    #[inline(never)]
+    pub(crate) fn range_getitem(&mut self, r: &RangeObj, k: &Value) -> PyResult<Value> {
+        if let Value::Slice(s) = k {
+            return self.range_slice(r, s);
+        }
+        if r.big.is_none() && !matches!(k, Value::BigInt(_)) {
+            let i = self.seq_index(k, r.len() as usize, "range object")?;
+            return Ok(Value::Int(r.start + r.step * i as i64));
+        }
+        self.range_item_big(r, k)
+    }
+
+    /// `r[i]` for a big range or index.
+    fn range_item_big(&mut self, r: &RangeObj, k: &Value) -> PyResult<Value> {
+        let i = match k {
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Instance(_) => {
+                index_int(self, k)?
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "range indices must be integers or slices, not {}",
+                    k.type_name()
+                )))
+            }
+        };
+        r.item(&to_big(&i).unwrap_or_default())
+            .ok_or_else(|| PyErr::index_error("range object index out of range"))
+    }
+
+    /// `r[a:b:c]`, with slice bounds of any size.
+    fn range_slice(&mut self, r: &RangeObj, s: &SliceObj) -> PyResult<Value> {
+        let mut part = |v: &Value| -> PyResult<Option<BigInt>> {
+            match v {
+                Value::None => Ok(None),
+                Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(to_big(v)),
+                Value::Instance(i) if i.class.lookup_user("__index__").is_some() => {
+                    Ok(to_big(&index_int(self, v)?))
+                }
+                _ => Err(PyErr::type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            }
+        };
+        let (start, stop, step) = (part(&s.start)?, part(&s.stop)?, part(&s.step)?);
+        match r.slice(start, stop, step) {
+            Some(r) => Ok(Value::Range(Rc::new(r))),
+            None => Err(PyErr::value_error("slice step cannot be zero")),
+        }
+    }
 }

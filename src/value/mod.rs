@@ -8,6 +8,7 @@ pub mod format;
 pub mod func;
 pub mod hash;
 pub mod int;
+pub mod range;
 pub mod repr;
 pub mod set;
 pub mod string;
@@ -21,6 +22,7 @@ pub use class::{Class, Instance, TypeKind};
 pub use dict::{Dict, DictKey};
 pub use exc::{ExcType, PyErr, PyResult};
 pub use func::{BoundMethod, Builtin, Function, Kwargs, NativeFn};
+pub use range::RangeObj;
 pub use set::SetObj;
 pub use string::PyStr;
 
@@ -65,33 +67,6 @@ pub enum Value {
     /// Internal marker, never seen by krait code: an unbound local slot, or
     /// the empty slot `PushNull` leaves below a callable.
     Null,
-}
-
-/// `range(start, stop, step)` with i64 bounds.
-#[derive(Debug, Clone)]
-pub struct RangeObj {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
-}
-
-impl RangeObj {
-    pub fn len(&self) -> i64 {
-        if self.step > 0 {
-            if self.stop > self.start {
-                (self.stop - self.start - 1) / self.step + 1
-            } else {
-                0
-            }
-        } else if self.start > self.stop {
-            (self.start - self.stop - 1) / (-self.step) + 1
-        } else {
-            0
-        }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 pub struct SliceObj {

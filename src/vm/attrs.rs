@@ -314,9 +314,9 @@ impl Vm {
             (Value::Slice(s), "start") => s.start.clone(),
             (Value::Slice(s), "stop") => s.stop.clone(),
             (Value::Slice(s), "step") => s.step.clone(),
-            (Value::Range(r), "start") => Value::Int(r.start),
-            (Value::Range(r), "stop") => Value::Int(r.stop),
-            (Value::Range(r), "step") => Value::Int(r.step),
+            (Value::Range(r), "start") => r.start_value(),
+            (Value::Range(r), "stop") => r.stop_value(),
+            (Value::Range(r), "step") => r.step_value(),
             (Value::Descr(d), _) => match (&**d, name) {
                 (Descr::Property { fget, .. }, "fget") => fget.clone(),
                 (Descr::Property { fset, .. }, "fset") => fset.clone(),

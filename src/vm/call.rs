@@ -795,13 +795,16 @@ impl Vm {
         Ok(())
     }
 
-    /// Makes the class object when its body has run.
+    /// Makes the class object when its body has run (then `c_return` for
+    /// `__build_class__` when its `c_call` was reported).
+    #[inline(never)]
     pub(crate) fn finish_class(
         &mut self,
         name: Str,
         base: Option<Rc<Class>>,
         ns: Rc<RefCell<Dict>>,
         cell: Value,
+        c_traced: bool,
     ) -> PyResult<Value> {
         let base = base.unwrap_or_else(|| self.types.object.clone());
         let mut dict = AttrMap::default();
@@ -823,6 +826,9 @@ impl Vm {
             *c.borrow_mut() = Value::Class(cls.clone());
         }
         self.class_created(&cls)?;
+        if c_traced {
+            self.build_class_c_return()?;
+        }
         Ok(Value::Class(cls))
     }
 

@@ -27,6 +27,12 @@ pub enum IterObj {
         step: i64,
         left: u64,
     },
+    /// The same over a range of big ints.
+    BigRange {
+        next: num_bigint::BigInt,
+        step: num_bigint::BigInt,
+        left: num_bigint::BigInt,
+    },
     DictKeys {
         dict: Rc<RefCell<Dict>>,
         index: usize,
@@ -121,6 +127,10 @@ impl Drop for IterObj {
 impl IterObj {
     /// An iterator over a range, or over it backwards.
     pub fn range(r: &crate::value::RangeObj, reverse: bool) -> IterObj {
+        if r.big.is_some() {
+            let (next, step, left) = r.walk(reverse);
+            return IterObj::BigRange { next, step, left };
+        }
         let len = r.len().max(0) as u64;
         if reverse && len > 0 {
             // The last value fits: it lies between start and stop.
@@ -145,6 +155,7 @@ impl IterObj {
             IterObj::Tuple { .. } => "tuple_iterator",
             IterObj::Str { .. } => "str_ascii_iterator",
             IterObj::Range { .. } => "range_iterator",
+            IterObj::BigRange { .. } => "longrange_iterator",
             IterObj::DictKeys { .. } => "dict_keyiterator",
             IterObj::DictValues { .. } => "dict_valueiterator",
             IterObj::DictItems { .. } => "dict_itemiterator",
@@ -329,6 +340,15 @@ impl Vm {
         }
     }
 
+    /// `for`'s step on an iterator the loop has no fast path for.
+    #[inline(never)]
+    pub(crate) fn for_iter_next(&mut self, fi: usize, it: &Value) -> PyResult<Option<Value>> {
+        match self.iter_next(it) {
+            Err(e) => self.for_iter_error(fi, e),
+            r => r,
+        }
+    }
+
     /// One step of an iterator as CPython's `tp_iternext`: Ok(None) is a
     /// plain end, and a StopIteration raised by krait code on the way (a
     /// `__next__`, a `map` function) comes back as Err, for `for` to report
@@ -383,6 +403,16 @@ impl Vm {
                     *next = next.wrapping_add(*step);
                     *left -= 1;
                     Ok(Some(Value::Int(v)))
+                } else {
+                    Ok(None)
+                }
+            }
+            IterObj::BigRange { next, step, left } => {
+                if left.sign() == num_bigint::Sign::Plus {
+                    let v = crate::value::int::normalize(next.clone());
+                    *next += &*step;
+                    *left -= 1;
+                    Ok(Some(v))
                 } else {
                     Ok(None)
                 }

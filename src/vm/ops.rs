@@ -502,7 +502,7 @@ impl Vm {
                 return Ok(Some(eq == (op == CmpKind::Eq)));
             }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpKind::Eq | CmpKind::Ne) => {
-                return Ok(Some(range_eq(x, y) == (op == CmpKind::Eq)));
+                return Ok(Some(x.same_as(y) == (op == CmpKind::Eq)));
             }
             (Value::Instance(_), _) | (_, Value::Instance(_)) => return Ok(None),
             (Value::BoundMethod(_) | Value::Builtin(_), _)
@@ -632,21 +632,13 @@ impl Vm {
                 let k = self.hash_key(item.clone())?;
                 Ok(s.contains(&k))
             }
-            Value::Range(r) => {
-                let Some(i) = (match item {
-                    Value::Int(i) => Some(*i),
-                    Value::Bool(b) => Some(*b as i64),
-                    Value::Float(f) if f.fract() == 0.0 => Some(*f as i64),
-                    _ => None,
-                }) else {
-                    return Ok(false);
-                };
-                Ok(if r.step > 0 {
-                    i >= r.start && i < r.stop && (i - r.start) % r.step == 0
-                } else {
-                    i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0
-                })
-            }
+            Value::Range(r) => Ok(match item {
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => r.position(item).is_some(),
+                Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => {
+                    r.position(&Value::Int(*f as i64)).is_some()
+                }
+                _ => false,
+            }),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__contains__") {
                     let r = self.call_special(&m, container, vec![item.clone()])?;
@@ -801,18 +793,7 @@ impl Vm {
                     None => Err(PyErr::key_error(k.clone())),
                 }
             }
-            Value::Range(r) => {
-                if let Value::Slice(s) = k {
-                    let (start, stop, step) = self.slice_bounds(s, r.len() as usize)?;
-                    return Ok(Value::Range(Rc::new(crate::value::RangeObj {
-                        start: r.start + start * r.step,
-                        stop: r.start + stop * r.step,
-                        step: step * r.step,
-                    })));
-                }
-                let i = self.seq_index(k, r.len() as usize, "range object")?;
-                Ok(Value::Int(r.start + r.step * i as i64))
-            }
+            Value::Range(r) => self.range_getitem(r, k),
             Value::Instance(inst) => match inst.class.lookup_user("__getitem__") {
                 Some(m) => self.call_special(&m, c, vec![k.clone()]),
                 None => Err(PyErr::type_error(format!(
@@ -831,12 +812,15 @@ impl Vm {
         }
     }
 
-    fn seq_index(&mut self, k: &Value, len: usize, what: &str) -> PyResult<usize> {
+    pub(crate) fn seq_index(&mut self, k: &Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match k {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
+            // Beyond an index-sized integer, as CPython's `PyNumber_AsSsize_t`.
             Value::BigInt(_) => {
-                return Err(PyErr::index_error(format!("{} index out of range", what)))
+                return Err(PyErr::index_error(
+                    "cannot fit 'int' into an index-sized integer",
+                ))
             }
             Value::Instance(_) => self.index_value(k)?,
             _ => {
@@ -1114,13 +1098,7 @@ impl Vm {
                     format!("frozenset({{{}}})", parts?.join(", "))
                 }
             }
-            Value::Range(r) => {
-                if r.step == 1 {
-                    format!("range({}, {})", r.start, r.stop)
-                } else {
-                    format!("range({}, {}, {})", r.start, r.stop, r.step)
-                }
-            }
+            Value::Range(r) => r.repr(),
             Value::Slice(s) => format!(
                 "slice({}, {}, {})",
                 self.repr(&s.start)?,
@@ -1533,13 +1511,4 @@ fn apply(op: CmpKind, o: std::cmp::Ordering) -> bool {
         CmpKind::Gt => o == Greater,
         CmpKind::Ge => o != Less,
     }
-}
-
-/// `x == y` for ranges: the same sequence of ints.
-fn range_eq(x: &crate::value::RangeObj, y: &crate::value::RangeObj) -> bool {
-    let n = x.len();
-    if n != y.len() {
-        return false;
-    }
-    n == 0 || (x.start == y.start && (n == 1 || x.step == y.step))
 }

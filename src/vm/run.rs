@@ -734,19 +734,13 @@ impl Vm {
                                     _ => {
                                         drop(b);
                                         let it = top.clone();
-                                        match self.iter_next(&it) {
-                                            Err(e) => tri!(self.for_iter_error(fi, e)),
-                                            r => tri!(r),
-                                        }
+                                        tri!(self.for_iter_next(fi, &it))
                                     }
                                 }
                             }
                             _ => {
                                 let it = top.clone();
-                                match self.iter_next(&it) {
-                                    Err(e) => tri!(self.for_iter_error(fi, e)),
-                                    r => tri!(r),
-                                }
+                                tri!(self.for_iter_next(fi, &it))
                             }
                         };
                         match next {
@@ -946,13 +940,7 @@ impl Vm {
                 base,
                 ns,
                 c_traced,
-            } => {
-                let cls = self.finish_class(name, base, ns, v)?;
-                if c_traced {
-                    self.build_class_c_return()?;
-                }
-                cls
-            }
+            } => self.finish_class(name, base, ns, v, c_traced)?,
         };
         if f.is_entry {
             return Ok(Some(result));
