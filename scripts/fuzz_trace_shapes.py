@@ -93,30 +93,13 @@ def harness(mode, rnd, feats):
 # causes already known (--avoid-known) and look for new ones.
 
 KNOWN_FEATURES = {
-    # lambdas/comprehensions in while conditions, finally, except, try-else
-    "scope_special": "all",
-    # genexpr closed early (any/all/next, break, exception in the loop)
-    "genexpr_early": "all",
-    # class statements while a profiler is installed (__build_class__)
-    "class_profiled": "setprofile",
-    # map/filter/zip/enumerate/reversed/partial called under a profiler
-    "builtin_types": "setprofile",
-    # super().__init__ reaching a built-in __init__ under a profiler
-    "super_init_builtin": "setprofile",
-    # a Python __next__ raising StopIteration in a for loop, traced
-    "py_iter": "settrace",
-    # exceptions raised in finally, loops/ifs in a finally
-    "finally_complex": "all",
-    "multiline_cond": "all",
-    "comp_multiline_if": "all",
-    "ifexp_nested": "all",
-    # walrus in a comprehension at module level
-    "walrus_comp_module": "all",
-    # del of a variable captured by a closure
-    "del_deref": "all",
-    # found by this fuzzer (see the fuzz_* cases added after it):
-    # print() converting a later argument with a Python __str__/__repr__
-    "print_objects": "all",
+    # Causes found and not fixed yet; `--avoid-known` (what CI runs) leaves
+    # their shapes out. Drop a name once its cause is fixed. Fixed so far:
+    # scopes in while/finally/except/else, genexpr closing, __build_class__
+    # and built-in types under profilers, slot wrappers, StopIteration from a
+    # Python __next__, finally/for/if lines, multi-line conditions,
+    # comprehension ifs, nested ifexps, walrus in comprehensions, del of a
+    # free variable, print() writing piece by piece.
     # list()/tuple()/sorted() of an object with __len__ (the length hint)
     "len_hint": "all",
     # user objects with colliding hashes as set/dict keys
