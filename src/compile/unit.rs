@@ -375,9 +375,9 @@ impl Unit {
     /// with several predecessors its own copy, placed after the original.
     /// Line propagation then gives each copy the line of the code that
     /// jumped there. `labels` (label -> instruction) are remapped.
-    fn copy_exit_blocks(&mut self, labels: &mut [u32]) {
-        let n = self.instrs.len();
-        let mut target = vec![false; n + 1];
+    /// Which instructions a jump or an exception handler lands on.
+    fn jump_targets(&self, labels: &[u32]) -> Vec<bool> {
+        let mut target = vec![false; self.instrs.len() + 1];
         for ins in &self.instrs {
             if is_jump(ins.op) {
                 target[ins.arg as usize] = true;
@@ -386,6 +386,12 @@ impl Unit {
         for h in self.handler_of.iter().flatten() {
             target[labels[h.label.0 as usize] as usize] = true;
         }
+        target
+    }
+
+    fn copy_exit_blocks(&mut self, labels: &mut [u32]) {
+        let n = self.instrs.len();
+        let target = self.jump_targets(labels);
         // Pass 1 (extend_block).
         let mut plan: Vec<Vec<Piece>> = (0..n).map(|i| vec![Piece::of(i)]).collect();
         for (i, slot) in plan.iter_mut().enumerate() {
@@ -409,15 +415,7 @@ impl Unit {
         self.rebuild(labels, &plan, &[]);
         // Pass 2 (duplicate_exits_without_lineno), on reachable code only.
         let n = self.instrs.len();
-        let mut target = vec![false; n + 1];
-        for ins in &self.instrs {
-            if is_jump(ins.op) {
-                target[ins.arg as usize] = true;
-            }
-        }
-        for h in self.handler_of.iter().flatten() {
-            target[labels[h.label.0 as usize] as usize] = true;
-        }
+        let target = self.jump_targets(labels);
         let reachable = self.reachable(labels);
         let mut preds = vec![0u32; n + 1];
         for i in (0..n).filter(|i| reachable[*i]) {
