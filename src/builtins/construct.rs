@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
-use num_traits::{Num, ToPrimitive};
+use num_traits::Num;
 
 use super::{check_args, kwarg, native};
 use crate::value::int::{normalize, to_big};
@@ -282,20 +282,7 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => {
-            if f.is_nan() {
-                return Err(PyErr::value_error("cannot convert float NaN to integer"));
-            }
-            if f.is_infinite() {
-                return Err(PyErr::overflow("cannot convert float infinity to integer"));
-            }
-            let t = f.trunc();
-            if t.abs() < 9.0e18 {
-                Ok(Value::Int(t as i64))
-            } else {
-                Ok(normalize(float_to_big(t)))
-            }
-        }
+        Value::Float(f) => crate::value::int::float_to_int(*f),
         Value::Str(s) => parse_int(s.as_str(), 10),
         Value::Instance(i) => {
             for m in ["__int__", "__index__", "__trunc__"] {
@@ -313,11 +300,6 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             v.type_name()
         ))),
     }
-}
-
-fn float_to_big(f: f64) -> BigInt {
-    let s = format!("{:.0}", f);
-    BigInt::from_str_radix(&s, 10).unwrap_or_default()
 }
 
 fn parse_int(s: &str, base: u32) -> PyResult<Value> {
@@ -467,6 +449,8 @@ pub fn install_type_methods(vm: &mut Vm) {
     let int = vm.types.int.clone();
     for (name, f) in [
         ("bit_length", int_bit_length as crate::value::NativeFn),
+        ("bit_count", int_bit_count),
+        ("as_integer_ratio", int_ratio),
         ("conjugate", int_conjugate),
     ] {
         let n = vm.intern(name);
@@ -555,8 +539,23 @@ fn int_bit_length(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(n.bits() as i64))
 }
 
+fn int_bit_count(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let n = to_big(&args[0]).unwrap_or_default();
+    Ok(Value::Int(
+        n.magnitude()
+            .iter_u64_digits()
+            .map(|d| d.count_ones() as i64)
+            .sum(),
+    ))
+}
+
+fn int_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let n = to_big(&args[0]).unwrap_or_default();
+    Ok(Value::tuple(vec![normalize(n), Value::Int(1)]))
+}
+
 fn int_conjugate(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Ok(args[0].clone())
+    Ok(normalize(to_big(&args[0]).unwrap_or_default()))
 }
 
 fn float_is_integer(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -570,7 +569,10 @@ fn float_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let Value::Float(f) = args[0] else {
         return Err(PyErr::type_error("expected float"));
     };
-    if !f.is_finite() {
+    if f.is_nan() {
+        return Err(PyErr::value_error("cannot convert NaN to integer ratio"));
+    }
+    if f.is_infinite() {
         return Err(PyErr::overflow("cannot convert Infinity to integer ratio"));
     }
     let mut num = f;
@@ -579,14 +581,13 @@ fn float_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         num *= 2.0;
         den *= 2;
     }
-    let n = float_to_big(num);
+    let n = crate::value::int::float_to_big(num);
     let g = num_integer::Integer::gcd(&n, &den);
     let (n, d) = if g > BigInt::from(1) {
         (n / &g, den / &g)
     } else {
         (n, den)
     };
-    let _ = d.to_i64();
     Ok(Value::tuple(vec![normalize(n), normalize(d)]))
 }
 

@@ -652,17 +652,7 @@ fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         .filter(|v| !v.is_none());
     match &args[0] {
         Value::Float(f) => match nd {
-            None => {
-                if !f.is_finite() {
-                    return Err(if f.is_nan() {
-                        PyErr::value_error("cannot convert float NaN to integer")
-                    } else {
-                        PyErr::overflow("cannot convert float infinity to integer")
-                    });
-                }
-                let r = f.round_ties_even();
-                Ok(normalize(BigInt::from(r as i128)))
-            }
+            None => crate::value::int::float_to_int(f.round_ties_even()),
             Some(n) => {
                 let n = vm.index_value(&n)?;
                 Ok(Value::Float(round_float(*f, n)))

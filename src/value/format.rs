@@ -782,7 +782,7 @@ fn pct_int(vm: &mut dyn PctHost, v: &Value, conv: char) -> PyResult<BigInt> {
             } else if f.is_infinite() {
                 Err(PyErr::overflow("cannot convert float infinity to integer"))
             } else {
-                Ok(float_trunc_to_bigint(*f))
+                Ok(crate::value::int::float_to_big(*f))
             }
         }
         Value::Instance(_) => match vm.index_value(v) {
@@ -806,28 +806,6 @@ fn pct_int_error(v: &Value, conv: char) -> PyErr {
             conv,
             v.type_name()
         ))
-    }
-}
-
-/// The integer part of a finite float, exactly.
-pub fn float_trunc_to_bigint(f: f64) -> BigInt {
-    let t = f.trunc();
-    if t.abs() < 9.0e15 {
-        return BigInt::from(t as i64);
-    }
-    let bits = t.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
-    let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
-    let mut n = BigInt::from(mant);
-    if exp > 0 {
-        n <<= exp as usize;
-    } else {
-        n >>= (-exp) as usize;
-    }
-    if t < 0.0 {
-        -n
-    } else {
-        n
     }
 }
 

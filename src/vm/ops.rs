@@ -167,24 +167,27 @@ impl Vm {
             }
             return int_op(&x, &y, op).map(Some);
         }
-        if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
-            if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-                if (matches!(a, Value::BigInt(_)) || matches!(b, Value::BigInt(_)))
-                    && (x.is_infinite() || y.is_infinite())
-                {
-                    return Err(PyErr::overflow("int too large to convert to float"));
-                }
-                return match op {
-                    BinOpKind::Add
+        if (matches!(a, Value::Float(_)) && (is_int(b) || matches!(b, Value::Float(_))))
+            || (is_int(a) && matches!(b, Value::Float(_)))
+        {
+            if !matches!(
+                op,
+                BinOpKind::Add
                     | BinOpKind::Sub
                     | BinOpKind::Mul
                     | BinOpKind::TrueDiv
                     | BinOpKind::FloorDiv
                     | BinOpKind::Mod
-                    | BinOpKind::Pow => float_op(x, y, op).map(Some),
-                    _ => Ok(None),
-                };
+                    | BinOpKind::Pow
+            ) {
+                return Ok(None);
             }
+            // Only the int operand's conversion can overflow (2**64 + inf is inf).
+            let to_f = |v: &Value| match v {
+                Value::BigInt(n) => crate::value::int::big_to_f64(n),
+                _ => Ok(as_float(v).unwrap_or_default()),
+            };
+            return float_op(to_f(a)?, to_f(b)?, op).map(Some);
         }
         Ok(match (a, b, op) {
             (Value::Str(x), Value::Str(y), BinOpKind::Add) => {
