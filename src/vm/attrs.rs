@@ -72,7 +72,8 @@ impl Vm {
                     _ => Ok(None),
                 }
             }
-            Value::Class(_) | Value::Module(_) => Ok(None),
+            // super() objects resolve attributes themselves (getattr_str).
+            Value::Class(_) | Value::Module(_) | Value::Descr(_) => Ok(None),
             _ => {
                 // Through the MRO: bool inherits int's methods.
                 let found = self.types.type_of(obj).lookup_str(name);
