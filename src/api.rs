@@ -109,8 +109,7 @@ impl Interpreter {
         let interrupt = self
             .vm
             .err_is(&PyErr::Obj(exc.clone()), ExcType::KeyboardInterrupt);
-        let traceback = self.vm.format_traceback(&exc);
-        let summary = self.vm.exc_summary(&exc);
+        let (traceback, summary) = self.vm.format_traceback(&exc);
         RunError::Exception {
             traceback,
             summary,
