@@ -60,7 +60,7 @@ pub fn construct_builtin(
             check_args("list", &args, 0, 1)?;
             match args.first() {
                 None => Value::list(vec![]),
-                Some(v) => Value::list(vm.collect(v)?),
+                Some(v) => Value::list(vm.collect_sized(v)?),
             }
         }
         TypeKind::Tuple => {
@@ -68,7 +68,7 @@ pub fn construct_builtin(
             match args.first() {
                 None => Value::tuple(vec![]),
                 Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
-                Some(v) => Value::tuple(vm.collect(v)?),
+                Some(v) => Value::tuple(vm.collect_sized(v)?),
             }
         }
         TypeKind::Dict => {
@@ -109,7 +109,14 @@ pub fn construct_builtin(
             check_args("range", &args, 1, 3)?;
             let mut n = vec![];
             for a in &args {
-                n.push(vm.index_value(a)?);
+                match vm.index_int(a)? {
+                    Value::Int(i) => n.push(i),
+                    _ => {
+                        return Err(PyErr::overflow(
+                            "krait does not support range() bounds beyond 64 bits",
+                        ))
+                    }
+                }
             }
             let (start, stop, step) = match n.len() {
                 1 => (0, n[0], 1),
@@ -218,14 +225,8 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
                 crate::value::repr::str_repr(s.as_str())
             ))
         }),
-        Value::Instance(i) => match i.class.lookup_user("__float__") {
-            Some(m) => match vm.call_value(&m, vec![v.clone()], vec![])? {
-                Value::Float(f) => Ok(f),
-                o => Err(PyErr::type_error(format!(
-                    "__float__ returned non-float (type {})",
-                    o.type_name()
-                ))),
-            },
+        Value::Instance(_) => match crate::value::format::PctHost::instance_float(vm, v)? {
+            Some(f) => Ok(f),
             None => Err(PyErr::type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",
                 v.type_name()
@@ -284,11 +285,42 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => crate::value::int::float_to_int(*f),
         Value::Str(s) => parse_int(s.as_str(), 10),
+        Value::Instance(_) => number_long(vm, v),
+        _ => Err(PyErr::type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+/// `int(v)` of an instance: CPython's PyNumber_Long tries `__int__`,
+/// `__index__`, then `__trunc__`, checking each result is an int.
+pub fn number_long(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v {
         Value::Instance(i) => {
-            for m in ["__int__", "__index__", "__trunc__"] {
-                if let Some(f) = i.class.lookup_user(m) {
-                    return vm.call_value(&f, vec![v.clone()], vec![]);
-                }
+            if let Some(f) = i.class.lookup_user("__int__") {
+                return match vm.call_value(&f, vec![v.clone()], vec![])? {
+                    r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    r => Err(PyErr::type_error(format!(
+                        "__int__ returned non-int (type {})",
+                        r.type_name()
+                    ))),
+                };
+            }
+            if i.class.lookup_user("__index__").is_some() {
+                return vm.index_int(v);
+            }
+            if let Some(f) = i.class.lookup_user("__trunc__") {
+                return match vm.call_value(&f, vec![v.clone()], vec![])? {
+                    r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    r @ Value::Instance(_) if vm.has_index(&r) => vm.index_int(&r),
+                    r => Err(PyErr::type_error(format!(
+                        "__trunc__ returned non-Integral (type {})",
+                        r.type_name()
+                    ))),
+                };
             }
             Err(PyErr::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",

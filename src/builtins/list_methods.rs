@@ -80,7 +80,7 @@ fn extend(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let items = match &args[1] {
         Value::List(other) => other.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
-        v => vm.collect(v)?,
+        v => vm.collect_sized(v)?,
     };
     l.borrow_mut().extend(items);
     Ok(Value::None)

@@ -290,12 +290,19 @@ fn f1(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
     num(vm, &args[0])
 }
 
+/// A math function's float argument (CPython's PyFloat_AsDouble).
 fn num(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Str(_) | Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_) => Err(
-            PyErr::type_error(format!("must be real number, not {}", v.type_name())),
-        ),
-        _ => super::construct::to_float(vm, v),
+        Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            super::construct::to_float(vm, v)
+        }
+        _ => match crate::value::format::PctHost::instance_float(vm, v)? {
+            Some(f) => Ok(f),
+            None => Err(PyErr::type_error(format!(
+                "must be real number, not {}",
+                v.type_name()
+            ))),
+        },
     }
 }
 
@@ -432,31 +439,51 @@ fn m_log10(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(Value::Float(log_of(vm, &args[0], f64::log10)?))
 }
 
+/// math.floor/ceil: a float directly, else the object's `__floor__`/
+/// `__ceil__` (ints have them), else its float value.
+fn round_with(vm: &mut Vm, v: &Value, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    match v {
+        Value::Float(x) => return crate::value::int::float_to_int(f(*x)),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            return Ok(normalize(to_big(v).unwrap_or_default()))
+        }
+        Value::Instance(i) => {
+            if let Some(m) = i.class.lookup_user(dunder) {
+                return vm.call_value(&m, vec![v.clone()], vec![]);
+            }
+        }
+        _ => {}
+    }
+    crate::value::int::float_to_int(f(num(vm, v)?))
+}
+
 fn m_floor(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("math.floor", args, 1, 1)?;
-    if let Some(b) = to_big(&args[0]) {
-        return Ok(normalize(b));
-    }
-    let x = num(vm, &args[0])?;
-    crate::value::int::float_to_int(x.floor())
+    round_with(vm, &args[0], "__floor__", f64::floor)
 }
 
 fn m_ceil(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("math.ceil", args, 1, 1)?;
-    if let Some(b) = to_big(&args[0]) {
-        return Ok(normalize(b));
-    }
-    let x = num(vm, &args[0])?;
-    crate::value::int::float_to_int(x.ceil())
+    round_with(vm, &args[0], "__ceil__", f64::ceil)
 }
 
 fn m_trunc(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("math.trunc", args, 1, 1)?;
-    if let Some(b) = to_big(&args[0]) {
-        return Ok(normalize(b));
+    let v = &args[0];
+    match v {
+        Value::Float(x) => crate::value::int::float_to_int(*x),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            Ok(normalize(to_big(v).unwrap_or_default()))
+        }
+        Value::Instance(i) if i.class.lookup_user("__trunc__").is_some() => {
+            let m = i.class.lookup_user("__trunc__").unwrap_or_default();
+            vm.call_value(&m, vec![v.clone()], vec![])
+        }
+        _ => Err(PyErr::type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            v.type_name()
+        ))),
     }
-    let x = num(vm, &args[0])?;
-    crate::value::int::float_to_int(x.trunc())
 }
 
 fn m_pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -508,18 +535,7 @@ fn m_dist(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn ints(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<BigInt>> {
     let mut out = vec![];
     for a in args {
-        match to_big(a) {
-            Some(b) => out.push(b),
-            None => {
-                let i = vm.index_value(a).map_err(|_| {
-                    PyErr::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        a.type_name()
-                    ))
-                })?;
-                out.push(BigInt::from(i));
-            }
-        }
+        out.push(to_big(&vm.index_int(a)?).unwrap_or_default());
     }
     Ok(out)
 }

@@ -688,18 +688,7 @@ fn positional(st: &FormatState, i: usize) -> PyResult<Value> {
 fn join(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let sep = recv(args, "join")?.clone();
     onearg("str", "join", args, kw)?;
-    let items: Vec<Value> = match &args[1] {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        v @ (Value::Str(_)
-        | Value::Dict(_)
-        | Value::Set(_)
-        | Value::FrozenSet(_)
-        | Value::Iter(_)
-        | Value::Range(_)
-        | Value::Instance(_)) => vm.collect(v)?,
-        _ => return Err(PyErr::type_error("can only join an iterable")),
-    };
+    let items = vm.collect_fast(&args[1], "can only join an iterable")?;
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {

@@ -147,7 +147,7 @@ impl Vm {
         let mut args = match &args_v {
             Value::Tuple(t) => (**t).clone(),
             Value::List(l) => l.borrow().clone(),
-            other => match self.collect(other) {
+            other => match self.collect_sized(other) {
                 Ok(items) => items,
                 Err(e)
                     if !self.is_iterable(other)
