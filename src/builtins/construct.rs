@@ -29,6 +29,9 @@ pub fn construct_builtin(
             Value::Instance(Rc::new(crate::value::Instance::new(cls.clone())))
         }
         TypeKind::Type => {
+            if args.len() == 3 {
+                return Err(type_new_error(&args));
+            }
             if args.len() != 1 {
                 return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
             }
@@ -50,7 +53,15 @@ pub fn construct_builtin(
             }
         }
         TypeKind::Str => {
-            check_args("str", &args, 0, 1)?;
+            if args.len() > 3 {
+                return Err(PyErr::type_error(format!(
+                    "str() takes at most 3 arguments ({} given)",
+                    args.len()
+                )));
+            }
+            if args.len() > 1 {
+                return Err(str_decode_error(&args));
+            }
             match args.first() {
                 None => Value::str(""),
                 Some(v) => Value::string(vm.to_str(v)?),
@@ -388,19 +399,83 @@ fn parse_int(s: &str, base: u32) -> PyResult<Value> {
     Ok(normalize(if neg { -n } else { n }))
 }
 
+/// `type(name, bases, dict)`: CPython's argument checks, then krait's refusal.
+#[cold]
+fn type_new_error(args: &[Value]) -> PyErr {
+    let want = [(1, "str"), (2, "tuple"), (3, "dict")];
+    for ((n, t), v) in want.iter().zip(args) {
+        let ok = matches!(
+            (v, *t),
+            (Value::Str(_), "str") | (Value::Tuple(_), "tuple") | (Value::Dict(_), "dict")
+        );
+        if !ok {
+            return PyErr::type_error(format!(
+                "type.__new__() argument {} must be {}, not {}",
+                n,
+                t,
+                v.type_name()
+            ));
+        }
+    }
+    PyErr::type_error("krait does not support type() with 3 arguments (use a class statement)")
+}
+
+/// `str(obj, encoding[, errors])`: krait has no bytes to decode.
+#[cold]
+fn str_decode_error(args: &[Value]) -> PyErr {
+    for (i, name) in [(1, "encoding"), (2, "errors")] {
+        if let Some(v) = args.get(i).filter(|v| !matches!(v, Value::Str(_))) {
+            return PyErr::type_error(format!(
+                "str() argument '{}' must be str, not {}",
+                name,
+                v.type_name()
+            ));
+        }
+    }
+    match &args[0] {
+        Value::Str(_) => PyErr::type_error("decoding str is not supported"),
+        v => PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            v.type_name()
+        )),
+    }
+}
+
 /// `super()` with zero args (from the calling frame) or two.
 fn super_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
-    let (cls, obj) = if args.len() == 2 {
-        match &args[0] {
-            Value::Class(c) => (c.clone(), args[1].clone()),
-            _ => return Err(PyErr::type_error("super() argument 1 must be a type")),
+    check_args("super()", args, 0, 2)?;
+    let (cls, obj) = if !args.is_empty() {
+        let Value::Class(c) = &args[0] else {
+            return Err(PyErr::type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                args[0].type_name()
+            )));
+        };
+        let Some(obj) = args.get(1) else {
+            return Err(PyErr::type_error(
+                "krait does not support unbound super objects (super() with one argument)",
+            ));
+        };
+        // CPython's supercheck: obj is a subclass or an instance of cls.
+        let ok = match obj {
+            Value::Class(o) => o.is_subclass(c) || vm.types.type_of(obj).is_subclass(c),
+            _ => vm.types.type_of(obj).is_subclass(c),
+        };
+        if !ok {
+            return Err(PyErr::type_error(
+                "super(type, obj): obj must be an instance or subtype of type",
+            ));
         }
+        (c.clone(), obj.clone())
     } else {
         let f = vm
             .frames
             .last()
             .ok_or_else(|| PyErr::new(ExcType::RuntimeError, "super(): no current frame"))?;
         let code = f.code.clone();
+        if code.argcount == 0 {
+            return Err(PyErr::new(ExcType::RuntimeError, "super(): no arguments"));
+        }
         let pos = code.freevars.iter().position(|v| v.as_str() == "__class__");
         let Some(p) = pos else {
             return Err(PyErr::new(
@@ -426,9 +501,6 @@ fn super_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
                 ))
             }
         };
-        if code.argcount == 0 {
-            return Err(PyErr::new(ExcType::RuntimeError, "super(): no arguments"));
-        }
         let first = match &vm.stack[f.base] {
             Value::Cell(c) => c.borrow().clone(),
             Value::Null => {

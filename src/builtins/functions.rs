@@ -9,6 +9,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
 use super::{check_args, kwarg, native, no_other_kwargs};
+use crate::bytecode::CmpKind;
 use crate::value::int::{float_divmod, normalize, to_big};
 use crate::value::{Descr, ExcType, Kwargs, PyErr, PyResult, Value};
 use crate::vm::iter::IterObj;
@@ -235,46 +236,52 @@ fn min_max(
 ) -> PyResult<Value> {
     no_other_kwargs(name, kw, &["key", "default"])?;
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
-    let items = if args.len() == 1 {
-        vm.collect(&args[0])?
-    } else if args.is_empty() {
+    if args.is_empty() {
         return Err(PyErr::type_error(format!(
             "{} expected at least 1 argument, got 0",
             name
         )));
-    } else {
-        args.to_vec()
-    };
-    if items.is_empty() {
-        if let Some(d) = kwarg(kw, "default") {
-            return Ok(d);
-        }
-        return Err(PyErr::value_error(format!(
-            "{}() arg is an empty sequence",
+    }
+    let default = kwarg(kw, "default");
+    if args.len() > 1 && default.is_some() {
+        return Err(PyErr::type_error(format!(
+            "Cannot specify a default for {}() with multiple positional arguments",
             name
         )));
     }
-    let mut best = items[0].clone();
-    let mut best_k = match &key {
-        Some(k) => vm.call_value(k, vec![best.clone()], vec![])?,
-        None => best.clone(),
+    // As CPython: items taken one at a time, each compared as
+    // `item < best` (min) or `item > best` (max).
+    let it = if args.len() == 1 {
+        vm.get_iter(args[0].clone())?
+    } else {
+        vm.get_iter(Value::tuple(args.to_vec()))?
     };
-    for it in items.into_iter().skip(1) {
+    let op = if want_less { CmpKind::Lt } else { CmpKind::Gt };
+    let mut best: Option<(Value, Value)> = None;
+    while let Some(item) = vm.next_value(&it)? {
         let k = match &key {
-            Some(kf) => vm.call_value(kf, vec![it.clone()], vec![])?,
-            None => it.clone(),
+            Some(kf) => vm.call_value(kf, vec![item.clone()], vec![])?,
+            None => item.clone(),
         };
-        let better = if want_less {
-            vm.lt(&k, &best_k)?
-        } else {
-            vm.lt(&best_k, &k)?
+        let better = match &best {
+            None => true,
+            Some((_, best_k)) => {
+                let r = vm.compare(&k, best_k, op)?;
+                vm.truthy(&r)?
+            }
         };
         if better {
-            best = it;
-            best_k = k;
+            best = Some((item, k));
         }
     }
-    Ok(best)
+    match (best, default) {
+        (Some((b, _)), _) => Ok(b),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(PyErr::value_error(format!(
+            "{}() arg is an empty sequence",
+            name
+        ))),
+    }
 }
 
 fn min(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -344,10 +351,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     no_other_kwargs("sort", kw, &["key", "reverse"])?;
     let mut items = vm.collect_sized(&args[0])?;
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
-    let reverse = match kwarg(kw, "reverse") {
-        Some(r) => vm.truthy(&r)?,
-        None => false,
-    };
+    let reverse = super::sort::reverse_flag(vm, kwarg(kw, "reverse").as_ref())?;
     super::sort::sort_values(vm, &mut items, key.as_ref(), reverse)?;
     Ok(Value::list(items))
 }
@@ -545,12 +549,17 @@ fn delattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn callable(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("callable", args, 1, 1)?;
-    Ok(Value::Bool(match &args[0] {
+    Ok(Value::Bool(is_callable(&args[0])))
+}
+
+/// `callable(v)`.
+pub fn is_callable(v: &Value) -> bool {
+    match v {
         Value::Function(_) | Value::BoundMethod(_) | Value::Builtin(_) | Value::Class(_) => true,
         Value::Descr(d) => matches!(**d, Descr::Partial { .. }),
         Value::Instance(i) => i.class.lookup("__call__").is_some(),
         _ => false,
-    }))
+    }
 }
 
 fn id(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {

@@ -802,6 +802,9 @@ fn partial(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             "type 'partial' takes at least one argument",
         ));
     }
+    if !super::functions::is_callable(&args[0]) {
+        return Err(PyErr::type_error("the first argument must be callable"));
+    }
     // Nested partials flatten, as in CPython.
     if let Value::Descr(d) = &args[0] {
         if let Descr::Partial {

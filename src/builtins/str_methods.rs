@@ -894,8 +894,25 @@ fn rstrip(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn replace(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(args, "replace")?.clone();
     posargs("str", "replace", args, kw, 2, 3)?;
-    let old = str_arg(&args[1])?;
-    let new = str_arg(&args[2])?;
+    let (old, new) = match (&args[1], &args[2]) {
+        (Value::Str(a), Value::Str(b)) => (a.as_str(), b.as_str()),
+        _ => {
+            let (n, v) = if matches!(args[1], Value::Str(_)) {
+                (2, &args[2])
+            } else {
+                (1, &args[1])
+            };
+            return Err(PyErr::type_error(format!(
+                "replace() argument {} must be str, not {}",
+                n,
+                if v.is_none() {
+                    "None".to_string()
+                } else {
+                    v.type_name()
+                }
+            )));
+        }
+    };
     let count = match args.get(3) {
         Some(v) => int_arg(vm, v)?,
         None => -1,

@@ -448,6 +448,12 @@ impl Vm {
         }
         let mut kwdict = if has_varkw { Some(Dict::new()) } else { None };
         let posonly = code.posonlyargcount as usize;
+        // Kept only for the positional-only error below (a rare signature).
+        let kwargs_names: Vec<Str> = if posonly > 0 && kwdict.is_none() {
+            kwargs.iter().map(|(k, _)| k.clone()).collect()
+        } else {
+            vec![]
+        };
         for (k, v) in kwargs {
             let pos = code.varnames[..argcount + kwonly]
                 .iter()
@@ -467,11 +473,25 @@ impl Vm {
                 None => match &mut kwdict {
                     Some(d) => d.insert(crate::value::DictKey::new(Value::Str(k))?, v),
                     None => {
+                        // CPython names every positional-only parameter
+                        // passed by keyword, if any.
+                        let posonly_names: Vec<&str> = code.varnames[..posonly]
+                            .iter()
+                            .map(|p| p.as_str())
+                            .filter(|p| kwargs_names.iter().any(|n| n.as_str() == *p))
+                            .collect();
+                        if !posonly_names.is_empty() {
+                            return Err(PyErr::type_error(format!(
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                name.as_str(),
+                                posonly_names.join(", ")
+                            )));
+                        }
                         return Err(PyErr::type_error(format!(
                             "{}() got an unexpected keyword argument '{}'",
                             name.as_str(),
                             k.as_str()
-                        )))
+                        )));
                     }
                 },
             }

@@ -886,13 +886,16 @@ impl Vm {
             }
             Value::Instance(_) => self.index_value(k)?,
             _ => {
-                let w = if what == "string" { "string" } else { what };
-                let w = w.split(' ').next().unwrap_or(w);
-                return Err(PyErr::type_error(format!(
-                    "{} indices must be integers or slices, not {}",
-                    w,
-                    k.type_name()
-                )));
+                let w = what.split(' ').next().unwrap_or(what);
+                return Err(PyErr::type_error(if w == "string" {
+                    format!("string indices must be integers, not '{}'", k.type_name())
+                } else {
+                    format!(
+                        "{} indices must be integers or slices, not {}",
+                        w,
+                        k.type_name()
+                    )
+                }));
             }
         };
         let n = len as i64;
