@@ -66,6 +66,12 @@ impl Interpreter {
             .sources
             .insert(filename.to_string(), Rc::from(source));
         let globals = self.vm.new_globals("__main__");
+        // A script's __file__ (not for `-c` code, named like "<string>").
+        if !filename.starts_with('<') {
+            globals
+                .borrow_mut()
+                .set_str("__file__", Value::str(filename));
+        }
         let r = self.vm.run_module(code, globals);
         self.vm.flush();
         match r {

@@ -34,6 +34,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("isalpha", isalpha),
     ("isalnum", isalnum),
     ("isspace", isspace),
+    ("isprintable", isprintable),
     ("isupper", isupper),
     ("islower", islower),
     ("isidentifier", isidentifier),
@@ -1179,6 +1180,13 @@ fn isalnum(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn isspace(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     pred(args, kw, "isspace", |s| all_chars(s, py_isspace))
+}
+
+/// The characters repr() shows unescaped (true for "").
+fn isprintable(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isprintable", |s| {
+        !s.chars().any(crate::value::repr::is_unprintable)
+    })
 }
 
 fn isascii(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
