@@ -99,33 +99,25 @@ KNOWN_FEATURES = {
     # and built-in types under profilers, slot wrappers, StopIteration from a
     # Python __next__, finally/for/if lines, multi-line conditions,
     # comprehension ifs, nested ifexps, walrus in comprehensions, del of a
-    # free variable, print() writing piece by piece.
-    # list()/tuple()/sorted() of an object with __len__ (the length hint)
-    "len_hint": "all",
+    # free variable, print() writing piece by piece, length hints, bad
+    # arguments' messages, __file__, numeric edges, max() with __gt__,
+    # an uncaught exception's __str__ called once.
     # user objects with colliding hashes as set/dict keys
     "obj_keys": "all",
     # co_qualname printed by the tracer (comprehensions nested in comprehensions)
     "qualname": "all",
     # names close to defined ones (the traceback's "Did you mean")
     "suggestions": "all",
-    # built-ins given bad arguments whose message differed
-    "probe_messages": "all",
     # starred items after three or more items on separate lines
     "starred_multiline": "all",
-    # non-ASCII strings (case mappings), str.isprintable, __file__
+    # non-ASCII strings (case mappings)
     "unicode": "all",
-    "dunder_file": "all",
-    # operators and math functions on big ints, inf, nan, -0.0, subnormals
-    "numeric_edges": "all",
-    # classes defining __gt__ (max() compares with >)
-    "max_gt": "all",
     # co_varnames printed (a try's else block is compiled before its handlers)
     "varnames_order": "all",
-    # user exceptions with __str__ (krait calls it twice for an uncaught one)
-    "exc_str": "all",
 }
 
 OTHER_FEATURES = [
+    "len_hint", "probe_messages", "dunder_file", "numeric_edges", "max_gt", "exc_str",
     "recursion", "closures", "nonlocal", "classes", "properties", "dunders",
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",

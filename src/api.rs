@@ -66,6 +66,12 @@ impl Interpreter {
             .sources
             .insert(filename.to_string(), Rc::from(source));
         let globals = self.vm.new_globals("__main__");
+        // A script's __file__ (not for `-c` code, named like "<string>").
+        if !filename.starts_with('<') {
+            globals
+                .borrow_mut()
+                .set_str("__file__", Value::str(filename));
+        }
         let r = self.vm.run_module(code, globals);
         self.vm.flush();
         match r {
@@ -112,8 +118,7 @@ impl Interpreter {
         let interrupt = self
             .vm
             .err_is(&PyErr::Obj(exc.clone()), ExcType::KeyboardInterrupt);
-        let traceback = self.vm.format_traceback(&exc);
-        let summary = self.vm.exc_summary(&exc);
+        let (traceback, summary) = self.vm.format_traceback(&exc);
         RunError::Exception {
             traceback,
             summary,

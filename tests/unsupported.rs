@@ -29,10 +29,6 @@ fn special_methods_krait_does_not_run_are_refused_by_name() {
             "__class_getitem__",
         ),
         (
-            "class A:\n    def __length_hint__(self): return 1\n",
-            "__length_hint__",
-        ),
-        (
             "class A:\n    pass\nA.__del__ = lambda self: None\n",
             "__del__",
         ),

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
-use num_traits::{Num, ToPrimitive};
+use num_traits::Num;
 
 use super::{check_args, kwarg, method, native};
 use crate::value::int::{normalize, to_big};
@@ -66,7 +66,15 @@ pub fn construct_builtin(
             }
         }
         TypeKind::Str => {
-            check_args("str", &args, 0, 1)?;
+            if args.len() > 3 {
+                return Err(PyErr::type_error(format!(
+                    "str() takes at most 3 arguments ({} given)",
+                    args.len()
+                )));
+            }
+            if args.len() > 1 {
+                return Err(str_decode_error(&args));
+            }
             match args.first() {
                 None => Value::str(""),
                 Some(v) => Value::string(vm.to_str(v)?),
@@ -76,7 +84,7 @@ pub fn construct_builtin(
             check_args("list", &args, 0, 1)?;
             match args.first() {
                 None => Value::list(vec![]),
-                Some(v) => Value::list(vm.collect(v)?),
+                Some(v) => Value::list(vm.collect_sized(v)?),
             }
         }
         TypeKind::Tuple => {
@@ -84,7 +92,7 @@ pub fn construct_builtin(
             match args.first() {
                 None => Value::tuple(vec![]),
                 Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
-                Some(v) => Value::tuple(vm.collect(v)?),
+                Some(v) => Value::tuple(vm.collect_sized(v)?),
             }
         }
         TypeKind::Dict => {
@@ -257,14 +265,8 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
                 crate::value::repr::str_repr(s.as_str())
             ))
         }),
-        Value::Instance(i) => match i.class.lookup_user("__float__") {
-            Some(m) => match vm.call_special(&m, v, vec![])? {
-                Value::Float(f) => Ok(f),
-                o => Err(PyErr::type_error(format!(
-                    "__float__ returned non-float (type {})",
-                    o.type_name()
-                ))),
-            },
+        Value::Instance(_) => match crate::value::format::PctHost::instance_float(vm, v)? {
+            Some(f) => Ok(f),
             None => Err(PyErr::type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",
                 v.type_name()
@@ -321,26 +323,44 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => {
-            if f.is_nan() {
-                return Err(PyErr::value_error("cannot convert float NaN to integer"));
-            }
-            if f.is_infinite() {
-                return Err(PyErr::overflow("cannot convert float infinity to integer"));
-            }
-            let t = f.trunc();
-            if t.abs() < 9.0e18 {
-                Ok(Value::Int(t as i64))
-            } else {
-                Ok(normalize(float_to_big(t)))
-            }
-        }
+        Value::Float(f) => crate::value::int::float_to_int(*f),
         Value::Str(s) => parse_int(s.as_str(), 10),
+        Value::Instance(_) => number_long(vm, v),
+        _ => Err(PyErr::type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            v.type_name()
+        ))),
+    }
+}
+
+/// `int(v)` of an instance: CPython's PyNumber_Long tries `__int__`,
+/// `__index__`, then `__trunc__`, checking each result is an int.
+pub fn number_long(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v {
         Value::Instance(i) => {
-            for m in ["__int__", "__index__", "__trunc__"] {
-                if let Some(f) = i.class.lookup_user(m) {
-                    return vm.call_special(&f, v, vec![]);
-                }
+            if let Some(f) = i.class.lookup_user("__int__") {
+                return match vm.call_special(&f, v, vec![])? {
+                    r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    r => Err(PyErr::type_error(format!(
+                        "__int__ returned non-int (type {})",
+                        r.type_name()
+                    ))),
+                };
+            }
+            if i.class.lookup_user("__index__").is_some() {
+                return vm.index_int(v);
+            }
+            if let Some(f) = i.class.lookup_user("__trunc__") {
+                return match vm.call_special(&f, v, vec![])? {
+                    r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    r @ Value::Instance(_) if vm.has_index(&r) => vm.index_int(&r),
+                    r => Err(PyErr::type_error(format!(
+                        "__trunc__ returned non-Integral (type {})",
+                        r.type_name()
+                    ))),
+                };
             }
             Err(PyErr::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -352,11 +372,6 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             v.type_name()
         ))),
     }
-}
-
-fn float_to_big(f: f64) -> BigInt {
-    let s = format!("{:.0}", f);
-    BigInt::from_str_radix(&s, 10).unwrap_or_default()
 }
 
 fn parse_int(s: &str, base: u32) -> PyResult<Value> {
@@ -413,19 +428,62 @@ fn parse_int(s: &str, base: u32) -> PyResult<Value> {
     Ok(normalize(if neg { -n } else { n }))
 }
 
+/// `str(obj, encoding[, errors])`: krait has no bytes to decode.
+#[cold]
+fn str_decode_error(args: &[Value]) -> PyErr {
+    for (i, name) in [(1, "encoding"), (2, "errors")] {
+        if let Some(v) = args.get(i).filter(|v| !matches!(v, Value::Str(_))) {
+            return PyErr::type_error(format!(
+                "str() argument '{}' must be str, not {}",
+                name,
+                v.type_name()
+            ));
+        }
+    }
+    match &args[0] {
+        Value::Str(_) => PyErr::type_error("decoding str is not supported"),
+        v => PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            v.type_name()
+        )),
+    }
+}
+
 /// `super()` with zero args (from the calling frame) or two.
 fn super_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
-    let (cls, obj) = if args.len() == 2 {
-        match &args[0] {
-            Value::Class(c) => (c.clone(), args[1].clone()),
-            _ => return Err(PyErr::type_error("super() argument 1 must be a type")),
+    check_args("super()", args, 0, 2)?;
+    let (cls, obj) = if !args.is_empty() {
+        let Value::Class(c) = &args[0] else {
+            return Err(PyErr::type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                args[0].type_name()
+            )));
+        };
+        let Some(obj) = args.get(1) else {
+            return Err(PyErr::type_error(
+                "krait does not support unbound super objects (super() with one argument)",
+            ));
+        };
+        // CPython's supercheck: obj is a subclass or an instance of cls.
+        let ok = match obj {
+            Value::Class(o) => o.is_subclass(c) || vm.types.type_of(obj).is_subclass(c),
+            _ => vm.types.type_of(obj).is_subclass(c),
+        };
+        if !ok {
+            return Err(PyErr::type_error(
+                "super(type, obj): obj must be an instance or subtype of type",
+            ));
         }
+        (c.clone(), obj.clone())
     } else {
         let f = vm
             .frames
             .last()
             .ok_or_else(|| PyErr::new(ExcType::RuntimeError, "super(): no current frame"))?;
         let code = f.code.clone();
+        if code.argcount == 0 {
+            return Err(PyErr::new(ExcType::RuntimeError, "super(): no arguments"));
+        }
         let pos = code.freevars.iter().position(|v| v.as_str() == "__class__");
         let Some(p) = pos else {
             return Err(PyErr::new(
@@ -451,9 +509,6 @@ fn super_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
                 ))
             }
         };
-        if code.argcount == 0 {
-            return Err(PyErr::new(ExcType::RuntimeError, "super(): no arguments"));
-        }
         let first = match &vm.stack[f.base] {
             Value::Cell(c) => c.borrow().clone(),
             Value::Null => {
@@ -508,6 +563,8 @@ pub fn install_type_methods(vm: &mut Vm) {
     let int = vm.types.int.clone();
     for (name, f) in [
         ("bit_length", int_bit_length as crate::value::NativeFn),
+        ("bit_count", int_bit_count),
+        ("as_integer_ratio", int_ratio),
         ("conjugate", int_conjugate),
     ] {
         let n = vm.intern(name);
@@ -596,8 +653,23 @@ fn int_bit_length(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(n.bits() as i64))
 }
 
+fn int_bit_count(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let n = to_big(&args[0]).unwrap_or_default();
+    Ok(Value::Int(
+        n.magnitude()
+            .iter_u64_digits()
+            .map(|d| d.count_ones() as i64)
+            .sum(),
+    ))
+}
+
+fn int_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let n = to_big(&args[0]).unwrap_or_default();
+    Ok(Value::tuple(vec![normalize(n), Value::Int(1)]))
+}
+
 fn int_conjugate(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Ok(args[0].clone())
+    Ok(normalize(to_big(&args[0]).unwrap_or_default()))
 }
 
 fn float_is_integer(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -611,7 +683,10 @@ fn float_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let Value::Float(f) = args[0] else {
         return Err(PyErr::type_error("expected float"));
     };
-    if !f.is_finite() {
+    if f.is_nan() {
+        return Err(PyErr::value_error("cannot convert NaN to integer ratio"));
+    }
+    if f.is_infinite() {
         return Err(PyErr::overflow("cannot convert Infinity to integer ratio"));
     }
     let mut num = f;
@@ -620,14 +695,13 @@ fn float_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         num *= 2.0;
         den *= 2;
     }
-    let n = float_to_big(num);
+    let n = crate::value::int::float_to_big(num);
     let g = num_integer::Integer::gcd(&n, &den);
     let (n, d) = if g > BigInt::from(1) {
         (n / &g, den / &g)
     } else {
         (n, den)
     };
-    let _ = d.to_i64();
     Ok(Value::tuple(vec![normalize(n), normalize(d)]))
 }
 

@@ -9,6 +9,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
 use super::{check_args, kwarg, native, no_other_kwargs};
+use crate::bytecode::CmpKind;
 use crate::value::int::{float_divmod, normalize, to_big};
 use crate::value::{Descr, ExcType, Kwargs, PyErr, PyResult, Value};
 use crate::vm::iter::IterObj;
@@ -208,21 +209,20 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Range(r) => r.len() as usize,
         Value::Instance(i) => match i.class.lookup_user("__len__") {
             Some(m) => {
+                // As CPython's slot_sq_length: the result through __index__.
                 let r = vm.call_special(&m, v, vec![])?;
-                let n = match r {
-                    Value::Int(n) => n,
-                    Value::Bool(b) => b as i64,
-                    _ => {
-                        return Err(PyErr::type_error(format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            r.type_name()
-                        )))
-                    }
-                };
-                if n < 0 {
+                let n = vm.index_int(&r)?;
+                if to_big(&n).is_some_and(|b| b.is_negative()) {
                     return Err(PyErr::value_error("__len__() should return >= 0"));
                 }
-                n as usize
+                match n {
+                    Value::Int(n) => n as usize,
+                    _ => {
+                        return Err(PyErr::overflow(
+                            "cannot fit 'int' into an index-sized integer",
+                        ))
+                    }
+                }
             }
             None => {
                 return Err(PyErr::type_error(format!(
@@ -292,46 +292,52 @@ fn min_max(
 ) -> PyResult<Value> {
     no_other_kwargs(name, kw, &["key", "default"])?;
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
-    let items = if args.len() == 1 {
-        vm.collect(&args[0])?
-    } else if args.is_empty() {
+    if args.is_empty() {
         return Err(PyErr::type_error(format!(
             "{} expected at least 1 argument, got 0",
             name
         )));
-    } else {
-        args.to_vec()
-    };
-    if items.is_empty() {
-        if let Some(d) = kwarg(kw, "default") {
-            return Ok(d);
-        }
-        return Err(PyErr::value_error(format!(
-            "{}() arg is an empty sequence",
+    }
+    let default = kwarg(kw, "default");
+    if args.len() > 1 && default.is_some() {
+        return Err(PyErr::type_error(format!(
+            "Cannot specify a default for {}() with multiple positional arguments",
             name
         )));
     }
-    let mut best = items[0].clone();
-    let mut best_k = match &key {
-        Some(k) => vm.call_value(k, vec![best.clone()], vec![])?,
-        None => best.clone(),
+    // As CPython: items taken one at a time, each compared as
+    // `item < best` (min) or `item > best` (max).
+    let it = if args.len() == 1 {
+        vm.get_iter(args[0].clone())?
+    } else {
+        vm.get_iter(Value::tuple(args.to_vec()))?
     };
-    for it in items.into_iter().skip(1) {
+    let op = if want_less { CmpKind::Lt } else { CmpKind::Gt };
+    let mut best: Option<(Value, Value)> = None;
+    while let Some(item) = vm.next_value(&it)? {
         let k = match &key {
-            Some(kf) => vm.call_value(kf, vec![it.clone()], vec![])?,
-            None => it.clone(),
+            Some(kf) => vm.call_value(kf, vec![item.clone()], vec![])?,
+            None => item.clone(),
         };
-        let better = if want_less {
-            vm.lt(&k, &best_k)?
-        } else {
-            vm.lt(&best_k, &k)?
+        let better = match &best {
+            None => true,
+            Some((_, best_k)) => {
+                let r = vm.compare(&k, best_k, op)?;
+                vm.truthy(&r)?
+            }
         };
         if better {
-            best = it;
-            best_k = k;
+            best = Some((item, k));
         }
     }
-    Ok(best)
+    match (best, default) {
+        (Some((b, _)), _) => Ok(b),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(PyErr::value_error(format!(
+            "{}() arg is an empty sequence",
+            name
+        ))),
+    }
 }
 
 fn min(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -399,12 +405,9 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         )));
     }
     no_other_kwargs("sort", kw, &["key", "reverse"])?;
-    let mut items = vm.collect(&args[0])?;
+    let mut items = vm.collect_sized(&args[0])?;
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
-    let reverse = match kwarg(kw, "reverse") {
-        Some(r) => vm.truthy(&r)?,
-        None => false,
-    };
+    let reverse = super::sort::reverse_flag(vm, kwarg(kw, "reverse").as_ref())?;
     super::sort::sort_values(vm, &mut items, key.as_ref(), reverse)?;
     Ok(Value::list(items))
 }
@@ -522,7 +525,7 @@ fn callable(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(is_callable(&args[0])))
 }
 
-/// `callable(v)`
+/// `callable(v)`.
 pub fn is_callable(v: &Value) -> bool {
     match v {
         Value::Function(_) | Value::BoundMethod(_) | Value::Builtin(_) | Value::Class(_) => true,
@@ -560,24 +563,70 @@ fn divmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         let (q, r) = num_integer::Integer::div_mod_floor(&x, &y);
         return Ok(Value::tuple(vec![normalize(q), normalize(r)]));
     }
-    match (crate::vm::Vm::num_to_f64(a), crate::vm::Vm::num_to_f64(b)) {
-        (Some(x), Some(y)) if !matches!(a, Value::Str(_)) => {
-            if y == 0.0 {
-                return Err(PyErr::zero_division("float divmod()"));
-            }
-            let (q, r) = float_divmod(x, y);
-            Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]))
+    let num = |v: &Value| -> Option<PyResult<f64>> {
+        match v {
+            Value::Float(f) => Some(Ok(*f)),
+            Value::Int(i) => Some(Ok(*i as f64)),
+            Value::Bool(b) => Some(Ok(*b as i64 as f64)),
+            Value::BigInt(n) => Some(crate::value::int::big_to_f64(n)),
+            _ => None,
         }
-        _ => {
-            let q = vm.binary_op(
-                a.clone(),
-                b.clone(),
-                crate::bytecode::BinOpKind::FloorDiv as u32,
-            )?;
-            let r = vm.binary_op(a.clone(), b.clone(), crate::bytecode::BinOpKind::Mod as u32)?;
-            Ok(Value::tuple(vec![q, r]))
+    };
+    if let (Some(x), Some(y)) = (num(a), num(b)) {
+        let (x, y) = (x?, y?);
+        if y == 0.0 {
+            return Err(PyErr::zero_division("float divmod()"));
+        }
+        let (q, r) = float_divmod(x, y);
+        return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
+    }
+    // User classes: a's __divmod__, then b's __rdivmod__.
+    for (obj, other, name) in [(a, b, "__divmod__"), (b, a, "__rdivmod__")] {
+        if let Value::Instance(i) = obj {
+            if let Some(m) = i.class.lookup_user(name) {
+                let r = vm.call_value(&m, vec![obj.clone(), other.clone()], vec![])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
         }
     }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    )))
+}
+
+/// Three-argument pow() beyond ints: a user `__pow__(b, m)` of the base,
+/// else CPython's errors (floats take no modulus).
+#[cold]
+fn pow3_other(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    if let Value::Instance(i) = &args[0] {
+        if let Some(m) = i.class.lookup_user("__pow__") {
+            let r = vm.call_value(&m, args.to_vec(), vec![])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
+    let is_num = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+        )
+    };
+    if args.iter().all(is_num) {
+        return Err(PyErr::type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        args[0].type_name(),
+        args[1].type_name(),
+        args[2].type_name()
+    )))
 }
 
 fn pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -585,9 +634,7 @@ fn pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if args.len() == 3 && !args[2].is_none() {
         let (Some(b), Some(e), Some(m)) = (to_big(&args[0]), to_big(&args[1]), to_big(&args[2]))
         else {
-            return Err(PyErr::type_error(
-                "pow() 3rd argument not allowed unless all arguments are integers",
-            ));
+            return pow3_other(vm, args);
         };
         if m.is_zero() {
             return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
@@ -632,17 +679,7 @@ fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let nd = all.get(1).cloned().filter(|v| !v.is_none());
     match &all[0] {
         Value::Float(f) => match nd {
-            None => {
-                if !f.is_finite() {
-                    return Err(if f.is_nan() {
-                        PyErr::value_error("cannot convert float NaN to integer")
-                    } else {
-                        PyErr::overflow("cannot convert float infinity to integer")
-                    });
-                }
-                let r = f.round_ties_even();
-                Ok(normalize(BigInt::from(r as i128)))
-            }
+            None => crate::value::int::float_to_int(f.round_ties_even()),
             Some(n) => {
                 let n = vm.index_value(&n)?;
                 Ok(Value::Float(round_float(*f, n)))
@@ -706,7 +743,10 @@ fn round_float(f: f64, n: i64) -> f64 {
 
 fn chr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("chr", args, 1, 1)?;
-    let n = vm.index_value(&args[0])?;
+    let n = match vm.index_int(&args[0])? {
+        Value::Int(n) if i32::try_from(n).is_ok() => n,
+        _ => return Err(PyErr::overflow("Python int too large to convert to C int")),
+    };
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::string(c.to_string())),
         None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
@@ -733,10 +773,7 @@ fn ord(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn radix(vm: &mut Vm, v: &Value, base: u32, prefix: &str) -> PyResult<Value> {
-    let n = match to_big(v) {
-        Some(n) => n,
-        None => BigInt::from(vm.index_value(v)?),
-    };
+    let n = to_big(&vm.index_int(v)?).unwrap_or_default();
     let digits = n.abs().to_str_radix(base);
     Ok(Value::string(format!(
         "{}{}{}",

@@ -151,7 +151,7 @@ pub(super) fn index_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Instance(i) => match i.class.lookup_user("__index__") {
-            Some(m) => match vm.call_value(&m, vec![v.clone()], vec![])? {
+            Some(m) => match vm.call_special(&m, v, vec![])? {
                 r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
                 Value::Bool(b) => Ok(Value::Int(b as i64)),
                 r => Err(PyErr::type_error(format!(
@@ -211,7 +211,7 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 if m.is_none() {
                     return Err(not_reversible());
                 }
-                return vm.call_value(&m, vec![v.clone()], vec![]);
+                return vm.call_special(&m, v, vec![]);
             }
             if i.class.lookup_user("__getitem__").is_none() {
                 return Err(not_reversible());

@@ -80,7 +80,7 @@ fn extend(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let items = match &args[1] {
         Value::List(other) => other.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
-        v => vm.collect(v)?,
+        v => vm.collect_sized(v)?,
     };
     l.borrow_mut().extend(items);
     Ok(Value::None)
@@ -216,16 +216,7 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         )));
     }
     let a = kwargs_by_name("sort", &args[..1], kw, &["key", "reverse"])?;
-    let reverse = match &a[1] {
-        None => false,
-        Some(Value::Bool(b)) => *b,
-        Some(Value::Float(_)) => {
-            return Err(PyErr::type_error(
-                "'float' object cannot be interpreted as an integer",
-            ))
-        }
-        Some(v) => vm.index_value(v)? != 0,
-    };
+    let reverse = super::sort::reverse_flag(vm, a[1].as_ref())?;
     // While sorting, the list looks empty (as in CPython).
     let mut items = std::mem::take(&mut *l.borrow_mut());
     let r = super::sort::sort_values(vm, &mut items, a[0].as_ref(), reverse);

@@ -5,6 +5,7 @@ mod construct;
 pub mod dict_methods;
 mod functions;
 mod iter_types;
+pub(crate) use functions::len_of;
 mod list_methods;
 mod modules;
 pub mod set_methods;
@@ -17,6 +18,7 @@ use crate::value::{Builtin, Kwargs, NativeFn, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 pub use construct::construct_builtin;
+pub(crate) use construct::number_long;
 
 /// A native function value.
 pub fn native(name: &'static str, func: NativeFn) -> Value {

@@ -120,6 +120,7 @@ pub fn install(vm: &mut Vm) {
             ("isfinite", m_isfinite),
             ("copysign", m_copysign),
             ("fmod", m_fmod),
+            ("remainder", m_remainder),
             ("modf", m_modf),
             ("frexp", m_frexp),
             ("isclose", m_isclose),
@@ -307,12 +308,19 @@ fn f1(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
     num(vm, &args[0])
 }
 
+/// A math function's float argument (CPython's PyFloat_AsDouble).
 fn num(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Str(_) | Value::None | Value::List(_) | Value::Tuple(_) | Value::Dict(_) => Err(
-            PyErr::type_error(format!("must be real number, not {}", v.type_name())),
-        ),
-        _ => super::construct::to_float(vm, v),
+        Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            super::construct::to_float(vm, v)
+        }
+        _ => match crate::value::format::PctHost::instance_float(vm, v)? {
+            Some(f) => Ok(f),
+            None => Err(PyErr::type_error(format!(
+                "must be real number, not {}",
+                v.type_name()
+            ))),
+        },
     }
 }
 
@@ -342,16 +350,6 @@ float_fn!(m_exp, "exp", |x| {
         Ok(r)
     }
 });
-float_fn!(m_log2, "log2", |x| if x <= 0.0 {
-    Err(domain())
-} else {
-    Ok(x.log2())
-});
-float_fn!(m_log10, "log10", |x| if x <= 0.0 {
-    Err(domain())
-} else {
-    Ok(x.log10())
-});
 float_fn!(m_fabs, "fabs", |x| Ok::<f64, PyErr>(x.abs()));
 float_fn!(m_sin, "sin", |x| Ok::<f64, PyErr>(x.sin()));
 float_fn!(m_cos, "cos", |x| Ok::<f64, PyErr>(x.cos()));
@@ -379,28 +377,67 @@ float_fn!(m_log1p, "log1p", |x| if x <= -1.0 {
 float_fn!(m_degrees, "degrees", |x| Ok::<f64, PyErr>(x.to_degrees()));
 float_fn!(m_radians, "radians", |x| Ok::<f64, PyErr>(x.to_radians()));
 
+/// CPython's `loghelper`: an int too large for a float is decomposed as
+/// `x * 2**e` (x in [0.5, 1)) and its log computed as `f(x) + f(2) * e`.
+fn log_of(vm: &mut Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
+    if let Some(b) = to_big(v) {
+        if !b.is_positive() {
+            return Err(domain());
+        }
+        return Ok(match b.to_f64().filter(|x| x.is_finite()) {
+            Some(x) => f(x),
+            None => {
+                let (x, e) = big_frexp(&b);
+                f(x) + f(2.0) * e as f64
+            }
+        });
+    }
+    let x = num(vm, v)?;
+    if x.is_nan() || x == f64::INFINITY {
+        return Ok(x);
+    }
+    if x <= 0.0 {
+        return Err(domain());
+    }
+    Ok(f(x))
+}
+
+/// `(x, e)` with `b == x * 2**e` rounded to 53 bits, x in [0.5, 1) (b > 0).
+fn big_frexp(b: &BigInt) -> (f64, i64) {
+    let n = b.bits() as i64;
+    let s = (n - 64).max(0);
+    let top = b >> s as usize;
+    let sticky = s > 0 && (b - (&top << s as usize)) != BigInt::zero();
+    // One rounding: 64 bits with a sticky last bit, to 53 bits.
+    let v = (top.to_u64().unwrap_or(u64::MAX) | sticky as u64) as f64;
+    let (x, e) = frexp(v);
+    (x, e + s)
+}
+
+/// C's frexp for a float: `(m, e)`, x == m * 2**e, m in [0.5, 1).
+fn frexp(x: f64) -> (f64, i64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let (x, adj) = if x.abs() < f64::MIN_POSITIVE {
+        (x * 2f64.powi(64), -64)
+    } else {
+        (x, 0)
+    };
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022 + adj)
+}
+
 fn m_log(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if args.is_empty() || args.len() > 2 {
         return Err(PyErr::type_error("math.log requires 1 to 2 arguments"));
     }
-    let ln = |vm: &mut Vm, v: &Value| -> PyResult<f64> {
-        if let Value::BigInt(b) = v {
-            if b.is_positive() {
-                let bits = b.bits() as i64 - 60;
-                let top = (&**b >> bits as usize).to_f64().unwrap_or(1.0);
-                return Ok(top.ln() + bits as f64 * std::f64::consts::LN_2);
-            }
-        }
-        let x = num(vm, v)?;
-        if x <= 0.0 {
-            return Err(domain());
-        }
-        Ok(x.ln())
-    };
-    let a = ln(vm, &args[0])?;
+    let a = log_of(vm, &args[0], f64::ln)?;
     match args.get(1) {
         Some(b) => {
-            let lb = ln(vm, b)?;
+            let lb = log_of(vm, b, f64::ln)?;
             if lb == 0.0 {
                 return Err(PyErr::zero_division("float division by zero"));
             }
@@ -410,45 +447,61 @@ fn m_log(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn int_result(x: f64) -> PyResult<Value> {
-    if x.is_nan() {
-        return Err(PyErr::value_error("cannot convert float NaN to integer"));
+fn m_log2(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("math.log2", args, 1, 1)?;
+    Ok(Value::Float(log_of(vm, &args[0], f64::log2)?))
+}
+
+fn m_log10(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("math.log10", args, 1, 1)?;
+    Ok(Value::Float(log_of(vm, &args[0], f64::log10)?))
+}
+
+/// math.floor/ceil: a float directly, else the object's `__floor__`/
+/// `__ceil__` (ints have them), else its float value.
+fn round_with(vm: &mut Vm, v: &Value, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    match v {
+        Value::Float(x) => return crate::value::int::float_to_int(f(*x)),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            return Ok(normalize(to_big(v).unwrap_or_default()))
+        }
+        Value::Instance(i) => {
+            if let Some(m) = i.class.lookup_user(dunder) {
+                return vm.call_special(&m, v, vec![]);
+            }
+        }
+        _ => {}
     }
-    if x.is_infinite() {
-        return Err(PyErr::overflow("cannot convert float infinity to integer"));
-    }
-    if x.abs() < 9.0e18 {
-        Ok(Value::Int(x as i64))
-    } else {
-        Ok(normalize(BigInt::from(x as i128)))
-    }
+    crate::value::int::float_to_int(f(num(vm, v)?))
 }
 
 fn m_floor(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("math.floor", args, 1, 1)?;
-    if let Some(b) = to_big(&args[0]) {
-        return Ok(normalize(b));
-    }
-    let x = num(vm, &args[0])?;
-    int_result(x.floor())
+    round_with(vm, &args[0], "__floor__", f64::floor)
 }
 
 fn m_ceil(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("math.ceil", args, 1, 1)?;
-    if let Some(b) = to_big(&args[0]) {
-        return Ok(normalize(b));
-    }
-    let x = num(vm, &args[0])?;
-    int_result(x.ceil())
+    round_with(vm, &args[0], "__ceil__", f64::ceil)
 }
 
 fn m_trunc(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("math.trunc", args, 1, 1)?;
-    if let Some(b) = to_big(&args[0]) {
-        return Ok(normalize(b));
+    let v = &args[0];
+    match v {
+        Value::Float(x) => crate::value::int::float_to_int(*x),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            Ok(normalize(to_big(v).unwrap_or_default()))
+        }
+        Value::Instance(i) if i.class.lookup_user("__trunc__").is_some() => {
+            let m = i.class.lookup_user("__trunc__").unwrap_or_default();
+            vm.call_special(&m, v, vec![])
+        }
+        _ => Err(PyErr::type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            v.type_name()
+        ))),
     }
-    let x = num(vm, &args[0])?;
-    int_result(x.trunc())
 }
 
 fn m_pow(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -500,18 +553,7 @@ fn m_dist(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn ints(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<BigInt>> {
     let mut out = vec![];
     for a in args {
-        match to_big(a) {
-            Some(b) => out.push(b),
-            None => {
-                let i = vm.index_value(a).map_err(|_| {
-                    PyErr::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        a.type_name()
-                    ))
-                })?;
-                out.push(BigInt::from(i));
-            }
-        }
+        out.push(to_big(&vm.index_int(a)?).unwrap_or_default());
     }
     Ok(out)
 }
@@ -711,36 +753,57 @@ fn m_copysign(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn m_fmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("fmod", args, 2, 2)?;
     let (x, y) = (num(vm, &args[0])?, num(vm, &args[1])?);
-    if y == 0.0 {
+    // Rust's % is C's fmod (x % inf == x for finite x); a NaN from non-NaN
+    // operands (y == 0, x infinite) is a domain error.
+    let r = x % y;
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain());
     }
-    Ok(Value::Float(x % y))
+    Ok(Value::Float(r))
+}
+
+/// IEEE 754 remainder, as CPython's m_remainder.
+fn m_remainder(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("remainder", args, 2, 2)?;
+    let (x, y) = (num(vm, &args[0])?, num(vm, &args[1])?);
+    let r = if x.is_finite() && y.is_finite() {
+        if y == 0.0 {
+            return Err(domain());
+        }
+        let (ax, ay) = (x.abs(), y.abs());
+        let m = ax % ay;
+        let c = ay - m;
+        let r = if m < c {
+            m
+        } else if m > c {
+            -c
+        } else {
+            m - 2.0 * ((0.5 * (ax - m)) % ay)
+        };
+        1.0f64.copysign(x) * r
+    } else if x.is_nan() || y.is_nan() {
+        x + y
+    } else if x.is_infinite() {
+        return Err(domain());
+    } else {
+        x
+    };
+    Ok(Value::Float(r))
 }
 
 fn m_modf(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let x = f1(vm, args, "modf")?;
+    // C's modf: both parts carry x's sign, also when zero.
+    let fract = if x.is_infinite() { 0.0 } else { x.fract() };
     Ok(Value::tuple(vec![
-        Value::Float(x.fract()),
+        Value::Float(fract.copysign(x)),
         Value::Float(x.trunc()),
     ]))
 }
 
 fn m_frexp(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let x = f1(vm, args, "frexp")?;
-    if x == 0.0 || !x.is_finite() {
-        return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
-    }
-    let e = x.abs().log2().floor() as i32 + 1;
-    let mut m = x / 2f64.powi(e);
-    let mut e = e;
-    if m.abs() >= 1.0 {
-        m /= 2.0;
-        e += 1;
-    } else if m.abs() < 0.5 {
-        m *= 2.0;
-        e -= 1;
-    }
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    let (m, e) = frexp(f1(vm, args, "frexp")?);
+    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e)]))
 }
 
 fn m_isclose(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {

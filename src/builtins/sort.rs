@@ -2,7 +2,7 @@
 //! very comparisons CPython's timsort makes, in its order (a run count, then
 //! binary insertion), so `__lt__` and `key=` functions trace alike.
 
-use crate::value::{PyResult, Value};
+use crate::value::{PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 /// Below this length CPython sorts one run by binary insertion.
@@ -118,4 +118,16 @@ fn merge_sort(vm: &mut Vm, v: &mut Vec<usize>, lt: &Lt) -> PyResult<()> {
         width *= 2;
     }
     Ok(())
+}
+
+/// list.sort()'s `reverse` argument: an int as a C int (CPython's
+/// `bool(accept={int})` converter), not any truthy value.
+pub fn reverse_flag(vm: &mut Vm, v: Option<&Value>) -> PyResult<bool> {
+    let Some(v) = v else {
+        return Ok(false);
+    };
+    match vm.index_int(v)? {
+        Value::Int(n) if i32::try_from(n).is_ok() => Ok(n != 0),
+        _ => Err(PyErr::overflow("Python int too large to convert to C int")),
+    }
 }

@@ -34,6 +34,7 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("isalpha", isalpha),
     ("isalnum", isalnum),
     ("isspace", isspace),
+    ("isprintable", isprintable),
     ("isupper", isupper),
     ("islower", islower),
     ("isidentifier", isidentifier),
@@ -688,18 +689,7 @@ fn positional(st: &FormatState, i: usize) -> PyResult<Value> {
 fn join(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let sep = recv(args, "join")?.clone();
     onearg("str", "join", args, kw)?;
-    let items: Vec<Value> = match &args[1] {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        v @ (Value::Str(_)
-        | Value::Dict(_)
-        | Value::Set(_)
-        | Value::FrozenSet(_)
-        | Value::Iter(_)
-        | Value::Range(_)
-        | Value::Instance(_)) => vm.collect(v)?,
-        _ => return Err(PyErr::type_error("can only join an iterable")),
-    };
+    let items = vm.collect_fast(&args[1], "can only join an iterable")?;
     // The result's size first, as CPython: too big fails before any copying.
     let mut total: usize = 0;
     for (i, it) in items.iter().enumerate() {
@@ -921,8 +911,25 @@ fn rstrip(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn replace(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(args, "replace")?.clone();
     posargs("str", "replace", args, kw, 2, 3)?;
-    let old = str_arg(&args[1])?;
-    let new = str_arg(&args[2])?;
+    let (old, new) = match (&args[1], &args[2]) {
+        (Value::Str(a), Value::Str(b)) => (a.as_str(), b.as_str()),
+        _ => {
+            let (n, v) = if matches!(args[1], Value::Str(_)) {
+                (2, &args[2])
+            } else {
+                (1, &args[1])
+            };
+            return Err(PyErr::type_error(format!(
+                "replace() argument {} must be str, not {}",
+                n,
+                if v.is_none() {
+                    "None".to_string()
+                } else {
+                    v.type_name()
+                }
+            )));
+        }
+    };
     let count = match args.get(3) {
         Some(v) => int_arg(vm, v)?,
         None => -1,
@@ -1217,6 +1224,13 @@ fn isalnum(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn isspace(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     pred(args, kw, "isspace", |s| all_chars(s, py_isspace))
+}
+
+/// The characters repr() shows unescaped (true for "").
+fn isprintable(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    pred(args, kw, "isprintable", |s| {
+        !s.chars().any(crate::value::repr::is_unprintable)
+    })
 }
 
 fn isascii(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {

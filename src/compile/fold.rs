@@ -73,7 +73,8 @@ fn as_big(v: &Value) -> Option<BigInt> {
 fn as_f64(v: &Value) -> Option<f64> {
     match v {
         Value::Float(f) => Some(*f),
-        _ => as_big(v).and_then(|b| b.to_f64()),
+        // An int too large for a float raises at run time: no folding.
+        _ => as_big(v).and_then(|b| b.to_f64()).filter(|f| f.is_finite()),
     }
 }
 

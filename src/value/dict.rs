@@ -144,7 +144,7 @@ fn num_of(v: &Value) -> Option<Num> {
         Value::BigInt(b) => Num::Int((**b).clone()),
         Value::Float(f) => {
             if f.fract() == 0.0 && f.is_finite() {
-                Num::Int(BigInt::from(*f as i128))
+                Num::Int(super::int::float_to_big(*f))
             } else {
                 Num::Float(*f)
             }

@@ -776,12 +776,15 @@ fn pct_int(vm: &mut dyn PctHost, v: &Value, conv: char) -> PyResult<BigInt> {
             } else if f.is_infinite() {
                 Err(PyErr::overflow("cannot convert float infinity to integer"))
             } else {
-                Ok(float_trunc_to_bigint(*f))
+                Ok(crate::value::int::float_to_big(*f))
             }
         }
-        Value::Instance(_) => match vm.index_value(v) {
-            Ok(i) => Ok(BigInt::from(i)),
-            Err(_) => Err(pct_int_error(v, conv)),
+        // %d takes int(v), %x/%o operator.index(v); a TypeError there
+        // reports the format's own message.
+        Value::Instance(_) => match vm.instance_int(v, !matches!(conv, 'd' | 'i' | 'u')) {
+            Ok(n) => Ok(super::int::to_big(&n).unwrap_or_default()),
+            Err(e) if vm.is_type_error(&e) => Err(pct_int_error(v, conv)),
+            Err(e) => Err(e),
         },
         _ => Err(pct_int_error(v, conv)),
     }
@@ -800,28 +803,6 @@ fn pct_int_error(v: &Value, conv: char) -> PyErr {
             conv,
             v.type_name()
         ))
-    }
-}
-
-/// The integer part of a finite float, exactly.
-pub fn float_trunc_to_bigint(f: f64) -> BigInt {
-    let t = f.trunc();
-    if t.abs() < 9.0e15 {
-        return BigInt::from(t as i64);
-    }
-    let bits = t.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
-    let mant = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
-    let mut n = BigInt::from(mant);
-    if exp > 0 {
-        n <<= exp as usize;
-    } else {
-        n >>= (-exp) as usize;
-    }
-    if t < 0.0 {
-        -n
-    } else {
-        n
     }
 }
 
@@ -847,6 +828,9 @@ pub trait PctHost {
     fn repr(&mut self, v: &Value) -> PyResult<String>;
     fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value>;
     fn index_value(&mut self, v: &Value) -> PyResult<i64>;
+    /// `operator.index(v)` (`index_only`) or `int(v)` of an instance.
+    fn instance_int(&mut self, v: &Value, index_only: bool) -> PyResult<Value>;
+    fn is_type_error(&self, e: &PyErr) -> bool;
     /// An instance's `__float__` (or `__index__`) result; `None` when it has neither.
     fn instance_float(&mut self, v: &Value) -> PyResult<Option<f64>>;
     /// Whether an instance is a mapping (has `__getitem__`).
@@ -866,6 +850,16 @@ impl PctHost for Vm {
     fn index_value(&mut self, v: &Value) -> PyResult<i64> {
         Vm::index_value(self, v)
     }
+    fn is_type_error(&self, e: &PyErr) -> bool {
+        self.err_is(e, ExcType::TypeError)
+    }
+    fn instance_int(&mut self, v: &Value, index_only: bool) -> PyResult<Value> {
+        if index_only {
+            self.index_int(v)
+        } else {
+            crate::builtins::number_long(self, v)
+        }
+    }
     fn instance_float(&mut self, v: &Value) -> PyResult<Option<f64>> {
         let Value::Instance(i) = v else {
             return Ok(None);
@@ -881,7 +875,10 @@ impl PctHost for Vm {
             };
         }
         if i.class.lookup_user("__index__").is_some() {
-            return Ok(Some(Vm::index_value(self, v)? as f64));
+            return match self.index_int(v)? {
+                Value::BigInt(b) => crate::value::int::big_to_f64(&b).map(Some),
+                n => Ok(Some(self.index_value(&n)? as f64)),
+            };
         }
         Ok(None)
     }
@@ -1418,6 +1415,12 @@ mod tests {
                 "'{}' object cannot be interpreted as an integer",
                 v.type_name()
             )))
+        }
+        fn instance_int(&mut self, v: &Value, _: bool) -> PyResult<Value> {
+            self.index_value(v).map(Value::Int)
+        }
+        fn is_type_error(&self, e: &PyErr) -> bool {
+            matches!(e, PyErr::New(ExcType::TypeError, _))
         }
         fn instance_float(&mut self, _: &Value) -> PyResult<Option<f64>> {
             Ok(None)

@@ -60,6 +60,28 @@ pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
     Ok(f)
 }
 
+/// The int value of an integral float, exactly (`int(f)` of `f.trunc()`):
+/// NaN and infinities raise as CPython's `int()` does.
+pub fn float_to_int(f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(PyErr::value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(PyErr::overflow("cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e18 {
+        return Ok(Value::Int(t as i64));
+    }
+    Ok(normalize(float_to_big(t)))
+}
+
+/// The integer part of a finite float as a BigInt, exactly (from_f64
+/// decodes mantissa and exponent; 0 for a non-finite float).
+pub fn float_to_big(f: f64) -> BigInt {
+    num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_default()
+}
+
 /// `a op b` for two ints (None: not an int operation, e.g. true division).
 pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
     Ok(normalize(match op {
@@ -80,14 +102,7 @@ pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
         }
         BinOpKind::Pow => {
             if b.is_negative() {
-                let x = big_to_f64(a)?;
-                let y = big_to_f64(b)?;
-                if x == 0.0 {
-                    return Err(PyErr::zero_division(
-                        "0.0 cannot be raised to a negative power",
-                    ));
-                }
-                return Ok(Value::Float(x.powf(y)));
+                return float_pow(big_to_f64(a)?, big_to_f64(b)?);
             }
             if a.is_one() || (a.is_zero() && !b.is_zero()) {
                 a.clone()
@@ -242,23 +257,7 @@ pub fn float_op(a: f64, b: f64, op: BinOpKind) -> PyResult<Value> {
             }
             float_divmod(a, b).1
         }
-        BinOpKind::Pow => {
-            if a == 0.0 && b < 0.0 {
-                return Err(PyErr::zero_division(
-                    "0.0 cannot be raised to a negative power",
-                ));
-            }
-            if a < 0.0 && b.fract() != 0.0 {
-                return Err(PyErr::value_error(
-                    "complex numbers are not supported by krait",
-                ));
-            }
-            let r = a.powf(b);
-            if r.is_infinite() && a.is_finite() && b.is_finite() {
-                return Err(PyErr::overflow("(34, 'Numerical result out of range')"));
-            }
-            r
-        }
+        BinOpKind::Pow => return float_pow(a, b),
         _ => {
             return Err(PyErr::type_error(format!(
                 "unsupported operand type(s) for {}: 'float' and 'float'",
@@ -266,6 +265,72 @@ pub fn float_op(a: f64, b: f64, op: BinOpKind) -> PyResult<Value> {
             )))
         }
     }))
+}
+
+/// `a ** b` for floats: CPython's float_pow, which settles the special
+/// cases itself before the C library's pow.
+fn float_pow(a: f64, b: f64) -> PyResult<Value> {
+    let odd = |w: f64| (w % 2.0).abs() == 1.0;
+    let r = if b == 0.0 {
+        1.0
+    } else if a.is_nan() {
+        a
+    } else if b.is_nan() {
+        if a == 1.0 {
+            1.0
+        } else {
+            b
+        }
+    } else if b.is_infinite() {
+        let av = a.abs();
+        if av == 1.0 {
+            1.0
+        } else if (b > 0.0) == (av > 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        }
+    } else if a.is_infinite() {
+        match (b > 0.0, odd(b)) {
+            (true, true) => a,
+            (true, false) => f64::INFINITY,
+            (false, true) => 0.0f64.copysign(a),
+            (false, false) => 0.0,
+        }
+    } else if a == 0.0 {
+        if b < 0.0 {
+            return Err(PyErr::zero_division(
+                "0.0 cannot be raised to a negative power",
+            ));
+        }
+        if odd(b) {
+            a
+        } else {
+            0.0
+        }
+    } else {
+        let neg = a < 0.0 && odd(b);
+        if a < 0.0 && b != b.floor() {
+            return Err(PyErr::value_error(
+                "complex numbers are not supported by krait",
+            ));
+        }
+        let av = a.abs();
+        let r = if av == 1.0 { 1.0 } else { av.powf(b) };
+        if r.is_infinite() {
+            // CPython reports the C library's errno: ERANGE.
+            return Err(PyErr::Args(
+                ExcType::OverflowError,
+                vec![Value::Int(34), Value::str("Numerical result out of range")],
+            ));
+        }
+        if neg {
+            -r
+        } else {
+            r
+        }
+    };
+    Ok(Value::Float(r))
 }
 
 /// Python's float divmod (floor semantics, sign of the divisor).

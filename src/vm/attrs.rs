@@ -74,10 +74,11 @@ impl Vm {
                     _ => Ok(None),
                 }
             }
-            Value::Class(_) | Value::Module(_) => Ok(None),
+            // super() objects resolve attributes themselves (getattr_str).
+            Value::Class(_) | Value::Module(_) | Value::Descr(_) => Ok(None),
             _ => {
-                let t = self.types.type_of(obj);
-                let found = t.dict.borrow().get(name).cloned();
+                // Through the MRO: bool inherits int's methods.
+                let found = self.types.type_of(obj).lookup_str(name);
                 match found {
                     Some(b @ Value::Builtin(_)) => Ok(Some(b)),
                     _ => Ok(None),
@@ -164,8 +165,7 @@ impl Vm {
                 if let Some(v) = self.special_attr(obj, name.as_str())? {
                     return Ok(v);
                 }
-                let t = self.types.type_of(obj);
-                let found = t.dict.borrow().get(name).cloned();
+                let found = self.types.type_of(obj).lookup_str(name);
                 if let Some(v) = found {
                     return Ok(match v {
                         Value::Builtin(b) => Value::Builtin(Rc::new(Builtin {

@@ -145,7 +145,7 @@ impl Vm {
         let mut args = match &args_v {
             Value::Tuple(t) => (**t).clone(),
             Value::List(l) => l.borrow().clone(),
-            other => match self.collect(other) {
+            other => match self.collect_sized(other) {
                 Ok(items) => items,
                 Err(e)
                     if !self.is_iterable(other)
@@ -482,6 +482,12 @@ impl Vm {
         }
         let mut kwdict = if has_varkw { Some(Dict::new()) } else { None };
         let posonly = code.posonlyargcount as usize;
+        // Kept only for the positional-only error below (a rare signature).
+        let kwargs_names: Vec<Str> = if posonly > 0 && kwdict.is_none() {
+            kwargs.iter().map(|(k, _)| k.clone()).collect()
+        } else {
+            vec![]
+        };
         for (k, v) in kwargs {
             let pos = code.varnames[..argcount + kwonly]
                 .iter()
@@ -501,11 +507,25 @@ impl Vm {
                 None => match &mut kwdict {
                     Some(d) => d.insert(crate::value::DictKey::new(Value::Str(k))?, v),
                     None => {
+                        // CPython names every positional-only parameter
+                        // passed by keyword, if any.
+                        let posonly_names: Vec<&str> = code.varnames[..posonly]
+                            .iter()
+                            .map(|p| p.as_str())
+                            .filter(|p| kwargs_names.iter().any(|n| n.as_str() == *p))
+                            .collect();
+                        if !posonly_names.is_empty() {
+                            return Err(PyErr::type_error(format!(
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                name.as_str(),
+                                posonly_names.join(", ")
+                            )));
+                        }
                         return Err(PyErr::type_error(format!(
                             "{}() got an unexpected keyword argument '{}'",
                             name.as_str(),
                             k.as_str()
-                        )))
+                        )));
                     }
                 },
             }
@@ -1008,7 +1028,6 @@ pub(crate) fn refuse_unsupported_dunder(name: &str, cls: &Class) -> PyResult<()>
         "__new__" => "__new__ (instances are made by object.__new__ only)",
         "__del__" => "__del__ finalizers",
         "__class_getitem__" => "__class_getitem__",
-        "__length_hint__" => "__length_hint__",
         _ => return Ok(()),
     };
     Err(PyErr::type_error(format!(

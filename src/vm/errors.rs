@@ -104,8 +104,9 @@ impl Vm {
         }
     }
 
-    /// The full traceback text CPython prints for an uncaught exception.
-    pub fn format_traceback(&mut self, exc: &Value) -> String {
+    /// The full traceback text CPython prints for an uncaught exception,
+    /// and its last line (the summary of `exc`): `str(exc)` is called once.
+    pub fn format_traceback(&mut self, exc: &Value) -> (String, String) {
         let mut out = String::new();
         let mut chain = vec![exc.clone()];
         // Walk causes and contexts (at most a few levels).
@@ -141,17 +142,18 @@ impl Vm {
             chain.push(next.clone());
             cur = next;
         }
+        let mut summary = String::new();
         for (i, e) in chain.iter().enumerate().rev() {
-            out.push_str(&self.format_one(e));
+            summary = self.format_one(e, &mut out);
             if i > 0 {
                 out.push_str(links[i - 1]);
             }
         }
-        out
+        (out, summary)
     }
 
-    fn format_one(&mut self, exc: &Value) -> String {
-        let mut out = String::new();
+    /// Appends one exception's traceback to `out`; returns its last line.
+    fn format_one(&mut self, exc: &Value, out: &mut String) -> String {
         let tb = match exc {
             Value::Instance(i) => i.traceback.borrow().as_ref().map(|t| t.entries()),
             _ => None,
@@ -193,9 +195,10 @@ impl Vm {
                 }
             }
         }
-        out.push_str(&self.exc_summary(exc));
+        let summary = self.exc_summary(exc);
+        out.push_str(&summary);
         out.push('\n');
-        out
+        summary
     }
 
     pub fn exc_attr(&self, exc: &Value, name: &str) -> Option<Value> {

@@ -274,7 +274,7 @@ impl Vm {
             },
             Value::Instance(ref inst) => {
                 if let Some(m) = inst.class.lookup("__iter__") {
-                    let r = self.call_value(&m, vec![v.clone()], vec![])?;
+                    let r = self.call_special(&m, &v, vec![])?;
                     if !self.is_iterator(&r) {
                         return Err(PyErr::type_error(format!(
                             "iter() returned non-iterator of type '{}'",
@@ -363,7 +363,7 @@ impl Vm {
                         it.type_name()
                     )));
                 };
-                return self.call_value(&m, vec![it.clone()], vec![]).map(Some);
+                return self.call_special(&m, it, vec![]).map(Some);
             }
             other => {
                 return Err(PyErr::type_error(format!(
@@ -826,6 +826,96 @@ impl Vm {
     }
 
     /// Iterates any iterable into a Vec.
+    /// `collect` as list()/tuple()/list.extend()/sorted()/str.join() and `*`
+    /// unpacking do it in CPython: after `iter(v)`, the length hint of `v`
+    /// is taken (user `__len__`/`__length_hint__` run, their errors raise).
+    pub fn collect_sized(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if !matches!(v, Value::Instance(_) | Value::Iter(_)) {
+            return self.collect(v);
+        }
+        let it = self.get_iter(v.clone())?;
+        self.length_hint(v)?;
+        let mut out = vec![];
+        while let Some(x) = self.next_value(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// CPython's PySequence_Fast: a list or tuple as is, else `list(iter(v))`
+    /// (the length hint is the iterator's); a TypeError from `iter(v)`
+    /// becomes `msg`.
+    pub fn collect_fast(&mut self, v: &Value, msg: &str) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok((**t).clone()),
+            _ => {}
+        }
+        let it = match self.get_iter(v.clone()) {
+            Ok(it) => it,
+            Err(e) if self.err_is(&e, ExcType::TypeError) => return Err(PyErr::type_error(msg)),
+            Err(e) => return Err(e),
+        };
+        self.collect_sized(&it)
+    }
+
+    /// CPython's PyObject_LengthHint for its visible effects (the size
+    /// itself is not needed): `__len__` (a TypeError from it is ignored),
+    /// else `__length_hint__`, whose result must be a non-negative int.
+    #[cold]
+    fn length_hint(&mut self, v: &Value) -> PyResult<()> {
+        let ignore_type_error = |vm: &mut Vm, r: PyResult<usize>| match r {
+            Err(e) if !vm.err_is(&e, ExcType::TypeError) => Err(e),
+            _ => Ok(()),
+        };
+        let cls = match v {
+            Value::Instance(i) => i.class.clone(),
+            Value::Iter(it) => {
+                // An iterator over a sequence asks the sequence's length.
+                let seq = match &*it.borrow() {
+                    IterObj::SeqIndex { obj, .. } | IterObj::SeqReverse { obj, .. } => obj.clone(),
+                    _ => return Ok(()),
+                };
+                if let Value::Instance(i) = &seq {
+                    if i.class.lookup_user("__len__").is_some() {
+                        let r = crate::builtins::len_of(self, &seq);
+                        return ignore_type_error(self, r);
+                    }
+                }
+                return Ok(());
+            }
+            _ => return Ok(()),
+        };
+        if cls.lookup_user("__len__").is_some() {
+            let r = crate::builtins::len_of(self, v);
+            if r.is_ok() {
+                return Ok(());
+            }
+            ignore_type_error(self, r)?;
+        }
+        let Some(m) = cls.lookup_user("__length_hint__") else {
+            return Ok(());
+        };
+        let r = match self.call_special(&m, v, vec![]) {
+            Err(e) if self.err_is(&e, ExcType::TypeError) => return Ok(()),
+            r => r?,
+        };
+        match r {
+            Value::NotImplemented => Ok(()),
+            Value::Int(n) if n < 0 => {
+                Err(PyErr::value_error("__length_hint__() should return >= 0"))
+            }
+            Value::Int(_) | Value::Bool(_) => Ok(()),
+            Value::BigInt(_) => Err(PyErr::overflow(
+                "Python int too large to convert to C ssize_t",
+            )),
+            other => Err(PyErr::type_error(format!(
+                "__length_hint__ must be an integer, not {}",
+                other.type_name()
+            ))),
+        }
+    }
+
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
             Value::List(l) => return Ok(l.borrow().clone()),

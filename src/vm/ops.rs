@@ -93,6 +93,8 @@ impl Vm {
         }
         let sym = if inplace {
             format!("{}=", op.symbol())
+        } else if op == BinOpKind::Pow {
+            "** or pow()".to_string()
         } else {
             op.symbol().to_string()
         };
@@ -124,6 +126,14 @@ impl Vm {
                 None
             };
             if let Some(o) = other {
+                // A sequence repeats by an object with `__index__`.
+                if self.has_index(o) {
+                    let n = Value::Int(self.index_sized(o, ExcType::OverflowError)?);
+                    let (x, y) = if is_seq(&a) { (&a, &n) } else { (&n, &b) };
+                    if let Some(r) = self.builtin_binop(x, y, op, inplace)? {
+                        return Ok(r);
+                    }
+                }
                 return Err(PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     o.type_name()
@@ -157,24 +167,27 @@ impl Vm {
             let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
             return int_op(&x, &y, op).map(Some);
         }
-        if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
-            if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-                if (matches!(a, Value::BigInt(_)) || matches!(b, Value::BigInt(_)))
-                    && (x.is_infinite() || y.is_infinite())
-                {
-                    return Err(PyErr::overflow("int too large to convert to float"));
-                }
-                return match op {
-                    BinOpKind::Add
+        if (matches!(a, Value::Float(_)) && (is_int(b) || matches!(b, Value::Float(_))))
+            || (is_int(a) && matches!(b, Value::Float(_)))
+        {
+            if !matches!(
+                op,
+                BinOpKind::Add
                     | BinOpKind::Sub
                     | BinOpKind::Mul
                     | BinOpKind::TrueDiv
                     | BinOpKind::FloorDiv
                     | BinOpKind::Mod
-                    | BinOpKind::Pow => float_op(x, y, op).map(Some),
-                    _ => Ok(None),
-                };
+                    | BinOpKind::Pow
+            ) {
+                return Ok(None);
             }
+            // Only the int operand's conversion can overflow (2**64 + inf is inf).
+            let to_f = |v: &Value| match v {
+                Value::BigInt(n) => crate::value::int::big_to_f64(n),
+                _ => Ok(as_float(v).unwrap_or_default()),
+            };
+            return float_op(to_f(a)?, to_f(b)?, op).map(Some);
         }
         Ok(match (a, b, op) {
             (Value::Str(x), Value::Str(y), BinOpKind::Add) => {
@@ -212,7 +225,7 @@ impl Vm {
                 }
             }
             (Value::List(x), other, BinOpKind::Add) if inplace => {
-                let items = self.collect(other)?;
+                let items = self.collect_sized(other)?;
                 x.borrow_mut().extend(items);
                 Some(a.clone())
             }
@@ -675,8 +688,11 @@ impl Vm {
                     )));
                 }
                 let h = self.call_special(&m, &v, vec![])?;
+                // As CPython's slot_tp_hash: -1 is reserved (for errors).
                 let hash = match h {
+                    Value::Int(-1) => -2,
                     Value::Int(i) => i,
+                    Value::Bool(b) => b as i64,
                     Value::BigInt(b) => crate::value::hash::hash_bigint(&b),
                     _ => {
                         return Err(PyErr::type_error(
@@ -720,30 +736,62 @@ impl Vm {
         Ok(self.hash_key(v.clone())?.hash)
     }
 
+    /// `operator.index(v)` (CPython's PyNumber_Index): an int (a bool as
+    /// its int), or the int an instance's `__index__` returns.
+    pub fn index_int(&mut self, v: &Value) -> PyResult<Value> {
+        match v {
+            Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Instance(i) => match i.class.lookup_user("__index__") {
+                Some(m) => match self.call_special(&m, v, vec![])? {
+                    r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
+                    Value::Bool(b) => Ok(Value::Int(b as i64)),
+                    r => Err(PyErr::type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        r.type_name()
+                    ))),
+                },
+                None => Err(Self::not_an_integer(v)),
+            },
+            _ => Err(Self::not_an_integer(v)),
+        }
+    }
+
+    /// Whether `operator.index(v)` can work (an int or `__index__`).
+    pub fn has_index(&self, v: &Value) -> bool {
+        match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => true,
+            Value::Instance(i) => i.class.lookup_user("__index__").is_some(),
+            _ => false,
+        }
+    }
+
+    #[cold]
+    fn not_an_integer(v: &Value) -> PyErr {
+        PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))
+    }
+
+    /// An index as i64 (CPython's PyNumber_AsSsize_t): an int too large
+    /// raises `exc` naming `v`'s type.
+    pub fn index_sized(&mut self, v: &Value, exc: ExcType) -> PyResult<i64> {
+        match self.index_int(v)? {
+            Value::Int(i) => Ok(i),
+            _ => Err(PyErr::new(
+                exc,
+                format!("cannot fit '{}' into an index-sized integer", v.type_name()),
+            )),
+        }
+    }
+
     /// An int index (bool included; `__index__` of instances).
     pub fn index_value(&mut self, v: &Value) -> PyResult<i64> {
-        match v {
-            Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(PyErr::new(
-                ExcType::IndexError,
-                "cannot fit 'int' into an index-sized integer",
-            )),
-            Value::Instance(i) => match i.class.lookup_user("__index__") {
-                Some(m) => {
-                    let r = self.call_special(&m, v, vec![])?;
-                    self.index_value(&r)
-                }
-                None => Err(PyErr::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    v.type_name()
-                ))),
-            },
-            _ => Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                v.type_name()
-            ))),
+        if let Value::Int(i) = v {
+            return Ok(*i);
         }
+        self.index_sized(v, ExcType::IndexError)
     }
 
     /// `container[key]`
@@ -824,13 +872,16 @@ impl Vm {
             }
             Value::Instance(_) => self.index_value(k)?,
             _ => {
-                let w = if what == "string" { "string" } else { what };
-                let w = w.split(' ').next().unwrap_or(w);
-                return Err(PyErr::type_error(format!(
-                    "{} indices must be integers or slices, not {}",
-                    w,
-                    k.type_name()
-                )));
+                let w = what.split(' ').next().unwrap_or(what);
+                return Err(PyErr::type_error(if w == "string" {
+                    format!("string indices must be integers, not '{}'", k.type_name())
+                } else {
+                    format!(
+                        "{} indices must be integers or slices, not {}",
+                        w,
+                        k.type_name()
+                    )
+                }));
             }
         };
         let n = len as i64;
@@ -929,7 +980,17 @@ impl Vm {
         match c {
             Value::List(l) => {
                 if let Value::Slice(s) = &k {
-                    let items = self.collect(&v)?;
+                    // The slice's bounds are taken before the items.
+                    let len = l.borrow().len();
+                    let (_, _, step) = self.slice_bounds(s, len)?;
+                    let items = self.collect_fast(
+                        &v,
+                        if step == 1 {
+                            "can only assign an iterable"
+                        } else {
+                            "must assign iterable to extended slice"
+                        },
+                    )?;
                     let len = l.borrow().len();
                     let (start, stop, step) = self.slice_bounds(s, len)?;
                     if step == 1 {
@@ -1387,65 +1448,90 @@ impl Vm {
     }
 
     /// `UnpackSequence` / `UnpackEx`: pushes items so the first is on top.
+    /// Lists and tuples are split directly; other iterables are consumed
+    /// as CPython's unpack_iterable does (never further than needed).
     pub(crate) fn unpack(
         &mut self,
         seq: Value,
         before: usize,
         after: Option<usize>,
     ) -> PyResult<()> {
-        let items = match &seq {
+        let mut items = match &seq {
             Value::Tuple(t) => (**t).clone(),
             Value::List(l) => l.borrow().clone(),
-            Value::Str(_)
-            | Value::Dict(_)
-            | Value::Set(_)
-            | Value::Range(_)
-            | Value::Iter(_)
-            | Value::Instance(_)
-            | Value::FrozenSet(_) => self.collect(&seq)?,
-            _ => {
+            _ => self.unpack_iterable(&seq, before, after)?,
+        };
+        let Some(after) = after else {
+            if items.len() != before {
+                return Err(PyErr::value_error(if items.len() > before {
+                    format!("too many values to unpack (expected {})", before)
+                } else {
+                    format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        before,
+                        items.len()
+                    )
+                }));
+            }
+            self.stack.extend(items.into_iter().rev());
+            return Ok(());
+        };
+        if items.len() < before + after {
+            return Err(PyErr::value_error(format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            )));
+        }
+        let tail = items.split_off(items.len() - after);
+        let middle = items.split_off(before);
+        for x in tail.into_iter().rev() {
+            self.stack.push(x);
+        }
+        self.stack.push(Value::list(middle));
+        for x in items.into_iter().rev() {
+            self.stack.push(x);
+        }
+        Ok(())
+    }
+
+    /// The items `unpack` takes from an iterator: `before` of them, then one
+    /// more to see it is exhausted (no star target) or all the rest, after
+    /// its length hint, as `list(it)` (with a star target).
+    #[cold]
+    fn unpack_iterable(
+        &mut self,
+        seq: &Value,
+        before: usize,
+        after: Option<usize>,
+    ) -> PyResult<Vec<Value>> {
+        let it = match self.get_iter(seq.clone()) {
+            Ok(it) => it,
+            Err(e) if self.err_is(&e, ExcType::TypeError) && !self.is_iterable(seq) => {
                 return Err(PyErr::type_error(format!(
                     "cannot unpack non-iterable {} object",
                     seq.type_name()
                 )))
             }
+            Err(e) => return Err(e),
         };
-        match after {
-            None => {
-                if items.len() != before {
-                    return Err(PyErr::value_error(if items.len() > before {
-                        format!("too many values to unpack (expected {})", before)
-                    } else {
-                        format!(
-                            "not enough values to unpack (expected {}, got {})",
-                            before,
-                            items.len()
-                        )
-                    }));
-                }
-                self.stack.extend(items.into_iter().rev());
-            }
-            Some(after) => {
-                if items.len() < before + after {
-                    return Err(PyErr::value_error(format!(
-                        "not enough values to unpack (expected at least {}, got {})",
-                        before + after,
-                        items.len()
-                    )));
-                }
-                let mut items = items;
-                let tail = items.split_off(items.len() - after);
-                let middle = items.split_off(before);
-                for x in tail.into_iter().rev() {
-                    self.stack.push(x);
-                }
-                self.stack.push(Value::list(middle));
-                for x in items.into_iter().rev() {
-                    self.stack.push(x);
-                }
+        let mut items = Vec::with_capacity(before);
+        while items.len() < before {
+            match self.next_value(&it)? {
+                Some(x) => items.push(x),
+                // Too few: `unpack` reports it.
+                None => return Ok(items),
             }
         }
-        Ok(())
+        match after {
+            None => {
+                if let Some(x) = self.next_value(&it)? {
+                    items.push(x);
+                }
+            }
+            Some(_) => items.extend(self.collect_sized(&it)?),
+        }
+        Ok(items)
     }
 
     /// A global, then a built-in.

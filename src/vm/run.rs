@@ -621,7 +621,7 @@ impl Vm {
                     }
                     Op::ListExtend => {
                         let it = self.stack.pop().unwrap();
-                        let items = match self.collect(&it) {
+                        let items = match self.collect_sized(&it) {
                             Ok(items) => items,
                             Err(_) if !self.is_iterable(&it) => {
                                 break 'op PyErr::type_error(format!(
