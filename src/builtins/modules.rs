@@ -875,7 +875,12 @@ pub(super) fn partial(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Val
 
 fn reduce(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("reduce", args, 2, 3)?;
-    let it = vm.get_iter(args[1].clone())?;
+    let it = match vm.get_iter(args[1].clone()) {
+        Err(e) if vm.err_is(&e, ExcType::TypeError) => {
+            return Err(PyErr::type_error("reduce() arg 2 must support iteration"))
+        }
+        r => r?,
+    };
     let mut acc = match args.get(2) {
         Some(v) => v.clone(),
         None => match vm.next_value(&it)? {

@@ -576,7 +576,7 @@ fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry], reac
         if lines[i] != 0 {
             continue;
         }
-        let falls_in = i > 0 && !is_terminator(instrs[i - 1].op);
+        let falls_in = i > 0 && reachable[i - 1] && !is_terminator(instrs[i - 1].op);
         if !target[i] && falls_in {
             lines[i] = lines[i - 1];
         } else if preds[i] == 1 {
