@@ -59,7 +59,7 @@ impl SyntaxError {
             let stripped = stripped.trim_end();
             out.push_str(&format!("    {}\n", stripped));
             // Like CPython, no caret when it would point into the indentation.
-            if indent == 0 || self.offset as usize > indent {
+            if self.offset > 0 && (indent == 0 || self.offset as usize > indent) {
                 let col = (self.offset as usize)
                     .saturating_sub(1)
                     .saturating_sub(indent);

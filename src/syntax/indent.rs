@@ -389,6 +389,24 @@ impl<'s> Tokenizer<'s> {
                     Some("0b") => (&lower[2..], 2),
                     _ => (&lower[..], 10),
                 };
+                let limit = crate::value::int::MAX_STR_DIGITS;
+                if radix == 10 && digits.len() > limit {
+                    // CPython's parser converts with the int/str digit limit; the error has no column.
+                    let msg = format!(
+                        "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; \
+                         use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal \
+                         for huge integer literals to avoid decimal conversion limits.",
+                        digits.len()
+                    );
+                    return hard(SyntaxError::with_cols(
+                        SyntaxErrorKind::SyntaxError,
+                        msg,
+                        src,
+                        s,
+                        0,
+                        0,
+                    ));
+                }
                 Tok::Int(BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default())
             }
             NumKind::Float => Tok::Float(text.parse().unwrap_or(f64::INFINITY)),
