@@ -194,6 +194,8 @@ PROBES_FOUND = [
     "'a' ** 2", "pow('a', 2)", "pow(2, 'a', 3)", "str(1, 2)", "_n = 'a'; _n['b']", "[][1:2] = 5", "'x'.replace(1, 2)",
     "min(1, 2, 3, key=None, default=1)", "type('A', 1, 2)", "(lambda x, /: x)(x=1)", "sorted([1, 2], reverse='x')",
     "functools.partial(5)", "divmod('a', 1)", "2.0 ** 10000",
+    "functools.reduce(len, 5)", "'a b'.split(5, '*')", "'abc'.find(5, '*')", "'abc'.removeprefix(None)",
+    "[3, 1].sort(1, 2, 3)", "sum(1, 'x')", "int(2, 3, 5)", "int(-1.5, 1)", "enumerate(1, 'x')",
 ]
 # Operands and operations for numeric edge cases (big ints, inf, nan, -0.0, subnormals).
 NUM_VALUES = ["0", "1", "-7", "3", "2**64", "-2**70", "10**25 + 3", "0.5", "-2.5", "1e16", "1e300", "-0.0", "1.5e-310",

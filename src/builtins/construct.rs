@@ -133,7 +133,7 @@ pub fn construct_builtin(
             check_args("range", &args, 1, 3)?;
             let mut n = vec![];
             for a in &args {
-                n.push(super::iter_types::index_int(vm, a)?);
+                n.push(vm.index_int(a)?);
             }
             let ints: Vec<i64> = n
                 .iter()
@@ -306,13 +306,26 @@ fn parse_float(s: &str) -> Option<f64> {
 }
 
 fn int_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_args("int", args, 0, 2)?;
+    if args.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
     let base = args.get(1).cloned().or_else(|| kwarg(kw, "base"));
     let Some(v) = args.first() else {
+        if base.is_some() {
+            return Err(PyErr::type_error("int() missing string argument"));
+        }
         return Ok(Value::Int(0));
     };
     if let Some(b) = base {
         let b = vm.index_value(&b)?;
+        if (b != 0 && b < 2) || b > 36 {
+            return Err(PyErr::value_error(
+                "int() base must be >= 2 and <= 36, or 0",
+            ));
+        }
         let Value::Str(s) = v else {
             return Err(PyErr::type_error(
                 "int() can't convert non-string with explicit base",

@@ -360,12 +360,13 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (None, Some(s)) => s,
         _ => Value::Int(0),
     };
+    // As CPython: the iterable first, then the start's type.
+    let it = vm.get_iter(args[0].clone())?;
     if let Value::Str(_) = acc {
         return Err(PyErr::type_error(
             "sum() can't sum strings [use ''.join(seq) instead]",
         ));
     }
-    let it = vm.get_iter(args[0].clone())?;
     while let Some(x) = vm.next_value(&it)? {
         acc = match (&acc, &x) {
             (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),

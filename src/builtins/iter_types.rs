@@ -137,39 +137,13 @@ fn enumerate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             )))
         }
     };
-    let inner = vm.get_iter(iterable)?;
+    // As CPython: the start is converted before the iterable is asked.
     let count = match start {
-        Some(s) => index_int(vm, &s)?,
+        Some(s) => vm.index_int(&s)?,
         None => Value::Int(0),
     };
+    let inner = vm.get_iter(iterable)?;
     Ok(iter_value(IterObj::Enumerate { inner, count }))
-}
-
-/// `operator.index(v)`: an int of any size.
-pub(super) fn index_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match v {
-        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Instance(i) => match i.class.lookup_user("__index__") {
-            Some(m) => match vm.call_special(&m, v, vec![])? {
-                r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
-                Value::Bool(b) => Ok(Value::Int(b as i64)),
-                r => Err(PyErr::type_error(format!(
-                    "__index__ returned non-int (type {})",
-                    r.type_name()
-                ))),
-            },
-            None => Err(not_an_integer(v)),
-        },
-        _ => Err(not_an_integer(v)),
-    }
-}
-
-fn not_an_integer(v: &Value) -> PyErr {
-    PyErr::type_error(format!(
-        "'{}' object cannot be interpreted as an integer",
-        v.type_name()
-    ))
 }
 
 fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -245,7 +219,7 @@ impl Vm {
     fn range_item_big(&mut self, r: &RangeObj, k: &Value) -> PyResult<Value> {
         let i = match k {
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Instance(_) => {
-                index_int(self, k)?
+                self.index_int(k)?
             }
             _ => {
                 return Err(PyErr::type_error(format!(
@@ -265,7 +239,7 @@ impl Vm {
                 Value::None => Ok(None),
                 Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(to_big(v)),
                 Value::Instance(i) if i.class.lookup_user("__index__").is_some() => {
-                    Ok(to_big(&index_int(self, v)?))
+                    Ok(to_big(&self.index_int(v)?))
                 }
                 _ => Err(PyErr::type_error(
                     "slice indices must be integers or None or have an __index__ method",

@@ -206,14 +206,17 @@ fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn sort(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let l = recv(args, "sort")?.clone();
+    // Argument clinic: the total count first, then positionals refused.
+    let given = args.len() - 1 + kw.len();
+    if given > 2 {
+        return Err(PyErr::type_error(format!(
+            "sort() takes at most 2 {}arguments ({} given)",
+            if args.len() > 1 { "" } else { "keyword " },
+            given
+        )));
+    }
     if args.len() > 1 {
         return Err(PyErr::type_error("sort() takes no positional arguments"));
-    }
-    if kw.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            "sort() takes at most 2 keyword arguments ({} given)",
-            kw.len()
-        )));
     }
     let a = kwargs_by_name("sort", &args[..1], kw, &["key", "reverse"])?;
     let reverse = super::sort::reverse_flag(vm, a[1].as_ref())?;

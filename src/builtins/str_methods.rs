@@ -736,6 +736,11 @@ fn split_args(
     kw: &Kwargs,
 ) -> PyResult<(Option<Value>, i64)> {
     let a = kwargs_by_name(name, args, kw, &["sep", "maxsplit"])?;
+    // Argument clinic converts maxsplit while parsing, before sep is checked.
+    let maxsplit = match &a[1] {
+        None => -1,
+        Some(v) => int_arg(vm, v)?,
+    };
     let sep = match &a[0] {
         None | Some(Value::None) => None,
         Some(v @ Value::Str(s)) => {
@@ -750,10 +755,6 @@ fn split_args(
                 v.type_name()
             )))
         }
-    };
-    let maxsplit = match &a[1] {
-        None => -1,
-        Some(v) => int_arg(vm, v)?,
     };
     Ok((sep, maxsplit))
 }
@@ -1058,8 +1059,9 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn find_impl(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str, rev: bool) -> PyResult<i64> {
     let s = recv(args, name)?.clone();
     tupleargs("str", name, args, kw, 1, 3)?;
-    let sub = str_arg(&args[1])?;
+    // The bounds are converted while parsing, before sub's type is checked.
     let (start, end) = adjust(vm, args.get(2), args.get(3), s.char_len())?;
+    let sub = str_arg(&args[1])?;
     let sublen = sub.chars().count() as isize;
     if end - start < sublen {
         return Ok(-1);
@@ -1101,8 +1103,9 @@ fn rindex(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(args, "count")?.clone();
     tupleargs("str", "count", args, kw, 1, 3)?;
-    let sub = str_arg(&args[1])?;
+    // The bounds are converted while parsing, before sub's type is checked.
     let (start, end) = adjust(vm, args.get(2), args.get(3), s.char_len())?;
+    let sub = str_arg(&args[1])?;
     let sublen = sub.chars().count() as isize;
     if end - start < sublen {
         return Ok(Value::Int(0));
@@ -1472,11 +1475,15 @@ fn affix(args: &[Value], kw: &Kwargs, name: &str, suffix: bool) -> PyResult<Valu
     let a = match &args[1] {
         Value::Str(a) => a.clone(),
         other => {
+            // Argument clinic's wording: None by name, other values by type.
             return Err(PyErr::type_error(format!(
                 "{}() argument must be str, not {}",
                 name,
-                other.type_name()
-            )))
+                match other {
+                    Value::None => "None".to_string(),
+                    _ => other.type_name().to_string(),
+                }
+            )));
         }
     };
     let st = s.as_str();
