@@ -102,6 +102,10 @@ fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
                         ("__or__", view_or),
                         ("__sub__", view_sub),
                         ("__xor__", view_xor),
+                        ("__rand__", view_rand),
+                        ("__ror__", view_ror),
+                        ("__rsub__", view_rsub),
+                        ("__rxor__", view_rxor),
                         ("isdisjoint", view_isdisjoint),
                     ]);
                 }
@@ -288,65 +292,102 @@ fn view_eq(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-fn view_set(vm: &mut Vm, args: &[Value]) -> PyResult<(SetObj, Vec<DictKey>)> {
-    let (d, kind) = view_recv(args)?;
+/// `view OP other` (or, `reflected`, `other OP view`) as CPython's
+/// dictviews_*: a set of the left operand's items, then `op` with the right's.
+fn view_binop(
+    vm: &mut Vm,
+    args: &[Value],
+    reflected: bool,
+    op: fn(SetObj, Vec<DictKey>) -> SetObj,
+) -> PyResult<Value> {
+    view_recv(args)?;
+    let other = args.get(1).cloned().unwrap_or_default();
+    let (left, right) = match reflected {
+        false => (&args[0], &other),
+        true => (&other, &args[0]),
+    };
     let mut mine = SetObj::new();
-    for v in view_items(&d, kind) {
+    for v in other_items(vm, left)? {
         mine.insert(vm.hash_key(v)?);
     }
-    let other = args.get(1).cloned().unwrap_or_default();
     let mut theirs = Vec::new();
-    for v in other_items(vm, &other)? {
+    for v in other_items(vm, right)? {
         theirs.push(vm.hash_key(v)?);
     }
-    Ok((mine, theirs))
+    Ok(Value::Set(Rc::new(RefCell::new(op(mine, theirs)))))
 }
 
-fn set_value(s: SetObj) -> Value {
-    Value::Set(Rc::new(RefCell::new(s)))
-}
-
-fn view_and(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    let (mine, theirs) = view_set(vm, args)?;
+fn set_and(mine: SetObj, theirs: Vec<DictKey>) -> SetObj {
     let mut r = SetObj::new();
     for k in theirs {
         if mine.contains(&k) {
             r.insert(k);
         }
     }
-    Ok(set_value(r))
+    r
 }
 
-fn view_or(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    let (mut mine, theirs) = view_set(vm, args)?;
+fn set_or(mut mine: SetObj, theirs: Vec<DictKey>) -> SetObj {
     for k in theirs {
         mine.insert(k);
     }
-    Ok(set_value(mine))
+    mine
 }
 
-fn view_sub(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    let (mut mine, theirs) = view_set(vm, args)?;
+fn set_sub(mut mine: SetObj, theirs: Vec<DictKey>) -> SetObj {
     for k in &theirs {
         mine.remove(k);
     }
     mine.compact_after_removals();
-    Ok(set_value(mine))
+    mine
 }
 
-fn view_xor(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    let (mut mine, theirs) = view_set(vm, args)?;
+fn set_xor(mut mine: SetObj, theirs: Vec<DictKey>) -> SetObj {
     let mut other = SetObj::new();
     for k in theirs {
         other.insert(k);
     }
     mine.symmetric_difference_update(&other);
-    Ok(set_value(mine))
+    mine
+}
+
+fn view_and(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_binop(vm, args, false, set_and)
+}
+
+fn view_or(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_binop(vm, args, false, set_or)
+}
+
+fn view_sub(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_binop(vm, args, false, set_sub)
+}
+
+fn view_xor(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_binop(vm, args, false, set_xor)
+}
+
+fn view_rand(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_binop(vm, args, true, set_and)
+}
+
+fn view_ror(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_binop(vm, args, true, set_or)
+}
+
+fn view_rsub(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_binop(vm, args, true, set_sub)
+}
+
+fn view_rxor(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_binop(vm, args, true, set_xor)
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    let (mine, theirs) = view_set(vm, args)?;
-    Ok(Value::Bool(!theirs.iter().any(|k| mine.contains(k))))
+    let r = view_binop(vm, args, false, set_and)?;
+    Ok(Value::Bool(
+        matches!(&r, Value::Set(s) if s.borrow().is_empty()),
+    ))
 }
 
 fn keys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {

@@ -106,14 +106,12 @@ impl Vm {
                 _ => None,
             };
             if let Some(k) = kind {
-                if !matches!(b, Value::Instance(_)) {
-                    return Err(PyErr::type_error(format!(
-                        "can only concatenate {} (not \"{}\") to {}",
-                        k,
-                        b.type_name(),
-                        k
-                    )));
-                }
+                return Err(PyErr::type_error(format!(
+                    "can only concatenate {} (not \"{}\") to {}",
+                    k,
+                    b.type_name(),
+                    k
+                )));
             }
         }
         if op == BinOpKind::Mul {
