@@ -53,6 +53,8 @@ pub fn install(vm: &mut Vm) {
         ("globals", globals),
         ("locals", locals),
         ("dir", dir),
+        ("exit", site_exit),
+        ("quit", site_exit),
     ];
     for (name, f) in fns {
         vm.builtins.borrow_mut().set_str(name, native(name, *f));
@@ -904,4 +906,15 @@ fn dir(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     names.sort();
     names.dedup();
     Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+/// `exit(code)` / `quit(code)`: the site module's Quitter, raising SystemExit.
+fn site_exit(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "Quitter.__call__() takes from 1 to 2 positional arguments but {} were given",
+            args.len() + 1
+        )));
+    }
+    Err(PyErr::Args(ExcType::SystemExit, args.to_vec()))
 }
