@@ -192,7 +192,8 @@ impl Builder {
         s.bind(name);
     }
     fn use_name(&mut self, name: &str) {
-        if name == "super" {
+        // Both read the enclosing class's `__class__` cell (as CPython's symtable).
+        if name == "super" || name == "__class__" {
             self.cur().uses_super = true;
         }
         self.cur().used.insert(name.to_string());

@@ -395,9 +395,9 @@ impl Vm {
                     ))),
                 };
             }
-            if let Some(m) = i.class.lookup_user("__len__") {
-                let r = self.call_special(&m, v, vec![])?;
-                return Ok(self.index_value(&r)? != 0);
+            if i.class.lookup_user("__len__").is_some() {
+                // CPython's slot_nb_bool falls back to len(), with its checks.
+                return Ok(crate::builtins::len_of(self, v)? != 0);
             }
         }
         Ok(true)
