@@ -1622,6 +1622,15 @@ class Gen:
             self.function_body(ms, 2, self.r.randint(1, 3))
             self.method_rank = saved_rank
             k.methods[mname] = Func(mname, params, ms.ret, cost=max(ms.cost, 1) + 1)
+        if self.f("private") and self.chance(0.3):
+            # Private names are mangled (`self.__seen` is `_K1__seen`).
+            pk = self.fresh("peek")
+            self.emit(1, f"__hidden = {self.lit_int()}")
+            self.emit(1, f"def {pk}(self):")
+            self.emit(2, "self.__seen = self.__hidden + len([__k for __k in vars(self) if __k.startswith('_K')])")
+            self.emit(2, "return self.__seen")
+            self.mrank.setdefault(pk, len(self.mrank))
+            k.methods[pk] = Func(pk, [], "int", cost=2)
         if self.f("properties") and self.chance(0.6):
             pname = self.fresh("prop")
             self.emit(1, "@property")

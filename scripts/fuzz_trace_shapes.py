@@ -118,7 +118,7 @@ KNOWN_FEATURES = {
 
 OTHER_FEATURES = [
     "len_hint", "probe_messages", "dunder_file", "numeric_edges", "max_gt", "exc_str",
-    "recursion", "closures", "nonlocal", "classes", "properties", "dunders",
+    "private", "recursion", "closures", "nonlocal", "classes", "properties", "dunders",
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",

@@ -154,6 +154,7 @@ impl<'a> Compiler<'a> {
     /// Loads, stores or deletes a name the way its scope says.
     fn name_op(&mut self, name: &str, ctx: ExprContext) {
         use ExprContext::{Del, Load, Store};
+        let name = &*self.mangled(name);
         let is_class = self.scope().kind == Some(ScopeKind::Class);
         let (op, arg) = match self.scope().lookup(name) {
             NameScope::Local => {
@@ -185,6 +186,17 @@ impl<'a> Compiler<'a> {
             Del => op[2],
         };
         self.u().emit(op, arg);
+    }
+
+    /// An attribute's name in the names table (mangled as CPython's ADDOP_NAME).
+    pub fn add_attr_name(&mut self, attr: &str) -> u32 {
+        let attr = self.mangled(attr).into_owned();
+        self.u().add_name(&attr)
+    }
+
+    /// A name or attribute as this scope stores it (`__x` mangled in a class).
+    pub fn mangled<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        symtable::mangle(self.scope().private.as_deref(), name)
     }
 
     pub fn load_const(&mut self, v: Value) {
@@ -855,7 +867,8 @@ impl<'a> Compiler<'a> {
             .collect();
         if !kw.is_empty() {
             for (arg, d) in &kw {
-                self.load_const(Value::str(&arg.name));
+                let name = self.mangled(&arg.name).into_owned();
+                self.load_const(Value::str(&name));
                 self.expr(d)?;
             }
             self.u().emit(Op::BuildMap, kw.len() as u32);
@@ -1009,7 +1022,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
                 self.u().line = self.lines.line_of(t.span.end.saturating_sub(1));
-                let n = self.u().add_name(attr);
+                let n = self.add_attr_name(attr);
                 self.u().emit(Op::StoreAttr, n);
             }
             ExprKind::Subscript { value, slice, .. } => {
@@ -1062,7 +1075,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => self.delete_name(id),
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
-                let n = self.u().add_name(attr);
+                let n = self.add_attr_name(attr);
                 self.u().emit(Op::DeleteAttr, n);
             }
             ExprKind::Subscript { value, slice, .. } => {
@@ -1094,7 +1107,7 @@ impl<'a> Compiler<'a> {
             } => {
                 self.expr(obj)?;
                 self.u().emit(Op::Copy, 1);
-                let n = self.u().add_name(attr);
+                let n = self.add_attr_name(attr);
                 self.u().emit(Op::LoadAttr, n);
                 self.expr(value)?;
                 self.u().emit(Op::BinaryOp, kind);

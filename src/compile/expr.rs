@@ -168,7 +168,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
                 self.u().line = self.lines.line_of(e.span.end.saturating_sub(1));
-                let n = self.u().add_name(attr);
+                let n = self.add_attr_name(attr);
                 self.u().emit(Op::LoadAttr, n);
             }
             ExprKind::Subscript { value, slice, .. } => {
@@ -444,7 +444,7 @@ impl<'a> Compiler<'a> {
                 // where the attribute name ends (`x.f(\n).g()` chains).
                 let attr_line = self.lines.line_of(func.span.end.saturating_sub(1));
                 self.u().line = attr_line;
-                let n = self.u().add_name(attr);
+                let n = self.add_attr_name(attr);
                 self.u().emit(Op::LoadMethod, n);
             }
             None => {

@@ -66,6 +66,25 @@ pub struct Scope {
     in_comp_target: bool,
     /// Visiting a comprehension's iterable (no walrus allowed there).
     in_comp_iter: u32,
+    /// The class whose private names (`__x`) are mangled here: this class
+    /// body's, or the one enclosing this function (CPython's `u_private`).
+    pub private: Option<String>,
+}
+
+/// CPython's `_Py_Mangle`: `__x` inside class `A` is `_A__x` (not dunders,
+/// not dotted names, not when the class name is only underscores).
+pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
+    let Some(class) = private else {
+        return name.into();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.into();
+    }
+    let class = class.trim_start_matches('_');
+    if class.is_empty() {
+        return name.into();
+    }
+    format!("_{class}{name}").into()
 }
 
 impl Scope {
@@ -143,11 +162,16 @@ impl Builder {
         let parent = self.stack.last().copied();
         // Scopes nested in a comprehension's iterable inherit the walrus ban.
         let in_comp_iter = parent.map_or(0, |p| self.scopes[p].in_comp_iter);
+        let private = match kind {
+            ScopeKind::Class => Some(name.to_string()),
+            _ => parent.and_then(|p| self.scopes[p].private.clone()),
+        };
         self.scopes.push(Scope {
             kind: Some(kind),
             name: name.to_string(),
             parent,
             in_comp_iter,
+            private,
             ..Default::default()
         });
         if let Some(p) = parent {
@@ -176,7 +200,13 @@ impl Builder {
             });
         }
     }
+    /// `name` as this scope stores it (mangled in a class).
+    fn mangled(&self, name: &str) -> String {
+        let i = *self.stack.last().unwrap();
+        mangle(self.scopes[i].private.as_deref(), name).into_owned()
+    }
     fn bind(&mut self, name: &str, span: Span) {
+        let name = &self.mangled(name);
         let s = self.cur();
         if s.in_comp_target {
             if s.walrus.contains(name) {
@@ -192,6 +222,7 @@ impl Builder {
         s.bind(name);
     }
     fn use_name(&mut self, name: &str) {
+        let name = &self.mangled(name);
         // Both read the enclosing class's `__class__` cell (as CPython's symtable).
         if name == "super" || name == "__class__" {
             self.cur().uses_super = true;
@@ -267,6 +298,7 @@ impl Builder {
             }
             StmtKind::Global(names) => {
                 for n in names {
+                    let n = &self.mangled(n);
                     self.check_declared_late(n, "global", s.span);
                     self.cur().globals.insert(n.clone());
                     self.cur().directives.entry(n.clone()).or_insert(s.span);
@@ -280,6 +312,7 @@ impl Builder {
                     );
                 }
                 for n in names {
+                    let n = &self.mangled(n);
                     self.check_declared_late(n, "nonlocal", s.span);
                     self.cur().nonlocals.insert(n.clone());
                     self.cur().directives.entry(n.clone()).or_insert(s.span);
@@ -399,11 +432,12 @@ impl Builder {
             all.push(k);
         }
         for p in all {
-            if self.cur().bound_set.contains(&p.name) {
-                let msg = format!("duplicate argument '{}' in function definition", p.name);
+            let name = self.mangled(&p.name);
+            if self.cur().bound_set.contains(&name) {
+                let msg = format!("duplicate argument '{}' in function definition", name);
                 self.err(msg, p.span);
             }
-            self.cur().params.push(p.name.clone());
+            self.cur().params.push(name);
             self.bind(&p.name, p.span);
         }
     }
@@ -523,6 +557,7 @@ impl Builder {
                 }
                 if let ExprKind::Name { id, .. } = &target.kind {
                     if self.cur().kind == Some(ScopeKind::Comprehension) {
+                        let id = &self.mangled(id);
                         self.walrus_in_comprehension(id, target.span);
                     }
                 }

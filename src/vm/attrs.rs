@@ -871,10 +871,12 @@ impl Vm {
                 Value::Str(_) => vec![slots.clone()],
                 other => self.collect(other)?,
             };
-            if names
-                .iter()
-                .any(|n| matches!(n.as_str(), Some(s) if s == name.as_str() || s == "__dict__"))
-            {
+            // type.__new__ mangles private slot names (`__a` in class A is `_A__a`).
+            let private = Some(c.name.as_str());
+            if names.iter().any(|n| {
+                matches!(n.as_str(), Some(s) if s == "__dict__"
+                    || crate::compile::symtable::mangle(private, s) == name.as_str())
+            }) {
                 return Ok(true);
             }
             cur = c.base.clone();

@@ -897,7 +897,8 @@ impl Vm {
                         it.type_name()
                     )));
                 };
-                if names.iter().any(|n| n.as_str() == s.as_str()) {
+                let slot = crate::compile::symtable::mangle(Some(cls.name.as_str()), s.as_str());
+                if names.iter().any(|n| n.as_str() == slot) {
                     return Err(PyErr::value_error(format!(
                         "'{}' in __slots__ conflicts with class variable",
                         s.as_str()
