@@ -103,8 +103,7 @@ pub fn construct_builtin(
             }
             if let Value::Dict(dd) = &d {
                 for (k, v) in kw {
-                    dd.borrow_mut()
-                        .insert(crate::value::DictKey::new(Value::Str(k))?, v);
+                    vm.dict_set(dd, crate::value::DictKey::new(Value::Str(k))?, v)?;
                 }
             }
             d
@@ -248,7 +247,7 @@ fn fill_dict(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
             )));
         }
         let k = vm.hash_key(pair[0].clone())?;
-        dd.borrow_mut().insert(k, pair[1].clone());
+        vm.dict_set(dd, k, pair[1].clone())?;
     }
     Ok(())
 }
@@ -290,7 +289,7 @@ fn parse_float(s: &str) -> Option<f64> {
                 f64::INFINITY
             })
         }
-        "nan" => return Some(f64::NAN),
+        "nan" => return Some(crate::value::hash::fresh_nan(lower.starts_with('-'))),
         _ => {}
     }
     if t.is_empty() || s.trim().starts_with('_') || s.trim().ends_with('_') || s.contains("__") {

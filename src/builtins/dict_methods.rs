@@ -10,6 +10,7 @@ use crate::value::{
     TypeKind, Value,
 };
 use crate::vm::iter::IterObj;
+use crate::vm::keys::VmEq;
 use crate::vm::Vm;
 
 pub const METHODS: &[(&str, NativeFn)] = &[
@@ -47,7 +48,7 @@ fn get(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "get")?.clone();
     posargs("dict", "get", args, kw, 1, 2)?;
     let k = vm.hash_key(args[1].clone())?;
-    let found = d.borrow().get(&k).cloned();
+    let found = vm.dict_get(&d, &k)?;
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -220,7 +221,7 @@ fn view_has(vm: &mut Vm, d: &DictRef, kind: ViewKind, x: &Value) -> PyResult<boo
     match kind {
         ViewKind::Keys => {
             let k = vm.hash_key(x.clone())?;
-            Ok(d.borrow().contains(&k))
+            vm.dict_contains(d, &k)
         }
         ViewKind::Items => {
             let Value::Tuple(t) = x else {
@@ -230,7 +231,7 @@ fn view_has(vm: &mut Vm, d: &DictRef, kind: ViewKind, x: &Value) -> PyResult<boo
                 return Ok(false);
             }
             let k = vm.hash_key(t[0].clone())?;
-            let found = d.borrow().get(&k).cloned();
+            let found = vm.dict_get(d, &k)?;
             match found {
                 Some(v) => Ok(v.is(&t[1]) || vm.eq(&v, &t[1])?),
                 None => Ok(false),
@@ -292,7 +293,8 @@ fn view_set(vm: &mut Vm, args: &[Value]) -> PyResult<(SetObj, Vec<DictKey>)> {
     let (d, kind) = view_recv(args)?;
     let mut mine = SetObj::new();
     for v in view_items(&d, kind) {
-        mine.insert(vm.hash_key(v)?);
+        let k = vm.hash_key(v)?;
+        mine.insert_with(k, &mut VmEq(vm))?;
     }
     let other = args.get(1).cloned().unwrap_or_default();
     let mut theirs = Vec::new();
@@ -310,8 +312,8 @@ fn view_and(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (mine, theirs) = view_set(vm, args)?;
     let mut r = SetObj::new();
     for k in theirs {
-        if mine.contains(&k) {
-            r.insert(k);
+        if mine.contains_with(&k, &mut VmEq(vm))? {
+            r.insert_with(k, &mut VmEq(vm))?;
         }
     }
     Ok(set_value(r))
@@ -320,7 +322,7 @@ fn view_and(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 fn view_or(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (mut mine, theirs) = view_set(vm, args)?;
     for k in theirs {
-        mine.insert(k);
+        mine.insert_with(k, &mut VmEq(vm))?;
     }
     Ok(set_value(mine))
 }
@@ -328,7 +330,7 @@ fn view_or(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 fn view_sub(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (mut mine, theirs) = view_set(vm, args)?;
     for k in &theirs {
-        mine.remove(k);
+        mine.remove_with(k, &mut VmEq(vm))?;
     }
     mine.compact_after_removals();
     Ok(set_value(mine))
@@ -338,15 +340,20 @@ fn view_xor(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (mut mine, theirs) = view_set(vm, args)?;
     let mut other = SetObj::new();
     for k in theirs {
-        other.insert(k);
+        other.insert_with(k, &mut VmEq(vm))?;
     }
-    mine.symmetric_difference_update(&other);
+    mine.symmetric_difference_update_with(&other, &mut VmEq(vm))?;
     Ok(set_value(mine))
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (mine, theirs) = view_set(vm, args)?;
-    Ok(Value::Bool(!theirs.iter().any(|k| mine.contains(k))))
+    for k in &theirs {
+        if mine.contains_with(k, &mut VmEq(vm))? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn keys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -378,7 +385,7 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         };
     }
     let k = vm.hash_key(args[1].clone())?;
-    let removed = d.borrow_mut().remove(&k);
+    let removed = vm.dict_remove(&d, &k)?;
     match removed {
         Some(v) => Ok(v),
         None => match args.get(2) {
@@ -404,11 +411,11 @@ fn setdefault(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "setdefault")?.clone();
     posargs("dict", "setdefault", args, kw, 1, 2)?;
     let k = vm.hash_key(args[1].clone())?;
-    if let Some(v) = d.borrow().get(&k) {
-        return Ok(v.clone());
+    if let Some(v) = vm.dict_get(&d, &k)? {
+        return Ok(v);
     }
     let default = args.get(2).cloned().unwrap_or(Value::None);
-    d.borrow_mut().insert(k, default.clone());
+    d.borrow_mut().insert_new(k, default.clone());
     Ok(default)
 }
 
@@ -477,13 +484,12 @@ fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     posargs("dict", "update", args, &Vec::new(), 0, 1)?;
     if let Some(other) = args.get(1) {
         let pairs = update_pairs(vm, other)?;
-        let mut dm = d.borrow_mut();
         for (k, v) in pairs {
-            dm.insert(k, v);
+            vm.dict_set(&d, k, v)?;
         }
     }
     for (k, v) in kw {
-        d.borrow_mut().insert(DictKey::str(k.as_str()), v.clone());
+        vm.dict_set(&d, DictKey::str(k.as_str()), v.clone())?;
     }
     Ok(Value::None)
 }
@@ -517,10 +523,10 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Value::Dict(d) => d.borrow().keys().cloned().collect(),
         other => vm.collect(other)?,
     };
-    let mut d = Dict::new();
+    let d = Rc::new(RefCell::new(Dict::new()));
     for k in keys {
         let key = vm.hash_key(k)?;
-        d.insert(key, value.clone());
+        vm.dict_set(&d, key, value.clone())?;
     }
-    Ok(Value::dict(d))
+    Ok(Value::Dict(d))
 }
