@@ -4,7 +4,7 @@
 use num_bigint::BigInt;
 
 use super::hash;
-use super::set::{KeyEq, Plain};
+use super::set::KeyEq;
 use super::{ExcType, PyErr, PyResult, Value};
 
 /// A hashable value with its hash computed once.
@@ -207,8 +207,16 @@ impl Cursor {
 }
 
 const PERTURB_SHIFT: u32 = 5;
-const EMPTY: u32 = u32::MAX;
-const DUMMY: u32 = u32::MAX - 1;
+const EMPTY: u64 = u64::MAX;
+const DUMMY: u64 = u64::MAX - 1;
+
+/// An index slot for entry `ix`: the entry's position in the low half and
+/// the high half of its hash in the other, so most probes that miss are
+/// told apart without loading the entry.
+#[inline(always)]
+fn slot_for(hash: i64, ix: usize) -> u64 {
+    (hash as u64 & 0xffff_ffff_0000_0000) | ix as u64
+}
 
 /// What one probe step found.
 pub enum Probe {
@@ -233,8 +241,8 @@ pub enum Probe {
 #[derive(Clone, Default)]
 pub struct Dict {
     entries: Vec<Option<(DictKey, Value)>>,
-    /// Entry positions (or EMPTY/DUMMY); empty or a power of two long.
-    indices: Vec<u32>,
+    /// `slot_for` entries (or EMPTY/DUMMY); empty or a power of two long.
+    indices: Vec<u64>,
     used: usize,
     /// Changes whenever the contents do (unique across dicts): lets
     /// `LoadGlobal` keep what it found until the globals change.
@@ -278,7 +286,7 @@ impl Dict {
     }
 
     /// The first probe step of a lookup of `key`.
-    #[inline]
+    #[inline(always)]
     pub fn probe(&self, key: &DictKey) -> Probe {
         if self.indices.is_empty() {
             return Probe::Absent;
@@ -288,34 +296,34 @@ impl Dict {
 
     /// Continues a probe: compares keys that need no krait code itself,
     /// identity first (so a NaN key is found by identity).
-    #[inline]
+    #[inline(always)]
     pub fn probe_from(&self, key: &DictKey, mut cur: Cursor) -> Probe {
-        let mask = self.indices.len().wrapping_sub(1);
-        if self.indices.is_empty() {
+        let indices = &self.indices[..];
+        let mask = indices.len().wrapping_sub(1);
+        if indices.is_empty() {
             return Probe::Absent;
         }
+        let tag = key.hash as u64 & 0xffff_ffff_0000_0000;
         loop {
-            let ix = self.indices[cur.i];
-            if ix == EMPTY {
+            let e = indices[cur.i & mask];
+            if e & 0xffff_ffff_0000_0000 == tag && e < DUMMY {
+                let ix = (e & 0xffff_ffff) as usize;
+                if let Some(Some((k, _))) = self.entries.get(ix) {
+                    if k.hash == key.hash {
+                        match fast_key_eq(&k.value, &key.value) {
+                            Some(true) => return Probe::Found { slot: cur.i, ix },
+                            Some(false) => {}
+                            None => {
+                                cur.next(mask);
+                                return Probe::Compare { ix, resume: cur };
+                            }
+                        }
+                    }
+                }
+            } else if e == EMPTY {
                 return Probe::Absent;
             }
-            let slot = cur.i;
             cur.next(mask);
-            if ix == DUMMY {
-                continue;
-            }
-            let ix = ix as usize;
-            let Some((k, _)) = &self.entries[ix] else {
-                continue;
-            };
-            if k.hash != key.hash {
-                continue;
-            }
-            match fast_key_eq(&k.value, &key.value) {
-                Some(true) => return Probe::Found { slot, ix },
-                Some(false) => {}
-                None => return Probe::Compare { ix, resume: cur },
-            }
         }
     }
 
@@ -335,7 +343,7 @@ impl Dict {
         loop {
             match self.indices[cur.i] {
                 EMPTY => return None,
-                j if j as usize == ix => return Some(cur.i),
+                j if j != DUMMY && (j & 0xffff_ffff) as usize == ix => return Some(cur.i),
                 _ => cur.next(mask),
             }
         }
@@ -344,8 +352,16 @@ impl Dict {
     /// Lookup where stored keys with a user `__eq__` compare by identity
     /// only (names, attribute dicts, built-in values): the VM's
     /// `dict_lookup` runs the real comparison.
+    #[inline(always)]
     fn find_plain(&self, key: &DictKey) -> Option<(usize, usize)> {
-        self.find_with(key, &mut Plain).unwrap_or(None)
+        let mut p = self.probe(key);
+        loop {
+            match p {
+                Probe::Found { slot, ix } => return Some((slot, ix)),
+                Probe::Absent => return None,
+                Probe::Compare { resume, .. } => p = self.probe_from(key, resume),
+            }
+        }
     }
 
     /// Lookup comparing with `eq` where krait code may run (the dict must
@@ -376,6 +392,7 @@ impl Dict {
         Ok(self.find_with(key, eq)?.is_some())
     }
 
+    #[inline]
     pub fn get(&self, key: &DictKey) -> Option<&Value> {
         let (_, ix) = self.find_plain(key)?;
         self.value_at(ix)
@@ -410,7 +427,9 @@ impl Dict {
     pub fn insert_new(&mut self, key: DictKey, value: Value) {
         self.version = next_version();
         // CPython's usable fraction: two thirds of the index.
-        if self.entries.len() + 1 > self.indices.len() * 2 / 3 {
+        // A fuller index than CPython's two thirds makes misses (a name
+        // looked up in globals before builtins) probe longer.
+        if self.entries.len() + 1 > self.indices.len() / 2 {
             self.rebuild((self.used + 1) * 3);
         }
         let mask = self.indices.len() - 1;
@@ -418,7 +437,7 @@ impl Dict {
         while self.indices[cur.i] < DUMMY {
             cur.next(mask);
         }
-        self.indices[cur.i] = self.entries.len() as u32;
+        self.indices[cur.i] = slot_for(key.hash, self.entries.len());
         self.entries.push(Some((key, value)));
         self.used += 1;
     }
@@ -426,7 +445,7 @@ impl Dict {
     fn rebuild(&mut self, min: usize) {
         self.layout = next_version();
         let mut size = 8;
-        while size * 2 / 3 < min.max(self.used + 1) || size < min {
+        while size / 2 < min.max(self.used + 1) || size < min {
             size <<= 1;
         }
         self.entries.retain(|e| e.is_some());
@@ -439,7 +458,7 @@ impl Dict {
                 while self.indices[cur.i] != EMPTY {
                     cur.next(mask);
                 }
-                self.indices[cur.i] = n as u32;
+                self.indices[cur.i] = slot_for(k.hash, n);
             }
         }
     }
