@@ -707,7 +707,7 @@ fn float_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn tuple_index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if let (Value::Tuple(t), Some(x)) = (&args[0], args.get(1)) {
         for (i, y) in t.iter().enumerate() {
-            if vm.eq(y, x)? {
+            if y.is(x) || vm.eq(y, x)? {
                 return Ok(Value::Int(i as i64));
             }
         }
@@ -748,7 +748,7 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let it = vm.get_iter(args[0].clone())?;
     let mut i: i64 = 0;
     while let Some(y) = vm.next_value(&it)? {
-        if vm.eq(&y, x)? {
+        if y.is(x) || vm.eq(&y, x)? {
             return Ok(Value::Int(i));
         }
         i += 1;
@@ -764,7 +764,7 @@ fn range_count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let it = vm.get_iter(args[0].clone())?;
     let mut n = 0;
     while let Some(y) = vm.next_value(&it)? {
-        if vm.eq(&y, x)? {
+        if y.is(x) || vm.eq(&y, x)? {
             n += 1;
         }
     }
@@ -775,7 +775,7 @@ fn tuple_count(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let mut n = 0;
     if let (Value::Tuple(t), Some(x)) = (&args[0], args.get(1)) {
         for y in t.iter() {
-            if vm.eq(y, x)? {
+            if y.is(x) || vm.eq(y, x)? {
                 n += 1;
             }
         }

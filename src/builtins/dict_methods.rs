@@ -309,6 +309,21 @@ fn set_value(s: SetObj) -> Value {
 }
 
 fn view_and(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    // As _PyDictView_Intersect: a set at least as big as the view does
+    // `other.intersection(view)`, keeping the view's keys.
+    if let (Ok((d, kind)), Some(Value::Set(o))) = (view_recv(args), args.get(1)) {
+        let other = o.borrow().clone();
+        if d.borrow().len() <= other.len() {
+            let mut r = SetObj::new();
+            for v in view_items(&d, kind) {
+                let k = vm.hash_key(v)?;
+                if other.contains_with(&k, &mut VmEq(vm))? {
+                    r.insert_with(k, &mut VmEq(vm))?;
+                }
+            }
+            return Ok(set_value(r));
+        }
+    }
     let (mine, theirs) = view_set(vm, args)?;
     let mut r = SetObj::new();
     for k in theirs {
