@@ -352,15 +352,30 @@ impl Dict {
     /// Lookup where stored keys with a user `__eq__` compare by identity
     /// only (names, attribute dicts, built-in values): the VM's
     /// `dict_lookup` runs the real comparison.
-    #[inline(always)]
+    /// (Its own tight loop: name lookups in module code and attribute
+    /// dicts are hot.)
+    #[inline]
     fn find_plain(&self, key: &DictKey) -> Option<(usize, usize)> {
-        let mut p = self.probe(key);
+        let indices = &self.indices[..];
+        if indices.is_empty() {
+            return None;
+        }
+        let mask = indices.len() - 1;
+        let mut cur = Cursor::start(key.hash, mask);
         loop {
-            match p {
-                Probe::Found { slot, ix } => return Some((slot, ix)),
-                Probe::Absent => return None,
-                Probe::Compare { resume, .. } => p = self.probe_from(key, resume),
+            let e = indices[cur.i & mask];
+            if e == EMPTY {
+                return None;
             }
+            if (e ^ key.hash as u64) >> 32 == 0 && e != DUMMY {
+                let ix = e as u32 as usize;
+                if let Some(Some((k, _))) = self.entries.get(ix) {
+                    if k.hash == key.hash && key_eq(&k.value, &key.value) {
+                        return Some((cur.i & mask, ix));
+                    }
+                }
+            }
+            cur.next(mask);
         }
     }
 

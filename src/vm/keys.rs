@@ -150,7 +150,8 @@ impl Vm {
     }
 
     /// `d[key] = v` (an equal key already there stays, with the new value).
-    #[inline]
+    /// Not inlined: the dispatch loop stays small.
+    #[inline(never)]
     pub fn dict_set(&mut self, d: &Rc<RefCell<Dict>>, key: DictKey, v: Value) -> PyResult<()> {
         match self.dict_lookup(d, &key)? {
             Some((_, ix)) => d.borrow_mut().replace_value(ix, v),
@@ -212,6 +213,7 @@ impl Vm {
     }
 
     /// `s.add(key)`
+    #[inline(never)]
     pub fn set_add(&mut self, s: &Rc<RefCell<SetObj>>, key: DictKey) -> PyResult<()> {
         if self.set_lookup(s, &key)?.is_none() {
             s.borrow_mut().insert_absent(key);
