@@ -956,6 +956,8 @@ class Gen:
                 opts.append(lambda o=o, o2=o2: f"{{{o}: 1, {o2}: 2}}")
                 opts.append(lambda o=o, o2=o2: f"len({{{o}, {o2}, {o}}})")
                 opts.append(lambda o=o, o2=o2: f"{o} in {{{o2}: 0}}")
+                opts.append(lambda o=o, o2=o2: f"{{{o}: 'x'}}.get({o2}, 0)")
+                opts.append(lambda o=o, o2=o2: f"({o},) in {{({o2},)}}")
             if o and k and (k.has("__iter__") or k.has("__getitem__")) and not k.has("__contains__") and (self.f("py_iter") or not k.has("__iter__")):
                 opts.append(lambda o=o: f"{self.e_int(0)} in {o}")
             if o:

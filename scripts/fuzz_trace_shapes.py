@@ -101,9 +101,8 @@ KNOWN_FEATURES = {
     # comprehension ifs, nested ifexps, walrus in comprehensions, del of a
     # free variable, print() writing piece by piece, length hints, bad
     # arguments' messages, __file__, numeric edges, max() with __gt__,
-    # an uncaught exception's __str__ called once.
-    # user objects with colliding hashes as set/dict keys
-    "obj_keys": "all",
+    # an uncaught exception's __str__ called once, user objects with
+    # colliding hashes as set/dict keys.
     # co_qualname printed by the tracer (comprehensions nested in comprehensions)
     "qualname": "all",
     # names close to defined ones (the traceback's "Did you mean")
@@ -117,7 +116,7 @@ KNOWN_FEATURES = {
 }
 
 OTHER_FEATURES = [
-    "len_hint", "probe_messages", "dunder_file", "numeric_edges", "max_gt", "exc_str",
+    "obj_keys", "len_hint", "probe_messages", "dunder_file", "numeric_edges", "max_gt", "exc_str",
     "private", "recursion", "closures", "nonlocal", "classes", "properties", "dunders",
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",

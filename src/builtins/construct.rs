@@ -103,8 +103,7 @@ pub fn construct_builtin(
             }
             if let Value::Dict(dd) = &d {
                 for (k, v) in kw {
-                    dd.borrow_mut()
-                        .insert(crate::value::DictKey::new(Value::Str(k))?, v);
+                    vm.dict_set(dd, crate::value::DictKey::new(Value::Str(k))?, v)?;
                 }
             }
             d
@@ -248,7 +247,7 @@ fn fill_dict(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
             )));
         }
         let k = vm.hash_key(pair[0].clone())?;
-        dd.borrow_mut().insert(k, pair[1].clone());
+        vm.dict_set(dd, k, pair[1].clone())?;
     }
     Ok(())
 }
@@ -290,7 +289,7 @@ fn parse_float(s: &str) -> Option<f64> {
                 f64::INFINITY
             })
         }
-        "nan" => return Some(f64::NAN),
+        "nan" => return Some(crate::value::hash::fresh_nan(lower.starts_with('-'))),
         _ => {}
     }
     if t.is_empty() || s.trim().starts_with('_') || s.trim().ends_with('_') || s.contains("__") {
@@ -721,7 +720,7 @@ fn float_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn tuple_index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if let (Value::Tuple(t), Some(x)) = (&args[0], args.get(1)) {
         for (i, y) in t.iter().enumerate() {
-            if vm.eq(y, x)? {
+            if y.is(x) || vm.eq(y, x)? {
                 return Ok(Value::Int(i as i64));
             }
         }
@@ -762,7 +761,7 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let it = vm.get_iter(args[0].clone())?;
     let mut i: i64 = 0;
     while let Some(y) = vm.next_value(&it)? {
-        if vm.eq(&y, x)? {
+        if y.is(x) || vm.eq(&y, x)? {
             return Ok(Value::Int(i));
         }
         i += 1;
@@ -778,7 +777,7 @@ fn range_count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let it = vm.get_iter(args[0].clone())?;
     let mut n = 0;
     while let Some(y) = vm.next_value(&it)? {
-        if vm.eq(&y, x)? {
+        if y.is(x) || vm.eq(&y, x)? {
             n += 1;
         }
     }
@@ -789,7 +788,7 @@ fn tuple_count(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let mut n = 0;
     if let (Value::Tuple(t), Some(x)) = (&args[0], args.get(1)) {
         for y in t.iter() {
-            if vm.eq(y, x)? {
+            if y.is(x) || vm.eq(y, x)? {
                 n += 1;
             }
         }

@@ -10,6 +10,7 @@ use crate::value::{
     TypeKind, Value,
 };
 use crate::vm::iter::IterObj;
+use crate::vm::keys::VmEq;
 use crate::vm::Vm;
 
 pub const METHODS: &[(&str, NativeFn)] = &[
@@ -47,7 +48,7 @@ fn get(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "get")?.clone();
     posargs("dict", "get", args, kw, 1, 2)?;
     let k = vm.hash_key(args[1].clone())?;
-    let found = d.borrow().get(&k).cloned();
+    let found = vm.dict_get(&d, &k)?;
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -224,7 +225,7 @@ fn view_has(vm: &mut Vm, d: &DictRef, kind: ViewKind, x: &Value) -> PyResult<boo
     match kind {
         ViewKind::Keys => {
             let k = vm.hash_key(x.clone())?;
-            Ok(d.borrow().contains(&k))
+            vm.dict_contains(d, &k)
         }
         ViewKind::Items => {
             let Value::Tuple(t) = x else {
@@ -234,7 +235,7 @@ fn view_has(vm: &mut Vm, d: &DictRef, kind: ViewKind, x: &Value) -> PyResult<boo
                 return Ok(false);
             }
             let k = vm.hash_key(t[0].clone())?;
-            let found = d.borrow().get(&k).cloned();
+            let found = vm.dict_get(d, &k)?;
             match found {
                 Some(v) => Ok(v.is(&t[1]) || vm.eq(&v, &t[1])?),
                 None => Ok(false),
@@ -292,14 +293,13 @@ fn view_eq(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-/// `view OP other` (or, `reflected`, `other OP view`) as CPython's
-/// dictviews_*: a set of the left operand's items, then `op` with the right's.
-fn view_binop(
+/// The operands of `view OP other` (or, `reflected`, `other OP view`) as
+/// CPython's dictviews_*: a set of the left operand's items, and the right's.
+fn view_set(
     vm: &mut Vm,
     args: &[Value],
     reflected: bool,
-    op: fn(SetObj, Vec<DictKey>) -> SetObj,
-) -> PyResult<Value> {
+) -> PyResult<(SetObj, Vec<DictKey>)> {
     view_recv(args)?;
     let other = args.get(1).cloned().unwrap_or_default();
     let (left, right) = match reflected {
@@ -308,86 +308,113 @@ fn view_binop(
     };
     let mut mine = SetObj::new();
     for v in other_items(vm, left)? {
-        mine.insert(vm.hash_key(v)?);
+        let k = vm.hash_key(v)?;
+        mine.insert_with(k, &mut VmEq(vm))?;
     }
     let mut theirs = Vec::new();
     for v in other_items(vm, right)? {
         theirs.push(vm.hash_key(v)?);
     }
-    Ok(Value::Set(Rc::new(RefCell::new(op(mine, theirs)))))
+    Ok((mine, theirs))
 }
 
-fn set_and(mine: SetObj, theirs: Vec<DictKey>) -> SetObj {
-    let mut r = SetObj::new();
-    for k in theirs {
-        if mine.contains(&k) {
-            r.insert(k);
+fn set_value(s: SetObj) -> Value {
+    Value::Set(Rc::new(RefCell::new(s)))
+}
+
+fn view_and_op(vm: &mut Vm, args: &[Value], reflected: bool) -> PyResult<Value> {
+    // As _PyDictView_Intersect: a set at least as big as the view does
+    // `other.intersection(view)`, keeping the view's keys.
+    if let (Ok((d, kind)), Some(Value::Set(o))) = (view_recv(args), args.get(1)) {
+        let other = o.borrow().clone();
+        if d.borrow().len() <= other.len() {
+            let mut r = SetObj::new();
+            for v in view_items(&d, kind) {
+                let k = vm.hash_key(v)?;
+                if other.contains_with(&k, &mut VmEq(vm))? {
+                    r.insert_with(k, &mut VmEq(vm))?;
+                }
+            }
+            return Ok(set_value(r));
         }
     }
-    r
-}
-
-fn set_or(mut mine: SetObj, theirs: Vec<DictKey>) -> SetObj {
+    let (mine, theirs) = view_set(vm, args, reflected)?;
+    let mut r = SetObj::new();
     for k in theirs {
-        mine.insert(k);
+        if mine.contains_with(&k, &mut VmEq(vm))? {
+            r.insert_with(k, &mut VmEq(vm))?;
+        }
     }
-    mine
+    Ok(set_value(r))
 }
 
-fn set_sub(mut mine: SetObj, theirs: Vec<DictKey>) -> SetObj {
+fn view_or_op(vm: &mut Vm, args: &[Value], reflected: bool) -> PyResult<Value> {
+    let (mut mine, theirs) = view_set(vm, args, reflected)?;
+    for k in theirs {
+        mine.insert_with(k, &mut VmEq(vm))?;
+    }
+    Ok(set_value(mine))
+}
+
+fn view_sub_op(vm: &mut Vm, args: &[Value], reflected: bool) -> PyResult<Value> {
+    let (mut mine, theirs) = view_set(vm, args, reflected)?;
     for k in &theirs {
-        mine.remove(k);
+        mine.remove_with(k, &mut VmEq(vm))?;
     }
     mine.compact_after_removals();
-    mine
+    Ok(set_value(mine))
 }
 
-fn set_xor(mut mine: SetObj, theirs: Vec<DictKey>) -> SetObj {
+fn view_xor_op(vm: &mut Vm, args: &[Value], reflected: bool) -> PyResult<Value> {
+    let (mut mine, theirs) = view_set(vm, args, reflected)?;
     let mut other = SetObj::new();
     for k in theirs {
-        other.insert(k);
+        other.insert_with(k, &mut VmEq(vm))?;
     }
-    mine.symmetric_difference_update(&other);
-    mine
+    mine.symmetric_difference_update_with(&other, &mut VmEq(vm))?;
+    Ok(set_value(mine))
 }
 
 fn view_and(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    view_binop(vm, args, false, set_and)
+    view_and_op(vm, args, false)
 }
 
 fn view_or(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    view_binop(vm, args, false, set_or)
+    view_or_op(vm, args, false)
 }
 
 fn view_sub(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    view_binop(vm, args, false, set_sub)
+    view_sub_op(vm, args, false)
 }
 
 fn view_xor(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    view_binop(vm, args, false, set_xor)
+    view_xor_op(vm, args, false)
 }
 
 fn view_rand(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    view_binop(vm, args, true, set_and)
+    view_and_op(vm, args, true)
 }
 
 fn view_ror(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    view_binop(vm, args, true, set_or)
+    view_or_op(vm, args, true)
 }
 
 fn view_rsub(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    view_binop(vm, args, true, set_sub)
+    view_sub_op(vm, args, true)
 }
 
 fn view_rxor(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    view_binop(vm, args, true, set_xor)
+    view_xor_op(vm, args, true)
 }
 
 fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    let r = view_binop(vm, args, false, set_and)?;
-    Ok(Value::Bool(
-        matches!(&r, Value::Set(s) if s.borrow().is_empty()),
-    ))
+    let (mine, theirs) = view_set(vm, args, false)?;
+    for k in &theirs {
+        if mine.contains_with(k, &mut VmEq(vm))? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn keys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -419,7 +446,7 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         };
     }
     let k = vm.hash_key(args[1].clone())?;
-    let removed = d.borrow_mut().remove(&k);
+    let removed = vm.dict_remove(&d, &k)?;
     match removed {
         Some(v) => Ok(v),
         None => match args.get(2) {
@@ -445,11 +472,11 @@ fn setdefault(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "setdefault")?.clone();
     posargs("dict", "setdefault", args, kw, 1, 2)?;
     let k = vm.hash_key(args[1].clone())?;
-    if let Some(v) = d.borrow().get(&k) {
-        return Ok(v.clone());
+    if let Some(v) = vm.dict_get(&d, &k)? {
+        return Ok(v);
     }
     let default = args.get(2).cloned().unwrap_or(Value::None);
-    d.borrow_mut().insert(k, default.clone());
+    d.borrow_mut().insert_new(k, default.clone());
     Ok(default)
 }
 
@@ -518,13 +545,12 @@ fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     posargs("dict", "update", args, &Vec::new(), 0, 1)?;
     if let Some(other) = args.get(1) {
         let pairs = update_pairs(vm, other)?;
-        let mut dm = d.borrow_mut();
         for (k, v) in pairs {
-            dm.insert(k, v);
+            vm.dict_set(&d, k, v)?;
         }
     }
     for (k, v) in kw {
-        d.borrow_mut().insert(DictKey::str(k.as_str()), v.clone());
+        vm.dict_set(&d, DictKey::str(k.as_str()), v.clone())?;
     }
     Ok(Value::None)
 }
@@ -558,10 +584,10 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Value::Dict(d) => d.borrow().keys().cloned().collect(),
         other => vm.collect(other)?,
     };
-    let mut d = Dict::new();
+    let d = Rc::new(RefCell::new(Dict::new()));
     for k in keys {
         let key = vm.hash_key(k)?;
-        d.insert(key, value.clone());
+        vm.dict_set(&d, key, value.clone())?;
     }
-    Ok(Value::dict(d))
+    Ok(Value::Dict(d))
 }

@@ -6,7 +6,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::str_methods::{noargs, onearg};
+use crate::value::dict::is_plain_key;
 use crate::value::{Dict, DictKey, Kwargs, NativeFn, PyErr, PyResult, SetObj, Value};
+use crate::vm::keys::VmEq;
 use crate::vm::Vm;
 
 pub const METHODS: &[(&str, NativeFn)] = &[
@@ -138,22 +140,53 @@ pub fn lookup_key(vm: &mut Vm, v: &Value) -> PyResult<DictKey> {
     vm.hash_key(v.clone())
 }
 
+/// Runs `f` on the set `s` (whose lookups may call a user `__eq__` through
+/// `eq`): in place when neither side has keys that run krait code when
+/// compared, else on a copy put back afterwards, so krait code never finds
+/// the set borrowed.
+fn on_set(
+    vm: &mut Vm,
+    s: &Rc<RefCell<SetObj>>,
+    other_user_keys: bool,
+    f: impl FnOnce(&mut SetObj, &mut VmEq) -> PyResult<()>,
+) -> PyResult<()> {
+    if !other_user_keys && !s.borrow().has_user_keys() {
+        return f(&mut s.borrow_mut(), &mut VmEq(vm));
+    }
+    let mut copy = s.borrow().clone();
+    let r = f(&mut copy, &mut VmEq(vm));
+    *s.borrow_mut() = copy;
+    r
+}
+
+impl Other {
+    /// Whether comparing its keys may run krait code.
+    fn has_user_keys(&self) -> bool {
+        match self {
+            Other::Set(s) => s.has_user_keys(),
+            Other::Dict(d) => !d.keys().all(is_plain_key),
+            Other::Seq(v) => !v.iter().all(|k| is_plain_key(&k.value)),
+        }
+    }
+}
+
 /// `set_update_internal`: adds everything in `other` to `s`.
-fn update_with(s: &mut SetObj, other: &Other) {
+fn update_with(s: &mut SetObj, other: &Other, eq: &mut VmEq) -> PyResult<()> {
     match other {
-        Other::Set(o) => s.merge(o),
+        Other::Set(o) => s.merge_with(o, eq)?,
         Other::Dict(d) => {
             s.reserve_for(d.len());
             for (k, _) in d.entries() {
-                s.insert(k.clone());
+                s.insert_with(k.clone(), eq)?;
             }
         }
         Other::Seq(keys) => {
             for k in keys {
-                s.insert(k.clone());
+                s.insert_with(k.clone(), eq)?;
             }
         }
     }
+    Ok(())
 }
 
 /// `target |= other` for any iterable `other` (`set_update_internal`): what
@@ -168,93 +201,95 @@ pub fn set_update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult<()> {
         return Ok(());
     }
     let other = other_of(vm, other)?;
-    update_with(&mut s.borrow_mut(), &other);
-    Ok(())
+    on_set(vm, s, other.has_user_keys(), |s, eq| {
+        update_with(s, &other, eq)
+    })
 }
 
 /// A new set from any iterable, built as `set(iterable)` builds it.
 pub fn set_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<SetObj> {
     let other = other_of(vm, v)?;
     let mut s = SetObj::new();
-    update_with(&mut s, &other);
+    update_with(&mut s, &other, &mut VmEq(vm))?;
     Ok(s)
 }
 
 /// `set_intersection(so, other)` for a non-identical other.
-fn intersect(so: &SetObj, other: &Other) -> SetObj {
+fn intersect(so: &SetObj, other: &Other, eq: &mut VmEq) -> PyResult<SetObj> {
     match other {
-        Other::Set(o) => so.intersection(o),
+        Other::Set(o) => so.intersection_with(o, eq),
         _ => {
             let mut result = SetObj::new();
             for k in other.keys() {
-                if so.contains(&k) {
-                    result.insert(k);
+                if so.contains_with(&k, eq)? {
+                    result.insert_with(k, eq)?;
                 }
             }
-            result
+            Ok(result)
         }
     }
 }
 
 /// `set_difference_update_internal(so, other)` for a non-identical other.
-fn difference_update_with(so: &mut SetObj, other: &Other) {
+fn difference_update_with(so: &mut SetObj, other: &Other, eq: &mut VmEq) -> PyResult<()> {
     match other {
-        Other::Set(o) => so.difference_update(o),
+        Other::Set(o) => so.difference_update_with(o, eq),
         _ => {
             for k in other.keys() {
-                so.remove(&k);
+                so.remove_with(&k, eq)?;
             }
             so.compact_after_removals();
+            Ok(())
         }
     }
 }
 
 /// `set_difference(so, other)` for a non-identical other.
-fn difference_with(so: &SetObj, other: &Other) -> SetObj {
+fn difference_with(so: &SetObj, other: &Other, eq: &mut VmEq) -> PyResult<SetObj> {
     match other {
-        Other::Set(o) => so.difference(o),
+        Other::Set(o) => so.difference_with(o, eq),
         Other::Dict(d) => {
             if (so.len() >> 2) > d.len() {
                 let mut r = so.py_copy();
-                difference_update_with(&mut r, other);
-                r
+                difference_update_with(&mut r, other, eq)?;
+                Ok(r)
             } else {
                 let mut r = SetObj::new();
                 for k in so.keys() {
-                    if !d.contains(k) {
-                        r.insert(k.clone());
+                    if !d.contains_with(k, eq)? {
+                        r.insert_with(k.clone(), eq)?;
                     }
                 }
-                r
+                Ok(r)
             }
         }
         Other::Seq(_) => {
             let mut r = so.py_copy();
-            difference_update_with(&mut r, other);
-            r
+            difference_update_with(&mut r, other, eq)?;
+            Ok(r)
         }
     }
 }
 
 /// `set_symmetric_difference_update(so, other)` for a non-identical other.
-fn symmetric_update_with(so: &mut SetObj, other: &Other) {
+fn symmetric_update_with(so: &mut SetObj, other: &Other, eq: &mut VmEq) -> PyResult<()> {
     let walk: Rc<SetObj> = match other {
         Other::Set(o) => o.clone(),
         Other::Dict(d) => {
             for (k, _) in d.entries() {
-                if !so.remove(k) {
-                    so.insert(k.clone());
+                if !so.remove_with(k, eq)? {
+                    so.insert_with(k.clone(), eq)?;
                 }
             }
-            return;
+            return Ok(());
         }
         Other::Seq(_) => {
             let mut t = SetObj::new();
-            update_with(&mut t, other);
+            update_with(&mut t, other, eq)?;
             Rc::new(t)
         }
     };
-    so.symmetric_difference_update(&walk);
+    so.symmetric_difference_update_with(&walk, eq)
 }
 
 fn set_of(v: &Value) -> Rc<SetObj> {
@@ -267,7 +302,7 @@ fn add(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv_set(args, "add")?.clone();
     onearg("set", "add", args, kw)?;
     let k = vm.hash_key(args[1].clone())?;
-    s.borrow_mut().insert(k);
+    vm.set_add(&s, k)?;
     Ok(Value::None)
 }
 
@@ -275,7 +310,7 @@ fn discard(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv_set(args, "discard")?.clone();
     onearg("set", "discard", args, kw)?;
     let k = lookup_key(vm, &args[1])?;
-    s.borrow_mut().remove(&k);
+    vm.set_discard(&s, &k)?;
     Ok(Value::None)
 }
 
@@ -283,7 +318,7 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv_set(args, "remove")?.clone();
     onearg("set", "remove", args, kw)?;
     let k = lookup_key(vm, &args[1])?;
-    if s.borrow_mut().remove(&k) {
+    if vm.set_discard(&s, &k)? {
         Ok(Value::None)
     } else {
         Err(PyErr::key_error(args[1].clone()))
@@ -313,7 +348,9 @@ fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             continue;
         }
         let other = other_of(vm, o)?;
-        update_with(&mut s.borrow_mut(), &other);
+        on_set(vm, &s, other.has_user_keys(), |s, eq| {
+            update_with(s, &other, eq)
+        })?;
     }
     Ok(Value::None)
 }
@@ -335,7 +372,9 @@ fn difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value
             continue;
         }
         let other = other_of(vm, o)?;
-        difference_update_with(&mut s.borrow_mut(), &other);
+        on_set(vm, &s, other.has_user_keys(), |s, eq| {
+            difference_update_with(s, &other, eq)
+        })?;
     }
     Ok(Value::None)
 }
@@ -348,7 +387,9 @@ fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyRe
         return Ok(Value::None);
     }
     let other = other_of(vm, &args[1])?;
-    symmetric_update_with(&mut s.borrow_mut(), &other);
+    on_set(vm, &s, other.has_user_keys(), |s, eq| {
+        symmetric_update_with(s, &other, eq)
+    })?;
     Ok(Value::None)
 }
 
@@ -372,7 +413,7 @@ fn union(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             continue;
         }
         let other = other_of(vm, o)?;
-        update_with(&mut r, &other);
+        update_with(&mut r, &other, &mut VmEq(vm))?;
     }
     Ok(wrap(me, r))
 }
@@ -391,9 +432,9 @@ fn intersection_multi(vm: &mut Vm, me: &Value, others: &[Value]) -> PyResult<Set
         }
         let other = other_of(vm, o)?;
         r = if first {
-            intersect(&set_of(me), &other)
+            intersect(&set_of(me), &other, &mut VmEq(vm))?
         } else {
-            intersect(&r, &other)
+            intersect(&r, &other, &mut VmEq(vm))?
         };
         first = false;
     }
@@ -418,17 +459,17 @@ fn difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         SetObj::new()
     } else {
         let other = other_of(vm, first)?;
-        difference_with(&base, &other)
+        difference_with(&base, &other, &mut VmEq(vm))?
     };
     for o in &args[2..] {
         if same(me, o) {
             // Items of the receiver itself: all go.
             let all = Other::Set(base.clone());
-            difference_update_with(&mut r, &all);
+            difference_update_with(&mut r, &all, &mut VmEq(vm))?;
             continue;
         }
         let other = other_of(vm, o)?;
-        difference_update_with(&mut r, &other);
+        difference_update_with(&mut r, &other, &mut VmEq(vm))?;
     }
     Ok(wrap(me, r))
 }
@@ -438,8 +479,9 @@ fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Va
     onearg("set", "symmetric_difference", args, kw)?;
     let other = other_of(vm, &args[1])?;
     let mut r = SetObj::new();
-    update_with(&mut r, &other);
-    r.symmetric_difference_update(&set_of(me));
+    let eq = &mut VmEq(vm);
+    update_with(&mut r, &other, eq)?;
+    r.symmetric_difference_update_with(&set_of(me), eq)?;
     Ok(wrap(me, r))
 }
 
@@ -452,16 +494,28 @@ fn issubset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some(o) => o,
         None => Rc::new(set_from_iterable(vm, &args[1])?),
     };
-    Ok(Value::Bool(set_of(me).is_subset(&other)))
+    Ok(Value::Bool(
+        set_of(me).is_subset_with(&other, &mut VmEq(vm))?,
+    ))
 }
 
 fn issuperset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let me = recv(args, "issuperset")?;
     onearg("set", "issuperset", args, kw)?;
     let mine = set_of(me);
-    let r = match other_of(vm, &args[1])? {
-        Other::Set(o) => o.is_subset(&mine),
-        other => other.keys().iter().all(|k| mine.contains(k)),
+    let eq = &mut VmEq(vm);
+    let r = match other_of(eq.0, &args[1])? {
+        Other::Set(o) => o.is_subset_with(&mine, eq)?,
+        other => {
+            let mut all = true;
+            for k in other.keys() {
+                if !mine.contains_with(&k, eq)? {
+                    all = false;
+                    break;
+                }
+            }
+            all
+        }
     };
     Ok(Value::Bool(r))
 }
@@ -470,9 +524,19 @@ fn isdisjoint(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let me = recv(args, "isdisjoint")?;
     onearg("set", "isdisjoint", args, kw)?;
     let mine = set_of(me);
-    let r = match other_of(vm, &args[1])? {
-        Other::Set(o) => mine.is_disjoint(&o),
-        other => !other.keys().iter().any(|k| mine.contains(k)),
+    let eq = &mut VmEq(vm);
+    let r = match other_of(eq.0, &args[1])? {
+        Other::Set(o) => mine.is_disjoint_with(&o, eq)?,
+        other => {
+            let mut none = true;
+            for k in other.keys() {
+                if mine.contains_with(&k, eq)? {
+                    none = false;
+                    break;
+                }
+            }
+            none
+        }
     };
     Ok(Value::Bool(r))
 }
@@ -482,67 +546,64 @@ fn isdisjoint(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// `a | b`, `a & b`, `a - b`, `a ^ b` (and the in-place forms on a `set`)
 /// for two sets/frozensets, as CPython computes them. `op` is one of
 /// `'|' '&' '-' '^'`; `None` when an operand is not a set.
-pub fn set_binop(a: &Value, b: &Value, op: char, inplace: bool) -> Option<Value> {
+pub fn set_binop(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    op: char,
+    inplace: bool,
+) -> PyResult<Option<Value>> {
     if !matches!(a, Value::Set(_) | Value::FrozenSet(_)) {
-        return None;
+        return Ok(None);
     }
-    let y = snapshot(b)?;
+    let Some(y) = snapshot(b) else {
+        return Ok(None);
+    };
     let identical = same(a, b);
     if inplace {
         if let Value::Set(s) = a {
-            let mut me = s.borrow_mut();
-            match op {
-                '|' => {
-                    if !identical {
-                        me.merge(&y)
+            on_set(vm, s, y.has_user_keys(), |me, eq| {
+                match op {
+                    '|' if !identical => me.merge_with(&y, eq)?,
+                    '&' => {
+                        *me = if identical {
+                            me.py_copy()
+                        } else {
+                            me.intersection_with(&y, eq)?
+                        }
                     }
+                    '-' | '^' if identical => me.clear(),
+                    '-' => me.difference_update_with(&y, eq)?,
+                    '^' => me.symmetric_difference_update_with(&y, eq)?,
+                    _ => {}
                 }
-                '&' => {
-                    *me = if identical {
-                        me.py_copy()
-                    } else {
-                        me.intersection(&y)
-                    }
-                }
-                '-' => {
-                    if identical {
-                        me.clear()
-                    } else {
-                        me.difference_update(&y)
-                    }
-                }
-                '^' => {
-                    if identical {
-                        me.clear()
-                    } else {
-                        me.symmetric_difference_update(&y)
-                    }
-                }
-                _ => return None,
-            }
-            drop(me);
-            return Some(a.clone());
+                Ok(())
+            })?;
+            return Ok(Some(a.clone()));
         }
     }
-    let x = snapshot(a)?;
+    let Some(x) = snapshot(a) else {
+        return Ok(None);
+    };
+    let eq = &mut VmEq(vm);
     let r = match op {
-        '|' => x.union(&y),
+        '|' => x.union_with(&y, eq)?,
         '&' => {
             if identical {
                 x.py_copy()
             } else {
-                x.intersection(&y)
+                x.intersection_with(&y, eq)?
             }
         }
         '-' => {
             if identical {
                 SetObj::new()
             } else {
-                x.difference(&y)
+                x.difference_with(&y, eq)?
             }
         }
-        '^' => x.symmetric_difference(&y),
-        _ => return None,
+        '^' => x.symmetric_difference_with(&y, eq)?,
+        _ => return Ok(None),
     };
-    Some(wrap(a, r))
+    Ok(Some(wrap(a, r)))
 }

@@ -1,12 +1,10 @@
 //! `dict`: insertion-ordered, keyed by hashable values with Python equality
 //! (`1`, `1.0` and `True` are the same key).
 
-use std::collections::HashMap;
-
 use num_bigint::BigInt;
-use rustc_hash::FxBuildHasher;
 
 use super::hash;
+use super::set::KeyEq;
 use super::{ExcType, PyErr, PyResult, Value};
 
 /// A hashable value with its hash computed once.
@@ -15,29 +13,6 @@ pub struct DictKey {
     pub hash: i64,
     pub value: Value,
 }
-
-impl std::hash::Hash for DictKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_i64(self.hash)
-    }
-}
-
-impl PartialEq for DictKey {
-    #[inline]
-    fn eq(&self, other: &DictKey) -> bool {
-        if self.hash != other.hash {
-            return false;
-        }
-        // Interned names: the same object (globals, attributes).
-        if let (Value::Str(x), Value::Str(y)) = (&self.value, &other.value) {
-            if std::rc::Rc::ptr_eq(x, y) {
-                return true;
-            }
-        }
-        key_eq(&self.value, &other.value)
-    }
-}
-impl Eq for DictKey {}
 
 impl DictKey {
     /// The key for a value of a built-in hashable type. Instances hash by
@@ -112,21 +87,71 @@ fn identity_hash(v: &Value) -> i64 {
     }
 }
 
-/// Equality of keys without running krait code.
+/// Equality of keys where it needs no krait code; a key with a user
+/// `__eq__` compares by identity only (the VM's lookups run the real
+/// comparison).
 pub fn key_eq(a: &Value, b: &Value) -> bool {
+    fast_key_eq(a, b).unwrap_or(false)
+}
+
+/// Key equality as CPython's lookups test it (identity, then `==`), when it
+/// needs no krait code; `None` when it may run a user `__eq__`.
+#[inline]
+pub fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
-        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => {
+            Some(std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str())
+        }
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        _ if a.is(b) => Some(true),
+        _ => other_key_eq(a, b),
+    }
+}
+
+fn other_key_eq(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        // As tuplerichcompare: items first (identity, then ==), then lengths.
         (Value::Tuple(x), Value::Tuple(y)) => crate::vm::with_native_stack(|| {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !fast_key_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            Some(x.len() == y.len())
         }),
-        (Value::FrozenSet(x), Value::FrozenSet(y)) => x.same_items(y),
-        (Value::BoundMethod(_) | Value::Builtin(_), _) => super::func::same_method(a, b),
-        _ => match (num_of(a), num_of(b)) {
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => {
+            if x.has_user_keys() || y.has_user_keys() {
+                None
+            } else {
+                Some(x.same_items(y))
+            }
+        }
+        (Value::Instance(_), _) | (_, Value::Instance(_)) => {
+            if has_user_eq(a) || has_user_eq(b) {
+                None
+            } else {
+                Some(false)
+            }
+        }
+        (Value::BoundMethod(_) | Value::Builtin(_), _) => Some(super::func::same_method(a, b)),
+        _ => Some(match (num_of(a), num_of(b)) {
             (Some(x), Some(y)) => x == y,
-            (None, None) => a.is(b),
             _ => false,
-        },
+        }),
+    }
+}
+
+fn has_user_eq(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if i.class.lookup_user("__eq__").is_some())
+}
+
+/// Whether comparing `v` with any key never runs krait code.
+pub fn is_plain_key(v: &Value) -> bool {
+    match v {
+        Value::Instance(_) => false,
+        Value::Tuple(t) => crate::vm::with_native_stack(|| t.iter().all(is_plain_key)),
+        Value::FrozenSet(s) => !s.has_user_keys(),
+        _ => true,
     }
 }
 
@@ -153,15 +178,78 @@ fn num_of(v: &Value) -> Option<Num> {
     })
 }
 
-/// The dict itself: entries in insertion order (deleted ones leave a hole,
-/// so deletion is O(1) like CPython's compact dict) and an index by key.
+/// Where a probe stands: the index slot to look at next and the
+/// perturbation (CPython's open addressing: `i = 5*i + 1 + perturb`).
+#[derive(Clone, Copy)]
+pub struct Cursor {
+    i: usize,
+    perturb: u64,
+}
+
+impl Cursor {
+    #[inline]
+    fn start(hash: i64, mask: usize) -> Cursor {
+        Cursor {
+            i: hash as u64 as usize & mask,
+            perturb: hash as u64,
+        }
+    }
+    #[inline]
+    fn next(&mut self, mask: usize) {
+        self.perturb >>= PERTURB_SHIFT;
+        self.i = (self
+            .i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(self.perturb as usize))
+            & mask;
+    }
+}
+
+const PERTURB_SHIFT: u32 = 5;
+const EMPTY: u64 = u64::MAX;
+const DUMMY: u64 = u64::MAX - 1;
+
+/// An index slot for entry `ix`: the entry's position in the low half and
+/// the high half of its hash in the other, so most probes that miss are
+/// told apart without loading the entry.
+#[inline(always)]
+fn slot_for(hash: i64, ix: usize) -> u64 {
+    (hash as u64 & 0xffff_ffff_0000_0000) | ix as u64
+}
+
+/// What one probe step found.
+pub enum Probe {
+    /// The key is at entry `ix` (index slot `slot`).
+    Found {
+        slot: usize,
+        ix: usize,
+    },
+    Absent,
+    /// Entry `ix` has the key's hash but telling whether the keys are equal
+    /// may run krait code (a user `__eq__`): the VM compares them, then
+    /// resumes the probe at `resume` when they differ.
+    Compare {
+        ix: usize,
+        resume: Cursor,
+    },
+}
+
+/// The dict itself, laid out as CPython's compact dict: entries in
+/// insertion order (a deleted one leaves a hole until the next rebuild)
+/// and an open-addressing index of entry positions.
 #[derive(Clone, Default)]
 pub struct Dict {
     entries: Vec<Option<(DictKey, Value)>>,
-    index: HashMap<DictKey, usize, FxBuildHasher>,
+    /// `slot_for` entries (or EMPTY/DUMMY); empty or a power of two long.
+    indices: Vec<u64>,
+    used: usize,
     /// Changes whenever the contents do (unique across dicts): lets
     /// `LoadGlobal` keep what it found until the globals change.
     version: u64,
+    /// Changes whenever entries move (rebuilds, clear): a lookup that ran
+    /// krait code restarts then, as CPython's does when `ma_keys` changes.
+    layout: u64,
 }
 
 thread_local! {
@@ -181,67 +269,242 @@ impl Dict {
         Dict::default()
     }
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.used
     }
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
-    }
-    pub fn get(&self, key: &DictKey) -> Option<&Value> {
-        let i = *self.index.get(key)?;
-        self.entries[i].as_ref().map(|(_, v)| v)
-    }
-    /// Lookup by string (names, attribute dicts).
-    pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.get(&DictKey::str(key))
+        self.used == 0
     }
     /// The contents' version (0: never changed since made empty).
     #[inline]
     pub fn version(&self) -> u64 {
         self.version
     }
+    /// Identifies the current placement of the entries (see `layout`).
+    #[inline]
+    pub fn layout(&self) -> u64 {
+        self.layout
+    }
+
+    /// The first probe step of a lookup of `key`.
+    #[inline(always)]
+    pub fn probe(&self, key: &DictKey) -> Probe {
+        if self.indices.is_empty() {
+            return Probe::Absent;
+        }
+        self.probe_from(key, Cursor::start(key.hash, self.indices.len() - 1))
+    }
+
+    /// Continues a probe: compares keys that need no krait code itself,
+    /// identity first (so a NaN key is found by identity).
+    #[inline(always)]
+    pub fn probe_from(&self, key: &DictKey, mut cur: Cursor) -> Probe {
+        let indices = &self.indices[..];
+        let mask = indices.len().wrapping_sub(1);
+        if indices.is_empty() {
+            return Probe::Absent;
+        }
+        let tag = key.hash as u64 & 0xffff_ffff_0000_0000;
+        loop {
+            let e = indices[cur.i & mask];
+            if e & 0xffff_ffff_0000_0000 == tag && e < DUMMY {
+                let ix = (e & 0xffff_ffff) as usize;
+                if let Some(Some((k, _))) = self.entries.get(ix) {
+                    if k.hash == key.hash {
+                        match fast_key_eq(&k.value, &key.value) {
+                            Some(true) => return Probe::Found { slot: cur.i, ix },
+                            Some(false) => {}
+                            None => {
+                                cur.next(mask);
+                                return Probe::Compare { ix, resume: cur };
+                            }
+                        }
+                    }
+                }
+            } else if e == EMPTY {
+                return Probe::Absent;
+            }
+            cur.next(mask);
+        }
+    }
+
+    /// The key stored in entry `ix`, if that entry is live.
+    pub fn key_at(&self, ix: usize) -> Option<&Value> {
+        self.entries.get(ix)?.as_ref().map(|(k, _)| &k.value)
+    }
+
+    /// The index slot that points at entry `ix` (after a VM-run comparison
+    /// said the key there is equal).
+    pub fn slot_of(&self, hash: i64, ix: usize) -> Option<usize> {
+        let mask = self.indices.len().wrapping_sub(1);
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mut cur = Cursor::start(hash, mask);
+        loop {
+            match self.indices[cur.i] {
+                EMPTY => return None,
+                j if j != DUMMY && (j & 0xffff_ffff) as usize == ix => return Some(cur.i),
+                _ => cur.next(mask),
+            }
+        }
+    }
+
+    /// Lookup where stored keys with a user `__eq__` compare by identity
+    /// only (names, attribute dicts, built-in values): the VM's
+    /// `dict_lookup` runs the real comparison.
+    /// (Its own tight loop: name lookups in module code and attribute
+    /// dicts are hot.)
+    #[inline]
+    fn find_plain(&self, key: &DictKey) -> Option<(usize, usize)> {
+        let indices = &self.indices[..];
+        if indices.is_empty() {
+            return None;
+        }
+        let mask = indices.len() - 1;
+        let mut cur = Cursor::start(key.hash, mask);
+        loop {
+            let e = indices[cur.i & mask];
+            if e == EMPTY {
+                return None;
+            }
+            if (e ^ key.hash as u64) >> 32 == 0 && e != DUMMY {
+                let ix = e as u32 as usize;
+                if let Some(Some((k, _))) = self.entries.get(ix) {
+                    if k.hash == key.hash && key_eq(&k.value, &key.value) {
+                        return Some((cur.i & mask, ix));
+                    }
+                }
+            }
+            cur.next(mask);
+        }
+    }
+
+    /// Lookup comparing with `eq` where krait code may run (the dict must
+    /// not change meanwhile: a snapshot).
+    pub fn find_with(
+        &self,
+        key: &DictKey,
+        eq: &mut impl KeyEq,
+    ) -> PyResult<Option<(usize, usize)>> {
+        let mut p = self.probe(key);
+        loop {
+            match p {
+                Probe::Found { slot, ix } => return Ok(Some((slot, ix))),
+                Probe::Absent => return Ok(None),
+                Probe::Compare { ix, resume } => {
+                    if let Some(k) = self.key_at(ix) {
+                        if eq.eq(k, &key.value)? {
+                            return Ok(self.slot_of(key.hash, ix).map(|s| (s, ix)));
+                        }
+                    }
+                    p = self.probe_from(key, resume)
+                }
+            }
+        }
+    }
+
+    pub fn contains_with(&self, key: &DictKey, eq: &mut impl KeyEq) -> PyResult<bool> {
+        Ok(self.find_with(key, eq)?.is_some())
+    }
+
+    #[inline]
+    pub fn get(&self, key: &DictKey) -> Option<&Value> {
+        let (_, ix) = self.find_plain(key)?;
+        self.value_at(ix)
+    }
+    /// The value of entry `ix`, if that entry is live.
+    #[inline]
+    pub fn value_at(&self, ix: usize) -> Option<&Value> {
+        self.entries.get(ix)?.as_ref().map(|(_, v)| v)
+    }
+    /// Lookup by string (names, attribute dicts).
+    pub fn get_str(&self, key: &str) -> Option<&Value> {
+        self.get(&DictKey::str(key))
+    }
+    pub fn contains(&self, key: &DictKey) -> bool {
+        self.find_plain(key).is_some()
+    }
 
     pub fn insert(&mut self, key: DictKey, value: Value) {
-        self.version = next_version();
-        // A dict keeps the first key object it saw and only replaces the value.
-        if let Some(&i) = self.index.get(&key) {
-            if let Some((_, v)) = &mut self.entries[i] {
-                *v = value;
-            }
-            return;
+        match self.find_plain(&key) {
+            Some((_, ix)) => self.replace_value(ix, value),
+            None => self.insert_new(key, value),
         }
-        self.index.insert(key.clone(), self.entries.len());
+    }
+    /// Replaces the value of entry `ix` (a dict keeps the first key object it saw).
+    pub fn replace_value(&mut self, ix: usize, value: Value) {
+        self.version = next_version();
+        if let Some(Some((_, v))) = self.entries.get_mut(ix) {
+            *v = value;
+        }
+    }
+    /// Adds a key known to be absent.
+    pub fn insert_new(&mut self, key: DictKey, value: Value) {
+        self.version = next_version();
+        // CPython's usable fraction: two thirds of the index.
+        // A fuller index than CPython's two thirds makes misses (a name
+        // looked up in globals before builtins) probe longer.
+        if self.entries.len() + 1 > self.indices.len() / 2 {
+            self.rebuild((self.used + 1) * 3);
+        }
+        let mask = self.indices.len() - 1;
+        let mut cur = Cursor::start(key.hash, mask);
+        while self.indices[cur.i] < DUMMY {
+            cur.next(mask);
+        }
+        self.indices[cur.i] = slot_for(key.hash, self.entries.len());
         self.entries.push(Some((key, value)));
+        self.used += 1;
+    }
+    /// Drops the holes and sizes the index for at least `min` entries' worth of slots.
+    fn rebuild(&mut self, min: usize) {
+        self.layout = next_version();
+        let mut size = 8;
+        while size / 2 < min.max(self.used + 1) || size < min {
+            size <<= 1;
+        }
+        self.entries.retain(|e| e.is_some());
+        self.indices.clear();
+        self.indices.resize(size, EMPTY);
+        let mask = size - 1;
+        for (n, e) in self.entries.iter().enumerate() {
+            if let Some((k, _)) = e {
+                let mut cur = Cursor::start(k.hash, mask);
+                while self.indices[cur.i] != EMPTY {
+                    cur.next(mask);
+                }
+                self.indices[cur.i] = slot_for(k.hash, n);
+            }
+        }
     }
     pub fn set_str(&mut self, key: &str, value: Value) {
         self.insert(DictKey::str(key), value)
     }
     pub fn remove(&mut self, key: &DictKey) -> Option<Value> {
+        let (slot, ix) = self.find_plain(key)?;
+        self.remove_at(slot, ix)
+    }
+    /// Removes entry `ix`, found at index slot `slot`.
+    pub fn remove_at(&mut self, slot: usize, ix: usize) -> Option<Value> {
         self.version = next_version();
-        let i = self.index.remove(key)?;
-        let (_, v) = self.entries[i].take()?;
+        let (_, v) = self.entries.get_mut(ix)?.take()?;
+        self.indices[slot] = DUMMY;
+        self.used -= 1;
         self.compact_if_sparse();
         Some(v)
     }
     /// Squeezes the holes out once they outnumber the entries.
     fn compact_if_sparse(&mut self) {
-        if self.entries.len() > 16 && self.index.len() * 2 < self.entries.len() {
-            self.entries.retain(|e| e.is_some());
-            for (i, e) in self.entries.iter().enumerate() {
-                if let Some((k, _)) = e {
-                    if let Some(slot) = self.index.get_mut(k) {
-                        *slot = i;
-                    }
-                }
-            }
+        if self.entries.len() > 16 && self.used * 2 < self.entries.len() {
+            self.rebuild(self.used * 3);
         }
-    }
-    pub fn contains(&self, key: &DictKey) -> bool {
-        self.index.contains_key(key)
     }
     pub fn clear(&mut self) {
         self.version = next_version();
+        self.layout = next_version();
         self.entries.clear();
-        self.index.clear();
+        self.indices.clear();
+        self.used = 0;
     }
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
         self.entries().map(|(k, _)| &k.value)
@@ -273,7 +536,11 @@ impl Dict {
         self.version = next_version();
         while let Some(last) = self.entries.pop() {
             if let Some((k, v)) = last {
-                self.index.remove(&k);
+                let n = self.entries.len();
+                if let Some(slot) = self.slot_of(k.hash, n) {
+                    self.indices[slot] = DUMMY;
+                }
+                self.used -= 1;
                 return Some((k.value, v));
             }
         }

@@ -44,6 +44,22 @@ pub fn hash_bigint(n: &BigInt) -> i64 {
     }
 }
 
+/// A quiet NaN with a payload of its own. Floats are immediates whose
+/// identity is their bits, so each `float('nan')` gets distinct bits to be
+/// a distinct object, as in CPython: a NaN key is found only by identity.
+pub fn fresh_nan(negative: bool) -> f64 {
+    thread_local! {
+        static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+    }
+    let n = NEXT.with(|c| {
+        let n = c.get();
+        c.set(if n >= (1 << 50) { 1 } else { n + 1 });
+        n
+    });
+    let sign = if negative { 1u64 << 63 } else { 0 };
+    f64::from_bits(sign | 0x7ff8_0000_0000_0000 | n)
+}
+
 /// `hash(x)` for a float, CPython's algorithm (`_Py_HashDouble`).
 pub fn hash_f64(x: f64) -> i64 {
     if x.is_nan() {

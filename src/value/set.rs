@@ -7,8 +7,8 @@
 //! merging, intersection, difference, symmetric difference) follow CPython's
 //! choices of which table to iterate and which to probe.
 
-use super::dict::{key_eq, DictKey};
-use super::Value;
+use super::dict::{fast_key_eq, is_plain_key, DictKey};
+use super::{PyResult, Value};
 
 const MINSIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
@@ -30,6 +30,48 @@ pub struct SetObj {
     used: usize,
     /// Where `pop` starts looking next.
     finger: usize,
+    /// Set once a key whose comparisons may run krait code (a user
+    /// `__eq__`) is added: operations on such sets go through the VM.
+    user_keys: bool,
+    /// Changes when the table is replaced (resize, clear): a lookup that
+    /// ran krait code restarts then, as CPython's `set_lookkey` does.
+    layout: u64,
+}
+
+/// Key equality for the table algorithms after `fast_key_eq` could not
+/// decide: the VM's `==` for sets with user keys, identity (false) otherwise.
+pub trait KeyEq {
+    fn eq(&mut self, stored: &Value, key: &Value) -> PyResult<bool>;
+}
+
+/// For sets of keys that compare without krait code.
+pub struct Plain;
+
+impl KeyEq for Plain {
+    fn eq(&mut self, _: &Value, _: &Value) -> PyResult<bool> {
+        Ok(false)
+    }
+}
+
+/// Where a probe stands: slot `j` of the run of linear probes `i..=end`.
+#[derive(Clone, Copy)]
+pub struct SetCursor {
+    i: usize,
+    j: usize,
+    end: usize,
+    perturb: u64,
+}
+
+/// What one probe step found.
+pub enum SetProbe {
+    Found(usize),
+    Absent,
+    /// Slot `slot` holds a key with the same hash whose comparison may run
+    /// krait code; resume at `resume` when it differs.
+    Compare {
+        slot: usize,
+        resume: SetCursor,
+    },
 }
 
 impl Default for SetObj {
@@ -83,6 +125,8 @@ impl SetObj {
             fill: 0,
             used: 0,
             finger: 0,
+            user_keys: false,
+            layout: 0,
         }
     }
 
@@ -128,74 +172,145 @@ impl SetObj {
         self.table.len() - 1
     }
 
-    /// The slot holding `key`, if present (`set_lookkey`).
-    fn lookup(&self, key: &DictKey) -> Option<usize> {
+    #[inline]
+    pub fn has_user_keys(&self) -> bool {
+        self.user_keys
+    }
+    #[inline]
+    pub fn layout(&self) -> u64 {
+        self.layout
+    }
+
+    fn cursor(&self, hash: i64) -> SetCursor {
         let mask = self.mask();
-        let mut perturb = key.hash as u64;
-        let mut i = (key.hash as u64 as usize) & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
+        let i = (hash as u64 as usize) & mask;
+        SetCursor {
+            i,
+            j: i,
+            end: if i + LINEAR_PROBES <= mask {
+                i + LINEAR_PROBES
             } else {
-                0
-            };
-            for j in i..=i + probes {
-                match &self.table[j] {
-                    Slot::Empty => return None,
-                    Slot::Full(k) if k.hash == key.hash && key_eq(&k.value, &key.value) => {
-                        return Some(j)
+                i
+            },
+            perturb: hash as u64,
+        }
+    }
+
+    fn advance(&self, c: &mut SetCursor) {
+        if c.j < c.end {
+            c.j += 1;
+            return;
+        }
+        let mask = self.mask();
+        c.perturb >>= PERTURB_SHIFT;
+        c.i =
+            (c.i.wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(c.perturb as usize))
+                & mask;
+        c.j = c.i;
+        c.end = if c.i + LINEAR_PROBES <= mask {
+            c.i + LINEAR_PROBES
+        } else {
+            c.i
+        };
+    }
+
+    /// The first step of a lookup of `key` (`set_lookkey`).
+    pub fn probe(&self, key: &DictKey) -> SetProbe {
+        self.probe_from(key, self.cursor(key.hash))
+    }
+
+    /// Continues a lookup: identity first, then equality where it needs no
+    /// krait code.
+    pub fn probe_from(&self, key: &DictKey, mut c: SetCursor) -> SetProbe {
+        loop {
+            let j = c.j;
+            self.advance(&mut c);
+            match &self.table[j] {
+                Slot::Empty => return SetProbe::Absent,
+                Slot::Full(k) if k.hash == key.hash => match fast_key_eq(&k.value, &key.value) {
+                    Some(true) => return SetProbe::Found(j),
+                    Some(false) => {}
+                    None => return SetProbe::Compare { slot: j, resume: c },
+                },
+                _ => {}
+            }
+        }
+    }
+
+    /// The key in slot `i`, if that slot is in use.
+    pub fn key_in_slot(&self, i: usize) -> Option<&Value> {
+        self.slot(i)
+    }
+
+    /// The slot holding `key`, if present, comparing with `eq` where
+    /// krait code may run (the set must not change meanwhile).
+    pub fn lookup_with(&self, key: &DictKey, eq: &mut impl KeyEq) -> PyResult<Option<usize>> {
+        let mut p = self.probe(key);
+        loop {
+            match p {
+                SetProbe::Found(j) => return Ok(Some(j)),
+                SetProbe::Absent => return Ok(None),
+                SetProbe::Compare { slot, resume } => {
+                    if let Slot::Full(k) = &self.table[slot] {
+                        if eq.eq(&k.value, &key.value)? {
+                            return Ok(Some(slot));
+                        }
                     }
-                    _ => {}
+                    p = self.probe_from(key, resume);
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
+    }
+
+    fn lookup(&self, key: &DictKey) -> Option<usize> {
+        self.lookup_with(key, &mut Plain).unwrap_or(None)
     }
 
     pub fn contains(&self, key: &DictKey) -> bool {
         self.lookup(key).is_some()
     }
 
+    pub fn contains_with(&self, key: &DictKey, eq: &mut impl KeyEq) -> PyResult<bool> {
+        Ok(self.lookup_with(key, eq)?.is_some())
+    }
+
     /// Adds a key; false when an equal key was already there (`set_add_entry`).
     pub fn insert(&mut self, key: DictKey) -> bool {
+        self.insert_with(key, &mut Plain).unwrap_or(false)
+    }
+
+    pub fn insert_with(&mut self, key: DictKey, eq: &mut impl KeyEq) -> PyResult<bool> {
+        if self.lookup_with(&key, eq)?.is_some() {
+            return Ok(false);
+        }
+        self.insert_absent(key);
+        Ok(true)
+    }
+
+    /// Adds a key known to be absent where `set_add_entry` would: the last
+    /// dummy slot met before an empty one, or that empty one.
+    pub fn insert_absent(&mut self, key: DictKey) {
+        if !self.user_keys && !is_plain_key(&key.value) {
+            self.user_keys = true;
+        }
         let mask = self.mask();
-        let mut perturb = key.hash as u64;
-        let mut i = (key.hash as u64 as usize) & mask;
+        let mut c = self.cursor(key.hash);
         let mut freeslot: Option<usize> = None;
-        let unused = 'search: loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                match &self.table[j] {
-                    Slot::Empty => break 'search j,
-                    Slot::Full(k) => {
-                        if k.hash == key.hash && key_eq(&k.value, &key.value) {
-                            return false;
-                        }
-                    }
-                    // CPython keeps the last dummy seen, not the first.
-                    Slot::Dummy => freeslot = Some(j),
-                }
+        let unused = loop {
+            match &self.table[c.j] {
+                Slot::Empty => break c.j,
+                // CPython keeps the last dummy seen, not the first.
+                Slot::Dummy => freeslot = Some(c.j),
+                Slot::Full(_) => {}
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            self.advance(&mut c);
         };
         if let Some(f) = freeslot {
             self.table[f] = Slot::Full(key);
             self.used += 1;
-            return true;
+            return;
         }
         self.table[unused] = Slot::Full(key);
         self.fill += 1;
@@ -208,7 +323,14 @@ impl SetObj {
             };
             self.resize(minused);
         }
-        true
+    }
+
+    /// Empties slot `j` (found by a lookup).
+    pub fn remove_slot(&mut self, j: usize) {
+        if matches!(self.table[j], Slot::Full(_)) {
+            self.table[j] = Slot::Dummy;
+            self.used -= 1;
+        }
     }
 
     /// Rebuilds the table with the smallest size above `minused` (`set_table_resize`).
@@ -217,6 +339,7 @@ impl SetObj {
         while newsize <= minused {
             newsize <<= 1;
         }
+        self.layout += 1;
         let old = std::mem::replace(&mut self.table, empty_table(newsize));
         for slot in old {
             if let Slot::Full(k) = slot {
@@ -228,13 +351,16 @@ impl SetObj {
 
     /// Removes a key; false when it was not there (`set_discard_entry`).
     pub fn remove(&mut self, key: &DictKey) -> bool {
-        match self.lookup(key) {
+        self.remove_with(key, &mut Plain).unwrap_or(false)
+    }
+
+    pub fn remove_with(&mut self, key: &DictKey, eq: &mut impl KeyEq) -> PyResult<bool> {
+        match self.lookup_with(key, eq)? {
             Some(j) => {
-                self.table[j] = Slot::Dummy;
-                self.used -= 1;
-                true
+                self.remove_slot(j);
+                Ok(true)
             }
-            None => false,
+            None => Ok(false),
         }
     }
 
@@ -275,6 +401,8 @@ impl SetObj {
     }
 
     pub fn clear(&mut self) {
+        self.layout += 1;
+        self.user_keys = false;
         self.table = empty_table(MINSIZE);
         self.fill = 0;
         self.used = 0;
@@ -307,20 +435,45 @@ impl SetObj {
 
     /// Set equality: same size, and every item of one is in the other.
     pub fn same_items(&self, other: &SetObj) -> bool {
-        self.used == other.used && self.is_subset(other)
+        self.same_items_with(other, &mut Plain).unwrap_or(false)
+    }
+
+    pub fn same_items_with(&self, other: &SetObj, eq: &mut impl KeyEq) -> PyResult<bool> {
+        Ok(self.used == other.used && self.is_subset_with(other, eq)?)
     }
 
     pub fn is_subset(&self, other: &SetObj) -> bool {
-        self.used <= other.used && self.keys().all(|k| other.contains(k))
+        self.is_subset_with(other, &mut Plain).unwrap_or(false)
+    }
+
+    pub fn is_subset_with(&self, other: &SetObj, eq: &mut impl KeyEq) -> PyResult<bool> {
+        if self.used > other.used {
+            return Ok(false);
+        }
+        for k in self.keys() {
+            if !other.contains_with(k, eq)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     pub fn is_disjoint(&self, other: &SetObj) -> bool {
+        self.is_disjoint_with(other, &mut Plain).unwrap_or(false)
+    }
+
+    pub fn is_disjoint_with(&self, other: &SetObj, eq: &mut impl KeyEq) -> PyResult<bool> {
         let (small, big) = if other.used > self.used {
             (self, other)
         } else {
             (other, self)
         };
-        !small.keys().any(|k| big.contains(k))
+        for k in small.keys() {
+            if big.contains_with(k, eq)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// `hash(frozenset)`, CPython's algorithm.
@@ -349,27 +502,34 @@ impl SetObj {
     /// Adds every item of another set (`set_merge`). The caller skips the
     /// call when `other` is this very set.
     pub fn merge(&mut self, other: &SetObj) {
+        let _ = self.merge_with(other, &mut Plain);
+    }
+
+    pub fn merge_with(&mut self, other: &SetObj, eq: &mut impl KeyEq) -> PyResult<()> {
         if other.used == 0 {
-            return;
+            return Ok(());
         }
         self.reserve_for(other.used);
         if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
             self.table.clone_from(&other.table);
             self.fill = other.fill;
             self.used = other.used;
-            return;
+            self.user_keys |= other.user_keys;
+            return Ok(());
         }
         if self.fill == 0 {
             self.fill = other.used;
             self.used = other.used;
+            self.user_keys |= other.user_keys;
             for k in other.keys() {
                 insert_clean(&mut self.table, k.clone());
             }
-            return;
+            return Ok(());
         }
         for k in other.keys() {
-            self.insert(k.clone());
+            self.insert_with(k.clone(), eq)?;
         }
+        Ok(())
     }
 
     /// `set(s)` / `s.copy()`: a new set merged from this one (dummies dropped).
@@ -381,6 +541,11 @@ impl SetObj {
 
     /// `a & b` for two sets (not the same object): iterates the smaller one.
     pub fn intersection(&self, other: &SetObj) -> SetObj {
+        self.intersection_with(other, &mut Plain)
+            .unwrap_or_default()
+    }
+
+    pub fn intersection_with(&self, other: &SetObj, eq: &mut impl KeyEq) -> PyResult<SetObj> {
         let (probe, walk) = if other.used > self.used {
             (other, self)
         } else {
@@ -388,65 +553,96 @@ impl SetObj {
         };
         let mut result = SetObj::new();
         for k in walk.keys() {
-            if probe.contains(k) {
-                result.insert(k.clone());
+            if probe.contains_with(k, eq)? {
+                result.insert_with(k.clone(), eq)?;
             }
         }
-        result
+        Ok(result)
     }
 
     /// `a - b` for two sets (not the same object).
     pub fn difference(&self, other: &SetObj) -> SetObj {
+        self.difference_with(other, &mut Plain).unwrap_or_default()
+    }
+
+    pub fn difference_with(&self, other: &SetObj, eq: &mut impl KeyEq) -> PyResult<SetObj> {
         if (self.used >> 2) > other.used {
             let mut result = self.py_copy();
-            result.difference_update(other);
-            return result;
+            result.difference_update_with(other, eq)?;
+            return Ok(result);
         }
         let mut result = SetObj::new();
         for k in self.keys() {
-            if !other.contains(k) {
-                result.insert(k.clone());
+            if !other.contains_with(k, eq)? {
+                result.insert_with(k.clone(), eq)?;
             }
         }
-        result
+        Ok(result)
     }
 
     /// `a -= b` for two sets (not the same object).
     pub fn difference_update(&mut self, other: &SetObj) {
+        let _ = self.difference_update_with(other, &mut Plain);
+    }
+
+    pub fn difference_update_with(&mut self, other: &SetObj, eq: &mut impl KeyEq) -> PyResult<()> {
         if (other.used >> 3) > self.used {
-            let small = self.intersection(other);
+            let small = self.intersection_with(other, eq)?;
             for k in small.keys() {
-                self.remove(k);
+                self.remove_with(k, eq)?;
             }
         } else {
             for k in other.keys() {
-                self.remove(k);
+                self.remove_with(k, eq)?;
             }
         }
         self.compact_after_removals();
+        Ok(())
     }
 
     /// `a ^= b` for two sets (not the same object).
     pub fn symmetric_difference_update(&mut self, other: &SetObj) {
+        let _ = self.symmetric_difference_update_with(other, &mut Plain);
+    }
+
+    pub fn symmetric_difference_update_with(
+        &mut self,
+        other: &SetObj,
+        eq: &mut impl KeyEq,
+    ) -> PyResult<()> {
         for k in other.keys() {
-            if !self.remove(k) {
-                self.insert(k.clone());
+            if !self.remove_with(k, eq)? {
+                self.insert_with(k.clone(), eq)?;
             }
         }
+        Ok(())
     }
 
     /// `a ^ b`: CPython copies `b` and applies `^= a` to the copy.
     pub fn symmetric_difference(&self, other: &SetObj) -> SetObj {
+        self.symmetric_difference_with(other, &mut Plain)
+            .unwrap_or_default()
+    }
+
+    pub fn symmetric_difference_with(
+        &self,
+        other: &SetObj,
+        eq: &mut impl KeyEq,
+    ) -> PyResult<SetObj> {
         let mut result = other.py_copy();
-        result.symmetric_difference_update(self);
-        result
+        result.symmetric_difference_update_with(self, eq)?;
+        Ok(result)
     }
 
     /// `a | b`: a copy of `a` with `b` merged in.
     pub fn union(&self, other: &SetObj) -> SetObj {
+        self.union_with(other, &mut Plain).unwrap_or_default()
+    }
+
+    pub fn union_with(&self, other: &SetObj, eq: &mut impl KeyEq) -> PyResult<SetObj> {
         let mut result = self.py_copy();
-        result.merge(other);
-        result
+        result.merge_with(other, eq)?;
+        Ok(result)
     }
 }
 

@@ -863,6 +863,12 @@ impl Vm {
     ) -> Rc<Class> {
         // As type.__new__: `__qualname__` becomes the class's, not an attribute.
         dict.shift_remove(&crate::value::class::NameRef("__qualname__"));
+        // As type.__new__: defining __eq__ without __hash__ makes instances unhashable.
+        if dict.contains_key(&crate::value::class::NameRef("__eq__"))
+            && !dict.contains_key(&crate::value::class::NameRef("__hash__"))
+        {
+            dict.insert(self.intern("__hash__"), Value::None);
+        }
         for k in dict.keys() {
             self.note_attr_hook(k.as_str());
         }

@@ -575,7 +575,7 @@ impl Vm {
                     }
                     Err(e) => return Err(e),
                 };
-                if self.eq(&v, &sentinel)? {
+                if v.is(&sentinel) || self.eq(&v, &sentinel)? {
                     *cell.borrow_mut() = IterObj::Done;
                     return Ok(None);
                 }

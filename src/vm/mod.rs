@@ -6,6 +6,7 @@ pub mod call;
 pub mod errors;
 pub mod frame;
 pub mod iter;
+pub mod keys;
 pub mod ops;
 mod run;
 mod tracing;
@@ -79,9 +80,6 @@ pub struct Vm {
     /// container met again inside its own repr prints as `[...]`/`{...}`.
     pub repr_active: Vec<usize>,
     pub interned: FxHashMap<&'static str, Str>,
-    /// Instances with a user `__eq__`/`__hash__`, by hash: the first one seen
-    /// stands for all equal ones as a dict/set key (key equality cannot run krait code).
-    pub key_representatives: FxHashMap<i64, Vec<Value>>,
     /// Set while bytecode makes a call: a built-in called now reports c_* events.
     pub c_events_armed: bool,
     /// Attribute lookups along class chains, by (class, name) address; the
@@ -121,7 +119,6 @@ impl Vm {
             stack_segments: 0,
             repr_active: Vec::new(),
             interned: FxHashMap::default(),
-            key_representatives: FxHashMap::default(),
             c_events_armed: false,
             type_cache: FxHashMap::default(),
             attr_hooks: 0,

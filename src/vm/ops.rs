@@ -269,15 +269,20 @@ impl Vm {
                         .map(|(k, v)| (k.clone(), v.clone()))
                         .collect();
                     for (k, v) in items {
-                        x.borrow_mut().insert(k, v);
+                        self.dict_set(x, k, v)?;
                     }
                     Some(a.clone())
                 } else {
-                    let mut d = x.borrow().clone();
-                    for (k, v) in y.borrow().entries() {
-                        d.insert(k.clone(), v.clone());
+                    let d = Rc::new(RefCell::new(x.borrow().clone()));
+                    let items: Vec<(DictKey, Value)> = y
+                        .borrow()
+                        .entries()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    for (k, v) in items {
+                        self.dict_set(&d, k, v)?;
                     }
-                    Some(Value::dict(d))
+                    Some(Value::Dict(d))
                 }
             }
             _ => None,
@@ -333,7 +338,7 @@ impl Vm {
             BinOpKind::Xor => '^',
             _ => return Ok(None),
         };
-        Ok(crate::builtins::set_methods::set_binop(a, b, c, inplace))
+        crate::builtins::set_methods::set_binop(self, a, b, c, inplace)
     }
 
     pub fn unary_neg(&mut self, a: Value) -> PyResult<Value> {
@@ -496,16 +501,18 @@ impl Vm {
                 Some(Ordering::Equal)
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+                // As set_richcompare: sizes first, then one subset test
+                // (whose lookups may run a user __eq__).
                 let (x, y) = (Self::set_items(a), Self::set_items(b));
-                let sub = x.keys().all(|k| y.contains(k));
-                let sup = y.keys().all(|k| x.contains(k));
+                let (nx, ny) = (x.len(), y.len());
+                let eq = &mut crate::vm::keys::VmEq(self);
                 return Ok(Some(match op {
-                    CmpKind::Eq => sub && sup,
-                    CmpKind::Ne => !(sub && sup),
-                    CmpKind::Le => sub,
-                    CmpKind::Lt => sub && !sup,
-                    CmpKind::Ge => sup,
-                    CmpKind::Gt => sup && !sub,
+                    CmpKind::Eq => nx == ny && x.is_subset_with(&y, eq)?,
+                    CmpKind::Ne => !(nx == ny && x.is_subset_with(&y, eq)?),
+                    CmpKind::Le => x.is_subset_with(&y, eq)?,
+                    CmpKind::Lt => nx < ny && x.is_subset_with(&y, eq)?,
+                    CmpKind::Ge => y.is_subset_with(&x, eq)?,
+                    CmpKind::Gt => nx > ny && y.is_subset_with(&x, eq)?,
                 }));
             }
             (Value::Dict(x), Value::Dict(y)) if matches!(op, CmpKind::Eq | CmpKind::Ne) => {
@@ -547,7 +554,7 @@ impl Vm {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         for (k, v) in items {
-            let other = y.borrow().get(&k).cloned();
+            let other = self.dict_get(y, &k)?;
             match other {
                 Some(w) => {
                     // PyObject_RichCompareBool: identical values are equal.
@@ -633,15 +640,11 @@ impl Vm {
             }
             Value::Dict(d) => {
                 let k = self.hash_key(item.clone())?;
-                Ok(d.borrow().contains(&k))
+                self.dict_contains(d, &k)
             }
-            Value::Set(s) => {
-                let k = self.hash_key(item.clone())?;
-                Ok(s.borrow().contains(&k))
-            }
-            Value::FrozenSet(s) => {
-                let k = self.hash_key(item.clone())?;
-                Ok(s.contains(&k))
+            Value::Set(_) | Value::FrozenSet(_) => {
+                let k = crate::builtins::set_methods::lookup_key(self, item)?;
+                self.set_contains(container, &k)
             }
             Value::Range(r) => Ok(match item {
                 Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => r.position(item).is_some(),
@@ -673,65 +676,6 @@ impl Vm {
             }
         }
         Ok(false)
-    }
-
-    /// A dict key for `v` (runs a user `__hash__`).
-    pub fn hash_key(&mut self, v: Value) -> PyResult<DictKey> {
-        if let Value::Instance(i) = &v {
-            if let Some(m) = i.class.lookup_user("__hash__") {
-                if m.is_none() {
-                    return Err(PyErr::type_error(format!(
-                        "unhashable type: '{}'",
-                        v.type_name()
-                    )));
-                }
-                let h = self.call_special(&m, &v, vec![])?;
-                // As CPython's slot_tp_hash: -1 is reserved (for errors).
-                let hash = match h {
-                    Value::Int(-1) => -2,
-                    Value::Int(i) => i,
-                    Value::Bool(b) => b as i64,
-                    Value::BigInt(b) => crate::value::hash::hash_bigint(&b),
-                    _ => {
-                        return Err(PyErr::type_error(
-                            "__hash__ method should return an integer",
-                        ))
-                    }
-                };
-                return self.representative_key(hash, v);
-            }
-            if i.class.lookup_user("__eq__").is_some() {
-                return Err(PyErr::type_error(format!(
-                    "unhashable type: '{}'",
-                    v.type_name()
-                )));
-            }
-        }
-        DictKey::new(v)
-    }
-
-    /// The key for a user-hashable instance: an equal instance seen before, or itself.
-    fn representative_key(&mut self, hash: i64, v: Value) -> PyResult<DictKey> {
-        let candidates = self
-            .key_representatives
-            .get(&hash)
-            .cloned()
-            .unwrap_or_default();
-        for c in candidates {
-            if c.is(&v) || self.eq(&c, &v)? {
-                return Ok(DictKey { hash, value: c });
-            }
-        }
-        self.key_representatives
-            .entry(hash)
-            .or_default()
-            .push(v.clone());
-        Ok(DictKey { hash, value: v })
-    }
-
-    /// `hash(v)`
-    pub fn hash_value(&mut self, v: &Value) -> PyResult<i64> {
-        Ok(self.hash_key(v.clone())?.hash)
     }
 
     /// `operator.index(v)` (CPython's PyNumber_Index): an int (a bool as
@@ -833,7 +777,7 @@ impl Vm {
             }
             Value::Dict(d) => {
                 let key = self.hash_key(k.clone())?;
-                let v = d.borrow().get(&key).cloned();
+                let v = self.dict_get(d, &key)?;
                 match v {
                     Some(v) => Ok(v),
                     None => Err(PyErr::key_error(k.clone())),
@@ -1017,8 +961,7 @@ impl Vm {
             }
             Value::Dict(d) => {
                 let key = self.hash_key(k)?;
-                d.borrow_mut().insert(key, v);
-                Ok(())
+                self.dict_set(d, key, v)
             }
             Value::Instance(inst) => match inst.class.lookup_user("__setitem__") {
                 Some(m) => {
@@ -1058,7 +1001,7 @@ impl Vm {
             }
             Value::Dict(d) => {
                 let key = self.hash_key(k.clone())?;
-                match d.borrow_mut().remove(&key) {
+                match self.dict_remove(d, &key)? {
                     Some(_) => Ok(()),
                     None => Err(PyErr::key_error(k)),
                 }
@@ -1432,7 +1375,7 @@ impl Vm {
             }
         };
         for (k, v) in entries {
-            if strict && t.borrow().contains(&k) {
+            if strict && self.dict_contains(t, &k)? {
                 let name = self.to_str(&k.value)?;
                 let f = self.merge_callee_str()?;
                 return Err(PyErr::type_error(format!(
@@ -1440,7 +1383,7 @@ impl Vm {
                     f, name
                 )));
             }
-            t.borrow_mut().insert(k, v);
+            self.dict_set(t, k, v)?;
         }
         Ok(())
     }

@@ -541,23 +541,22 @@ impl Vm {
                     }
                     Op::BuildSet => {
                         let items = self.stack.split_off(self.stack.len() - arg as usize);
-                        let mut s = crate::value::SetObj::new();
+                        let s = Rc::new(std::cell::RefCell::new(crate::value::SetObj::new()));
                         for it in items {
                             let k = tri!(self.hash_key(it));
-                            s.insert(k);
+                            tri!(self.set_add(&s, k));
                         }
-                        self.stack
-                            .push(Value::Set(Rc::new(std::cell::RefCell::new(s))));
+                        self.stack.push(Value::Set(s));
                     }
                     Op::BuildMap => {
                         let items = self.stack.split_off(self.stack.len() - 2 * arg as usize);
-                        let mut d = Dict::new();
+                        let d = Rc::new(std::cell::RefCell::new(Dict::new()));
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
                             let k = tri!(self.hash_key(k));
-                            d.insert(k, v);
+                            tri!(self.dict_set(&d, k, v));
                         }
-                        self.stack.push(Value::dict(d));
+                        self.stack.push(Value::Dict(d));
                     }
                     Op::BuildString => {
                         let items = self.stack.split_off(self.stack.len() - arg as usize);
@@ -607,7 +606,8 @@ impl Vm {
                         let k = tri!(self.hash_key(v));
                         let n = self.stack.len();
                         if let Value::Set(s) = &self.stack[n - arg as usize] {
-                            s.borrow_mut().insert(k);
+                            let s = s.clone();
+                            tri!(self.set_add(&s, k));
                         }
                     }
                     Op::MapAdd => {
@@ -616,7 +616,8 @@ impl Vm {
                         let k = tri!(self.hash_key(k));
                         let n = self.stack.len();
                         if let Value::Dict(d) = &self.stack[n - arg as usize] {
-                            d.borrow_mut().insert(k, v);
+                            let d = d.clone();
+                            tri!(self.dict_set(&d, k, v));
                         }
                     }
                     Op::ListExtend => {
