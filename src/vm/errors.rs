@@ -38,29 +38,28 @@ impl Vm {
         }
     }
 
-    /// `except T:` matching, `T` a class or a tuple of classes.
+    /// `except T:` matching, `T` a class or a flat tuple of classes. As CPython's
+    /// CHECK_EXC_MATCH, every item is checked (no nested tuples) before any match.
     pub fn exc_matches(&mut self, exc: &Value, t: &Value) -> PyResult<bool> {
-        match t {
-            Value::Class(c) => {
-                if !c.is_exception() {
-                    return Err(PyErr::type_error(
-                        "catching classes that do not inherit from BaseException is not allowed",
-                    ));
-                }
-                Ok(self.exc_class(exc).is_subclass(c))
+        let single;
+        let classes: &[Value] = match t {
+            Value::Tuple(items) => items,
+            _ => {
+                single = [t.clone()];
+                &single
             }
-            Value::Tuple(items) => {
-                for it in items.iter() {
-                    if self.exc_matches(exc, it)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+        };
+        for c in classes {
+            if !matches!(c, Value::Class(c) if c.is_exception()) {
+                return Err(PyErr::type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
             }
-            _ => Err(PyErr::type_error(
-                "catching classes that do not inherit from BaseException is not allowed",
-            )),
         }
+        let ec = self.exc_class(exc);
+        Ok(classes
+            .iter()
+            .any(|c| matches!(c, Value::Class(c) if ec.is_subclass(c))))
     }
 
     /// Whether an error is of the built-in type `t` (or a subclass).
