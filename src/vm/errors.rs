@@ -1,8 +1,9 @@
 //! Exceptions as objects: making them, matching them, printing tracebacks.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::value::{Class, ExcType, Instance, PyErr, PyResult, Value};
+use crate::value::{Class, Dict, ExcType, Instance, PyErr, PyResult, Value};
 
 use super::Vm;
 
@@ -105,7 +106,12 @@ impl Vm {
 
     /// The full traceback text CPython prints for an uncaught exception,
     /// and its last line (the summary of `exc`): `str(exc)` is called once.
-    pub fn format_traceback(&mut self, exc: &Value) -> (String, String) {
+    /// `globals`: the module's, where a NameError's suggestion looks.
+    pub fn format_traceback(
+        &mut self,
+        exc: &Value,
+        globals: Option<&Rc<RefCell<Dict>>>,
+    ) -> (String, String) {
         let mut out = String::new();
         let mut chain = vec![exc.clone()];
         // Walk causes and contexts (at most a few levels).
@@ -143,7 +149,7 @@ impl Vm {
         }
         let mut summary = String::new();
         for (i, e) in chain.iter().enumerate().rev() {
-            summary = self.format_one(e, &mut out);
+            summary = self.format_one(e, &mut out, globals);
             if i > 0 {
                 out.push_str(links[i - 1]);
             }
@@ -152,7 +158,12 @@ impl Vm {
     }
 
     /// Appends one exception's traceback to `out`; returns its last line.
-    fn format_one(&mut self, exc: &Value, out: &mut String) -> String {
+    fn format_one(
+        &mut self,
+        exc: &Value,
+        out: &mut String,
+        globals: Option<&Rc<RefCell<Dict>>>,
+    ) -> String {
         let tb = match exc {
             Value::Instance(i) => i.traceback.borrow().as_ref().map(|t| t.entries()),
             _ => None,
@@ -194,7 +205,8 @@ impl Vm {
                 }
             }
         }
-        let summary = self.exc_summary(exc);
+        let mut summary = self.exc_summary(exc);
+        summary.push_str(&self.suggestion_suffix(exc, globals));
         out.push_str(&summary);
         out.push('\n');
         summary

@@ -8,6 +8,7 @@ pub mod frame;
 pub mod iter;
 pub mod ops;
 mod run;
+mod suggest;
 mod tracing;
 pub mod types;
 

@@ -1547,10 +1547,7 @@ impl Vm {
         if let Some(v) = self.builtins.borrow().get(&key) {
             return Ok(v.clone());
         }
-        Err(PyErr::new(
-            ExcType::NameError,
-            format!("name '{}' is not defined", name.as_str()),
-        ))
+        Err(self.name_error(format!("name '{}' is not defined", name.as_str()), name))
     }
 
     /// `import name` of a built-in module.

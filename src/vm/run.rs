@@ -318,9 +318,9 @@ impl Vm {
                         let name = code.names[arg as usize].clone();
                         let key = crate::value::DictKey::name(&name);
                         if self.frames[fi].globals.borrow_mut().remove(&key).is_none() {
-                            break 'op PyErr::new(
-                                ExcType::NameError,
+                            break 'op self.name_error(
                                 format!("name '{}' is not defined", name.as_str()),
+                                &name,
                             );
                         }
                     }
@@ -355,15 +355,19 @@ impl Vm {
                             .clone()
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
                         if ns.borrow_mut().remove(&key).is_none() {
-                            break 'op PyErr::new(
-                                ExcType::NameError,
+                            break 'op self.name_error(
                                 format!("name '{}' is not defined", name.as_str()),
+                                &name,
                             );
                         }
                     }
                     Op::LoadAttr => {
                         let obj = self.stack.pop().unwrap();
-                        let v = tri!(self.getattr_str(&obj, &code.names[arg as usize]));
+                        let name = &code.names[arg as usize];
+                        let v = match self.getattr_str(&obj, name) {
+                            Ok(v) => v,
+                            Err(e) => break 'op self.attr_error_context(e, &obj, name),
+                        };
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
@@ -382,13 +386,20 @@ impl Vm {
                     Op::LoadMethod => {
                         let obj = self.stack.pop().unwrap();
                         let name = &code.names[arg as usize];
-                        match tri!(self.load_method(&obj, name)) {
+                        let m = match self.load_method(&obj, name) {
+                            Ok(m) => m,
+                            Err(e) => break 'op self.attr_error_context(e, &obj, name),
+                        };
+                        match m {
                             Some(m) => {
                                 self.stack.push(m);
                                 self.stack.push(obj);
                             }
                             None => {
-                                let v = tri!(self.getattr_str(&obj, name));
+                                let v = match self.getattr_str(&obj, name) {
+                                    Ok(v) => v,
+                                    Err(e) => break 'op self.attr_error_context(e, &obj, name),
+                                };
                                 self.stack.push(Value::Null);
                                 self.stack.push(v);
                             }
@@ -885,7 +896,7 @@ impl Vm {
     }
 
     #[cold]
-    fn unbound_deref(&self, code: &crate::bytecode::Code, slot: usize) -> PyErr {
+    fn unbound_deref(&mut self, code: &crate::bytecode::Code, slot: usize) -> PyErr {
         let name = code.slot_name(slot).as_str();
         if slot < code.varnames.len() + code.cellvars.len() {
             PyErr::new(
@@ -896,10 +907,8 @@ impl Vm {
                 ),
             )
         } else {
-            PyErr::new(
-                ExcType::NameError,
-                format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name),
-            )
+            let msg = format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name);
+            self.name_error(msg, code.slot_name(slot))
         }
     }
 
