@@ -772,15 +772,17 @@ impl<'a> Compiler<'a> {
         let parent = self.units.last().unwrap();
         match parent.kind {
             CodeKind::Module => name.to_string(),
-            CodeKind::Class => format!("{}.{}", parent.qualname, name),
-            _ => format!("{}.<locals>.{}", parent.qualname, name),
+            // As CPython's compiler_set_qualname: only a function (or lambda)
+            // parent adds `.<locals>`.
+            CodeKind::Class | CodeKind::Comprehension => format!("{}.{}", parent.qualname, name),
+            CodeKind::Function => format!("{}.<locals>.{}", parent.qualname, name),
         }
     }
 
     /// Starts a new unit for a child scope with its variables laid out.
     pub fn enter_scope(&mut self, scope: usize, kind: CodeKind, name: &str, firstlineno: u32) {
         let mut qualname = self.qualname_for(name);
-        if kind == CodeKind::Function || kind == CodeKind::Comprehension {
+        if kind == CodeKind::Function || kind == CodeKind::Class {
             // Names declared global keep a plain qualname.
             let parent_scope = &self.table.scopes[self.units.last().unwrap().scope];
             if parent_scope.lookup(name) == NameScope::GlobalExplicit {
