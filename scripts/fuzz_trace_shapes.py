@@ -102,11 +102,10 @@ KNOWN_FEATURES = {
     # free variable, print() writing piece by piece, length hints, bad
     # arguments' messages, __file__, numeric edges, max() with __gt__,
     # an uncaught exception's __str__ called once,
-    # the traceback's "Did you mean", qualnames of nested comprehensions.
+    # the traceback's "Did you mean", qualnames of nested comprehensions,
+    # starred items after items on separate lines.
     # user objects with colliding hashes as set/dict keys
     "obj_keys": "all",
-    # starred items after three or more items on separate lines
-    "starred_multiline": "all",
     # non-ASCII strings (case mappings)
     "unicode": "all",
     # co_varnames printed (a try's else block is compiled before its handlers)
@@ -119,7 +118,7 @@ OTHER_FEATURES = [
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
-    "suggestions", "qualname",
+    "suggestions", "qualname", "starred_multiline",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES

@@ -570,6 +570,17 @@ impl Vm {
                         }
                         self.stack.push(Value::dict(d));
                     }
+                    Op::BuildConstKeyMap => {
+                        let keys = self.stack.pop().unwrap();
+                        let vals = self.stack.split_off(self.stack.len() - arg as usize);
+                        let mut d = Dict::new();
+                        if let Value::Tuple(keys) = keys {
+                            for (k, v) in keys.iter().zip(vals) {
+                                d.insert(tri!(self.hash_key(k.clone())), v);
+                            }
+                        }
+                        self.stack.push(Value::dict(d));
+                    }
                     Op::BuildString => {
                         let items = self.stack.split_off(self.stack.len() - arg as usize);
                         let mut s = String::new();
