@@ -103,13 +103,11 @@ KNOWN_FEATURES = {
     # arguments' messages, __file__, numeric edges, max() with __gt__,
     # an uncaught exception's __str__ called once,
     # the traceback's "Did you mean", qualnames of nested comprehensions,
-    # starred items after items on separate lines.
+    # starred items after items on separate lines, co_varnames order.
     # user objects with colliding hashes as set/dict keys
     "obj_keys": "all",
     # non-ASCII strings (case mappings)
     "unicode": "all",
-    # co_varnames printed (a try's else block is compiled before its handlers)
-    "varnames_order": "all",
 }
 
 OTHER_FEATURES = [
@@ -118,7 +116,7 @@ OTHER_FEATURES = [
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
-    "suggestions", "qualname", "starred_multiline",
+    "suggestions", "qualname", "starred_multiline", "varnames_order",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES

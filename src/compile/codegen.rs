@@ -158,7 +158,7 @@ impl<'a> Compiler<'a> {
         let (op, arg) = match self.scope().lookup(name) {
             NameScope::Local => {
                 let ops = [Op::LoadFast, Op::StoreFast, Op::DeleteFast];
-                (ops, self.u().varname_index(name))
+                (ops, self.u().use_var(name))
             }
             NameScope::Cell | NameScope::Free => {
                 // A class body reads enclosing variables through its namespace first.
@@ -521,8 +521,17 @@ impl<'a> Compiler<'a> {
         self.u().bind(start);
         let always = const_value(test).and_then(|v| v.fast_truth());
         if always == Some(false) {
-            // `while 0:` compiles to its else clause only.
+            // `while 0:` compiles to its else clause only; its body is
+            // compiled and dropped (it still names its locals first).
             self.u().emit(Op::Nop, 0);
+            let mark = self.u().instrs.len();
+            self.fblocks
+                .last_mut()
+                .unwrap()
+                .push(FBlock::WhileLoop { start, end });
+            self.stmts(body)?;
+            self.fblocks.last_mut().unwrap().pop();
+            self.u().truncate(mark);
             self.stmts(orelse)?;
             self.u().bind(end);
             self.u().bind(anchor);
@@ -794,6 +803,7 @@ impl<'a> Compiler<'a> {
         for p in &sc.params {
             u.varname_index(p);
         }
+        u.nparams = u.varnames.len();
         if kind == CodeKind::Function || kind == CodeKind::Comprehension {
             for n in &sc.bound {
                 if sc.lookup(n) == NameScope::Local {
