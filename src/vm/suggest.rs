@@ -18,7 +18,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
         MOVE_COST
     } else if a == b {
         0
-    } else if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    } else if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST
@@ -94,7 +94,7 @@ fn closest<'a>(dir: &[&'a str], name: &str) -> Option<&'a str> {
         if d > max_distance {
             continue;
         }
-        if best.map_or(true, |(_, bd)| d < bd) {
+        if best.is_none_or(|(_, bd)| d < bd) {
             best = Some((item, d));
         }
     }
