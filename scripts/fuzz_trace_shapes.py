@@ -102,17 +102,11 @@ KNOWN_FEATURES = {
     # free variable, print() writing piece by piece, length hints, bad
     # arguments' messages, __file__, numeric edges, max() with __gt__,
     # an uncaught exception's __str__ called once, user objects with
-    # colliding hashes as set/dict keys.
-    # co_qualname printed by the tracer (comprehensions nested in comprehensions)
-    "qualname": "all",
-    # names close to defined ones (the traceback's "Did you mean")
-    "suggestions": "all",
-    # starred items after three or more items on separate lines
-    "starred_multiline": "all",
+    # colliding hashes as set/dict keys, the traceback's "Did you mean",
+    # qualnames of nested comprehensions, starred items after items on
+    # separate lines, co_varnames order.
     # non-ASCII strings (case mappings)
     "unicode": "all",
-    # co_varnames printed (a try's else block is compiled before its handlers)
-    "varnames_order": "all",
 }
 
 OTHER_FEATURES = [
@@ -121,6 +115,7 @@ OTHER_FEATURES = [
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
+    "suggestions", "qualname", "starred_multiline", "varnames_order",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES

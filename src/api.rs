@@ -1,9 +1,10 @@
 //! The embedding facade: what a Rust host uses to run krait code.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::trace::Tracer;
-use crate::value::{ExcType, NativeFn, PyErr, Value};
+use crate::value::{Dict, ExcType, NativeFn, PyErr, Value};
 use crate::vm::Vm;
 
 /// How a run ended when it did not finish normally.
@@ -72,15 +73,15 @@ impl Interpreter {
                 .borrow_mut()
                 .set_str("__file__", Value::str(filename));
         }
-        let r = self.vm.run_module(code, globals);
+        let r = self.vm.run_module(code, globals.clone());
         self.vm.flush();
         match r {
             Ok(v) => Ok(v),
-            Err(e) => Err(self.describe(e)),
+            Err(e) => Err(self.describe(e, &globals)),
         }
     }
 
-    fn describe(&mut self, e: PyErr) -> RunError {
+    fn describe(&mut self, e: PyErr, globals: &Rc<RefCell<Dict>>) -> RunError {
         let exc = self.vm.materialize(e);
         if self
             .vm
@@ -118,7 +119,7 @@ impl Interpreter {
         let interrupt = self
             .vm
             .err_is(&PyErr::Obj(exc.clone()), ExcType::KeyboardInterrupt);
-        let (traceback, summary) = self.vm.format_traceback(&exc);
+        let (traceback, summary) = self.vm.format_traceback(&exc, Some(globals));
         RunError::Exception {
             traceback,
             summary,

@@ -556,6 +556,18 @@ pub fn install_type_methods(vm: &mut Vm) {
         n,
         method("BaseException", "with_traceback", exc_with_traceback),
     );
+    // What the VM sets when it raises them (for the traceback's suggestions);
+    // None on instances made by the program.
+    for (t, names) in [
+        (ExcType::NameError, &["name"][..]),
+        (ExcType::AttributeError, &["name", "obj"][..]),
+    ] {
+        let cls = vm.types.exc(t);
+        for name in names {
+            let n = vm.intern(name);
+            cls.dict.borrow_mut().insert(n, Value::None);
+        }
+    }
     let obj = vm.types.object.clone();
     let n = vm.intern("__init__");
     obj.dict

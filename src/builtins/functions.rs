@@ -505,7 +505,7 @@ fn getattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     match vm.getattr_str(&args[0], &n) {
         Ok(v) => Ok(v),
         Err(e) if args.len() == 3 && vm.err_is(&e, ExcType::AttributeError) => Ok(args[2].clone()),
-        Err(e) => Err(e),
+        Err(e) => Err(vm.attr_error_context(e, &args[0], &n)),
     }
 }
 

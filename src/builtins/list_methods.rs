@@ -77,12 +77,7 @@ fn append(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn extend(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let l = recv(args, "extend")?.clone();
     onearg("list", "extend", args, kw)?;
-    let items = match &args[1] {
-        Value::List(other) => other.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        v => vm.collect_sized(v)?,
-    };
-    l.borrow_mut().extend(items);
+    vm.list_extend(&l, &args[1])?;
     Ok(Value::None)
 }
 

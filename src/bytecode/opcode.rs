@@ -103,6 +103,8 @@ pub enum Op {
     BuildSet,
     /// `k1 v1 .. kn vn -- {k1: v1, ..}`
     BuildMap,
+    /// `v1 .. vn keys -- {keys[0]: v1, ..}`: `keys` a constant tuple of `arg` strs.
+    BuildConstKeyMap,
     /// `s1..sn -- s1+..+sn` (f-string pieces).
     BuildString,
     /// `v [spec] -- str`: `arg & 3` conversion (0 none, 1 str, 2 repr, 3 ascii), `arg & 4` spec present.

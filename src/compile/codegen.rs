@@ -159,7 +159,7 @@ impl<'a> Compiler<'a> {
         let (op, arg) = match self.scope().lookup(name) {
             NameScope::Local => {
                 let ops = [Op::LoadFast, Op::StoreFast, Op::DeleteFast];
-                (ops, self.u().varname_index(name))
+                (ops, self.u().use_var(name))
             }
             NameScope::Cell | NameScope::Free => {
                 // A class body reads enclosing variables through its namespace first.
@@ -533,8 +533,17 @@ impl<'a> Compiler<'a> {
         self.u().bind(start);
         let always = const_value(test).and_then(|v| v.fast_truth());
         if always == Some(false) {
-            // `while 0:` compiles to its else clause only.
+            // `while 0:` compiles to its else clause only; its body is
+            // compiled and dropped (it still names its locals first).
             self.u().emit(Op::Nop, 0);
+            let mark = self.u().instrs.len();
+            self.fblocks
+                .last_mut()
+                .unwrap()
+                .push(FBlock::WhileLoop { start, end });
+            self.stmts(body)?;
+            self.fblocks.last_mut().unwrap().pop();
+            self.u().truncate(mark);
             self.stmts(orelse)?;
             self.u().bind(end);
             self.u().bind(anchor);
@@ -784,15 +793,17 @@ impl<'a> Compiler<'a> {
         let parent = self.units.last().unwrap();
         match parent.kind {
             CodeKind::Module => name.to_string(),
-            CodeKind::Class => format!("{}.{}", parent.qualname, name),
-            _ => format!("{}.<locals>.{}", parent.qualname, name),
+            // As CPython's compiler_set_qualname: only a function (or lambda)
+            // parent adds `.<locals>`.
+            CodeKind::Class | CodeKind::Comprehension => format!("{}.{}", parent.qualname, name),
+            CodeKind::Function => format!("{}.<locals>.{}", parent.qualname, name),
         }
     }
 
     /// Starts a new unit for a child scope with its variables laid out.
     pub fn enter_scope(&mut self, scope: usize, kind: CodeKind, name: &str, firstlineno: u32) {
         let mut qualname = self.qualname_for(name);
-        if kind == CodeKind::Function || kind == CodeKind::Comprehension {
+        if kind == CodeKind::Function || kind == CodeKind::Class {
             // Names declared global keep a plain qualname.
             let parent_scope = &self.table.scopes[self.units.last().unwrap().scope];
             if parent_scope.lookup(name) == NameScope::GlobalExplicit {
@@ -804,6 +815,7 @@ impl<'a> Compiler<'a> {
         for p in &sc.params {
             u.varname_index(p);
         }
+        u.nparams = u.varnames.len();
         if kind == CodeKind::Function || kind == CodeKind::Comprehension {
             for n in &sc.bound {
                 if sc.lookup(n) == NameScope::Local {

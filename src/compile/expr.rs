@@ -42,6 +42,10 @@ fn cmp_kind(op: CmpOp) -> Option<u32> {
     )
 }
 
+/// CPython's STACK_USE_GUIDELINE: longer displays and calls are built
+/// item by item.
+const STACK_USE_GUIDELINE: usize = 30;
+
 impl<'a> Compiler<'a> {
     /// Compiles an expression; its instructions carry its own first line.
     pub fn expr(&mut self, e: &Expr) -> CResult {
@@ -200,39 +204,47 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// Lists, tuples and sets, with `*x` items.
+    /// Lists, tuples and sets, with `*x` items, laid out as CPython's
+    /// starunpack_helper: the items before the first star are built at once,
+    /// later ones appended; past 30 items (STACK_USE_GUIDELINE) all are appended.
     fn sequence(&mut self, elts: &[Expr], build: Op, extend: Op, is_tuple: bool) -> CResult {
+        let n = elts.len();
+        // Three or more constants: a constant tuple, or build empty and
+        // extend by a constant tuple (a list) or frozenset (a set).
+        if n > 2 {
+            if let Some(vs) = elts.iter().map(const_value).collect::<Option<Vec<_>>>() {
+                if is_tuple {
+                    self.load_const(Value::tuple(vs));
+                    return Ok(());
+                }
+                let keys = if build == Op::BuildSet {
+                    vs.iter()
+                        .map(|v| crate::value::DictKey::new(v.clone()).ok())
+                        .collect::<Option<Vec<_>>>()
+                } else {
+                    None
+                };
+                let c = match keys {
+                    Some(keys) => Value::FrozenSet(std::rc::Rc::new(
+                        crate::value::SetObj::constant_frozenset(keys),
+                    )),
+                    None => Value::tuple(vs),
+                };
+                self.u().emit(build, 0);
+                self.load_const(c);
+                self.u().emit(extend, 1);
+                return Ok(());
+            }
+        }
         let has_star = elts
             .iter()
             .any(|x| matches!(x.kind, ExprKind::Starred { .. }));
-        if !has_star {
-            // Three or more constants: build empty, then extend by a constant
-            // tuple (a list) or frozenset (a set), as CPython does.
-            if !is_tuple && elts.len() >= 3 {
-                if let Some(vs) = elts.iter().map(const_value).collect::<Option<Vec<_>>>() {
-                    let keys = if build == Op::BuildSet {
-                        vs.iter()
-                            .map(|v| crate::value::DictKey::new(v.clone()).ok())
-                            .collect::<Option<Vec<_>>>()
-                    } else {
-                        None
-                    };
-                    let c = match keys {
-                        Some(keys) => Value::FrozenSet(std::rc::Rc::new(
-                            crate::value::SetObj::constant_frozenset(keys),
-                        )),
-                        None => Value::tuple(vs),
-                    };
-                    self.u().emit(build, 0);
-                    self.load_const(c);
-                    self.u().emit(extend, 1);
-                    return Ok(());
-                }
-            }
+        let big = n > STACK_USE_GUIDELINE;
+        if !has_star && !big {
             for x in elts {
                 self.expr(x)?;
             }
-            self.u().emit(build, elts.len() as u32);
+            self.u().emit(build, n as u32);
             return Ok(());
         }
         let (b, ext) = if is_tuple {
@@ -245,16 +257,25 @@ impl<'a> Compiler<'a> {
         } else {
             Op::ListAppend
         };
-        self.u().emit(b, 0);
-        for x in elts {
+        let mut built = big;
+        if big {
+            self.u().emit(b, 0);
+        }
+        for (i, x) in elts.iter().enumerate() {
             match &x.kind {
                 ExprKind::Starred { value, .. } => {
+                    if !built {
+                        self.u().emit(b, i as u32);
+                        built = true;
+                    }
                     self.expr(value)?;
                     self.u().emit(ext, 1);
                 }
                 _ => {
                     self.expr(x)?;
-                    self.u().emit(add, 1);
+                    if built {
+                        self.u().emit(add, 1);
+                    }
                 }
             }
         }
@@ -429,12 +450,25 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult {
-        let has_star = args
+        let star_or_dstar = args
             .iter()
             .any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.name.is_none());
+        for (i, k) in keywords.iter().enumerate() {
+            if let Some(name) = &k.name {
+                if keywords[..i].iter().any(|o| o.name.as_ref() == Some(name)) {
+                    return err(format!("keyword argument repeated: {}", name), k.span);
+                }
+            }
+        }
+        // As CPython 3.11's maybe_optimize_method_call and compiler_call_helper.
+        let (na, nk) = (args.len(), keywords.len());
         let method = match &func.kind {
-            ExprKind::Attribute { value, attr, .. } if !has_star => Some((value, attr)),
+            ExprKind::Attribute { value, attr, .. }
+                if !star_or_dstar && na + nk + usize::from(nk != 0) < STACK_USE_GUIDELINE =>
+            {
+                Some((value, attr))
+            }
             _ => None,
         };
         match method {
@@ -452,38 +486,8 @@ impl<'a> Compiler<'a> {
                 self.expr(func)?;
             }
         }
-        if has_star {
-            // Positional args as one tuple.
-            let simple_star = args.len() == 1 && matches!(args[0].kind, ExprKind::Starred { .. });
-            if simple_star {
-                // `f(*x)`: x itself goes to CallEx, which makes the tuple.
-                if let ExprKind::Starred { value, .. } = &args[0].kind {
-                    self.expr(value)?;
-                }
-            } else {
-                self.sequence(args, Op::BuildTuple, Op::ListExtend, true)?;
-            }
-            let mut flags = 0;
-            if !keywords.is_empty() {
-                flags = 1;
-                self.u().emit(Op::BuildMap, 0);
-                for k in keywords {
-                    match &k.name {
-                        Some(name) => {
-                            self.load_const(Value::str(name));
-                            self.expr(&k.value)?;
-                            self.u().emit(Op::BuildMap, 1);
-                            self.u().emit(Op::DictMerge, 1);
-                        }
-                        None => {
-                            self.expr(&k.value)?;
-                            self.u().emit(Op::DictMerge, 1);
-                        }
-                    }
-                }
-            }
-            self.u().emit(Op::CallEx, flags);
-            return Ok(());
+        if method.is_none() && (star_or_dstar || na + nk * 2 > STACK_USE_GUIDELINE) {
+            return self.call_ex(args, keywords);
         }
         for a in args {
             self.expr(a)?;
@@ -494,18 +498,87 @@ impl<'a> Compiler<'a> {
             let mut names = vec![];
             for k in keywords {
                 let name = k.name.clone().unwrap_or_default();
-                if names
-                    .iter()
-                    .any(|n: &Value| n.as_str() == Some(name.as_str()))
-                {
-                    return err(format!("keyword argument repeated: {}", name), k.span);
-                }
                 self.expr(&k.value)?;
                 names.push(Value::str(&name));
             }
             let n = (args.len() + keywords.len()) as u32;
             self.load_const(Value::tuple(names));
             self.u().emit(Op::CallKw, n);
+        }
+        Ok(())
+    }
+
+    /// A call through CallEx: positional arguments as one tuple, keyword
+    /// arguments as one dict (runs of named ones built at once, as
+    /// compiler_subkwargs), laid out as CPython's compiler_call_helper.
+    fn call_ex(&mut self, args: &[Expr], keywords: &[Keyword]) -> CResult {
+        match args {
+            [Expr {
+                kind: ExprKind::Starred { value, .. },
+                ..
+            }] => self.expr(value)?,
+            _ => self.sequence(args, Op::BuildTuple, Op::ListExtend, true)?,
+        }
+        let mut have_dict = false;
+        let mut start = 0;
+        for (i, k) in keywords.iter().enumerate() {
+            if k.name.is_some() {
+                continue;
+            }
+            if start < i {
+                self.subkwargs(&keywords[start..i])?;
+                if have_dict {
+                    self.u().emit(Op::DictMerge, 1);
+                }
+                have_dict = true;
+            }
+            if !have_dict {
+                self.u().emit(Op::BuildMap, 0);
+                have_dict = true;
+            }
+            self.expr(&k.value)?;
+            self.u().emit(Op::DictMerge, 1);
+            start = i + 1;
+        }
+        if start < keywords.len() {
+            self.subkwargs(&keywords[start..])?;
+            if have_dict {
+                self.u().emit(Op::DictMerge, 1);
+            }
+            have_dict = true;
+        }
+        self.u().emit(Op::CallEx, have_dict as u32);
+        Ok(())
+    }
+
+    /// Named keyword arguments `kws` as one dict (CPython's compiler_subkwargs).
+    fn subkwargs(&mut self, kws: &[Keyword]) -> CResult {
+        let names: Vec<Value> = kws
+            .iter()
+            .map(|k| Value::str(k.name.as_deref().unwrap_or_default()))
+            .collect();
+        let n = kws.len();
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        if n > 1 && !big {
+            for k in kws {
+                self.expr(&k.value)?;
+            }
+            self.load_const(Value::tuple(names));
+            self.u().emit(Op::BuildConstKeyMap, n as u32);
+            return Ok(());
+        }
+        if big {
+            self.u().emit(Op::BuildMap, 0);
+        }
+        for (k, name) in kws.iter().zip(names) {
+            self.load_const(name);
+            self.expr(&k.value)?;
+            if big {
+                self.u().emit(Op::MapAdd, 1);
+            }
+        }
+        if !big {
+            self.u().emit(Op::BuildMap, n as u32);
         }
         Ok(())
     }

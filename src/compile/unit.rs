@@ -41,6 +41,13 @@ pub struct Unit {
     /// Indexes of `varnames`, and of cells then frees (hash lookups keep
     /// compiling a function with very many variables linear).
     var_index: FxHashMap<String, u32>,
+    /// How many of `varnames` are parameters; the rest are numbered in the
+    /// order the code first names them (`used_vars`), as CPython's compiler
+    /// adds them to co_varnames (a try's else before its handlers, a finally
+    /// body where a break inlines it).
+    pub nparams: usize,
+    used_vars: Vec<u32>,
+    var_used: Vec<bool>,
     deref_pos: FxHashMap<String, u32>,
     labels: Vec<Option<u32>>,
     /// The line the next instruction gets (0: none).
@@ -84,6 +91,9 @@ impl Unit {
             name_index: FxHashMap::default(),
             const_index: FxHashMap::default(),
             varnames: vec![],
+            nparams: 0,
+            used_vars: vec![],
+            var_used: vec![],
             cellvars: vec![],
             freevars: vec![],
             var_index: FxHashMap::default(),
@@ -103,6 +113,14 @@ impl Unit {
         self.lines.push(self.line);
         self.handler_of.push(self.handlers.last().copied());
         self.instrs.len() - 1
+    }
+
+    /// Drops the instructions from `len` on (code compiled only for the
+    /// names it uses, as CPython compiles dead code before removing it).
+    pub fn truncate(&mut self, len: usize) {
+        self.instrs.truncate(len);
+        self.lines.truncate(len);
+        self.handler_of.truncate(len);
     }
 
     /// Emits an instruction that has no line of its own (CPython's artificial instructions).
@@ -175,6 +193,52 @@ impl Unit {
         i
     }
 
+    /// The slot of local `name` named by the code being compiled.
+    pub fn use_var(&mut self, name: &str) -> u32 {
+        let i = self.varname_index(name);
+        let k = i as usize;
+        if self.var_used.len() <= k {
+            self.var_used.resize(k + 1, false);
+        }
+        if k >= self.nparams && !self.var_used[k] {
+            self.var_used[k] = true;
+            self.used_vars.push(i);
+        }
+        i
+    }
+
+    /// Renumbers the non-parameter locals in order of first use (those
+    /// never named last, as they were).
+    fn order_varnames(&mut self) {
+        let n = self.varnames.len();
+        let mut order: Vec<u32> = (0..self.nparams as u32).collect();
+        order.extend(self.used_vars.iter().copied());
+        for i in self.nparams as u32..n as u32 {
+            if !self.var_used.get(i as usize).copied().unwrap_or(false) {
+                order.push(i);
+            }
+        }
+        let mut new_of = vec![0u32; n];
+        for (new, &old) in order.iter().enumerate() {
+            new_of[old as usize] = new as u32;
+        }
+        if new_of.iter().enumerate().all(|(i, &j)| i as u32 == j) {
+            return;
+        }
+        for ins in self.instrs.iter_mut() {
+            if matches!(ins.op, Op::LoadFast | Op::StoreFast | Op::DeleteFast) {
+                ins.arg = new_of[ins.arg as usize];
+            }
+        }
+        self.varnames = order
+            .iter()
+            .map(|&i| self.varnames[i as usize].clone())
+            .collect();
+        for v in self.var_index.values_mut() {
+            *v = new_of[*v as usize];
+        }
+    }
+
     /// Sets the cell and free variables (once, before any deref is emitted).
     pub fn set_derefs(&mut self, cells: &[String], frees: &[String]) {
         self.cellvars = cells
@@ -215,6 +279,7 @@ impl Unit {
 
     /// Resolves labels and builds the exception table and the code object.
     pub fn finish(mut self, filename: &Str) -> Code {
+        self.order_varnames();
         let mut labels: Vec<u32> = self.labels.iter().map(|l| l.unwrap_or(0)).collect();
         for ins in self.instrs.iter_mut() {
             if is_jump(ins.op) {

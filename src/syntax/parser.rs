@@ -168,6 +168,28 @@ fn diagnose(
     let Some(idx) = toks.iter().position(|t| t.0 == s && t.1 == tok) else {
         return SyntaxError::syntax("invalid syntax", src, s, e);
     };
+    // CPython's parser reduces the literals before the bad token (and
+    // raises an f-string's error) before it finds the token wrong.
+    let lits = toks[..idx]
+        .iter()
+        .rev()
+        .take_while(|t| matches!(t.1, Tok::Str(_)))
+        .count();
+    if lits > 0 {
+        let run = &toks[idx - lits..idx];
+        let strs = run
+            .iter()
+            .filter_map(|t| match &t.1 {
+                Tok::Str(st) => Some(st.clone()),
+                _ => None,
+            })
+            .collect();
+        if let Err(ParseError::User { error }) =
+            crate::syntax::strings::concat(src, strs, run[0].0, run[lits - 1].2)
+        {
+            return perr(src, error);
+        }
+    }
     let d = Diag {
         src,
         toks,

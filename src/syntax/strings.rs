@@ -29,6 +29,15 @@ fn at<T>(msg: impl Into<String>, start: usize, end: usize) -> PResult<T> {
 pub fn concat(src: &str, toks: Vec<StrTok>, l: usize, r: usize) -> PResult<Expr> {
     let bytes = toks.iter().filter(|t| t.bytes).count();
     if bytes != 0 && bytes != toks.len() {
+        // CPython goes through the literals in order: an f-string before
+        // the first mixed one is parsed (and its error raised) first.
+        let first = toks
+            .iter()
+            .position(|t| t.bytes != toks[0].bytes)
+            .unwrap_or(0);
+        if !toks[0].bytes && toks[..first].iter().any(|t| t.fstring) {
+            concat(src, toks[..first].to_vec(), l, r)?;
+        }
         return at("cannot mix bytes and nonbytes literals", r, r);
     }
     // Unicode-error positions count from the start of the concatenation.
@@ -515,8 +524,7 @@ impl FParser<'_> {
             return self.err("f-string: unterminated string");
         }
         if let Some(&open) = brackets.last() {
-            let _ = open;
-            return self.err("f-string: expecting '}'");
+            return self.err(&format!("f-string: unmatched '{}'", open as char));
         }
         let expr_end = self.pos;
         if self.pos >= self.end {

@@ -722,7 +722,7 @@ impl Vm {
                     let mut d = crate::value::Dict::new();
                     for k in inst.attr_names() {
                         if let Value::Str(k) = &k {
-                            if !is_exception_state(k.as_str()) {
+                            if !is_exception_state(&inst.class, k.as_str()) {
                                 if let Some(v) = inst.get_attr_str(k) {
                                     d.insert(DictKey::name(k), v);
                                 }
@@ -931,11 +931,25 @@ impl Vm {
 }
 
 /// Attributes in which exceptions keep their own state (not in their `__dict__`).
-fn is_exception_state(name: &str) -> bool {
-    matches!(
-        name,
-        "args" | "__context__" | "__cause__" | "__suppress_context__"
-    )
+fn is_exception_state(cls: &crate::value::Class, name: &str) -> bool {
+    let is = |t: ExcType| match cls.kind {
+        crate::value::TypeKind::Exception(mut k) => loop {
+            if k == t {
+                break true;
+            }
+            match k.parent() {
+                Some(p) => k = p,
+                None => break false,
+            }
+        },
+        _ => false,
+    };
+    match name {
+        "args" | "__context__" | "__cause__" | "__suppress_context__" => true,
+        "name" => is(ExcType::NameError) || is(ExcType::AttributeError),
+        "obj" => is(ExcType::AttributeError),
+        _ => false,
+    }
 }
 
 /// The value for a C `bool` member (`f_trace_lines`): only a bool will do.

@@ -1,8 +1,9 @@
 //! Exceptions as objects: making them, matching them, printing tracebacks.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::value::{Class, ExcType, Instance, PyErr, PyResult, Value};
+use crate::value::{Class, Dict, ExcType, Instance, PyErr, PyResult, Value};
 
 use super::Vm;
 
@@ -38,29 +39,28 @@ impl Vm {
         }
     }
 
-    /// `except T:` matching, `T` a class or a tuple of classes.
+    /// `except T:` matching, `T` a class or a flat tuple of classes. As CPython's
+    /// CHECK_EXC_MATCH, every item is checked (no nested tuples) before any match.
     pub fn exc_matches(&mut self, exc: &Value, t: &Value) -> PyResult<bool> {
-        match t {
-            Value::Class(c) => {
-                if !c.is_exception() {
-                    return Err(PyErr::type_error(
-                        "catching classes that do not inherit from BaseException is not allowed",
-                    ));
-                }
-                Ok(self.exc_class(exc).is_subclass(c))
+        let single;
+        let classes: &[Value] = match t {
+            Value::Tuple(items) => items,
+            _ => {
+                single = [t.clone()];
+                &single
             }
-            Value::Tuple(items) => {
-                for it in items.iter() {
-                    if self.exc_matches(exc, it)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+        };
+        for c in classes {
+            if !matches!(c, Value::Class(c) if c.is_exception()) {
+                return Err(PyErr::type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
             }
-            _ => Err(PyErr::type_error(
-                "catching classes that do not inherit from BaseException is not allowed",
-            )),
         }
+        let ec = self.exc_class(exc);
+        Ok(classes
+            .iter()
+            .any(|c| matches!(c, Value::Class(c) if ec.is_subclass(c))))
     }
 
     /// Whether an error is of the built-in type `t` (or a subclass).
@@ -106,7 +106,12 @@ impl Vm {
 
     /// The full traceback text CPython prints for an uncaught exception,
     /// and its last line (the summary of `exc`): `str(exc)` is called once.
-    pub fn format_traceback(&mut self, exc: &Value) -> (String, String) {
+    /// `globals`: the module's, where a NameError's suggestion looks.
+    pub fn format_traceback(
+        &mut self,
+        exc: &Value,
+        globals: Option<&Rc<RefCell<Dict>>>,
+    ) -> (String, String) {
         let mut out = String::new();
         let mut chain = vec![exc.clone()];
         // Walk causes and contexts (at most a few levels).
@@ -144,7 +149,7 @@ impl Vm {
         }
         let mut summary = String::new();
         for (i, e) in chain.iter().enumerate().rev() {
-            summary = self.format_one(e, &mut out);
+            summary = self.format_one(e, &mut out, globals);
             if i > 0 {
                 out.push_str(links[i - 1]);
             }
@@ -153,7 +158,12 @@ impl Vm {
     }
 
     /// Appends one exception's traceback to `out`; returns its last line.
-    fn format_one(&mut self, exc: &Value, out: &mut String) -> String {
+    fn format_one(
+        &mut self,
+        exc: &Value,
+        out: &mut String,
+        globals: Option<&Rc<RefCell<Dict>>>,
+    ) -> String {
         let tb = match exc {
             Value::Instance(i) => i.traceback.borrow().as_ref().map(|t| t.entries()),
             _ => None,
@@ -195,7 +205,8 @@ impl Vm {
                 }
             }
         }
-        let summary = self.exc_summary(exc);
+        let mut summary = self.exc_summary(exc);
+        summary.push_str(&self.suggestion_suffix(exc, globals));
         out.push_str(&summary);
         out.push('\n');
         summary

@@ -842,6 +842,24 @@ impl Vm {
         Ok(out)
     }
 
+    /// `list.extend(v)` / `l += v` as CPython's list_extend: a list or tuple is
+    /// copied first; any other iterable is appended item by item, so an
+    /// iterator over `l` itself sees the items already appended, and the
+    /// items before an error stay.
+    pub fn list_extend(&mut self, l: &Rc<RefCell<Vec<Value>>>, v: &Value) -> PyResult<()> {
+        if !matches!(v, Value::Instance(_) | Value::Iter(_)) {
+            let items = self.collect(v)?;
+            l.borrow_mut().extend(items);
+            return Ok(());
+        }
+        let it = self.get_iter(v.clone())?;
+        self.length_hint(v)?;
+        while let Some(x) = self.next_value(&it)? {
+            l.borrow_mut().push(x);
+        }
+        Ok(())
+    }
+
     /// CPython's PySequence_Fast: a list or tuple as is, else `list(iter(v))`
     /// (the length hint is the iterator's); a TypeError from `iter(v)`
     /// becomes `msg`.

@@ -9,6 +9,7 @@ pub mod iter;
 pub mod keys;
 pub mod ops;
 mod run;
+mod suggest;
 mod tracing;
 pub mod types;
 

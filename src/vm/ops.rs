@@ -223,8 +223,7 @@ impl Vm {
                 }
             }
             (Value::List(x), other, BinOpKind::Add) if inplace => {
-                let items = self.collect_sized(other)?;
-                x.borrow_mut().extend(items);
+                self.list_extend(x, other)?;
                 Some(a.clone())
             }
             (Value::List(x), n, BinOpKind::Mul) | (n, Value::List(x), BinOpKind::Mul)
@@ -622,13 +621,18 @@ impl Vm {
                 ))),
             },
             Value::List(l) => {
-                let items = l.borrow().clone();
-                for x in &items {
-                    if x.is(item) || self.eq(x, item)? {
+                // By index against the live length, as CPython: an `__eq__`
+                // that grows or shrinks the list changes what is visited.
+                let mut i = 0;
+                loop {
+                    let Some(x) = l.borrow().get(i).cloned() else {
+                        return Ok(false);
+                    };
+                    if x.is(item) || self.eq(&x, item)? {
                         return Ok(true);
                     }
+                    i += 1;
                 }
-                Ok(false)
             }
             Value::Tuple(t) => {
                 for x in t.iter() {
@@ -1484,10 +1488,7 @@ impl Vm {
         if let Some(v) = self.builtins.borrow().get(&key) {
             return Ok(v.clone());
         }
-        Err(PyErr::new(
-            ExcType::NameError,
-            format!("name '{}' is not defined", name.as_str()),
-        ))
+        Err(self.name_error(format!("name '{}' is not defined", name.as_str()), name))
     }
 
     /// `import name` of a built-in module.

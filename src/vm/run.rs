@@ -318,9 +318,9 @@ impl Vm {
                         let name = code.names[arg as usize].clone();
                         let key = crate::value::DictKey::name(&name);
                         if self.frames[fi].globals.borrow_mut().remove(&key).is_none() {
-                            break 'op PyErr::new(
-                                ExcType::NameError,
+                            break 'op self.name_error(
                                 format!("name '{}' is not defined", name.as_str()),
+                                &name,
                             );
                         }
                     }
@@ -355,15 +355,19 @@ impl Vm {
                             .clone()
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
                         if ns.borrow_mut().remove(&key).is_none() {
-                            break 'op PyErr::new(
-                                ExcType::NameError,
+                            break 'op self.name_error(
                                 format!("name '{}' is not defined", name.as_str()),
+                                &name,
                             );
                         }
                     }
                     Op::LoadAttr => {
                         let obj = self.stack.pop().unwrap();
-                        let v = tri!(self.getattr_str(&obj, &code.names[arg as usize]));
+                        let name = &code.names[arg as usize];
+                        let v = match self.getattr_str(&obj, name) {
+                            Ok(v) => v,
+                            Err(e) => break 'op self.attr_error_context(e, &obj, name),
+                        };
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
@@ -382,13 +386,20 @@ impl Vm {
                     Op::LoadMethod => {
                         let obj = self.stack.pop().unwrap();
                         let name = &code.names[arg as usize];
-                        match tri!(self.load_method(&obj, name)) {
+                        let m = match self.load_method(&obj, name) {
+                            Ok(m) => m,
+                            Err(e) => break 'op self.attr_error_context(e, &obj, name),
+                        };
+                        match m {
                             Some(m) => {
                                 self.stack.push(m);
                                 self.stack.push(obj);
                             }
                             None => {
-                                let v = tri!(self.getattr_str(&obj, name));
+                                let v = match self.getattr_str(&obj, name) {
+                                    Ok(v) => v,
+                                    Err(e) => break 'op self.attr_error_context(e, &obj, name),
+                                };
                                 self.stack.push(Value::Null);
                                 self.stack.push(v);
                             }
@@ -557,6 +568,17 @@ impl Vm {
                             tri!(self.dict_set(&d, k, v));
                         }
                         self.stack.push(Value::Dict(d));
+                    }
+                    Op::BuildConstKeyMap => {
+                        let keys = self.stack.pop().unwrap();
+                        let vals = self.stack.split_off(self.stack.len() - arg as usize);
+                        let mut d = Dict::new();
+                        if let Value::Tuple(keys) = keys {
+                            for (k, v) in keys.iter().zip(vals) {
+                                d.insert(tri!(self.hash_key(k.clone())), v);
+                            }
+                        }
+                        self.stack.push(Value::dict(d));
                     }
                     Op::BuildString => {
                         let items = self.stack.split_off(self.stack.len() - arg as usize);
@@ -886,7 +908,7 @@ impl Vm {
     }
 
     #[cold]
-    fn unbound_deref(&self, code: &crate::bytecode::Code, slot: usize) -> PyErr {
+    fn unbound_deref(&mut self, code: &crate::bytecode::Code, slot: usize) -> PyErr {
         let name = code.slot_name(slot).as_str();
         if slot < code.varnames.len() + code.cellvars.len() {
             PyErr::new(
@@ -897,10 +919,8 @@ impl Vm {
                 ),
             )
         } else {
-            PyErr::new(
-                ExcType::NameError,
-                format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name),
-            )
+            let msg = format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name);
+            self.name_error(msg, code.slot_name(slot))
         }
     }
 
