@@ -236,9 +236,15 @@ fn decode(body: &str, raw: bool, bytes: bool, out: &mut Vec<u8>) -> Result<(), B
                 if bytes {
                     out.push(v as u8);
                 } else {
-                    match char::from_u32(v) {
+                    match crate::value::string::char_for_code(v) {
+                        // A real code point that krait keeps for surrogate stand-ins.
+                        Some(c)
+                            if !(0xD800..0xE000).contains(&v)
+                                && crate::value::string::is_surrogate(c) =>
+                        {
+                            return Err(Bad::Value(crate::value::string::unrepresentable(v)))
+                        }
                         Some(c) => push_char(out, c),
-                        None if v <= 0x10ffff => push_char(out, '\u{fffd}'),
                         None => {
                             return Err(Bad::Unicode(
                                 pos[start],

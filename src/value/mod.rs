@@ -24,7 +24,7 @@ pub use exc::{ExcType, PyErr, PyResult};
 pub use func::{BoundMethod, Builtin, Function, Kwargs, NativeFn};
 pub use range::RangeObj;
 pub use set::SetObj;
-pub use string::PyStr;
+pub use string::{surrogate_escape, PyStr};
 
 use crate::bytecode::Code;
 use crate::vm::frame::FrameObj;

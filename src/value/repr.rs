@@ -27,7 +27,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             }
             c if is_unprintable(c) => {
-                let n = c as u32;
+                let n = super::string::code_of(c);
                 if n <= 0xff {
                     out.push_str(&format!("\\x{:02x}", n));
                 } else if n <= 0xffff {
