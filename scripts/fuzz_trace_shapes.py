@@ -101,7 +101,8 @@ KNOWN_FEATURES = {
     # comprehension ifs, nested ifexps, walrus in comprehensions, del of a
     # free variable, print() writing piece by piece, length hints, bad
     # arguments' messages, __file__, numeric edges, max() with __gt__,
-    # an uncaught exception's __str__ called once.
+    # an uncaught exception's __str__ called once, non-ASCII strings (case
+    # mappings and character properties from Unicode tables).
     # user objects with colliding hashes as set/dict keys
     "obj_keys": "all",
     # co_qualname printed by the tracer (comprehensions nested in comprehensions)
@@ -110,8 +111,6 @@ KNOWN_FEATURES = {
     "suggestions": "all",
     # starred items after three or more items on separate lines
     "starred_multiline": "all",
-    # non-ASCII strings (case mappings)
-    "unicode": "all",
     # co_varnames printed (a try's else block is compiled before its handlers)
     "varnames_order": "all",
 }
@@ -122,6 +121,7 @@ OTHER_FEATURES = [
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
+    "unicode",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES

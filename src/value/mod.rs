@@ -12,6 +12,7 @@ pub mod range;
 pub mod repr;
 pub mod set;
 pub mod string;
+pub mod unicode;
 
 use std::cell::RefCell;
 use std::rc::Rc;
