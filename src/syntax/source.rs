@@ -387,6 +387,17 @@ fn decode_declared_utf8(body: &[u8], filename: &str) -> Result<String, SyntaxErr
                 i += 1;
             }
         } else if c == b'\'' || c == b'"' {
+            // An f-string's literal parts are decoded one by one.
+            let prefix_has = |p: &[u8]| {
+                body[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .any(|b| p.contains(b))
+            };
+            let fstring = prefix_has(b"fF");
+            // Bytes literals: the parser's own "only ASCII" error comes instead.
+            let bytes = prefix_has(b"bB");
             let triple = body[i..].starts_with(&[c, c, c]);
             let q = if triple { 3 } else { 1 };
             let start = i + q;
@@ -398,14 +409,23 @@ fn decode_declared_utf8(body: &[u8], filename: &str) -> Result<String, SyntaxErr
                 j += if body[j] == b'\\' { 2 } else { 1 };
             }
             let end = j.min(n);
-            check_token(body, start, end, filename)?;
+            // An unterminated string is the tokenizer's error, found first.
+            if end < n && body[end] == c {
+                // With escapes to decode (and in f-strings), CPython decodes
+                // each run of non-ASCII bytes on its own.
+                let raw = prefix_has(b"rR");
+                let runs = fstring || (!raw && body[start..end].contains(&b'\\'));
+                if !bytes {
+                    check_token(body, start, end, runs, filename)?;
+                }
+            }
             i = end + q;
         } else if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
             let start = i;
             while i < n && (body[i].is_ascii_alphanumeric() || body[i] == b'_' || body[i] >= 0x80) {
                 i += 1;
             }
-            check_token(body, start, i, filename)?;
+            check_token(body, start, i, false, filename)?;
         } else {
             i += 1;
         }
@@ -418,13 +438,44 @@ fn decode_declared_utf8(body: &[u8], filename: &str) -> Result<String, SyntaxErr
     }
 }
 
-/// CPython's error for a token of `body[start..end]` that is not UTF-8.
-fn check_token(body: &[u8], start: usize, end: usize, filename: &str) -> Result<(), SyntaxError> {
+/// CPython's error for a token of `body[start..end]` that is not UTF-8
+/// (decoded whole, or by runs of non-ASCII bytes when `runs`).
+fn check_token(
+    body: &[u8],
+    start: usize,
+    end: usize,
+    runs: bool,
+    filename: &str,
+) -> Result<(), SyntaxError> {
+    let Err(e) = std::str::from_utf8(&body[start..end]) else {
+        return Ok(());
+    };
+    let (start, end) = if runs {
+        let bad = start + e.valid_up_to();
+        let from = start
+            + body[start..bad]
+                .iter()
+                .rposition(|&b| b < 0x80)
+                .map_or(0, |k| k + 1);
+        let to = bad
+            + body[bad..end]
+                .iter()
+                .position(|&b| b < 0x80)
+                .unwrap_or(end - bad);
+        (from, to)
+    } else {
+        (start, end)
+    };
     let Err(e) = std::str::from_utf8(&body[start..end]) else {
         return Ok(());
     };
     let at = e.valid_up_to();
     let b = body[start + at];
+    let what = match e.error_len() {
+        // A truncated sequence: CPython names all of its bytes.
+        None if end - start - at > 1 => format!("bytes in position {}-{}", at, end - start - 1),
+        _ => format!("byte 0x{b:02x} in position {at}"),
+    };
     let why = match e.error_len() {
         None => "unexpected end of data",
         Some(_) if matches!(b, 0x80..=0xc1 | 0xf5..=0xff) => "invalid start byte",
@@ -445,9 +496,7 @@ fn check_token(body: &[u8], start: usize, end: usize, filename: &str) -> Result<
         + 1;
     Err(SyntaxError {
         kind: SyntaxErrorKind::SyntaxError,
-        msg: format!(
-            "(unicode error) 'utf-8' codec can't decode byte 0x{b:02x} in position {at}: {why}"
-        ),
+        msg: format!("(unicode error) 'utf-8' codec can't decode {what}: {why}"),
         filename: filename.to_string(),
         lineno: count_lines(&body[..line_start]) as u32,
         offset: col,

@@ -66,10 +66,20 @@ pub fn surrogate_escape(bytes: &[u8]) -> Result<String, u32> {
     Ok(out)
 }
 
+/// Length in characters, and whether the text may hold surrogate stand-ins.
+#[inline]
+fn text_facts(s: &str) -> (usize, bool) {
+    if s.is_ascii() {
+        (s.len(), false)
+    } else {
+        (s.chars().count(), s.as_bytes().contains(&0xF3))
+    }
+}
+
 /// Whether text may hold surrogate stand-ins (U+C0000..U+FFFFF lead with 0xF3):
 /// a byte test, so strings without them pay nothing more.
 #[inline]
-fn may_hold_surrogates(s: &str) -> bool {
+pub fn may_hold_surrogates(s: &str) -> bool {
     !s.is_ascii() && s.as_bytes().contains(&0xF3)
 }
 
@@ -85,28 +95,16 @@ pub struct PyStr {
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr {
-            chars: if s.is_ascii() {
-                s.len()
-            } else {
-                s.chars().count()
-            },
-            surr: may_hold_surrogates(s),
-            s: s.to_string(),
-            hash: Cell::new(None),
-        }
+        PyStr::from_string(s.to_string())
     }
     pub fn from_string(mut s: String) -> PyStr {
         if s.capacity() > 2 * s.len() + 64 {
             s.shrink_to_fit();
         }
+        let (chars, surr) = text_facts(&s);
         PyStr {
-            chars: if s.is_ascii() {
-                s.len()
-            } else {
-                s.chars().count()
-            },
-            surr: may_hold_surrogates(&s),
+            chars,
+            surr,
             s,
             hash: Cell::new(None),
         }
@@ -118,12 +116,9 @@ impl PyStr {
     /// Appends `t` in place: only for a string nobody else sees yet
     /// (`Rc::get_mut`), so `str` stays immutable to krait code.
     pub fn push_str(&mut self, t: &str) {
-        self.chars += if t.is_ascii() {
-            t.len()
-        } else {
-            t.chars().count()
-        };
-        self.surr |= may_hold_surrogates(t);
+        let (chars, surr) = text_facts(t);
+        self.chars += chars;
+        self.surr |= surr;
         self.s.push_str(t);
         self.hash.set(None);
     }

@@ -158,19 +158,27 @@ impl Vm {
 
     /// Writes text to stdout as `sys.stdout.write` encodes it (UTF-8, lone
     /// surrogates per `stdout_strict`): nothing is written when it raises.
+    #[inline]
     pub fn write_stdout_str(&mut self, s: &str) -> crate::value::PyResult<()> {
+        if !crate::value::string::may_hold_surrogates(s) {
+            self.write_stdout(s.as_bytes());
+            return Ok(());
+        }
+        self.write_stdout_encoded(s)
+    }
+
+    #[cold]
+    fn write_stdout_encoded(&mut self, s: &str) -> crate::value::PyResult<()> {
         match crate::value::string::encode_utf8(s, !self.stdout_strict) {
             Ok(bytes) => {
                 self.write_stdout(&bytes);
                 Ok(())
             }
-            Err(msg) => Err(self.unicode_encode_error(msg)),
+            Err(msg) => Err(crate::value::PyErr::new(
+                crate::value::ExcType::UnicodeEncodeError,
+                msg,
+            )),
         }
-    }
-
-    #[cold]
-    fn unicode_encode_error(&mut self, msg: String) -> crate::value::PyErr {
-        crate::value::PyErr::new(crate::value::ExcType::UnicodeEncodeError, msg)
     }
 
     /// Writes text to the real stderr (`backslashreplace`, as CPython's).
