@@ -13,6 +13,7 @@ pub mod repr;
 pub mod set;
 pub mod string;
 pub mod unicode;
+mod unicode14;
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -1,6 +1,8 @@
 //! Character properties and case mappings as CPython's `unicodedata`-backed
 //! str methods use them, from ICU4X's Unicode tables (one place for them).
-//! ASCII takes fast paths; the tables serve the rest.
+//! ASCII takes fast paths; the tables serve the rest. Characters assigned
+//! after Unicode 14.0 (CPython 3.11's version) count as unassigned for the
+//! properties (`unicode14.rs`); `upper`/`lower`/`casefold` still map them.
 
 use icu_casemap::options::{LeadingAdjustment, TitlecaseOptions, TrailingCase};
 use icu_casemap::CaseMapper;
@@ -9,11 +11,25 @@ use icu_properties::props::{
 };
 use icu_properties::{CodePointMapData, CodePointSetData};
 
+/// Assigned only after Unicode 14.0 (CPython 3.11's version): unassigned there.
+fn after_14(c: char) -> bool {
+    let n = c as u32;
+    let t = super::unicode14::UNASSIGNED;
+    let i = t.partition_point(|&(_, hi)| hi < n);
+    i < t.len() && t[i].0 <= n
+}
+
 fn category(c: char) -> GC {
+    if after_14(c) {
+        return GC::Unassigned;
+    }
     CodePointMapData::<GC>::new().get(c)
 }
 
 fn numeric_type(c: char) -> NumericType {
+    if after_14(c) {
+        return NumericType::None;
+    }
     CodePointMapData::<NumericType>::new().get(c)
 }
 
@@ -42,10 +58,11 @@ pub fn is_space(c: char) -> bool {
         return matches!(c, ' ' | '\t'..='\r' | '\x1c'..='\x1f');
     }
     category(c) == GC::SpaceSeparator
-        || matches!(
-            CodePointMapData::<BidiClass>::new().get(c),
-            BidiClass::WhiteSpace | BidiClass::ParagraphSeparator | BidiClass::SegmentSeparator
-        )
+        || !after_14(c)
+            && matches!(
+                CodePointMapData::<BidiClass>::new().get(c),
+                BidiClass::WhiteSpace | BidiClass::ParagraphSeparator | BidiClass::SegmentSeparator
+            )
 }
 
 /// `str.isalpha`: categories Lu, Ll, Lt, Lm, Lo.
@@ -115,21 +132,22 @@ pub fn is_cased(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    CodePointSetData::new::<Cased>().contains(c)
+    !after_14(c) && CodePointSetData::new::<Cased>().contains(c)
 }
 
 fn is_case_ignorable(c: char) -> bool {
-    CodePointSetData::new::<CaseIgnorable>().contains(c)
+    !after_14(c) && CodePointSetData::new::<CaseIgnorable>().contains(c)
 }
 
 /// `str.isidentifier` (also what the tokenizer accepts in names).
 pub fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
-        Some(c) if c == '_' || CodePointSetData::new::<XidStart>().contains(c) => {}
+        Some(c)
+            if c == '_' || (!after_14(c) && CodePointSetData::new::<XidStart>().contains(c)) => {}
         _ => return false,
     }
-    chars.all(|c| CodePointSetData::new::<XidContinue>().contains(c))
+    chars.all(|c| !after_14(c) && CodePointSetData::new::<XidContinue>().contains(c))
 }
 
 /// The full lowercase of `chars[i]` in its string: a capital sigma ends a
@@ -155,7 +173,7 @@ pub fn lower_at(chars: &[char], i: usize, out: &mut String) {
 
 /// The full titlecase mapping of `c` (`'ﬁ'` to `"Fi"`, `'ǆ'` to `'ǅ'`).
 pub fn title_into(c: char, out: &mut String) {
-    if c.is_ascii() {
+    if c.is_ascii() || after_14(c) {
         out.push(c.to_ascii_uppercase());
         return;
     }

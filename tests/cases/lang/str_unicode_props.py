@@ -13,3 +13,5 @@ for bad in ['²', '½', '١٢٣x', '一']:
         int(bad)
     except ValueError as e:
         print(e)
+# Assigned after Unicode 14.0 (CPython 3.11's database): unassigned to it
+print(repr('\U0001fae8'), '\U0001fae8'.isprintable(), ascii('\U0001fae8'), '\U0001fbf0'.isdigit())
