@@ -104,9 +104,8 @@ KNOWN_FEATURES = {
     # an uncaught exception's __str__ called once, user objects with
     # colliding hashes as set/dict keys, the traceback's "Did you mean",
     # qualnames of nested comprehensions, starred items after items on
-    # separate lines, co_varnames order.
-    # non-ASCII strings (case mappings)
-    "unicode": "all",
+    # separate lines, co_varnames order, non-ASCII strings (case mappings
+    # and character properties from Unicode tables).
 }
 
 OTHER_FEATURES = [
@@ -115,7 +114,7 @@ OTHER_FEATURES = [
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
-    "suggestions", "qualname", "starred_multiline", "varnames_order",
+    "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES

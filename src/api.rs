@@ -61,6 +61,9 @@ impl Interpreter {
 
     /// Compiles and runs `source` as the `__main__` module.
     pub fn run_source(&mut self, filename: &str, source: &str) -> Result<Value, RunError> {
+        // Newlines as the tokenizer sees them, so traceback lines match.
+        let source = &*crate::syntax::prepare_source(source, filename)
+            .map_err(|e| RunError::Syntax(e.report()))?;
         let code = crate::compile::compile_source(source, filename)
             .map_err(|e| RunError::Syntax(e.report()))?;
         self.vm

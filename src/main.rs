@@ -14,7 +14,8 @@ file       program read from script file
 arg ...    arguments passed to program in sys.argv[1:]";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments need not be UTF-8 (`std::env::args` would panic).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     // A big stack: deep native re-entry and deep ASTs must not overflow it.
     let child = std::thread::Builder::new()
         .stack_size(2 << 30)
@@ -24,7 +25,17 @@ fn main() -> ExitCode {
     ExitCode::from(child.join().unwrap_or(101))
 }
 
-fn run(args: Vec<String>) -> u8 {
+/// An argument as Python's `sys.argv` holds it (undecodable bytes are
+/// escaped as lone surrogates U+DC80..U+DCFF, `surrogateescape`).
+fn arg_text(a: &std::ffi::OsStr) -> String {
+    krait::value::surrogate_escape(a.as_encoded_bytes()).unwrap_or_else(|cp| {
+        eprintln!("krait: argument holds U+{cp:05X}, which krait reserves for lone surrogates");
+        std::process::exit(1)
+    })
+}
+
+fn run(os_args: Vec<std::ffi::OsString>) -> u8 {
+    let args: Vec<String> = os_args.iter().map(|a| arg_text(a)).collect();
     let Some(first) = args.first() else {
         eprintln!("{}", USAGE);
         return 2;
@@ -39,9 +50,24 @@ fn run(args: Vec<String>) -> u8 {
             0
         }
         "-c" => {
-            let Some(code) = args.get(1) else {
+            let Some(code) = os_args.get(1) else {
                 eprintln!("Argument expected for the -c option");
                 return 2;
+            };
+            let Some(code) = code.to_str() else {
+                // CPython decodes the command with surrogateescape, then fails to encode it.
+                let bytes = code.as_encoded_bytes();
+                let good = std::str::from_utf8(bytes)
+                    .err()
+                    .map_or(0, |e| e.valid_up_to());
+                let pos = std::str::from_utf8(&bytes[..good]).map_or(0, |s| s.chars().count());
+                eprintln!(
+                    "Unable to decode the command from the command line:\nUnicodeEncodeError: \
+                     'utf-8' codec can't encode character '\\udc{:02x}' in position {}: \
+                     surrogates not allowed",
+                    bytes[good], pos
+                );
+                return 1;
             };
             let mut argv = vec!["-c".to_string()];
             argv.extend(args[2..].iter().cloned());
@@ -52,9 +78,16 @@ fn run(args: Vec<String>) -> u8 {
                 eprintln!("usage: krait dis FILE");
                 return 2;
             };
-            let src = match read(path) {
+            let src = match read(&os_args[1]) {
                 Ok(s) => s,
                 Err(code) => return code,
+            };
+            let src = match krait::syntax::decode_source(&src, path) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprint!("{}", e.report());
+                    return 1;
+                }
             };
             match krait::compile::compile_source(&src, path) {
                 Ok(code) => {
@@ -68,7 +101,7 @@ fn run(args: Vec<String>) -> u8 {
             }
         }
         path => {
-            let src = match read(path) {
+            let src = match read(&os_args[0]) {
                 Ok(s) => s,
                 Err(code) => return code,
             };
@@ -77,16 +110,23 @@ fn run(args: Vec<String>) -> u8 {
             let filename = std::path::absolute(path)
                 .map(|p| p.to_string_lossy().into_owned())
                 .unwrap_or_else(|_| path.to_string());
+            let src = match krait::syntax::decode_source(&src, &filename) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprint!("{}", e.report());
+                    return 1;
+                }
+            };
             execute(&filename, &src, args.clone())
         }
     }
 }
 
-fn read(path: &str) -> Result<String, u8> {
-    std::fs::read_to_string(path).map_err(|e| {
+fn read(path: &std::ffi::OsStr) -> Result<Vec<u8>, u8> {
+    std::fs::read(path).map_err(|e| {
         eprintln!(
             "krait: can't open file '{}': [Errno {}] {}",
-            path,
+            path.to_string_lossy(),
             e.raw_os_error().unwrap_or(2),
             match e.kind() {
                 std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
@@ -95,6 +135,53 @@ fn read(path: &str) -> Result<String, u8> {
         );
         2
     })
+}
+
+/// Whether CPython would give stdout the `strict` error handler rather than
+/// `surrogateescape` (config_get_stdio_errors): strict unless UTF-8 mode,
+/// `PYTHONIOENCODING=...:errors` says otherwise, or the LC_CTYPE locale the
+/// environment selects is C, POSIX, C.UTF-8 (or does not exist: then it is C).
+fn stdio_strict() -> bool {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    if let Some(io) = var("PYTHONIOENCODING") {
+        if let Some((_, errors)) = io.split_once(':') {
+            if !errors.is_empty() {
+                return errors != "surrogateescape";
+            }
+        }
+    }
+    if var("PYTHONUTF8").as_deref() == Some("1") {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        extern "C" {
+            fn setlocale(category: i32, locale: *const std::ffi::c_char)
+                -> *const std::ffi::c_char;
+        }
+        #[cfg(target_os = "linux")]
+        const LC_CTYPE: i32 = 0;
+        #[cfg(not(target_os = "linux"))]
+        const LC_CTYPE: i32 = 2;
+        // SAFETY: called before the interpreter starts any other thread's
+        // work; the previous (C) locale is restored right after the query.
+        let name = unsafe {
+            let p = setlocale(LC_CTYPE, c"".as_ptr());
+            let name = if p.is_null() {
+                "C".to_string()
+            } else {
+                std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+            };
+            setlocale(LC_CTYPE, c"C".as_ptr());
+            name
+        };
+        !matches!(
+            name.as_str(),
+            "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8"
+        )
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Ctrl-C raises `KeyboardInterrupt` in the script (its `except` and
@@ -120,10 +207,13 @@ fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
     catch_sigint();
     let mut interp = Interpreter::new();
     interp.set_argv(argv);
+    interp.vm.stdout_strict = stdio_strict();
+    // stderr's error handler is backslashreplace: lone surrogates as `\udXXX`.
+    let text = |s: &str| krait::value::string::backslash_surrogates(s).into_owned();
     match interp.run_source(filename, src) {
         Ok(_) => 0,
         Err(RunError::Syntax(report)) => {
-            eprint!("{}", report);
+            eprint!("{}", text(&report));
             1
         }
         Err(RunError::Exception {
@@ -131,7 +221,7 @@ fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
             interrupt,
             ..
         }) => {
-            eprint!("{}", traceback);
+            eprint!("{}", text(&traceback));
             if interrupt {
                 die_by_sigint();
             }
@@ -139,7 +229,7 @@ fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
         }
         Err(RunError::Exit { code, message }) => {
             if let Some(m) = message {
-                eprintln!("{}", m);
+                eprintln!("{}", text(&m));
             }
             code as u8
         }

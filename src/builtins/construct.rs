@@ -279,6 +279,7 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 }
 
 fn parse_float(s: &str) -> Option<f64> {
+    let s = &*crate::value::unicode::decimal_and_space_to_ascii(s);
     let t = s.trim().replace('_', "");
     let lower = t.to_ascii_lowercase();
     match lower.trim_start_matches(['+', '-']) {
@@ -394,7 +395,8 @@ fn parse_int(s: &str, base: u32) -> PyResult<Value> {
             crate::value::repr::str_repr(s)
         ))
     };
-    let t = s.trim();
+    let ascii = crate::value::unicode::decimal_and_space_to_ascii(s);
+    let t = ascii.trim();
     let (neg, body) = match t.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),

@@ -1,7 +1,6 @@
 //! The built-in functions (`print`, `len`, `sorted`, ...).
 
 use std::cell::RefCell;
-use std::io::Write;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -164,20 +163,20 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     // that prints or raises sees the items before it already written.
     let write = |vm: &mut Vm, s: &str| {
         if to_stderr {
-            vm.flush();
-            let _ = std::io::stderr().write_all(s.as_bytes());
+            vm.write_stderr_str(s);
+            Ok(())
         } else {
-            vm.write_stdout(s.as_bytes());
+            vm.write_stdout_str(s)
         }
     };
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
-            write(vm, &sep);
+            write(vm, &sep)?;
         }
         let s = vm.to_str(a)?;
-        write(vm, &s);
+        write(vm, &s)?;
     }
-    write(vm, &end);
+    write(vm, &end)?;
     if flush && !to_stderr {
         vm.flush();
     }
@@ -744,13 +743,21 @@ fn round_float(f: f64, n: i64) -> f64 {
     }
 }
 
+use crate::value::string::unrepresentable;
+
 fn chr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("chr", args, 1, 1)?;
     let n = match vm.index_int(&args[0])? {
         Value::Int(n) if i32::try_from(n).is_ok() => n,
         _ => return Err(PyErr::overflow("Python int too large to convert to C int")),
     };
-    match u32::try_from(n).ok().and_then(char::from_u32) {
+    match u32::try_from(n)
+        .ok()
+        .and_then(crate::value::string::char_for_code)
+    {
+        Some(c) if crate::value::string::is_surrogate(c) && !(0xD800..0xE000).contains(&n) => Err(
+            PyErr::new(ExcType::NotImplementedError, unrepresentable(n as u32)),
+        ),
         Some(c) => Ok(Value::string(c.to_string())),
         None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
     }
@@ -766,7 +773,8 @@ fn ord(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
                     s.char_len()
                 )));
             }
-            Ok(Value::Int(s.as_str().chars().next().unwrap() as i64))
+            let c = s.as_str().chars().next().unwrap_or_default();
+            Ok(Value::Int(crate::value::string::code_of(c) as i64))
         }
         o => Err(PyErr::type_error(format!(
             "ord() expected string of length 1, but {} found",
@@ -820,13 +828,16 @@ fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("input", args, 0, 1)?;
     if let Some(p) = args.first() {
         let s = vm.to_str(p)?;
-        vm.write_stdout(s.as_bytes());
+        vm.write_stdout_str(&s)?;
     }
     vm.flush();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
+    let mut bytes = Vec::new();
+    match std::io::BufRead::read_until(&mut std::io::stdin().lock(), b'\n', &mut bytes) {
         Ok(0) | Err(_) => Err(PyErr::new(ExcType::EOFError, "EOF when reading a line")),
         Ok(_) => {
+            // Undecodable bytes arrive as lone surrogates (`surrogateescape`).
+            let mut line = crate::value::string::surrogate_escape(&bytes)
+                .map_err(|cp| PyErr::new(ExcType::NotImplementedError, unrepresentable(cp)))?;
             if line.ends_with('\n') {
                 line.pop();
                 if line.ends_with('\r') {

@@ -1,7 +1,6 @@
 //! The built-in modules: `sys`, `math`, `functools`, `time`.
 
 use std::cell::RefCell;
-use std::io::Write;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -193,7 +192,7 @@ fn stdout_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             args[0].type_name()
         )));
     };
-    vm.write_stdout(s.as_str().as_bytes());
+    vm.write_stdout_str(s.as_str())?;
     Ok(Value::Int(s.char_len() as i64))
 }
 
@@ -205,8 +204,7 @@ fn stderr_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             args[0].type_name()
         )));
     };
-    vm.flush();
-    let _ = std::io::stderr().write_all(s.as_str().as_bytes());
+    vm.write_stderr_str(s.as_str());
     Ok(Value::Int(s.char_len() as i64))
 }
 

@@ -334,11 +334,6 @@ fn chars_before(s: &str, ascii: bool, b: usize) -> usize {
     }
 }
 
-/// Python's `str.isspace` for one character.
-pub(crate) fn py_isspace(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
-}
-
 fn is_linebreak(c: char) -> bool {
     matches!(
         c,
@@ -354,65 +349,11 @@ fn is_linebreak(c: char) -> bool {
     )
 }
 
-fn is_decimal_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_digit();
-    }
-    // Unicode decimal digits come in runs of ten starting at a zero.
-    const ZEROS: &[u32] = &[
-        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
-        0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
-        0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
-        0xff10, 0x104a0, 0x11066, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
-    ];
-    let n = c as u32;
-    ZEROS.iter().any(|z| n >= *z && n < z + 10)
-}
-
-fn is_digit_char(c: char) -> bool {
-    is_decimal_char(c)
-        || matches!(c as u32, 0xb2 | 0xb3 | 0xb9 | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089 | 0x2460..=0x2468 | 0x2474..=0x247c | 0x2488..=0x2490 | 0x24f5..=0x24fd | 0x24ea | 0x24ff | 0x2776..=0x277e | 0x2780..=0x2788 | 0x278a..=0x2792)
-}
-
-fn is_numeric_char(c: char) -> bool {
-    is_digit_char(c) || c.is_numeric() || "〇一二三四五六七八九十百千万億兆零壱弐参拾".contains(c)
-}
-
-fn is_alpha_char(c: char) -> bool {
-    c.is_alphabetic() && !c.is_numeric()
-}
-
-fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
-}
-
-fn is_titlecase(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x1c5 | 0x1c8 | 0x1cb | 0x1f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc
-    )
-}
-
-fn to_title(c: char, out: &mut String) {
-    match c as u32 {
-        0x1c4..=0x1c6 => out.push('\u{1c5}'),
-        0x1c7..=0x1c9 => out.push('\u{1c8}'),
-        0x1ca..=0x1cc => out.push('\u{1cb}'),
-        0x1f1..=0x1f3 => out.push('\u{1f2}'),
-        0xdf => out.push_str("Ss"),
-        _ => {
-            if is_titlecase(c) {
-                out.push(c)
-            } else {
-                out.extend(c.to_uppercase())
-            }
-        }
-    }
-}
-
-fn lower_into(c: char, out: &mut String) {
-    out.extend(c.to_lowercase());
-}
+pub(crate) use crate::value::unicode::is_space as py_isspace;
+use crate::value::unicode::{
+    is_alpha as is_alpha_char, is_decimal as is_decimal_char, is_digit as is_digit_char,
+    is_numeric as is_numeric_char, is_titlecase, lower_at, title_into as to_title,
+};
 
 // ---------------------------------------------------------------- str.format
 
@@ -1134,30 +1075,21 @@ fn lower(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn casefold(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    map_str(args, kw, "casefold", |s| {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            match c {
-                'ß' | 'ẞ' => out.push_str("ss"),
-                'ς' => out.push('σ'),
-                _ => lower_into(c, &mut out),
-            }
-        }
-        out
-    })
+    map_str(args, kw, "casefold", crate::value::unicode::casefold)
 }
 
 fn title(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     map_str(args, kw, "title", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
         let mut prev_cased = false;
-        for c in s.chars() {
+        for (i, &c) in chars.iter().enumerate() {
             if prev_cased {
-                lower_into(c, &mut out);
+                lower_at(&chars, i, &mut out);
             } else {
                 to_title(c, &mut out);
             }
-            prev_cased = is_cased(c);
+            prev_cased = crate::value::unicode::is_cased(c);
         }
         out
     })
@@ -1165,22 +1097,26 @@ fn title(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn capitalize(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     map_str(args, kw, "capitalize", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
-        let mut chars = s.chars();
-        if let Some(c) = chars.next() {
-            to_title(c, &mut out);
+        for (i, &c) in chars.iter().enumerate() {
+            if i == 0 {
+                to_title(c, &mut out);
+            } else {
+                lower_at(&chars, i, &mut out);
+            }
         }
-        out.push_str(&chars.as_str().to_lowercase());
         out
     })
 }
 
 fn swapcase(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     map_str(args, kw, "swapcase", |s| {
+        let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
+        for (i, &c) in chars.iter().enumerate() {
             if c.is_uppercase() {
-                lower_into(c, &mut out);
+                lower_at(&chars, i, &mut out);
             } else if c.is_lowercase() {
                 out.extend(c.to_uppercase());
             } else {
@@ -1232,7 +1168,7 @@ fn isspace(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// The characters repr() shows unescaped (true for "").
 fn isprintable(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     pred(args, kw, "isprintable", |s| {
-        !s.chars().any(crate::value::repr::is_unprintable)
+        s.chars().all(crate::value::unicode::is_printable)
     })
 }
 
@@ -1296,14 +1232,12 @@ fn istitle(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn isidentifier(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isidentifier", |s| {
-        let mut chars = s.chars();
-        match chars.next() {
-            Some(c) if c == '_' || is_alpha_char(c) => {}
-            _ => return false,
-        }
-        chars.all(|c| c == '_' || c.is_alphanumeric() || is_decimal_char(c))
-    })
+    pred(
+        args,
+        kw,
+        "isidentifier",
+        crate::value::unicode::is_identifier,
+    )
 }
 
 // ---------------------------------------------------------------- padding

@@ -21,6 +21,7 @@ pub fn is_jump_op(op: crate::bytecode::Op) -> bool {
 
 /// Parses and compiles a module.
 pub fn compile_source(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxError> {
+    let source = &*syntax::prepare_source(source, filename)?;
     let module = syntax::parse(source, filename)?;
     let lines = LineIndex::new(source);
     codegen::compile_module(&module, filename, &lines).map_err(|e| {

@@ -52,6 +52,10 @@ impl SyntaxError {
         if self.kind == SyntaxErrorKind::RecursionError {
             return format!("RecursionError: {}\n", self.msg);
         }
+        // Errors found before tokenizing (source encoding) have no location.
+        if self.lineno == 0 {
+            return format!("{}: {}\n", self.kind.name(), self.msg);
+        }
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         let stripped = self.text.trim_start();
         if !stripped.is_empty() {
@@ -59,6 +63,7 @@ impl SyntaxError {
             let stripped = stripped.trim_end();
             out.push_str(&format!("    {}\n", stripped));
             // Like CPython, no caret when it would point into the indentation.
+            // No caret either without a column (e.g. a NUL byte).
             if self.offset > 0 && (indent == 0 || self.offset as usize > indent) {
                 let col = (self.offset as usize)
                     .saturating_sub(1)

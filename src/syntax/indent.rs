@@ -129,7 +129,12 @@ impl<'s> Tokenizer<'s> {
                 }
                 Raw::Name => {
                     let text = &src[s..e];
-                    Tok::keyword(text).unwrap_or_else(|| Tok::Name(text.to_string()))
+                    if text.is_ascii() {
+                        Tok::keyword(text).unwrap_or_else(|| Tok::Name(text.to_string()))
+                    } else {
+                        // PEP 3131: non-ASCII names are compared in NFKC form.
+                        Tok::Name(crate::value::unicode::nfkc(text))
+                    }
                 }
                 Raw::Number(scan) => self.number(s, e, scan)?,
                 Raw::Str(scan) => {
@@ -415,12 +420,7 @@ impl<'s> Tokenizer<'s> {
     }
 }
 
-/// Python's `str.isprintable` approximated for the characters a tokenizer meets.
-fn is_printable(c: char) -> bool {
-    !(c.is_control()
-        || (c.is_whitespace() && c != ' ')
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'))
-}
+use crate::value::unicode::is_printable;
 
 fn simple_tok(raw: Raw) -> Tok {
     match raw {

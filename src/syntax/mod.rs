@@ -7,11 +7,13 @@ mod indent;
 mod lexer;
 mod lines;
 mod parser;
+mod source;
 mod strings;
 mod token;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
 pub use lines::LineIndex;
+pub use source::{decode_source, prepare_source};
 
 /// Parses a whole file (or `-c` program) into a module.
 ///

@@ -245,9 +245,15 @@ fn decode(body: &str, raw: bool, bytes: bool, out: &mut Vec<u8>) -> Result<(), B
                 if bytes {
                     out.push(v as u8);
                 } else {
-                    match char::from_u32(v) {
+                    match crate::value::string::char_for_code(v) {
+                        // A real code point that krait keeps for surrogate stand-ins.
+                        Some(c)
+                            if !(0xD800..0xE000).contains(&v)
+                                && crate::value::string::is_surrogate(c) =>
+                        {
+                            return Err(Bad::Value(crate::value::string::unrepresentable(v)))
+                        }
                         Some(c) => push_char(out, c),
-                        None if v <= 0x10ffff => push_char(out, '\u{fffd}'),
                         None => {
                             return Err(Bad::Unicode(
                                 pos[start],
@@ -270,11 +276,14 @@ fn decode(body: &str, raw: bool, bytes: bool, out: &mut Vec<u8>) -> Result<(), B
                     return Err(malformed(i));
                 }
                 let Some(close) = chars[i..].iter().position(|&c| c == '}') else {
-                    return Err(malformed(i + 1));
+                    return Err(malformed(total));
                 };
+                if close == 1 {
+                    return Err(malformed(i + 1));
+                }
                 let name: String = chars[i + 1..i + close].iter().collect();
                 i += close + 1;
-                match unicode_name(&name) {
+                match crate::value::unicode::lookup_name(&name) {
                     Some(c) if !name.is_empty() => push_char(out, c),
                     _ => {
                         return Err(Bad::Unicode(
@@ -293,90 +302,6 @@ fn decode(body: &str, raw: bool, bytes: bool, out: &mut Vec<u8>) -> Result<(), B
         }
     }
     Ok(())
-}
-
-/// A few `\N{...}` names (the full Unicode name table is not carried).
-fn unicode_name(name: &str) -> Option<char> {
-    let n = name.to_ascii_uppercase();
-    if let Some(l) = n.strip_prefix("LATIN SMALL LETTER ") {
-        if l.len() == 1 && l.as_bytes()[0].is_ascii_uppercase() {
-            return l.to_ascii_lowercase().chars().next();
-        }
-    }
-    if let Some(l) = n.strip_prefix("LATIN CAPITAL LETTER ") {
-        if l.len() == 1 && l.as_bytes()[0].is_ascii_uppercase() {
-            return l.chars().next();
-        }
-    }
-    const DIGITS: [&str; 10] = [
-        "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
-    ];
-    if let Some(d) = n.strip_prefix("DIGIT ") {
-        if let Some(k) = DIGITS.iter().position(|x| *x == d) {
-            return char::from_digit(k as u32, 10);
-        }
-    }
-    const GREEK: [&str; 24] = [
-        "ALPHA", "BETA", "GAMMA", "DELTA", "EPSILON", "ZETA", "ETA", "THETA", "IOTA", "KAPPA",
-        "LAMDA", "MU", "NU", "XI", "OMICRON", "PI", "RHO", "SIGMA", "TAU", "UPSILON", "PHI", "CHI",
-        "PSI", "OMEGA",
-    ];
-    for (prefix, base) in [
-        ("GREEK SMALL LETTER ", 0x3b1u32),
-        ("GREEK CAPITAL LETTER ", 0x391u32),
-    ] {
-        if let Some(l) = n.strip_prefix(prefix) {
-            let l = if l == "LAMBDA" { "LAMDA" } else { l };
-            if let Some(k) = GREEK.iter().position(|x| *x == l) {
-                // The capital block has a hole at U+03A2; small sigma has a final form before it.
-                let k = k as u32 + u32::from(k >= 17);
-                return char::from_u32(base + k);
-            }
-        }
-    }
-    Some(match n.as_str() {
-        "SPACE" => ' ',
-        "NO-BREAK SPACE" => '\u{a0}',
-        "NULL" => '\0',
-        "CHARACTER TABULATION" => '\t',
-        "LINE FEED" | "LINE FEED (LF)" => '\n',
-        "CARRIAGE RETURN" | "CARRIAGE RETURN (CR)" => '\r',
-        "ZERO WIDTH SPACE" => '\u{200b}',
-        "BULLET" => '•',
-        "EM DASH" => '—',
-        "EN DASH" => '–',
-        "HORIZONTAL ELLIPSIS" => '…',
-        "DEGREE SIGN" => '°',
-        "COPYRIGHT SIGN" => '©',
-        "REGISTERED SIGN" => '®',
-        "EURO SIGN" => '€',
-        "POUND SIGN" => '£',
-        "YEN SIGN" => '¥',
-        "CENT SIGN" => '¢',
-        "SECTION SIGN" => '§',
-        "PILCROW SIGN" => '¶',
-        "MULTIPLICATION SIGN" => '×',
-        "DIVISION SIGN" => '÷',
-        "PLUS-MINUS SIGN" => '±',
-        "INFINITY" => '∞',
-        "RIGHTWARDS ARROW" => '→',
-        "LEFTWARDS ARROW" => '←',
-        "UPWARDS ARROW" => '↑',
-        "DOWNWARDS ARROW" => '↓',
-        "CHECK MARK" => '✓',
-        "HEAVY CHECK MARK" => '✔',
-        "BLACK STAR" => '★',
-        "WHITE STAR" => '☆',
-        "SNOWMAN" => '☃',
-        "HEAVY BLACK HEART" => '❤',
-        "GRINNING FACE" => '😀',
-        "THUMBS UP SIGN" => '👍',
-        "LATIN SMALL LETTER E WITH ACUTE" => 'é',
-        "LATIN SMALL LETTER SHARP S" => 'ß',
-        "LEFT-POINTING DOUBLE ANGLE QUOTATION MARK" => '«',
-        "RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK" => '»',
-        _ => return None,
-    })
 }
 
 /// Scans one f-string body (3.11 rules: fields may not contain backslashes,

@@ -41,6 +41,7 @@ pub enum ExcType {
     TypeError,
     ValueError,
     UnicodeError,
+    UnicodeEncodeError,
 }
 
 impl ExcType {
@@ -79,6 +80,7 @@ impl ExcType {
         ExcType::TypeError,
         ExcType::ValueError,
         ExcType::UnicodeError,
+        ExcType::UnicodeEncodeError,
     ];
 
     pub fn name(self) -> &'static str {
@@ -118,6 +120,7 @@ impl ExcType {
             TypeError => "TypeError",
             ValueError => "ValueError",
             UnicodeError => "UnicodeError",
+            UnicodeEncodeError => "UnicodeEncodeError",
         }
     }
 
@@ -139,6 +142,7 @@ impl ExcType {
             IndentationError => SyntaxError,
             TabError => IndentationError,
             UnicodeError => ValueError,
+            UnicodeEncodeError => UnicodeError,
         })
     }
 }

@@ -1160,7 +1160,7 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
 pub fn ascii_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let n = c as u32;
+        let n = super::string::code_of(c);
         if n < 0x80 {
             out.push(c);
         } else if n < 0x100 {

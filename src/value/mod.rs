@@ -12,6 +12,8 @@ pub mod range;
 pub mod repr;
 pub mod set;
 pub mod string;
+pub mod unicode;
+mod unicode14;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,7 +26,7 @@ pub use exc::{ExcType, PyErr, PyResult};
 pub use func::{BoundMethod, Builtin, Function, Kwargs, NativeFn};
 pub use range::RangeObj;
 pub use set::SetObj;
-pub use string::PyStr;
+pub use string::{surrogate_escape, PyStr};
 
 use crate::bytecode::Code;
 use crate::vm::frame::FrameObj;

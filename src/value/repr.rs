@@ -27,7 +27,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             }
             c if is_unprintable(c) => {
-                let n = c as u32;
+                let n = super::string::code_of(c);
                 if n <= 0xff {
                     out.push_str(&format!("\\x{:02x}", n));
                 } else if n <= 0xffff {
@@ -43,15 +43,9 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// Characters `str.isprintable()` rejects (control, format, separators other
-/// than space, surrogates, private use), for the ranges programs meet.
+/// Characters `repr` escapes (those `str.isprintable()` rejects).
 pub fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    matches!(n,
-        0..=0x1f | 0x7f..=0xa0 | 0xad | 0x34f | 0x61c | 0x115f | 0x1160 | 0x1680 | 0x180e
-        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x206f | 0x3000 | 0x3164
-        | 0xd800..=0xf8ff | 0xfe00..=0xfe0f | 0xfeff | 0xfff0..=0xfffb | 0xffa0
-        | 0xe0000..=0xe0fff | 0xf0000..=0x10ffff)
+    !super::unicode::is_printable(c)
 }
 
 /// A repr for simple values (used for Debug and where no VM is at hand).

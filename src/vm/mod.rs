@@ -92,6 +92,9 @@ pub struct Vm {
     pub attr_hooks: u8,
     /// stdout is a terminal: it is flushed at each newline.
     pub stdout_is_terminal: bool,
+    /// stdout/stdin use the `strict` error handler, not `surrogateescape`
+    /// (CPython's choice depends on the locale; the CLI sets this).
+    pub stdout_strict: bool,
 }
 
 impl Default for Vm {
@@ -124,6 +127,7 @@ impl Vm {
             type_cache: FxHashMap::default(),
             attr_hooks: 0,
             stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
+            stdout_strict: false,
         };
         crate::builtins::install(&mut vm);
         vm
@@ -148,6 +152,38 @@ impl Vm {
 
     pub fn flush(&mut self) {
         let _ = self.out.flush();
+    }
+
+    /// Writes text to stdout as `sys.stdout.write` encodes it (UTF-8, lone
+    /// surrogates per `stdout_strict`): nothing is written when it raises.
+    #[inline]
+    pub fn write_stdout_str(&mut self, s: &str) -> crate::value::PyResult<()> {
+        if !crate::value::string::may_hold_surrogates(s) {
+            self.write_stdout(s.as_bytes());
+            return Ok(());
+        }
+        self.write_stdout_encoded(s)
+    }
+
+    #[cold]
+    fn write_stdout_encoded(&mut self, s: &str) -> crate::value::PyResult<()> {
+        match crate::value::string::encode_utf8(s, !self.stdout_strict) {
+            Ok(bytes) => {
+                self.write_stdout(&bytes);
+                Ok(())
+            }
+            Err(msg) => Err(crate::value::PyErr::new(
+                crate::value::ExcType::UnicodeEncodeError,
+                msg,
+            )),
+        }
+    }
+
+    /// Writes text to the real stderr (`backslashreplace`, as CPython's).
+    pub fn write_stderr_str(&mut self, s: &str) {
+        self.flush();
+        let s = crate::value::string::backslash_surrogates(s);
+        let _ = std::io::stderr().write_all(s.as_bytes());
     }
 
     /// Runs a module's code in a fresh `__main__` namespace.

@@ -487,7 +487,7 @@ impl Vm {
                 }
                 x.partial_cmp(&y)
             }
-            (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
+            (Value::Str(x), Value::Str(y)) => Some(x.cmp_code_points(y)),
             (Value::Tuple(x), Value::Tuple(y)) => {
                 let (x, y) = (x.clone(), y.clone());
                 return self.seq_compare(&x, &y, op).map(Some);
@@ -602,7 +602,7 @@ impl Vm {
     pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => Ok(x < y),
-            (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
+            (Value::Str(x), Value::Str(y)) => Ok(x.cmp_code_points(y).is_lt()),
             _ => {
                 let r = self.compare(a, b, CmpKind::Lt)?;
                 self.truthy(&r)

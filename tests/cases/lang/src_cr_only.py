@@ -1,0 +1,1 @@
+# Checks lone CR line ends (old Mac files) count as newlines everywherex = 1if x:    y = """ab"""    print(repr(y))# commentz = (1 +  2)print(z)def f():    return 1 / 0f()
