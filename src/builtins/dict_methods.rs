@@ -295,11 +295,7 @@ fn view_eq(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 
 /// The operands of `view OP other` (or, `reflected`, `other OP view`) as
 /// CPython's dictviews_*: a set of the left operand's items, and the right's.
-fn view_set(
-    vm: &mut Vm,
-    args: &[Value],
-    reflected: bool,
-) -> PyResult<(SetObj, Vec<DictKey>)> {
+fn view_set(vm: &mut Vm, args: &[Value], reflected: bool) -> PyResult<(SetObj, Vec<DictKey>)> {
     view_recv(args)?;
     let other = args.get(1).cloned().unwrap_or_default();
     let (left, right) = match reflected {
