@@ -385,9 +385,15 @@ impl Vm {
 
     /// `bool(v)`
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
-        if let Some(t) = v.fast_truth() {
-            return Ok(t);
+        match v.fast_truth() {
+            Some(t) => Ok(t),
+            None => self.truthy_slow(v),
         }
+    }
+
+    /// `bool(v)` of an instance: `__bool__`, else `len()`, else true.
+    #[inline(never)]
+    fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
         if let Value::Instance(i) = v {
             if let Some(m) = i.class.lookup_user("__bool__") {
                 let r = self.call_special(&m, v, vec![])?;
