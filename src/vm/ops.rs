@@ -261,28 +261,23 @@ impl Vm {
                 self.set_binop(a, b, op, inplace)?
             }
             (Value::Dict(x), Value::Dict(y), BinOpKind::Or) => {
-                if inplace {
-                    let items: Vec<(DictKey, Value)> = y
-                        .borrow()
-                        .entries()
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect();
-                    for (k, v) in items {
-                        self.dict_set(x, k, v)?;
-                    }
-                    Some(a.clone())
-                } else {
-                    let d = Rc::new(RefCell::new(x.borrow().clone()));
-                    let items: Vec<(DictKey, Value)> = y
-                        .borrow()
-                        .entries()
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect();
-                    for (k, v) in items {
-                        self.dict_set(&d, k, v)?;
-                    }
-                    Some(Value::Dict(d))
+                // `|=` updates x in place; `|` updates a copy.
+                let target = match inplace {
+                    true => x.clone(),
+                    false => Rc::new(RefCell::new(x.borrow().clone())),
+                };
+                let items: Vec<(DictKey, Value)> = y
+                    .borrow()
+                    .entries()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                for (k, v) in items {
+                    self.dict_set(&target, k, v)?;
                 }
+                Some(match inplace {
+                    true => a.clone(),
+                    false => Value::Dict(target),
+                })
             }
             _ => None,
         })
