@@ -1522,7 +1522,21 @@ class Gen:
             sc.rec = (fn, params[0][0])
             sc.funcs.append(fn)
             self.counters.add(params[0][0])  # the depth must keep shrinking
-        self.emit(0, f"def {name}({', '.join(plist)}):")
+        ret_ann = ""
+        sep = ", "
+        if self.f("annotations") and self.chance(0.3):
+            # Annotations (evaluated at def time) and defaults on lines of their own.
+            def ann(p):
+                if p.startswith("*") or p == "*":
+                    return p
+                n, eq, d = p.partition("=")
+                a = self.pick(["int", "'str'", "list", "float", "'K'"])
+                return f"{n}: {a} = {d}" if eq else f"{n}: {a}"
+            plist = [ann(p) for p in plist]
+            ret_ann = self.pick([" -> int", " -> 'R'", ""])
+            if self.chance(0.5):
+                sep = ",\n        "
+        self.emit(0, f"def {name}({sep.join(plist)}){ret_ann}:")
         self.function_body(sc, 1, self.r.randint(2, 6))
         fn.cost = max(sc.cost, 1) * (16 if rec else 1)
         if rec:

@@ -110,7 +110,7 @@ KNOWN_FEATURES = {
 
 OTHER_FEATURES = [
     "obj_keys", "len_hint", "probe_messages", "dunder_file", "numeric_edges", "max_gt", "exc_str",
-    "private", "recursion", "closures", "nonlocal", "classes", "properties", "dunders",
+    "private", "annotations", "recursion", "closures", "nonlocal", "classes", "properties", "dunders",
     "exceptions", "while", "lambda", "comprehensions", "genexpr", "walrus",
     "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",

@@ -194,16 +194,19 @@ fn view_iter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
             dict: d,
             index: 0,
             len,
+            left: len,
         },
         ViewKind::Values => IterObj::DictValues {
             dict: d,
             index: 0,
             len,
+            left: len,
         },
         ViewKind::Items => IterObj::DictItems {
             dict: d,
             index: 0,
             len,
+            left: len,
         },
     };
     Ok(Value::Iter(Rc::new(RefCell::new(it))))

@@ -114,6 +114,19 @@ impl<'a> Compiler<'a> {
     }
 
     fn body_with_docstring(&mut self, body: &[Stmt], module_level: bool) -> CResult {
+        if module_level && body.iter().any(has_simple_annotation) {
+            // CPython's SETUP_ANNOTATIONS: a fresh `__annotations__` dict.
+            if let Some(first) = body.first() {
+                let saved = self.u().line;
+                if self.u().line == 0 {
+                    self.set_line(first.span);
+                }
+                self.u().emit(Op::BuildMap, 0);
+                let n = self.u().add_name("__annotations__");
+                self.u().emit(Op::StoreName, n);
+                self.u().line = saved;
+            }
+        }
         let mut rest = body;
         if let Some(first) = body.first() {
             if let StmtKind::Expr(Expr {
@@ -236,7 +249,11 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.assign_target(target)?;
@@ -245,6 +262,24 @@ impl<'a> Compiler<'a> {
                     if let ExprKind::Attribute { value, .. } = &target.kind {
                         self.expr(value)?;
                         self.u().emit(Op::PopTop, 0);
+                    }
+                }
+                // Only module and class bodies evaluate annotations (the last thing).
+                let kind = self.scope().kind;
+                if matches!(kind, Some(ScopeKind::Module) | Some(ScopeKind::Class)) {
+                    self.expr(annotation)?;
+                    match &target.kind {
+                        ExprKind::Name { id, .. } => {
+                            self.set_line(s.span);
+                            let n = self.u().add_name("__annotations__");
+                            self.u().emit(Op::LoadName, n);
+                            let key = self.mangled(id).into_owned();
+                            self.load_const(Value::str(&key));
+                            self.u().emit(Op::StoreSubscr, 0);
+                        }
+                        _ => {
+                            self.u().emit(Op::PopTop, 0);
+                        }
                     }
                 }
             }
@@ -860,7 +895,24 @@ impl<'a> Compiler<'a> {
         if !a.defaults.is_empty() {
             let consts: Option<Vec<Value>> = a.defaults.iter().map(const_value).collect();
             match consts {
-                Some(vs) => self.load_const(Value::tuple(vs)),
+                Some(vs) => {
+                    // CPython folds the tuple after compiling each default on its
+                    // own line: a NOP per other line is left (and traced).
+                    // CPython then drops a NOP on the line of the one before or after.
+                    let line = self.u().line;
+                    let lines: Vec<u32> = a.defaults.iter().map(|d| self.line_of(d.span)).collect();
+                    let mut prev = None;
+                    for (i, &l) in lines.iter().enumerate() {
+                        let next = lines.get(i + 1).copied().unwrap_or(line);
+                        if prev != Some(l) && next != l {
+                            self.u().line = l;
+                            self.u().emit(Op::Nop, 0);
+                            prev = Some(l);
+                        }
+                    }
+                    self.u().line = line;
+                    self.load_const(Value::tuple(vs))
+                }
                 None => {
                     for d in &a.defaults {
                         self.expr(d)?;
@@ -878,15 +930,49 @@ impl<'a> Compiler<'a> {
             .filter_map(|(arg, d)| d.as_ref().map(|d| (arg, d)))
             .collect();
         if !kw.is_empty() {
+            // As CPython: the values on their lines, then the names as one
+            // constant tuple and BUILD_CONST_KEY_MAP on the def's line.
+            let line = self.u().line;
+            let mut names = Vec::with_capacity(kw.len());
             for (arg, d) in &kw {
-                let name = self.mangled(&arg.name).into_owned();
-                self.load_const(Value::str(&name));
+                names.push(Value::str(&self.mangled(&arg.name)));
                 self.expr(d)?;
             }
-            self.u().emit(Op::BuildMap, kw.len() as u32);
+            self.u().line = line;
+            self.load_const(Value::tuple(names));
+            self.u().emit(Op::BuildConstKeyMap, kw.len() as u32);
             flags |= 2;
         }
         Ok(flags)
+    }
+
+    /// Pushes the `(name, annotation, ...)` tuple in CPython 3.11's order
+    /// (args, then posonly, *args, kw-only, **kwargs, return); false if none.
+    fn annotations(&mut self, f: &FunctionDef) -> CResult<bool> {
+        let a = &f.args;
+        let params = a
+            .args
+            .iter()
+            .chain(a.posonly.iter())
+            .chain(a.vararg.iter())
+            .chain(a.kwonly.iter())
+            .chain(a.kwarg.iter());
+        let mut items: Vec<(String, &Expr)> = params
+            .filter_map(|p| p.annotation.as_ref().map(|e| (p.name.clone(), e)))
+            .collect();
+        if let Some(r) = &f.returns {
+            items.push(("return".to_string(), r));
+        }
+        if items.is_empty() {
+            return Ok(false);
+        }
+        for (name, e) in &items {
+            let key = self.mangled(name).into_owned();
+            self.load_const(Value::str(&key));
+            self.expr(e)?;
+        }
+        self.u().emit(Op::BuildTuple, 2 * items.len() as u32);
+        Ok(true)
     }
 
     pub fn set_arg_counts(&mut self, a: &Arguments) {
@@ -911,7 +997,10 @@ impl<'a> Compiler<'a> {
             self.expr(d)?;
         }
         self.u().line = def_line;
-        let flags = self.arg_defaults(&f.args)?;
+        let mut flags = self.arg_defaults(&f.args)?;
+        if self.annotations(f)? {
+            flags |= 4;
+        }
         let scope = self.child_scope(s.span, ScopeKind::Function)?;
         self.enter_scope(scope, CodeKind::Function, &f.name, firstlineno);
         self.set_arg_counts(&f.args);
@@ -1191,5 +1280,33 @@ pub fn describe(e: &Expr) -> &'static str {
         ExprKind::List { .. } => "list",
         ExprKind::Tuple { .. } => "tuple",
         ExprKind::Slice { .. } => "slice",
+    }
+}
+
+/// Whether a module or class body stores annotations (CPython's find_ann:
+/// `x: T` anywhere in its statements, outside nested functions and classes).
+fn has_simple_annotation(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => {
+            body.iter().chain(orelse.iter()).any(has_simple_annotation)
+        }
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            body.iter()
+                .chain(orelse.iter())
+                .chain(finalbody.iter())
+                .any(has_simple_annotation)
+                || handlers
+                    .iter()
+                    .any(|h| h.body.iter().any(has_simple_annotation))
+        }
+        _ => false,
     }
 }

@@ -260,7 +260,13 @@ impl Builder {
                 if let Some(v) = value {
                     self.expr(v);
                 }
-                let _ = annotation;
+                // Module and class bodies evaluate annotations (functions do not).
+                if matches!(
+                    self.cur().kind,
+                    Some(ScopeKind::Module) | Some(ScopeKind::Class)
+                ) {
+                    self.expr(annotation);
+                }
                 if value.is_some() || !matches!(target.kind, ExprKind::Name { .. }) {
                     self.expr(target);
                 } else if let ExprKind::Name { id, .. } = &target.kind {
@@ -346,6 +352,17 @@ impl Builder {
                     self.expr(d);
                 }
                 self.arg_defaults(&f.args);
+                // Annotations are evaluated in the enclosing scope, at def time.
+                let a = &f.args;
+                let params = a.posonly.iter().chain(&a.args).chain(&a.vararg);
+                for p in params.chain(&a.kwonly).chain(&a.kwarg) {
+                    if let Some(e) = &p.annotation {
+                        self.expr(e);
+                    }
+                }
+                if let Some(r) = &f.returns {
+                    self.expr(r);
+                }
                 self.bind(&f.name, s.span);
                 self.push(ScopeKind::Function, &f.name, s.span);
                 self.params(&f.args);

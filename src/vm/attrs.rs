@@ -212,6 +212,15 @@ impl Vm {
                     }
                 }
                 "__globals__" => Value::Dict(f.globals.clone()),
+                "__annotations__" => {
+                    // Made empty on first read, as CPython's func_get_annotations.
+                    let key = self.intern("__annotations__");
+                    let mut attrs = f.attrs.borrow_mut();
+                    attrs
+                        .entry(key)
+                        .or_insert_with(|| Value::dict(crate::value::Dict::new()))
+                        .clone()
+                }
                 "__kwdefaults__" => {
                     if f.kwdefaults.is_empty() {
                         Value::None
@@ -233,7 +242,7 @@ impl Vm {
                 "__dict__" => {
                     let mut d = crate::value::Dict::new();
                     for (k, v) in f.attrs.borrow().iter() {
-                        if k.as_str() != "__doc__" && k.as_str() != "__module__" {
+                        if !matches!(k.as_str(), "__doc__" | "__module__" | "__annotations__") {
                             d.set_str(k.as_str(), v.clone());
                         }
                     }

@@ -685,6 +685,22 @@ impl Vm {
         } else {
             vec![]
         };
+        let annotations = if flags & 4 != 0 {
+            match self.stack.pop() {
+                Some(Value::Tuple(t)) => {
+                    let mut d = Dict::new();
+                    for pair in t.chunks(2) {
+                        if let [Value::Str(k), v] = pair {
+                            d.set_str(k.as_str(), v.clone());
+                        }
+                    }
+                    Some(Value::dict(d))
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
         let kwdefaults = if flags & 2 != 0 {
             match self.stack.pop() {
                 Some(Value::Dict(d)) => d
@@ -721,6 +737,9 @@ impl Vm {
             .cloned()
             .unwrap_or(Value::None);
         attrs.insert(self.intern("__module__"), module);
+        if let Some(a) = annotations {
+            attrs.insert(self.intern("__annotations__"), a);
+        }
         Ok(Value::Function(Rc::new(Function {
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(code.qualname.clone()),

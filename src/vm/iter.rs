@@ -37,16 +37,22 @@ pub enum IterObj {
         dict: Rc<RefCell<Dict>>,
         index: usize,
         len: usize,
+        /// Items still expected (CPython's di_len): one more means keys changed.
+        left: usize,
     },
     DictValues {
         dict: Rc<RefCell<Dict>>,
         index: usize,
         len: usize,
+        /// Items still expected (CPython's di_len): one more means keys changed.
+        left: usize,
     },
     DictItems {
         dict: Rc<RefCell<Dict>>,
         index: usize,
         len: usize,
+        /// Items still expected (CPython's di_len): one more means keys changed.
+        left: usize,
     },
     /// A snapshot of a set's items.
     Items {
@@ -257,6 +263,7 @@ impl Vm {
                     dict: d,
                     index: 0,
                     len,
+                    left: len,
                 }
             }
             Value::Set(s) => {
@@ -417,9 +424,24 @@ impl Vm {
                     Ok(None)
                 }
             }
-            IterObj::DictKeys { dict, index, len }
-            | IterObj::DictValues { dict, index, len }
-            | IterObj::DictItems { dict, index, len } => {
+            IterObj::DictKeys {
+                dict,
+                index,
+                len,
+                left,
+            }
+            | IterObj::DictValues {
+                dict,
+                index,
+                len,
+                left,
+            }
+            | IterObj::DictItems {
+                dict,
+                index,
+                len,
+                left,
+            } => {
                 let d = dict.borrow();
                 if d.len() != *len {
                     return Err(PyErr::new(
@@ -430,6 +452,13 @@ impl Vm {
                 let Some((pos, k, v)) = d.next_entry(*index) else {
                     return Ok(None);
                 };
+                if *left == 0 {
+                    return Err(PyErr::new(
+                        ExcType::RuntimeError,
+                        "dictionary keys changed during iteration",
+                    ));
+                }
+                *left -= 1;
                 let (k, v) = (k.clone(), v.clone());
                 drop(d);
                 *index = pos + 1;
