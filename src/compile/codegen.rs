@@ -114,7 +114,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn body_with_docstring(&mut self, body: &[Stmt], module_level: bool) -> CResult {
-        if module_level && body.iter().any(has_simple_annotation) {
+        if module_level && body.iter().any(stores_annotations) {
             // CPython's SETUP_ANNOTATIONS: a fresh `__annotations__` dict.
             if let Some(first) = body.first() {
                 let saved = self.u().line;
@@ -1285,13 +1285,13 @@ pub fn describe(e: &Expr) -> &'static str {
 
 /// Whether a module or class body stores annotations (CPython's find_ann:
 /// `x: T` anywhere in its statements, outside nested functions and classes).
-fn has_simple_annotation(s: &Stmt) -> bool {
+fn stores_annotations(s: &Stmt) -> bool {
     match &s.kind {
         StmtKind::AnnAssign { .. } => true,
         StmtKind::If { body, orelse, .. }
         | StmtKind::While { body, orelse, .. }
         | StmtKind::For { body, orelse, .. } => {
-            body.iter().chain(orelse.iter()).any(has_simple_annotation)
+            body.iter().chain(orelse.iter()).any(stores_annotations)
         }
         StmtKind::Try {
             body,
@@ -1302,10 +1302,10 @@ fn has_simple_annotation(s: &Stmt) -> bool {
             body.iter()
                 .chain(orelse.iter())
                 .chain(finalbody.iter())
-                .any(has_simple_annotation)
+                .any(stores_annotations)
                 || handlers
                     .iter()
-                    .any(|h| h.body.iter().any(has_simple_annotation))
+                    .any(|h| h.body.iter().any(stores_annotations))
         }
         _ => false,
     }
