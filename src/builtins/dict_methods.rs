@@ -542,7 +542,9 @@ pub fn update_pairs(vm: &mut Vm, other: &Value) -> PyResult<Vec<(DictKey, Value)
 fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "update")?.clone();
     posargs("dict", "update", args, &Vec::new(), 0, 1)?;
-    if let Some(other) = args.get(1) {
+    if let Some(other @ Value::Dict(_)) = args.get(1) {
+        vm.dict_merge(&args[0], other, false)?;
+    } else if let Some(other) = args.get(1) {
         let pairs = update_pairs(vm, other)?;
         for (k, v) in pairs {
             vm.dict_set(&d, k, v)?;
@@ -557,7 +559,7 @@ fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn copy(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "copy")?;
     noargs("dict", "copy", args, kw)?;
-    let c = d.borrow().clone();
+    let c = d.borrow().copy();
     Ok(Value::dict(c))
 }
 
@@ -579,11 +581,22 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     posargs("dict", "fromkeys", args, kw, 1, 2)?;
     let value = args.get(2).cloned().unwrap_or(Value::None);
+    let mut d = Dict::new();
+    // CPython sizes the result once for a dict or set of keys.
     let keys: Vec<Value> = match &args[1] {
-        Value::Dict(d) => d.borrow().keys().cloned().collect(),
+        Value::Dict(src) => {
+            let src = src.borrow();
+            d.reserve(src.len(), src.has_str_keys());
+            src.keys().cloned().collect()
+        }
+        other @ (Value::Set(_) | Value::FrozenSet(_)) => {
+            let keys = vm.collect(other)?;
+            d.reserve(keys.len(), false);
+            keys
+        }
         other => vm.collect(other)?,
     };
-    let d = Rc::new(RefCell::new(Dict::new()));
+    let d = Rc::new(RefCell::new(d));
     for k in keys {
         let key = vm.hash_key(k)?;
         vm.dict_set(&d, key, value.clone())?;

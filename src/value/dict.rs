@@ -207,6 +207,27 @@ impl Cursor {
 }
 
 const PERTURB_SHIFT: u32 = 5;
+/// CPython's PyDict_MINSIZE: the index a dict's first key allocates.
+const MIN_SIZE: usize = 8;
+/// The largest index a presized dict starts with (CPython's
+/// `log2_max_presize`).
+const MAX_PRESIZE: usize = 1 << 17;
+
+/// CPython's USABLE_FRACTION: entries an index of `size` slots holds.
+fn usable_fraction(size: usize) -> usize {
+    size * 2 / 3
+}
+/// CPython's `calculate_log2_keysize`, as a size: the least power of two
+/// at least `min` and at least MIN_SIZE.
+/// (On 64-bit Linux it rounds `(min | 8) - 1` up, so 1..=7 give 16.)
+fn keysize_for(min: usize) -> usize {
+    let m = ((min | MIN_SIZE) - 1) | (MIN_SIZE - 1);
+    1 << (usize::BITS - m.leading_zeros())
+}
+/// CPython's `estimate_log2_keysize`: an index that holds `n` entries.
+fn presize_for(n: usize) -> usize {
+    keysize_for((n * 3).div_ceil(2))
+}
 const EMPTY: u64 = u64::MAX;
 const DUMMY: u64 = u64::MAX - 1;
 
@@ -244,6 +265,13 @@ pub struct Dict {
     /// `slot_for` entries (or EMPTY/DUMMY); empty or a power of two long.
     indices: Vec<u64>,
     used: usize,
+    /// Entries that may still be appended before a resize (CPython's
+    /// `dk_usable`): deleted entries keep their place until then, so an
+    /// iterator meets deletions and re-insertions where CPython's does.
+    usable: usize,
+    /// Every key is an exact str (CPython's DICT_KEYS_UNICODE): the first
+    /// other key makes CPython resize, which moves the entries.
+    str_keys: bool,
     /// Changes whenever the contents do (unique across dicts): lets
     /// `LoadGlobal` keep what it found until the globals change.
     version: u64,
@@ -441,11 +469,17 @@ impl Dict {
     /// Adds a key known to be absent.
     pub fn insert_new(&mut self, key: DictKey, value: Value) {
         self.version = next_version();
-        // CPython's usable fraction: two thirds of the index.
-        // A fuller index than CPython's two thirds makes misses (a name
-        // looked up in globals before builtins) probe longer.
-        if self.entries.len() + 1 > self.indices.len() / 2 {
-            self.rebuild((self.used + 1) * 3);
+        let is_str = matches!(key.value, Value::Str(_));
+        if self.indices.is_empty() {
+            self.str_keys = is_str;
+            self.resize(MIN_SIZE);
+        } else if self.str_keys && !is_str {
+            self.str_keys = false;
+            self.resize(keysize_for(self.used * 3));
+        }
+        if self.usable == 0 {
+            // CPython's insertion_resize: GROWTH_RATE is used*3.
+            self.resize(keysize_for(self.used * 3));
         }
         let mask = self.indices.len() - 1;
         let mut cur = Cursor::start(key.hash, mask);
@@ -455,14 +489,12 @@ impl Dict {
         self.indices[cur.i] = slot_for(key.hash, self.entries.len());
         self.entries.push(Some((key, value)));
         self.used += 1;
+        self.usable -= 1;
     }
-    /// Drops the holes and sizes the index for at least `min` entries' worth of slots.
-    fn rebuild(&mut self, min: usize) {
+    /// Drops the holes and rebuilds the index with `size` slots (a power
+    /// of two), of which CPython's usable fraction takes entries.
+    fn resize(&mut self, size: usize) {
         self.layout = next_version();
-        let mut size = 8;
-        while size / 2 < min.max(self.used + 1) || size < min {
-            size <<= 1;
-        }
         self.entries.retain(|e| e.is_some());
         self.indices.clear();
         self.indices.resize(size, EMPTY);
@@ -476,6 +508,69 @@ impl Dict {
                 self.indices[cur.i] = slot_for(k.hash, n);
             }
         }
+        self.usable = usable_fraction(size) - self.used;
+    }
+    /// An empty dict sized for `n` entries, as CPython's
+    /// `_PyDict_NewPresized` makes for displays and keyword arguments.
+    /// `str_keys`: the keys to come are all exact strs.
+    pub fn with_capacity(n: usize, str_keys: bool) -> Dict {
+        let mut d = Dict::new();
+        if n > usable_fraction(MIN_SIZE) {
+            d.str_keys = str_keys;
+            d.resize(presize_for(n).min(MAX_PRESIZE));
+        }
+        d
+    }
+    /// Makes room before `n` entries from a dict or set are added (CPython's
+    /// `dict_merge` and `dict.fromkeys` resize once up front);
+    /// `str_keys`: they are all exact strs.
+    pub fn reserve(&mut self, n: usize, str_keys: bool) {
+        if usable_fraction(self.indices.len()) < n {
+            self.str_keys = (self.indices.is_empty() || self.str_keys) && str_keys;
+            self.resize(presize_for(self.used + n));
+        }
+    }
+    /// Whether every key is an exact str, as CPython's key kind says.
+    pub fn has_str_keys(&self) -> bool {
+        self.str_keys
+    }
+    /// The start of merging `other` into this dict: an empty dict takes a
+    /// copy of a fresh, hole-free `other` with its layout (CPython clones
+    /// the keys then; true: nothing left to merge), otherwise room is made.
+    pub fn start_merge(&mut self, other: &Dict) -> bool {
+        let size = other.indices.len();
+        if self.used == 0
+            && other.used == other.entries.len()
+            && (size == MIN_SIZE || usable_fraction(size / 2) < other.used)
+        {
+            let (version, layout) = (next_version(), next_version());
+            *self = other.clone();
+            (self.version, self.layout) = (version, layout);
+            return true;
+        }
+        self.reserve(other.used, other.str_keys);
+        false
+    }
+    /// `dict.copy()`, `dict(d)` and `{**d}` of a dict: a dense enough dict
+    /// is cloned with its layout (holes included), as CPython clones its
+    /// keys; a sparse one is re-inserted into a fresh, presized dict.
+    pub fn copy(&self) -> Dict {
+        if self.used == 0 {
+            return Dict::new();
+        }
+        let mut c = if self.used >= self.entries.len() * 2 / 3 {
+            self.clone()
+        } else {
+            let mut c = Dict::new();
+            c.reserve(self.used, self.str_keys);
+            for (k, v) in self.entries() {
+                c.insert_new(k.clone(), v.clone());
+            }
+            c
+        };
+        c.version = next_version();
+        c.layout = next_version();
+        c
     }
     pub fn set_str(&mut self, key: &str, value: Value) {
         self.insert(DictKey::str(key), value)
@@ -490,14 +585,7 @@ impl Dict {
         let (_, v) = self.entries.get_mut(ix)?.take()?;
         self.indices[slot] = DUMMY;
         self.used -= 1;
-        self.compact_if_sparse();
         Some(v)
-    }
-    /// Squeezes the holes out once they outnumber the entries.
-    fn compact_if_sparse(&mut self) {
-        if self.entries.len() > 16 && self.used * 2 < self.entries.len() {
-            self.rebuild(self.used * 3);
-        }
     }
     pub fn clear(&mut self) {
         self.version = next_version();
@@ -505,6 +593,7 @@ impl Dict {
         self.entries.clear();
         self.indices.clear();
         self.used = 0;
+        self.usable = 0;
     }
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
         self.entries().map(|(k, _)| &k.value)

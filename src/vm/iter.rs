@@ -442,17 +442,25 @@ impl Vm {
                 len,
                 left,
             } => {
+                // usize::MAX: exhausted, or failed, for good (CPython drops
+                // the dict then).
+                if *index == usize::MAX {
+                    return Ok(None);
+                }
                 let d = dict.borrow();
                 if d.len() != *len {
+                    *len = usize::MAX;
                     return Err(PyErr::new(
                         ExcType::RuntimeError,
                         "dictionary changed size during iteration",
                     ));
                 }
                 let Some((pos, k, v)) = d.next_entry(*index) else {
+                    *index = usize::MAX;
                     return Ok(None);
                 };
                 if *left == 0 {
+                    *index = usize::MAX;
                     return Err(PyErr::new(
                         ExcType::RuntimeError,
                         "dictionary keys changed during iteration",

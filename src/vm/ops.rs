@@ -264,16 +264,9 @@ impl Vm {
                 // `|=` updates x in place; `|` updates a copy.
                 let target = match inplace {
                     true => x.clone(),
-                    false => Rc::new(RefCell::new(x.borrow().clone())),
+                    false => Rc::new(RefCell::new(x.borrow().copy())),
                 };
-                let items: Vec<(DictKey, Value)> = y
-                    .borrow()
-                    .entries()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                for (k, v) in items {
-                    self.dict_set(&target, k, v)?;
-                }
+                self.dict_merge(&Value::Dict(target.clone()), &Value::Dict(y.clone()), false)?;
                 Some(match inplace {
                     true => a.clone(),
                     false => Value::Dict(target),
@@ -1345,11 +1338,18 @@ impl Vm {
             return Ok(());
         };
         let entries: Vec<(DictKey, Value)> = match m {
-            Value::Dict(d) => d
-                .borrow()
-                .entries()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
+            Value::Dict(d) => {
+                if Rc::ptr_eq(t, d) || d.borrow().is_empty() {
+                    return Ok(());
+                }
+                if t.borrow_mut().start_merge(&d.borrow()) {
+                    return Ok(());
+                }
+                d.borrow()
+                    .entries()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            }
             _ => {
                 let keys_name = self.intern("keys");
                 let keys_fn = match self.getattr_str(m, &keys_name) {

@@ -561,7 +561,9 @@ impl Vm {
                     }
                     Op::BuildMap => {
                         let items = self.stack.split_off(self.stack.len() - 2 * arg as usize);
-                        let d = Rc::new(std::cell::RefCell::new(Dict::new()));
+                        let str_keys = items.iter().step_by(2).all(|k| matches!(k, Value::Str(_)));
+                        let d = Dict::with_capacity(arg as usize, str_keys);
+                        let d = Rc::new(std::cell::RefCell::new(d));
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
                             let k = tri!(self.hash_key(k));
@@ -572,7 +574,11 @@ impl Vm {
                     Op::BuildConstKeyMap => {
                         let keys = self.stack.pop().unwrap();
                         let vals = self.stack.split_off(self.stack.len() - arg as usize);
-                        let mut d = Dict::new();
+                        let str_keys = match &keys {
+                            Value::Tuple(keys) => keys.iter().all(|k| matches!(k, Value::Str(_))),
+                            _ => false,
+                        };
+                        let mut d = Dict::with_capacity(arg as usize, str_keys);
                         if let Value::Tuple(keys) = keys {
                             for (k, v) in keys.iter().zip(vals) {
                                 d.insert(tri!(self.hash_key(k.clone())), v);
