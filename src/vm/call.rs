@@ -33,31 +33,17 @@ impl Vm {
         kwnames: Option<Rc<Vec<Value>>>,
     ) -> PyResult<bool> {
         let is_meth = !matches!(self.stack[slot], Value::Null);
-        let callable = if is_meth {
-            self.stack[slot].clone()
-        } else {
-            self.stack[slot + 1].clone()
-        };
         let args_start = if is_meth { slot + 1 } else { slot + 2 };
         let nargs = argc + is_meth as usize;
-        if let Value::Function(f) = &callable {
-            if kwnames.is_none() && takes_plainly(&f.code, nargs) {
-                // Arguments already sit where the locals go.
-                if self.at_recursion_limit() {
-                    return Err(self.recursion_error());
+        if kwnames.is_none() {
+            if let Value::Function(f) = &self.stack[args_start - 1] {
+                if takes_plainly(&f.code, nargs) {
+                    let f = f.clone();
+                    return self.enter_plain_call(f, slot, args_start, nargs);
                 }
-                let nlocals = f.code.nlocalsplus();
-                if nlocals > nargs {
-                    self.stack.resize(args_start + nlocals, Value::Null);
-                }
-                if !f.code.cellvars.is_empty() || !f.closure.is_empty() {
-                    self.init_cells(f, args_start);
-                }
-                self.push_frame(f.clone(), args_start, slot, OnReturn::Push, None);
-                self.enter_frame_hooks()?;
-                return Ok(true);
             }
         }
+        let callable = self.stack[args_start - 1].clone();
         if let Value::Class(c) = &callable {
             // `C(args)` with a plain `__init__`: the instance takes the
             // callable's place as `self`, the arguments stay where they are.
@@ -368,6 +354,30 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// Enters `f`, whose arguments already sit where its locals go.
+    #[inline]
+    fn enter_plain_call(
+        &mut self,
+        f: Rc<Function>,
+        slot: usize,
+        args_start: usize,
+        nargs: usize,
+    ) -> PyResult<bool> {
+        if self.at_recursion_limit() {
+            return Err(self.recursion_error());
+        }
+        let nlocals = f.code.nlocalsplus();
+        if nlocals > nargs {
+            self.stack.resize(args_start + nlocals, Value::Null);
+        }
+        if !f.code.cellvars.is_empty() || !f.closure.is_empty() {
+            self.init_cells(&f, args_start);
+        }
+        self.push_frame(f, args_start, slot, OnReturn::Push, None);
+        self.enter_frame_hooks()?;
+        Ok(true)
     }
 
     pub(crate) fn push_frame(
