@@ -1,4 +1,4 @@
-# Benchmark: float, creating, normalizing and comparing many small objects (float arithmetic, math functions, __slots__ attributes, allocation). Argument: points in thousands (default 300; pyperformance uses 100).
+# Benchmark: float, creating, normalizing and comparing many small objects (float arithmetic, math functions, __slots__ attributes, allocation). Argument: points in thousands (default 500; pyperformance uses 100).
 # From pyperformance (https://github.com/python/pyperformance, commit 1d3e217,
 # pyperformance/data-files/benchmarks/bm_float/run_benchmark.py); MIT
 # license, see PYPERFORMANCE_LICENSE in this folder. Changes: the pyperf runner
@@ -11,7 +11,7 @@ import sys
 from math import sin, cos, sqrt
 
 
-POINTS = 1000 * (int(sys.argv[1]) if len(sys.argv) > 1 else 300)
+POINTS = 1000 * (int(sys.argv[1]) if len(sys.argv) > 1 else 500)
 
 
 class Point(object):

@@ -1,4 +1,4 @@
-# Benchmark: go, Monte Carlo tree search for one move of 9x9 Go (objects, attribute access, lists, sets, random numbers). Argument: games played in the search (default 500; pyperformance uses 200).
+# Benchmark: go, Monte Carlo tree search for one move of 9x9 Go (objects, attribute access, lists, sets, random numbers). Argument: games played in the search (default 800; pyperformance uses 200).
 # From pyperformance (https://github.com/python/pyperformance, commit 1d3e217,
 # pyperformance/data-files/benchmarks/bm_go/run_benchmark.py); MIT
 # license, see PYPERFORMANCE_LICENSE in this folder. Changes: the pyperf runner
@@ -33,7 +33,7 @@ random.seed(0)
 
 
 SIZE = 9
-GAMES = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+GAMES = int(sys.argv[1]) if len(sys.argv) > 1 else 800
 KOMI = 7.5
 EMPTY, WHITE, BLACK = 0, 1, 2
 SHOW = {EMPTY: '.', WHITE: 'o', BLACK: 'x'}

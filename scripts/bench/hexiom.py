@@ -1,4 +1,4 @@
-# Benchmark: hexiom, a solver of the Hexiom puzzle, level 25 (search with backtracking, small lists, list comprehensions, generator expressions, printing to a buffer). Argument: repetitions of the solve (default 60).
+# Benchmark: hexiom, a solver of the Hexiom puzzle, level 25 (search with backtracking, small lists, list comprehensions, generator expressions, printing to a buffer). Argument: repetitions of the solve (default 100).
 # From pyperformance (https://github.com/python/pyperformance, commit 1d3e217,
 # pyperformance/data-files/benchmarks/bm_hexiom/run_benchmark.py); MIT
 # license, see PYPERFORMANCE_LICENSE in this folder. Changes: the pyperf runner
@@ -662,6 +662,6 @@ def main(loops, level):
 
 
 if __name__ == "__main__":
-    loops = int(sys.argv[1]) if len(sys.argv) > 1 else 60
+    loops = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     print("hexiom", loops, DEFAULT_LEVEL)
     print(main(loops, DEFAULT_LEVEL))

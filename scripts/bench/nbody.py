@@ -1,4 +1,4 @@
-# Benchmark: nbody, the n-body simulation of the Benchmarks Game (float arithmetic, nested tuple and list unpacking in loop headers, list subscripts). Argument: steps in thousands (default 100; pyperformance does 20).
+# Benchmark: nbody, the n-body simulation of the Benchmarks Game (float arithmetic, nested tuple and list unpacking in loop headers, list subscripts). Argument: steps in thousands (default 150; pyperformance does 20).
 # From pyperformance (https://github.com/python/pyperformance, commit 1d3e217,
 # pyperformance/data-files/benchmarks/bm_nbody/run_benchmark.py); MIT
 # license, see PYPERFORMANCE_LICENSE in this folder. Changes: the pyperf runner
@@ -22,7 +22,7 @@ Modified by Tupteq, Fredrik Johansson, and Daniel Nanz.
 import sys
 
 __contact__ = "collinwinter@google.com (Collin Winter)"
-DEFAULT_ITERATIONS = 1000 * (int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+DEFAULT_ITERATIONS = 1000 * (int(sys.argv[1]) if len(sys.argv) > 1 else 150)
 DEFAULT_REFERENCE = 'sun'
 
 

@@ -1,4 +1,4 @@
-# Benchmark: raytrace, a simple ray tracer (float arithmetic, small objects, operator overloading, method calls). Argument: image width and height in tens of pixels (default 10, pyperformance's 100x100).
+# Benchmark: raytrace, a simple ray tracer (float arithmetic, small objects, operator overloading, method calls). Argument: image width and height in tens of pixels (default 14; pyperformance's is 10, 100x100 pixels).
 # From pyperformance (https://github.com/python/pyperformance, commit 1d3e217,
 # pyperformance/data-files/benchmarks/bm_raytrace/run_benchmark.py); MIT
 # license, see PYPERFORMANCE_LICENSE in this folder. Changes: the pyperf runner
@@ -372,7 +372,7 @@ def bench_raytrace(width, height):
 
 
 if __name__ == "__main__":
-    size = 10 * (int(sys.argv[1]) if len(sys.argv) > 1 else 10)
+    size = 10 * (int(sys.argv[1]) if len(sys.argv) > 1 else 14)
     canvas = bench_raytrace(size, size)
     check = 0
     for b in canvas.bytes:

@@ -1,4 +1,4 @@
-# Benchmark: spectral_norm, the spectral norm of an infinite matrix (float arithmetic, function calls, tuple packing, list comprehensions). Argument: N, the vector size (default 260; pyperformance uses 130).
+# Benchmark: spectral_norm, the spectral norm of an infinite matrix (float arithmetic, function calls, tuple packing, list comprehensions). Argument: N, the vector size (default 300; pyperformance uses 130).
 # From pyperformance (https://github.com/python/pyperformance, commit 1d3e217,
 # pyperformance/data-files/benchmarks/bm_spectral_norm/run_benchmark.py); MIT
 # license, see PYPERFORMANCE_LICENSE in this folder. Changes: the pyperf runner
@@ -22,7 +22,7 @@ import math
 import sys
 
 
-DEFAULT_N = int(sys.argv[1]) if len(sys.argv) > 1 else 260
+DEFAULT_N = int(sys.argv[1]) if len(sys.argv) > 1 else 300
 
 
 def eval_A(i, j):

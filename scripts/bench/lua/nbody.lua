@@ -1,7 +1,7 @@
 -- scripts/bench/nbody.py (pyperformance's nbody) in Lua 5.4, the same
 -- algorithm, argument and output: a body is {position, velocity, mass}, the
 -- pairs are precomputed, and the energies are printed before and after.
--- Argument: steps in thousands (default 100).
+-- Argument: steps in thousands (default 150).
 local PI = 3.14159265358979323
 local SOLAR_MASS = 4 * PI * PI
 local DAYS_PER_YEAR = 365.24
@@ -101,7 +101,7 @@ local function offset_momentum(ref, bodies)
     v[3] = pz / m
 end
 
-local iterations = 1000 * math.tointeger(tonumber(arg[1]) or 100)
+local iterations = 1000 * math.tointeger(tonumber(arg[1]) or 150)
 offset_momentum(SYSTEM[1], SYSTEM)
 print(string.format("nbody start %.9f", report_energy(SYSTEM, PAIRS)))
 advance(0.01, iterations, SYSTEM, PAIRS)
