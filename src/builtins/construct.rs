@@ -196,6 +196,7 @@ pub fn construct_builtin(
                 fset: get(1, "fset"),
                 fdel: get(2, "fdel"),
                 doc,
+                name: RefCell::new(None),
             }))
         }
         TypeKind::StaticMethod => {
@@ -646,6 +647,7 @@ fn prop_with(args: &[Value], which: usize) -> PyResult<Value> {
         fset,
         fdel,
         doc,
+        name,
     } = &**d
     else {
         return Err(PyErr::type_error("not a property"));
@@ -661,6 +663,7 @@ fn prop_with(args: &[Value], which: usize) -> PyResult<Value> {
         fset: s,
         fdel: dl,
         doc: doc.clone(),
+        name: RefCell::new(name.borrow().clone()),
     })))
 }
 

@@ -78,6 +78,10 @@ pub struct Code {
     /// Per name: what `LoadGlobal` found, with the globals' and built-ins'
     /// versions it is valid for.
     pub global_cache: std::cell::RefCell<Vec<(u64, u64, Value)>>,
+    /// Per name, two entries (load, store): where `LoadAttr`/`StoreAttr`
+    /// last found that instance attribute (`vm::attr_cache`); empty until
+    /// the first instance access.
+    pub attr_cache: std::cell::RefCell<Vec<crate::value::shape::AttrCache>>,
     /// How many times a frame ran this code (saturating): CPython 3.11
     /// specializes call sites of warm code, which changes how calls count
     /// against the recursion limit (see `Vm::builtin_call_counts`).

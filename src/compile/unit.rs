@@ -353,6 +353,7 @@ impl Unit {
             exc_table: table,
             stacksize,
             global_cache: std::cell::RefCell::new(vec![(0, 0, Value::Null); nnames]),
+            attr_cache: std::cell::RefCell::new(Vec::new()),
             warmup: Default::default(),
         }
     }

@@ -9,6 +9,8 @@ use rustc_hash::FxBuildHasher;
 use super::{Dict, DictKey, ExcType, Str, Value};
 
 /// Attribute dictionaries: names to values, in definition order.
+use super::shape::Shape;
+
 pub type AttrMap = IndexMap<Str, Value, FxBuildHasher>;
 
 /// What built-in behaviour a class has (its own, or inherited from a built-in base).
@@ -152,25 +154,43 @@ pub struct Instance {
     pub traceback: RefCell<Option<Rc<super::TracebackObj>>>,
 }
 
-/// Where an instance keeps its attributes. Most instances never have their
-/// `__dict__` asked for and keep a name map; once the program holds the
-/// `__dict__`, the attributes live in that dict (a real one, so changes made
-/// through it and through attributes are the same changes).
+/// Where an instance keeps its attributes. Most instances keep their
+/// values in slots laid out by a shared `Shape`; one that deletes an
+/// attribute or gains very many moves them to a name map; once the program
+/// holds the `__dict__`, the attributes live in that dict (a real one, so
+/// changes made through it and through attributes are the same changes).
 enum AttrStore {
+    Slots(Rc<Shape>, Vec<Value>),
     Map(AttrMap),
     Dict(Rc<RefCell<Dict>>),
+}
+
+impl AttrStore {
+    /// Moves slot-kept attributes into a name map (same order).
+    fn move_to_map(&mut self) {
+        if let AttrStore::Slots(shape, values) = self {
+            let m: AttrMap = shape
+                .names()
+                .iter()
+                .cloned()
+                .zip(std::mem::take(values))
+                .collect();
+            *self = AttrStore::Map(m);
+        }
+    }
 }
 
 impl Instance {
     pub fn new(class: Rc<Class>) -> Instance {
         Instance {
             class,
-            attrs: RefCell::new(AttrStore::Map(AttrMap::default())),
+            attrs: RefCell::new(AttrStore::Slots(Shape::root(), Vec::new())),
             traceback: RefCell::new(None),
         }
     }
     pub fn get_attr(&self, name: &str) -> Option<Value> {
         match &*self.attrs.borrow() {
+            AttrStore::Slots(shape, values) => shape.index_of_str(name).map(|i| values[i].clone()),
             AttrStore::Map(m) => m.get(&NameRef(name)).cloned(),
             AttrStore::Dict(d) => d.borrow().get_str(name).cloned(),
         }
@@ -179,34 +199,63 @@ impl Instance {
     #[inline]
     pub fn get_attr_str(&self, name: &Str) -> Option<Value> {
         match &*self.attrs.borrow() {
+            AttrStore::Slots(shape, values) => shape.index_of(name).map(|i| values[i].clone()),
             AttrStore::Map(m) => m.get(name).cloned(),
             AttrStore::Dict(d) => d.borrow().get(&DictKey::name(name)).cloned(),
         }
     }
     pub fn has_attr(&self, name: &Str) -> bool {
         match &*self.attrs.borrow() {
+            AttrStore::Slots(shape, _) => shape.index_of(name).is_some(),
             AttrStore::Map(m) => m.contains_key(name),
             AttrStore::Dict(d) => d.borrow().contains(&DictKey::name(name)),
         }
     }
     pub fn set_attr(&self, name: Str, v: Value) {
-        match &mut *self.attrs.borrow_mut() {
+        let mut store = self.attrs.borrow_mut();
+        if let AttrStore::Slots(shape, values) = &mut *store {
+            if let Some(i) = shape.index_of(&name) {
+                values[i] = v;
+                return;
+            }
+            if let Some(next) = shape.with(&name) {
+                *shape = next;
+                values.push(v);
+                return;
+            }
+            store.move_to_map();
+        }
+        match &mut *store {
             AttrStore::Map(m) => {
                 m.insert(name, v);
             }
             AttrStore::Dict(d) => d.borrow_mut().insert(DictKey::name(&name), v),
+            AttrStore::Slots(..) => unreachable!("moved to a map above"),
         }
     }
     /// Removes an attribute; false when there was none.
     pub fn del_attr(&self, name: &Str) -> bool {
-        match &mut *self.attrs.borrow_mut() {
+        let mut store = self.attrs.borrow_mut();
+        if let AttrStore::Slots(shape, _) = &*store {
+            if shape.index_of(name).is_none() {
+                return false;
+            }
+            store.move_to_map();
+        }
+        match &mut *store {
             AttrStore::Map(m) => m.shift_remove(name).is_some(),
             AttrStore::Dict(d) => d.borrow_mut().remove(&DictKey::name(name)).is_some(),
+            AttrStore::Slots(..) => false,
         }
     }
     /// The attribute names, in insertion order (`dir`).
     pub fn attr_names(&self) -> Vec<Value> {
         match &*self.attrs.borrow() {
+            AttrStore::Slots(shape, _) => shape
+                .names()
+                .iter()
+                .map(|k| Value::Str(k.clone()))
+                .collect(),
             AttrStore::Map(m) => m.keys().map(|k| Value::Str(k.clone())).collect(),
             AttrStore::Dict(d) => d.borrow().keys().cloned().collect(),
         }
@@ -214,6 +263,7 @@ impl Instance {
     /// `obj.__dict__`: from now on the attributes live in the dict returned.
     pub fn dict(&self) -> Rc<RefCell<Dict>> {
         let mut store = self.attrs.borrow_mut();
+        store.move_to_map();
         let d = match &mut *store {
             AttrStore::Dict(d) => return d.clone(),
             AttrStore::Map(m) => {
@@ -223,6 +273,7 @@ impl Instance {
                 }
                 Rc::new(RefCell::new(d))
             }
+            AttrStore::Slots(..) => unreachable!("moved to a map above"),
         };
         *store = AttrStore::Dict(d.clone());
         d
@@ -230,6 +281,60 @@ impl Instance {
     /// `obj.__dict__ = d`
     pub fn set_dict(&self, d: Rc<RefCell<Dict>>) {
         *self.attrs.borrow_mut() = AttrStore::Dict(d);
+    }
+
+    /// The shape of an instance keeping its attributes in slots (None:
+    /// in a map or dict), for inline caches.
+    #[inline]
+    pub fn shape(&self) -> Option<Rc<Shape>> {
+        match &*self.attrs.borrow() {
+            AttrStore::Slots(shape, _) => Some(shape.clone()),
+            _ => None,
+        }
+    }
+    /// Slot `i`'s value, when the instance still has `shape`.
+    #[inline]
+    pub fn slot_get(&self, shape: &Rc<Shape>, i: usize) -> Option<Value> {
+        match &*self.attrs.borrow() {
+            AttrStore::Slots(s, values) if Rc::ptr_eq(s, shape) => values.get(i).cloned(),
+            _ => None,
+        }
+    }
+    /// Stores into slot `i` when the instance has `shape`, or adds the
+    /// attribute that leads from `shape` to `next` (slot `i` = the old
+    /// length). Gives `v` back when the instance is shaped otherwise.
+    #[inline]
+    pub fn slot_set(
+        &self,
+        shape: &Rc<Shape>,
+        next: Option<&Rc<Shape>>,
+        i: usize,
+        v: Value,
+    ) -> Result<(), Value> {
+        let mut store = self.attrs.borrow_mut();
+        let AttrStore::Slots(s, values) = &mut *store else {
+            return Err(v);
+        };
+        if !Rc::ptr_eq(s, shape) {
+            return Err(v);
+        }
+        match next {
+            None => match values.get_mut(i) {
+                Some(slot) => {
+                    let old = std::mem::replace(slot, v);
+                    drop(store);
+                    drop(old);
+                    Ok(())
+                }
+                None => Err(v),
+            },
+            Some(next) if values.len() == i => {
+                *s = next.clone();
+                values.push(v);
+                Ok(())
+            }
+            Some(_) => Err(v),
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod int;
 pub mod range;
 pub mod repr;
 pub mod set;
+pub mod shape;
 pub mod string;
 pub mod unicode;
 mod unicode14;
@@ -89,6 +90,9 @@ pub enum Descr {
         fset: Value,
         fdel: Value,
         doc: Value,
+        /// Set by `__set_name__` when a class statement defines it (its
+        /// error messages name it then, as CPython's do).
+        name: RefCell<Option<Str>>,
     },
     StaticMethod(Value),
     ClassMethod(Value),

@@ -49,6 +49,7 @@ impl Vm {
         let v = cls.lookup_str(name);
         if self.type_cache.len() > 8192 {
             self.type_cache.clear();
+            self.class_epoch += 1;
         }
         self.type_cache
             .insert(key, (cls.clone(), name.clone(), v.clone()));
@@ -440,6 +441,7 @@ impl Vm {
                 self.note_attr_hook(name.as_str());
                 c.dict.borrow_mut().insert(name.clone(), v);
                 self.type_cache.clear();
+                self.class_epoch += 1;
                 Ok(())
             }
             Value::Function(f) => {
@@ -532,6 +534,7 @@ impl Vm {
             }
             Value::Class(c) if c.is_user => {
                 self.type_cache.clear();
+                self.class_epoch += 1;
                 if c.dict.borrow_mut().shift_remove(name).is_some() {
                     return Ok(());
                 }
@@ -640,30 +643,13 @@ impl Vm {
             return Ok(Value::Descr(d.clone()));
         };
         if fget.is_none() {
-            return Err(PyErr::attribute_error(format!(
-                "property '{}' of '{}' object has no getter",
-                self.property_name(d, cls),
-                cls.name.as_str()
-            )));
+            return Err(property_error(d, cls, "getter"));
         }
         let g = fget.clone();
         self.call_value(&g, vec![obj.clone()], vec![])
     }
 
     /// The name under which a property sits in a class (for error messages).
-    fn property_name(&self, d: &Rc<Descr>, cls: &Rc<Class>) -> String {
-        for c in cls.mro() {
-            for (k, v) in c.dict.borrow().iter() {
-                if let Value::Descr(x) = v {
-                    if Rc::ptr_eq(x, d) {
-                        return k.as_str().to_string();
-                    }
-                }
-            }
-        }
-        "?".into()
-    }
-
     /// Whether class attribute `ca` is a data descriptor (it wins over the
     /// instance's own attributes).
     fn is_data_descriptor(&self, ca: &Value) -> bool {
@@ -802,11 +788,7 @@ impl Vm {
                 Value::Descr(d) => {
                     if let Descr::Property { fset, .. } = &**d {
                         if fset.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "property '{}' of '{}' object has no setter",
-                                name.as_str(),
-                                inst.class.name.as_str()
-                            )));
+                            return Err(property_error(d, &inst.class, "setter"));
                         }
                         let f = fset.clone();
                         self.call_value(&f, vec![obj.clone(), v], vec![])?;
@@ -905,11 +887,7 @@ impl Vm {
                 Value::Descr(d) => {
                     if let Descr::Property { fdel, .. } = &**d {
                         if fdel.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "property '{}' of '{}' object has no deleter",
-                                name.as_str(),
-                                inst.class.name.as_str()
-                            )));
+                            return Err(property_error(d, &inst.class, "deleter"));
                         }
                         let f = fdel.clone();
                         self.call_value(&f, vec![obj.clone()], vec![])?;
@@ -967,4 +945,26 @@ fn bool_member(v: &Value) -> PyResult<bool> {
         Value::Bool(b) => Ok(*b),
         _ => Err(PyErr::type_error("attribute value type must be bool")),
     }
+}
+
+/// A property without the function asked for (`what`: getter, setter or
+/// deleter): named when a class statement gave it its name.
+#[cold]
+fn property_error(d: &Descr, cls: &Class, what: &str) -> PyErr {
+    let Descr::Property { name, .. } = d else {
+        return PyErr::attribute_error(format!("no {}", what));
+    };
+    PyErr::attribute_error(match &*name.borrow() {
+        Some(n) => format!(
+            "property '{}' of '{}' object has no {}",
+            n.as_str(),
+            cls.qualname.as_str(),
+            what
+        ),
+        None => format!(
+            "property of '{}' object has no {}",
+            cls.qualname.as_str(),
+            what
+        ),
+    })
 }

@@ -945,10 +945,15 @@ impl Vm {
             .dict
             .borrow()
             .iter()
-            .filter(|(_, v)| matches!(v, Value::Instance(_)))
+            .filter(|(_, v)| matches!(v, Value::Instance(_) | Value::Descr(_)))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         for (k, v) in items {
+            if let Value::Descr(d) = &v {
+                if let crate::value::Descr::Property { name, .. } = &**d {
+                    *name.borrow_mut() = Some(k.clone());
+                }
+            }
             if let Value::Instance(i) = &v {
                 if let Some(m) = i.class.lookup_user("__set_name__") {
                     self.call_special(&m, &v, vec![Value::Class(cls.clone()), Value::Str(k)])?;

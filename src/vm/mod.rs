@@ -1,6 +1,7 @@
 //! The virtual machine: frames on its own stack, one dispatch loop
 //! (instantiated traced and untraced), calls, exceptions, tracing hooks.
 
+mod attr_cache;
 pub mod attrs;
 pub mod call;
 pub mod errors;
@@ -87,6 +88,9 @@ pub struct Vm {
     /// entry holds the class so its address cannot be reused. Cleared when
     /// any class dict changes.
     pub type_cache: FxHashMap<(usize, usize), TypeCacheEntry>,
+    /// Changes whenever a class dict does (with `type_cache`): attribute
+    /// inline caches made before are stale (`attr_cache`).
+    pub class_epoch: u64,
     /// Which attribute hooks any user class has ever defined (`attrs::HOOK_*`):
     /// programs that define none pay one bit test per attribute access.
     pub attr_hooks: u8,
@@ -125,6 +129,7 @@ impl Vm {
             interned: FxHashMap::default(),
             c_events_armed: false,
             type_cache: FxHashMap::default(),
+            class_epoch: 0,
             attr_hooks: 0,
             stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             stdout_strict: false,

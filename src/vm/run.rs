@@ -363,17 +363,36 @@ impl Vm {
                     }
                     Op::LoadAttr => {
                         let obj = self.stack.pop().unwrap();
+                        if let Value::Instance(inst) = &obj {
+                            if let Some(v) = self.cached_load(&code, arg as usize, inst) {
+                                self.stack.push(v);
+                                continue 'dispatch;
+                            }
+                        }
                         let name = &code.names[arg as usize];
                         let v = match self.getattr_str(&obj, name) {
                             Ok(v) => v,
                             Err(e) => break 'op self.attr_error_context(e, &obj, name),
                         };
+                        if let Value::Instance(inst) = &obj {
+                            self.fill_load_cache(&code, arg as usize, inst, name);
+                        }
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
                         let obj = self.stack.pop().unwrap();
                         let v = self.stack.pop().unwrap();
-                        tri!(self.setattr(&obj, &code.names[arg as usize], v));
+                        let name = &code.names[arg as usize];
+                        if let Value::Instance(inst) = &obj {
+                            let Err(v) = self.cached_store(&code, arg as usize, inst, v) else {
+                                continue 'dispatch;
+                            };
+                            let before = inst.shape();
+                            tri!(self.setattr(&obj, name, v));
+                            self.fill_store_cache(&code, arg as usize, inst, name, before);
+                        } else {
+                            tri!(self.setattr(&obj, name, v));
+                        }
                         if self.trace.is_dirty() && !M::TRACED {
                             self.recheck_mode(fi);
                             reload!();

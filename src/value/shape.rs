@@ -1,0 +1,122 @@
+//! Hidden classes ("shapes"). Instances that gained the same attributes in
+//! the same order share one `Shape`, which says at which slot each name
+//! sits; an instance keeps only its values. An attribute access cached at
+//! its instruction (`vm::attr_cache`) then checks the instance's shape and
+//! indexes its slots, with no hashing.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::Str;
+
+/// Attributes an instance keeps in slots; one more moves it to a map.
+pub const MAX_SLOTS: usize = 32;
+/// Shapes a shape leads to (one per name added next); beyond it, instances
+/// move to a map, so programs that add ever-new names cannot grow the
+/// shape tree without bound.
+const MAX_TRANSITIONS: usize = 32;
+/// Shapes that may exist at once in a thread (the same reason).
+const MAX_SHAPES: usize = 100_000;
+
+pub struct Shape {
+    /// The attribute names, in the order they were added: slot i holds names[i].
+    names: Vec<Str>,
+    /// The shapes reached by adding one more name (that name is their last).
+    next: RefCell<Vec<Rc<Shape>>>,
+}
+
+thread_local! {
+    static ROOT: Rc<Shape> = Rc::new(Shape { names: Vec::new(), next: RefCell::new(Vec::new()) });
+    static COUNT: Cell<usize> = const { Cell::new(0) };
+}
+
+impl Drop for Shape {
+    fn drop(&mut self) {
+        let _ = COUNT.try_with(|c| c.set(c.get().saturating_sub(1)));
+    }
+}
+
+impl Shape {
+    /// The shape of an instance with no attributes.
+    pub fn root() -> Rc<Shape> {
+        ROOT.with(|r| r.clone())
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn names(&self) -> &[Str] {
+        &self.names
+    }
+
+    /// The slot of `name`: interned names match by identity, others by value.
+    #[inline]
+    pub fn index_of(&self, name: &Str) -> Option<usize> {
+        if let Some(i) = self.names.iter().position(|n| Rc::ptr_eq(n, name)) {
+            return Some(i);
+        }
+        self.index_of_str(name.as_str())
+    }
+
+    pub fn index_of_str(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n.as_str() == name)
+    }
+
+    /// The shape after adding `name` (absent from this one), or None when
+    /// the instance should keep its attributes in a map instead.
+    pub fn with(self: &Rc<Shape>, name: &Str) -> Option<Rc<Shape>> {
+        if self.names.len() >= MAX_SLOTS {
+            return None;
+        }
+        let mut next = self.next.borrow_mut();
+        if let Some(s) = next
+            .iter()
+            .find(|s| s.names.last().is_some_and(|n| n.as_str() == name.as_str()))
+        {
+            return Some(s.clone());
+        }
+        if next.len() >= MAX_TRANSITIONS || COUNT.with(|c| c.get()) >= MAX_SHAPES {
+            return None;
+        }
+        COUNT.with(|c| c.set(c.get() + 1));
+        let mut names = self.names.clone();
+        names.push(name.clone());
+        let s = Rc::new(Shape {
+            names,
+            next: RefCell::new(Vec::new()),
+        });
+        next.push(s.clone());
+        Some(s)
+    }
+}
+
+/// An inline cache of one attribute name of a code object (`LoadAttr` or
+/// `StoreAttr` of `names[i]`): what the last instance access found, valid
+/// while the instance has `class` and `shape` and no class dict changed
+/// since (`epoch`).
+#[derive(Clone, Default)]
+pub struct AttrCache {
+    /// Held, so that its address cannot be reused by another class.
+    pub class: Option<Rc<super::Class>>,
+    pub shape: Option<Rc<Shape>>,
+    /// For a store that adds the attribute: the shape it leads to.
+    pub next: Option<Rc<Shape>>,
+    pub index: usize,
+    pub epoch: u64,
+}
+
+impl AttrCache {
+    /// The class and shape this entry is for, when `inst` and `epoch` match.
+    #[inline]
+    pub fn for_instance(&self, inst: &super::Instance, epoch: u64) -> Option<&Rc<Shape>> {
+        match (&self.class, &self.shape) {
+            (Some(c), Some(s)) if Rc::ptr_eq(c, &inst.class) && self.epoch == epoch => Some(s),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Inline caches for instance attributes. `LoadAttr` and `StoreAttr` on an
+//! instance first try what the code object's cache for that name says: for
+//! the same class and shape (`value::shape`), the attribute is slot `i`, or
+//! a store adds it as slot `i` and moves the instance to the next shape.
+//! Valid only while no program-defined attribute hook exists
+//! (`Vm::attr_hooks` is 0) and no class dict changed since the entry was
+//! made (`Vm::class_epoch`), so what the class chain says about the name
+//! (no data descriptor: an instance attribute wins) still holds.
+
+use std::rc::Rc;
+
+use crate::bytecode::Code;
+use crate::value::shape::AttrCache;
+use crate::value::{Descr, Instance, Str, Value};
+
+use super::Vm;
+
+impl Vm {
+    /// `inst.names[i]` from the cache, if it applies.
+    #[inline]
+    pub(crate) fn cached_load(&self, code: &Code, i: usize, inst: &Instance) -> Option<Value> {
+        if self.attr_hooks != 0 {
+            return None;
+        }
+        let cache = code.attr_cache.borrow();
+        let e = cache.get(2 * i)?;
+        let shape = e.for_instance(inst, self.class_epoch)?;
+        if e.next.is_some() {
+            return None;
+        }
+        inst.slot_get(shape, e.index)
+    }
+
+    /// `inst.names[i] = v` through the cache; gives `v` back when it does not apply.
+    #[inline]
+    pub(crate) fn cached_store(
+        &self,
+        code: &Code,
+        i: usize,
+        inst: &Instance,
+        v: Value,
+    ) -> Result<(), Value> {
+        if self.attr_hooks != 0 {
+            return Err(v);
+        }
+        let cache = code.attr_cache.borrow();
+        let Some(e) = cache.get(2 * i + 1) else {
+            return Err(v);
+        };
+        let Some(shape) = e.for_instance(inst, self.class_epoch) else {
+            return Err(v);
+        };
+        inst.slot_set(shape, e.next.as_ref(), e.index, v)
+    }
+
+    /// After a load of `name` from `inst` the slow way: caches where it
+    /// was when the class chain cannot come first.
+    #[cold]
+    pub(crate) fn fill_load_cache(
+        &mut self,
+        code: &Code,
+        i: usize,
+        inst: &Rc<Instance>,
+        name: &Str,
+    ) {
+        if self.attr_hooks != 0 || !self.instance_attr_wins(inst, name) {
+            return;
+        }
+        let Some(shape) = inst.shape() else { return };
+        let Some(index) = shape.index_of(name) else {
+            return;
+        };
+        self.put_cache(code, 2 * i, inst, shape, None, index);
+    }
+
+    /// After a store of `name` into `inst` the slow way (`before`: its
+    /// shape then): caches the slot written or the shape change made.
+    #[cold]
+    pub(crate) fn fill_store_cache(
+        &mut self,
+        code: &Code,
+        i: usize,
+        inst: &Rc<Instance>,
+        name: &Str,
+        before: Option<Rc<crate::value::shape::Shape>>,
+    ) {
+        if self.attr_hooks != 0
+            || name.as_str().starts_with("__")
+            || inst.class.is_exception()
+            || !self.instance_attr_wins(inst, name)
+        {
+            return;
+        }
+        let (Some(before), Some(after)) = (before, inst.shape()) else {
+            return;
+        };
+        let Some(index) = after.index_of(name) else {
+            return;
+        };
+        if Rc::ptr_eq(&before, &after) {
+            self.put_cache(code, 2 * i + 1, inst, after, None, index);
+        } else if index == before.len() && after.len() == index + 1 {
+            self.put_cache(code, 2 * i + 1, inst, before, Some(after), index);
+        }
+    }
+
+    /// No class of the chain has a data descriptor (a property) for `name`.
+    fn instance_attr_wins(&mut self, inst: &Rc<Instance>, name: &Str) -> bool {
+        !matches!(self.class_attr(&inst.class, name), Some(Value::Descr(d)) if matches!(&*d, Descr::Property { .. }))
+    }
+
+    /// Entry `at`: `2 * i` for loads of `names[i]`, `2 * i + 1` for stores
+    /// (a store is cached under stricter conditions than a load).
+    fn put_cache(
+        &self,
+        code: &Code,
+        at: usize,
+        inst: &Instance,
+        shape: Rc<crate::value::shape::Shape>,
+        next: Option<Rc<crate::value::shape::Shape>>,
+        index: usize,
+    ) {
+        let mut cache = code.attr_cache.borrow_mut();
+        if cache.len() <= at {
+            cache.resize((2 * code.names.len()).max(at + 1), AttrCache::default());
+        }
+        cache[at] = AttrCache {
+            class: Some(inst.class.clone()),
+            shape: Some(shape),
+            next,
+            index,
+            epoch: self.class_epoch,
+        };
+    }
+}
