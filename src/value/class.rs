@@ -182,9 +182,13 @@ impl AttrStore {
 
 impl Instance {
     pub fn new(class: Rc<Class>) -> Instance {
+        let root = match class.is_exception() {
+            true => Shape::exception_root(),
+            false => Shape::root(),
+        };
         Instance {
             class,
-            attrs: RefCell::new(AttrStore::Slots(Shape::root(), Vec::new())),
+            attrs: RefCell::new(AttrStore::Slots(root, Vec::new())),
             traceback: RefCell::new(None),
         }
     }

@@ -27,6 +27,7 @@ pub struct Shape {
 
 thread_local! {
     static ROOT: Rc<Shape> = Rc::new(Shape { names: Vec::new(), next: RefCell::new(Vec::new()) });
+    static EXCEPTION_ROOT: Rc<Shape> = Rc::new(Shape { names: Vec::new(), next: RefCell::new(Vec::new()) });
     static COUNT: Cell<usize> = const { Cell::new(0) };
 }
 
@@ -40,6 +41,12 @@ impl Shape {
     /// The shape of an instance with no attributes.
     pub fn root() -> Rc<Shape> {
         ROOT.with(|r| r.clone())
+    }
+
+    /// The shape of an exception instance with no attributes: exceptions'
+    /// shapes are apart from others', so a cached store never reaches one.
+    pub fn exception_root() -> Rc<Shape> {
+        EXCEPTION_ROOT.with(|r| r.clone())
     }
 
     pub fn len(&self) -> usize {
@@ -97,12 +104,10 @@ impl Shape {
 
 /// An inline cache of one attribute name of a code object (`LoadAttr` or
 /// `StoreAttr` of `names[i]`): what the last instance access found, valid
-/// while the instance has `class` and `shape` and no class dict changed
-/// since (`epoch`).
+/// while the instance has `shape` (held, so its address cannot be reused)
+/// and no property was defined since (`epoch`).
 #[derive(Clone, Default)]
 pub struct AttrCache {
-    /// Held, so that its address cannot be reused by another class.
-    pub class: Option<Rc<super::Class>>,
     pub shape: Option<Rc<Shape>>,
     /// For a store that adds the attribute: the shape it leads to.
     pub next: Option<Rc<Shape>>,
@@ -111,11 +116,12 @@ pub struct AttrCache {
 }
 
 impl AttrCache {
-    /// The class and shape this entry is for, when `inst` and `epoch` match.
+    /// The shape this entry is for, when `epoch` is still current (the
+    /// instance's own shape is checked by the slot access).
     #[inline]
-    pub fn for_instance(&self, inst: &super::Instance, epoch: u64) -> Option<&Rc<Shape>> {
-        match (&self.class, &self.shape) {
-            (Some(c), Some(s)) if Rc::ptr_eq(c, &inst.class) && self.epoch == epoch => Some(s),
+    pub fn current(&self, epoch: u64) -> Option<&Rc<Shape>> {
+        match &self.shape {
+            Some(s) if self.epoch == epoch => Some(s),
             _ => None,
         }
     }

@@ -1,17 +1,20 @@
 //! Inline caches for instance attributes. `LoadAttr` and `StoreAttr` on an
 //! instance first try what the code object's cache for that name says: for
-//! the same class and shape (`value::shape`), the attribute is slot `i`, or
-//! a store adds it as slot `i` and moves the instance to the next shape.
-//! Valid only while no program-defined attribute hook exists
-//! (`Vm::attr_hooks` is 0) and no class dict changed since the entry was
-//! made (`Vm::class_epoch`), so what the class chain says about the name
-//! (no data descriptor: an instance attribute wins) still holds.
+//! an instance of the same shape (`value::shape`), the attribute is slot
+//! `i`, or a store adds it as slot `i` and moves the instance to the next
+//! shape. Whatever the class: with no program-defined attribute hook
+//! (`Vm::attr_hooks` is 0), only a property of the same name in the class
+//! chain could come before an instance attribute, and names that ever were
+//! properties are not cached (`Vm::property_names`; adding one makes every
+//! entry stale through `Vm::shape_epoch`). Exceptions' instances have
+//! shapes of their own (`Shape::exception_root`) and stores to them are not
+//! cached: `e.args = x` converts x.
 
 use std::rc::Rc;
 
 use crate::bytecode::Code;
 use crate::value::shape::AttrCache;
-use crate::value::{Descr, Instance, Str, Value};
+use crate::value::{Instance, Str, Value};
 
 use super::Vm;
 
@@ -24,7 +27,7 @@ impl Vm {
         }
         let cache = code.attr_cache.borrow();
         let e = cache.get(2 * i)?;
-        let shape = e.for_instance(inst, self.class_epoch)?;
+        let shape = e.current(self.shape_epoch)?;
         if e.next.is_some() {
             return None;
         }
@@ -47,7 +50,7 @@ impl Vm {
         let Some(e) = cache.get(2 * i + 1) else {
             return Err(v);
         };
-        let Some(shape) = e.for_instance(inst, self.class_epoch) else {
+        let Some(shape) = e.current(self.shape_epoch) else {
             return Err(v);
         };
         inst.slot_set(shape, e.next.as_ref(), e.index, v)
@@ -63,14 +66,14 @@ impl Vm {
         inst: &Rc<Instance>,
         name: &Str,
     ) {
-        if self.attr_hooks != 0 || !self.instance_attr_wins(inst, name) {
+        if self.attr_hooks != 0 || !self.instance_attr_wins(name) {
             return;
         }
         let Some(shape) = inst.shape() else { return };
         let Some(index) = shape.index_of(name) else {
             return;
         };
-        self.put_cache(code, 2 * i, inst, shape, None, index);
+        self.put_cache(code, 2 * i, shape, None, index);
     }
 
     /// After a store of `name` into `inst` the slow way (`before`: its
@@ -87,7 +90,7 @@ impl Vm {
         if self.attr_hooks != 0
             || name.as_str().starts_with("__")
             || inst.class.is_exception()
-            || !self.instance_attr_wins(inst, name)
+            || !self.instance_attr_wins(name)
         {
             return;
         }
@@ -98,15 +101,15 @@ impl Vm {
             return;
         };
         if Rc::ptr_eq(&before, &after) {
-            self.put_cache(code, 2 * i + 1, inst, after, None, index);
+            self.put_cache(code, 2 * i + 1, after, None, index);
         } else if index == before.len() && after.len() == index + 1 {
-            self.put_cache(code, 2 * i + 1, inst, before, Some(after), index);
+            self.put_cache(code, 2 * i + 1, before, Some(after), index);
         }
     }
 
-    /// No class of the chain has a data descriptor (a property) for `name`.
-    fn instance_attr_wins(&mut self, inst: &Rc<Instance>, name: &Str) -> bool {
-        !matches!(self.class_attr(&inst.class, name), Some(Value::Descr(d)) if matches!(&*d, Descr::Property { .. }))
+    /// No class has a data descriptor (a property) for `name`.
+    fn instance_attr_wins(&self, name: &Str) -> bool {
+        !self.property_names.contains(name.as_str())
     }
 
     /// Entry `at`: `2 * i` for loads of `names[i]`, `2 * i + 1` for stores
@@ -115,7 +118,6 @@ impl Vm {
         &self,
         code: &Code,
         at: usize,
-        inst: &Instance,
         shape: Rc<crate::value::shape::Shape>,
         next: Option<Rc<crate::value::shape::Shape>>,
         index: usize,
@@ -125,11 +127,10 @@ impl Vm {
             cache.resize((2 * code.names.len()).max(at + 1), AttrCache::default());
         }
         cache[at] = AttrCache {
-            class: Some(inst.class.clone()),
             shape: Some(shape),
             next,
             index,
-            epoch: self.class_epoch,
+            epoch: self.shape_epoch,
         };
     }
 }

@@ -49,7 +49,6 @@ impl Vm {
         let v = cls.lookup_str(name);
         if self.type_cache.len() > 8192 {
             self.type_cache.clear();
-            self.class_epoch += 1;
         }
         self.type_cache
             .insert(key, (cls.clone(), name.clone(), v.clone()));
@@ -438,10 +437,9 @@ impl Vm {
             }
             Value::Class(c) if c.is_user => {
                 super::call::refuse_unsupported_dunder(name.as_str(), c)?;
-                self.note_attr_hook(name.as_str());
+                self.note_attr_hook(name.as_str(), &v);
                 c.dict.borrow_mut().insert(name.clone(), v);
                 self.type_cache.clear();
-                self.class_epoch += 1;
                 Ok(())
             }
             Value::Function(f) => {
@@ -534,7 +532,6 @@ impl Vm {
             }
             Value::Class(c) if c.is_user => {
                 self.type_cache.clear();
-                self.class_epoch += 1;
                 if c.dict.borrow_mut().shift_remove(name).is_some() {
                     return Ok(());
                 }
@@ -571,7 +568,16 @@ pub const HOOK_SLOTS: u8 = 16;
 /// in the order CPython's `object.__getattribute__` and friends apply them.
 impl Vm {
     /// Records that a class defines attribute `name` (a hook switches its check on).
-    pub(crate) fn note_attr_hook(&mut self, name: &str) {
+    /// Notes what attribute `name` = `v` of a class brings: an attribute
+    /// hook, or a property (which makes instance attribute caches of that
+    /// name stale: `attr_cache`).
+    pub(crate) fn note_attr_hook(&mut self, name: &str, v: &Value) {
+        if let Value::Descr(d) = v {
+            if matches!(&**d, Descr::Property { .. }) {
+                self.property_names.insert(name.to_string());
+                self.shape_epoch += 1;
+            }
+        }
         self.attr_hooks |= match name {
             "__getattribute__" => HOOK_GETATTRIBUTE,
             "__setattr__" => HOOK_SETATTR,

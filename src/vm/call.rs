@@ -898,8 +898,8 @@ impl Vm {
         {
             dict.insert(self.intern("__hash__"), Value::None);
         }
-        for k in dict.keys() {
-            self.note_attr_hook(k.as_str());
+        for (k, v) in dict.iter() {
+            self.note_attr_hook(k.as_str(), v);
         }
         Rc::new(Class {
             name,

@@ -88,9 +88,12 @@ pub struct Vm {
     /// entry holds the class so its address cannot be reused. Cleared when
     /// any class dict changes.
     pub type_cache: FxHashMap<(usize, usize), TypeCacheEntry>,
-    /// Changes whenever a class dict does (with `type_cache`): attribute
-    /// inline caches made before are stale (`attr_cache`).
-    pub class_epoch: u64,
+    /// Names any class attribute ever had a property under: instance
+    /// attributes of these names are not cached (`attr_cache`).
+    pub property_names: rustc_hash::FxHashSet<String>,
+    /// Changes when `property_names` is added to: attribute inline caches
+    /// made before are stale.
+    pub shape_epoch: u64,
     /// Which attribute hooks any user class has ever defined (`attrs::HOOK_*`):
     /// programs that define none pay one bit test per attribute access.
     pub attr_hooks: u8,
@@ -129,7 +132,8 @@ impl Vm {
             interned: FxHashMap::default(),
             c_events_armed: false,
             type_cache: FxHashMap::default(),
-            class_epoch: 0,
+            property_names: Default::default(),
+            shape_epoch: 0,
             attr_hooks: 0,
             stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             stdout_strict: false,

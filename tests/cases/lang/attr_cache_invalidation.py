@@ -137,3 +137,37 @@ del k.x
 print(get_x(k))
 K.x = "class2"
 print(get_x(k))
+
+
+# Instances of different classes with the same attributes share a site.
+class R:
+    def __init__(self):
+        self.x = "R"
+
+
+class S:
+    def __init__(self):
+        self.x = "S"
+
+
+print([get_x(o) for o in [R(), S(), R(), S()]])
+# A property made by type() and one assigned to a class later.
+T = type("T", (), {"x": property(lambda self: "T prop")})
+t = T()
+print(get_x(t), [get_x(o) for o in [R(), S()]])
+S.x = property(lambda self: "S prop")
+print([get_x(o) for o in [R(), S()]])
+
+
+# An exception instance's args stays a tuple after a cached store elsewhere.
+class Plain:
+    pass
+
+
+def set_args(o, v):
+    o.args = v
+
+
+for o in [Plain(), Plain(), ValueError("a"), Plain()]:
+    set_args(o, [1, 2])
+    print(type(o).__name__, o.args)
