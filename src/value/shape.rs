@@ -61,11 +61,15 @@ impl Shape {
         &self.names
     }
 
-    /// The slot of `name`: interned names match by identity, others by value.
+    /// The slot of `name`. A shape holds interned names only, so an
+    /// interned name matches by identity alone.
     #[inline]
     pub fn index_of(&self, name: &Str) -> Option<usize> {
         if let Some(i) = self.names.iter().position(|n| Rc::ptr_eq(n, name)) {
             return Some(i);
+        }
+        if name.is_interned() {
+            return None;
         }
         self.index_of_str(name.as_str())
     }
@@ -92,7 +96,10 @@ impl Shape {
         }
         COUNT.with(|c| c.set(c.get() + 1));
         let mut names = self.names.clone();
-        names.push(name.clone());
+        names.push(match name.is_interned() {
+            true => name.clone(),
+            false => super::string::intern(name.as_str()),
+        });
         let s = Rc::new(Shape {
             names,
             next: RefCell::new(Vec::new()),

@@ -91,6 +91,8 @@ pub struct PyStr {
     hash: Cell<Option<u64>>,
     /// The text may hold surrogate stand-ins (see the module comment).
     surr: bool,
+    /// Made by `intern`: equal interned strings are the same object.
+    interned: bool,
 }
 
 impl PyStr {
@@ -107,7 +109,13 @@ impl PyStr {
             surr,
             s,
             hash: Cell::new(None),
+            interned: false,
         }
+    }
+    /// Whether this is the interned copy of its text (`intern`).
+    #[inline]
+    pub fn is_interned(&self) -> bool {
+        self.interned
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -210,7 +218,9 @@ pub fn intern(s: &str) -> std::rc::Rc<PyStr> {
         if let Some(v) = m.borrow().get(s) {
             return v.clone();
         }
-        let v = std::rc::Rc::new(PyStr::new(s));
+        let mut p = PyStr::new(s);
+        p.interned = true;
+        let v = std::rc::Rc::new(p);
         m.borrow_mut().insert(s.into(), v.clone());
         v
     })
