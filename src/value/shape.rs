@@ -115,6 +115,10 @@ impl Shape {
 /// and no property was defined since (`epoch`).
 #[derive(Clone, Default)]
 pub struct AttrCache {
+    /// For a store that adds the attribute: the class it was allowed for
+    /// (checked when the program has `__slots__`; held, so that its
+    /// address cannot be reused).
+    pub class: Option<Rc<super::Class>>,
     pub shape: Option<Rc<Shape>>,
     /// For a store that adds the attribute: the shape it leads to.
     pub next: Option<Rc<Shape>>,

@@ -8,7 +8,9 @@
 //! properties are not cached (`Vm::property_names`; adding one makes every
 //! entry stale through `Vm::shape_epoch`). Exceptions' instances have
 //! shapes of their own (`Shape::exception_root`) and stores to them are not
-//! cached: `e.args = x` converts x.
+//! cached: `e.args = x` converts x. `__slots__` only limit which names an
+//! instance may gain: with them in the program, a cached store that adds an
+//! attribute also checks the class it was made for.
 
 use std::rc::Rc;
 
@@ -16,13 +18,14 @@ use crate::bytecode::Code;
 use crate::value::shape::AttrCache;
 use crate::value::{Instance, Str, Value};
 
+use super::attrs::HOOK_SLOTS;
 use super::Vm;
 
 impl Vm {
     /// `inst.names[i]` from the cache, if it applies.
     #[inline]
     pub(crate) fn cached_load(&self, code: &Code, i: usize, inst: &Instance) -> Option<Value> {
-        if self.attr_hooks != 0 {
+        if self.attr_hooks & !HOOK_SLOTS != 0 {
             return None;
         }
         let cache = code.attr_cache.borrow();
@@ -43,7 +46,7 @@ impl Vm {
         inst: &Instance,
         v: Value,
     ) -> Result<(), Value> {
-        if self.attr_hooks != 0 {
+        if self.attr_hooks & !HOOK_SLOTS != 0 {
             return Err(v);
         }
         let cache = code.attr_cache.borrow();
@@ -53,6 +56,12 @@ impl Vm {
         let Some(shape) = e.current(self.shape_epoch) else {
             return Err(v);
         };
+        if e.next.is_some() && self.attr_hooks & HOOK_SLOTS != 0 {
+            match &e.class {
+                Some(c) if Rc::ptr_eq(c, &inst.class) => {}
+                _ => return Err(v),
+            }
+        }
         inst.slot_set(shape, e.next.as_ref(), e.index, v)
     }
 
@@ -66,14 +75,14 @@ impl Vm {
         inst: &Rc<Instance>,
         name: &Str,
     ) {
-        if self.attr_hooks != 0 || !self.instance_attr_wins(name) {
+        if self.attr_hooks & !HOOK_SLOTS != 0 || !self.instance_attr_wins(name) {
             return;
         }
         let Some(shape) = inst.shape() else { return };
         let Some(index) = shape.index_of(name) else {
             return;
         };
-        self.put_cache(code, 2 * i, shape, None, index);
+        self.put_cache(code, 2 * i, shape, None, index, None);
     }
 
     /// After a store of `name` into `inst` the slow way (`before`: its
@@ -87,7 +96,7 @@ impl Vm {
         name: &Str,
         before: Option<Rc<crate::value::shape::Shape>>,
     ) {
-        if self.attr_hooks != 0
+        if self.attr_hooks & !HOOK_SLOTS != 0
             || name.as_str().starts_with("__")
             || inst.class.is_exception()
             || !self.instance_attr_wins(name)
@@ -101,9 +110,11 @@ impl Vm {
             return;
         };
         if Rc::ptr_eq(&before, &after) {
-            self.put_cache(code, 2 * i + 1, after, None, index);
+            self.put_cache(code, 2 * i + 1, after, None, index, None);
         } else if index == before.len() && after.len() == index + 1 {
-            self.put_cache(code, 2 * i + 1, before, Some(after), index);
+            // An attribute added: allowed for this class (its `__slots__`).
+            let class = Some(inst.class.clone());
+            self.put_cache(code, 2 * i + 1, before, Some(after), index, class);
         }
     }
 
@@ -121,12 +132,14 @@ impl Vm {
         shape: Rc<crate::value::shape::Shape>,
         next: Option<Rc<crate::value::shape::Shape>>,
         index: usize,
+        class: Option<Rc<crate::value::Class>>,
     ) {
         let mut cache = code.attr_cache.borrow_mut();
         if cache.len() <= at {
             cache.resize((2 * code.names.len()).max(at + 1), AttrCache::default());
         }
         cache[at] = AttrCache {
+            class,
             shape: Some(shape),
             next,
             index,

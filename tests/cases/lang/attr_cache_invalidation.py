@@ -171,3 +171,29 @@ def set_args(o, v):
 for o in [Plain(), Plain(), ValueError("a"), Plain()]:
     set_args(o, [1, 2])
     print(type(o).__name__, o.args)
+
+
+# __slots__ limit which attributes a site may add, class by class.
+class Free:
+    pass
+
+
+class Slotted:
+    __slots__ = ("a",)
+
+
+def set_w(o, v):
+    o.w = v
+
+
+def set_a(o, v):
+    o.a = v
+
+
+for o in [Free(), Free(), Slotted(), Free(), Slotted()]:
+    try:
+        set_a(o, 1)
+        set_w(o, 2)
+        print(type(o).__name__, o.a, o.w)
+    except AttributeError as e:
+        print(type(o).__name__, "AttributeError", e)
