@@ -82,6 +82,8 @@ pub struct Code {
     /// last found that instance attribute (`vm::attr_cache`); empty until
     /// the first instance access.
     pub attr_cache: std::cell::RefCell<Vec<crate::value::shape::AttrCache>>,
+    /// Per name: the method `LoadMethod` last found on an instance.
+    pub method_cache: std::cell::RefCell<Vec<crate::value::shape::MethodCache>>,
     /// How many times a frame ran this code (saturating): CPython 3.11
     /// specializes call sites of warm code, which changes how calls count
     /// against the recursion limit (see `Vm::builtin_call_counts`).

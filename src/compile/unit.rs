@@ -354,6 +354,7 @@ impl Unit {
             stacksize,
             global_cache: std::cell::RefCell::new(vec![(0, 0, Value::Null); nnames]),
             attr_cache: std::cell::RefCell::new(Vec::new()),
+            method_cache: std::cell::RefCell::new(Vec::new()),
             warmup: Default::default(),
         }
     }

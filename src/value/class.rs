@@ -296,6 +296,11 @@ impl Instance {
             _ => None,
         }
     }
+    /// Whether the instance keeps its attributes in slots of `shape`.
+    #[inline]
+    pub fn has_shape(&self, shape: &Rc<Shape>) -> bool {
+        matches!(&*self.attrs.borrow(), AttrStore::Slots(s, _) if Rc::ptr_eq(s, shape))
+    }
     /// Slot `i`'s value, when the instance still has `shape`.
     #[inline]
     pub fn slot_get(&self, shape: &Rc<Shape>, i: usize) -> Option<Value> {

@@ -137,3 +137,16 @@ impl AttrCache {
         }
     }
 }
+
+/// A `LoadMethod` cache entry of one name of a code object: the function
+/// (or built-in method) instances of `class` with `shape` get, valid while
+/// no class dict changed since (`epoch`). The shape says the instance has
+/// no attribute of that name shadowing the method.
+#[derive(Clone, Default)]
+pub struct MethodCache {
+    /// Held, so that their addresses cannot be reused.
+    pub class: Option<Rc<super::Class>>,
+    pub shape: Option<Rc<Shape>>,
+    pub method: super::Value,
+    pub epoch: u64,
+}

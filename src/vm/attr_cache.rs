@@ -15,10 +15,10 @@
 use std::rc::Rc;
 
 use crate::bytecode::Code;
-use crate::value::shape::AttrCache;
+use crate::value::shape::{AttrCache, MethodCache};
 use crate::value::{Instance, Str, Value};
 
-use super::attrs::HOOK_SLOTS;
+use super::attrs::{HOOK_GETATTRIBUTE, HOOK_SLOTS};
 use super::Vm;
 
 impl Vm {
@@ -144,6 +144,51 @@ impl Vm {
             next,
             index,
             epoch: self.shape_epoch,
+        };
+    }
+
+    /// `LoadMethod` of `names[i]` on `inst` from the cache.
+    #[inline]
+    pub(crate) fn cached_method(&self, code: &Code, i: usize, inst: &Instance) -> Option<Value> {
+        if self.attr_hooks & HOOK_GETATTRIBUTE != 0 {
+            return None;
+        }
+        let cache = code.method_cache.borrow();
+        let e = cache.get(i)?;
+        match (&e.class, &e.shape) {
+            (Some(c), Some(s))
+                if e.epoch == self.class_epoch
+                    && Rc::ptr_eq(c, &inst.class)
+                    && inst.has_shape(s) =>
+            {
+                Some(e.method.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// After `LoadMethod` found `method` in the class of `inst` the slow way.
+    #[cold]
+    pub(crate) fn fill_method_cache(
+        &self,
+        code: &Code,
+        i: usize,
+        inst: &Rc<Instance>,
+        method: &Value,
+    ) {
+        if self.attr_hooks & HOOK_GETATTRIBUTE != 0 {
+            return;
+        }
+        let Some(shape) = inst.shape() else { return };
+        let mut cache = code.method_cache.borrow_mut();
+        if cache.len() <= i {
+            cache.resize(code.names.len().max(i + 1), MethodCache::default());
+        }
+        cache[i] = MethodCache {
+            class: Some(inst.class.clone()),
+            shape: Some(shape),
+            method: method.clone(),
+            epoch: self.class_epoch,
         };
     }
 }

@@ -440,6 +440,7 @@ impl Vm {
                 self.note_attr_hook(name.as_str(), &v);
                 c.dict.borrow_mut().insert(name.clone(), v);
                 self.type_cache.clear();
+                self.class_epoch += 1;
                 Ok(())
             }
             Value::Function(f) => {
@@ -532,6 +533,7 @@ impl Vm {
             }
             Value::Class(c) if c.is_user => {
                 self.type_cache.clear();
+                self.class_epoch += 1;
                 if c.dict.borrow_mut().shift_remove(name).is_some() {
                     return Ok(());
                 }

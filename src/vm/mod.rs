@@ -94,6 +94,9 @@ pub struct Vm {
     /// Changes when `property_names` is added to: attribute inline caches
     /// made before are stale.
     pub shape_epoch: u64,
+    /// Changes whenever a class dict does (with `type_cache`): method
+    /// caches made before are stale (`attr_cache`).
+    pub class_epoch: u64,
     /// Which attribute hooks any user class has ever defined (`attrs::HOOK_*`):
     /// programs that define none pay one bit test per attribute access.
     pub attr_hooks: u8,
@@ -134,6 +137,7 @@ impl Vm {
             type_cache: FxHashMap::default(),
             property_names: Default::default(),
             shape_epoch: 0,
+            class_epoch: 0,
             attr_hooks: 0,
             stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             stdout_strict: false,

@@ -404,6 +404,13 @@ impl Vm {
                     }
                     Op::LoadMethod => {
                         let obj = self.stack.pop().unwrap();
+                        if let Value::Instance(inst) = &obj {
+                            if let Some(m) = self.cached_method(&code, arg as usize, inst) {
+                                self.stack.push(m);
+                                self.stack.push(obj);
+                                continue 'dispatch;
+                            }
+                        }
                         let name = &code.names[arg as usize];
                         let m = match self.load_method(&obj, name) {
                             Ok(m) => m,
@@ -411,6 +418,9 @@ impl Vm {
                         };
                         match m {
                             Some(m) => {
+                                if let Value::Instance(inst) = &obj {
+                                    self.fill_method_cache(&code, arg as usize, inst, &m);
+                                }
                                 self.stack.push(m);
                                 self.stack.push(obj);
                             }
