@@ -549,6 +549,19 @@ impl Vm {
                         let k = self.stack.pop().unwrap();
                         let c = self.stack.pop().unwrap();
                         let v = self.stack.pop().unwrap();
+                        if let (Value::List(l), Value::Int(i)) = (&c, &k) {
+                            let mut l = l.borrow_mut();
+                            let n = l.len() as i64;
+                            let j = if *i < 0 { i + n } else { *i };
+                            if (0..n).contains(&j) {
+                                // The old item is dropped once the list is let go.
+                                let old = std::mem::replace(&mut l[j as usize], v);
+                                drop(l);
+                                drop(old);
+                                continue 'dispatch;
+                            }
+                            drop(l);
+                        }
                         tri!(self.setitem(&c, k, v));
                     }
                     Op::DeleteSubscr => {
@@ -716,7 +729,19 @@ impl Vm {
                     }
                     Op::UnpackSequence => {
                         let seq = self.stack.pop().unwrap();
-                        tri!(self.unpack(seq, arg as usize, None));
+                        let n = arg as usize;
+                        match seq {
+                            // A tuple of the right length is unpacked in place:
+                            // moved out when nothing else holds it.
+                            Value::Tuple(t) if t.len() == n => match Rc::try_unwrap(t) {
+                                Ok(items) => self.stack.extend(items.into_iter().rev()),
+                                Err(t) => self.stack.extend(t.iter().rev().cloned()),
+                            },
+                            Value::List(l) if l.borrow().len() == n => {
+                                self.stack.extend(l.borrow().iter().rev().cloned())
+                            }
+                            seq => tri!(self.unpack(seq, n, None)),
+                        }
                     }
                     Op::UnpackEx => {
                         let seq = self.stack.pop().unwrap();
