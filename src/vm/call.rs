@@ -37,9 +37,9 @@ impl Vm {
         let nargs = argc + is_meth as usize;
         if kwnames.is_none() {
             if let Value::Function(f) = &self.stack[args_start - 1] {
-                if takes_plainly(&f.code, nargs) {
+                if let Some(missing) = missing_defaults(f, nargs) {
                     let f = f.clone();
-                    return self.enter_plain_call(f, slot, args_start, nargs);
+                    return self.enter_plain_call(f, slot, args_start, nargs, missing);
                 }
             }
         }
@@ -50,8 +50,9 @@ impl Vm {
             if !is_meth && kwnames.is_none() && c.is_user && c.kind == TypeKind::Object {
                 let init_name = self.intern("__init__");
                 if let Some(Value::Function(init)) = self.class_attr(c, &init_name) {
-                    if takes_plainly(&init.code, nargs + 1) {
+                    if let Some(missing) = missing_defaults(&init, nargs + 1) {
                         self.check_init_frame()?;
+                        push_defaults(&mut self.stack, &init, missing);
                         let inst = Value::Instance(Rc::new(Instance::new(c.clone())));
                         self.stack[slot] = Value::Function(init.clone());
                         self.stack[slot + 1] = inst.clone();
@@ -182,7 +183,7 @@ impl Vm {
         self.c_events_armed = false;
         let slot = self.stack.len();
         if let Value::Function(f) = callable {
-            if kwargs.is_empty() && takes_plainly(&f.code, args.len()) {
+            if kwargs.is_empty() && missing_defaults(f, args.len()).is_some() {
                 // Lay the call out as bytecode would and take the in-place path.
                 let n = args.len();
                 self.stack.push(Value::Null);
@@ -364,10 +365,13 @@ impl Vm {
         slot: usize,
         args_start: usize,
         nargs: usize,
+        missing: usize,
     ) -> PyResult<bool> {
         if self.at_recursion_limit() {
             return Err(self.recursion_error());
         }
+        push_defaults(&mut self.stack, &f, missing);
+        let nargs = nargs + missing;
         let nlocals = f.code.nlocalsplus();
         if nlocals > nargs {
             self.stack.resize(args_start + nlocals, Value::Null);
@@ -1077,10 +1081,25 @@ pub(crate) fn refuse_unsupported_dunder(name: &str, cls: &Class) -> PyResult<()>
     )))
 }
 
-fn takes_plainly(code: &Code, nargs: usize) -> bool {
-    nargs == code.argcount as usize
-        && code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
-        && code.kwonlyargcount == 0
+/// For a call of `f` with `nargs` positional arguments and no keywords
+/// that binds them where they are: how many trailing defaults it takes
+/// (None: the arguments need binding, `bind_args`).
+#[inline]
+fn missing_defaults(f: &Function, nargs: usize) -> Option<usize> {
+    let code = &f.code;
+    if code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) != 0 || code.kwonlyargcount != 0 {
+        return None;
+    }
+    let missing = (code.argcount as usize).checked_sub(nargs)?;
+    (missing <= f.defaults.len()).then_some(missing)
+}
+
+/// Pushes the last `missing` defaults of `f` after its arguments.
+#[inline]
+fn push_defaults(stack: &mut Vec<Value>, f: &Function, missing: usize) {
+    if missing > 0 {
+        stack.extend_from_slice(&f.defaults[f.defaults.len() - missing..]);
+    }
 }
 
 fn join_names(names: &[String]) -> String {
