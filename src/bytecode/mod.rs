@@ -47,6 +47,17 @@ pub enum CodeKind {
     Comprehension,
 }
 
+/// Where a global name was found: entry `ix` of the globals (or, with
+/// `in_builtins`, of the built-ins), valid while neither dict's keys
+/// changed (`Dict::keys_version`; 0: nothing cached).
+#[derive(Clone, Copy, Default)]
+pub struct NameCache {
+    pub globals_keys: u64,
+    pub builtins_keys: u64,
+    pub ix: u32,
+    pub in_builtins: bool,
+}
+
 /// A compiled body, immutable once built.
 pub struct Code {
     pub name: Str,
@@ -75,9 +86,9 @@ pub struct Code {
     pub exc_table: Vec<ExcEntry>,
     /// The deepest the value stack gets (above the locals).
     pub stacksize: u32,
-    /// Per name: what `LoadGlobal` found, with the globals' and built-ins'
-    /// versions it is valid for.
-    pub global_cache: std::cell::RefCell<Vec<(u64, u64, Value)>>,
+    /// Per name: where `LoadGlobal` (or `LoadName` and `StoreName` in
+    /// module code) found it (`vm::name_cache`).
+    pub global_cache: std::cell::RefCell<Vec<NameCache>>,
     /// Per name, two entries (load, store): where `LoadAttr`/`StoreAttr`
     /// last found that instance attribute (`vm::attr_cache`); empty until
     /// the first instance access.

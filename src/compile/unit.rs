@@ -352,7 +352,7 @@ impl Unit {
             lines: self.lines,
             exc_table: table,
             stacksize,
-            global_cache: std::cell::RefCell::new(vec![(0, 0, Value::Null); nnames]),
+            global_cache: std::cell::RefCell::new(vec![Default::default(); nnames]),
             attr_cache: std::cell::RefCell::new(Vec::new()),
             method_cache: std::cell::RefCell::new(Vec::new()),
             warmup: Default::default(),

@@ -275,6 +275,11 @@ pub struct Dict {
     /// Changes whenever the contents do (unique across dicts): lets
     /// `LoadGlobal` keep what it found until the globals change.
     version: u64,
+    /// Changes whenever the set of keys or their places change (a key
+    /// added or removed, a rebuild): a cached entry position stays valid
+    /// while it does not (name caches of `LoadGlobal`/`LoadName`). Unique
+    /// across dicts; 0 for a dict never changed.
+    keys_version: u64,
     /// Changes whenever entries move (rebuilds, clear): a lookup that ran
     /// krait code restarts then, as CPython's does when `ma_keys` changes.
     layout: u64,
@@ -306,6 +311,16 @@ impl Dict {
     #[inline]
     pub fn version(&self) -> u64 {
         self.version
+    }
+    /// Identifies the current set and placement of the keys (see `keys_version`).
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+    /// The entry position of a name (`find_plain`), for name caches.
+    #[inline]
+    pub fn index_of(&self, key: &DictKey) -> Option<usize> {
+        self.find_plain(key).map(|(_, ix)| ix)
     }
     /// Identifies the current placement of the entries (see `layout`).
     #[inline]
@@ -469,6 +484,7 @@ impl Dict {
     /// Adds a key known to be absent.
     pub fn insert_new(&mut self, key: DictKey, value: Value) {
         self.version = next_version();
+        self.keys_version = self.version;
         let is_str = matches!(key.value, Value::Str(_));
         if self.indices.is_empty() {
             self.str_keys = is_str;
@@ -495,6 +511,7 @@ impl Dict {
     /// of two), of which CPython's usable fraction takes entries.
     fn resize(&mut self, size: usize) {
         self.layout = next_version();
+        self.keys_version = self.layout;
         self.entries.retain(|e| e.is_some());
         self.indices.clear();
         self.indices.resize(size, EMPTY);
@@ -582,6 +599,7 @@ impl Dict {
     /// Removes entry `ix`, found at index slot `slot`.
     pub fn remove_at(&mut self, slot: usize, ix: usize) -> Option<Value> {
         self.version = next_version();
+        self.keys_version = self.version;
         let (_, v) = self.entries.get_mut(ix)?.take()?;
         self.indices[slot] = DUMMY;
         self.used -= 1;
@@ -589,6 +607,7 @@ impl Dict {
     }
     pub fn clear(&mut self) {
         self.version = next_version();
+        self.keys_version = self.version;
         self.layout = next_version();
         self.entries.clear();
         self.indices.clear();
@@ -623,6 +642,7 @@ impl Dict {
     /// Removes and returns the last inserted item (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         self.version = next_version();
+        self.keys_version = self.version;
         while let Some(last) = self.entries.pop() {
             if let Some((k, v)) = last {
                 let n = self.entries.len();

@@ -8,6 +8,7 @@ pub mod errors;
 pub mod frame;
 pub mod iter;
 pub mod keys;
+mod name_cache;
 pub mod ops;
 mod run;
 mod suggest;

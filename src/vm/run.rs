@@ -285,34 +285,20 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Op::LoadGlobal => {
-                        let gv = self.frames[fi].globals.borrow().version();
-                        let bv = self.builtins.borrow().version();
-                        let hit = {
-                            let cache = code.global_cache.borrow();
-                            let e = &cache[arg as usize];
-                            if e.0 == gv && e.1 == bv && gv != 0 {
-                                Some(e.2.clone())
-                            } else {
-                                None
-                            }
-                        };
-                        let v = match hit {
-                            Some(v) => v,
-                            None => {
-                                let v = tri!(self.load_global(fi, &code.names[arg as usize]));
-                                code.global_cache.borrow_mut()[arg as usize] = (gv, bv, v.clone());
-                                v
-                            }
-                        };
+                        let v =
+                            match self.cached_global(&code, arg as usize, &self.frames[fi].globals)
+                            {
+                                Some(v) => v,
+                                None => {
+                                    let globals = self.frames[fi].globals.clone();
+                                    tri!(self.load_global_slow(&code, arg as usize, &globals))
+                                }
+                            };
                         self.stack.push(v);
                     }
                     Op::StoreGlobal => {
                         let v = self.stack.pop().unwrap();
-                        let name = code.names[arg as usize].clone();
-                        self.frames[fi]
-                            .globals
-                            .borrow_mut()
-                            .insert(crate::value::DictKey::name(&name), v);
+                        self.store_global_cached(&code, arg as usize, &self.frames[fi].globals, v);
                     }
                     Op::DeleteGlobal => {
                         let name = code.names[arg as usize].clone();
@@ -325,6 +311,21 @@ impl Vm {
                         }
                     }
                     Op::LoadName => {
+                        let f = &self.frames[fi];
+                        if let Some(ns) = &f.locals {
+                            if Rc::ptr_eq(ns, &f.globals) {
+                                // Module code: its namespace is the globals.
+                                let v = match self.cached_global(&code, arg as usize, ns) {
+                                    Some(v) => v,
+                                    None => {
+                                        let globals = ns.clone();
+                                        tri!(self.load_global_slow(&code, arg as usize, &globals))
+                                    }
+                                };
+                                self.stack.push(v);
+                                continue 'dispatch;
+                            }
+                        }
                         let name = code.names[arg as usize].clone();
                         let key = crate::value::DictKey::name(&name);
                         let local = self.frames[fi]
@@ -339,6 +340,13 @@ impl Vm {
                     }
                     Op::StoreName => {
                         let v = self.stack.pop().unwrap();
+                        let f = &self.frames[fi];
+                        if let Some(ns) = &f.locals {
+                            if Rc::ptr_eq(ns, &f.globals) {
+                                self.store_global_cached(&code, arg as usize, ns, v);
+                                continue 'dispatch;
+                            }
+                        }
                         let name = code.names[arg as usize].clone();
                         let key = crate::value::DictKey::name(&name);
                         let ns = self.frames[fi]

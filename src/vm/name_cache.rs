@@ -1,0 +1,88 @@
+//! Caches of global names. `LoadGlobal`, and `LoadName`/`StoreName` in
+//! module code (whose namespace is the globals), remember at which entry of
+//! the globals or the built-ins they found a name; the entry stays right
+//! while neither dict gains or loses a key (`Dict::keys_version`), so
+//! assigning a global (a loop counter in module code) keeps every cache.
+//! A name found in the built-ins is absent from the globals for as long as
+//! the globals' keys are unchanged.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::bytecode::{Code, NameCache};
+use crate::value::{Dict, DictKey, PyResult, Str, Value};
+
+use super::Vm;
+
+impl Vm {
+    /// Global (then built-in) `names[i]` of `code` from the cache, for a
+    /// frame with `globals`.
+    #[inline]
+    pub(crate) fn cached_global(
+        &self,
+        code: &Code,
+        i: usize,
+        globals: &RefCell<Dict>,
+    ) -> Option<Value> {
+        let e = code.global_cache.borrow()[i];
+        let g = globals.borrow();
+        if e.globals_keys != g.keys_version() || e.globals_keys == 0 {
+            return None;
+        }
+        if !e.in_builtins {
+            return g.value_at(e.ix as usize).cloned();
+        }
+        let b = self.builtins.borrow();
+        if e.builtins_keys != b.keys_version() {
+            return None;
+        }
+        b.value_at(e.ix as usize).cloned()
+    }
+
+    /// Global (then built-in) `names[i]` of `code` looked up, and cached.
+    #[cold]
+    pub(crate) fn load_global_slow(
+        &mut self,
+        code: &Code,
+        i: usize,
+        globals: &Rc<RefCell<Dict>>,
+    ) -> PyResult<Value> {
+        let name: &Str = &code.names[i];
+        let key = DictKey::name(name);
+        let g = globals.borrow();
+        let b = self.builtins.borrow();
+        let (found, entry) = if let Some(ix) = g.index_of(&key) {
+            (g.value_at(ix).cloned(), (ix, false))
+        } else if let Some(ix) = b.index_of(&key) {
+            (b.value_at(ix).cloned(), (ix, true))
+        } else {
+            drop((g, b));
+            return Err(self.name_error(format!("name '{}' is not defined", name.as_str()), name));
+        };
+        code.global_cache.borrow_mut()[i] = NameCache {
+            globals_keys: g.keys_version(),
+            builtins_keys: b.keys_version(),
+            ix: entry.0 as u32,
+            in_builtins: entry.1,
+        };
+        Ok(found.unwrap_or_default())
+    }
+
+    /// `globals[names[i]] = v` through the cache when the name's entry is known.
+    #[inline]
+    pub(crate) fn store_global_cached(
+        &self,
+        code: &Code,
+        i: usize,
+        globals: &RefCell<Dict>,
+        v: Value,
+    ) {
+        let e = code.global_cache.borrow()[i];
+        let mut g = globals.borrow_mut();
+        if !e.in_builtins && e.globals_keys == g.keys_version() && e.globals_keys != 0 {
+            g.replace_value(e.ix as usize, v);
+            return;
+        }
+        g.insert(DictKey::name(&code.names[i]), v);
+    }
+}
