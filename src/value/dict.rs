@@ -272,9 +272,6 @@ pub struct Dict {
     /// Every key is an exact str (CPython's DICT_KEYS_UNICODE): the first
     /// other key makes CPython resize, which moves the entries.
     str_keys: bool,
-    /// Changes whenever the contents do (unique across dicts): lets
-    /// `LoadGlobal` keep what it found until the globals change.
-    version: u64,
     /// Changes whenever the set of keys or their places change (a key
     /// added or removed, a rebuild): a cached entry position stays valid
     /// while it does not (name caches of `LoadGlobal`/`LoadName`). Unique
@@ -306,11 +303,6 @@ impl Dict {
     }
     pub fn is_empty(&self) -> bool {
         self.used == 0
-    }
-    /// The contents' version (0: never changed since made empty).
-    #[inline]
-    pub fn version(&self) -> u64 {
-        self.version
     }
     /// Identifies the current set and placement of the keys (see `keys_version`).
     #[inline]
@@ -476,15 +468,13 @@ impl Dict {
     }
     /// Replaces the value of entry `ix` (a dict keeps the first key object it saw).
     pub fn replace_value(&mut self, ix: usize, value: Value) {
-        self.version = next_version();
         if let Some(Some((_, v))) = self.entries.get_mut(ix) {
             *v = value;
         }
     }
     /// Adds a key known to be absent.
     pub fn insert_new(&mut self, key: DictKey, value: Value) {
-        self.version = next_version();
-        self.keys_version = self.version;
+        self.keys_version = next_version();
         let is_str = matches!(key.value, Value::Str(_));
         if self.indices.is_empty() {
             self.str_keys = is_str;
@@ -560,9 +550,9 @@ impl Dict {
             && other.used == other.entries.len()
             && (size == MIN_SIZE || usable_fraction(size / 2) < other.used)
         {
-            let (version, layout) = (next_version(), next_version());
+            let layout = next_version();
             *self = other.clone();
-            (self.version, self.layout) = (version, layout);
+            self.layout = layout;
             return true;
         }
         self.reserve(other.used, other.str_keys);
@@ -585,7 +575,6 @@ impl Dict {
             }
             c
         };
-        c.version = next_version();
         c.layout = next_version();
         c
     }
@@ -598,16 +587,14 @@ impl Dict {
     }
     /// Removes entry `ix`, found at index slot `slot`.
     pub fn remove_at(&mut self, slot: usize, ix: usize) -> Option<Value> {
-        self.version = next_version();
-        self.keys_version = self.version;
+        self.keys_version = next_version();
         let (_, v) = self.entries.get_mut(ix)?.take()?;
         self.indices[slot] = DUMMY;
         self.used -= 1;
         Some(v)
     }
     pub fn clear(&mut self) {
-        self.version = next_version();
-        self.keys_version = self.version;
+        self.keys_version = next_version();
         self.layout = next_version();
         self.entries.clear();
         self.indices.clear();
@@ -641,8 +628,7 @@ impl Dict {
     }
     /// Removes and returns the last inserted item (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        self.version = next_version();
-        self.keys_version = self.version;
+        self.keys_version = next_version();
         while let Some(last) = self.entries.pop() {
             if let Some((k, v)) = last {
                 let n = self.entries.len();
