@@ -1,9 +1,10 @@
 //! Built-in functions, the built-in types' constructors and methods, and the
-//! modules `sys`, `math`, `functools`, `time`.
+//! modules `sys`, `math`, `functools`, `time`, `gc`.
 
 mod construct;
 pub mod dict_methods;
 mod functions;
+mod gc_module;
 mod iter_types;
 pub(crate) use functions::len_of;
 mod list_methods;

@@ -147,7 +147,7 @@ impl Class {
 /// An instance of a user class (including user and built-in exceptions).
 pub struct Instance {
     pub class: Rc<Class>,
-    attrs: RefCell<AttrStore>,
+    pub(crate) attrs: RefCell<AttrStore>,
     /// For exceptions: (code, line) of each frame passed, outermost first.
     pub traceback: RefCell<Option<Rc<super::TracebackObj>>>,
 }
@@ -156,7 +156,7 @@ pub struct Instance {
 /// `__dict__` asked for and keep a name map; once the program holds the
 /// `__dict__`, the attributes live in that dict (a real one, so changes made
 /// through it and through attributes are the same changes).
-enum AttrStore {
+pub(crate) enum AttrStore {
     Map(AttrMap),
     Dict(Rc<RefCell<Dict>>),
 }
@@ -221,7 +221,7 @@ impl Instance {
                 for (k, v) in std::mem::take(m) {
                     d.insert(DictKey::name(&k), v);
                 }
-                Rc::new(RefCell::new(d))
+                crate::gc::alloc(RefCell::new(d))
             }
         };
         *store = AttrStore::Dict(d.clone());
