@@ -70,6 +70,8 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if !(0..=2).contains(&gen) {
         return Err(PyErr::new(ExcType::ValueError, "invalid generation"));
     }
+    // The type cache's strong references are not the program's.
+    vm.type_cache.clear();
     Ok(Value::Int(crate::gc::collect(gen as usize) as i64))
 }
 
