@@ -18,35 +18,38 @@ fn no_args(name: &str, n: usize) -> PyErr {
     PyErr::type_error(format!("gc.{name}() takes no arguments ({n} given)"))
 }
 
-fn check_none(name: &str, args: &[Value], kw: &Kwargs) -> PyResult<()> {
-    if !kw.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "gc.{name}() takes no keyword arguments"
-        )));
-    }
+/// (Keyword arguments were refused by the call.)
+fn check_none(name: &str, args: &[Value]) -> PyResult<()> {
     if !args.is_empty() {
         return Err(no_args(name, args.len()));
     }
     Ok(())
 }
 
-/// A C `int` argument.
-fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let too_big = || PyErr::overflow("Python int too large to convert to C int");
-    match v {
-        Value::BigInt(_) => Err(too_big()),
-        Value::Int(_) | Value::Bool(_) | Value::Instance(_) => {
-            let n = vm.index_value(v)?;
-            if n > i32::MAX as i64 || n < i32::MIN as i64 {
-                return Err(too_big());
-            }
-            Ok(n)
+/// A C `int` argument; `parse_tuple`: converted as `PyArg_ParseTuple`'s
+/// "i" does (its own overflow messages), not as Argument Clinic's.
+fn c_int(vm: &mut Vm, v: &Value, parse_tuple: bool) -> PyResult<i64> {
+    let n = match v {
+        Value::BigInt(_) if parse_tuple => {
+            return Err(PyErr::overflow("Python int too large to convert to C long"))
         }
-        _ => Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            v.type_name()
-        ))),
+        Value::BigInt(_) => i64::MAX,
+        Value::Int(_) | Value::Bool(_) | Value::Instance(_) => vm.index_value(v)?,
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            )))
+        }
+    };
+    if n > i32::MAX as i64 || n < i32::MIN as i64 {
+        return Err(PyErr::overflow(match (parse_tuple, n > 0) {
+            (false, _) => "Python int too large to convert to C int",
+            (true, true) => "signed integer is greater than maximum",
+            (true, false) => "signed integer is less than minimum",
+        }));
     }
+    Ok(n)
 }
 
 /// `gc.collect(generation=2)`: the number of unreachable objects found.
@@ -64,7 +67,7 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 "argument for collect() given by name ('generation') and position (1)",
             ))
         }
-        (Some(g), None) | (None, Some(g)) => c_int(vm, &g)?,
+        (Some(g), None) | (None, Some(g)) => c_int(vm, &g, false)?,
         (None, None) => 2,
     };
     if !(0..=2).contains(&gen) {
@@ -75,25 +78,25 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(crate::gc::collect(gen as usize) as i64))
 }
 
-fn enable(_: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_none("enable", args, kw)?;
+fn enable(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_none("enable", args)?;
     crate::gc::set_enabled(true);
     Ok(Value::None)
 }
 
-fn disable(_: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_none("disable", args, kw)?;
+fn disable(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_none("disable", args)?;
     crate::gc::set_enabled(false);
     Ok(Value::None)
 }
 
-fn isenabled(_: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_none("isenabled", args, kw)?;
+fn isenabled(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_none("isenabled", args)?;
     Ok(Value::Bool(crate::gc::is_enabled()))
 }
 
-fn get_threshold(_: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    check_none("get_threshold", args, kw)?;
+fn get_threshold(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_none("get_threshold", args)?;
     let t = crate::gc::threshold();
     Ok(Value::tuple(t.iter().map(|&n| Value::Int(n)).collect()))
 }
@@ -117,7 +120,7 @@ fn set_threshold(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     let mut t = crate::gc::threshold();
     for (i, a) in args.iter().enumerate() {
-        t[i] = c_int(vm, a)?;
+        t[i] = c_int(vm, a, true)?;
     }
     crate::gc::set_threshold(t);
     Ok(Value::None)

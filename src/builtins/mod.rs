@@ -130,6 +130,8 @@ pub fn reads_keywords(b: &Builtin) -> bool {
                 | "prod"
                 | "isclose"
                 | "partial"
+                | "collect"
+                | "set_threshold"
         ),
     }
 }
