@@ -13,10 +13,12 @@
 //!
 //! Containers are tracked when allocated (`alloc`), through a thread-local
 //! list of weak handles per generation; collections run by allocation
-//! count with CPython's three generations and thresholds (700, 10, 10, a
-//! full collection only once the long-lived objects grew by a quarter), so
-//! a program building large live structures stays linear. Each collection
-//! drops the handles of objects that died meanwhile.
+//! count with CPython's three generations and thresholds (700, 10, 10),
+//! and a full collection only once the long-lived objects doubled (CPython
+//! waits for a quarter more; a collection here costs more per object), so
+//! a program building large live structures stays linear. Allocations
+//! drop the handles of objects that died young; each collection those of
+//! the others.
 
 mod visit;
 
@@ -117,7 +119,7 @@ fn collect_generations() {
         let pending = s.gens[2].len().saturating_sub(s.long_lived_total);
         (0..3)
             .rev()
-            .find(|&i| s.count[i] > s.threshold[i] && (i < 2 || pending >= s.long_lived_total / 4))
+            .find(|&i| s.count[i] > s.threshold[i] && (i < 2 || pending >= s.long_lived_total))
     });
     if let Some(gen) = gen {
         collect(gen);
