@@ -64,8 +64,7 @@ thread_local! {
 /// Allocates a container and tracks it (unless it can never be part of a
 /// cycle, like a tuple of ints). Every allocation of a traceable type goes
 /// through here.
-// Out of line: inlined into the dispatch loop it would crowd its hot paths.
-#[inline(never)]
+#[inline]
 pub fn alloc<T: Traceable>(v: T) -> Rc<T> {
     let track = v.worth_tracking();
     let rc = Rc::new(v);
