@@ -197,18 +197,14 @@ pub fn collect(gen: usize) -> usize {
 
 /// Trial deletion over `objs`: the indexes of those unreachable from outside.
 fn find_garbage(objs: &[Obj]) -> Vec<usize> {
-    let mut index: rustc_hash::FxHashMap<usize, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(objs.len(), Default::default());
-    for (i, o) in objs.iter().enumerate() {
-        index.insert(o.addr(), i as u32);
-    }
+    let index = Index::new(objs);
     // Our own strong reference is not one from outside.
     let mut refs: Vec<isize> = objs.iter().map(|o| o.strong() as isize - 1).collect();
     let mut reachable = vec![false; objs.len()];
     let mut work: Vec<u32> = vec![];
     for (i, o) in objs.iter().enumerate() {
         let seen = o.visit(&mut |child| {
-            if let Some(&j) = index.get(&child) {
+            if let Some(j) = index.get(child) {
                 refs[j as usize] -= 1;
             }
         });
@@ -219,6 +215,11 @@ fn find_garbage(objs: &[Obj]) -> Vec<usize> {
             work.push(i as u32);
         }
     }
+    // Nothing left without outside references: nothing to find (the
+    // common case of young objects all still in use).
+    if refs.iter().zip(&reachable).all(|(&r, &seen)| r > 0 || seen) {
+        return vec![];
+    }
     for (i, &r) in refs.iter().enumerate() {
         if r > 0 && !reachable[i] {
             reachable[i] = true;
@@ -227,7 +228,7 @@ fn find_garbage(objs: &[Obj]) -> Vec<usize> {
     }
     while let Some(i) = work.pop() {
         objs[i as usize].visit(&mut |child| {
-            if let Some(&j) = index.get(&child) {
+            if let Some(j) = index.get(child) {
                 if !reachable[j as usize] {
                     reachable[j as usize] = true;
                     work.push(j);
@@ -236,6 +237,38 @@ fn find_garbage(objs: &[Obj]) -> Vec<usize> {
         });
     }
     (0..objs.len()).filter(|&i| !reachable[i]).collect()
+}
+
+/// The objects of a collection by address, with the range their
+/// addresses span (most references from them lead elsewhere: older
+/// objects, classes, code, and are told apart without hashing).
+struct Index {
+    map: rustc_hash::FxHashMap<usize, u32>,
+    lo: usize,
+    hi: usize,
+}
+
+impl Index {
+    fn new(objs: &[Obj]) -> Index {
+        let mut map =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(objs.len(), Default::default());
+        let (mut lo, mut hi) = (usize::MAX, 0);
+        for (i, o) in objs.iter().enumerate() {
+            let a = o.addr();
+            lo = lo.min(a);
+            hi = hi.max(a);
+            map.insert(a, i as u32);
+        }
+        Index { map, lo, hi }
+    }
+
+    #[inline]
+    fn get(&self, addr: usize) -> Option<u32> {
+        if addr < self.lo || addr > self.hi {
+            return None;
+        }
+        self.map.get(&addr).copied()
+    }
 }
 
 /// `gc.enable()` / `gc.disable()`.
