@@ -262,7 +262,7 @@ impl Index {
         Index { map, lo, hi }
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&self, addr: usize) -> Option<u32> {
         if addr < self.lo || addr > self.hi {
             return None;

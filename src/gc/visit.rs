@@ -144,7 +144,7 @@ fn addr<T>(r: &Rc<T>) -> usize {
 }
 
 /// Reports a value's referent if it is of a tracked type.
-#[inline]
+#[inline(always)]
 fn value(v: &Value, f: &mut impl FnMut(usize)) {
     match v {
         Value::List(r) => f(addr(r)),
@@ -168,12 +168,14 @@ fn value(v: &Value, f: &mut impl FnMut(usize)) {
     }
 }
 
+#[inline(always)]
 fn values<'a>(vs: impl IntoIterator<Item = &'a Value>, f: &mut impl FnMut(usize)) {
     for v in vs {
         value(v, f);
     }
 }
 
+#[inline(always)]
 fn attr_map(m: &AttrMap, f: &mut impl FnMut(usize)) {
     values(m.values(), f)
 }
