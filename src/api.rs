@@ -78,6 +78,9 @@ impl Interpreter {
         }
         let r = self.vm.run_module(code, globals.clone());
         self.vm.flush();
+        // The type cache holds classes (and what it found in them) strongly:
+        // the run's classes must not outlive it through the cache.
+        self.vm.type_cache.clear();
         match r {
             Ok(v) => Ok(v),
             Err(e) => Err(self.describe(e, &globals)),

@@ -8,6 +8,7 @@ pub mod api;
 pub mod builtins;
 pub mod bytecode;
 pub mod compile;
+pub mod gc;
 pub mod syntax;
 pub mod trace;
 pub mod value;

@@ -205,6 +205,10 @@ fn catch_sigint() {
 
 fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
     catch_sigint();
+    // For testing the cycle collector: collect at almost every allocation.
+    if std::env::var_os("KRAIT_GC_STRESS").is_some_and(|v| !v.is_empty()) {
+        krait::gc::set_threshold([1, 1, 1]);
+    }
     let mut interp = Interpreter::new();
     interp.set_argv(argv);
     interp.vm.stdout_strict = stdio_strict();

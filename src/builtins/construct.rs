@@ -43,7 +43,7 @@ pub fn construct_builtin(
             if !args.is_empty() || !kw.is_empty() {
                 return Err(PyErr::type_error("object() takes no arguments"));
             }
-            Value::Instance(Rc::new(crate::value::Instance::new(cls.clone())))
+            Value::Instance(crate::gc::alloc(crate::value::Instance::new(cls.clone())))
         }
         TypeKind::Type => match args.len() {
             1 if kw.is_empty() => Value::Class(vm.types.type_of(&args[0])),
@@ -118,9 +118,9 @@ pub fn construct_builtin(
                 None => SetObj::new(),
             };
             if cls.kind == TypeKind::Set {
-                Value::Set(Rc::new(RefCell::new(s)))
+                Value::set(s)
             } else {
-                Value::FrozenSet(Rc::new(s))
+                Value::frozenset(s)
             }
         }
         TypeKind::Range => {
@@ -191,7 +191,7 @@ pub fn construct_builtin(
                         .unwrap_or(Value::None);
                 }
             }
-            Value::Descr(Rc::new(Descr::Property {
+            Value::Descr(crate::gc::alloc(Descr::Property {
                 fget,
                 fset: get(1, "fset"),
                 fdel: get(2, "fdel"),
@@ -203,11 +203,11 @@ pub fn construct_builtin(
             if args.len() != 1 {
                 return Err(super::expected_args("staticmethod", 1, args.len()));
             }
-            Value::Descr(Rc::new(Descr::StaticMethod(args[0].clone())))
+            Value::Descr(crate::gc::alloc(Descr::StaticMethod(args[0].clone())))
         }
         TypeKind::ClassMethod => {
             check_args("classmethod", &args, 1, 1)?;
-            Value::Descr(Rc::new(Descr::ClassMethod(args[0].clone())))
+            Value::Descr(crate::gc::alloc(Descr::ClassMethod(args[0].clone())))
         }
         TypeKind::Super => super_new(vm, &args)?,
         TypeKind::Partial => super::modules::partial(vm, &args, &kw)?,
@@ -540,7 +540,7 @@ fn super_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
         };
         (cls, first)
     };
-    Ok(Value::Descr(Rc::new(Descr::Super {
+    Ok(Value::Descr(crate::gc::alloc(Descr::Super {
         start_after: cls,
         obj,
     })))
@@ -658,7 +658,7 @@ fn prop_with(args: &[Value], which: usize) -> PyResult<Value> {
         1 => s = f.clone(),
         _ => dl = f.clone(),
     }
-    Ok(Value::Descr(Rc::new(Descr::Property {
+    Ok(Value::Descr(crate::gc::alloc(Descr::Property {
         fget: g,
         fset: s,
         fdel: dl,

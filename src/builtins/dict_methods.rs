@@ -144,7 +144,7 @@ fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
 fn make_view(vm: &Vm, d: &DictRef, kind: ViewKind) -> Value {
     let inst = Instance::new(view_class(vm, kind));
     inst.set_attr(pystr("_dict"), Value::Dict(d.clone()));
-    Value::Instance(Rc::new(inst))
+    Value::Instance(crate::gc::alloc(inst))
 }
 
 /// The dict and kind of a view instance.
@@ -209,7 +209,7 @@ fn view_iter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
             left: len,
         },
     };
-    Ok(Value::Iter(Rc::new(RefCell::new(it))))
+    Ok(Value::Iter(crate::gc::alloc(RefCell::new(it))))
 }
 
 fn view_len(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
@@ -318,7 +318,7 @@ fn view_set(vm: &mut Vm, args: &[Value], reflected: bool) -> PyResult<(SetObj, V
 }
 
 fn set_value(s: SetObj) -> Value {
-    Value::Set(Rc::new(RefCell::new(s)))
+    Value::set(s)
 }
 
 fn view_and_op(vm: &mut Vm, args: &[Value], reflected: bool) -> PyResult<Value> {
@@ -596,7 +596,7 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
         other => vm.collect(other)?,
     };
-    let d = Rc::new(RefCell::new(d));
+    let d = crate::gc::alloc(RefCell::new(d));
     for k in keys {
         let key = vm.hash_key(k)?;
         vm.dict_set(&d, key, value.clone())?;

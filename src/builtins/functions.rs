@@ -417,10 +417,12 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("iter", args, 1, 2)?;
     if args.len() == 2 {
-        return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable {
-            func: args[0].clone(),
-            sentinel: args[1].clone(),
-        }))));
+        return Ok(Value::Iter(crate::gc::alloc(RefCell::new(
+            IterObj::Callable {
+                func: args[0].clone(),
+                sentinel: args[1].clone(),
+            },
+        ))));
     }
     vm.get_iter(args[0].clone())
 }

@@ -14,7 +14,7 @@ use crate::vm::iter::IterObj;
 use crate::vm::Vm;
 
 fn iter_value(it: IterObj) -> Value {
-    Value::Iter(Rc::new(RefCell::new(it)))
+    Value::Iter(crate::gc::alloc(RefCell::new(it)))
 }
 
 /// Calls the iterator type of kind `kind` (None: not one of them).

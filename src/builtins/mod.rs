@@ -1,9 +1,10 @@
 //! Built-in functions, the built-in types' constructors and methods, and the
-//! modules `sys`, `math`, `functools`, `time`.
+//! modules `sys`, `math`, `functools`, `time`, `gc`.
 
 mod construct;
 pub mod dict_methods;
 mod functions;
+mod gc_module;
 mod iter_types;
 pub(crate) use functions::len_of;
 mod list_methods;
@@ -129,6 +130,8 @@ pub fn reads_keywords(b: &Builtin) -> bool {
                 | "prod"
                 | "isclose"
                 | "partial"
+                | "collect"
+                | "set_threshold"
         ),
     }
 }

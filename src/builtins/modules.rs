@@ -1,7 +1,6 @@
-//! The built-in modules: `sys`, `math`, `functools`, `time`.
+//! The built-in modules: `sys`, `math`, `functools`, `time`, `gc`.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -25,9 +24,9 @@ fn module(
     for (n, v) in consts {
         d.set_str(n, v);
     }
-    let m = Value::Module(Rc::new(ModuleObj {
+    let m = Value::Module(crate::gc::alloc(ModuleObj {
         name: vm.intern(name),
-        dict: Rc::new(RefCell::new(d)),
+        dict: crate::gc::alloc(RefCell::new(d)),
     }));
     vm.modules.insert(name.to_string(), m.clone());
     m
@@ -149,6 +148,7 @@ pub fn install(vm: &mut Vm) {
         ],
         vec![("partial", Value::Class(vm.types.partial.clone()))],
     );
+    module(vm, "gc", super::gc_module::FUNCTIONS, vec![]);
     module(
         vm,
         "time",
@@ -857,14 +857,14 @@ pub(super) fn partial(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Val
                 k.retain(|(m, _)| m.as_str() != n.as_str());
                 k.push((n.clone(), v.clone()));
             }
-            return Ok(Value::Descr(Rc::new(Descr::Partial {
+            return Ok(Value::Descr(crate::gc::alloc(Descr::Partial {
                 func: func.clone(),
                 args: a,
                 kwargs: k,
             })));
         }
     }
-    Ok(Value::Descr(Rc::new(Descr::Partial {
+    Ok(Value::Descr(crate::gc::alloc(Descr::Partial {
         func: args[0].clone(),
         args: args[1..].to_vec(),
         kwargs: kw.clone(),
@@ -906,7 +906,7 @@ fn wraps(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("wraps", args, 1, 1)?;
     let apply = vm.modules["functools"].clone();
     let f = vm.getattr(&apply, "_wraps_apply")?;
-    Ok(Value::Descr(Rc::new(Descr::Partial {
+    Ok(Value::Descr(crate::gc::alloc(Descr::Partial {
         func: f,
         args: vec![args[0].clone()],
         kwargs: vec![],

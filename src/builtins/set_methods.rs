@@ -92,8 +92,8 @@ fn same(a: &Value, b: &Value) -> bool {
 /// Wraps a result in the receiver's type.
 fn wrap(like: &Value, s: SetObj) -> Value {
     match like {
-        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
-        _ => Value::Set(Rc::new(RefCell::new(s))),
+        Value::FrozenSet(_) => Value::frozenset(s),
+        _ => Value::set(s),
     }
 }
 

@@ -85,7 +85,7 @@ pub fn compile_module(module: &Module, filename: &str, lines: &LineIndex) -> CRe
     c.u().line = 0;
     c.return_none_implicit();
     let unit = c.units.pop().unwrap();
-    Ok(Rc::new(unit.finish(&c.filename)))
+    Ok(crate::gc::alloc(unit.finish(&c.filename)))
 }
 
 impl<'a> Compiler<'a> {
@@ -870,7 +870,7 @@ impl<'a> Compiler<'a> {
     pub fn leave_scope(&mut self) -> Rc<Code> {
         self.fblocks.pop();
         let u = self.units.pop().unwrap();
-        Rc::new(u.finish(&self.filename))
+        crate::gc::alloc(u.finish(&self.filename))
     }
 
     /// Pushes a new function object for `code` (closure from the current scope).

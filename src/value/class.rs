@@ -149,7 +149,7 @@ impl Class {
 /// An instance of a user class (including user and built-in exceptions).
 pub struct Instance {
     pub class: Rc<Class>,
-    attrs: RefCell<AttrStore>,
+    pub(crate) attrs: RefCell<AttrStore>,
     /// For exceptions: (code, line) of each frame passed, outermost first.
     pub traceback: RefCell<Option<Rc<super::TracebackObj>>>,
 }
@@ -159,7 +159,7 @@ pub struct Instance {
 /// attribute or gains very many moves them to a name map; once the program
 /// holds the `__dict__`, the attributes live in that dict (a real one, so
 /// changes made through it and through attributes are the same changes).
-enum AttrStore {
+pub(crate) enum AttrStore {
     Slots(Rc<Shape>, Vec<Value>),
     Map(AttrMap),
     Dict(Rc<RefCell<Dict>>),
@@ -275,7 +275,7 @@ impl Instance {
                 for (k, v) in std::mem::take(m) {
                     d.insert(DictKey::name(&k), v);
                 }
-                Rc::new(RefCell::new(d))
+                crate::gc::alloc(RefCell::new(d))
             }
             AttrStore::Slots(..) => unreachable!("moved to a map above"),
         };

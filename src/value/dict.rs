@@ -593,6 +593,12 @@ impl Dict {
         self.used -= 1;
         Some(v)
     }
+    /// Moves the contents out, leaving this dict empty (with a new version).
+    pub fn take(&mut self) -> Dict {
+        let d = std::mem::take(self);
+        self.clear();
+        d
+    }
     pub fn clear(&mut self) {
         self.keys_version = next_version();
         self.layout = next_version();

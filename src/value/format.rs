@@ -1434,7 +1434,7 @@ mod tests {
     #[test]
     fn percent_format_matches_cpython() {
         let i = Value::Int;
-        let tup = |v: Vec<Value>| Value::Tuple(std::rc::Rc::new(v));
+        let tup = Value::tuple;
         let cases: Vec<(&str, Value, &str)> = vec![
             ("%s", i(5), "5"),
             ("%r", Value::str("ab"), "'ab'"),

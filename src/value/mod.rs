@@ -164,14 +164,22 @@ impl Value {
     pub fn string(s: String) -> Value {
         Value::Str(Rc::new(PyStr::from_string(s)))
     }
+    // The allocations of containers go through `gc::alloc`, which tracks
+    // them for the cycle collector.
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(v)))
+        Value::List(crate::gc::alloc(RefCell::new(v)))
     }
     pub fn tuple(v: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(v))
+        Value::Tuple(crate::gc::alloc(v))
     }
     pub fn dict(d: Dict) -> Value {
-        Value::Dict(Rc::new(RefCell::new(d)))
+        Value::Dict(crate::gc::alloc(RefCell::new(d)))
+    }
+    pub fn set(s: SetObj) -> Value {
+        Value::Set(crate::gc::alloc(RefCell::new(s)))
+    }
+    pub fn frozenset(s: SetObj) -> Value {
+        Value::FrozenSet(crate::gc::alloc(s))
     }
     pub fn from_bigint(b: BigInt) -> Value {
         int::normalize(b)

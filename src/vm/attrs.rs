@@ -29,7 +29,7 @@ fn frozen_locals(f: &super::FrameObj) -> Rc<std::cell::RefCell<crate::value::Dic
             }
         }
     }
-    let d = Rc::new(std::cell::RefCell::new(d));
+    let d = crate::gc::alloc(std::cell::RefCell::new(d));
     *f.locals.borrow_mut() = Some(d.clone());
     d
 }
@@ -116,7 +116,7 @@ impl Vm {
                             }
                         }
                         Value::Builtin(b) if b.name == "fromkeys" => {
-                            Value::Builtin(Rc::new(Builtin {
+                            Value::Builtin(crate::gc::alloc(Builtin {
                                 name: b.name,
                                 owner: b.owner,
                                 func: b.func,
@@ -168,7 +168,7 @@ impl Vm {
                 let found = self.types.type_of(obj).lookup_str(name);
                 if let Some(v) = found {
                     return Ok(match v {
-                        Value::Builtin(b) => Value::Builtin(Rc::new(Builtin {
+                        Value::Builtin(b) => Value::Builtin(crate::gc::alloc(Builtin {
                             name: b.name,
                             owner: b.owner,
                             func: b.func,
@@ -394,7 +394,7 @@ impl Vm {
                         Value::Class(_) => v,
                         _ => self.bind(v, obj.clone()),
                     },
-                    Value::Builtin(b) => Value::Builtin(Rc::new(Builtin {
+                    Value::Builtin(b) => Value::Builtin(crate::gc::alloc(Builtin {
                         name: b.name,
                         owner: b.owner,
                         func: b.func,
@@ -618,7 +618,7 @@ impl Vm {
     fn bind_class_attr(&mut self, ca: Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
         Ok(match ca {
             Value::Function(_) => self.bind(ca, obj.clone()),
-            Value::Builtin(b) => Value::Builtin(Rc::new(Builtin {
+            Value::Builtin(b) => Value::Builtin(crate::gc::alloc(Builtin {
                 name: b.name,
                 owner: b.owner,
                 func: b.func,

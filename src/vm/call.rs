@@ -53,7 +53,7 @@ impl Vm {
                     if let Some(missing) = missing_defaults(&init, nargs + 1) {
                         self.check_init_frame()?;
                         push_defaults(&mut self.stack, &init, missing);
-                        let inst = Value::Instance(Rc::new(Instance::new(c.clone())));
+                        let inst = Value::Instance(crate::gc::alloc(Instance::new(c.clone())));
                         self.stack[slot] = Value::Function(init.clone());
                         self.stack[slot + 1] = inst.clone();
                         let nlocals = init.code.nlocalsplus();
@@ -111,7 +111,7 @@ impl Vm {
                 Some(a) => std::mem::replace(&mut self.stack[base + *a as usize], Value::Null),
                 None => Value::Null,
             };
-            self.stack[base + nv + i] = Value::Cell(Rc::new(RefCell::new(init)));
+            self.stack[base + nv + i] = Value::Cell(crate::gc::alloc(RefCell::new(init)));
         }
         for (i, cell) in f.closure.iter().enumerate() {
             self.stack[base + nv + nc + i] = Value::Cell(cell.clone());
@@ -231,7 +231,7 @@ impl Vm {
                 let locals = self.bind_args(f, args, kwargs)?;
                 if f.code.flags & CO_GENERATOR != 0 {
                     let gen = GenState::new(f.clone(), locals);
-                    return Ok(Called::Value(Value::Iter(Rc::new(RefCell::new(
+                    return Ok(Called::Value(Value::Iter(crate::gc::alloc(RefCell::new(
                         IterObj::Generator(gen),
                     )))));
                 }
@@ -599,7 +599,7 @@ impl Vm {
                 Some(a) => std::mem::replace(&mut locals[*a as usize], Value::Null),
                 None => Value::Null,
             };
-            locals[nv + i] = Value::Cell(Rc::new(RefCell::new(init)));
+            locals[nv + i] = Value::Cell(crate::gc::alloc(RefCell::new(init)));
         }
         let nc = code.cellvars.len();
         for (i, cell) in f.closure.iter().enumerate() {
@@ -644,7 +644,7 @@ impl Vm {
                 kind_name(c.kind)
             )));
         }
-        let inst = Value::Instance(Rc::new(Instance::new(c.clone())));
+        let inst = Value::Instance(crate::gc::alloc(Instance::new(c.clone())));
         if c.is_exception() {
             let n = self.intern("args");
             if let Value::Instance(i) = &inst {
@@ -691,7 +691,7 @@ impl Vm {
                     .iter()
                     .map(|c| match c {
                         Value::Cell(c) => c.clone(),
-                        _ => Rc::new(RefCell::new(Value::Null)),
+                        _ => crate::gc::alloc(RefCell::new(Value::Null)),
                     })
                     .collect(),
                 _ => vec![],
@@ -754,7 +754,7 @@ impl Vm {
         if let Some(a) = annotations {
             attrs.insert(self.intern("__annotations__"), a);
         }
-        Ok(Value::Function(Rc::new(Function {
+        Ok(Value::Function(crate::gc::alloc(Function {
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(code.qualname.clone()),
             globals: self.frames[fi].globals.clone(),
@@ -807,7 +807,7 @@ impl Vm {
         let (Value::Function(f), Value::Str(name)) = (body, name) else {
             return Err(PyErr::type_error("bad class statement"));
         };
-        let ns = Rc::new(RefCell::new(Dict::new()));
+        let ns = crate::gc::alloc(RefCell::new(Dict::new()));
         let locals = self.bind_args(&f, vec![], vec![])?;
         let b = self.stack.len();
         self.stack.extend(locals);
@@ -905,7 +905,7 @@ impl Vm {
         for (k, v) in dict.iter() {
             self.note_attr_hook(k.as_str(), v);
         }
-        Rc::new(Class {
+        crate::gc::alloc(Class {
             name,
             qualname,
             module,
@@ -988,7 +988,7 @@ impl Vm {
 
     /// Binds a method-like value to an object, as attribute lookup does.
     pub fn bind(&self, f: Value, obj: Value) -> Value {
-        Value::BoundMethod(Rc::new(BoundMethod {
+        Value::BoundMethod(crate::gc::alloc(BoundMethod {
             func: f,
             self_: obj,
         }))

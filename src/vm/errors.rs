@@ -28,7 +28,7 @@ impl Vm {
         let inst = Instance::new(cls);
         let n = self.intern("args");
         inst.set_attr(n, Value::tuple(args));
-        Value::Instance(Rc::new(inst))
+        Value::Instance(crate::gc::alloc(inst))
     }
 
     /// The class of an exception value.

@@ -231,7 +231,7 @@ impl GenState {
             last_line: 0,
             gen: None,
         };
-        Rc::new(RefCell::new(GenState {
+        crate::gc::alloc(RefCell::new(GenState {
             func,
             frame: Some(frame),
             saved: locals,
@@ -309,7 +309,7 @@ impl Vm {
                 )))
             }
         };
-        Ok(Value::Iter(Rc::new(RefCell::new(it))))
+        Ok(Value::Iter(crate::gc::alloc(RefCell::new(it))))
     }
 
     /// Whether `iter(v)` can work (for error messages).

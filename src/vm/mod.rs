@@ -121,7 +121,7 @@ impl Vm {
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
             types,
-            builtins: Rc::new(RefCell::new(Dict::new())),
+            builtins: crate::gc::alloc(RefCell::new(Dict::new())),
             modules: FxHashMap::default(),
             exc_info: Value::None,
             recursion_limit: 1000,
@@ -230,7 +230,7 @@ impl Vm {
         d.set_str("__name__", Value::str(name));
         d.set_str("__builtins__", Value::Dict(self.builtins.clone()));
         d.set_str("__doc__", Value::None);
-        Rc::new(RefCell::new(d))
+        crate::gc::alloc(RefCell::new(d))
     }
 
     /// The line frame `depth` is at, as `f_lineno` reports it.
@@ -265,7 +265,7 @@ impl Vm {
         };
         for i in start..=depth {
             let f = &self.frames[i];
-            let o = Rc::new(FrameObj::new(f.code.clone(), back, f.globals.clone(), i));
+            let o = crate::gc::alloc(FrameObj::new(f.code.clone(), back, f.globals.clone(), i));
             self.frames[i].obj = Some(o.clone());
             back = Some(o);
         }
@@ -307,7 +307,7 @@ impl Vm {
         }
         // A frame object keeps one dict, refreshed on each access (CPython's FastToLocals).
         let cached = f.obj.as_ref().and_then(|o| o.locals.borrow().clone());
-        let d = cached.unwrap_or_else(|| Rc::new(RefCell::new(Dict::new())));
+        let d = cached.unwrap_or_else(|| crate::gc::alloc(RefCell::new(Dict::new())));
         self.refresh_locals_dict(depth, &d);
         if let Some(o) = &f.obj {
             *o.locals.borrow_mut() = Some(d.clone());

@@ -264,7 +264,7 @@ impl Vm {
                 // `|=` updates x in place; `|` updates a copy.
                 let target = match inplace {
                     true => x.clone(),
-                    false => Rc::new(RefCell::new(x.borrow().copy())),
+                    false => crate::gc::alloc(RefCell::new(x.borrow().copy())),
                 };
                 self.dict_merge(&Value::Dict(target.clone()), &Value::Dict(y.clone()), false)?;
                 Some(match inplace {

@@ -602,7 +602,8 @@ impl Vm {
                     }
                     Op::BuildSet => {
                         let items = self.stack.split_off(self.stack.len() - arg as usize);
-                        let s = Rc::new(std::cell::RefCell::new(crate::value::SetObj::new()));
+                        let s =
+                            crate::gc::alloc(std::cell::RefCell::new(crate::value::SetObj::new()));
                         for it in items {
                             let k = tri!(self.hash_key(it));
                             tri!(self.set_add(&s, k));
@@ -613,7 +614,7 @@ impl Vm {
                         let items = self.stack.split_off(self.stack.len() - 2 * arg as usize);
                         let str_keys = items.iter().step_by(2).all(|k| matches!(k, Value::Str(_)));
                         let d = Dict::with_capacity(arg as usize, str_keys);
-                        let d = Rc::new(std::cell::RefCell::new(d));
+                        let d = crate::gc::alloc(std::cell::RefCell::new(d));
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
                             let k = tri!(self.hash_key(k));

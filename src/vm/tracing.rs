@@ -270,7 +270,7 @@ impl Vm {
                 if let Value::Instance(i) = &exc {
                     let mut tb = i.traceback.borrow_mut();
                     let next = tb.take();
-                    *tb = Some(Rc::new(crate::value::TracebackObj {
+                    *tb = Some(crate::gc::alloc(crate::value::TracebackObj {
                         code: self.frames[fi].code.clone(),
                         lineno: line,
                         next,
