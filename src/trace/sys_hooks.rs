@@ -28,11 +28,11 @@ impl Tracer for SysTrace {
         if event == Event::Opcode && !fobj.trace_opcodes.get() {
             return Ok(());
         }
-        let args = vec![Value::Frame(fobj.clone()), event.name_value(), arg.clone()];
+        let args = [Value::Frame(fobj.clone()), event.name_value(), arg.clone()];
         // As CPython: f_locals is brought up to date for the trace function,
         // and what it changed there is written back.
         vm.locals_before_trace(frame.depth);
-        let r = vm.call_value(&callback, args, vec![]);
+        let r = vm.call_with(&callback, args);
         vm.locals_after_trace(frame.depth);
         match r {
             Ok(result) => {
@@ -78,8 +78,8 @@ impl Tracer for SysProfile {
             return Ok(());
         }
         let fobj = vm.frame_object(frame.depth);
-        let args = vec![Value::Frame(fobj), event.name_value(), arg.clone()];
-        match vm.call_value(&callback, args, vec![]) {
+        let args = [Value::Frame(fobj), event.name_value(), arg.clone()];
+        match vm.call_with(&callback, args) {
             Ok(_) => Ok(()),
             Err(e) => {
                 vm.trace.sys_profile = Value::None;

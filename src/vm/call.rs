@@ -189,19 +189,45 @@ impl Vm {
                 self.stack.push(Value::Null);
                 self.stack.push(callable.clone());
                 self.stack.extend(args);
-                return match self.call_at(slot, n, None) {
-                    Ok(true) => self.run_entry(),
-                    Ok(false) => Ok(self.stack.pop().unwrap_or(Value::None)),
-                    Err(e) => {
-                        self.stack.truncate(slot);
-                        Err(e)
-                    }
-                };
+                return self.call_laid_out(slot, n);
             }
         }
         match self.call_generic(callable.clone(), args, kwargs, slot, OnReturn::Push)? {
             Called::Value(v) => Ok(v),
             Called::Frame => self.run_entry(),
+        }
+    }
+
+    /// `call_value` with `N` positional arguments and no keywords: a krait
+    /// function gets them on the value stack directly, with no argument
+    /// `Vec` (trace and profile functions are called so, once per event).
+    pub fn call_with<const N: usize>(
+        &mut self,
+        callable: &Value,
+        args: [Value; N],
+    ) -> PyResult<Value> {
+        if let Value::Function(f) = callable {
+            if missing_defaults(f, N).is_some() {
+                self.c_events_armed = false;
+                let slot = self.stack.len();
+                self.stack.push(Value::Null);
+                self.stack.push(callable.clone());
+                self.stack.extend(args);
+                return self.call_laid_out(slot, N);
+            }
+        }
+        self.call_value(callable, args.into(), vec![])
+    }
+
+    /// Runs the call laid out at `slot` (NULL, callable, `n` arguments) to its result.
+    fn call_laid_out(&mut self, slot: usize, n: usize) -> PyResult<Value> {
+        match self.call_at(slot, n, None) {
+            Ok(true) => self.run_entry(),
+            Ok(false) => Ok(self.stack.pop().unwrap_or(Value::None)),
+            Err(e) => {
+                self.stack.truncate(slot);
+                Err(e)
+            }
         }
     }
 
