@@ -381,7 +381,7 @@ impl Obj {
             }
             Obj::Instance(i) => {
                 if let Ok(mut a) = i.attrs.try_borrow_mut() {
-                    match std::mem::replace(&mut *a, AttrStore::Map(AttrMap::default())) {
+                    match std::mem::replace(&mut *a, AttrStore::Map(Box::default())) {
                         AttrStore::Slots(_, vs) => trash.values.extend(vs),
                         AttrStore::Map(m) => trash.values.extend(m.into_values()),
                         AttrStore::Dict(d) => trash.values.push(Value::Dict(d)),

@@ -161,7 +161,8 @@ pub struct Instance {
 /// changes made through it and through attributes are the same changes).
 pub(crate) enum AttrStore {
     Slots(Rc<Shape>, Vec<Value>),
-    Map(AttrMap),
+    /// Boxed: rare, and much larger than the slots.
+    Map(Box<AttrMap>),
     Dict(Rc<RefCell<Dict>>),
 }
 
@@ -175,7 +176,7 @@ impl AttrStore {
                 .cloned()
                 .zip(std::mem::take(values))
                 .collect();
-            *self = AttrStore::Map(m);
+            *self = AttrStore::Map(Box::new(m));
         }
     }
 }
@@ -272,7 +273,7 @@ impl Instance {
             AttrStore::Dict(d) => return d.clone(),
             AttrStore::Map(m) => {
                 let mut d = Dict::new();
-                for (k, v) in std::mem::take(m) {
+                for (k, v) in std::mem::take(&mut **m) {
                     d.insert(DictKey::name(&k), v);
                 }
                 crate::gc::alloc(RefCell::new(d))
