@@ -1023,6 +1023,8 @@ class Gen:
             add((1, lambda: self.emit(ind, f"assert {self.e_cond(1)}{', ' + self.e_str(0) if self.chance(0.5) else ''}")))
         add((1, lambda: self.s_del(ind)))
         add((1, lambda: self.s_unpack(ind)))
+        if self.f("attr_churn") and self.classes:
+            add((1, lambda: self.s_attr_churn(ind)))
         if self.f("probes"):
             add((2, lambda: self.s_probe(ind)))
         if self.f("lambda") and self.special():
@@ -1384,6 +1386,29 @@ class Gen:
             del self.sc.vars[n]
         else:
             self.s_print(ind)
+
+    def s_attr_churn(self, ind):
+        # What attribute caches assume, changed under them: an attribute
+        # deleted and re-added (another order), swapped, the instance's
+        # __dict__ written, a class attribute set and read through instances.
+        k = self.pick(self.classes)
+        v = self.var("obj:" + k.name)
+        if not v:
+            return self.s_print(ind)
+        c = self.r.randint(0, 4)
+        if c == 0:
+            self.emit(ind, f"del {v}.a")
+            self.emit(ind, f"{v}.a = {self.e_int(0)}")
+        elif c == 1:
+            self.emit(ind, f"{v}.a, {v}.b = {v}.b, {v}.a")
+        elif c == 2:
+            self.emit(ind, f"vars({v})['b'] = {self.e_int(0)}")
+        elif c == 3:
+            self.emit(ind, f"{k.name}.tag = {self.e_int(0)}")
+            self.emit(ind, f"print({v}.tag, {v}.a)")
+        else:
+            self.emit(ind, f"{v}.extra = {v}.a")
+            self.emit(ind, f"print({v}.extra + {v}.b)")
 
     def s_unpack(self, ind):
         a, b = self.fresh("u"), self.fresh("u")
