@@ -118,6 +118,7 @@ fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
                             owner: Some(k.name()),
                             func: f,
                             bound_self: None,
+                            counting: Default::default(),
                         })),
                     );
                 }

@@ -28,6 +28,7 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
         owner: None,
         func,
         bound_self: None,
+        counting: Default::default(),
     }))
 }
 
@@ -37,6 +38,7 @@ pub(crate) fn method(owner: &'static str, name: &'static str, func: NativeFn) ->
         owner: Some(owner),
         func,
         bound_self: None,
+        counting: Default::default(),
     }))
 }
 

@@ -41,6 +41,9 @@ pub struct Builtin {
     pub func: NativeFn,
     /// Set when the method was looked up on an object (`"a".upper`).
     pub bound_self: Option<Value>,
+    /// How a call counts against the recursion limit, once worked out
+    /// from the name (`vm::call`'s `counting_of`; 0: not yet).
+    pub counting: std::cell::Cell<u8>,
 }
 
 /// Method equality as CPython 3.8+: the same function bound to the same

@@ -121,6 +121,7 @@ impl Vm {
                                 owner: b.owner,
                                 func: b.func,
                                 bound_self: Some(obj.clone()),
+                                counting: Default::default(),
                             }))
                         }
                         other => other,
@@ -173,6 +174,7 @@ impl Vm {
                             owner: b.owner,
                             func: b.func,
                             bound_self: Some(obj.clone()),
+                            counting: Default::default(),
                         })),
                         other => other,
                     });
@@ -399,6 +401,7 @@ impl Vm {
                         owner: b.owner,
                         func: b.func,
                         bound_self: Some(obj.clone()),
+                        counting: Default::default(),
                     })),
                     Value::Descr(d) => match &*d {
                         Descr::ClassMethod(f) => self.bind(f.clone(), Value::Class(cls.clone())),
@@ -623,6 +626,7 @@ impl Vm {
                 owner: b.owner,
                 func: b.func,
                 bound_self: Some(obj.clone()),
+                counting: Default::default(),
             })),
             Value::Descr(d) => match &*d {
                 Descr::StaticMethod(f) => f.clone(),

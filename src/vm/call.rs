@@ -1184,6 +1184,29 @@ fn always_counts(b: &crate::value::Builtin) -> bool {
     }
 }
 
+const ALWAYS_COUNTS: u8 = 1;
+const NEVER_COUNTS: u8 = 2;
+const COUNTS_UNTIL_WARM: u8 = 3;
+
+/// `always_counts`/`never_counts` of `b`, worked out once per built-in
+/// (they compare names).
+#[inline]
+fn counting_of(b: &crate::value::Builtin) -> u8 {
+    let c = b.counting.get();
+    if c != 0 {
+        return c;
+    }
+    let c = if always_counts(b) {
+        ALWAYS_COUNTS
+    } else if never_counts(b) {
+        NEVER_COUNTS
+    } else {
+        COUNTS_UNTIL_WARM
+    };
+    b.counting.set(c);
+    c
+}
+
 /// Built-ins that are types with a vectorcall in CPython: a call never counts.
 fn never_counts(b: &crate::value::Builtin) -> bool {
     b.owner.is_none() && matches!(b.name, "map" | "filter" | "enumerate" | "reversed")
@@ -1201,13 +1224,11 @@ impl Vm {
         from_bytecode: bool,
         has_kwargs: bool,
     ) -> bool {
-        if always_counts(b) {
-            return true;
+        match counting_of(b) {
+            ALWAYS_COUNTS => true,
+            NEVER_COUNTS => false,
+            _ => !from_bytecode || has_kwargs || !self.caller_is_warm(),
         }
-        if never_counts(b) {
-            return false;
-        }
-        !from_bytecode || has_kwargs || !self.caller_is_warm()
     }
 
     /// Whether the running frame's code has run often enough for CPython
