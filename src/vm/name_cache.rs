@@ -17,7 +17,7 @@ use super::Vm;
 impl Vm {
     /// Global (then built-in) `names[i]` of `code` from the cache, for a
     /// frame with `globals`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn cached_global(
         &self,
         code: &Code,
