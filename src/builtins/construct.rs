@@ -99,7 +99,7 @@ pub fn construct_builtin(
             check_args("dict", &args, 0, 1)?;
             let d = Value::dict(Dict::new());
             if let Some(src) = args.first() {
-                fill_dict(vm, &d, src)?;
+                super::dict_methods::update_from(vm, &d, src)?;
             }
             if let Value::Dict(dd) = &d {
                 for (k, v) in kw {
@@ -221,36 +221,6 @@ pub fn construct_builtin(
             )));
         }
     })
-}
-
-fn fill_dict(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
-    if let Value::Dict(_) = src {
-        return vm.dict_merge(d, src, false);
-    }
-    if let Value::Instance(i) = src {
-        if i.class.lookup("keys").is_some() {
-            return vm.dict_merge(d, src, false);
-        }
-    }
-    let Value::Dict(dd) = d else { return Ok(()) };
-    for (n, item) in vm.collect(src)?.into_iter().enumerate() {
-        let pair = vm.collect(&item).map_err(|_| {
-            PyErr::type_error(format!(
-                "cannot convert dictionary update sequence element #{} to a sequence",
-                n
-            ))
-        })?;
-        if pair.len() != 2 {
-            return Err(PyErr::value_error(format!(
-                "dictionary update sequence element #{} has length {}; 2 is required",
-                n,
-                pair.len()
-            )));
-        }
-        let k = vm.hash_key(pair[0].clone())?;
-        vm.dict_set(dd, k, pair[1].clone())?;
-    }
-    Ok(())
 }
 
 pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {

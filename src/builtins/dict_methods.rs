@@ -480,76 +480,44 @@ fn setdefault(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(default)
 }
 
-/// The (key, value) pairs `dict.update(other)` and `dict(other)` add, in order.
-pub fn update_pairs(vm: &mut Vm, other: &Value) -> PyResult<Vec<(DictKey, Value)>> {
-    if let Value::Dict(o) = other {
-        return Ok(o
-            .borrow()
-            .entries()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect());
+/// What `dict(src)` and `d.update(src)` add (CPython's `dict_update_arg`):
+/// a dict or mapping merged, else (key, value) pairs inserted one by one,
+/// so an error midway leaves the pairs before it in place.
+pub fn update_from(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
+    if let Value::Dict(_) = src {
+        return vm.dict_merge(d, src, false);
     }
-    // A mapping: anything with a `keys()` method.
-    if let Value::Instance(_) = other {
-        if let Ok(keys_fn) = vm.getattr(other, "keys") {
-            let ks = vm.call_value(&keys_fn, vec![], vec![])?;
-            let mut out = Vec::new();
-            for k in vm.collect(&ks)? {
-                let v = vm.getitem(other, &k)?;
-                out.push((vm.hash_key(k)?, v));
-            }
-            return Ok(out);
+    if let Value::Instance(i) = src {
+        if i.class.lookup("keys").is_some() {
+            return vm.dict_merge(d, src, false);
         }
     }
-    let mut out = Vec::new();
-    for (i, item) in vm.collect(other)?.into_iter().enumerate() {
-        let pair = match &item {
-            Value::Tuple(t) => t.to_vec(),
-            Value::List(l) => l.borrow().clone(),
-            Value::Str(_)
-            | Value::Dict(_)
-            | Value::Set(_)
-            | Value::FrozenSet(_)
-            | Value::Range(_)
-            | Value::Iter(_)
-            | Value::Instance(_) => vm.collect(&item).map_err(|_| {
-                PyErr::type_error(format!(
-                    "cannot convert dictionary update sequence element #{} to a sequence",
-                    i
-                ))
-            })?,
-            _ => {
-                return Err(PyErr::type_error(format!(
-                    "cannot convert dictionary update sequence element #{} to a sequence",
-                    i
-                )))
-            }
-        };
+    let Value::Dict(dd) = d else { return Ok(()) };
+    for (n, item) in vm.collect(src)?.into_iter().enumerate() {
+        let pair = vm.collect(&item).map_err(|_| {
+            PyErr::type_error(format!(
+                "cannot convert dictionary update sequence element #{} to a sequence",
+                n
+            ))
+        })?;
         if pair.len() != 2 {
             return Err(PyErr::value_error(format!(
                 "dictionary update sequence element #{} has length {}; 2 is required",
-                i,
+                n,
                 pair.len()
             )));
         }
-        let mut it = pair.into_iter();
-        let k = it.next().unwrap_or_default();
-        let v = it.next().unwrap_or_default();
-        out.push((vm.hash_key(k)?, v));
+        let k = vm.hash_key(pair[0].clone())?;
+        vm.dict_set(dd, k, pair[1].clone())?;
     }
-    Ok(out)
+    Ok(())
 }
 
 fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(args, "update")?.clone();
     posargs("dict", "update", args, &Vec::new(), 0, 1)?;
-    if let Some(other @ Value::Dict(_)) = args.get(1) {
-        vm.dict_merge(&args[0], other, false)?;
-    } else if let Some(other) = args.get(1) {
-        let pairs = update_pairs(vm, other)?;
-        for (k, v) in pairs {
-            vm.dict_set(&d, k, v)?;
-        }
+    if let Some(other) = args.get(1) {
+        update_from(vm, &args[0], other)?;
     }
     for (k, v) in kw {
         vm.dict_set(&d, DictKey::str(k.as_str()), v.clone())?;
