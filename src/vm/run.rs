@@ -542,12 +542,12 @@ impl Vm {
                         let r = match (&c, &k) {
                             (Value::List(l), Value::Int(i)) => {
                                 let l = l.borrow();
-                                let n = l.len() as i64;
-                                let j = if *i < 0 { i + n } else { *i };
-                                if j < 0 || j >= n {
-                                    break 'op PyErr::index_error("list index out of range");
+                                match list_slot(*i, l.len()) {
+                                    Some(j) => l[j].clone(),
+                                    None => {
+                                        break 'op PyErr::index_error("list index out of range")
+                                    }
                                 }
-                                l[j as usize].clone()
                             }
                             _ => tri!(self.getitem(&c, &k)),
                         };
@@ -559,11 +559,9 @@ impl Vm {
                         let v = self.stack.pop().unwrap();
                         if let (Value::List(l), Value::Int(i)) = (&c, &k) {
                             let mut l = l.borrow_mut();
-                            let n = l.len() as i64;
-                            let j = if *i < 0 { i + n } else { *i };
-                            if (0..n).contains(&j) {
+                            if let Some(j) = list_slot(*i, l.len()) {
                                 // The old item is dropped once the list is let go.
-                                let old = std::mem::replace(&mut l[j as usize], v);
+                                let old = std::mem::replace(&mut l[j], v);
                                 drop(l);
                                 drop(old);
                                 continue 'dispatch;
@@ -1042,6 +1040,15 @@ impl Vm {
         }
         Ok(None)
     }
+}
+
+/// The item of a list of `len` items that int index `i` names (negative
+/// from the end), if in range; the fast paths of `BinarySubscr` and
+/// `StoreSubscr` (other cases, and the errors, are `ops.rs`'s).
+#[inline(always)]
+fn list_slot(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&j).then_some(j as usize)
 }
 
 /// Whether Ctrl-C was pressed (a plain load: cheap on a backward jump).
