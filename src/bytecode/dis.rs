@@ -1,6 +1,6 @@
 //! A readable disassembly: offsets, lines, opcodes, operands resolved.
 
-use super::{Code, Op};
+use super::{Code, Op, Operand};
 use crate::value::repr::repr_plain;
 use crate::value::Value;
 
@@ -28,7 +28,7 @@ fn one(code: &Code, out: &mut String) {
     let targets: Vec<u32> = code
         .instrs
         .iter()
-        .filter(|i| super::super::compile::is_jump_op(i.op))
+        .filter(|i| i.op.is_jump())
         .map(|i| i.arg)
         .collect();
     let mut last_line = u32::MAX;
@@ -73,76 +73,32 @@ fn one(code: &Code, out: &mut String) {
 }
 
 fn describe(code: &Code, op: Op, arg: u32) -> String {
-    match op {
-        Op::LoadFastConst => format!(
+    match op.operand() {
+        Operand::None => String::new(),
+        Operand::Raw => format!("{}", arg),
+        Operand::LocalConst => format!(
             "{} ({}, {})",
             arg,
             code.slot_name((arg & 0xffff) as usize).as_str(),
             repr_plain(&code.consts[(arg >> 16) as usize])
         ),
-        Op::LoadFastPair => format!(
+        Operand::LocalPair => format!(
             "{} ({}, {})",
             arg,
             code.slot_name((arg & 0xffff) as usize).as_str(),
             code.slot_name((arg >> 16) as usize).as_str()
         ),
-        Op::LoadConst => match &code.consts[arg as usize] {
+        Operand::Const => match &code.consts[arg as usize] {
             Value::Code(c) => format!("{} (<code object {}>)", arg, c.name.as_str()),
             v => format!("{} ({})", arg, repr_plain(v)),
         },
-        Op::LoadFast
-        | Op::StoreFast
-        | Op::DeleteFast
-        | Op::LoadDeref
-        | Op::StoreDeref
-        | Op::DeleteDeref
-        | Op::LoadClosure
-        | Op::LoadClassDeref => format!("{} ({})", arg, code.slot_name(arg as usize).as_str()),
-        Op::LoadGlobal
-        | Op::StoreGlobal
-        | Op::DeleteGlobal
-        | Op::LoadName
-        | Op::StoreName
-        | Op::DeleteName
-        | Op::LoadAttr
-        | Op::StoreAttr
-        | Op::DeleteAttr
-        | Op::LoadMethod
-        | Op::ImportName
-        | Op::ImportFrom => {
-            format!("{} ({})", arg, code.names[arg as usize].as_str())
-        }
-        Op::BinaryOp => {
+        Operand::Local => format!("{} ({})", arg, code.slot_name(arg as usize).as_str()),
+        Operand::Name => format!("{} ({})", arg, code.names[arg as usize].as_str()),
+        Operand::BinOp => {
             let (k, inplace) = super::BinOpKind::from_arg(arg);
             format!("{} ({}{})", arg, k.symbol(), if inplace { "=" } else { "" })
         }
-        Op::CompareOp => format!("{} ({})", arg, super::CmpKind::from_arg(arg).symbol()),
-        Op::Jump
-        | Op::PopJumpIfFalse
-        | Op::PopJumpIfTrue
-        | Op::PopJumpIfNone
-        | Op::PopJumpIfNotNone
-        | Op::JumpIfFalseOrPop
-        | Op::JumpIfTrueOrPop
-        | Op::ForIter => format!("(to {})", arg),
-        Op::Nop
-        | Op::PopTop
-        | Op::PushNull
-        | Op::ReturnValue
-        | Op::GetIter
-        | Op::BinarySubscr
-        | Op::StoreSubscr
-        | Op::DeleteSubscr
-        | Op::UnaryNegative
-        | Op::UnaryNot
-        | Op::UnaryInvert
-        | Op::UnaryPositive
-        | Op::PushExcInfo
-        | Op::PopExcept
-        | Op::CheckExcMatch
-        | Op::LoadAssertionError
-        | Op::ListToTuple
-        | Op::YieldValue => String::new(),
-        _ => format!("{}", arg),
+        Operand::Cmp => format!("{} ({})", arg, super::CmpKind::from_arg(arg).symbol()),
+        Operand::Jump => format!("(to {})", arg),
     }
 }

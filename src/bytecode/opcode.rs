@@ -1,179 +1,272 @@
-//! The opcodes. Each documents its operand and its stack effect, written
-//! `before -- after` with the top of the stack on the right.
+//! The opcodes, each defined once in the `opcodes!` table below: its
+//! documentation (operand and stack effect, written `before -- after` with
+//! the top of the stack on the right), what its operand is, how control
+//! leaves it, and its stack effect as a function of the operand `a` and of
+//! `j` (whether the jump to the operand is taken). The compiler's stack
+//! depth and jump analyses, the disassembler and the dispatch loop read
+//! these properties. Jump operands are absolute instruction indices.
 
-/// An opcode. Jump operands are absolute instruction indices.
+/// What an opcode's operand is (the disassembler shows it accordingly).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Op {
+pub enum Operand {
+    /// No operand (shown as nothing).
+    None,
+    /// A number shown as is.
+    Raw,
+    /// An index into `consts`.
+    Const,
+    /// A localsplus slot (local, cell or free variable).
+    Local,
+    /// An index into `names`.
+    Name,
+    /// An instruction index.
+    Jump,
+    /// A `BinOpKind`.
+    BinOp,
+    /// A `CmpKind`.
+    Cmp,
+    /// Two slots, `a & 0xffff` and `a >> 16`.
+    LocalPair,
+    /// A slot `a & 0xffff` and a constant `a >> 16`.
+    LocalConst,
+}
+
+/// How control leaves an instruction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Goes on to the next instruction (or raises).
+    Next,
+    /// Jumps to the operand or goes on to the next instruction.
+    Branch,
+    /// Always jumps to the operand.
+    Goto,
+    /// Leaves the code object (returns or raises).
+    Exit,
+}
+
+macro_rules! opcodes {
+    ($($(#[doc = $doc:literal])* $name:ident: $operand:ident, $flow:ident, |$a:ident, $j:ident| $effect:expr;)*) => {
+        /// An opcode (see the module documentation).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum Op {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        impl Op {
+            /// What the operand is.
+            pub fn operand(self) -> Operand {
+                match self {
+                    $(Op::$name => Operand::$operand,)*
+                }
+            }
+
+            /// How control leaves the instruction.
+            pub fn flow(self) -> Flow {
+                match self {
+                    $(Op::$name => Flow::$flow,)*
+                }
+            }
+
+            /// The change in stack depth with operand `arg`: on the jump to
+            /// the operand when `jump`, else on the way to the next instruction.
+            #[allow(unused_variables)]
+            pub fn stack_effect(self, arg: u32, jump: bool) -> i32 {
+                match self {
+                    $(Op::$name => {
+                        let ($a, $j) = (arg, jump);
+                        $effect
+                    })*
+                }
+            }
+        }
+    };
+}
+
+impl Op {
+    /// Whether the operand is a jump target.
+    pub fn is_jump(self) -> bool {
+        matches!(self.flow(), Flow::Branch | Flow::Goto)
+    }
+
+    /// Whether control never goes on to the next instruction.
+    pub fn is_terminator(self) -> bool {
+        matches!(self.flow(), Flow::Goto | Flow::Exit)
+    }
+}
+
+opcodes! {
     /// Does nothing; carries a line number (e.g. the `try:` line). `--`
-    Nop,
+    Nop: None, Next, |a, j| 0;
     /// First instruction of every code object: the `call` event fires here. `--`
-    Resume,
+    Resume: Raw, Next, |a, j| 0;
     /// `a --`
-    PopTop,
+    PopTop: None, Next, |a, j| -1;
     /// Pushes the marker that says "no bound self" below a callable. `-- NULL`
-    PushNull,
+    PushNull: None, Next, |a, j| 1;
     /// Pushes a copy of the item at depth `arg` (1 = top). `a ... -- a ... a`
-    Copy,
+    Copy: Raw, Next, |a, j| 1;
     /// Swaps the top with the item at depth `arg` (2 = second). `a ... b -- b ... a`
-    Swap,
+    Swap: Raw, Next, |a, j| 0;
     /// Pushes `consts[arg]`. `-- v`
-    LoadConst,
+    LoadConst: Const, Next, |a, j| 1;
     /// Pushes local `arg`; `UnboundLocalError` if unset. `-- v`
-    LoadFast,
+    LoadFast: Local, Next, |a, j| 1;
     /// Two `LoadFast`s on one line fused: pushes local `arg & 0xffff`, then
     /// local `arg >> 16`, and skips the second `LoadFast`, which stays in
-    /// place (so offsets and jump targets do not move). `-- a b`
-    LoadFastPair,
+    /// place (so offsets and jump targets do not move). `-- a b`; the stack
+    /// effect counts one load, the skipped instruction the other.
+    LoadFastPair: LocalPair, Next, |a, j| 1;
     /// `LoadFast; LoadConst` on one line fused: pushes local `arg & 0xffff`,
-    /// then constant `arg >> 16`, skipping the `LoadConst` left in place. `-- a c`
-    LoadFastConst,
+    /// then constant `arg >> 16`, skipping the `LoadConst` left in place.
+    /// `-- a c`; the stack effect counts one load, as for `LoadFastPair`.
+    LoadFastConst: LocalConst, Next, |a, j| 1;
     /// `v --` stores into local `arg`.
-    StoreFast,
+    StoreFast: Local, Next, |a, j| -1;
     /// Unbinds local `arg`. `--`
-    DeleteFast,
+    DeleteFast: Local, Next, |a, j| 0;
     /// Pushes the value of the cell in localsplus slot `arg`. `-- v`
-    LoadDeref,
+    LoadDeref: Local, Next, |a, j| 1;
     /// `v --` stores into the cell in slot `arg`.
-    StoreDeref,
+    StoreDeref: Local, Next, |a, j| -1;
     /// Empties the cell in slot `arg`. `--`
-    DeleteDeref,
+    DeleteDeref: Local, Next, |a, j| 0;
     /// Pushes the cell object in slot `arg` itself (to build a closure). `-- cell`
-    LoadClosure,
+    LoadClosure: Local, Next, |a, j| 1;
     /// Pushes global (then built-in) `names[arg]`. `-- v`
-    LoadGlobal,
+    LoadGlobal: Name, Next, |a, j| 1;
     /// `v --` into globals.
-    StoreGlobal,
+    StoreGlobal: Name, Next, |a, j| -1;
     /// `--`
-    DeleteGlobal,
+    DeleteGlobal: Name, Next, |a, j| 0;
     /// Pushes `names[arg]` from the frame's namespace dict, then globals, then built-ins. `-- v`
-    LoadName,
+    LoadName: Name, Next, |a, j| 1;
     /// `v --` into the namespace dict.
-    StoreName,
+    StoreName: Name, Next, |a, j| -1;
     /// `--`
-    DeleteName,
+    DeleteName: Name, Next, |a, j| 0;
     /// In a class body: the name of slot `arg` from the class namespace,
     /// else the value of the cell in slot `arg`. `-- v`
-    LoadClassDeref,
+    LoadClassDeref: Local, Next, |a, j| 1;
     /// `obj -- obj.names[arg]`
-    LoadAttr,
+    LoadAttr: Name, Next, |a, j| 0;
     /// `v obj --` sets `obj.names[arg] = v`.
-    StoreAttr,
+    StoreAttr: Name, Next, |a, j| -2;
     /// `obj --` deletes `obj.names[arg]`.
-    DeleteAttr,
+    DeleteAttr: Name, Next, |a, j| -1;
     /// `obj -- meth obj` when `names[arg]` is a plain method of obj's class,
     /// else `obj -- NULL attr`.
-    LoadMethod,
+    LoadMethod: Name, Next, |a, j| 1;
     /// `NULL|meth callable|self a1..an -- result` with n = `arg`.
-    Call,
+    Call: Raw, Next, |a, j| -(a as i32) - 1;
     /// Like `Call`, with keyword names: `... a1..an names -- result`, the
     /// last `len(names)` arguments being keyword values.
-    CallKw,
+    CallKw: Raw, Next, |a, j| -(a as i32) - 2;
     /// `NULL|meth callable args_tuple [kwargs_dict] -- result`; `arg & 1`: kwargs present.
-    CallEx,
+    CallEx: Raw, Next, |a, j| -2 - (a & 1) as i32;
     /// `a b -- a op b`, the operator being `BinOpKind` `arg` (in-place forms included).
-    BinaryOp,
+    BinaryOp: BinOp, Next, |a, j| -1;
     /// `a -- -a`
-    UnaryNegative,
+    UnaryNegative: None, Next, |a, j| 0;
     /// `a -- +a`
-    UnaryPositive,
+    UnaryPositive: None, Next, |a, j| 0;
     /// `a -- not a`
-    UnaryNot,
+    UnaryNot: None, Next, |a, j| 0;
     /// `a -- ~a`
-    UnaryInvert,
+    UnaryInvert: None, Next, |a, j| 0;
     /// `a b -- a cmp b`, `arg` a `CmpKind`.
-    CompareOp,
+    CompareOp: Cmp, Next, |a, j| -1;
     /// `a b -- a is b` (`arg` 1: `is not`).
-    IsOp,
+    IsOp: Raw, Next, |a, j| -1;
     /// `a b -- a in b` (`arg` 1: `not in`).
-    ContainsOp,
+    ContainsOp: Raw, Next, |a, j| -1;
     /// `container key -- container[key]`
-    BinarySubscr,
+    BinarySubscr: None, Next, |a, j| -1;
     /// `v container key --` sets `container[key] = v`.
-    StoreSubscr,
+    StoreSubscr: None, Next, |a, j| -3;
     /// `container key --`
-    DeleteSubscr,
+    DeleteSubscr: None, Next, |a, j| -2;
     /// `start stop [step] -- slice`, `arg` = 2 or 3.
-    BuildSlice,
+    BuildSlice: Raw, Next, |a, j| 1 - a as i32;
     /// `a1..an -- (a1..an)`
-    BuildTuple,
+    BuildTuple: Raw, Next, |a, j| 1 - a as i32;
     /// `a1..an -- [a1..an]`
-    BuildList,
+    BuildList: Raw, Next, |a, j| 1 - a as i32;
     /// `a1..an -- {a1..an}`
-    BuildSet,
+    BuildSet: Raw, Next, |a, j| 1 - a as i32;
     /// `k1 v1 .. kn vn -- {k1: v1, ..}`
-    BuildMap,
+    BuildMap: Raw, Next, |a, j| 1 - 2 * a as i32;
     /// `v1 .. vn keys -- {keys[0]: v1, ..}`: `keys` a constant tuple of `arg` strs.
-    BuildConstKeyMap,
+    BuildConstKeyMap: Raw, Next, |a, j| -(a as i32);
     /// `s1..sn -- s1+..+sn` (f-string pieces).
-    BuildString,
+    BuildString: Raw, Next, |a, j| 1 - a as i32;
     /// `v [spec] -- str`: `arg & 3` conversion (0 none, 1 str, 2 repr, 3 ascii), `arg & 4` spec present.
-    FormatValue,
+    FormatValue: Raw, Next, |a, j| -((a & 4 != 0) as i32);
     /// `list ... v -- list ...`: appends v to the list at depth `arg` (after popping v).
-    ListAppend,
+    ListAppend: Raw, Next, |a, j| -1;
     /// `set ... v -- set ...`
-    SetAdd,
+    SetAdd: Raw, Next, |a, j| -1;
     /// `dict ... k v -- dict ...`
-    MapAdd,
+    MapAdd: Raw, Next, |a, j| -2;
     /// `list ... it -- list ...`: extends the list at depth `arg` by an iterable.
-    ListExtend,
+    ListExtend: Raw, Next, |a, j| -1;
     /// `set ... it -- set ...`
-    SetUpdate,
+    SetUpdate: Raw, Next, |a, j| -1;
     /// `dict ... m -- dict ...`: `dict.update` semantics.
-    DictUpdate,
+    DictUpdate: Raw, Next, |a, j| -1;
     /// `dict ... m -- dict ...`: like `DictUpdate` but duplicate keys are a TypeError (calls).
-    DictMerge,
+    DictMerge: Raw, Next, |a, j| -1;
     /// `list -- tuple`
-    ListToTuple,
+    ListToTuple: None, Next, |a, j| 0;
     /// `seq -- vn..v1`: exactly `arg` items, pushed so that the first is on top.
-    UnpackSequence,
+    UnpackSequence: Raw, Next, |a, j| a as i32 - 1;
     /// `seq -- ...`: `arg & 0xff` items before a starred target, `arg >> 8` after.
-    UnpackEx,
+    UnpackEx: Raw, Next, |a, j| ((a & 0xff) + (a >> 8)) as i32;
     /// Jumps to `arg`. `--`
-    Jump,
+    Jump: Jump, Goto, |a, j| 0;
     /// `v --` jumps to `arg` if v is false.
-    PopJumpIfFalse,
+    PopJumpIfFalse: Jump, Branch, |a, j| -1;
     /// `v --` jumps to `arg` if v is true.
-    PopJumpIfTrue,
+    PopJumpIfTrue: Jump, Branch, |a, j| -1;
     /// `v --` jumps to `arg` if v is None.
-    PopJumpIfNone,
+    PopJumpIfNone: Jump, Branch, |a, j| -1;
     /// `v --` jumps to `arg` if v is not None.
-    PopJumpIfNotNone,
+    PopJumpIfNotNone: Jump, Branch, |a, j| -1;
     /// `v -- v` and jumps to `arg` if v is false, else `v --`.
-    JumpIfFalseOrPop,
+    JumpIfFalseOrPop: Jump, Branch, |a, j| if j { 0 } else { -1 };
     /// `v -- v` and jumps to `arg` if v is true, else `v --`.
-    JumpIfTrueOrPop,
+    JumpIfTrueOrPop: Jump, Branch, |a, j| if j { 0 } else { -1 };
     /// `v -- iter(v)`
-    GetIter,
+    GetIter: None, Next, |a, j| 0;
     /// `it -- it next` or, when exhausted, `it --` and jumps to `arg`.
-    ForIter,
+    ForIter: Jump, Branch, |a, j| if j { -1 } else { 1 };
     /// `v --` returns v from the frame.
-    ReturnValue,
+    ReturnValue: None, Exit, |a, j| -1;
     /// `v -- sent` suspends a generator frame, yielding v.
-    YieldValue,
+    YieldValue: None, Next, |a, j| 0;
     /// `[defaults] [kwdefaults] [closure] code -- function`; `arg` flags:
     /// 1 defaults tuple, 2 kw-defaults dict, 8 closure tuple.
-    MakeFunction,
+    MakeFunction: Raw, Next, |a, j| -((a & 15).count_ones() as i32);
     /// `body_fn name base? -- class`: runs the class body in a new frame and
     /// builds the class; `arg` = number of bases (0 or 1).
-    BuildClass,
+    BuildClass: Raw, Next, |a, j| -1 - a as i32;
     /// `[exc [cause]] --` raises; `arg` = number of operands (0: bare `raise`).
-    RaiseVarargs,
+    RaiseVarargs: Raw, Exit, |a, j| -(a as i32);
     /// `[lasti] exc --` re-raises exc; with `arg` 1 the frame's last
     /// instruction is restored from lasti first.
-    Reraise,
+    Reraise: Raw, Exit, |a, j| -1 - a as i32;
     /// `exc -- prev_exc exc`: enters a handler, making exc the handled exception.
-    PushExcInfo,
+    PushExcInfo: None, Next, |a, j| 1;
     /// `prev_exc --`: leaves a handler, restoring the handled exception.
-    PopExcept,
+    PopExcept: None, Next, |a, j| -1;
     /// `exc type -- exc bool`
-    CheckExcMatch,
+    CheckExcMatch: None, Next, |a, j| 0;
     /// `-- AssertionError`
-    LoadAssertionError,
+    LoadAssertionError: None, Next, |a, j| 1;
     /// `-- module` imports the built-in module `names[arg]`.
-    ImportName,
+    ImportName: Name, Next, |a, j| 1;
     /// `module -- module attr`
-    ImportFrom,
+    ImportFrom: Name, Next, |a, j| 1;
 }
 
 /// `BinaryOp` operands. In-place forms follow the plain ones in the same order.

@@ -14,11 +14,6 @@ use crate::syntax::{self, LineIndex, SyntaxError, SyntaxErrorKind};
 
 pub use codegen::CompileError;
 
-/// Whether an opcode's operand is a jump target.
-pub fn is_jump_op(op: crate::bytecode::Op) -> bool {
-    unit::is_jump(op)
-}
-
 /// Parses and compiles a module.
 pub fn compile_source(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxError> {
     let source = &*syntax::prepare_source(source, filename)?;

@@ -60,20 +60,6 @@ pub struct Unit {
     pub flags: u32,
 }
 
-pub fn is_jump(op: Op) -> bool {
-    matches!(
-        op,
-        Op::Jump
-            | Op::PopJumpIfFalse
-            | Op::PopJumpIfTrue
-            | Op::PopJumpIfNone
-            | Op::PopJumpIfNotNone
-            | Op::JumpIfFalseOrPop
-            | Op::JumpIfTrueOrPop
-            | Op::ForIter
-    )
-}
-
 impl Unit {
     pub fn new(scope: usize, kind: CodeKind, name: &str, qualname: &str, firstlineno: u32) -> Unit {
         Unit {
@@ -282,7 +268,7 @@ impl Unit {
         self.order_varnames();
         let mut labels: Vec<u32> = self.labels.iter().map(|l| l.unwrap_or(0)).collect();
         for ins in self.instrs.iter_mut() {
-            if is_jump(ins.op) {
+            if ins.op.is_jump() {
                 ins.arg = labels[ins.arg as usize];
             }
         }
@@ -330,7 +316,7 @@ impl Unit {
         let reachable = self.reachable(&labels);
         propagate_lines(&self.instrs, &mut self.lines, &table, &reachable);
         fuse_load_pairs(&mut self.instrs, &self.lines, &table);
-        let stacksize = estimate_stack(&self.instrs);
+        let stacksize = stack_depth(&self.instrs, &table);
         let nnames = self.names.len();
         Code {
             name: Rc::new(PyStr::new(&self.name)),
@@ -395,7 +381,7 @@ impl Unit {
             // Each rewrite moves the jump further on: a bound keeps cycles finite.
             for _ in 0..n {
                 let ins = self.instrs[i];
-                if !is_jump(ins.op) || ins.op == ForIter {
+                if !ins.op.is_jump() || ins.op == ForIter {
                     break;
                 }
                 let t = ins.arg as usize;
@@ -446,7 +432,7 @@ impl Unit {
     fn jump_targets(&self, labels: &[u32]) -> Vec<bool> {
         let mut target = vec![false; self.instrs.len() + 1];
         for ins in &self.instrs {
-            if is_jump(ins.op) {
+            if ins.op.is_jump() {
                 target[ins.arg as usize] = true;
             }
         }
@@ -486,10 +472,10 @@ impl Unit {
         let reachable = self.reachable(labels);
         let mut preds = vec![0u32; n + 1];
         for i in (0..n).filter(|i| reachable[*i]) {
-            if is_jump(self.instrs[i].op) {
+            if self.instrs[i].op.is_jump() {
                 preds[self.instrs[i].arg as usize] += 1;
             }
-            if !is_terminator(self.instrs[i].op) {
+            if !self.instrs[i].op.is_terminator() {
                 preds[i + 1] += 1;
             }
         }
@@ -497,7 +483,7 @@ impl Unit {
         // (jump, the plan slot and offset where its copy starts)
         let mut retarget: Vec<(usize, usize, usize)> = vec![];
         for i in (0..n).filter(|i| reachable[*i]) {
-            if !is_jump(self.instrs[i].op) {
+            if !self.instrs[i].op.is_jump() {
                 continue;
             }
             let t = self.instrs[i].arg as usize;
@@ -524,10 +510,10 @@ impl Unit {
     fn lineless_exit(&self, t: usize, target: &[bool], max: usize) -> Option<usize> {
         for (k, &is_target) in target.iter().enumerate().take(self.instrs.len()).skip(t) {
             let op = self.instrs[k].op;
-            if k - t >= max || (k > t && is_target) || is_jump(op) || self.lines[k] != 0 {
+            if k - t >= max || (k > t && is_target) || op.is_jump() || self.lines[k] != 0 {
                 return None;
             }
-            if is_terminator(op) {
+            if op.is_terminator() {
                 return Some(k);
             }
         }
@@ -545,10 +531,10 @@ impl Unit {
             }
             seen[i] = true;
             let ins = self.instrs[i];
-            if is_jump(ins.op) {
+            if ins.op.is_jump() {
                 todo.push(ins.arg as usize);
             }
-            if !is_terminator(ins.op) {
+            if !ins.op.is_terminator() {
                 todo.push(i + 1);
             }
             if let Some(h) = self.handler_of[i] {
@@ -599,7 +585,7 @@ impl Unit {
         for (i, pieces) in plan.iter().enumerate() {
             for (o, p) in pieces.iter().enumerate() {
                 let at = slot_start[i] + o;
-                if is_jump(instrs[at].op) {
+                if instrs[at].op.is_jump() {
                     instrs[at].arg = match (p.src == i, new_arg[i]) {
                         (true, Some(a)) => a,
                         _ => map[self.instrs[p.src].arg as usize],
@@ -626,13 +612,13 @@ fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry], reac
     let mut target = vec![false; n + 1];
     // Dead code (CPython drops it) is no predecessor.
     for (i, ins) in instrs.iter().enumerate().filter(|(i, _)| reachable[*i]) {
-        if is_jump(ins.op) {
+        if ins.op.is_jump() {
             let t = ins.arg as usize;
             preds[t] += 1;
             jump_from[t] = i;
             target[t] = true;
         }
-        if !is_terminator(ins.op) {
+        if !ins.op.is_terminator() {
             preds[i + 1] += 1;
         }
     }
@@ -643,7 +629,7 @@ fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry], reac
         if lines[i] != 0 {
             continue;
         }
-        let falls_in = i > 0 && reachable[i - 1] && !is_terminator(instrs[i - 1].op);
+        let falls_in = i > 0 && reachable[i - 1] && !instrs[i - 1].op.is_terminator();
         if !target[i] && falls_in {
             lines[i] = lines[i - 1];
         } else if preds[i] == 1 {
@@ -661,7 +647,7 @@ fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry], reac
 fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
     let mut target = vec![false; instrs.len() + 1];
     for ins in instrs.iter() {
-        if is_jump(ins.op) {
+        if ins.op.is_jump() {
             target[ins.arg as usize] = true;
         }
     }
@@ -694,16 +680,48 @@ fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
     }
 }
 
-fn is_terminator(op: Op) -> bool {
-    matches!(
-        op,
-        Op::Jump | Op::ReturnValue | Op::RaiseVarargs | Op::Reraise
-    )
-}
-
-/// A generous bound on the value stack (the VM grows its stack as needed anyway).
-fn estimate_stack(instrs: &[Instr]) -> u32 {
-    instrs.len() as u32 + 8
+/// The deepest the value stack gets above the locals, from each opcode's
+/// stack effect (`Op::stack_effect`) along every path, exception handlers
+/// entered at their table depth with the exception (and lasti) pushed. The
+/// VM reserves this much at frame entry, so its pushes need no capacity check.
+fn stack_depth(instrs: &[Instr], table: &[ExcEntry]) -> u32 {
+    let n = instrs.len();
+    let mut depth: Vec<Option<u32>> = vec![None; n];
+    let mut work: Vec<usize> = Vec::new();
+    let mut max = 0;
+    let mut reach = |at: usize, d: i64, depth: &mut Vec<Option<u32>>, work: &mut Vec<usize>| {
+        debug_assert!(d >= 0, "negative stack depth at {at}");
+        let d = d.max(0) as u32;
+        max = max.max(d);
+        // As CPython's stackdepth(): the first depth that reaches an
+        // instruction is its depth (every path agrees in valid code).
+        match depth.get(at) {
+            Some(None) => {
+                depth[at] = Some(d);
+                work.push(at);
+            }
+            Some(Some(old)) => debug_assert_eq!(*old, d, "stack depths differ at {at}"),
+            None => {}
+        }
+    };
+    reach(0, 0, &mut depth, &mut work);
+    for e in table {
+        let d = e.depth as i64 + e.push_lasti as i64 + 1;
+        reach(e.target as usize, d, &mut depth, &mut work);
+    }
+    while let Some(i) = work.pop() {
+        let d = depth[i].unwrap_or(0) as i64;
+        let ins = instrs[i];
+        if ins.op.is_jump() {
+            let to = d + ins.op.stack_effect(ins.arg, true) as i64;
+            reach(ins.arg as usize, to, &mut depth, &mut work);
+        }
+        if !ins.op.is_terminator() {
+            let to = d + ins.op.stack_effect(ins.arg, false) as i64;
+            reach(i + 1, to, &mut depth, &mut work);
+        }
+    }
+    max
 }
 
 /// A hashable identity for the common constants (tuples of them too, so

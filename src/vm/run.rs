@@ -92,6 +92,11 @@ impl Vm {
                         return Ok(Exit::Switch);
                     }
                 }
+                debug_assert!(
+                    self.stack.len() <= base + code.nlocalsplus() + code.stacksize as usize,
+                    "{}: the stack outgrew its computed depth at {ip}",
+                    code.qualname.as_str()
+                );
                 let instr = code.instrs[ip];
                 ip += 1;
                 let arg = instr.arg;
