@@ -108,6 +108,55 @@ impl Code {
         self.varnames.len() + self.cellvars.len() + self.freevars.len()
     }
 
+    /// Instruction `ip` of a running frame: `check_operands` made sure that
+    /// control never runs past the last instruction (a terminator) and that
+    /// every jump lands inside the code.
+    #[inline(always)]
+    pub fn instr(&self, ip: usize) -> Instr {
+        debug_assert!(ip < self.instrs.len());
+        // SAFETY: see above.
+        unsafe { *self.instrs.get_unchecked(ip) }
+    }
+
+    /// Constant `i`, the operand of an instruction `check_operands` checked.
+    #[inline(always)]
+    pub fn konst(&self, i: usize) -> &Value {
+        debug_assert!(i < self.consts.len());
+        // SAFETY: see above.
+        unsafe { self.consts.get_unchecked(i) }
+    }
+
+    /// Checks what the dispatch loop trusts without checking: every local,
+    /// constant and jump operand is in range, and the code ends with an
+    /// instruction that does not go on. A failure is a compiler bug, caught
+    /// here rather than as memory unsafety when the code runs.
+    pub fn check_operands(&self) {
+        let nslots = self.nlocalsplus() as u32;
+        let nconsts = self.consts.len() as u32;
+        let ninstrs = self.instrs.len() as u32;
+        let name = self.qualname.as_str();
+        for (i, ins) in self.instrs.iter().enumerate() {
+            let a = ins.arg;
+            let ok = match ins.op.operand() {
+                Operand::Local => a < nslots,
+                Operand::LocalPair => (a & 0xffff) < nslots && (a >> 16) < nslots,
+                Operand::LocalConst => (a & 0xffff) < nslots && (a >> 16) < nconsts,
+                Operand::Const => a < nconsts,
+                Operand::Jump => a < ninstrs,
+                _ => true,
+            };
+            assert!(
+                ok,
+                "{name}: operand {a} of {:?} at {i} out of range",
+                ins.op
+            );
+        }
+        assert!(
+            self.instrs.last().is_some_and(|i| i.op.is_terminator()),
+            "{name}: the code does not end with a terminator"
+        );
+    }
+
     /// The line of the instruction at `index` (0: none).
     #[inline]
     pub fn line_at(&self, index: usize) -> u32 {

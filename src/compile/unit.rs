@@ -318,7 +318,7 @@ impl Unit {
         fuse_load_pairs(&mut self.instrs, &self.lines, &table);
         let stacksize = stack_depth(&self.instrs, &table);
         let nnames = self.names.len();
-        Code {
+        let code = Code {
             name: Rc::new(PyStr::new(&self.name)),
             qualname: Rc::new(PyStr::new(&self.qualname)),
             filename: filename.clone(),
@@ -342,7 +342,9 @@ impl Unit {
             attr_cache: std::cell::RefCell::new(Vec::new()),
             method_cache: std::cell::RefCell::new(Vec::new()),
             warmup: Default::default(),
-        }
+        };
+        code.check_operands();
+        code
     }
 }
 

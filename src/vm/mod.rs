@@ -11,6 +11,7 @@ pub mod keys;
 mod name_cache;
 pub mod ops;
 mod run;
+mod stack;
 mod suggest;
 mod tracing;
 pub mod types;
@@ -56,7 +57,7 @@ const MAX_STACK_SEGMENTS: usize = 128;
 
 pub struct Vm {
     /// Locals, cells and value stacks of all frames.
-    pub stack: Vec<Value>,
+    pub stack: stack::ValueStack,
     pub frames: Vec<Frame>,
     pub types: Types,
     pub builtins: Rc<RefCell<Dict>>,
@@ -118,7 +119,7 @@ impl Vm {
     pub fn new() -> Vm {
         let types = Types::new();
         let mut vm = Vm {
-            stack: Vec::with_capacity(1024),
+            stack: stack::ValueStack::with_capacity(1024),
             frames: Vec::with_capacity(64),
             types,
             builtins: crate::gc::alloc(RefCell::new(Dict::new())),

@@ -55,6 +55,8 @@ impl Vm {
         let mut code = self.frames[fi].code.clone();
         let mut base = self.frames[fi].base;
         let mut ip = self.frames[fi].ip;
+        self.stack
+            .reserve_to(base + code.nlocalsplus() + code.stacksize as usize);
 
         // Reloads the cached frame state after the frame stack changed; leaves
         // the loop if the new top frame runs in the other mode.
@@ -68,6 +70,8 @@ impl Vm {
                 code = f.code.clone();
                 base = f.base;
                 ip = f.ip;
+                self.stack
+                    .reserve_to(base + code.nlocalsplus() + code.stacksize as usize);
             }};
         }
 
@@ -97,7 +101,7 @@ impl Vm {
                     "{}: the stack outgrew its computed depth at {ip}",
                     code.qualname.as_str()
                 );
-                let instr = code.instrs[ip];
+                let instr = code.instr(ip);
                 ip += 1;
                 let arg = instr.arg;
                 // The commonest instructions run no krait code and cannot fail
@@ -105,53 +109,54 @@ impl Vm {
                 // they skip publishing `ip` to the frame record.
                 match instr.op {
                     Op::LoadFast => {
-                        let v = &self.stack[base + arg as usize];
+                        let v = self.stack.slot(base + arg as usize);
                         if let Value::Null = v {
                             break 'op self.unbound_local(&code, arg as usize);
                         }
                         let v = v.clone();
-                        self.stack.push(v);
+                        self.stack.push_fast(v);
                         continue 'dispatch;
                     }
                     Op::LoadConst => {
-                        self.stack.push(code.consts[arg as usize].clone());
+                        self.stack.push_fast(code.konst(arg as usize).clone());
                         continue 'dispatch;
                     }
                     Op::LoadFastConst => {
                         let a = (arg & 0xffff) as usize;
-                        let va = &self.stack[base + a];
+                        let va = self.stack.slot(base + a);
                         if let Value::Null = va {
                             break 'op self.unbound_local(&code, a);
                         }
                         let va = va.clone();
-                        self.stack.push(va);
-                        self.stack.push(code.consts[(arg >> 16) as usize].clone());
+                        self.stack.push_fast(va);
+                        self.stack
+                            .push_fast(code.konst((arg >> 16) as usize).clone());
                         ip += 1;
                         continue 'dispatch;
                     }
                     Op::LoadFastPair => {
                         let (a, b) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
-                        let va = &self.stack[base + a];
+                        let va = self.stack.slot(base + a);
                         if let Value::Null = va {
                             break 'op self.unbound_local(&code, a);
                         }
                         let va = va.clone();
-                        let vb = &self.stack[base + b];
+                        let vb = self.stack.slot(base + b);
                         if let Value::Null = vb {
                             // The error belongs to the second load.
-                            self.stack.push(va);
+                            self.stack.push_fast(va);
                             ip += 1;
                             break 'op self.unbound_local(&code, b);
                         }
                         let vb = vb.clone();
-                        self.stack.push(va);
-                        self.stack.push(vb);
+                        self.stack.push_fast(va);
+                        self.stack.push_fast(vb);
                         ip += 1;
                         continue 'dispatch;
                     }
                     Op::StoreFast => {
-                        let v = self.stack.pop().unwrap();
-                        self.stack[base + arg as usize] = v;
+                        let v = self.stack.pop_fast();
+                        *self.stack.slot_mut(base + arg as usize) = v;
                         continue 'dispatch;
                     }
                     Op::Jump => {
@@ -167,7 +172,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::PushNull => {
-                        self.stack.push(Value::Null);
+                        self.stack.push_fast(Value::Null);
                         continue 'dispatch;
                     }
                     Op::Nop | Op::Resume => continue 'dispatch,
@@ -187,7 +192,7 @@ impl Vm {
                             self.stack.truncate(n - 2);
                             // Untraced, a compare feeding a jump (same line) decides it at once.
                             if !M::TRACED {
-                                let next = code.instrs[ip];
+                                let next = code.instr(ip);
                                 if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
                                     ip = if r == (next.op == Op::PopJumpIfTrue) {
                                         if (next.arg as usize) < ip && interrupt_pending() {
@@ -201,7 +206,7 @@ impl Vm {
                                     continue 'dispatch;
                                 }
                             }
-                            self.stack.push(Value::Bool(r));
+                            self.stack.push_fast(Value::Bool(r));
                             continue 'dispatch;
                         }
                     }
@@ -214,52 +219,52 @@ impl Vm {
                     Op::PopTop => {
                         self.stack.pop();
                     }
-                    Op::PushNull => self.stack.push(Value::Null),
+                    Op::PushNull => self.stack.push_fast(Value::Null),
                     Op::Copy => {
                         let v = self.stack[self.stack.len() - arg as usize].clone();
-                        self.stack.push(v);
+                        self.stack.push_fast(v);
                     }
                     Op::Swap => {
                         let n = self.stack.len();
                         self.stack.swap(n - 1, n - arg as usize);
                     }
-                    Op::LoadConst => self.stack.push(code.consts[arg as usize].clone()),
+                    Op::LoadConst => self.stack.push_fast(code.konst(arg as usize).clone()),
                     Op::LoadFast => {
-                        let v = &self.stack[base + arg as usize];
+                        let v = self.stack.slot(base + arg as usize);
                         if let Value::Null = v {
                             break 'op self.unbound_local(&code, arg as usize);
                         }
                         let v = v.clone();
-                        self.stack.push(v);
+                        self.stack.push_fast(v);
                     }
                     Op::StoreFast => {
-                        let v = self.stack.pop().unwrap();
-                        self.stack[base + arg as usize] = v;
+                        let v = self.stack.pop_fast();
+                        *self.stack.slot_mut(base + arg as usize) = v;
                     }
                     Op::DeleteFast => {
-                        if let Value::Null = self.stack[base + arg as usize] {
+                        if let Value::Null = self.stack.slot(base + arg as usize) {
                             break 'op self.unbound_local(&code, arg as usize);
                         }
-                        self.stack[base + arg as usize] = Value::Null;
+                        *self.stack.slot_mut(base + arg as usize) = Value::Null;
                     }
                     Op::LoadDeref => {
-                        let v = match &self.stack[base + arg as usize] {
+                        let v = match self.stack.slot(base + arg as usize) {
                             Value::Cell(c) => c.borrow().clone(),
                             _ => Value::Null,
                         };
                         if let Value::Null = v {
                             break 'op self.unbound_deref(&code, arg as usize);
                         }
-                        self.stack.push(v);
+                        self.stack.push_fast(v);
                     }
                     Op::StoreDeref => {
-                        let v = self.stack.pop().unwrap();
-                        if let Value::Cell(c) = &self.stack[base + arg as usize] {
+                        let v = self.stack.pop_fast();
+                        if let Value::Cell(c) = self.stack.slot(base + arg as usize) {
                             *c.borrow_mut() = v;
                         }
                     }
                     Op::DeleteDeref => {
-                        let old = match &self.stack[base + arg as usize] {
+                        let old = match self.stack.slot(base + arg as usize) {
                             Value::Cell(c) => c.replace(Value::Null),
                             _ => Value::Null,
                         };
@@ -268,8 +273,8 @@ impl Vm {
                         }
                     }
                     Op::LoadClosure => {
-                        let v = self.stack[base + arg as usize].clone();
-                        self.stack.push(v);
+                        let v = self.stack.slot(base + arg as usize).clone();
+                        self.stack.push_fast(v);
                     }
                     Op::LoadClassDeref => {
                         let name = code.slot_name(arg as usize).clone();
@@ -279,7 +284,7 @@ impl Vm {
                             .and_then(|ns| ns.borrow().get_str(name.as_str()).cloned());
                         let v = match found {
                             Some(v) => v,
-                            None => match &self.stack[base + arg as usize] {
+                            None => match self.stack.slot(base + arg as usize) {
                                 Value::Cell(c) => c.borrow().clone(),
                                 _ => Value::Null,
                             },
@@ -287,7 +292,7 @@ impl Vm {
                         if let Value::Null = v {
                             break 'op self.unbound_deref(&code, arg as usize);
                         }
-                        self.stack.push(v);
+                        self.stack.push_fast(v);
                     }
                     Op::LoadGlobal => {
                         let v =
@@ -299,10 +304,10 @@ impl Vm {
                                     tri!(self.load_global_slow(&code, arg as usize, &globals))
                                 }
                             };
-                        self.stack.push(v);
+                        self.stack.push_fast(v);
                     }
                     Op::StoreGlobal => {
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         self.store_global_cached(&code, arg as usize, &self.frames[fi].globals, v);
                     }
                     Op::DeleteGlobal => {
@@ -327,7 +332,7 @@ impl Vm {
                                         tri!(self.load_global_slow(&code, arg as usize, &globals))
                                     }
                                 };
-                                self.stack.push(v);
+                                self.stack.push_fast(v);
                                 continue 'dispatch;
                             }
                         }
@@ -341,10 +346,10 @@ impl Vm {
                             Some(v) => v,
                             None => tri!(self.load_global(fi, &name)),
                         };
-                        self.stack.push(v);
+                        self.stack.push_fast(v);
                     }
                     Op::StoreName => {
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         let f = &self.frames[fi];
                         if let Some(ns) = &f.locals {
                             if Rc::ptr_eq(ns, &f.globals) {
@@ -375,10 +380,10 @@ impl Vm {
                         }
                     }
                     Op::LoadAttr => {
-                        let obj = self.stack.pop().unwrap();
+                        let obj = self.stack.pop_fast();
                         if let Value::Instance(inst) = &obj {
                             if let Some(v) = self.cached_load(&code, arg as usize, inst) {
-                                self.stack.push(v);
+                                self.stack.push_fast(v);
                                 continue 'dispatch;
                             }
                         }
@@ -390,11 +395,11 @@ impl Vm {
                         if let Value::Instance(inst) = &obj {
                             self.fill_load_cache(&code, arg as usize, inst, name);
                         }
-                        self.stack.push(v);
+                        self.stack.push_fast(v);
                     }
                     Op::StoreAttr => {
-                        let obj = self.stack.pop().unwrap();
-                        let v = self.stack.pop().unwrap();
+                        let obj = self.stack.pop_fast();
+                        let v = self.stack.pop_fast();
                         let name = &code.names[arg as usize];
                         if let Value::Instance(inst) = &obj {
                             let Err(v) = self.cached_store(&code, arg as usize, inst, v) else {
@@ -412,15 +417,15 @@ impl Vm {
                         }
                     }
                     Op::DeleteAttr => {
-                        let obj = self.stack.pop().unwrap();
+                        let obj = self.stack.pop_fast();
                         tri!(self.delattr(&obj, &code.names[arg as usize]));
                     }
                     Op::LoadMethod => {
-                        let obj = self.stack.pop().unwrap();
+                        let obj = self.stack.pop_fast();
                         if let Value::Instance(inst) = &obj {
                             if let Some(m) = self.cached_method(&code, arg as usize, inst) {
-                                self.stack.push(m);
-                                self.stack.push(obj);
+                                self.stack.push_fast(m);
+                                self.stack.push_fast(obj);
                                 continue 'dispatch;
                             }
                         }
@@ -434,16 +439,16 @@ impl Vm {
                                 if let Value::Instance(inst) = &obj {
                                     self.fill_method_cache(&code, arg as usize, inst, &m);
                                 }
-                                self.stack.push(m);
-                                self.stack.push(obj);
+                                self.stack.push_fast(m);
+                                self.stack.push_fast(obj);
                             }
                             None => {
                                 let v = match self.getattr_str(&obj, name) {
                                     Ok(v) => v,
                                     Err(e) => break 'op self.attr_error_context(e, &obj, name),
                                 };
-                                self.stack.push(Value::Null);
-                                self.stack.push(v);
+                                self.stack.push_fast(Value::Null);
+                                self.stack.push_fast(v);
                             }
                         }
                     }
@@ -471,8 +476,8 @@ impl Vm {
                         }
                     }
                     Op::BinaryOp => {
-                        let b = self.stack.pop().unwrap();
-                        let a = self.stack.pop().unwrap();
+                        let b = self.stack.pop_fast();
+                        let a = self.stack.pop_fast();
                         let r = match (&a, &b) {
                             (Value::Int(x), Value::Int(y)) => match fast_int_op(*x, *y, arg) {
                                 Some(v) => v,
@@ -490,31 +495,31 @@ impl Vm {
                             }
                             _ => tri!(self.binary_op(a, b, arg)),
                         };
-                        self.stack.push(r);
+                        self.stack.push_fast(r);
                     }
                     Op::UnaryNegative => {
-                        let a = self.stack.pop().unwrap();
+                        let a = self.stack.pop_fast();
                         let r = tri!(self.unary_neg(a));
-                        self.stack.push(r);
+                        self.stack.push_fast(r);
                     }
                     Op::UnaryPositive => {
-                        let a = self.stack.pop().unwrap();
+                        let a = self.stack.pop_fast();
                         let r = tri!(self.unary_pos(a));
-                        self.stack.push(r);
+                        self.stack.push_fast(r);
                     }
                     Op::UnaryInvert => {
-                        let a = self.stack.pop().unwrap();
+                        let a = self.stack.pop_fast();
                         let r = tri!(self.unary_invert(a));
-                        self.stack.push(r);
+                        self.stack.push_fast(r);
                     }
                     Op::UnaryNot => {
-                        let a = self.stack.pop().unwrap();
+                        let a = self.stack.pop_fast();
                         let t = tri!(self.truthy(&a));
-                        self.stack.push(Value::Bool(!t));
+                        self.stack.push_fast(Value::Bool(!t));
                     }
                     Op::CompareOp => {
-                        let b = self.stack.pop().unwrap();
-                        let a = self.stack.pop().unwrap();
+                        let b = self.stack.pop_fast();
+                        let a = self.stack.pop_fast();
                         let r = match (&a, &b) {
                             (Value::Int(x), Value::Int(y)) => {
                                 Value::Bool(match CmpKind::from_arg(arg) {
@@ -528,22 +533,22 @@ impl Vm {
                             }
                             _ => tri!(self.compare(&a, &b, CmpKind::from_arg(arg))),
                         };
-                        self.stack.push(r);
+                        self.stack.push_fast(r);
                     }
                     Op::IsOp => {
-                        let b = self.stack.pop().unwrap();
-                        let a = self.stack.pop().unwrap();
-                        self.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                        let b = self.stack.pop_fast();
+                        let a = self.stack.pop_fast();
+                        self.stack.push_fast(Value::Bool(a.is(&b) != (arg == 1)));
                     }
                     Op::ContainsOp => {
-                        let b = self.stack.pop().unwrap();
-                        let a = self.stack.pop().unwrap();
+                        let b = self.stack.pop_fast();
+                        let a = self.stack.pop_fast();
                         let r = tri!(self.contains(&b, &a));
-                        self.stack.push(Value::Bool(r != (arg == 1)));
+                        self.stack.push_fast(Value::Bool(r != (arg == 1)));
                     }
                     Op::BinarySubscr => {
-                        let k = self.stack.pop().unwrap();
-                        let c = self.stack.pop().unwrap();
+                        let k = self.stack.pop_fast();
+                        let c = self.stack.pop_fast();
                         let r = match (&c, &k) {
                             (Value::List(l), Value::Int(i)) => {
                                 let l = l.borrow();
@@ -556,12 +561,12 @@ impl Vm {
                             }
                             _ => tri!(self.getitem(&c, &k)),
                         };
-                        self.stack.push(r);
+                        self.stack.push_fast(r);
                     }
                     Op::StoreSubscr => {
-                        let k = self.stack.pop().unwrap();
-                        let c = self.stack.pop().unwrap();
-                        let v = self.stack.pop().unwrap();
+                        let k = self.stack.pop_fast();
+                        let c = self.stack.pop_fast();
+                        let v = self.stack.pop_fast();
                         if let (Value::List(l), Value::Int(i)) = (&c, &k) {
                             let mut l = l.borrow_mut();
                             if let Some(j) = list_slot(*i, l.len()) {
@@ -576,45 +581,45 @@ impl Vm {
                         tri!(self.setitem(&c, k, v));
                     }
                     Op::DeleteSubscr => {
-                        let k = self.stack.pop().unwrap();
-                        let c = self.stack.pop().unwrap();
+                        let k = self.stack.pop_fast();
+                        let c = self.stack.pop_fast();
                         tri!(self.delitem(&c, k));
                     }
                     Op::BuildSlice => {
                         let step = if arg == 3 {
-                            self.stack.pop().unwrap()
+                            self.stack.pop_fast()
                         } else {
                             Value::None
                         };
-                        let stop = self.stack.pop().unwrap();
-                        let start = self.stack.pop().unwrap();
+                        let stop = self.stack.pop_fast();
+                        let start = self.stack.pop_fast();
                         self.stack
-                            .push(Value::Slice(Rc::new(crate::value::SliceObj {
+                            .push_fast(Value::Slice(Rc::new(crate::value::SliceObj {
                                 start,
                                 stop,
                                 step,
                             })));
                     }
                     Op::BuildTuple => {
-                        let items = self.stack.split_off(self.stack.len() - arg as usize);
-                        self.stack.push(Value::tuple(items));
+                        let items = self.stack.take_top(arg as usize);
+                        self.stack.push_fast(Value::tuple(items));
                     }
                     Op::BuildList => {
-                        let items = self.stack.split_off(self.stack.len() - arg as usize);
-                        self.stack.push(Value::list(items));
+                        let items = self.stack.take_top(arg as usize);
+                        self.stack.push_fast(Value::list(items));
                     }
                     Op::BuildSet => {
-                        let items = self.stack.split_off(self.stack.len() - arg as usize);
+                        let items = self.stack.take_top(arg as usize);
                         let s =
                             crate::gc::alloc(std::cell::RefCell::new(crate::value::SetObj::new()));
                         for it in items {
                             let k = tri!(self.hash_key(it));
                             tri!(self.set_add(&s, k));
                         }
-                        self.stack.push(Value::Set(s));
+                        self.stack.push_fast(Value::Set(s));
                     }
                     Op::BuildMap => {
-                        let items = self.stack.split_off(self.stack.len() - 2 * arg as usize);
+                        let items = self.stack.take_top(2 * arg as usize);
                         let str_keys = items.iter().step_by(2).all(|k| matches!(k, Value::Str(_)));
                         let d = Dict::with_capacity(arg as usize, str_keys);
                         let d = crate::gc::alloc(std::cell::RefCell::new(d));
@@ -623,11 +628,11 @@ impl Vm {
                             let k = tri!(self.hash_key(k));
                             tri!(self.dict_set(&d, k, v));
                         }
-                        self.stack.push(Value::Dict(d));
+                        self.stack.push_fast(Value::Dict(d));
                     }
                     Op::BuildConstKeyMap => {
-                        let keys = self.stack.pop().unwrap();
-                        let vals = self.stack.split_off(self.stack.len() - arg as usize);
+                        let keys = self.stack.pop_fast();
+                        let vals = self.stack.take_top(arg as usize);
                         let str_keys = match &keys {
                             Value::Tuple(keys) => keys.iter().all(|k| matches!(k, Value::Str(_))),
                             _ => false,
@@ -638,21 +643,21 @@ impl Vm {
                                 d.insert(tri!(self.hash_key(k.clone())), v);
                             }
                         }
-                        self.stack.push(Value::dict(d));
+                        self.stack.push_fast(Value::dict(d));
                     }
                     Op::BuildString => {
-                        let items = self.stack.split_off(self.stack.len() - arg as usize);
+                        let items = self.stack.take_top(arg as usize);
                         let mut s = String::new();
                         for it in &items {
                             if let Value::Str(p) = it {
                                 s.push_str(p.as_str());
                             }
                         }
-                        self.stack.push(Value::string(s));
+                        self.stack.push_fast(Value::string(s));
                     }
                     Op::FormatValue => {
                         let spec = if arg & 4 != 0 { self.stack.pop() } else { None };
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         let v = match arg & 3 {
                             1 => Value::string(tri!(self.to_str(&v))),
                             2 => Value::string(tri!(self.repr(&v))),
@@ -674,17 +679,17 @@ impl Vm {
                         } else {
                             Value::string(tri!(self.format_value(&v, &spec_s)))
                         };
-                        self.stack.push(r);
+                        self.stack.push_fast(r);
                     }
                     Op::ListAppend => {
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         let n = self.stack.len();
                         if let Value::List(l) = &self.stack[n - arg as usize] {
                             l.borrow_mut().push(v);
                         }
                     }
                     Op::SetAdd => {
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         let k = tri!(self.hash_key(v));
                         let n = self.stack.len();
                         if let Value::Set(s) = &self.stack[n - arg as usize] {
@@ -693,8 +698,8 @@ impl Vm {
                         }
                     }
                     Op::MapAdd => {
-                        let v = self.stack.pop().unwrap();
-                        let k = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
+                        let k = self.stack.pop_fast();
                         let k = tri!(self.hash_key(k));
                         let n = self.stack.len();
                         if let Value::Dict(d) = &self.stack[n - arg as usize] {
@@ -703,7 +708,7 @@ impl Vm {
                         }
                     }
                     Op::ListExtend => {
-                        let it = self.stack.pop().unwrap();
+                        let it = self.stack.pop_fast();
                         let items = match self.collect_sized(&it) {
                             Ok(items) => items,
                             Err(_) if !self.is_iterable(&it) => {
@@ -721,26 +726,26 @@ impl Vm {
                         }
                     }
                     Op::SetUpdate => {
-                        let it = self.stack.pop().unwrap();
+                        let it = self.stack.pop_fast();
                         let n = self.stack.len();
                         let target = self.stack[n - arg as usize].clone();
                         tri!(crate::builtins::set_methods::set_update(self, &target, &it));
                     }
                     Op::DictUpdate | Op::DictMerge => {
-                        let m = self.stack.pop().unwrap();
+                        let m = self.stack.pop_fast();
                         let n = self.stack.len();
                         let target = self.stack[n - arg as usize].clone();
                         tri!(self.dict_merge(&target, &m, instr.op == Op::DictMerge));
                     }
                     Op::ListToTuple => {
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         if let Value::List(l) = v {
                             let items = l.borrow().clone();
-                            self.stack.push(Value::tuple(items));
+                            self.stack.push_fast(Value::tuple(items));
                         }
                     }
                     Op::UnpackSequence => {
-                        let seq = self.stack.pop().unwrap();
+                        let seq = self.stack.pop_fast();
                         let n = arg as usize;
                         match seq {
                             // A tuple of the right length is unpacked in place:
@@ -756,12 +761,12 @@ impl Vm {
                         }
                     }
                     Op::UnpackEx => {
-                        let seq = self.stack.pop().unwrap();
+                        let seq = self.stack.pop_fast();
                         tri!(self.unpack(seq, (arg & 0xff) as usize, Some((arg >> 8) as usize)));
                     }
                     Op::Jump => ip = arg as usize,
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         let t = match v {
                             Value::Bool(b) => b,
                             _ => match v.fast_truth() {
@@ -777,12 +782,12 @@ impl Vm {
                         }
                     }
                     Op::PopJumpIfNone => {
-                        if self.stack.pop().unwrap().is_none() {
+                        if self.stack.pop_fast().is_none() {
                             ip = arg as usize;
                         }
                     }
                     Op::PopJumpIfNotNone => {
-                        if !self.stack.pop().unwrap().is_none() {
+                        if !self.stack.pop_fast().is_none() {
                             ip = arg as usize;
                         }
                     }
@@ -796,9 +801,9 @@ impl Vm {
                         }
                     }
                     Op::GetIter => {
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         let it = tri!(self.get_iter(v));
-                        self.stack.push(it);
+                        self.stack.push_fast(it);
                     }
                     Op::ForIter => {
                         let top = self.stack.last().unwrap();
@@ -839,7 +844,7 @@ impl Vm {
                             }
                         };
                         match next {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => self.stack.push_fast(v),
                             None => {
                                 self.stack.pop();
                                 ip = arg as usize;
@@ -847,21 +852,21 @@ impl Vm {
                         }
                     }
                     Op::ReturnValue => {
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         match tri!(self.return_from_frame(v)) {
                             Some(v) => return Ok(Exit::Return(v)),
                             None => reload!(),
                         }
                     }
                     Op::YieldValue => {
-                        let v = self.stack.pop().unwrap();
+                        let v = self.stack.pop_fast();
                         let v = tri!(self.yield_from_frame(v));
                         return Ok(Exit::Return(v));
                     }
                     Op::MakeFunction => {
-                        let code_v = self.stack.pop().unwrap();
+                        let code_v = self.stack.pop_fast();
                         let f = tri!(self.make_function(fi, code_v, arg));
-                        self.stack.push(f);
+                        self.stack.push_fast(f);
                     }
                     Op::BuildClass => {
                         tri!(self.build_class(arg as usize));
@@ -883,19 +888,19 @@ impl Vm {
                                 continue 'dispatch;
                             }
                             1 => {
-                                let e = self.stack.pop().unwrap();
+                                let e = self.stack.pop_fast();
                                 tri!(self.make_raise(e, None))
                             }
                             _ => {
-                                let cause = self.stack.pop().unwrap();
-                                let e = self.stack.pop().unwrap();
+                                let cause = self.stack.pop_fast();
+                                let e = self.stack.pop_fast();
                                 tri!(self.make_raise(e, Some(cause)))
                             }
                         };
                         break 'op e;
                     }
                     Op::Reraise => {
-                        let exc = self.stack.pop().unwrap();
+                        let exc = self.stack.pop_fast();
                         let mut lookup_at = None;
                         if arg != 0 {
                             // As CPython, the frame goes back to the instruction that
@@ -912,27 +917,27 @@ impl Vm {
                         reload!();
                     }
                     Op::PushExcInfo => {
-                        let exc = self.stack.pop().unwrap();
+                        let exc = self.stack.pop_fast();
                         let prev = std::mem::replace(&mut self.exc_info, exc.clone());
-                        self.stack.push(prev);
-                        self.stack.push(exc);
+                        self.stack.push_fast(prev);
+                        self.stack.push_fast(exc);
                     }
                     Op::PopExcept => {
-                        self.exc_info = self.stack.pop().unwrap();
+                        self.exc_info = self.stack.pop_fast();
                     }
                     Op::CheckExcMatch => {
-                        let t = self.stack.pop().unwrap();
+                        let t = self.stack.pop_fast();
                         let exc = self.stack.last().unwrap().clone();
                         let m = tri!(self.exc_matches(&exc, &t));
-                        self.stack.push(Value::Bool(m));
+                        self.stack.push_fast(Value::Bool(m));
                     }
                     Op::LoadAssertionError => {
                         self.stack
-                            .push(Value::Class(self.types.exc(ExcType::AssertionError)));
+                            .push_fast(Value::Class(self.types.exc(ExcType::AssertionError)));
                     }
                     Op::ImportName => {
                         let m = tri!(self.import_module(code.names[arg as usize].as_str()));
-                        self.stack.push(m);
+                        self.stack.push_fast(m);
                     }
                     Op::ImportFrom => {
                         let m = self.stack.last().unwrap().clone();
@@ -954,7 +959,7 @@ impl Vm {
                                 );
                             }
                         };
-                        self.stack.push(v);
+                        self.stack.push_fast(v);
                     }
                 }
                 continue 'dispatch;

@@ -1,0 +1,105 @@
+//! The VM's value stack: every frame's locals, cells and operand stack in
+//! one `Vec`. The dispatch loop makes room for a frame's deepest stack
+//! (`Code::stacksize`, computed from each opcode's stack effect) whenever
+//! it (re)enters the frame, and capacity never shrinks, so the loop's own
+//! pushes skip the capacity check, its pops the emptiness check and its
+//! local-slot accesses the bounds check (`Code::check_operands` checked the
+//! operands when the code was compiled).
+//! Everything else uses the checked `Vec` methods through `Deref`.
+
+use std::ops::{Deref, DerefMut};
+
+use crate::value::Value;
+
+#[derive(Default)]
+pub struct ValueStack(Vec<Value>);
+
+impl ValueStack {
+    pub fn with_capacity(n: usize) -> ValueStack {
+        ValueStack(Vec::with_capacity(n))
+    }
+
+    /// Makes room for `top` items in all: the dispatch loop calls it with the
+    /// top of the frame it enters (`base + nlocalsplus + stacksize`).
+    #[inline(always)]
+    pub fn reserve_to(&mut self, top: usize) {
+        if self.0.capacity() < top {
+            self.grow_to(top);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow_to(&mut self, top: usize) {
+        self.0.reserve(top - self.0.len());
+    }
+
+    /// Pushes within the room `reserve_to` made for the running frame.
+    /// The compiler computed that room from each opcode's stack effect, as
+    /// CPython sizes its frames by `co_stacksize` and trusts it; a debug
+    /// build (which CI runs the cases with) checks every push.
+    #[inline(always)]
+    pub fn push_fast(&mut self, v: Value) {
+        let n = self.0.len();
+        debug_assert!(
+            n < self.0.capacity(),
+            "a push outgrew the computed stack depth"
+        );
+        // SAFETY: see above.
+        unsafe {
+            self.0.as_mut_ptr().add(n).write(v);
+            self.0.set_len(n + 1);
+        }
+    }
+
+    /// Slot `i` of the running frame's locals (`base + operand`): the
+    /// compiler checked the operand against the frame's `nlocalsplus`
+    /// (`Code::check_operands`), and a running frame's locals are on the stack.
+    #[inline(always)]
+    pub fn slot(&self, i: usize) -> &Value {
+        debug_assert!(i < self.0.len());
+        // SAFETY: see above.
+        unsafe { self.0.get_unchecked(i) }
+    }
+
+    #[inline(always)]
+    pub fn slot_mut(&mut self, i: usize) -> &mut Value {
+        debug_assert!(i < self.0.len());
+        // SAFETY: as for `slot`.
+        unsafe { self.0.get_unchecked_mut(i) }
+    }
+
+    /// Removes the top `n` items, in order.
+    pub fn take_top(&mut self, n: usize) -> Vec<Value> {
+        let at = self.0.len() - n;
+        self.0.split_off(at)
+    }
+
+    /// Pops an operand the running instruction's stack effect says is
+    /// there (above the frame's locals, so the stack is not empty).
+    #[inline(always)]
+    pub fn pop_fast(&mut self) -> Value {
+        let n = self.0.len();
+        debug_assert!(n > 0);
+        // SAFETY: see above.
+        unsafe {
+            self.0.set_len(n - 1);
+            self.0.as_ptr().add(n - 1).read()
+        }
+    }
+}
+
+impl Deref for ValueStack {
+    type Target = Vec<Value>;
+    #[inline(always)]
+    fn deref(&self) -> &Vec<Value> {
+        &self.0
+    }
+}
+
+impl DerefMut for ValueStack {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut Vec<Value> {
+        &mut self.0
+    }
+}
