@@ -104,9 +104,11 @@ impl Vm {
                 let instr = code.instr(ip);
                 ip += 1;
                 let arg = instr.arg;
-                // The commonest instructions run no krait code and cannot fail
-                // (but for an unbound local, whose error path publishes `ip`):
-                // they skip publishing `ip` to the frame record.
+                // Published for whatever looks at the frame (tracebacks,
+                // f_lineno, calls): as CPython 3.11 stores `prev_instr`, on
+                // every instruction, which costs less than telling apart
+                // those that need it.
+                self.frames[fi].ip = ip;
                 match instr.op {
                     Op::LoadFast => {
                         let v = self.stack.slot(base + arg as usize);
@@ -176,50 +178,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::Nop | Op::Resume => continue 'dispatch,
-                    Op::CompareOp => {
-                        let n = self.stack.len();
-                        if let (Value::Int(x), Value::Int(y)) =
-                            (&self.stack[n - 2], &self.stack[n - 1])
-                        {
-                            let r = match CmpKind::from_arg(arg) {
-                                CmpKind::Lt => x < y,
-                                CmpKind::Le => x <= y,
-                                CmpKind::Eq => x == y,
-                                CmpKind::Ne => x != y,
-                                CmpKind::Gt => x > y,
-                                CmpKind::Ge => x >= y,
-                            };
-                            self.stack.truncate(n - 2);
-                            // Untraced, a compare feeding a jump (same line) decides it at once.
-                            if !M::TRACED {
-                                let next = code.instr(ip);
-                                if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
-                                    ip = if r == (next.op == Op::PopJumpIfTrue) {
-                                        if (next.arg as usize) < ip && interrupt_pending() {
-                                            self.frames[fi].ip = ip + 1;
-                                            break 'op take_interrupt();
-                                        }
-                                        next.arg as usize
-                                    } else {
-                                        ip + 1
-                                    };
-                                    continue 'dispatch;
-                                }
-                            }
-                            self.stack.push_fast(Value::Bool(r));
-                            continue 'dispatch;
-                        }
-                    }
-                    _ => {}
-                }
-                self.frames[fi].ip = ip;
-                match instr.op {
-                    // (LoadFastPair always completes in the fast match above.)
-                    Op::Nop | Op::Resume | Op::LoadFastPair | Op::LoadFastConst => {}
-                    Op::PopTop => {
-                        self.stack.pop();
-                    }
-                    Op::PushNull => self.stack.push_fast(Value::Null),
+
                     Op::Copy => {
                         let v = self.stack[self.stack.len() - arg as usize].clone();
                         self.stack.push_fast(v);
@@ -227,19 +186,6 @@ impl Vm {
                     Op::Swap => {
                         let n = self.stack.len();
                         self.stack.swap(n - 1, n - arg as usize);
-                    }
-                    Op::LoadConst => self.stack.push_fast(code.konst(arg as usize).clone()),
-                    Op::LoadFast => {
-                        let v = self.stack.slot(base + arg as usize);
-                        if let Value::Null = v {
-                            break 'op self.unbound_local(&code, arg as usize);
-                        }
-                        let v = v.clone();
-                        self.stack.push_fast(v);
-                    }
-                    Op::StoreFast => {
-                        let v = self.stack.pop_fast();
-                        *self.stack.slot_mut(base + arg as usize) = v;
                     }
                     Op::DeleteFast => {
                         if let Value::Null = self.stack.slot(base + arg as usize) {
@@ -518,21 +464,41 @@ impl Vm {
                         self.stack.push_fast(Value::Bool(!t));
                     }
                     Op::CompareOp => {
+                        let n = self.stack.len();
+                        if let (Value::Int(x), Value::Int(y)) =
+                            (&self.stack[n - 2], &self.stack[n - 1])
+                        {
+                            let r = match CmpKind::from_arg(arg) {
+                                CmpKind::Lt => x < y,
+                                CmpKind::Le => x <= y,
+                                CmpKind::Eq => x == y,
+                                CmpKind::Ne => x != y,
+                                CmpKind::Gt => x > y,
+                                CmpKind::Ge => x >= y,
+                            };
+                            self.stack.truncate(n - 2);
+                            // Untraced, a compare feeding a jump (same line) decides it at once.
+                            if !M::TRACED {
+                                let next = code.instr(ip);
+                                if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
+                                    ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                        if (next.arg as usize) < ip && interrupt_pending() {
+                                            self.frames[fi].ip = ip + 1;
+                                            break 'op take_interrupt();
+                                        }
+                                        next.arg as usize
+                                    } else {
+                                        ip + 1
+                                    };
+                                    continue 'dispatch;
+                                }
+                            }
+                            self.stack.push_fast(Value::Bool(r));
+                            continue 'dispatch;
+                        }
                         let b = self.stack.pop_fast();
                         let a = self.stack.pop_fast();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => {
-                                Value::Bool(match CmpKind::from_arg(arg) {
-                                    CmpKind::Lt => x < y,
-                                    CmpKind::Le => x <= y,
-                                    CmpKind::Eq => x == y,
-                                    CmpKind::Ne => x != y,
-                                    CmpKind::Gt => x > y,
-                                    CmpKind::Ge => x >= y,
-                                })
-                            }
-                            _ => tri!(self.compare(&a, &b, CmpKind::from_arg(arg))),
-                        };
+                        let r = tri!(self.compare(&a, &b, CmpKind::from_arg(arg)));
                         self.stack.push_fast(r);
                     }
                     Op::IsOp => {
@@ -764,7 +730,6 @@ impl Vm {
                         let seq = self.stack.pop_fast();
                         tri!(self.unpack(seq, (arg & 0xff) as usize, Some((arg >> 8) as usize)));
                     }
-                    Op::Jump => ip = arg as usize,
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         let v = self.stack.pop_fast();
                         let t = match v {
