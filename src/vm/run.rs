@@ -108,7 +108,11 @@ impl Vm {
                 // f_lineno, calls): as CPython 3.11 stores `prev_instr`, on
                 // every instruction, which costs less than telling apart
                 // those that need it.
-                self.frames[fi].ip = ip;
+                debug_assert!(fi < self.frames.len());
+                // SAFETY: the running frame's record stays on the frame stack
+                // until the loop leaves it: nested runs push and pop only
+                // above it, and this loop's returns and unwinding reload `fi`.
+                unsafe { self.frames.get_unchecked_mut(fi).ip = ip };
                 match instr.op {
                     Op::LoadFast => {
                         let v = self.stack.slot(base + arg as usize);
