@@ -80,7 +80,7 @@ impl Interpreter {
         self.vm.flush();
         // The type cache holds classes (and what it found in them) strongly:
         // the run's classes must not outlive it through the cache.
-        self.vm.type_cache.clear();
+        self.vm.forget_class_lookups();
         match r {
             Ok(v) => Ok(v),
             Err(e) => Err(self.describe(e, &globals)),

@@ -74,7 +74,7 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Err(PyErr::new(ExcType::ValueError, "invalid generation"));
     }
     // The type cache's strong references are not the program's.
-    vm.type_cache.clear();
+    vm.forget_class_lookups();
     Ok(Value::Int(crate::gc::collect(gen as usize) as i64))
 }
 

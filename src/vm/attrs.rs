@@ -55,6 +55,35 @@ impl Vm {
         v
     }
 
+    /// `cls.lookup_user(name)` for a dunder, through `dunder_cache`.
+    #[inline]
+    pub(crate) fn user_dunder(
+        &mut self,
+        cls: &Rc<crate::value::Class>,
+        name: &'static str,
+    ) -> Option<Value> {
+        if !cls.is_user {
+            return None;
+        }
+        let key = (Rc::as_ptr(cls) as usize, name.as_ptr() as usize, name.len());
+        if let Some((_, v)) = self.dunder_cache.get(&key) {
+            return v.clone();
+        }
+        let v = cls.lookup_user(name);
+        if self.dunder_cache.len() > 8192 {
+            self.dunder_cache.clear();
+        }
+        self.dunder_cache.insert(key, (cls.clone(), v.clone()));
+        v
+    }
+
+    /// Drops what the class-lookup caches hold: a class dict changed, or
+    /// their strong references must not keep classes alive.
+    pub(crate) fn forget_class_lookups(&mut self) {
+        self.type_cache.clear();
+        self.dunder_cache.clear();
+    }
+
     /// `obj.name` by `&str` (interned names preferred on hot paths).
     pub fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         let s: Str = Rc::new(crate::value::PyStr::new(name));
@@ -96,7 +125,7 @@ impl Vm {
                     "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
                     _ => {}
                 }
-                if let Some(v) = c.lookup_str(name) {
+                if let Some(v) = self.class_attr(c, name) {
                     return Ok(match v {
                         Value::Descr(d) => match &*d {
                             Descr::ClassMethod(f) => self.bind(f.clone(), obj.clone()),
@@ -442,7 +471,7 @@ impl Vm {
                 super::call::refuse_unsupported_dunder(name.as_str(), c)?;
                 self.note_attr_hook(name.as_str(), &v);
                 c.dict.borrow_mut().insert(name.clone(), v);
-                self.type_cache.clear();
+                self.forget_class_lookups();
                 self.class_epoch += 1;
                 Ok(())
             }
@@ -535,7 +564,7 @@ impl Vm {
                 )))
             }
             Value::Class(c) if c.is_user => {
-                self.type_cache.clear();
+                self.forget_class_lookups();
                 self.class_epoch += 1;
                 if c.dict.borrow_mut().shift_remove(name).is_some() {
                     return Ok(());

@@ -43,6 +43,8 @@ pub static SIGINT_PENDING: std::sync::atomic::AtomicBool =
 
 /// A type-cache entry: the class (kept alive), the name, the attribute found.
 pub type TypeCacheEntry = (Rc<crate::value::Class>, Str, Option<Value>);
+/// A dunder-cache entry: the class (kept alive), the dunder found.
+pub type DunderCacheEntry = (Rc<crate::value::Class>, Option<Value>);
 
 /// Native recursion (Rust code calling itself or back into the dispatch
 /// loop) checks the Rust stack left: below this it continues on a new
@@ -90,6 +92,10 @@ pub struct Vm {
     /// entry holds the class so its address cannot be reused. Cleared when
     /// any class dict changes.
     pub type_cache: FxHashMap<(usize, usize), TypeCacheEntry>,
+    /// `Class::lookup_user` of a dunder, by (class address, name address and
+    /// length): the dunders a class lacks are looked for on every `==`,
+    /// `if obj:`... Held and cleared as `type_cache`.
+    pub dunder_cache: FxHashMap<(usize, usize, usize), DunderCacheEntry>,
     /// Names any class attribute ever had a property under: instance
     /// attributes of these names are not cached (`attr_cache`).
     pub property_names: rustc_hash::FxHashSet<String>,
@@ -137,6 +143,7 @@ impl Vm {
             interned: FxHashMap::default(),
             c_events_armed: false,
             type_cache: FxHashMap::default(),
+            dunder_cache: FxHashMap::default(),
             property_names: Default::default(),
             shape_epoch: 0,
             class_epoch: 0,

@@ -67,7 +67,7 @@ impl Vm {
         let (name, rname, iname) = op.dunders();
         if inplace {
             if let Value::Instance(i) = &a {
-                if let Some(m) = i.class.lookup_user(iname) {
+                if let Some(m) = self.user_dunder(&i.class, iname) {
                     let r = self.call_special(&m, &a, vec![b.clone()])?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
@@ -76,7 +76,7 @@ impl Vm {
             }
         }
         if let Value::Instance(i) = &a {
-            if let Some(m) = i.class.lookup_user(name) {
+            if let Some(m) = self.user_dunder(&i.class, name) {
                 let r = self.call_special(&m, &a, vec![b.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
@@ -84,7 +84,7 @@ impl Vm {
             }
         }
         if let Value::Instance(i) = &b {
-            if let Some(m) = i.class.lookup_user(rname) {
+            if let Some(m) = self.user_dunder(&i.class, rname) {
                 let r = self.call_special(&m, &b, vec![a.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
@@ -358,9 +358,9 @@ impl Vm {
         }
     }
 
-    fn unary_dunder(&mut self, a: Value, name: &str, sym: &str) -> PyResult<Value> {
+    fn unary_dunder(&mut self, a: Value, name: &'static str, sym: &str) -> PyResult<Value> {
         if let Value::Instance(i) = &a {
-            if let Some(m) = i.class.lookup_user(name) {
+            if let Some(m) = self.user_dunder(&i.class, name) {
                 return self.call_special(&m, &a, vec![]);
             }
         }
@@ -383,7 +383,7 @@ impl Vm {
     #[inline(never)]
     fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
         if let Value::Instance(i) = v {
-            if let Some(m) = i.class.lookup_user("__bool__") {
+            if let Some(m) = self.user_dunder(&i.class, "__bool__") {
                 let r = self.call_special(&m, v, vec![])?;
                 return match r {
                     Value::Bool(b) => Ok(b),
@@ -393,7 +393,7 @@ impl Vm {
                     ))),
                 };
             }
-            if i.class.lookup_user("__len__").is_some() {
+            if self.user_dunder(&i.class, "__len__").is_some() {
                 // CPython's slot_nb_bool falls back to len(), with its checks.
                 return Ok(crate::builtins::len_of(self, v)? != 0);
             }
@@ -427,13 +427,13 @@ impl Vm {
                 continue;
             }
             if let Value::Instance(i) = x {
-                if let Some(m) = i.class.lookup_user(o.dunder()) {
+                if let Some(m) = self.user_dunder(&i.class, o.dunder()) {
                     let r = self.call_special(&m, x, vec![y.clone()])?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
                 } else if o == CmpKind::Ne {
-                    if let Some(m) = i.class.lookup_user("__eq__") {
+                    if let Some(m) = self.user_dunder(&i.class, "__eq__") {
                         let r = self.call_special(&m, x, vec![y.clone()])?;
                         if !matches!(r, Value::NotImplemented) {
                             let t = self.truthy(&r)?;
@@ -652,7 +652,7 @@ impl Vm {
                 _ => false,
             }),
             Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup_user("__contains__") {
+                if let Some(m) = self.user_dunder(&inst.class, "__contains__") {
                     let r = self.call_special(&m, container, vec![item.clone()])?;
                     return self.truthy(&r);
                 }
@@ -682,7 +682,7 @@ impl Vm {
         match v {
             Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            Value::Instance(i) => match i.class.lookup_user("__index__") {
+            Value::Instance(i) => match self.user_dunder(&i.class, "__index__") {
                 Some(m) => match self.call_special(&m, v, vec![])? {
                     r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
                     Value::Bool(b) => Ok(Value::Int(b as i64)),
@@ -782,7 +782,7 @@ impl Vm {
                 }
             }
             Value::Range(r) => self.range_getitem(r, k),
-            Value::Instance(inst) => match inst.class.lookup_user("__getitem__") {
+            Value::Instance(inst) => match self.user_dunder(&inst.class, "__getitem__") {
                 Some(m) => self.call_special(&m, c, vec![k.clone()]),
                 None => Err(PyErr::type_error(format!(
                     "'{}' object is not subscriptable",
@@ -961,7 +961,7 @@ impl Vm {
                 let key = self.hash_key(k)?;
                 self.dict_set(d, key, v)
             }
-            Value::Instance(inst) => match inst.class.lookup_user("__setitem__") {
+            Value::Instance(inst) => match self.user_dunder(&inst.class, "__setitem__") {
                 Some(m) => {
                     self.call_special(&m, c, vec![k, v])?;
                     Ok(())
@@ -1004,7 +1004,7 @@ impl Vm {
                     None => Err(PyErr::key_error(k)),
                 }
             }
-            Value::Instance(inst) => match inst.class.lookup_user("__delitem__") {
+            Value::Instance(inst) => match self.user_dunder(&inst.class, "__delitem__") {
                 Some(m) => {
                     self.call_special(&m, c, vec![k])?;
                     Ok(())
@@ -1135,7 +1135,7 @@ impl Vm {
                 }
             }
             Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup_user("__repr__") {
+                if let Some(m) = self.user_dunder(&inst.class, "__repr__") {
                     return self.call_str_dunder(&m, v, "__repr__");
                 }
                 if inst.class.is_exception() {
@@ -1222,7 +1222,7 @@ impl Vm {
     fn instance_str(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup_user("__str__") {
+                if let Some(m) = self.user_dunder(&inst.class, "__str__") {
                     return self.call_str_dunder(&m, v, "__str__");
                 }
                 if inst.class.is_exception() {
@@ -1271,7 +1271,7 @@ impl Vm {
         }
         match v {
             Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup_user("__format__") {
+                if let Some(m) = self.user_dunder(&inst.class, "__format__") {
                     let r = self.call_special(&m, v, vec![Value::str(spec)])?;
                     return match r {
                         Value::Str(s) => Ok(s.as_str().to_string()),
