@@ -72,6 +72,37 @@ pub enum Value {
     Null,
 }
 
+impl Value {
+    /// None, a bool, a small int or a float: no reference count, no heap.
+    #[inline(always)]
+    pub fn is_immediate(&self) -> bool {
+        matches!(
+            self,
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_)
+        )
+    }
+
+    /// `clone` with immediates copied inline: for the dispatch loop's
+    /// hottest loads (the general clone is out of line).
+    #[inline(always)]
+    pub fn clone_fast(&self) -> Value {
+        if self.is_immediate() {
+            // SAFETY: an immediate owns nothing; a bitwise copy is a clone.
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone()
+        }
+    }
+
+    /// Drops with immediates skipped inline (the drop glue is out of line).
+    #[inline(always)]
+    pub fn drop_fast(self) {
+        if self.is_immediate() {
+            std::mem::forget(self);
+        }
+    }
+}
+
 pub struct SliceObj {
     pub start: Value,
     pub stop: Value,

@@ -119,12 +119,12 @@ impl Vm {
                         if let Value::Null = v {
                             break 'op self.unbound_local(&code, arg as usize);
                         }
-                        let v = v.clone();
+                        let v = v.clone_fast();
                         self.stack.push_fast(v);
                         continue 'dispatch;
                     }
                     Op::LoadConst => {
-                        self.stack.push_fast(code.konst(arg as usize).clone());
+                        self.stack.push_fast(code.konst(arg as usize).clone_fast());
                         continue 'dispatch;
                     }
                     Op::LoadFastConst => {
@@ -133,10 +133,10 @@ impl Vm {
                         if let Value::Null = va {
                             break 'op self.unbound_local(&code, a);
                         }
-                        let va = va.clone();
+                        let va = va.clone_fast();
                         self.stack.push_fast(va);
                         self.stack
-                            .push_fast(code.konst((arg >> 16) as usize).clone());
+                            .push_fast(code.konst((arg >> 16) as usize).clone_fast());
                         ip += 1;
                         continue 'dispatch;
                     }
@@ -146,7 +146,7 @@ impl Vm {
                         if let Value::Null = va {
                             break 'op self.unbound_local(&code, a);
                         }
-                        let va = va.clone();
+                        let va = va.clone_fast();
                         let vb = self.stack.slot(base + b);
                         if let Value::Null = vb {
                             // The error belongs to the second load.
@@ -154,7 +154,7 @@ impl Vm {
                             ip += 1;
                             break 'op self.unbound_local(&code, b);
                         }
-                        let vb = vb.clone();
+                        let vb = vb.clone_fast();
                         self.stack.push_fast(va);
                         self.stack.push_fast(vb);
                         ip += 1;
@@ -162,7 +162,7 @@ impl Vm {
                     }
                     Op::StoreFast => {
                         let v = self.stack.pop_fast();
-                        *self.stack.slot_mut(base + arg as usize) = v;
+                        std::mem::replace(self.stack.slot_mut(base + arg as usize), v).drop_fast();
                         continue 'dispatch;
                     }
                     Op::Jump => {
@@ -184,7 +184,10 @@ impl Vm {
                     Op::Nop | Op::Resume => continue 'dispatch,
 
                     Op::Copy => {
-                        let v = self.stack[self.stack.len() - arg as usize].clone();
+                        let v = self
+                            .stack
+                            .slot(self.stack.len() - arg as usize)
+                            .clone_fast();
                         self.stack.push_fast(v);
                     }
                     Op::Swap => {
@@ -428,22 +431,27 @@ impl Vm {
                     Op::BinaryOp => {
                         let b = self.stack.pop_fast();
                         let a = self.stack.pop_fast();
-                        let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => match fast_int_op(*x, *y, arg) {
-                                Some(v) => v,
-                                None => tri!(self.binary_op(a, b, arg)),
-                            },
+                        let fast = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => fast_int_op(*x, *y, arg),
                             (Value::Float(_), Value::Float(_) | Value::Int(_))
-                            | (Value::Int(_), Value::Float(_)) => {
-                                match fast_float_op(&a, &b, arg) {
-                                    Some(v) => v,
-                                    None => tri!(self.binary_op(a, b, arg)),
+                            | (Value::Int(_), Value::Float(_)) => fast_float_op(&a, &b, arg),
+                            _ => None,
+                        };
+                        let r = match fast {
+                            Some(v) => {
+                                // Ints and floats: nothing to drop.
+                                std::mem::forget(a);
+                                std::mem::forget(b);
+                                v
+                            }
+                            None => match (&a, &b) {
+                                (Value::Str(_), Value::Str(_))
+                                    if !M::TRACED && arg == INPLACE_ADD =>
+                                {
+                                    self.str_append(a, &b, code.instrs[ip], base)
                                 }
-                            }
-                            (Value::Str(_), Value::Str(_)) if !M::TRACED && arg == INPLACE_ADD => {
-                                self.str_append(a, &b, code.instrs[ip], base)
-                            }
-                            _ => tri!(self.binary_op(a, b, arg)),
+                                _ => tri!(self.binary_op(a, b, arg)),
+                            },
                         };
                         self.stack.push_fast(r);
                     }
