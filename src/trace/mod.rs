@@ -172,6 +172,9 @@ pub struct TraceHub {
     pub suspended: bool,
     /// Set when tracing changed (settrace, f_trace set); the loop re-checks its mode.
     pub dirty: bool,
+    /// Some frame object ever had `f_trace_opcodes` set: instructions of
+    /// traced frames then take the slow path, which asks the frame.
+    pub opcodes: bool,
 }
 
 impl Default for TraceHub {
@@ -183,6 +186,7 @@ impl Default for TraceHub {
             active: false,
             suspended: false,
             dirty: false,
+            opcodes: false,
         }
     }
 }
@@ -198,6 +202,12 @@ impl TraceHub {
     #[inline(always)]
     pub fn is_dirty(&self) -> bool {
         !cfg!(feature = "untraceable") && self.dirty
+    }
+    /// Whether an instruction of a traced frame that starts no line can
+    /// skip `Vm::trace_instruction`: tracing on, unchanged, no opcode events.
+    #[inline(always)]
+    pub fn steady(&self) -> bool {
+        self.active & !self.dirty & !self.opcodes
     }
     pub fn host_count(&self) -> usize {
         self.tracers.len() - 2

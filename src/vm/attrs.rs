@@ -472,7 +472,9 @@ impl Vm {
                     }
                     "f_trace_lines" => f.trace_lines.set(bool_member(&v)?),
                     "f_trace_opcodes" => {
-                        f.trace_opcodes.set(bool_member(&v)?);
+                        let on = bool_member(&v)?;
+                        f.trace_opcodes.set(on);
+                        self.trace.opcodes |= on;
                         self.trace.dirty = true;
                     }
                     "f_lineno" => {

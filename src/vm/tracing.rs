@@ -104,8 +104,42 @@ impl Vm {
         self.emit(depth, event, f)
     }
 
+    /// Before instruction `ip` of frame `fi` in the traced loop: true when
+    /// it reports nothing, decided inline from the line table; else
+    /// `trace_instruction` must run. Nothing to report means (CPython's
+    /// rule, as `trace_instruction` applies it) the instruction has no line
+    /// or the line of the one run before it, it was reached going forward,
+    /// that one was not the first instruction (so not the RESUME opening
+    /// the code), and no opcode events or generators to close are pending.
+    /// Its effects are then those `trace_instruction` would have had.
+    #[inline(always)]
+    pub(crate) fn trace_quiet(
+        &mut self,
+        fi: usize,
+        ip: usize,
+        code: &crate::bytecode::Code,
+    ) -> bool {
+        let steady = self.trace.steady() & !Vm::generators_to_close();
+        let f = &mut self.frames[fi];
+        f.ip = ip;
+        let prev = f.prev_ip;
+        // prev in 1..ip (0 wraps to u32::MAX; u32::MAX, none yet, is out too).
+        if prev.wrapping_sub(1) < (ip as u32).saturating_sub(1) && steady && f.traced {
+            let line = code.line_at(ip);
+            if line == 0 || line == code.lines[prev as usize] {
+                f.prev_ip = ip as u32;
+                if line != 0 {
+                    f.last_line = line;
+                }
+                return true;
+            }
+        }
+        false
+    }
+
     /// Before instruction `ip` of frame `fi` in the traced loop: line and opcode events.
     #[cold]
+    #[inline(never)]
     pub(crate) fn trace_instruction(&mut self, fi: usize, ip: usize) -> PyResult<()> {
         if Vm::generators_to_close() {
             self.close_dropped_generators();
