@@ -165,6 +165,8 @@ pub struct TraceHub {
     /// `sys.setprofile`'s function (None: off).
     pub sys_profile: Value,
     /// Trace first, then profile (CPython's order), then host tracers.
+    /// The first two are always `SysTrace` and `SysProfile`, which the VM
+    /// calls directly (`Vm::emit`): only host tracers are called through here.
     pub tracers: Vec<Box<dyn Tracer>>,
     /// Some tracer may want events: checked at calls and returns only.
     pub active: bool,
@@ -172,6 +174,8 @@ pub struct TraceHub {
     pub suspended: bool,
     /// Set when tracing changed (settrace, f_trace set); the loop re-checks its mode.
     pub dirty: bool,
+    /// The event names as `str` values (`Event::name_value`), at hand.
+    pub event_names: [crate::value::Str; 8],
     /// Some frame object ever had `f_trace_opcodes` set: instructions of
     /// traced frames then take the slow path, which asks the frame.
     pub opcodes: bool,
@@ -186,6 +190,7 @@ impl Default for TraceHub {
             active: false,
             suspended: false,
             dirty: false,
+            event_names: EVENT_NAMES.with(|names| names.clone()),
             opcodes: false,
         }
     }
@@ -208,6 +213,11 @@ impl TraceHub {
     #[inline(always)]
     pub fn steady(&self) -> bool {
         self.active & !self.dirty & !self.opcodes
+    }
+    /// The name of `event` as a krait `str` (interned, made once).
+    #[inline]
+    pub fn event_name(&self, event: Event) -> Value {
+        Value::Str(self.event_names[event as usize].clone())
     }
     pub fn host_count(&self) -> usize {
         self.tracers.len() - 2
