@@ -42,7 +42,7 @@ impl Tracer for SysTrace {
             Ok(result) => {
                 if !result.is_none() && !same_function(&fobj.f_trace.borrow(), &result) {
                     *fobj.f_trace.borrow_mut() = result;
-                    vm.trace.dirty = true;
+                    vm.trace.set_dirty();
                 }
                 Ok(())
             }

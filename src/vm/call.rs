@@ -216,13 +216,21 @@ impl Vm {
         args: [Value; N],
     ) -> PyResult<Value> {
         if let Value::Function(f) = &callable {
-            if missing_defaults(f, N).is_some() {
+            if let Some(missing) = missing_defaults(f, N) {
+                let f = f.clone();
                 self.c_events_armed = false;
                 let slot = self.stack.len();
                 self.stack.push(Value::Null);
                 self.stack.push(callable);
                 self.stack.extend(args);
-                return self.call_laid_out(slot, N);
+                // What call_at does with this layout, without looking at it again.
+                return match self.enter_plain_call(f, slot, slot + 2, N, missing) {
+                    Ok(_) => self.run_entry(),
+                    Err(e) => {
+                        self.stack.truncate(slot);
+                        Err(e)
+                    }
+                };
             }
         }
         self.call_value(&callable, args.into(), vec![])

@@ -77,7 +77,7 @@ impl Vm {
 
     /// Whether frame `depth` must run in the traced loop now.
     pub(crate) fn recheck_mode(&mut self, depth: usize) {
-        self.trace.dirty = false;
+        self.trace.clear_dirty();
         let frame = FrameView { depth };
         let want = self.trace.on()
             && !self.trace.suspended
@@ -176,7 +176,7 @@ impl Vm {
                 self.emit_at_instruction(fi, ip, Event::Line)?;
             }
         }
-        if self.trace.opcodes
+        if self.trace.opcodes()
             && self.frames[fi]
                 .obj
                 .as_ref()
