@@ -123,7 +123,8 @@ impl Vm {
     /// or the line of the one run before it, it was reached going forward,
     /// that one was not the first instruction (so not the RESUME opening
     /// the code), and no opcode events or generators to close are pending.
-    /// Its effects are then those `trace_instruction` would have had.
+    /// Its effects are then those `trace_instruction` would have had. So
+    /// for a RESUME, which reports nothing however it is reached.
     #[inline(always)]
     pub(crate) fn trace_quiet(
         &mut self,
@@ -145,6 +146,10 @@ impl Vm {
                 }
                 return true;
             }
+        } else if steady && f.traced && code.instrs[ip].op == crate::bytecode::Op::Resume {
+            // A frame's first instruction: RESUME reports nothing.
+            f.prev_ip = ip as u32;
+            return true;
         }
         false
     }
