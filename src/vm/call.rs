@@ -401,7 +401,8 @@ impl Vm {
     }
 
     /// Enters `f`, whose arguments already sit where its locals go.
-    #[inline]
+    /// (Inlined into both callers: out of line it costs every krait call.)
+    #[inline(always)]
     fn enter_plain_call(
         &mut self,
         f: Rc<Function>,
