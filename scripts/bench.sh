@@ -41,6 +41,11 @@
 #       scripts/bench/NAME.py with a small input (ARG, or a per-program
 #       default that keeps it well under a minute). Needs valgrind.
 #       BENCH_MODE=trace|call|profile counts the run in that mode.
+#       BENCH_MODE=native counts the untraced program run by
+#       examples/trace_native.rs instead (a native Rust no-op tracer that
+#       receives every call, line, return and exception event; build it
+#       with `cargo build --release --example trace_native`; it is found
+#       next to KRAIT_BIN, in examples/). Its event counts are printed too.
 set -euo pipefail
 export LC_ALL=C # a '.' decimal point in $EPOCHREALTIME and awk
 
@@ -102,12 +107,16 @@ if [[ "${1:-}" == "--callgrind" ]]; then
     krait="${4:-$root/target/release/krait}"
     mode="${BENCH_MODE:-plain}"
     [[ -f "$benchdir/$name.py" ]] || { echo "bench: no scripts/bench/$name.py" >&2; exit 2; }
+    if [[ "$mode" == native ]]; then
+        krait="$(dirname "$krait")/examples/trace_native"
+        [[ -x "$krait" ]] || { echo "bench: no $krait (cargo build --release --example trace_native)" >&2; exit 2; }
+    fi
     [[ -x "$krait" ]] || { echo "bench: no krait binary at $krait (cargo build --release)" >&2; exit 2; }
     command -v valgrind >/dev/null || { echo "bench: valgrind is not installed" >&2; exit 2; }
     tmp="$(mktemp -d)"
     trap 'rm -rf "$tmp"' EXIT
     prog="$name.py"
-    if [[ "$mode" != plain ]]; then
+    if [[ "$mode" != plain && "$mode" != native ]]; then
         mkdir -p "$tmp/$mode"
         hooked "$mode" "$benchdir/$name.py" "$tmp/$mode/$name.py"
         prog="$tmp/$mode/$name.py"
@@ -121,6 +130,7 @@ if [[ "${1:-}" == "--callgrind" ]]; then
     ir=$(grep -o 'Collected : [0-9]*' "$tmp/err" | awk '{ print $3 }' | tail -1 || true)
     [[ -n "$ir" ]] || { echo "bench: no instruction count in valgrind's output" >&2; tail -5 "$tmp/err" >&2; exit 1; }
     echo "$name $arg ($mode): $(cat "$tmp/out" | tr '\n' ' ' | cut -c1-120)"
+    [[ "$mode" != native ]] || grep '^trace_native:' "$tmp/err" || true
     echo "callgrind Ir: $ir"
     exit 0
 fi

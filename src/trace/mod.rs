@@ -165,13 +165,23 @@ pub struct TraceHub {
     /// `sys.setprofile`'s function (None: off).
     pub sys_profile: Value,
     /// Trace first, then profile (CPython's order), then host tracers.
+    /// The first two are always `SysTrace` and `SysProfile`, which the VM
+    /// calls directly (`Vm::emit`): only host tracers are called through here.
     pub tracers: Vec<Box<dyn Tracer>>,
     /// Some tracer may want events: checked at calls and returns only.
-    pub active: bool,
+    active: bool,
     /// Inside a trace function: events are not reported.
     pub suspended: bool,
     /// Set when tracing changed (settrace, f_trace set); the loop re-checks its mode.
-    pub dirty: bool,
+    dirty: bool,
+    /// The event names as `str` values (`Event::name_value`), at hand.
+    pub event_names: [crate::value::Str; 8],
+    /// Some frame object ever had `f_trace_opcodes` set: instructions of
+    /// traced frames then take the slow path, which asks the frame.
+    opcodes: bool,
+    /// `active && !dirty && !opcodes`, kept up to date by the setters below:
+    /// the one byte tested before each instruction of a traced frame.
+    steady: bool,
 }
 
 impl Default for TraceHub {
@@ -183,6 +193,9 @@ impl Default for TraceHub {
             active: false,
             suspended: false,
             dirty: false,
+            event_names: EVENT_NAMES.with(|names| names.clone()),
+            opcodes: false,
+            steady: false,
         }
     }
 }
@@ -199,6 +212,40 @@ impl TraceHub {
     pub fn is_dirty(&self) -> bool {
         !cfg!(feature = "untraceable") && self.dirty
     }
+    /// Whether an instruction of a traced frame that starts no line can
+    /// skip `Vm::trace_instruction`: tracing on, unchanged, no opcode events.
+    #[inline(always)]
+    pub fn steady(&self) -> bool {
+        self.steady
+    }
+    fn update_steady(&mut self) {
+        self.steady = self.active && !self.dirty && !self.opcodes;
+    }
+    /// Tracing changed: the running loop re-checks its frame's mode.
+    pub fn set_dirty(&mut self) {
+        self.dirty = true;
+        self.update_steady();
+    }
+    /// The loop re-checked its mode.
+    pub fn clear_dirty(&mut self) {
+        self.dirty = false;
+        self.update_steady();
+    }
+    /// A frame object's `f_trace_opcodes` was set to `on`.
+    pub fn note_opcodes(&mut self, on: bool) {
+        self.opcodes |= on;
+        self.set_dirty();
+    }
+    /// Whether some frame ever asked for opcode events.
+    #[inline]
+    pub fn opcodes(&self) -> bool {
+        self.opcodes
+    }
+    /// The name of `event` as a krait `str` (interned, made once).
+    #[inline]
+    pub fn event_name(&self, event: Event) -> Value {
+        Value::Str(self.event_names[event as usize].clone())
+    }
     pub fn host_count(&self) -> usize {
         self.tracers.len() - 2
     }
@@ -209,7 +256,7 @@ impl TraceHub {
     pub fn recompute_active(&mut self) {
         self.active =
             !self.sys_trace.is_none() || !self.sys_profile.is_none() || self.host_count() > 0;
-        self.dirty = true;
+        self.set_dirty();
         crate::vm::iter::TRACING.with(|t| t.set(self.active));
     }
 }

@@ -28,17 +28,21 @@ impl Tracer for SysTrace {
         if event == Event::Opcode && !fobj.trace_opcodes.get() {
             return Ok(());
         }
-        let args = [Value::Frame(fobj.clone()), event.name_value(), arg.clone()];
+        let args = [
+            Value::Frame(fobj.clone()),
+            vm.trace.event_name(event),
+            arg.clone(),
+        ];
         // As CPython: f_locals is brought up to date for the trace function,
         // and what it changed there is written back.
         vm.locals_before_trace(frame.depth);
-        let r = vm.call_with(&callback, args);
+        let r = vm.call_owned(callback, args);
         vm.locals_after_trace(frame.depth);
         match r {
             Ok(result) => {
-                if !result.is_none() && !fobj.f_trace.borrow().is(&result) {
+                if !result.is_none() && !same_function(&fobj.f_trace.borrow(), &result) {
                     *fobj.f_trace.borrow_mut() = result;
-                    vm.trace.dirty = true;
+                    vm.trace.set_dirty();
                 }
                 Ok(())
             }
@@ -64,6 +68,16 @@ impl Tracer for SysTrace {
     }
 }
 
+/// `a is b`, quick when both are functions (a trace function returning itself).
+#[inline]
+fn same_function(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Function(x), Value::Function(y)) => std::rc::Rc::ptr_eq(x, y),
+        (Value::None, b) => b.is_none(),
+        _ => a.is(b),
+    }
+}
+
 /// `sys.setprofile`: every call and return, and the `c_*` events around
 /// built-in functions; no line events; the result is ignored.
 pub struct SysProfile;
@@ -78,8 +92,8 @@ impl Tracer for SysProfile {
             return Ok(());
         }
         let fobj = vm.frame_object(frame.depth);
-        let args = [Value::Frame(fobj), event.name_value(), arg.clone()];
-        match vm.call_with(&callback, args) {
+        let args = [Value::Frame(fobj), vm.trace.event_name(event), arg.clone()];
+        match vm.call_owned(callback, args) {
             Ok(_) => Ok(()),
             Err(e) => {
                 vm.trace.sys_profile = Value::None;

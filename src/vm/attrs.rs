@@ -497,12 +497,13 @@ impl Vm {
                 match name.as_str() {
                     "f_trace" => {
                         *f.f_trace.borrow_mut() = v;
-                        self.trace.dirty = true;
+                        self.trace.set_dirty();
                     }
                     "f_trace_lines" => f.trace_lines.set(bool_member(&v)?),
                     "f_trace_opcodes" => {
-                        f.trace_opcodes.set(bool_member(&v)?);
-                        self.trace.dirty = true;
+                        let on = bool_member(&v)?;
+                        f.trace_opcodes.set(on);
+                        self.trace.note_opcodes(on);
                     }
                     "f_lineno" => {
                         return Err(PyErr::value_error(

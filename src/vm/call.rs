@@ -199,24 +199,41 @@ impl Vm {
     }
 
     /// `call_value` with `N` positional arguments and no keywords: a krait
-    /// function gets them on the value stack directly, with no argument
-    /// `Vec` (trace and profile functions are called so, once per event).
+    /// function gets them on the value stack directly, with no argument `Vec`.
     pub fn call_with<const N: usize>(
         &mut self,
         callable: &Value,
         args: [Value; N],
     ) -> PyResult<Value> {
-        if let Value::Function(f) = callable {
-            if missing_defaults(f, N).is_some() {
+        self.call_owned(callable.clone(), args)
+    }
+
+    /// `call_with` taking the callable: it goes onto the value stack without
+    /// a copy (trace and profile functions are called so, once per event).
+    pub fn call_owned<const N: usize>(
+        &mut self,
+        callable: Value,
+        args: [Value; N],
+    ) -> PyResult<Value> {
+        if let Value::Function(f) = &callable {
+            if let Some(missing) = missing_defaults(f, N) {
+                let f = f.clone();
                 self.c_events_armed = false;
                 let slot = self.stack.len();
                 self.stack.push(Value::Null);
-                self.stack.push(callable.clone());
+                self.stack.push(callable);
                 self.stack.extend(args);
-                return self.call_laid_out(slot, N);
+                // What call_at does with this layout, without looking at it again.
+                return match self.enter_plain_call(f, slot, slot + 2, N, missing) {
+                    Ok(_) => self.run_entry(),
+                    Err(e) => {
+                        self.stack.truncate(slot);
+                        Err(e)
+                    }
+                };
             }
         }
-        self.call_value(callable, args.into(), vec![])
+        self.call_value(&callable, args.into(), vec![])
     }
 
     /// Runs the call laid out at `slot` (NULL, callable, `n` arguments) to its result.
@@ -384,7 +401,8 @@ impl Vm {
     }
 
     /// Enters `f`, whose arguments already sit where its locals go.
-    #[inline]
+    /// (Inlined into both callers: out of line it costs every krait call.)
+    #[inline(always)]
     fn enter_plain_call(
         &mut self,
         f: Rc<Function>,

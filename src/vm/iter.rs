@@ -196,6 +196,9 @@ thread_local! {
     pub(crate) static TRACING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Suspended generator frames dropped while tracing, to be closed by the VM.
     static TO_CLOSE: RefCell<Vec<(Frame, Vec<Value>)>> = const { RefCell::new(Vec::new()) };
+    /// `TO_CLOSE` is not empty: a plain flag, tested before every
+    /// instruction of a traced frame.
+    static CLOSE_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 impl Drop for GenState {
@@ -207,6 +210,7 @@ impl Drop for GenState {
                 if f.ip > 0 {
                     let saved = std::mem::take(&mut self.saved);
                     TO_CLOSE.with(|q| q.borrow_mut().push((f, saved)));
+                    CLOSE_PENDING.with(|p| p.set(true));
                 }
             }
         }
@@ -783,6 +787,7 @@ impl Vm {
         let mut todo: Vec<(Frame, Vec<Value>)> = vec![];
         loop {
             let mut batch = TO_CLOSE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+            CLOSE_PENDING.with(|p| p.set(false));
             batch.reverse();
             todo.extend(batch);
             let Some((frame, saved)) = todo.pop() else {
@@ -828,7 +833,7 @@ impl Vm {
     /// Whether dropped generators wait to be closed.
     #[inline]
     pub(crate) fn generators_to_close() -> bool {
-        TO_CLOSE.with(|q| !q.borrow().is_empty())
+        CLOSE_PENDING.with(|p| p.get())
     }
 
     /// Closes the generators dropped so far, from the top frame, before

@@ -257,10 +257,16 @@ impl Vm {
     }
 
     /// The frame object of frame `depth`, made (with its callers') if needed.
+    #[inline]
     pub fn frame_object(&mut self, depth: usize) -> Rc<FrameObj> {
         if let Some(o) = &self.frames[depth].obj {
             return o.clone();
         }
+        self.make_frame_object(depth)
+    }
+
+    #[inline(never)]
+    fn make_frame_object(&mut self, depth: usize) -> Rc<FrameObj> {
         // Make the missing ones from the outermost down, so f_back chains are shared.
         let mut start = depth;
         while start > 0 && self.frames[start - 1].obj.is_none() {
@@ -334,22 +340,35 @@ impl Vm {
 
     /// Before a trace function runs: its frame's `f_locals` dict, if it has
     /// one, is brought up to date.
+    #[inline]
     pub(crate) fn locals_before_trace(&self, depth: usize) {
         let f = &self.frames[depth];
-        if f.locals.is_none() {
-            if let Some(d) = f.obj.as_ref().and_then(|o| o.locals.borrow().clone()) {
-                self.refresh_locals_dict(depth, &d);
-            }
+        if f.locals.is_none() && f.obj.as_ref().is_some_and(|o| o.locals.borrow().is_some()) {
+            self.refresh_locals_before_trace(depth);
+        }
+    }
+
+    #[cold]
+    fn refresh_locals_before_trace(&self, depth: usize) {
+        let f = &self.frames[depth];
+        if let Some(d) = f.obj.as_ref().and_then(|o| o.locals.borrow().clone()) {
+            self.refresh_locals_dict(depth, &d);
         }
     }
 
     /// After a trace function ran: what it changed in `f_locals` goes back
     /// into the frame (CPython's LocalsToFast; a deleted name is unbound).
+    #[inline]
     pub(crate) fn locals_after_trace(&mut self, depth: usize) {
         let f = &self.frames[depth];
-        if f.locals.is_some() {
-            return;
+        if f.locals.is_none() && f.obj.as_ref().is_some_and(|o| o.locals.borrow().is_some()) {
+            self.write_back_locals(depth);
         }
+    }
+
+    #[cold]
+    fn write_back_locals(&mut self, depth: usize) {
+        let f = &self.frames[depth];
         let Some(d) = f.obj.as_ref().and_then(|o| o.locals.borrow().clone()) else {
             return;
         };

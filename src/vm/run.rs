@@ -85,8 +85,8 @@ impl Vm {
                         }
                     };
                 }
-                if M::TRACED {
-                    self.frames[fi].ip = ip;
+                // Most instructions of a traced frame report nothing: one inline test.
+                if M::TRACED && !self.trace_quiet(fi, ip, &code) {
                     if let Err(e) = self.trace_instruction(fi, ip) {
                         // Raised by a tracer: it happens at this instruction.
                         ip += 1;

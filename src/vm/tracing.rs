@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::trace::{Event, FrameView, Vacant};
+use crate::trace::{Event, FrameView, SysProfile, SysTrace, Tracer, Vacant};
 use crate::value::{PyErr, PyResult, Value};
 
 use super::frame::{Frame, FrameObj, OnReturn};
@@ -19,26 +19,37 @@ impl Vm {
             return Ok(());
         }
         self.trace.suspended = true;
-        let mut result = Ok(());
-        let mut i = 0;
+        let result = self.emit_to_all(FrameView { depth }, event, arg);
+        self.trace.suspended = false;
+        result
+    }
+
+    /// `emit`'s round: the tracers in order, until one fails. `sys.settrace`'s
+    /// and `sys.setprofile`'s (tracers 0 and 1, stateless) are called
+    /// directly; a host tracer is taken out of the list while it runs.
+    #[inline(always)]
+    fn emit_to_all(&mut self, frame: FrameView, event: Event, arg: &Value) -> PyResult<()> {
+        if !self.trace.sys_trace.is_none() {
+            SysTrace.event(self, frame, event, arg)?;
+        }
+        if !self.trace.sys_profile.is_none() {
+            SysProfile.event(self, frame, event, arg)?;
+        }
+        let mut i = 2;
         while i < self.trace.tracers.len() {
             if !self.trace.tracers[i].is_active(self) {
                 i += 1;
                 continue;
             }
             let mut t = std::mem::replace(&mut self.trace.tracers[i], Box::new(Vacant));
-            let r = t.event(self, FrameView { depth }, event, arg);
+            let r = t.event(self, frame, event, arg);
             if i < self.trace.tracers.len() {
                 self.trace.tracers[i] = t;
             }
-            if let Err(e) = r {
-                result = Err(e);
-                break;
-            }
+            r?;
             i += 1;
         }
-        self.trace.suspended = false;
-        result
+        Ok(())
     }
 
     /// After a frame was pushed: the `call` event, then the frame's mode.
@@ -66,14 +77,15 @@ impl Vm {
 
     /// Whether frame `depth` must run in the traced loop now.
     pub(crate) fn recheck_mode(&mut self, depth: usize) {
-        self.trace.dirty = false;
+        self.trace.clear_dirty();
+        let frame = FrameView { depth };
         let want = self.trace.on()
             && !self.trace.suspended
-            && self
-                .trace
-                .tracers
-                .iter()
-                .any(|t| t.is_active(self) && t.wants_lines(self, FrameView { depth }));
+            && ((SysTrace.is_active(self) && SysTrace.wants_lines(self, frame))
+                || (SysProfile.is_active(self) && SysProfile.wants_lines(self, frame))
+                || self.trace.tracers[2..]
+                    .iter()
+                    .any(|t| t.is_active(self) && t.wants_lines(self, frame)));
         if let Some(f) = self.frames.get_mut(depth) {
             if want && !f.traced && f.ip > 0 {
                 // Traced from the middle: the last instruction run counts as the previous one.
@@ -104,8 +116,47 @@ impl Vm {
         self.emit(depth, event, f)
     }
 
+    /// Before instruction `ip` of frame `fi` in the traced loop: true when
+    /// it reports nothing, decided inline from the line table; else
+    /// `trace_instruction` must run. Nothing to report means (CPython's
+    /// rule, as `trace_instruction` applies it) the instruction has no line
+    /// or the line of the one run before it, it was reached going forward,
+    /// that one was not the first instruction (so not the RESUME opening
+    /// the code), and no opcode events or generators to close are pending.
+    /// Its effects are then those `trace_instruction` would have had. So
+    /// for a RESUME, which reports nothing however it is reached.
+    #[inline(always)]
+    pub(crate) fn trace_quiet(
+        &mut self,
+        fi: usize,
+        ip: usize,
+        code: &crate::bytecode::Code,
+    ) -> bool {
+        let steady = self.trace.steady() & !Vm::generators_to_close();
+        let f = &mut self.frames[fi];
+        f.ip = ip;
+        let prev = f.prev_ip;
+        // prev in 1..ip (0 wraps to u32::MAX; u32::MAX, none yet, is out too).
+        if prev.wrapping_sub(1) < (ip as u32).saturating_sub(1) && steady && f.traced {
+            let line = code.line_at(ip);
+            if line == 0 || line == code.lines[prev as usize] {
+                f.prev_ip = ip as u32;
+                if line != 0 {
+                    f.last_line = line;
+                }
+                return true;
+            }
+        } else if steady && f.traced && code.instrs[ip].op == crate::bytecode::Op::Resume {
+            // A frame's first instruction: RESUME reports nothing.
+            f.prev_ip = ip as u32;
+            return true;
+        }
+        false
+    }
+
     /// Before instruction `ip` of frame `fi` in the traced loop: line and opcode events.
     #[cold]
+    #[inline(never)]
     pub(crate) fn trace_instruction(&mut self, fi: usize, ip: usize) -> PyResult<()> {
         if Vm::generators_to_close() {
             self.close_dropped_generators();
@@ -113,38 +164,50 @@ impl Vm {
         let f = &mut self.frames[fi];
         let prev = f.prev_ip;
         f.prev_ip = ip as u32;
-        if f.code.instrs[ip].op == crate::bytecode::Op::Resume {
+        let code = &*f.code;
+        if code.instrs[ip].op == crate::bytecode::Op::Resume {
             return Ok(());
         }
-        let line = f.code.line_at(ip);
+        let line = code.line_at(ip);
         if line != 0 {
             f.last_line = line;
-        }
-        // CPython: the first instruction after RESUME always counts as a new line.
-        let lastline = if prev == u32::MAX || prev == 0 {
-            0
-        } else {
-            f.code.line_at(prev as usize)
-        };
-        if line != 0 && (line != lastline || (ip as u32) < prev) {
-            // f_lineno during the event is this instruction's line.
-            self.frames[fi].ip = ip + 1;
-            let r = self.emit(fi, Event::Line, &Value::None);
-            self.frames[fi].ip = ip;
-            r?;
-        }
-        if let Some(o) = &self.frames[fi].obj {
-            if o.trace_opcodes.get() {
-                self.frames[fi].ip = ip + 1;
-                let r = self.emit(fi, Event::Opcode, &Value::None);
-                self.frames[fi].ip = ip;
-                r?;
+            // CPython: the first instruction after RESUME always counts as a new line.
+            let lastline = if prev == u32::MAX || prev == 0 {
+                0
+            } else {
+                code.line_at(prev as usize)
+            };
+            if line != lastline || (ip as u32) < prev {
+                self.emit_at_instruction(fi, ip, Event::Line)?;
             }
+        }
+        if self.trace.opcodes()
+            && self.frames[fi]
+                .obj
+                .as_ref()
+                .is_some_and(|o| o.trace_opcodes.get())
+        {
+            self.emit_at_instruction(fi, ip, Event::Opcode)?;
         }
         if self.trace.is_dirty() || !self.trace.on() {
             self.recheck_mode(fi);
         }
         Ok(())
+    }
+
+    /// A line or opcode event before instruction `ip`: during it, `f_lineno`
+    /// is that instruction's line. (`emit`, inlined.)
+    #[inline(always)]
+    fn emit_at_instruction(&mut self, fi: usize, ip: usize, event: Event) -> PyResult<()> {
+        if self.trace.suspended {
+            return Ok(());
+        }
+        self.frames[fi].ip = ip + 1;
+        self.trace.suspended = true;
+        let r = self.emit_to_all(FrameView { depth: fi }, event, &Value::None);
+        self.trace.suspended = false;
+        self.frames[fi].ip = ip;
+        r
     }
 
     /// The frame object keeps its line and locals once the frame is gone.
