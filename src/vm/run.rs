@@ -523,7 +523,7 @@ impl Vm {
                             (Value::List(l), Value::Int(i)) => {
                                 let l = l.borrow();
                                 match list_slot(*i, l.len()) {
-                                    Some(j) => l[j].clone(),
+                                    Some(j) => l[j].clone_fast(),
                                     None => {
                                         break 'op PyErr::index_error("list index out of range")
                                     }
@@ -543,7 +543,7 @@ impl Vm {
                                 // The old item is dropped once the list is let go.
                                 let old = std::mem::replace(&mut l[j], v);
                                 drop(l);
-                                drop(old);
+                                old.drop_fast();
                                 continue 'dispatch;
                             }
                             drop(l);
@@ -793,7 +793,7 @@ impl Vm {
                                     IterObj::List { list, index } => {
                                         let l = list.borrow();
                                         if *index < l.len() {
-                                            let v = l[*index].clone();
+                                            let v = l[*index].clone_fast();
                                             *index += 1;
                                             Some(v)
                                         } else {
