@@ -52,7 +52,11 @@ impl Vm {
 
     fn dispatch<M: Mode>(&mut self) -> PyResult<Exit> {
         let mut fi = self.frames.len() - 1;
-        let mut code = self.frames[fi].code.clone();
+        // The running frame's code, borrowed from its record rather than
+        // counted: the record holds it while the loop runs the frame, and
+        // `reload!` re-reads it whenever the running frame changes.
+        // SAFETY: as for the per-instruction `ip` store below.
+        let mut code: &crate::bytecode::Code = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
         let mut base = self.frames[fi].base;
         let mut ip = self.frames[fi].ip;
         self.stack
@@ -67,7 +71,8 @@ impl Vm {
                 if f.traced != M::TRACED {
                     return Ok(Exit::Switch);
                 }
-                code = f.code.clone();
+                // SAFETY: as above.
+                code = unsafe { &*Rc::as_ptr(&f.code) };
                 base = f.base;
                 ip = f.ip;
                 self.stack
@@ -86,7 +91,7 @@ impl Vm {
                     };
                 }
                 // Most instructions of a traced frame report nothing: one inline test.
-                if M::TRACED && !self.trace_quiet(fi, ip, &code) {
+                if M::TRACED && !self.trace_quiet(fi, ip, code) {
                     if let Err(e) = self.trace_instruction(fi, ip) {
                         // Raised by a tracer: it happens at this instruction.
                         ip += 1;
@@ -117,7 +122,7 @@ impl Vm {
                     Op::LoadFast => {
                         let v = self.stack.slot(base + arg as usize);
                         if let Value::Null = v {
-                            break 'op self.unbound_local(&code, arg as usize);
+                            break 'op self.unbound_local(code, arg as usize);
                         }
                         let v = v.clone_fast();
                         self.stack.push_fast(v);
@@ -131,7 +136,7 @@ impl Vm {
                         let a = (arg & 0xffff) as usize;
                         let va = self.stack.slot(base + a);
                         if let Value::Null = va {
-                            break 'op self.unbound_local(&code, a);
+                            break 'op self.unbound_local(code, a);
                         }
                         let va = va.clone_fast();
                         self.stack.push_fast(va);
@@ -144,7 +149,7 @@ impl Vm {
                         let (a, b) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
                         let va = self.stack.slot(base + a);
                         if let Value::Null = va {
-                            break 'op self.unbound_local(&code, a);
+                            break 'op self.unbound_local(code, a);
                         }
                         let va = va.clone_fast();
                         let vb = self.stack.slot(base + b);
@@ -152,7 +157,7 @@ impl Vm {
                             // The error belongs to the second load.
                             self.stack.push_fast(va);
                             ip += 1;
-                            break 'op self.unbound_local(&code, b);
+                            break 'op self.unbound_local(code, b);
                         }
                         let vb = vb.clone_fast();
                         self.stack.push_fast(va);
@@ -196,7 +201,7 @@ impl Vm {
                     }
                     Op::DeleteFast => {
                         if let Value::Null = self.stack.slot(base + arg as usize) {
-                            break 'op self.unbound_local(&code, arg as usize);
+                            break 'op self.unbound_local(code, arg as usize);
                         }
                         *self.stack.slot_mut(base + arg as usize) = Value::Null;
                     }
@@ -206,7 +211,7 @@ impl Vm {
                             _ => Value::Null,
                         };
                         if let Value::Null = v {
-                            break 'op self.unbound_deref(&code, arg as usize);
+                            break 'op self.unbound_deref(code, arg as usize);
                         }
                         self.stack.push_fast(v);
                     }
@@ -222,7 +227,7 @@ impl Vm {
                             _ => Value::Null,
                         };
                         if let Value::Null = old {
-                            break 'op self.unbound_deref(&code, arg as usize);
+                            break 'op self.unbound_deref(code, arg as usize);
                         }
                     }
                     Op::LoadClosure => {
@@ -243,25 +248,27 @@ impl Vm {
                             },
                         };
                         if let Value::Null = v {
-                            break 'op self.unbound_deref(&code, arg as usize);
+                            break 'op self.unbound_deref(code, arg as usize);
                         }
                         self.stack.push_fast(v);
                     }
                     Op::LoadGlobal => {
-                        let v =
-                            match self.cached_global(&code, arg as usize, &self.frames[fi].globals)
-                            {
-                                Some(v) => v,
-                                None => {
-                                    let globals = self.frames[fi].globals.clone();
-                                    tri!(self.load_global_slow(&code, arg as usize, &globals))
-                                }
-                            };
+                        let v = match self.cached_global(
+                            code,
+                            arg as usize,
+                            &self.frames[fi].globals,
+                        ) {
+                            Some(v) => v,
+                            None => {
+                                let globals = self.frames[fi].globals.clone();
+                                tri!(self.load_global_slow(code, arg as usize, &globals))
+                            }
+                        };
                         self.stack.push_fast(v);
                     }
                     Op::StoreGlobal => {
                         let v = self.stack.pop_fast();
-                        self.store_global_cached(&code, arg as usize, &self.frames[fi].globals, v);
+                        self.store_global_cached(code, arg as usize, &self.frames[fi].globals, v);
                     }
                     Op::DeleteGlobal => {
                         let name = code.names[arg as usize].clone();
@@ -278,11 +285,11 @@ impl Vm {
                         if let Some(ns) = &f.locals {
                             if Rc::ptr_eq(ns, &f.globals) {
                                 // Module code: its namespace is the globals.
-                                let v = match self.cached_global(&code, arg as usize, ns) {
+                                let v = match self.cached_global(code, arg as usize, ns) {
                                     Some(v) => v,
                                     None => {
                                         let globals = ns.clone();
-                                        tri!(self.load_global_slow(&code, arg as usize, &globals))
+                                        tri!(self.load_global_slow(code, arg as usize, &globals))
                                     }
                                 };
                                 self.stack.push_fast(v);
@@ -306,7 +313,7 @@ impl Vm {
                         let f = &self.frames[fi];
                         if let Some(ns) = &f.locals {
                             if Rc::ptr_eq(ns, &f.globals) {
-                                self.store_global_cached(&code, arg as usize, ns, v);
+                                self.store_global_cached(code, arg as usize, ns, v);
                                 continue 'dispatch;
                             }
                         }
@@ -335,7 +342,7 @@ impl Vm {
                     Op::LoadAttr => {
                         let obj = self.stack.pop_fast();
                         if let Value::Instance(inst) = &obj {
-                            if let Some(v) = self.cached_load(&code, arg as usize, inst) {
+                            if let Some(v) = self.cached_load(code, arg as usize, inst) {
                                 self.stack.push_fast(v);
                                 continue 'dispatch;
                             }
@@ -346,7 +353,7 @@ impl Vm {
                             Err(e) => break 'op self.attr_error_context(e, &obj, name),
                         };
                         if let Value::Instance(inst) = &obj {
-                            self.fill_load_cache(&code, arg as usize, inst, name);
+                            self.fill_load_cache(code, arg as usize, inst, name);
                         }
                         self.stack.push_fast(v);
                     }
@@ -355,12 +362,12 @@ impl Vm {
                         let v = self.stack.pop_fast();
                         let name = &code.names[arg as usize];
                         if let Value::Instance(inst) = &obj {
-                            let Err(v) = self.cached_store(&code, arg as usize, inst, v) else {
+                            let Err(v) = self.cached_store(code, arg as usize, inst, v) else {
                                 continue 'dispatch;
                             };
                             let before = inst.shape();
                             tri!(self.setattr(&obj, name, v));
-                            self.fill_store_cache(&code, arg as usize, inst, name, before);
+                            self.fill_store_cache(code, arg as usize, inst, name, before);
                         } else {
                             tri!(self.setattr(&obj, name, v));
                         }
@@ -376,7 +383,7 @@ impl Vm {
                     Op::LoadMethod => {
                         let obj = self.stack.pop_fast();
                         if let Value::Instance(inst) = &obj {
-                            if let Some(m) = self.cached_method(&code, arg as usize, inst) {
+                            if let Some(m) = self.cached_method(code, arg as usize, inst) {
                                 self.stack.push_fast(m);
                                 self.stack.push_fast(obj);
                                 continue 'dispatch;
@@ -390,7 +397,7 @@ impl Vm {
                         match m {
                             Some(m) => {
                                 if let Value::Instance(inst) = &obj {
-                                    self.fill_method_cache(&code, arg as usize, inst, &m);
+                                    self.fill_method_cache(code, arg as usize, inst, &m);
                                 }
                                 self.stack.push_fast(m);
                                 self.stack.push_fast(obj);
