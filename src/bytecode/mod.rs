@@ -86,6 +86,9 @@ pub struct Code {
     pub exc_table: Vec<ExcEntry>,
     /// The deepest the value stack gets (above the locals).
     pub stacksize: u32,
+    /// `varnames`, `cellvars` and `freevars` together (`nlocalsplus`), and
+    /// with `stacksize` (`frame_size`): read on every call and return.
+    pub nslots: u32,
     /// Per name: where `LoadGlobal` (or `LoadName` and `StoreName` in
     /// module code) found it (`vm::name_cache`).
     pub global_cache: std::cell::RefCell<Vec<NameCache>>,
@@ -105,7 +108,13 @@ impl Code {
     /// Slots before the value stack: locals, then cells, then free variables.
     #[inline]
     pub fn nlocalsplus(&self) -> usize {
-        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+        self.nslots as usize
+    }
+
+    /// The stack a frame of this code needs: its slots and deepest stack.
+    #[inline]
+    pub fn frame_size(&self) -> usize {
+        self.nslots as usize + self.stacksize as usize
     }
 
     /// Instruction `ip` of a running frame: `check_operands` made sure that

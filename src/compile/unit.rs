@@ -318,6 +318,7 @@ impl Unit {
         fuse_load_pairs(&mut self.instrs, &self.lines, &table);
         let stacksize = stack_depth(&self.instrs, &table);
         let nnames = self.names.len();
+        let nslots = (self.varnames.len() + self.cellvars.len() + self.freevars.len()) as u32;
         let code = Code {
             name: Rc::new(PyStr::new(&self.name)),
             qualname: Rc::new(PyStr::new(&self.qualname)),
@@ -338,6 +339,7 @@ impl Unit {
             lines: self.lines,
             exc_table: table,
             stacksize,
+            nslots,
             global_cache: std::cell::RefCell::new(vec![Default::default(); nnames]),
             attr_cache: std::cell::RefCell::new(Vec::new()),
             method_cache: std::cell::RefCell::new(Vec::new()),

@@ -59,8 +59,7 @@ impl Vm {
         let mut code: &crate::bytecode::Code = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
         let mut base = self.frames[fi].base;
         let mut ip = self.frames[fi].ip;
-        self.stack
-            .reserve_to(base + code.nlocalsplus() + code.stacksize as usize);
+        self.stack.reserve_to(base + code.frame_size());
 
         // Reloads the cached frame state after the frame stack changed; leaves
         // the loop if the new top frame runs in the other mode.
@@ -75,8 +74,7 @@ impl Vm {
                 code = unsafe { &*Rc::as_ptr(&f.code) };
                 base = f.base;
                 ip = f.ip;
-                self.stack
-                    .reserve_to(base + code.nlocalsplus() + code.stacksize as usize);
+                self.stack.reserve_to(base + code.frame_size());
             }};
         }
 
@@ -102,7 +100,7 @@ impl Vm {
                     }
                 }
                 debug_assert!(
-                    self.stack.len() <= base + code.nlocalsplus() + code.stacksize as usize,
+                    self.stack.len() <= base + code.frame_size(),
                     "{}: the stack outgrew its computed depth at {ip}",
                     code.qualname.as_str()
                 );
