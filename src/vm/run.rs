@@ -170,7 +170,6 @@ impl Vm {
                     }
                     Op::Jump => {
                         if (arg as usize) < ip && interrupt_pending() {
-                            self.frames[fi].ip = ip;
                             break 'op take_interrupt();
                         }
                         ip = arg as usize;
