@@ -36,11 +36,28 @@ impl Vm {
         let args_start = if is_meth { slot + 1 } else { slot + 2 };
         let nargs = argc + is_meth as usize;
         if kwnames.is_none() {
-            if let Value::Function(f) = &self.stack[args_start - 1] {
-                if let Some(missing) = missing_defaults(f, nargs) {
-                    let f = f.clone();
-                    return self.enter_plain_call(f, slot, args_start, nargs, missing);
+            match &self.stack[args_start - 1] {
+                Value::Function(f) => {
+                    if let Some(missing) = missing_defaults(f, nargs) {
+                        let f = f.clone();
+                        return self.enter_plain_call(f, slot, args_start, nargs, missing);
+                    }
                 }
+                Value::Builtin(b) => {
+                    let b = b.clone();
+                    self.call_builtin_at(slot, args_start, &b)?;
+                    return Ok(false);
+                }
+                Value::BoundMethod(m) if !is_meth && matches!(m.func, Value::Function(_)) => {
+                    // Its function and `self` take the two slots, as
+                    // `LoadMethod` lays them out (CPython's CALL does the
+                    // same), and the call starts again on the fast paths.
+                    let (func, self_) = (m.func.clone(), m.self_.clone());
+                    self.stack[slot] = func;
+                    self.stack[slot + 1] = self_;
+                    return self.call_at(slot, argc, None);
+                }
+                _ => {}
             }
         }
         let callable = self.stack[args_start - 1].clone();
@@ -98,6 +115,54 @@ impl Vm {
                 self.close_pending_generators();
                 Ok(false)
             }
+        }
+    }
+
+    /// A built-in called by bytecode with positional arguments: they move
+    /// from the stack into a reused buffer (no allocation per call), and
+    /// the result takes the callable's place.
+    #[inline(never)]
+    fn call_builtin_at(&mut self, slot: usize, args_start: usize, b: &Rc<Builtin>) -> PyResult<()> {
+        self.close_pending_generators();
+        let mut args = self.arg_buffers.pop().unwrap_or_default();
+        if let Some(s) = &b.bound_self {
+            args.push(s.clone());
+        }
+        args.extend(self.stack.drain(args_start..));
+        let no_kwargs = Kwargs::new();
+        let r = if self.trace.wants_c_events() && !self.trace.suspended {
+            self.call_builtin_traced(b, &args)
+        } else if self.builtin_call_counts(b, true, false) {
+            self.nested(" while calling a Python object", |vm| {
+                (b.func)(vm, &args, &no_kwargs)
+            })
+        } else {
+            (b.func)(self, &args, &no_kwargs)
+        };
+        args.clear();
+        if self.arg_buffers.len() < ARG_BUFFERS_KEPT && args.capacity() <= ARG_BUFFER_CAPACITY {
+            self.arg_buffers.push(args);
+        }
+        let v = r?;
+        self.stack.truncate(slot);
+        self.stack.push(v);
+        // The arguments are gone: a generator passed in may be closed.
+        self.close_pending_generators();
+        Ok(())
+    }
+
+    /// `call_builtin_at` while a profiler wants `c_call` events.
+    #[cold]
+    fn call_builtin_traced(&mut self, b: &Rc<Builtin>, args: &[Value]) -> PyResult<Value> {
+        let callable = Value::Builtin(b.clone());
+        let traced = !is_slot_wrapper(b.name, args);
+        let no_kwargs = Kwargs::new();
+        if self.builtin_call_counts(b, true, false) {
+            self.nested(" while calling a Python object", |vm| {
+                vm.call_native(traced, &callable, b, args, &no_kwargs)
+            })
+        } else {
+            self.call_native(traced, &callable, b, args, &no_kwargs)
         }
     }
 
@@ -1257,6 +1322,11 @@ impl Vm {
             .is_some_and(|f| f.code.warmup.get() >= CPYTHON_WARMUP)
     }
 }
+
+/// Argument buffers kept for reuse by `call_builtin_at` (nested native
+/// calls take one each), and the largest capacity worth keeping.
+const ARG_BUFFERS_KEPT: usize = 16;
+const ARG_BUFFER_CAPACITY: usize = 64;
 
 /// CPython 3.11 quickens a code object after this many runs.
 const CPYTHON_WARMUP: u32 = 8;

@@ -88,6 +88,8 @@ pub struct Vm {
     pub interned: FxHashMap<&'static str, Str>,
     /// Set while bytecode makes a call: a built-in called now reports c_* events.
     pub c_events_armed: bool,
+    /// Emptied argument vectors of built-in calls, reused (`call_builtin_at`).
+    pub arg_buffers: Vec<Vec<Value>>,
     /// Attribute lookups along class chains, by (class, name) address; the
     /// entry holds the class so its address cannot be reused. Cleared when
     /// any class dict changes.
@@ -142,6 +144,7 @@ impl Vm {
             repr_active: Vec::new(),
             interned: FxHashMap::default(),
             c_events_armed: false,
+            arg_buffers: Vec::new(),
             type_cache: FxHashMap::default(),
             dunder_cache: FxHashMap::default(),
             property_names: Default::default(),
