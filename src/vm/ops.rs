@@ -739,21 +739,17 @@ impl Vm {
         match c {
             Value::List(l) => {
                 if let Value::Slice(s) = k {
-                    let items = l.borrow().clone();
-                    let idx = self.slice_indices(s, items.len())?;
-                    return Ok(Value::list(
-                        idx.into_iter().map(|i| items[i].clone()).collect(),
-                    ));
+                    let spec = self.slice_unpack(s)?;
+                    let items = spec.take(&l.borrow());
+                    return Ok(Value::list(items));
                 }
                 let i = self.seq_index(k, l.borrow().len(), "list")?;
                 Ok(l.borrow()[i].clone())
             }
             Value::Tuple(t) => {
                 if let Value::Slice(s) = k {
-                    let idx = self.slice_indices(s, t.len())?;
-                    return Ok(Value::tuple(
-                        idx.into_iter().map(|i| t[i].clone()).collect(),
-                    ));
+                    let items = self.slice_unpack(s)?.take(t);
+                    return Ok(Value::tuple(items));
                 }
                 let i = self.seq_index(k, t.len(), "tuple")?;
                 Ok(t[i].clone())
@@ -838,21 +834,7 @@ impl Vm {
         s: &crate::value::SliceObj,
         len: usize,
     ) -> PyResult<Vec<usize>> {
-        let (start, stop, step) = self.slice_bounds(s, len)?;
-        let mut out = vec![];
-        let mut i = start;
-        if step > 0 {
-            while i < stop {
-                out.push(i as usize);
-                i += step;
-            }
-        } else {
-            while i > stop {
-                out.push(i as usize);
-                i += step;
-            }
-        }
-        Ok(out)
+        Ok(self.slice_unpack(s)?.indices(len))
     }
 
     /// `slice.indices(len)`: clamped (start, stop, step).
@@ -861,7 +843,13 @@ impl Vm {
         s: &crate::value::SliceObj,
         len: usize,
     ) -> PyResult<(i64, i64, i64)> {
-        let n = len as i64;
+        Ok(self.slice_unpack(s)?.adjust(len))
+    }
+
+    /// A slice's bounds as given, before a length clamps them (CPython's
+    /// `PySlice_Unpack`): user `__index__` methods run here, so a sequence's
+    /// length is read after this.
+    pub fn slice_unpack(&mut self, s: &crate::value::SliceObj) -> PyResult<SliceSpec> {
         let step = if s.step.is_none() {
             1
         } else {
@@ -870,33 +858,15 @@ impl Vm {
         if step == 0 {
             return Err(PyErr::value_error("slice step cannot be zero"));
         }
-        let (lo, hi) = if step > 0 { (0, n) } else { (-1, n - 1) };
-        let clamp = |v: i64| -> i64 {
-            if v < 0 {
-                (v + n).max(lo)
-            } else {
-                v.min(hi)
-            }
+        let start = match &s.start {
+            Value::None => None,
+            v => Some(self.slice_int(v)?),
         };
-        let start = if s.start.is_none() {
-            if step > 0 {
-                0
-            } else {
-                n - 1
-            }
-        } else {
-            clamp(self.slice_int(&s.start)?)
+        let stop = match &s.stop {
+            Value::None => None,
+            v => Some(self.slice_int(v)?),
         };
-        let stop = if s.stop.is_none() {
-            if step > 0 {
-                n
-            } else {
-                -1
-            }
-        } else {
-            clamp(self.slice_int(&s.stop)?)
-        };
-        Ok((start, stop, step))
+        Ok(SliceSpec { start, stop, step })
     }
 
     fn slice_int(&mut self, v: &Value) -> PyResult<i64> {
@@ -922,7 +892,8 @@ impl Vm {
                 if let Value::Slice(s) = &k {
                     // The slice's bounds are taken before the items.
                     let len = l.borrow().len();
-                    let (_, _, step) = self.slice_bounds(s, len)?;
+                    let spec = self.slice_unpack(s)?;
+                    let step = spec.adjust(len).2;
                     let items = self.collect_fast(
                         &v,
                         if step == 1 {
@@ -932,13 +903,13 @@ impl Vm {
                         },
                     )?;
                     let len = l.borrow().len();
-                    let (start, stop, step) = self.slice_bounds(s, len)?;
+                    let (start, stop, step) = spec.adjust(len);
                     if step == 1 {
                         let stop = stop.max(start);
                         l.borrow_mut().splice(start as usize..stop as usize, items);
                         return Ok(());
                     }
-                    let idx = self.slice_indices(s, len)?;
+                    let idx = spec.indices(len);
                     if idx.len() != items.len() {
                         return Err(PyErr::value_error(format!(
                             "attempt to assign sequence of size {} to extended slice of size {}",
@@ -1539,5 +1510,81 @@ fn apply(op: CmpKind, o: std::cmp::Ordering) -> bool {
         CmpKind::Ne => o != Equal,
         CmpKind::Gt => o == Greater,
         CmpKind::Ge => o != Less,
+    }
+}
+
+/// A slice's bounds as given (`Vm::slice_unpack`): None where omitted.
+pub struct SliceSpec {
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+}
+
+impl SliceSpec {
+    /// Clamped to a sequence of `len` items (CPython's
+    /// `PySlice_AdjustIndices`): (start, stop, step).
+    pub fn adjust(&self, len: usize) -> (i64, i64, i64) {
+        let n = len as i64;
+        let step = self.step;
+        let (lo, hi) = if step > 0 { (0, n) } else { (-1, n - 1) };
+        let clamp = |v: i64| -> i64 {
+            if v < 0 {
+                (v + n).max(lo)
+            } else {
+                v.min(hi)
+            }
+        };
+        let start = match self.start {
+            None if step > 0 => 0,
+            None => n - 1,
+            Some(v) => clamp(v),
+        };
+        let stop = match self.stop {
+            None if step > 0 => n,
+            None => -1,
+            Some(v) => clamp(v),
+        };
+        (start, stop, step)
+    }
+
+    /// How many items a slice clamped to (start, stop, step) selects.
+    fn count(start: i64, stop: i64, step: i64) -> usize {
+        // (Written so that a step near i64::MIN or MAX cannot overflow.)
+        (if step > 0 && stop > start {
+            (stop - start - 1) as u64 / step.unsigned_abs() + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) as u64 / step.unsigned_abs() + 1
+        } else {
+            0
+        }) as usize
+    }
+
+    /// The positions this slice selects in a sequence of `len` items, in order.
+    pub fn indices(&self, len: usize) -> Vec<usize> {
+        let (start, stop, step) = self.adjust(len);
+        let count = Self::count(start, stop, step);
+        let mut out = Vec::with_capacity(count);
+        let mut i = start;
+        for _ in 0..count {
+            out.push(i as usize);
+            i = i.wrapping_add(step);
+        }
+        out
+    }
+
+    /// The items of `items` this slice selects, in order.
+    pub fn take(&self, items: &[Value]) -> Vec<Value> {
+        let (start, stop, step) = self.adjust(items.len());
+        if step == 1 {
+            return items[start as usize..stop.max(start) as usize].to_vec();
+        }
+        let count = Self::count(start, stop, step);
+        let mut out = Vec::with_capacity(count);
+        let mut i = start;
+        for _ in 0..count {
+            out.push(items[i as usize].clone());
+            i = i.wrapping_add(step);
+        }
+        out
     }
 }
