@@ -619,8 +619,21 @@ impl Vm {
                 // that grows or shrinks the list changes what is visited.
                 let mut i = 0;
                 loop {
-                    let Some(x) = l.borrow().get(i).cloned() else {
-                        return Ok(false);
+                    let x = {
+                        let items = l.borrow();
+                        let Some(x) = items.get(i) else {
+                            return Ok(false);
+                        };
+                        // Ints and strs against ints and strs: no dunder can run.
+                        match (x, item) {
+                            (Value::Int(a), Value::Int(b)) if a == b => return Ok(true),
+                            (Value::Str(a), Value::Str(b)) if **a == **b => return Ok(true),
+                            (Value::Int(_) | Value::Str(_), Value::Int(_) | Value::Str(_)) => {
+                                i += 1;
+                                continue;
+                            }
+                            _ => x.clone(),
+                        }
                     };
                     if x.is(item) || self.eq(&x, item)? {
                         return Ok(true);
