@@ -16,9 +16,9 @@ use std::rc::Rc;
 
 use crate::bytecode::Code;
 use crate::value::shape::{AttrCache, MethodCache};
-use crate::value::{Instance, Str, Value};
+use crate::value::{Class, Instance, Str, Value};
 
-use super::attrs::{HOOK_GETATTRIBUTE, HOOK_SLOTS};
+use super::attrs::{HOOK_DESCRIPTOR, HOOK_GETATTRIBUTE, HOOK_SLOTS};
 use super::Vm;
 
 impl Vm {
@@ -165,6 +165,56 @@ impl Vm {
             }
             _ => None,
         }
+    }
+
+    /// `LoadAttr` of `names[i]` on class `c` itself (`Strength.REQUIRED`,
+    /// `Base.method`) from the cache. Its entries share the method cache,
+    /// told apart by having no shape.
+    #[inline(never)]
+    pub(crate) fn cached_class_attr(&self, code: &Code, i: usize, c: &Rc<Class>) -> Option<Value> {
+        let cache = code.method_cache.borrow();
+        let e = cache.get(i)?;
+        match (&e.class, &e.shape) {
+            (Some(k), None) if e.epoch == self.class_epoch && Rc::ptr_eq(k, c) => {
+                Some(e.method.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// After `LoadAttr` of `name` on user class `c` the slow way: caches the
+    /// value when `getattr_str` returns what the class chain holds as is
+    /// (not a descriptor it binds or calls, not a name answered from
+    /// elsewhere); any change to a class dict makes it stale (`class_epoch`).
+    #[cold]
+    pub(crate) fn fill_class_attr_cache(
+        &mut self,
+        code: &Code,
+        i: usize,
+        c: &Rc<Class>,
+        name: &Str,
+    ) {
+        if !c.is_user || name.as_str().starts_with("__") {
+            return;
+        }
+        let Some(v) = self.class_attr(c, name) else {
+            return;
+        };
+        match v {
+            Value::Descr(_) | Value::Builtin(_) => return,
+            Value::Instance(_) if self.attr_hooks & HOOK_DESCRIPTOR != 0 => return,
+            _ => {}
+        }
+        let mut cache = code.method_cache.borrow_mut();
+        if cache.len() <= i {
+            cache.resize(code.names.len().max(i + 1), MethodCache::default());
+        }
+        cache[i] = MethodCache {
+            class: Some(c.clone()),
+            shape: None,
+            method: v,
+            epoch: self.class_epoch,
+        };
     }
 
     /// After `LoadMethod` found `method` in the class of `inst` the slow way.

@@ -343,14 +343,25 @@ impl Vm {
                                 self.stack.push_fast(v);
                                 continue 'dispatch;
                             }
+                        } else if let Value::Class(c) = &obj {
+                            if let Some(v) = self.cached_class_attr(code, arg as usize, c) {
+                                self.stack.push_fast(v);
+                                continue 'dispatch;
+                            }
                         }
                         let name = &code.names[arg as usize];
                         let v = match self.getattr_str(&obj, name) {
                             Ok(v) => v,
                             Err(e) => break 'op self.attr_error_context(e, &obj, name),
                         };
-                        if let Value::Instance(inst) = &obj {
-                            self.fill_load_cache(code, arg as usize, inst, name);
+                        match &obj {
+                            Value::Instance(inst) => {
+                                self.fill_load_cache(code, arg as usize, inst, name)
+                            }
+                            Value::Class(c) => {
+                                self.fill_class_attr_cache(code, arg as usize, c, name)
+                            }
+                            _ => {}
                         }
                         self.stack.push_fast(v);
                     }
