@@ -412,14 +412,8 @@ impl Vm {
             Value::Class(c) => c.clone(),
             _ => self.types.type_of(&obj),
         };
-        let mro = cls.mro();
-        let pos = mro
-            .iter()
-            .position(|c| Rc::ptr_eq(c, &start_after))
-            .unwrap_or(0);
-        for c in &mro[pos + 1..] {
-            let found = c.dict.borrow().get(&NameRef(name)).cloned();
-            if let Some(v) = found {
+        if let Some(v) = super_lookup(&cls, &start_after, name) {
+            {
                 return Ok(match v {
                     Value::Function(_) => match &obj {
                         Value::Class(_) => v,
@@ -449,6 +443,30 @@ impl Vm {
             "'super' object has no attribute '{}'",
             name
         )))
+    }
+
+    /// `LoadMethod` on a `super()` object whose lookup finds a krait
+    /// function (or a built-in slot wrapper, which reports no `c_call`):
+    /// the function and the object `super` was made for, to call unbound as
+    /// `LoadMethod` lays methods out, instead of a bound method made per call.
+    pub(crate) fn super_method(&self, d: &Descr, name: &Str) -> Option<(Value, Value)> {
+        let Descr::Super { start_after, obj } = d else {
+            return None;
+        };
+        if matches!(obj, Value::Class(_)) {
+            return None;
+        }
+        let cls = self.types.type_of(obj);
+        match super_lookup(&cls, start_after, name.as_str())? {
+            f @ Value::Function(_) => Some((f, obj.clone())),
+            Value::Builtin(b)
+                if b.bound_self.is_none()
+                    && super::call::is_slot_wrapper(b.name, std::slice::from_ref(obj)) =>
+            {
+                Some((Value::Builtin(b), obj.clone()))
+            }
+            _ => None,
+        }
     }
 
     /// `obj.name = v`
@@ -1009,4 +1027,22 @@ fn property_error(d: &Descr, cls: &Class, what: &str) -> PyErr {
             what
         ),
     })
+}
+
+/// What `super(start_after, x).name` finds in the class chain of `cls`
+/// (the class of x) after `start_after` (after `cls` itself when
+/// `start_after` is not in the chain), unbound.
+fn super_lookup(
+    cls: &Rc<crate::value::Class>,
+    start_after: &Rc<crate::value::Class>,
+    name: &str,
+) -> Option<Value> {
+    let chain = || std::iter::successors(Some(cls), |c| c.base.as_ref());
+    let from = if chain().any(|c| Rc::ptr_eq(c, start_after)) {
+        start_after
+    } else {
+        cls
+    };
+    std::iter::successors(from.base.as_ref(), |c| c.base.as_ref())
+        .find_map(|c| c.dict.borrow().get(&NameRef(name)).cloned())
 }

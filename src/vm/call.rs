@@ -1142,7 +1142,7 @@ impl Vm {
 /// Whether a native method stands for one of CPython's slot wrappers
 /// (`object.__init__`, `list.__len__`, ...), whose calls report no `c_call`:
 /// a dunder, but for the few that built-in types define as plain methods.
-fn is_slot_wrapper(name: &str, args: &[Value]) -> bool {
+pub(crate) fn is_slot_wrapper(name: &str, args: &[Value]) -> bool {
     if !(name.starts_with("__") && name.ends_with("__")) {
         return false;
     }

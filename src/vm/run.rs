@@ -398,6 +398,13 @@ impl Vm {
                             }
                         }
                         let name = &code.names[arg as usize];
+                        if let Value::Descr(d) = &obj {
+                            if let Some((m, self_)) = self.super_method(d, name) {
+                                self.stack.push_fast(m);
+                                self.stack.push_fast(self_);
+                                continue 'dispatch;
+                            }
+                        }
                         let m = match self.load_method(&obj, name) {
                             Ok(m) => m,
                             Err(e) => break 'op self.attr_error_context(e, &obj, name),
