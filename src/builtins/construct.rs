@@ -17,8 +17,8 @@ use crate::vm::Vm;
 pub fn construct_builtin(
     vm: &mut Vm,
     cls: &Rc<Class>,
-    args: Vec<Value>,
-    kw: Kwargs,
+    args: &[Value],
+    kw: &Kwargs,
 ) -> PyResult<Value> {
     let name = cls.name.as_str();
     if !kw.is_empty()
@@ -47,19 +47,19 @@ pub fn construct_builtin(
         }
         TypeKind::Type => match args.len() {
             1 if kw.is_empty() => Value::Class(vm.types.type_of(&args[0])),
-            3 => type_new(vm, &args)?,
+            3 => type_new(vm, args)?,
             _ => return Err(PyErr::type_error("type() takes 1 or 3 arguments")),
         },
-        TypeKind::Int => int_new(vm, &args, &kw)?,
+        TypeKind::Int => int_new(vm, args, kw)?,
         TypeKind::Bool => {
-            check_args("bool", &args, 0, 1)?;
+            check_args("bool", args, 0, 1)?;
             Value::Bool(match args.first() {
                 Some(v) => vm.truthy(v)?,
                 None => false,
             })
         }
         TypeKind::Float => {
-            check_args("float", &args, 0, 1)?;
+            check_args("float", args, 0, 1)?;
             match args.first() {
                 None => Value::Float(0.0),
                 Some(v) => Value::Float(to_float(vm, v)?),
@@ -73,7 +73,7 @@ pub fn construct_builtin(
                 )));
             }
             if args.len() > 1 {
-                return Err(str_decode_error(&args));
+                return Err(str_decode_error(args));
             }
             match args.first() {
                 None => Value::str(""),
@@ -81,14 +81,14 @@ pub fn construct_builtin(
             }
         }
         TypeKind::List => {
-            check_args("list", &args, 0, 1)?;
+            check_args("list", args, 0, 1)?;
             match args.first() {
                 None => Value::list(vec![]),
                 Some(v) => Value::list(vm.collect_sized(v)?),
             }
         }
         TypeKind::Tuple => {
-            check_args("tuple", &args, 0, 1)?;
+            check_args("tuple", args, 0, 1)?;
             match args.first() {
                 None => Value::tuple(vec![]),
                 Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
@@ -96,20 +96,24 @@ pub fn construct_builtin(
             }
         }
         TypeKind::Dict => {
-            check_args("dict", &args, 0, 1)?;
+            check_args("dict", args, 0, 1)?;
             let d = Value::dict(Dict::new());
             if let Some(src) = args.first() {
                 super::dict_methods::update_from(vm, &d, src)?;
             }
             if let Value::Dict(dd) = &d {
                 for (k, v) in kw {
-                    vm.dict_set(dd, crate::value::DictKey::new(Value::Str(k))?, v)?;
+                    vm.dict_set(
+                        dd,
+                        crate::value::DictKey::new(Value::Str(k.clone()))?,
+                        v.clone(),
+                    )?;
                 }
             }
             d
         }
         TypeKind::Set | TypeKind::FrozenSet => {
-            check_args(name, &args, 0, 1)?;
+            check_args(name, args, 0, 1)?;
             if let (TypeKind::FrozenSet, Some(f @ Value::FrozenSet(_))) = (cls.kind, args.first()) {
                 return Ok(f.clone());
             }
@@ -129,9 +133,9 @@ pub fn construct_builtin(
                     "range expected at least 1 argument, got 0",
                 ));
             }
-            check_args("range", &args, 1, 3)?;
+            check_args("range", args, 1, 3)?;
             let mut n = vec![];
-            for a in &args {
+            for a in args {
                 n.push(vm.index_int(a)?);
             }
             let ints: Vec<i64> = n
@@ -164,7 +168,7 @@ pub fn construct_builtin(
             Value::Range(Rc::new(RangeObj::from_big(start, stop, step)))
         }
         TypeKind::Slice => {
-            check_args("slice", &args, 1, 3)?;
+            check_args("slice", args, 1, 3)?;
             let (start, stop, step) = match args.len() {
                 1 => (Value::None, args[0].clone(), Value::None),
                 2 => (args[0].clone(), args[1].clone(), Value::None),
@@ -176,7 +180,7 @@ pub fn construct_builtin(
             let get = |i: usize, n: &str| {
                 args.get(i)
                     .cloned()
-                    .or_else(|| kwarg(&kw, n))
+                    .or_else(|| kwarg(kw, n))
                     .unwrap_or(Value::None)
             };
             let fget = get(0, "fget");
@@ -206,13 +210,13 @@ pub fn construct_builtin(
             Value::Descr(crate::gc::alloc(Descr::StaticMethod(args[0].clone())))
         }
         TypeKind::ClassMethod => {
-            check_args("classmethod", &args, 1, 1)?;
+            check_args("classmethod", args, 1, 1)?;
             Value::Descr(crate::gc::alloc(Descr::ClassMethod(args[0].clone())))
         }
-        TypeKind::Super => super_new(vm, &args)?,
-        TypeKind::Partial => super::modules::partial(vm, &args, &kw)?,
+        TypeKind::Super => super_new(vm, args)?,
+        TypeKind::Partial => super::modules::partial(vm, args, kw)?,
         k => {
-            if let Some(r) = super::iter_types::construct(vm, k, &args, &kw) {
+            if let Some(r) = super::iter_types::construct(vm, k, args, kw) {
                 return r;
             }
             return Err(PyErr::type_error(format!(

@@ -48,6 +48,11 @@ impl Vm {
                     self.call_builtin_at(slot, args_start, &b)?;
                     return Ok(false);
                 }
+                Value::Class(c) if !is_meth && !c.is_user && !c.is_exception() => {
+                    let c = c.clone();
+                    self.construct_builtin_at(slot, args_start, &c)?;
+                    return Ok(false);
+                }
                 Value::BoundMethod(m) if !is_meth && matches!(m.func, Value::Function(_)) => {
                     // Its function and `self` take the two slots, as
                     // `LoadMethod` lays them out (CPython's CALL does the
@@ -164,6 +169,55 @@ impl Vm {
         } else {
             self.call_native(traced, &callable, b, args, &no_kwargs)
         }
+    }
+
+    /// A call of a built-in type other than an exception (`range(n)`, `int(s)`).
+    fn construct_builtin_class(
+        &mut self,
+        c: &Rc<Class>,
+        args: &[Value],
+        kwargs: &Kwargs,
+        from_bytecode: bool,
+    ) -> PyResult<Value> {
+        // CPython 3.11 counts a level for a call of `int` (no vectorcall),
+        // and of `str` until the call site is specialized.
+        let counts = match c.kind {
+            TypeKind::Int => true,
+            TypeKind::Str => {
+                !(from_bytecode && self.caller_is_warm() && args.len() == 1 && kwargs.is_empty())
+            }
+            _ => false,
+        };
+        if counts {
+            return self.nested(" while calling a Python object", |vm| {
+                crate::builtins::construct_builtin(vm, c, args, kwargs)
+            });
+        }
+        crate::builtins::construct_builtin(self, c, args, kwargs)
+    }
+
+    /// A built-in type other than an exception called by bytecode with
+    /// positional arguments: as `call_builtin_at`, through a reused buffer.
+    #[inline(never)]
+    fn construct_builtin_at(
+        &mut self,
+        slot: usize,
+        args_start: usize,
+        c: &Rc<Class>,
+    ) -> PyResult<()> {
+        self.close_pending_generators();
+        let mut args = self.arg_buffers.pop().unwrap_or_default();
+        args.extend(self.stack.drain(args_start..));
+        let r = self.construct_builtin_class(c, &args, &Kwargs::new(), true);
+        args.clear();
+        if self.arg_buffers.len() < ARG_BUFFERS_KEPT && args.capacity() <= ARG_BUFFER_CAPACITY {
+            self.arg_buffers.push(args);
+        }
+        let v = r?;
+        self.stack.truncate(slot);
+        self.stack.push(v);
+        self.close_pending_generators();
+        Ok(())
     }
 
     /// Makes the cells of a frame laid out at `base` (captured parameters
@@ -726,26 +780,10 @@ impl Vm {
         ret_slot: usize,
     ) -> PyResult<Called> {
         if !c.is_user && !c.is_exception() {
-            // CPython 3.11 counts a level for a call of `int` (no vectorcall),
-            // and of `str` until the call site is specialized.
-            let counts = match c.kind {
-                TypeKind::Int => true,
-                TypeKind::Str => {
-                    !(self.c_events_armed
-                        && self.caller_is_warm()
-                        && args.len() == 1
-                        && kwargs.is_empty())
-                }
-                _ => false,
-            };
-            if counts {
-                return self
-                    .nested(" while calling a Python object", |vm| {
-                        crate::builtins::construct_builtin(vm, &c, args, kwargs)
-                    })
-                    .map(Called::Value);
-            }
-            return crate::builtins::construct_builtin(self, &c, args, kwargs).map(Called::Value);
+            let from_bytecode = self.c_events_armed;
+            return self
+                .construct_builtin_class(&c, &args, &kwargs, from_bytecode)
+                .map(Called::Value);
         }
         if c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
             return Err(PyErr::type_error(format!(
