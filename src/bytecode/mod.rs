@@ -58,6 +58,14 @@ pub struct NameCache {
     pub in_builtins: bool,
 }
 
+/// Where a module attribute was found: the entry `ix` of a dict whose keys
+/// were placed as `keys_version` says (0: nothing cached).
+#[derive(Clone, Copy, Default)]
+pub struct ModuleAttrCache {
+    pub keys_version: u64,
+    pub ix: u32,
+}
+
 /// A compiled body, immutable once built.
 pub struct Code {
     pub name: Str,
@@ -98,6 +106,9 @@ pub struct Code {
     pub attr_cache: std::cell::RefCell<Vec<crate::value::shape::AttrCache>>,
     /// Per name: the method `LoadMethod` last found on an instance.
     pub method_cache: std::cell::RefCell<Vec<crate::value::shape::MethodCache>>,
+    /// Per name: where `LoadAttr`/`LoadMethod` last found it in a module's
+    /// dict (`vm::name_cache`); empty until the first module access.
+    pub module_cache: std::cell::RefCell<Vec<ModuleAttrCache>>,
     /// How many times a frame ran this code (saturating): CPython 3.11
     /// specializes call sites of warm code, which changes how calls count
     /// against the recursion limit (see `Vm::builtin_call_counts`).

@@ -343,6 +343,7 @@ impl Unit {
             global_cache: std::cell::RefCell::new(vec![Default::default(); nnames]),
             attr_cache: std::cell::RefCell::new(Vec::new()),
             method_cache: std::cell::RefCell::new(Vec::new()),
+            module_cache: std::cell::RefCell::new(Vec::new()),
             warmup: Default::default(),
         };
         code.check_operands();

@@ -9,12 +9,43 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::bytecode::{Code, NameCache};
-use crate::value::{Dict, DictKey, PyResult, Str, Value};
+use crate::bytecode::{Code, ModuleAttrCache, NameCache};
+use crate::value::{Dict, DictKey, ModuleObj, PyResult, Str, Value};
 
 use super::Vm;
 
 impl Vm {
+    /// Attribute `names[i]` of module `m` (`random.random`, `math.sqrt`)
+    /// from the cache: the entry it was found at, while the module dict's
+    /// keys keep their places (assigning a module attribute keeps it).
+    #[inline]
+    pub(crate) fn cached_module_attr(&self, code: &Code, i: usize, m: &ModuleObj) -> Option<Value> {
+        let cache = code.module_cache.borrow();
+        let e = cache.get(i)?;
+        let d = m.dict.borrow();
+        if e.keys_version == 0 || e.keys_version != d.keys_version() {
+            return None;
+        }
+        d.value_at(e.ix as usize).cloned()
+    }
+
+    /// After attribute `names[i]` was read from module `m` the slow way.
+    #[cold]
+    pub(crate) fn fill_module_attr_cache(&self, code: &Code, i: usize, m: &ModuleObj) {
+        let d = m.dict.borrow();
+        let Some(ix) = d.index_of(&DictKey::name(&code.names[i])) else {
+            return;
+        };
+        let mut cache = code.module_cache.borrow_mut();
+        if cache.len() <= i {
+            cache.resize(code.names.len().max(i + 1), ModuleAttrCache::default());
+        }
+        cache[i] = ModuleAttrCache {
+            keys_version: d.keys_version(),
+            ix: ix as u32,
+        };
+    }
+
     /// Global (then built-in) `names[i]` of `code` from the cache, for a
     /// frame with `globals`.
     #[inline(always)]

@@ -348,6 +348,11 @@ impl Vm {
                                 self.stack.push_fast(v);
                                 continue 'dispatch;
                             }
+                        } else if let Value::Module(m) = &obj {
+                            if let Some(v) = self.cached_module_attr(code, arg as usize, m) {
+                                self.stack.push_fast(v);
+                                continue 'dispatch;
+                            }
                         }
                         let name = &code.names[arg as usize];
                         let v = match self.getattr_str(&obj, name) {
@@ -361,6 +366,7 @@ impl Vm {
                             Value::Class(c) => {
                                 self.fill_class_attr_cache(code, arg as usize, c, name)
                             }
+                            Value::Module(m) => self.fill_module_attr_cache(code, arg as usize, m),
                             _ => {}
                         }
                         self.stack.push_fast(v);
@@ -398,12 +404,31 @@ impl Vm {
                             }
                         }
                         let name = &code.names[arg as usize];
-                        if let Value::Descr(d) = &obj {
-                            if let Some((m, self_)) = self.super_method(d, name) {
-                                self.stack.push_fast(m);
-                                self.stack.push_fast(self_);
+                        match &obj {
+                            Value::Descr(d) => {
+                                if let Some((m, self_)) = self.super_method(d, name) {
+                                    self.stack.push_fast(m);
+                                    self.stack.push_fast(self_);
+                                    continue 'dispatch;
+                                }
+                            }
+                            Value::Module(m) => {
+                                // A module's functions are called unbound.
+                                let v = match self.cached_module_attr(code, arg as usize, m) {
+                                    Some(v) => v,
+                                    None => match self.getattr_str(&obj, name) {
+                                        Ok(v) => {
+                                            self.fill_module_attr_cache(code, arg as usize, m);
+                                            v
+                                        }
+                                        Err(e) => break 'op self.attr_error_context(e, &obj, name),
+                                    },
+                                };
+                                self.stack.push_fast(Value::Null);
+                                self.stack.push_fast(v);
                                 continue 'dispatch;
                             }
+                            _ => {}
                         }
                         let m = match self.load_method(&obj, name) {
                             Ok(m) => m,
