@@ -644,13 +644,24 @@ impl Vm {
     /// Calls special method `m` found on `type(obj)` with `obj` as self,
     /// binding it as CPython does: functions get `obj` first, static methods
     /// don't, class methods get the class, other descriptors go through `__get__`.
-    pub(crate) fn call_special(
-        &mut self,
-        m: &Value,
-        obj: &Value,
-        args: Vec<Value>,
-    ) -> PyResult<Value> {
+    pub(crate) fn call_special<A>(&mut self, m: &Value, obj: &Value, args: A) -> PyResult<Value>
+    where
+        A: IntoIterator<Item = Value>,
+        A::IntoIter: ExactSizeIterator,
+    {
+        let args = args.into_iter();
         match m {
+            Value::Function(f) if super::call::takes_in_place(f, args.len() + 1) => {
+                // Laid out on the value stack as bytecode would: no argument vectors.
+                let n = args.len() + 1;
+                self.c_events_armed = false;
+                let slot = self.stack.len();
+                self.stack.push(Value::Null);
+                self.stack.push(m.clone());
+                self.stack.push(obj.clone());
+                self.stack.extend(args);
+                self.call_laid_out(slot, n)
+            }
             Value::Function(_) | Value::Builtin(_) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(obj.clone());
@@ -660,7 +671,7 @@ impl Vm {
             _ => {
                 let cls = self.types.type_of(obj);
                 let bound = self.bind_class_attr(m.clone(), obj, &cls)?;
-                self.call_value(&bound, args, vec![])
+                self.call_value(&bound, args.collect(), vec![])
             }
         }
     }

@@ -356,7 +356,7 @@ impl Vm {
     }
 
     /// Runs the call laid out at `slot` (NULL, callable, `n` arguments) to its result.
-    fn call_laid_out(&mut self, slot: usize, n: usize) -> PyResult<Value> {
+    pub(crate) fn call_laid_out(&mut self, slot: usize, n: usize) -> PyResult<Value> {
         match self.call_at(slot, n, None) {
             Ok(true) => self.run_entry(),
             Ok(false) => Ok(self.stack.pop().unwrap_or(Value::None)),
@@ -1239,6 +1239,13 @@ fn missing_defaults(f: &Function, nargs: usize) -> Option<usize> {
     }
     let missing = (code.argcount as usize).checked_sub(nargs)?;
     (missing <= f.defaults.len()).then_some(missing)
+}
+
+/// Whether a call of `f` with `nargs` positional arguments laid out on the
+/// stack takes the in-place path (`missing_defaults`).
+#[inline]
+pub(crate) fn takes_in_place(f: &Function, nargs: usize) -> bool {
+    missing_defaults(f, nargs).is_some()
 }
 
 /// Pushes the last `missing` defaults of `f` after its arguments.

@@ -68,7 +68,7 @@ impl Vm {
         if inplace {
             if let Value::Instance(i) = &a {
                 if let Some(m) = self.user_dunder(&i.class, iname) {
-                    let r = self.call_special(&m, &a, vec![b.clone()])?;
+                    let r = self.call_special(&m, &a, [b.clone()])?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
@@ -77,7 +77,7 @@ impl Vm {
         }
         if let Value::Instance(i) = &a {
             if let Some(m) = self.user_dunder(&i.class, name) {
-                let r = self.call_special(&m, &a, vec![b.clone()])?;
+                let r = self.call_special(&m, &a, [b.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -85,7 +85,7 @@ impl Vm {
         }
         if let Value::Instance(i) = &b {
             if let Some(m) = self.user_dunder(&i.class, rname) {
-                let r = self.call_special(&m, &b, vec![a.clone()])?;
+                let r = self.call_special(&m, &b, [a.clone()])?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -361,7 +361,7 @@ impl Vm {
     fn unary_dunder(&mut self, a: Value, name: &'static str, sym: &str) -> PyResult<Value> {
         if let Value::Instance(i) = &a {
             if let Some(m) = self.user_dunder(&i.class, name) {
-                return self.call_special(&m, &a, vec![]);
+                return self.call_special(&m, &a, []);
             }
         }
         Err(PyErr::type_error(format!(
@@ -384,7 +384,7 @@ impl Vm {
     fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
         if let Value::Instance(i) = v {
             if let Some(m) = self.user_dunder(&i.class, "__bool__") {
-                let r = self.call_special(&m, v, vec![])?;
+                let r = self.call_special(&m, v, [])?;
                 return match r {
                     Value::Bool(b) => Ok(b),
                     _ => Err(PyErr::type_error(format!(
@@ -428,13 +428,13 @@ impl Vm {
             }
             if let Value::Instance(i) = x {
                 if let Some(m) = self.user_dunder(&i.class, o.dunder()) {
-                    let r = self.call_special(&m, x, vec![y.clone()])?;
+                    let r = self.call_special(&m, x, [y.clone()])?;
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
                 } else if o == CmpKind::Ne {
                     if let Some(m) = self.user_dunder(&i.class, "__eq__") {
-                        let r = self.call_special(&m, x, vec![y.clone()])?;
+                        let r = self.call_special(&m, x, [y.clone()])?;
                         if !matches!(r, Value::NotImplemented) {
                             let t = self.truthy(&r)?;
                             return Ok(Value::Bool(!t));
@@ -666,7 +666,7 @@ impl Vm {
             }),
             Value::Instance(inst) => {
                 if let Some(m) = self.user_dunder(&inst.class, "__contains__") {
-                    let r = self.call_special(&m, container, vec![item.clone()])?;
+                    let r = self.call_special(&m, container, [item.clone()])?;
                     return self.truthy(&r);
                 }
                 self.contains_by_iter(container, item)
@@ -696,7 +696,7 @@ impl Vm {
             Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
             Value::Bool(b) => Ok(Value::Int(*b as i64)),
             Value::Instance(i) => match self.user_dunder(&i.class, "__index__") {
-                Some(m) => match self.call_special(&m, v, vec![])? {
+                Some(m) => match self.call_special(&m, v, [])? {
                     r @ (Value::Int(_) | Value::BigInt(_)) => Ok(r),
                     Value::Bool(b) => Ok(Value::Int(b as i64)),
                     r => Err(PyErr::type_error(format!(
@@ -792,7 +792,7 @@ impl Vm {
             }
             Value::Range(r) => self.range_getitem(r, k),
             Value::Instance(inst) => match self.user_dunder(&inst.class, "__getitem__") {
-                Some(m) => self.call_special(&m, c, vec![k.clone()]),
+                Some(m) => self.call_special(&m, c, [k.clone()]),
                 None => Err(PyErr::type_error(format!(
                     "'{}' object is not subscriptable",
                     c.type_name()
@@ -947,7 +947,7 @@ impl Vm {
             }
             Value::Instance(inst) => match self.user_dunder(&inst.class, "__setitem__") {
                 Some(m) => {
-                    self.call_special(&m, c, vec![k, v])?;
+                    self.call_special(&m, c, [k, v])?;
                     Ok(())
                 }
                 None => Err(PyErr::type_error(format!(
@@ -990,7 +990,7 @@ impl Vm {
             }
             Value::Instance(inst) => match self.user_dunder(&inst.class, "__delitem__") {
                 Some(m) => {
-                    self.call_special(&m, c, vec![k])?;
+                    self.call_special(&m, c, [k])?;
                     Ok(())
                 }
                 None => Err(PyErr::type_error(format!(
@@ -1181,7 +1181,7 @@ impl Vm {
 
     /// Runs a user `__repr__`/`__str__`, which must return a str.
     fn call_str_dunder(&mut self, m: &Value, v: &Value, name: &str) -> PyResult<String> {
-        match self.call_special(m, v, vec![])? {
+        match self.call_special(m, v, [])? {
             Value::Str(s) => Ok(s.as_str().to_string()),
             r => Err(PyErr::type_error(format!(
                 "{} returned non-string (type {})",
@@ -1256,7 +1256,7 @@ impl Vm {
         match v {
             Value::Instance(inst) => {
                 if let Some(m) = self.user_dunder(&inst.class, "__format__") {
-                    let r = self.call_special(&m, v, vec![Value::str(spec)])?;
+                    let r = self.call_special(&m, v, [Value::str(spec)])?;
                     return match r {
                         Value::Str(s) => Ok(s.as_str().to_string()),
                         _ => Err(PyErr::type_error(format!(
