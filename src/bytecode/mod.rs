@@ -104,7 +104,8 @@ pub struct Code {
     /// last found that instance attribute (`vm::attr_cache`); empty until
     /// the first instance access.
     pub attr_cache: std::cell::RefCell<Vec<crate::value::shape::AttrCache>>,
-    /// Per name: the method `LoadMethod` last found on an instance.
+    /// Per name, a few entries: the methods `LoadMethod` last found on
+    /// instances, and values `LoadAttr` read from class objects.
     pub method_cache: std::cell::RefCell<Vec<crate::value::shape::MethodCache>>,
     /// Per name: where `LoadAttr`/`LoadMethod` last found it in a module's
     /// dict (`vm::name_cache`); empty until the first module access.

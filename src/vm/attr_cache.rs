@@ -154,16 +154,11 @@ impl Vm {
             return None;
         }
         let cache = code.method_cache.borrow();
-        let e = cache.get(i)?;
-        match (&e.class, &e.shape) {
-            (Some(c), Some(s))
-                if e.epoch == self.class_epoch
-                    && Rc::ptr_eq(c, &inst.class)
-                    && inst.has_shape(s) =>
-            {
-                Some(e.method.clone())
-            }
-            _ => None,
+        let entries = cache.get(i * METHOD_WAYS..(i + 1) * METHOD_WAYS)?;
+        // The first entry inline (most sites see one class), the others out of line.
+        match method_entry_hit(&entries[0], self.class_epoch, inst) {
+            Some(m) => Some(m),
+            None => other_method_entries(&entries[1..], self.class_epoch, inst),
         }
     }
 
@@ -173,13 +168,18 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn cached_class_attr(&self, code: &Code, i: usize, c: &Rc<Class>) -> Option<Value> {
         let cache = code.method_cache.borrow();
-        let e = cache.get(i)?;
-        match (&e.class, &e.shape) {
+        let first = cache.get(i * METHOD_WAYS)?;
+        let hit = |e: &MethodCache| match (&e.class, &e.shape) {
             (Some(k), None) if e.epoch == self.class_epoch && Rc::ptr_eq(k, c) => {
                 Some(e.method.clone())
             }
             _ => None,
-        }
+        };
+        hit(first).or_else(|| {
+            cache[i * METHOD_WAYS + 1..(i + 1) * METHOD_WAYS]
+                .iter()
+                .find_map(hit)
+        })
     }
 
     /// After `LoadAttr` of `name` on user class `c` the slow way: caches the
@@ -205,16 +205,13 @@ impl Vm {
             Value::Instance(_) if self.attr_hooks & HOOK_DESCRIPTOR != 0 => return,
             _ => {}
         }
-        let mut cache = code.method_cache.borrow_mut();
-        if cache.len() <= i {
-            cache.resize(code.names.len().max(i + 1), MethodCache::default());
-        }
-        cache[i] = MethodCache {
+        let entry = MethodCache {
             class: Some(c.clone()),
             shape: None,
             method: v,
             epoch: self.class_epoch,
         };
+        put_method_entry(code, i, entry);
     }
 
     /// After `LoadMethod` found `method` in the class of `inst` the slow way.
@@ -230,15 +227,49 @@ impl Vm {
             return;
         }
         let Some(shape) = inst.shape() else { return };
-        let mut cache = code.method_cache.borrow_mut();
-        if cache.len() <= i {
-            cache.resize(code.names.len().max(i + 1), MethodCache::default());
-        }
-        cache[i] = MethodCache {
+        let entry = MethodCache {
             class: Some(inst.class.clone()),
             shape: Some(shape),
             method: method.clone(),
             epoch: self.class_epoch,
         };
+        put_method_entry(code, i, entry);
     }
+}
+
+#[inline(always)]
+fn method_entry_hit(e: &MethodCache, epoch: u64, inst: &Instance) -> Option<Value> {
+    match (&e.class, &e.shape) {
+        (Some(c), Some(s))
+            if e.epoch == epoch && Rc::ptr_eq(c, &inst.class) && inst.has_shape(s) =>
+        {
+            Some(e.method.clone())
+        }
+        _ => None,
+    }
+}
+
+#[inline(never)]
+fn other_method_entries(entries: &[MethodCache], epoch: u64, inst: &Instance) -> Option<Value> {
+    entries
+        .iter()
+        .find_map(|e| method_entry_hit(e, epoch, inst))
+}
+
+/// Entries per name in the method cache: a call site that sees instances of
+/// a few classes (or shapes) in turn, as `task.fn(...)` over several task
+/// classes does, keeps one entry for each.
+const METHOD_WAYS: usize = 4;
+
+/// Puts `entry` first among the entries of `names[i]`, the others moving
+/// down one place (the last is dropped).
+fn put_method_entry(code: &Code, i: usize, entry: MethodCache) {
+    let mut cache = code.method_cache.borrow_mut();
+    if cache.len() < (i + 1) * METHOD_WAYS {
+        let n = code.names.len().max(i + 1) * METHOD_WAYS;
+        cache.resize(n, MethodCache::default());
+    }
+    let ways = &mut cache[i * METHOD_WAYS..(i + 1) * METHOD_WAYS];
+    ways.rotate_right(1);
+    ways[0] = entry;
 }
