@@ -211,9 +211,15 @@ impl Obj {
             },
             Obj::FrozenSet(s) => values(s.iter(), f),
             Obj::Function(func) => {
-                let Ok(attrs) = func.attrs.try_borrow() else {
+                let (Ok(attrs), Ok(doc), Ok(module)) = (
+                    func.attrs.try_borrow(),
+                    func.doc.try_borrow(),
+                    func.module.try_borrow(),
+                ) else {
                     return false;
                 };
+                value(&doc, f);
+                value(&module, f);
                 f(addr(&func.code));
                 f(addr(&func.globals));
                 values(&func.defaults, f);
@@ -372,6 +378,11 @@ impl Obj {
             Obj::Function(func) => {
                 if let Ok(mut a) = func.attrs.try_borrow_mut() {
                     trash.values.extend(std::mem::take(&mut *a).into_values());
+                }
+                for cell in [&func.doc, &func.module] {
+                    if let Ok(mut v) = cell.try_borrow_mut() {
+                        trash.values.push(std::mem::replace(&mut *v, Value::None));
+                    }
                 }
             }
             Obj::Class(c) => {

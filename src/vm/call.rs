@@ -787,14 +787,14 @@ impl Vm {
             Some(Value::Str(s)) if code.kind == CodeKind::Function => Value::Str(s.clone()),
             _ => Value::None,
         };
-        attrs.insert(self.intern("__doc__"), doc);
+        // Read when the function is made, as CPython does: a later
+        // assignment to the global `__name__` does not change it.
         let module = self.frames[fi]
             .globals
             .borrow()
-            .get_str("__name__")
+            .get(&self.name_key)
             .cloned()
             .unwrap_or(Value::None);
-        attrs.insert(self.intern("__module__"), module);
         if let Some(a) = annotations {
             attrs.insert(self.intern("__annotations__"), a);
         }
@@ -806,6 +806,8 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
+            doc: RefCell::new(doc),
+            module: RefCell::new(module),
             attrs: RefCell::new(attrs),
         })))
     }

@@ -86,6 +86,9 @@ pub struct Vm {
     /// container met again inside its own repr prints as `[...]`/`{...}`.
     pub repr_active: Vec<usize>,
     pub interned: FxHashMap<&'static str, Str>,
+    /// `'__name__'` as a dict key, hashed once: every `def` and generator
+    /// expression reads it from the globals for `__module__`.
+    pub name_key: crate::value::DictKey,
     /// Set while bytecode makes a call: a built-in called now reports c_* events.
     pub c_events_armed: bool,
     /// Attribute lookups along class chains, by (class, name) address; the
@@ -141,6 +144,7 @@ impl Vm {
             stack_segments: 0,
             repr_active: Vec::new(),
             interned: FxHashMap::default(),
+            name_key: crate::value::DictKey::str("__name__"),
             c_events_armed: false,
             type_cache: FxHashMap::default(),
             dunder_cache: FxHashMap::default(),
