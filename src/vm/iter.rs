@@ -248,7 +248,7 @@ impl GenState {
         self.done = true;
         self.running = false;
         self.frame = None;
-        self.saved.clear();
+        self.saved = Vec::new();
     }
 }
 
@@ -668,7 +668,8 @@ impl Vm {
 
     /// Runs a generator until it yields (Some) or finishes (None).
     pub fn resume_generator(&mut self, g: &Rc<RefCell<GenState>>) -> PyResult<Option<Value>> {
-        let (mut frame, saved) = {
+        let base = self.stack.len();
+        let mut frame = {
             let mut st = g.borrow_mut();
             if st.done {
                 return Ok(None);
@@ -681,16 +682,17 @@ impl Vm {
                 return Err(self.recursion_error());
             }
             st.running = true;
-            (st.frame.take().unwrap(), std::mem::take(&mut st.saved))
+            // The saved values move back onto the stack; their buffer stays
+            // with the generator for the next suspension.
+            self.stack.append(&mut st.saved);
+            st.frame.take().unwrap()
         };
-        let base = self.stack.len();
         frame.base = base;
         frame.ret_slot = base;
         frame.is_entry = true;
         frame.gen = Some(g.clone());
         frame.traced = false;
         let started = frame.ip > 0;
-        self.stack.extend(saved);
         if started {
             // The value `YieldValue` leaves behind (what `send` would pass).
             self.stack.push(Value::None);
@@ -852,7 +854,6 @@ impl Vm {
             self.return_hooks(&v)?;
         }
         let mut f = self.frames.pop().unwrap();
-        let saved = self.stack.split_off(f.base);
         if let Some(o) = &f.obj {
             o.live.set(None);
             // No f_back while suspended: no reference cycle through the resumer.
@@ -862,7 +863,7 @@ impl Vm {
         }
         let g = f.gen.take().unwrap();
         let mut st = g.borrow_mut();
-        st.saved = saved;
+        self.stack.move_tail_to(f.base, &mut st.saved);
         st.frame = Some(f);
         Ok(v)
     }
