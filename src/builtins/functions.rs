@@ -12,6 +12,7 @@ use crate::bytecode::CmpKind;
 use crate::value::int::{float_divmod, normalize, to_big};
 use crate::value::{Descr, ExcType, Kwargs, PyErr, PyResult, Value};
 use crate::vm::iter::IterObj;
+use crate::vm::sink::Sink;
 use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
@@ -315,7 +316,23 @@ fn min_max(
     };
     let op = if want_less { CmpKind::Lt } else { CmpKind::Gt };
     let mut best: Option<(Value, Value)> = None;
-    while let Some(item) = vm.next_value(&it)? {
+    let mut pending = None;
+    if let (None, Some(g)) = (&key, crate::vm::sink::generator_of(&it)) {
+        // Ints are compared by the generator itself (`vm/sink.rs`) until
+        // an item is not an int.
+        let mut sink = Sink::BestInt {
+            best: None,
+            max: !want_less,
+        };
+        pending = vm.resume_into(&g, &mut sink)?;
+        if let Sink::BestInt { best: Some(b), .. } = sink {
+            best = Some((Value::Int(b), Value::Int(b)));
+        }
+    }
+    while let Some(item) = match pending.take() {
+        Some(item) => Some(item),
+        None => vm.next_value(&it)?,
+    } {
         let k = match &key {
             Some(kf) => vm.call_value(kf, vec![item.clone()], vec![])?,
             None => item.clone(),
@@ -367,6 +384,19 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Err(PyErr::type_error(
             "sum() can't sum strings [use ''.join(seq) instead]",
         ));
+    }
+    if let (Value::Int(a), Some(g)) = (&acc, crate::vm::sink::generator_of(&it)) {
+        // Ints are added by the generator itself (`vm/sink.rs`) until an
+        // item is not an int or the total leaves i64.
+        let mut sink = Sink::SumInt(*a);
+        let first_other = vm.resume_into(&g, &mut sink)?;
+        if let Sink::SumInt(t) = sink {
+            acc = Value::Int(t);
+        }
+        match first_other {
+            None => return Ok(acc),
+            Some(x) => acc = vm.binary_op(acc, x, 0)?,
+        }
     }
     while let Some(x) = vm.next_value(&it)? {
         acc = match (&acc, &x) {

@@ -490,6 +490,7 @@ impl Vm {
             prev_ip: u32::MAX,
             last_line: 0,
             gen: None,
+            sink: false,
         });
     }
 

@@ -51,6 +51,9 @@ pub struct Frame {
     pub last_line: u32,
     /// The generator this frame belongs to, when it is one.
     pub gen: Option<Rc<RefCell<crate::vm::iter::GenState>>>,
+    /// A generator frame resumed by a native consumer with a sink
+    /// (`vm/sink.rs`): `YieldValue` offers its item to `Vm::sinks`' top.
+    pub sink: bool,
 }
 
 impl Frame {

@@ -234,6 +234,7 @@ impl GenState {
             prev_ip: u32::MAX,
             last_line: 0,
             gen: None,
+            sink: false,
         };
         crate::gc::alloc(RefCell::new(GenState {
             func,
@@ -668,6 +669,16 @@ impl Vm {
 
     /// Runs a generator until it yields (Some) or finishes (None).
     pub fn resume_generator(&mut self, g: &Rc<RefCell<GenState>>) -> PyResult<Option<Value>> {
+        self.resume_gen(g, false)
+    }
+
+    /// `resume_generator`; with `sink`, what it yields is first offered to
+    /// the top of `Vm::sinks` (`vm/sink.rs`).
+    pub(crate) fn resume_gen(
+        &mut self,
+        g: &Rc<RefCell<GenState>>,
+        sink: bool,
+    ) -> PyResult<Option<Value>> {
         let base = self.stack.len();
         let mut frame = {
             let mut st = g.borrow_mut();
@@ -692,6 +703,7 @@ impl Vm {
         frame.is_entry = true;
         frame.gen = Some(g.clone());
         frame.traced = false;
+        frame.sink = sink;
         let started = frame.ip > 0;
         if started {
             // The value `YieldValue` leaves behind (what `send` would pass).
@@ -807,6 +819,7 @@ impl Vm {
         frame.is_entry = true;
         frame.traced = false;
         frame.gen = None;
+        frame.sink = false;
         self.stack.extend(saved);
         let obj = frame.obj.clone();
         self.frames.push(frame);
@@ -878,6 +891,9 @@ impl Vm {
         }
         let it = self.get_iter(v.clone())?;
         self.length_hint(v)?;
+        if let Some(g) = super::sink::generator_of(&it) {
+            return self.drain_generator(&g, vec![]);
+        }
         let mut out = vec![];
         while let Some(x) = self.next_value(&it)? {
             out.push(x);
@@ -991,6 +1007,9 @@ impl Vm {
                 .map_err(|_| PyErr::bare(crate::value::ExcType::MemoryError))?;
         }
         let it = self.get_iter(v.clone())?;
+        if let Some(g) = super::sink::generator_of(&it) {
+            return self.drain_generator(&g, out);
+        }
         while let Some(x) = self.next_value(&it)? {
             out.push(x);
         }

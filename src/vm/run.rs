@@ -832,7 +832,18 @@ impl Vm {
                         }
                     }
                     Op::YieldValue => {
-                        let v = self.stack.pop_fast();
+                        let mut v = self.stack.pop_fast();
+                        // SAFETY: as for the `ip` store above.
+                        if unsafe { self.frames.get_unchecked(fi) }.sink {
+                            match self.sink_item(v) {
+                                Ok(()) => {
+                                    // Taken: the frame runs on as if resumed at once.
+                                    self.stack.push_fast(Value::None);
+                                    continue 'dispatch;
+                                }
+                                Err(back) => v = back,
+                            }
+                        }
                         let v = tri!(self.yield_from_frame(v));
                         return Ok(Exit::Return(v));
                     }
