@@ -55,7 +55,7 @@ impl Sink {
                     }
                     _ => return Err(v),
                 };
-                s.insert(DictKey { hash, value: v });
+                s.insert_plain(DictKey { hash, value: v });
             }
             Sink::SumInt(total) => {
                 let b = match v {
@@ -138,6 +138,9 @@ impl Vm {
         g: &Rc<RefCell<GenState>>,
         out: Vec<Value>,
     ) -> PyResult<Vec<Value>> {
+        // Generators have no length hint: room for a few items at once.
+        let mut out = out;
+        out.reserve(8);
         let mut sink = Sink::Items(out);
         while let Some(v) = self.resume_into(g, &mut sink)? {
             if let Sink::Items(items) = &mut sink {
