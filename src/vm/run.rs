@@ -533,6 +533,10 @@ impl Vm {
                                     }
                                 }
                             }
+                            (Value::Tuple(t), Value::Int(i)) => match list_slot(*i, t.len()) {
+                                Some(j) => t[j].clone_fast(),
+                                None => break 'op PyErr::index_error("tuple index out of range"),
+                            },
                             _ => tri!(self.getitem(&c, &k)),
                         };
                         self.stack.push_fast(r);
