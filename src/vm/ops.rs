@@ -739,21 +739,19 @@ impl Vm {
         match c {
             Value::List(l) => {
                 if let Value::Slice(s) = k {
-                    let items = l.borrow().clone();
-                    let idx = self.slice_indices(s, items.len())?;
-                    return Ok(Value::list(
-                        idx.into_iter().map(|i| items[i].clone()).collect(),
-                    ));
+                    // As list_subscript: the slice's `__index__` methods run
+                    // first, then the list is read at the length it has then.
+                    let parts = self.slice_unpack(s)?;
+                    let l = l.borrow();
+                    return Ok(Value::list(slice_of(&l, slice_adjust(parts, l.len()))));
                 }
                 let i = self.seq_index(k, l.borrow().len(), "list")?;
                 Ok(l.borrow()[i].clone())
             }
             Value::Tuple(t) => {
                 if let Value::Slice(s) = k {
-                    let idx = self.slice_indices(s, t.len())?;
-                    return Ok(Value::tuple(
-                        idx.into_iter().map(|i| t[i].clone()).collect(),
-                    ));
+                    let bounds = self.slice_bounds(s, t.len())?;
+                    return Ok(Value::tuple(slice_of(t, bounds)));
                 }
                 let i = self.seq_index(k, t.len(), "tuple")?;
                 Ok(t[i].clone())
@@ -861,7 +859,13 @@ impl Vm {
         s: &crate::value::SliceObj,
         len: usize,
     ) -> PyResult<(i64, i64, i64)> {
-        let n = len as i64;
+        let u = self.slice_unpack(s)?;
+        Ok(slice_adjust(u, len))
+    }
+
+    /// `PySlice_Unpack`: step (not zero), start and stop as ints, running
+    /// any `__index__`; `slice_adjust` then clamps them to a length.
+    pub fn slice_unpack(&mut self, s: &crate::value::SliceObj) -> PyResult<SliceParts> {
         let step = if s.step.is_none() {
             1
         } else {
@@ -870,31 +874,15 @@ impl Vm {
         if step == 0 {
             return Err(PyErr::value_error("slice step cannot be zero"));
         }
-        let (lo, hi) = if step > 0 { (0, n) } else { (-1, n - 1) };
-        let clamp = |v: i64| -> i64 {
-            if v < 0 {
-                (v + n).max(lo)
-            } else {
-                v.min(hi)
-            }
-        };
         let start = if s.start.is_none() {
-            if step > 0 {
-                0
-            } else {
-                n - 1
-            }
+            None
         } else {
-            clamp(self.slice_int(&s.start)?)
+            Some(self.slice_int(&s.start)?)
         };
         let stop = if s.stop.is_none() {
-            if step > 0 {
-                n
-            } else {
-                -1
-            }
+            None
         } else {
-            clamp(self.slice_int(&s.stop)?)
+            Some(self.slice_int(&s.stop)?)
         };
         Ok((start, stop, step))
     }
@@ -1540,4 +1528,58 @@ fn apply(op: CmpKind, o: std::cmp::Ordering) -> bool {
         CmpKind::Gt => o == Greater,
         CmpKind::Ge => o != Less,
     }
+}
+
+/// A slice's start, stop (None: omitted) and step, unclamped.
+pub type SliceParts = (Option<i64>, Option<i64>, i64);
+
+/// `PySlice_AdjustIndices`: the (start, stop, step) a slice selects from
+/// `len` items.
+pub fn slice_adjust((start, stop, step): SliceParts, len: usize) -> (i64, i64, i64) {
+    let n = len as i64;
+    let (lo, hi) = if step > 0 { (0, n) } else { (-1, n - 1) };
+    let clamp = |v: i64| -> i64 {
+        if v < 0 {
+            (v + n).max(lo)
+        } else {
+            v.min(hi)
+        }
+    };
+    let start = match start {
+        None if step > 0 => 0,
+        None => n - 1,
+        Some(v) => clamp(v),
+    };
+    let stop = match stop {
+        None if step > 0 => n,
+        None => -1,
+        Some(v) => clamp(v),
+    };
+    (start, stop, step)
+}
+
+/// The items of `items` from `start` towards `stop`, `step` apart (bounds
+/// as `slice_bounds` clamps them).
+fn slice_of(items: &[Value], (start, stop, step): (i64, i64, i64)) -> Vec<Value> {
+    if step == 1 {
+        return if start < stop {
+            items[start as usize..stop as usize].to_vec()
+        } else {
+            Vec::new()
+        };
+    }
+    let mut out = Vec::new();
+    let mut i = start;
+    if step > 0 {
+        while i < stop {
+            out.push(items[i as usize].clone());
+            i += step;
+        }
+    } else {
+        while i > stop {
+            out.push(items[i as usize].clone());
+            i += step;
+        }
+    }
+    out
 }
