@@ -176,7 +176,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::PopTop => {
-                        self.stack.pop();
+                        self.stack.pop_fast().drop_fast();
                         continue 'dispatch;
                     }
                     Op::PushNull => {
