@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::str_methods::{noargs, onearg};
 use crate::value::dict::is_plain_key;
 use crate::value::{Dict, DictKey, Kwargs, NativeFn, PyErr, PyResult, SetObj, Value};
-use crate::vm::iter::GenState;
+use crate::vm::iter::IterObj;
 use crate::vm::keys::VmEq;
 use crate::vm::sink::Sink;
 use crate::vm::Vm;
@@ -222,7 +222,7 @@ pub fn set_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<SetObj> {
 /// `set(genexpr)`: each item is added as it comes (CPython's
 /// `set_update_internal` on an iterator), the plain ones by the generator
 /// itself (`vm/sink.rs`).
-fn set_from_generator(vm: &mut Vm, g: &Rc<RefCell<GenState>>) -> PyResult<SetObj> {
+fn set_from_generator(vm: &mut Vm, g: &Rc<RefCell<IterObj>>) -> PyResult<SetObj> {
     let mut sink = Sink::Set(SetObj::new());
     while let Some(v) = vm.resume_into(g, &mut sink)? {
         let key = vm.hash_key(v)?;

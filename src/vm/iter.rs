@@ -106,7 +106,9 @@ pub enum IterObj {
         index: usize,
         len: usize,
     },
-    Generator(Rc<RefCell<GenState>>),
+    /// A generator: its state lives in the iterator object itself (one
+    /// allocation, as CPython's generator object).
+    Generator(GenState),
     /// `iter(callable, sentinel)`
     Callable {
         func: Value,
@@ -218,7 +220,7 @@ impl Drop for GenState {
 }
 
 impl GenState {
-    pub fn new(func: Rc<Function>, locals: Vec<Value>) -> Rc<RefCell<GenState>> {
+    pub fn new(func: Rc<Function>, locals: Vec<Value>) -> GenState {
         let frame = Frame {
             code: func.code.clone(),
             ip: 0,
@@ -236,13 +238,29 @@ impl GenState {
             gen: None,
             sink: false,
         };
-        crate::gc::alloc(RefCell::new(GenState {
+        GenState {
             func,
             frame: Some(frame),
             saved: locals,
             running: false,
             done: false,
-        }))
+        }
+    }
+
+    /// The state of generator `g` (an iterator made by a generator call).
+    #[inline]
+    pub fn of(g: &mut IterObj) -> &mut GenState {
+        match g {
+            IterObj::Generator(st) => st,
+            _ => unreachable!("not a generator"),
+        }
+    }
+
+    /// Marks generator `g` finished, if the collector has not emptied it.
+    pub fn finish_gen(g: &RefCell<IterObj>) {
+        if let IterObj::Generator(st) = &mut *g.borrow_mut() {
+            st.finish();
+        }
     }
 
     pub fn finish(&mut self) {
@@ -659,16 +677,15 @@ impl Vm {
                 *cell.borrow_mut() = IterObj::Done;
                 Ok(None)
             }
-            IterObj::Generator(g) => {
-                let g = g.clone();
+            IterObj::Generator(_) => {
                 drop(b);
-                self.resume_generator(&g)
+                self.resume_generator(&cell)
             }
         }
     }
 
     /// Runs a generator until it yields (Some) or finishes (None).
-    pub fn resume_generator(&mut self, g: &Rc<RefCell<GenState>>) -> PyResult<Option<Value>> {
+    pub fn resume_generator(&mut self, g: &Rc<RefCell<IterObj>>) -> PyResult<Option<Value>> {
         self.resume_gen(g, false)
     }
 
@@ -676,12 +693,13 @@ impl Vm {
     /// the top of `Vm::sinks` (`vm/sink.rs`).
     pub(crate) fn resume_gen(
         &mut self,
-        g: &Rc<RefCell<GenState>>,
+        g: &Rc<RefCell<IterObj>>,
         sink: bool,
     ) -> PyResult<Option<Value>> {
         let base = self.stack.len();
         let mut frame = {
-            let mut st = g.borrow_mut();
+            let mut b = g.borrow_mut();
+            let st = GenState::of(&mut b);
             if st.done {
                 return Ok(None);
             }
@@ -725,11 +743,12 @@ impl Vm {
             // The call event failed: the generator is left as it was.
             self.frames.pop();
             self.stack.truncate(base);
-            g.borrow_mut().finish();
+            GenState::finish_gen(g);
             return Err(e);
         }
         let r = self.with_stack(|vm| vm.run_loop());
-        let mut st = g.borrow_mut();
+        let mut b = g.borrow_mut();
+        let st = GenState::of(&mut b);
         st.running = false;
         match r {
             Ok(v) => {
@@ -741,7 +760,7 @@ impl Vm {
             }
             Err(e) => {
                 st.finish();
-                drop(st);
+                drop(b);
                 if self.err_is(&e, ExcType::StopIteration) {
                     return Err(self.generator_raised_stop(e));
                 }
@@ -875,7 +894,8 @@ impl Vm {
                 .set(super::frame::line_near(&f.code, f.ip.saturating_sub(1)));
         }
         let g = f.gen.take().unwrap();
-        let mut st = g.borrow_mut();
+        let mut b = g.borrow_mut();
+        let st = GenState::of(&mut b);
         self.stack.move_tail_to(f.base, &mut st.saved);
         st.frame = Some(f);
         Ok(v)

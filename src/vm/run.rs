@@ -1003,7 +1003,7 @@ impl Vm {
             }
         }
         if let Some(g) = &f.gen {
-            g.borrow_mut().finish();
+            crate::vm::iter::GenState::finish_gen(g);
             self.stack.truncate(f.ret_slot);
             return Ok(Some(Value::Null));
         }

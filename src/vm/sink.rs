@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use crate::value::{DictKey, ExcType, PyResult, SetObj, Value};
 
-use super::iter::{GenState, IterObj};
+use super::iter::IterObj;
 use super::Vm;
 
 /// What a consumer does with an item, when that runs no krait code.
@@ -85,12 +85,9 @@ impl Sink {
 }
 
 /// The generator behind iterator `it`, if it is one.
-pub(crate) fn generator_of(it: &Value) -> Option<Rc<RefCell<GenState>>> {
+pub(crate) fn generator_of(it: &Value) -> Option<Rc<RefCell<IterObj>>> {
     match it {
-        Value::Iter(c) => match &*c.borrow() {
-            IterObj::Generator(g) => Some(g.clone()),
-            _ => None,
-        },
+        Value::Iter(c) if matches!(&*c.borrow(), IterObj::Generator(_)) => Some(c.clone()),
         _ => None,
     }
 }
@@ -119,7 +116,7 @@ impl Vm {
     /// the end, as `next_value` does.
     pub(crate) fn resume_into(
         &mut self,
-        g: &Rc<RefCell<GenState>>,
+        g: &Rc<RefCell<IterObj>>,
         sink: &mut Sink,
     ) -> PyResult<Option<Value>> {
         self.sinks
@@ -135,7 +132,7 @@ impl Vm {
     /// Appends everything generator `g` yields to `out` (`collect`'s loop).
     pub(crate) fn drain_generator(
         &mut self,
-        g: &Rc<RefCell<GenState>>,
+        g: &Rc<RefCell<IterObj>>,
         out: Vec<Value>,
     ) -> PyResult<Vec<Value>> {
         // Generators have no length hint: room for a few items at once.
