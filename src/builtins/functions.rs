@@ -407,9 +407,24 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(acc)
 }
 
+/// `any()`/`all()` of a generator: the items whose truth is plain and not
+/// `stop_on` are passed over by the generator itself (`vm/sink.rs`); the
+/// first other one comes back (None: the generator ended first).
+fn first_truth_stop(vm: &mut Vm, it: &Value, stop_on: bool) -> PyResult<Option<Option<Value>>> {
+    match crate::vm::sink::generator_of(it) {
+        Some(g) => Ok(Some(vm.resume_into(&g, &mut Sink::Truth { stop_on })?)),
+        None => Ok(None),
+    }
+}
+
 fn any(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("any", args, 1, 1)?;
     let it = vm.get_iter(args[0].clone())?;
+    match first_truth_stop(vm, &it, true)? {
+        Some(None) => return Ok(Value::Bool(false)),
+        Some(Some(x)) if vm.truthy(&x)? => return Ok(Value::Bool(true)),
+        _ => {}
+    }
     while let Some(x) = vm.next_value(&it)? {
         if vm.truthy(&x)? {
             return Ok(Value::Bool(true));
@@ -421,6 +436,11 @@ fn any(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn all(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("all", args, 1, 1)?;
     let it = vm.get_iter(args[0].clone())?;
+    match first_truth_stop(vm, &it, false)? {
+        Some(None) => return Ok(Value::Bool(true)),
+        Some(Some(x)) if !vm.truthy(&x)? => return Ok(Value::Bool(false)),
+        _ => {}
+    }
     while let Some(x) = vm.next_value(&it)? {
         if !vm.truthy(&x)? {
             return Ok(Value::Bool(false));

@@ -1,5 +1,5 @@
 //! Generators drained by native consumers: `list(genexpr)`, `tuple(...)`,
-//! `set(...)`, `sum(...)`, `max(...)`.
+//! `set(...)`, `sum(...)`, `max(...)`, `any(...)`.
 //!
 //! Resuming a generator for each item means moving its frame onto the
 //! frame stack, entering the dispatch loop, and leaving it again at the
@@ -32,6 +32,9 @@ pub(crate) enum Sink {
     SumInt(i64),
     /// The greatest (`max`) or least (`min`) int so far.
     BestInt { best: Option<i64>, max: bool },
+    /// Items whose truth is known without krait code and is not `stop_on`
+    /// (`any()` stops at a true item, `all()` at a false one).
+    Truth { stop_on: bool },
 }
 
 impl Sink {
@@ -79,6 +82,10 @@ impl Sink {
                     None => Some(b),
                 };
             }
+            Sink::Truth { stop_on } => match v.fast_truth() {
+                Some(t) if t != *stop_on => {}
+                _ => return Err(v),
+            },
         }
         Ok(())
     }
