@@ -187,12 +187,7 @@ pub fn construct_builtin(
             let mut doc = get(3, "doc");
             if doc.is_none() {
                 if let Value::Function(f) = &fget {
-                    doc = f
-                        .attrs
-                        .borrow()
-                        .get(&crate::value::class::NameRef("__doc__"))
-                        .cloned()
-                        .unwrap_or(Value::None);
+                    doc = f.doc.borrow().clone();
                 }
             }
             Value::Descr(crate::gc::alloc(Descr::Property {

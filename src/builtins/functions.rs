@@ -12,6 +12,7 @@ use crate::bytecode::CmpKind;
 use crate::value::int::{float_divmod, normalize, to_big};
 use crate::value::{Descr, ExcType, Kwargs, PyErr, PyResult, Value};
 use crate::vm::iter::IterObj;
+use crate::vm::sink::Sink;
 use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
@@ -315,7 +316,23 @@ fn min_max(
     };
     let op = if want_less { CmpKind::Lt } else { CmpKind::Gt };
     let mut best: Option<(Value, Value)> = None;
-    while let Some(item) = vm.next_value(&it)? {
+    let mut pending = None;
+    if let (None, Some(g)) = (&key, crate::vm::sink::generator_of(&it)) {
+        // Ints are compared by the generator itself (`vm/sink.rs`) until
+        // an item is not an int.
+        let mut sink = Sink::BestInt {
+            best: None,
+            max: !want_less,
+        };
+        pending = vm.resume_into(&g, &mut sink)?;
+        if let Sink::BestInt { best: Some(b), .. } = sink {
+            best = Some((Value::Int(b), Value::Int(b)));
+        }
+    }
+    while let Some(item) = match pending.take() {
+        Some(item) => Some(item),
+        None => vm.next_value(&it)?,
+    } {
         let k = match &key {
             Some(kf) => vm.call_value(kf, vec![item.clone()], vec![])?,
             None => item.clone(),
@@ -368,6 +385,19 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             "sum() can't sum strings [use ''.join(seq) instead]",
         ));
     }
+    if let (Value::Int(a), Some(g)) = (&acc, crate::vm::sink::generator_of(&it)) {
+        // Ints are added by the generator itself (`vm/sink.rs`) until an
+        // item is not an int or the total leaves i64.
+        let mut sink = Sink::SumInt(*a);
+        let first_other = vm.resume_into(&g, &mut sink)?;
+        if let Sink::SumInt(t) = sink {
+            acc = Value::Int(t);
+        }
+        match first_other {
+            None => return Ok(acc),
+            Some(x) => acc = vm.binary_op(acc, x, 0)?,
+        }
+    }
     while let Some(x) = vm.next_value(&it)? {
         acc = match (&acc, &x) {
             (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
@@ -377,9 +407,24 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(acc)
 }
 
+/// `any()`/`all()` of a generator: the items whose truth is plain and not
+/// `stop_on` are passed over by the generator itself (`vm/sink.rs`); the
+/// first other one comes back (None: the generator ended first).
+fn first_truth_stop(vm: &mut Vm, it: &Value, stop_on: bool) -> PyResult<Option<Option<Value>>> {
+    match crate::vm::sink::generator_of(it) {
+        Some(g) => Ok(Some(vm.resume_into(&g, &mut Sink::Truth { stop_on })?)),
+        None => Ok(None),
+    }
+}
+
 fn any(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("any", args, 1, 1)?;
     let it = vm.get_iter(args[0].clone())?;
+    match first_truth_stop(vm, &it, true)? {
+        Some(None) => return Ok(Value::Bool(false)),
+        Some(Some(x)) if vm.truthy(&x)? => return Ok(Value::Bool(true)),
+        _ => {}
+    }
     while let Some(x) = vm.next_value(&it)? {
         if vm.truthy(&x)? {
             return Ok(Value::Bool(true));
@@ -391,6 +436,11 @@ fn any(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn all(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("all", args, 1, 1)?;
     let it = vm.get_iter(args[0].clone())?;
+    match first_truth_stop(vm, &it, false)? {
+        Some(None) => return Ok(Value::Bool(true)),
+        Some(Some(x)) if !vm.truthy(&x)? => return Ok(Value::Bool(false)),
+        _ => {}
+    }
     while let Some(x) = vm.next_value(&it)? {
         if !vm.truthy(&x)? {
             return Ok(Value::Bool(false));

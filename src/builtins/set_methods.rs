@@ -8,7 +8,9 @@ use std::rc::Rc;
 use super::str_methods::{noargs, onearg};
 use crate::value::dict::is_plain_key;
 use crate::value::{Dict, DictKey, Kwargs, NativeFn, PyErr, PyResult, SetObj, Value};
+use crate::vm::iter::IterObj;
 use crate::vm::keys::VmEq;
+use crate::vm::sink::Sink;
 use crate::vm::Vm;
 
 pub const METHODS: &[(&str, NativeFn)] = &[
@@ -208,10 +210,30 @@ pub fn set_update(vm: &mut Vm, target: &Value, other: &Value) -> PyResult<()> {
 
 /// A new set from any iterable, built as `set(iterable)` builds it.
 pub fn set_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<SetObj> {
+    if let Some(g) = crate::vm::sink::generator_of(v) {
+        return set_from_generator(vm, &g);
+    }
     let other = other_of(vm, v)?;
     let mut s = SetObj::new();
     update_with(&mut s, &other, &mut VmEq(vm))?;
     Ok(s)
+}
+
+/// `set(genexpr)`: each item is added as it comes (CPython's
+/// `set_update_internal` on an iterator), the plain ones by the generator
+/// itself (`vm/sink.rs`).
+fn set_from_generator(vm: &mut Vm, g: &Rc<RefCell<IterObj>>) -> PyResult<SetObj> {
+    let mut sink = Sink::Set(SetObj::new());
+    while let Some(v) = vm.resume_into(g, &mut sink)? {
+        let key = vm.hash_key(v)?;
+        if let Sink::Set(s) = &mut sink {
+            s.insert_with(key, &mut VmEq(vm))?;
+        }
+    }
+    match sink {
+        Sink::Set(s) => Ok(s),
+        _ => unreachable!("a Set sink stays one"),
+    }
 }
 
 /// `set_intersection(so, other)` for a non-identical other.

@@ -300,3 +300,13 @@ pub fn live_tracked() -> usize {
         s.gens.iter().flatten().filter(|t| t.is_alive()).count()
     })
 }
+
+/// Bytes held by the collector's own handle lists (their capacity): kept
+/// for the thread and reused, they grow with the most containers ever
+/// tracked at once, which tests of what a run leaves behind set apart.
+pub fn buffer_bytes() -> usize {
+    GC.with(|g| {
+        let s = g.borrow();
+        s.gens.iter().map(|v| v.capacity()).sum::<usize>() * std::mem::size_of::<Tracked>()
+    })
+}

@@ -17,7 +17,7 @@ use crate::value::{
     Value,
 };
 use crate::vm::frame::{Frame, FrameObj, OnReturn};
-use crate::vm::iter::{GenState, IterObj};
+use crate::vm::iter::IterObj;
 
 /// A type whose objects the collector tracks.
 pub trait Traceable: Sized {
@@ -71,7 +71,6 @@ tracked_types! {
     Class: Class,
     Instance: Instance,
     Iter: RefCell<IterObj>,
-    Gen: RefCell<GenState>,
     Code: Code,
     Frame: FrameObj,
     Module: ModuleObj,
@@ -112,7 +111,6 @@ traceable!(Builtin: Builtin, |b| b.bound_self.as_ref().is_some_and(|v| !is_atomi
 traceable!(Class: Class);
 traceable!(Instance: Instance);
 traceable!(Iter: RefCell<IterObj>);
-traceable!(Gen: RefCell<GenState>);
 traceable!(Code: Code);
 traceable!(Frame: FrameObj);
 traceable!(Module: ModuleObj);
@@ -211,9 +209,15 @@ impl Obj {
             },
             Obj::FrozenSet(s) => values(s.iter(), f),
             Obj::Function(func) => {
-                let Ok(attrs) = func.attrs.try_borrow() else {
+                let (Ok(attrs), Ok(doc), Ok(module)) = (
+                    func.attrs.try_borrow(),
+                    func.doc.try_borrow(),
+                    func.module.try_borrow(),
+                ) else {
                     return false;
                 };
+                value(&doc, f);
+                value(&module, f);
                 f(addr(&func.code));
                 f(addr(&func.globals));
                 values(&func.defaults, f);
@@ -257,16 +261,6 @@ impl Obj {
             }
             Obj::Iter(it) => match it.try_borrow() {
                 Ok(it) => iter(&it, f),
-                Err(_) => return false,
-            },
-            Obj::Gen(g) => match g.try_borrow() {
-                Ok(g) => {
-                    f(addr(&g.func));
-                    if let Some(fr) = &g.frame {
-                        frame(fr, f);
-                    }
-                    values(&g.saved, f);
-                }
                 Err(_) => return false,
             },
             Obj::Code(c) => {
@@ -373,6 +367,11 @@ impl Obj {
                 if let Ok(mut a) = func.attrs.try_borrow_mut() {
                     trash.values.extend(std::mem::take(&mut *a).into_values());
                 }
+                for cell in [&func.doc, &func.module] {
+                    if let Ok(mut v) = cell.try_borrow_mut() {
+                        trash.values.push(std::mem::replace(&mut *v, Value::None));
+                    }
+                }
             }
             Obj::Class(c) => {
                 if let Ok(mut d) = c.dict.try_borrow_mut() {
@@ -433,11 +432,8 @@ impl Obj {
                     trash.values.append(&mut l);
                 }
             }
-            // A generator's state is referenced only by its iterator (or a
-            // running frame): clearing the iterator drops it as any drop
-            // does. The others are immutable.
-            Obj::Gen(_)
-            | Obj::Tuple(_)
+            // Immutable.
+            Obj::Tuple(_)
             | Obj::FrozenSet(_)
             | Obj::Method(_)
             | Obj::Builtin(_)
@@ -512,7 +508,13 @@ fn iter(it: &IterObj, f: &mut impl FnMut(usize)) {
             f(addr(dict));
             values(keys, f);
         }
-        IterObj::Generator(g) => f(addr(g)),
+        IterObj::Generator(g) => {
+            f(addr(&g.func));
+            if let Some(fr) = &g.frame {
+                frame(fr, f);
+            }
+            values(&g.saved, f);
+        }
         IterObj::Callable { func, sentinel } => {
             value(func, f);
             value(sentinel, f);

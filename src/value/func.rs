@@ -25,7 +25,11 @@ pub struct Function {
     pub closure: Vec<Rc<RefCell<Value>>>,
     pub name: RefCell<Str>,
     pub qualname: RefCell<Str>,
-    /// `__dict__`, `__doc__`, `__wrapped__` and friends.
+    /// `__doc__` and `__module__`: plain fields (CPython's `func_doc` and
+    /// `func_module`), set at creation without building a map.
+    pub doc: RefCell<Value>,
+    pub module: RefCell<Value>,
+    /// `__dict__` (`__wrapped__` and friends) and `__annotations__`.
     pub attrs: RefCell<AttrMap>,
 }
 

@@ -270,10 +270,12 @@ impl Vm {
                         Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
                     }
                 }
+                "__doc__" => f.doc.borrow().clone(),
+                "__module__" => f.module.borrow().clone(),
                 "__dict__" => {
                     let mut d = crate::value::Dict::new();
                     for (k, v) in f.attrs.borrow().iter() {
-                        if !matches!(k.as_str(), "__doc__" | "__module__" | "__annotations__") {
+                        if k.as_str() != "__annotations__" {
                             d.set_str(k.as_str(), v.clone());
                         }
                     }
@@ -505,6 +507,8 @@ impl Vm {
                             *f.qualname.borrow_mut() = s.clone();
                         }
                     }
+                    "__doc__" => *f.doc.borrow_mut() = v,
+                    "__module__" => *f.module.borrow_mut() = v,
                     _ => {
                         f.attrs.borrow_mut().insert(name.clone(), v);
                     }

@@ -42,6 +42,10 @@ impl Vm {
                         let f = f.clone();
                         return self.enter_plain_call(f, slot, args_start, nargs, missing);
                     }
+                    if let Some(missing) = generator_defaults(f, nargs) {
+                        let f = f.clone();
+                        return self.new_generator(f, slot, args_start, missing);
+                    }
                 }
                 Value::Builtin(b) => {
                     let b = b.clone();
@@ -547,6 +551,37 @@ impl Vm {
         Ok(true)
     }
 
+    /// Calling a generator function with plain positional arguments: its
+    /// suspended frame is laid out straight from the stack (what
+    /// `call_generic` and `bind_args` do, without the argument `Vec`).
+    fn new_generator(
+        &mut self,
+        f: Rc<Function>,
+        slot: usize,
+        args_start: usize,
+        missing: usize,
+    ) -> PyResult<bool> {
+        self.close_pending_generators();
+        if self.at_recursion_limit() {
+            return Err(self.recursion_error());
+        }
+        let code = &f.code;
+        // Room for the whole frame: suspending it never grows the buffer.
+        let mut locals = Vec::with_capacity(code.frame_size());
+        self.stack.move_tail_to(args_start, &mut locals);
+        push_defaults(&mut locals, &f, missing);
+        locals.resize(code.nlocalsplus(), Value::Null);
+        make_cells(&f, &mut locals);
+        let gen = GenState::new(f, locals);
+        self.stack.truncate(slot);
+        self.stack.push(Value::Iter(crate::gc::alloc(RefCell::new(
+            IterObj::Generator(gen),
+        ))));
+        // The arguments are gone: a generator passed in may be closed.
+        self.close_pending_generators();
+        Ok(false)
+    }
+
     pub(crate) fn push_frame(
         &mut self,
         f: Rc<Function>,
@@ -574,6 +609,7 @@ impl Vm {
             prev_ip: u32::MAX,
             last_line: 0,
             gen: None,
+            sink: false,
         });
     }
 
@@ -755,19 +791,7 @@ impl Vm {
                 join_names(&missing_kw)
             )));
         }
-        // Cells for captured locals, then the closure's cells.
-        let nv = code.varnames.len();
-        for (i, c) in code.cell2arg.iter().enumerate() {
-            let init = match c {
-                Some(a) => std::mem::replace(&mut locals[*a as usize], Value::Null),
-                None => Value::Null,
-            };
-            locals[nv + i] = Value::Cell(crate::gc::alloc(RefCell::new(init)));
-        }
-        let nc = code.cellvars.len();
-        for (i, cell) in f.closure.iter().enumerate() {
-            locals[nv + nc + i] = Value::Cell(cell.clone());
-        }
+        make_cells(f, &mut locals);
         Ok(locals)
     }
 
@@ -890,14 +914,14 @@ impl Vm {
             Some(Value::Str(s)) if code.kind == CodeKind::Function => Value::Str(s.clone()),
             _ => Value::None,
         };
-        attrs.insert(self.intern("__doc__"), doc);
+        // Read when the function is made, as CPython does: a later
+        // assignment to the global `__name__` does not change it.
         let module = self.frames[fi]
             .globals
             .borrow()
-            .get_str("__name__")
+            .get(&self.name_key)
             .cloned()
             .unwrap_or(Value::None);
-        attrs.insert(self.intern("__module__"), module);
         if let Some(a) = annotations {
             attrs.insert(self.intern("__annotations__"), a);
         }
@@ -909,6 +933,8 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
+            doc: RefCell::new(doc),
+            module: RefCell::new(module),
             attrs: RefCell::new(attrs),
         })))
     }
@@ -1246,6 +1272,38 @@ fn missing_defaults(f: &Function, nargs: usize) -> Option<usize> {
 #[inline]
 pub(crate) fn takes_in_place(f: &Function, nargs: usize) -> bool {
     missing_defaults(f, nargs).is_some()
+}
+
+/// As `missing_defaults`, for a generator function: how many defaults a
+/// call with `nargs` positional arguments takes.
+fn generator_defaults(f: &Function, nargs: usize) -> Option<usize> {
+    let code = &f.code;
+    if code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) != CO_GENERATOR
+        || code.kwonlyargcount != 0
+    {
+        return None;
+    }
+    let missing = (code.argcount as usize).checked_sub(nargs)?;
+    (missing <= f.defaults.len()).then_some(missing)
+}
+
+/// Fills in a new frame's localsplus (`bind_args` laid out): cells for
+/// captured locals (a captured parameter moves into its cell), then the
+/// closure's cells.
+fn make_cells(f: &Function, locals: &mut [Value]) {
+    let code = &f.code;
+    let nv = code.varnames.len();
+    for (i, c) in code.cell2arg.iter().enumerate() {
+        let init = match c {
+            Some(a) => std::mem::replace(&mut locals[*a as usize], Value::Null),
+            None => Value::Null,
+        };
+        locals[nv + i] = Value::Cell(crate::gc::alloc(RefCell::new(init)));
+    }
+    let nc = code.cellvars.len();
+    for (i, cell) in f.closure.iter().enumerate() {
+        locals[nv + nc + i] = Value::Cell(cell.clone());
+    }
 }
 
 /// Pushes the last `missing` defaults of `f` after its arguments.

@@ -50,7 +50,10 @@ pub struct Frame {
     /// The line of the last instruction that had one.
     pub last_line: u32,
     /// The generator this frame belongs to, when it is one.
-    pub gen: Option<Rc<RefCell<crate::vm::iter::GenState>>>,
+    pub gen: Option<Rc<RefCell<crate::vm::iter::IterObj>>>,
+    /// A generator frame resumed by a native consumer with a sink
+    /// (`vm/sink.rs`): `YieldValue` offers its item to `Vm::sinks`' top.
+    pub sink: bool,
 }
 
 impl Frame {

@@ -106,7 +106,9 @@ pub enum IterObj {
         index: usize,
         len: usize,
     },
-    Generator(Rc<RefCell<GenState>>),
+    /// A generator: its state lives in the iterator object itself (one
+    /// allocation, as CPython's generator object).
+    Generator(GenState),
     /// `iter(callable, sentinel)`
     Callable {
         func: Value,
@@ -218,7 +220,7 @@ impl Drop for GenState {
 }
 
 impl GenState {
-    pub fn new(func: Rc<Function>, locals: Vec<Value>) -> Rc<RefCell<GenState>> {
+    pub fn new(func: Rc<Function>, locals: Vec<Value>) -> GenState {
         let frame = Frame {
             code: func.code.clone(),
             ip: 0,
@@ -234,21 +236,38 @@ impl GenState {
             prev_ip: u32::MAX,
             last_line: 0,
             gen: None,
+            sink: false,
         };
-        crate::gc::alloc(RefCell::new(GenState {
+        GenState {
             func,
             frame: Some(frame),
             saved: locals,
             running: false,
             done: false,
-        }))
+        }
+    }
+
+    /// The state of generator `g` (an iterator made by a generator call).
+    #[inline]
+    pub fn of(g: &mut IterObj) -> &mut GenState {
+        match g {
+            IterObj::Generator(st) => st,
+            _ => unreachable!("not a generator"),
+        }
+    }
+
+    /// Marks generator `g` finished, if the collector has not emptied it.
+    pub fn finish_gen(g: &RefCell<IterObj>) {
+        if let IterObj::Generator(st) = &mut *g.borrow_mut() {
+            st.finish();
+        }
     }
 
     pub fn finish(&mut self) {
         self.done = true;
         self.running = false;
         self.frame = None;
-        self.saved.clear();
+        self.saved = Vec::new();
     }
 }
 
@@ -658,18 +677,29 @@ impl Vm {
                 *cell.borrow_mut() = IterObj::Done;
                 Ok(None)
             }
-            IterObj::Generator(g) => {
-                let g = g.clone();
+            IterObj::Generator(_) => {
                 drop(b);
-                self.resume_generator(&g)
+                self.resume_generator(&cell)
             }
         }
     }
 
     /// Runs a generator until it yields (Some) or finishes (None).
-    pub fn resume_generator(&mut self, g: &Rc<RefCell<GenState>>) -> PyResult<Option<Value>> {
-        let (mut frame, saved) = {
-            let mut st = g.borrow_mut();
+    pub fn resume_generator(&mut self, g: &Rc<RefCell<IterObj>>) -> PyResult<Option<Value>> {
+        self.resume_gen(g, false)
+    }
+
+    /// `resume_generator`; with `sink`, what it yields is first offered to
+    /// the top of `Vm::sinks` (`vm/sink.rs`).
+    pub(crate) fn resume_gen(
+        &mut self,
+        g: &Rc<RefCell<IterObj>>,
+        sink: bool,
+    ) -> PyResult<Option<Value>> {
+        let base = self.stack.len();
+        let mut frame = {
+            let mut b = g.borrow_mut();
+            let st = GenState::of(&mut b);
             if st.done {
                 return Ok(None);
             }
@@ -681,16 +711,18 @@ impl Vm {
                 return Err(self.recursion_error());
             }
             st.running = true;
-            (st.frame.take().unwrap(), std::mem::take(&mut st.saved))
+            // The saved values move back onto the stack; their buffer stays
+            // with the generator for the next suspension.
+            self.stack.append(&mut st.saved);
+            st.frame.take().unwrap()
         };
-        let base = self.stack.len();
         frame.base = base;
         frame.ret_slot = base;
         frame.is_entry = true;
         frame.gen = Some(g.clone());
         frame.traced = false;
+        frame.sink = sink;
         let started = frame.ip > 0;
-        self.stack.extend(saved);
         if started {
             // The value `YieldValue` leaves behind (what `send` would pass).
             self.stack.push(Value::None);
@@ -711,11 +743,12 @@ impl Vm {
             // The call event failed: the generator is left as it was.
             self.frames.pop();
             self.stack.truncate(base);
-            g.borrow_mut().finish();
+            GenState::finish_gen(g);
             return Err(e);
         }
         let r = self.with_stack(|vm| vm.run_loop());
-        let mut st = g.borrow_mut();
+        let mut b = g.borrow_mut();
+        let st = GenState::of(&mut b);
         st.running = false;
         match r {
             Ok(v) => {
@@ -727,7 +760,7 @@ impl Vm {
             }
             Err(e) => {
                 st.finish();
-                drop(st);
+                drop(b);
                 if self.err_is(&e, ExcType::StopIteration) {
                     return Err(self.generator_raised_stop(e));
                 }
@@ -805,6 +838,7 @@ impl Vm {
         frame.is_entry = true;
         frame.traced = false;
         frame.gen = None;
+        frame.sink = false;
         self.stack.extend(saved);
         let obj = frame.obj.clone();
         self.frames.push(frame);
@@ -852,7 +886,6 @@ impl Vm {
             self.return_hooks(&v)?;
         }
         let mut f = self.frames.pop().unwrap();
-        let saved = self.stack.split_off(f.base);
         if let Some(o) = &f.obj {
             o.live.set(None);
             // No f_back while suspended: no reference cycle through the resumer.
@@ -861,8 +894,9 @@ impl Vm {
                 .set(super::frame::line_near(&f.code, f.ip.saturating_sub(1)));
         }
         let g = f.gen.take().unwrap();
-        let mut st = g.borrow_mut();
-        st.saved = saved;
+        let mut b = g.borrow_mut();
+        let st = GenState::of(&mut b);
+        self.stack.move_tail_to(f.base, &mut st.saved);
         st.frame = Some(f);
         Ok(v)
     }
@@ -877,6 +911,9 @@ impl Vm {
         }
         let it = self.get_iter(v.clone())?;
         self.length_hint(v)?;
+        if let Some(g) = super::sink::generator_of(&it) {
+            return self.drain_generator(&g, vec![]);
+        }
         let mut out = vec![];
         while let Some(x) = self.next_value(&it)? {
             out.push(x);
@@ -990,6 +1027,9 @@ impl Vm {
                 .map_err(|_| PyErr::bare(crate::value::ExcType::MemoryError))?;
         }
         let it = self.get_iter(v.clone())?;
+        if let Some(g) = super::sink::generator_of(&it) {
+            return self.drain_generator(&g, out);
+        }
         while let Some(x) = self.next_value(&it)? {
             out.push(x);
         }

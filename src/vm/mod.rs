@@ -11,6 +11,7 @@ pub mod keys;
 mod name_cache;
 pub mod ops;
 mod run;
+pub(crate) mod sink;
 mod stack;
 mod suggest;
 mod tracing;
@@ -86,6 +87,12 @@ pub struct Vm {
     /// container met again inside its own repr prints as `[...]`/`{...}`.
     pub repr_active: Vec<usize>,
     pub interned: FxHashMap<&'static str, Str>,
+    /// The sinks of generators being drained by native consumers, innermost
+    /// last (`sink.rs`).
+    pub(crate) sinks: Vec<sink::Sink>,
+    /// `'__name__'` as a dict key, hashed once: every `def` and generator
+    /// expression reads it from the globals for `__module__`.
+    pub name_key: crate::value::DictKey,
     /// Set while bytecode makes a call: a built-in called now reports c_* events.
     pub c_events_armed: bool,
     /// Emptied argument vectors of built-in calls, reused (`call_builtin_at`).
@@ -143,6 +150,8 @@ impl Vm {
             stack_segments: 0,
             repr_active: Vec::new(),
             interned: FxHashMap::default(),
+            sinks: Vec::new(),
+            name_key: crate::value::DictKey::str("__name__"),
             c_events_armed: false,
             arg_buffers: Vec::new(),
             type_cache: FxHashMap::default(),
@@ -229,6 +238,7 @@ impl Vm {
             prev_ip: u32::MAX,
             last_line: 0,
             gen: None,
+            sink: false,
         });
         self.stack.resize(base + code.nlocalsplus(), Value::Null);
         self.enter_frame_hooks()?;

@@ -176,7 +176,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::PopTop => {
-                        self.stack.pop();
+                        self.stack.pop_fast().drop_fast();
                         continue 'dispatch;
                     }
                     Op::PushNull => {
@@ -576,6 +576,10 @@ impl Vm {
                                     }
                                 }
                             }
+                            (Value::Tuple(t), Value::Int(i)) => match list_slot(*i, t.len()) {
+                                Some(j) => t[j].clone_fast(),
+                                None => break 'op PyErr::index_error("tuple index out of range"),
+                            },
                             _ => tri!(self.getitem(&c, &k)),
                         };
                         self.stack.push_fast(r);
@@ -875,7 +879,18 @@ impl Vm {
                         }
                     }
                     Op::YieldValue => {
-                        let v = self.stack.pop_fast();
+                        let mut v = self.stack.pop_fast();
+                        // SAFETY: as for the `ip` store above.
+                        if unsafe { self.frames.get_unchecked(fi) }.sink {
+                            match self.sink_item(v) {
+                                Ok(()) => {
+                                    // Taken: the frame runs on as if resumed at once.
+                                    self.stack.push_fast(Value::None);
+                                    continue 'dispatch;
+                                }
+                                Err(back) => v = back,
+                            }
+                        }
                         let v = tri!(self.yield_from_frame(v));
                         return Ok(Exit::Return(v));
                     }
@@ -1031,7 +1046,7 @@ impl Vm {
             }
         }
         if let Some(g) = &f.gen {
-            g.borrow_mut().finish();
+            crate::vm::iter::GenState::finish_gen(g);
             self.stack.truncate(f.ret_slot);
             return Ok(Some(Value::Null));
         }

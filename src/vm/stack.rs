@@ -75,6 +75,23 @@ impl ValueStack {
         self.0.split_off(at)
     }
 
+    /// Moves the items from `at` on to the end of `dst` (a suspending
+    /// generator's frame), leaving the stack `at` long.
+    #[inline]
+    pub fn move_tail_to(&mut self, at: usize, dst: &mut Vec<Value>) {
+        let n = self.0.len() - at;
+        dst.reserve(n);
+        // SAFETY: `n` initialized items move from the stack's tail to the
+        // room just reserved in `dst`; both lengths are set so each item is
+        // owned exactly once.
+        unsafe {
+            let len = dst.len();
+            std::ptr::copy_nonoverlapping(self.0.as_ptr().add(at), dst.as_mut_ptr().add(len), n);
+            self.0.set_len(at);
+            dst.set_len(len + n);
+        }
+    }
+
     /// Pops an operand the running instruction's stack effect says is
     /// there (above the frame's locals, so the stack is not empty).
     #[inline(always)]

@@ -382,7 +382,7 @@ impl Vm {
                 self.freeze_frame_object(o, &f);
             }
             if let Some(g) = &f.gen {
-                g.borrow_mut().finish();
+                crate::vm::iter::GenState::finish_gen(g);
             }
             self.keep_locals_in_traceback(&exc, fi, f.base);
             self.stack.truncate(f.ret_slot);
