@@ -42,31 +42,16 @@ impl Vm {
                         let f = f.clone();
                         return self.enter_plain_call(f, slot, args_start, nargs, missing);
                     }
-                    if let Some(missing) = generator_defaults(f, nargs) {
-                        let f = f.clone();
-                        return self.new_generator(f, slot, args_start, missing);
-                    }
                 }
                 Value::Builtin(b) => {
                     let b = b.clone();
                     self.call_builtin_at(slot, args_start, &b)?;
                     return Ok(false);
                 }
-                Value::Class(c) if !is_meth && !c.is_user && !c.is_exception() => {
-                    let c = c.clone();
-                    self.construct_builtin_at(slot, args_start, &c)?;
-                    return Ok(false);
-                }
-                Value::BoundMethod(m) if !is_meth && matches!(m.func, Value::Function(_)) => {
-                    // Its function and `self` take the two slots, as
-                    // `LoadMethod` lays them out (CPython's CALL does the
-                    // same), and the call starts again on the fast paths.
-                    let (func, self_) = (m.func.clone(), m.self_.clone());
-                    self.stack[slot] = func;
-                    self.stack[slot + 1] = self_;
-                    return self.call_at(slot, argc, None);
-                }
                 _ => {}
+            }
+            if let Some(pushed) = self.call_positional_at(slot, argc, is_meth)? {
+                return Ok(pushed);
             }
         }
         let callable = self.stack[args_start - 1].clone();
@@ -125,6 +110,45 @@ impl Vm {
                 Ok(false)
             }
         }
+    }
+
+    /// `call_at`'s other fast paths for positional arguments (out of line,
+    /// so that the krait-function path stays short): generator functions,
+    /// built-in types and bound method objects. None: the
+    /// general path.
+    #[inline(never)]
+    fn call_positional_at(
+        &mut self,
+        slot: usize,
+        argc: usize,
+        is_meth: bool,
+    ) -> PyResult<Option<bool>> {
+        let args_start = if is_meth { slot + 1 } else { slot + 2 };
+        let nargs = argc + is_meth as usize;
+        match &self.stack[args_start - 1] {
+            Value::Function(f) => {
+                if let Some(missing) = generator_defaults(f, nargs) {
+                    let f = f.clone();
+                    return self.new_generator(f, slot, args_start, missing).map(Some);
+                }
+            }
+            Value::Class(c) if !is_meth && !c.is_user && !c.is_exception() => {
+                let c = c.clone();
+                self.construct_builtin_at(slot, args_start, &c)?;
+                return Ok(Some(false));
+            }
+            Value::BoundMethod(m) if !is_meth && matches!(m.func, Value::Function(_)) => {
+                // Its function and `self` take the two slots, as
+                // `LoadMethod` lays them out (CPython's CALL does the
+                // same), and the call starts again on the fast paths.
+                let (func, self_) = (m.func.clone(), m.self_.clone());
+                self.stack[slot] = func;
+                self.stack[slot + 1] = self_;
+                return self.call_at(slot, argc, None).map(Some);
+            }
+            _ => {}
+        }
+        Ok(None)
     }
 
     /// A built-in called by bytecode with positional arguments: they move
