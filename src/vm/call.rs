@@ -151,27 +151,41 @@ impl Vm {
         Ok(None)
     }
 
-    /// A built-in called by bytecode with positional arguments: they move
-    /// from the stack into a reused buffer (no allocation per call), and
-    /// the result takes the callable's place.
+    /// A built-in called by bytecode with positional arguments.
     #[inline(never)]
     fn call_builtin_at(&mut self, slot: usize, args_start: usize, b: &Rc<Builtin>) -> PyResult<()> {
+        self.call_with_buffer(slot, args_start, b.bound_self.as_ref(), |vm, args| {
+            let no_kwargs = Kwargs::new();
+            if vm.trace.wants_c_events() && !vm.trace.suspended {
+                vm.call_builtin_traced(b, args)
+            } else if vm.builtin_call_counts(b, true, false) {
+                vm.nested(" while calling a Python object", |vm| {
+                    (b.func)(vm, args, &no_kwargs)
+                })
+            } else {
+                (b.func)(vm, args, &no_kwargs)
+            }
+        })
+    }
+
+    /// Runs `call` on the positional arguments from `args_start` up (after
+    /// `first`, a bound `self`), moved from the stack into a reused buffer
+    /// (no allocation per call); the result takes the callable's place at `slot`.
+    #[inline(always)]
+    fn call_with_buffer(
+        &mut self,
+        slot: usize,
+        args_start: usize,
+        first: Option<&Value>,
+        call: impl FnOnce(&mut Vm, &[Value]) -> PyResult<Value>,
+    ) -> PyResult<()> {
         self.close_pending_generators();
         let mut args = self.arg_buffers.pop().unwrap_or_default();
-        if let Some(s) = &b.bound_self {
+        if let Some(s) = first {
             args.push(s.clone());
         }
         args.extend(self.stack.drain(args_start..));
-        let no_kwargs = Kwargs::new();
-        let r = if self.trace.wants_c_events() && !self.trace.suspended {
-            self.call_builtin_traced(b, &args)
-        } else if self.builtin_call_counts(b, true, false) {
-            self.nested(" while calling a Python object", |vm| {
-                (b.func)(vm, &args, &no_kwargs)
-            })
-        } else {
-            (b.func)(self, &args, &no_kwargs)
-        };
+        let r = call(self, &args);
         args.clear();
         if self.arg_buffers.len() < ARG_BUFFERS_KEPT && args.capacity() <= ARG_BUFFER_CAPACITY {
             self.arg_buffers.push(args);
@@ -225,7 +239,7 @@ impl Vm {
     }
 
     /// A built-in type other than an exception called by bytecode with
-    /// positional arguments: as `call_builtin_at`, through a reused buffer.
+    /// positional arguments.
     #[inline(never)]
     fn construct_builtin_at(
         &mut self,
@@ -233,19 +247,9 @@ impl Vm {
         args_start: usize,
         c: &Rc<Class>,
     ) -> PyResult<()> {
-        self.close_pending_generators();
-        let mut args = self.arg_buffers.pop().unwrap_or_default();
-        args.extend(self.stack.drain(args_start..));
-        let r = self.construct_builtin_class(c, &args, &Kwargs::new(), true);
-        args.clear();
-        if self.arg_buffers.len() < ARG_BUFFERS_KEPT && args.capacity() <= ARG_BUFFER_CAPACITY {
-            self.arg_buffers.push(args);
-        }
-        let v = r?;
-        self.stack.truncate(slot);
-        self.stack.push(v);
-        self.close_pending_generators();
-        Ok(())
+        self.call_with_buffer(slot, args_start, None, |vm, args| {
+            vm.construct_builtin_class(c, args, &Kwargs::new(), true)
+        })
     }
 
     /// Makes the cells of a frame laid out at `base` (captured parameters
