@@ -29,9 +29,27 @@ impl Vm {
         d.value_at(e.ix as usize).cloned()
     }
 
+    /// Attribute `names[i]` of module `m` (the value `obj`): from the
+    /// cache, or read and cached (`LoadAttr` and `LoadMethod`).
+    #[inline]
+    pub(crate) fn load_module_attr(
+        &mut self,
+        code: &Code,
+        i: usize,
+        obj: &Value,
+        m: &ModuleObj,
+    ) -> PyResult<Value> {
+        if let Some(v) = self.cached_module_attr(code, i, m) {
+            return Ok(v);
+        }
+        let v = self.getattr_str(obj, &code.names[i])?;
+        self.fill_module_attr_cache(code, i, m);
+        Ok(v)
+    }
+
     /// After attribute `names[i]` was read from module `m` the slow way.
     #[cold]
-    pub(crate) fn fill_module_attr_cache(&self, code: &Code, i: usize, m: &ModuleObj) {
+    fn fill_module_attr_cache(&self, code: &Code, i: usize, m: &ModuleObj) {
         let d = m.dict.borrow();
         let Some(ix) = d.index_of(&DictKey::name(&code.names[i])) else {
             return;

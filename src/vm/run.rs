@@ -349,10 +349,14 @@ impl Vm {
                                 continue 'dispatch;
                             }
                         } else if let Value::Module(m) = &obj {
-                            if let Some(v) = self.cached_module_attr(code, arg as usize, m) {
-                                self.stack.push_fast(v);
-                                continue 'dispatch;
+                            match self.load_module_attr(code, arg as usize, &obj, m) {
+                                Ok(v) => self.stack.push_fast(v),
+                                Err(e) => {
+                                    let name = &code.names[arg as usize];
+                                    break 'op self.attr_error_context(e, &obj, name);
+                                }
                             }
+                            continue 'dispatch;
                         }
                         let name = &code.names[arg as usize];
                         let v = match self.getattr_str(&obj, name) {
@@ -366,7 +370,6 @@ impl Vm {
                             Value::Class(c) => {
                                 self.fill_class_attr_cache(code, arg as usize, c, name)
                             }
-                            Value::Module(m) => self.fill_module_attr_cache(code, arg as usize, m),
                             _ => {}
                         }
                         self.stack.push_fast(v);
@@ -414,15 +417,9 @@ impl Vm {
                             }
                             Value::Module(m) => {
                                 // A module's functions are called unbound.
-                                let v = match self.cached_module_attr(code, arg as usize, m) {
-                                    Some(v) => v,
-                                    None => match self.getattr_str(&obj, name) {
-                                        Ok(v) => {
-                                            self.fill_module_attr_cache(code, arg as usize, m);
-                                            v
-                                        }
-                                        Err(e) => break 'op self.attr_error_context(e, &obj, name),
-                                    },
+                                let v = match self.load_module_attr(code, arg as usize, &obj, m) {
+                                    Ok(v) => v,
+                                    Err(e) => break 'op self.attr_error_context(e, &obj, name),
                                 };
                                 self.stack.push_fast(Value::Null);
                                 self.stack.push_fast(v);
