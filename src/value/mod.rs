@@ -43,6 +43,13 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
+    /// Internal marker, never seen by krait code: an unbound local slot, or
+    /// the empty slot `PushNull` leaves below a callable.
+    Null,
+    Ellipsis,
+    NotImplemented,
+    // The variants above hold no reference: `is_immediate` tests them
+    // with one comparison of the tag, as they come first.
     BigInt(Rc<BigInt>),
     Str(Str),
     List(List),
@@ -65,20 +72,22 @@ pub enum Value {
     Descr(Rc<Descr>),
     Cell(Rc<RefCell<Value>>),
     Traceback(Rc<TracebackObj>),
-    Ellipsis,
-    NotImplemented,
-    /// Internal marker, never seen by krait code: an unbound local slot, or
-    /// the empty slot `PushNull` leaves below a callable.
-    Null,
 }
 
 impl Value {
-    /// None, a bool, a small int or a float: no reference count, no heap.
+    /// None, a bool, a small int, a float or a marker: no reference
+    /// count, no heap.
     #[inline(always)]
     pub fn is_immediate(&self) -> bool {
         matches!(
             self,
-            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_)
+            Value::None
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Null
+                | Value::Ellipsis
+                | Value::NotImplemented
         )
     }
 

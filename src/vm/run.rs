@@ -183,7 +183,15 @@ impl Vm {
                         self.stack.push_fast(Value::Null);
                         continue 'dispatch;
                     }
-                    Op::Nop | Op::Resume => continue 'dispatch,
+                    Op::Nop | Op::Resume => {
+                        // Not an empty arm: one would make the loop head its
+                        // own successor, and LLVM then keeps one shared
+                        // dispatch jump instead of a copy per arm (see
+                        // .cargo/config.toml).
+                        // SAFETY: an empty asm block does nothing.
+                        unsafe { std::arch::asm!("", options(nomem, nostack, preserves_flags)) };
+                        continue 'dispatch;
+                    }
 
                     Op::Copy => {
                         let v = self
@@ -1035,6 +1043,45 @@ impl Vm {
         if self.trace.on() {
             self.return_hooks(&v)?;
         }
+        // The common case: a function frame nobody looked at returns to
+        // krait code. What the general path below does, with its other
+        // cases known not to apply.
+        let top = self.frames.last().unwrap();
+        if top.obj.is_none()
+            && top.gen.is_none()
+            && !top.is_entry
+            && matches!(top.on_return, OnReturn::Push)
+        {
+            // Taken apart so that only the fields that hold something are
+            // dropped, inline, instead of through the record's drop glue.
+            let super::frame::Frame {
+                code,
+                globals,
+                func,
+                locals,
+                ret_slot,
+                on_return,
+                obj,
+                gen,
+                ..
+            } = self.frames.pop().unwrap();
+            debug_assert!(obj.is_none() && gen.is_none());
+            std::mem::forget((on_return, obj, gen));
+            self.stack.truncate_fast(ret_slot);
+            self.close_pending_generators();
+            self.stack.push(v);
+            drop((func, locals, globals, code));
+            if self.trace.on() || self.frames.last().is_some_and(|f| f.traced) {
+                let top = self.frames.len() - 1;
+                self.recheck_mode(top);
+            }
+            return Ok(None);
+        }
+        self.return_from_frame_slow(v)
+    }
+
+    #[inline(never)]
+    fn return_from_frame_slow(&mut self, v: Value) -> PyResult<Option<Value>> {
         let mut f = self.frames.pop().unwrap();
         if let Some(o) = f.obj.take() {
             // Nobody else holds the frame object: nothing can look at it later.
@@ -1044,10 +1091,10 @@ impl Vm {
         }
         if let Some(g) = &f.gen {
             crate::vm::iter::GenState::finish_gen(g);
-            self.stack.truncate(f.ret_slot);
+            self.stack.truncate_fast(f.ret_slot);
             return Ok(Some(Value::Null));
         }
-        self.stack.truncate(f.ret_slot);
+        self.stack.truncate_fast(f.ret_slot);
         // Generators this frame held are closed as it goes, as in CPython.
         self.close_pending_generators();
         let result = match f.on_return {

@@ -69,6 +69,26 @@ impl ValueStack {
         unsafe { self.0.get_unchecked_mut(i) }
     }
 
+    /// `Vec::truncate` with immediates skipped inline (a frame's locals
+    /// are mostly ints, floats and None); items go in order, bottom first,
+    /// as CPython clears a frame's slots.
+    #[inline]
+    pub fn truncate_fast(&mut self, at: usize) {
+        let len = self.0.len();
+        if at >= len {
+            return;
+        }
+        // SAFETY: the items from `at` to `len` are initialized and, once
+        // the length is `at`, owned only here: each is read out once.
+        unsafe {
+            self.0.set_len(at);
+            let p = self.0.as_ptr();
+            for i in at..len {
+                p.add(i).read().drop_fast();
+            }
+        }
+    }
+
     /// Removes the top `n` items, in order.
     pub fn take_top(&mut self, n: usize) -> Vec<Value> {
         let at = self.0.len() - n;
