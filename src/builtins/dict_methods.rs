@@ -130,6 +130,7 @@ fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
                     kind: TypeKind::Object,
                     is_user: true,
                     dict: RefCell::new(dict),
+                    slot_hint: Default::default(),
                 })
             };
             [

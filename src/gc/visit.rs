@@ -246,7 +246,7 @@ impl Obj {
                 attr_map(&d, f);
             }
             Obj::Instance(i) => {
-                let (Ok(attrs), Ok(tb)) = (i.attrs.try_borrow(), i.traceback.try_borrow()) else {
+                let Ok(attrs) = i.attrs.try_borrow() else {
                     return false;
                 };
                 f(addr(&i.class));
@@ -255,9 +255,7 @@ impl Obj {
                     AttrStore::Map(m) => attr_map(m, f),
                     AttrStore::Dict(d) => f(addr(d)),
                 }
-                if let Some(t) = &*tb {
-                    f(addr(t));
-                }
+                i.visit_traceback(|t| f(addr(t)));
             }
             Obj::Iter(it) => match it.try_borrow() {
                 Ok(it) => iter(&it, f),
@@ -386,9 +384,9 @@ impl Obj {
                         AttrStore::Dict(d) => trash.values.push(Value::Dict(d)),
                     }
                 }
-                if let Ok(mut t) = i.traceback.try_borrow_mut() {
-                    trash.values.extend(t.take().map(Value::Traceback));
-                }
+                trash
+                    .values
+                    .extend(i.take_traceback().map(Value::Traceback));
             }
             Obj::Iter(it) => {
                 if let Ok(mut it) = it.try_borrow_mut() {

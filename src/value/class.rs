@@ -1,6 +1,6 @@
 //! Classes (built-in types and user classes alike) and their instances.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use indexmap::IndexMap;
@@ -65,6 +65,10 @@ pub struct Class {
     /// True for classes made by a `class` statement.
     pub is_user: bool,
     pub dict: RefCell<AttrMap>,
+    /// The most attribute slots an instance has had: an instance's slot
+    /// vector is sized for that many at its first growth, as the class's
+    /// instances tend to end alike.
+    pub slot_hint: Cell<u32>,
 }
 
 impl Class {
@@ -151,7 +155,9 @@ pub struct Instance {
     pub class: Rc<Class>,
     pub(crate) attrs: RefCell<AttrStore>,
     /// For exceptions: (code, line) of each frame passed, outermost first.
-    pub traceback: RefCell<Option<Rc<super::TracebackObj>>>,
+    /// A `Cell` (8 bytes, where a `RefCell` takes 16), read through
+    /// `traceback()`: every instance has it, few ever use it.
+    traceback: Cell<Option<Rc<super::TracebackObj>>>,
 }
 
 /// Where an instance keeps its attributes. Most instances keep their
@@ -190,8 +196,49 @@ impl Instance {
         Instance {
             class,
             attrs: RefCell::new(AttrStore::Slots(root, Vec::new())),
-            traceback: RefCell::new(None),
+            traceback: Cell::new(None),
         }
+    }
+
+    /// The exception's traceback (`__traceback__`).
+    #[inline]
+    pub fn traceback(&self) -> Option<Rc<super::TracebackObj>> {
+        // SAFETY: the cell is read and its `Rc` cloned with nothing run in
+        // between that could set it.
+        unsafe { (*self.traceback.as_ptr()).clone() }
+    }
+
+    /// Calls `f` with the traceback without cloning it (the collector's
+    /// visit, which must not see a count it added itself); `f` must not
+    /// set the traceback.
+    pub(crate) fn visit_traceback(&self, f: impl FnOnce(&Rc<super::TracebackObj>)) {
+        // SAFETY: nothing sets the cell while `f` runs (see above).
+        if let Some(tb) = unsafe { &*self.traceback.as_ptr() } {
+            f(tb);
+        }
+    }
+
+    pub fn set_traceback(&self, tb: Option<Rc<super::TracebackObj>>) {
+        self.traceback.set(tb);
+    }
+
+    pub(crate) fn take_traceback(&self) -> Option<Rc<super::TracebackObj>> {
+        self.traceback.take()
+    }
+
+    /// Where a new attribute slot goes: sized at the first growth for as
+    /// many slots as the class's instances have had.
+    #[inline]
+    fn push_slot(&self, values: &mut Vec<Value>, v: Value) {
+        let n = values.len() + 1;
+        let hint = self.class.slot_hint.get() as usize;
+        if n > hint {
+            self.class.slot_hint.set(n as u32);
+        }
+        if values.len() == values.capacity() {
+            values.reserve_exact(hint.max(n) - values.len());
+        }
+        values.push(v);
     }
     pub fn get_attr(&self, name: &str) -> Option<Value> {
         match &*self.attrs.borrow() {
@@ -225,7 +272,7 @@ impl Instance {
             }
             if let Some(next) = shape.with(&name) {
                 *shape = next;
-                values.push(v);
+                self.push_slot(values, v);
                 return;
             }
             store.move_to_map();
@@ -340,7 +387,7 @@ impl Instance {
             },
             Some(next) if values.len() == i => {
                 *s = next.clone();
-                values.push(v);
+                self.push_slot(values, v);
                 Ok(())
             }
             Some(_) => Err(v),

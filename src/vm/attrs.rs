@@ -835,7 +835,7 @@ impl Vm {
                     });
                 }
                 "__traceback__" => {
-                    return Ok(match inst.traceback.borrow().clone() {
+                    return Ok(match inst.traceback() {
                         Some(tb) => Value::Traceback(tb),
                         None => Value::None,
                     });

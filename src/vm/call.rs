@@ -1114,6 +1114,7 @@ impl Vm {
             base: Some(base),
             is_user: true,
             dict: RefCell::new(dict),
+            slot_hint: Default::default(),
         })
     }
 

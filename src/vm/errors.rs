@@ -165,7 +165,7 @@ impl Vm {
         globals: Option<&Rc<RefCell<Dict>>>,
     ) -> String {
         let tb = match exc {
-            Value::Instance(i) => i.traceback.borrow().as_ref().map(|t| t.entries()),
+            Value::Instance(i) => i.traceback().map(|t| t.entries()),
             _ => None,
         }
         .unwrap_or_default();

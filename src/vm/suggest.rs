@@ -193,7 +193,7 @@ impl Vm {
         name: &str,
         globals: Option<&Rc<RefCell<Dict>>>,
     ) -> Option<String> {
-        let code = inst.traceback.borrow().as_ref()?.entries().pop()?.0;
+        let code = inst.traceback()?.entries().pop()?.0;
         let mut locals: Vec<&str> = code.varnames.iter().map(|s| s.as_str()).collect();
         for c in &code.cellvars {
             if !code.varnames.contains(c) {

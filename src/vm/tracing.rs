@@ -255,7 +255,7 @@ impl Vm {
             return;
         }
         if let Value::Instance(i) = exc {
-            if let Some(tb) = &*i.traceback.borrow() {
+            if let Some(tb) = &i.traceback() {
                 if tb.depth == depth && tb.locals.borrow().is_empty() {
                     *tb.locals.borrow_mut() = self.stack.split_off(base);
                 }
@@ -266,7 +266,7 @@ impl Vm {
     /// The `(type, value, traceback)` of an `exception` event.
     fn exception_event_arg(&self, exc: &Value) -> Value {
         let tb = match exc {
-            Value::Instance(i) => i.traceback.borrow().clone(),
+            Value::Instance(i) => i.traceback(),
             _ => None,
         }
         .map(Value::Traceback)
@@ -331,15 +331,14 @@ impl Vm {
                 self.close_pending_generators();
                 let line = self.frame_line(fi);
                 if let Value::Instance(i) = &exc {
-                    let mut tb = i.traceback.borrow_mut();
-                    let next = tb.take();
-                    *tb = Some(crate::gc::alloc(crate::value::TracebackObj {
+                    let next = i.take_traceback();
+                    i.set_traceback(Some(crate::gc::alloc(crate::value::TracebackObj {
                         code: self.frames[fi].code.clone(),
                         lineno: line,
                         next,
                         depth: fi,
                         locals: Default::default(),
-                    }));
+                    })));
                 }
                 if self.trace.on() && !self.trace.suspended {
                     let arg = self.exception_event_arg(&exc);

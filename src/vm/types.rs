@@ -62,6 +62,7 @@ pub fn builtin_class(name: &str, base: Option<Rc<Class>>, kind: TypeKind) -> Rc<
         kind,
         is_user: false,
         dict: RefCell::new(AttrMap::default()),
+        slot_hint: Default::default(),
     })
 }
 
@@ -131,6 +132,7 @@ impl Types {
                 kind: TypeKind::Partial,
                 is_user: false,
                 dict: RefCell::new(AttrMap::default()),
+                slot_hint: Default::default(),
             }),
             map,
             filter,
