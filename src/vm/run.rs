@@ -122,12 +122,12 @@ impl Vm {
                         if let Value::Null = v {
                             break 'op self.unbound_local(code, arg as usize);
                         }
-                        let v = v.clone_fast();
+                        let v = v.clone();
                         self.stack.push_fast(v);
                         continue 'dispatch;
                     }
                     Op::LoadConst => {
-                        self.stack.push_fast(code.konst(arg as usize).clone_fast());
+                        self.stack.push_fast(code.konst(arg as usize).clone());
                         continue 'dispatch;
                     }
                     Op::LoadFastConst => {
@@ -136,10 +136,10 @@ impl Vm {
                         if let Value::Null = va {
                             break 'op self.unbound_local(code, a);
                         }
-                        let va = va.clone_fast();
+                        let va = va.clone();
                         self.stack.push_fast(va);
                         self.stack
-                            .push_fast(code.konst((arg >> 16) as usize).clone_fast());
+                            .push_fast(code.konst((arg >> 16) as usize).clone());
                         ip += 1;
                         continue 'dispatch;
                     }
@@ -149,7 +149,7 @@ impl Vm {
                         if let Value::Null = va {
                             break 'op self.unbound_local(code, a);
                         }
-                        let va = va.clone_fast();
+                        let va = va.clone();
                         let vb = self.stack.slot(base + b);
                         if let Value::Null = vb {
                             // The error belongs to the second load.
@@ -157,7 +157,7 @@ impl Vm {
                             ip += 1;
                             break 'op self.unbound_local(code, b);
                         }
-                        let vb = vb.clone_fast();
+                        let vb = vb.clone();
                         self.stack.push_fast(va);
                         self.stack.push_fast(vb);
                         ip += 1;
@@ -194,10 +194,7 @@ impl Vm {
                     }
 
                     Op::Copy => {
-                        let v = self
-                            .stack
-                            .slot(self.stack.len() - arg as usize)
-                            .clone_fast();
+                        let v = self.stack.slot(self.stack.len() - arg as usize).clone();
                         self.stack.push_fast(v);
                     }
                     Op::Swap => {
@@ -575,14 +572,14 @@ impl Vm {
                             (Value::List(l), Value::Int(i)) => {
                                 let l = l.borrow();
                                 match list_slot(*i, l.len()) {
-                                    Some(j) => l[j].clone_fast(),
+                                    Some(j) => l[j].clone(),
                                     None => {
                                         break 'op PyErr::index_error("list index out of range")
                                     }
                                 }
                             }
                             (Value::Tuple(t), Value::Int(i)) => match list_slot(*i, t.len()) {
-                                Some(j) => t[j].clone_fast(),
+                                Some(j) => t[j].clone(),
                                 None => break 'op PyErr::index_error("tuple index out of range"),
                             },
                             _ => tri!(self.getitem(&c, &k)),
@@ -849,7 +846,7 @@ impl Vm {
                                     IterObj::List { list, index } => {
                                         let l = list.borrow();
                                         if *index < l.len() {
-                                            let v = l[*index].clone_fast();
+                                            let v = l[*index].clone();
                                             *index += 1;
                                             Some(v)
                                         } else {
