@@ -1044,11 +1044,10 @@ impl Vm {
         // krait code. What the general path below does, with its other
         // cases known not to apply.
         let top = self.frames.last().unwrap();
-        if top.obj.is_none()
-            && top.gen.is_none()
-            && !top.is_entry
-            && matches!(top.on_return, OnReturn::Push)
-        {
+        if top.gen.is_none() && matches!(top.on_return, OnReturn::Push) {
+            if top.obj.is_some() {
+                self.release_top_frame_object();
+            }
             // Taken apart so that only the fields that hold something are
             // dropped, inline, instead of through the record's drop glue.
             let super::frame::Frame {
@@ -1058,6 +1057,7 @@ impl Vm {
                 locals,
                 ret_slot,
                 on_return,
+                is_entry,
                 obj,
                 gen,
                 ..
@@ -1066,6 +1066,10 @@ impl Vm {
             std::mem::forget((on_return, obj, gen));
             self.stack.truncate_fast(ret_slot);
             self.close_pending_generators();
+            if is_entry {
+                drop((func, locals, globals, code));
+                return Ok(Some(v));
+            }
             self.stack.push(v);
             drop((func, locals, globals, code));
             if self.trace.on() || self.frames.last().is_some_and(|f| f.traced) {
@@ -1077,15 +1081,25 @@ impl Vm {
         self.return_from_frame_slow(v)
     }
 
+    /// The returning (top) frame's frame object goes; if something still
+    /// holds it, it keeps the frame's last line and locals.
     #[inline(never)]
-    fn return_from_frame_slow(&mut self, v: Value) -> PyResult<Option<Value>> {
-        let mut f = self.frames.pop().unwrap();
+    fn release_top_frame_object(&mut self) {
+        let f = self.frames.last_mut().unwrap();
         if let Some(o) = f.obj.take() {
             // Nobody else holds the frame object: nothing can look at it later.
             if Rc::strong_count(&o) > 1 {
+                let f = self.frames.pop().unwrap();
                 self.freeze_frame_object(&o, &f);
+                self.frames.push(f);
             }
         }
+    }
+
+    #[inline(never)]
+    fn return_from_frame_slow(&mut self, v: Value) -> PyResult<Option<Value>> {
+        self.release_top_frame_object();
+        let f = self.frames.pop().unwrap();
         if let Some(g) = &f.gen {
             crate::vm::iter::GenState::finish_gen(g);
             self.stack.truncate_fast(f.ret_slot);
