@@ -64,3 +64,40 @@ fn sigint_raises_keyboard_interrupt() {
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(status.signal(), Some(2), "dies by SIGINT as CPython");
 }
+
+/// A loop inside a built-in (no backward jump of krait code to check at)
+/// stops too: `sum` over a range far too long to finish.
+#[test]
+fn sigint_stops_a_native_loop() {
+    for program in [
+        "print('ready', flush=True)\nprint(sum(range(10**15)))\n",
+        "print('ready', flush=True)\nprint(max(range(10**15)))\n",
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_krait"))
+            .args(["-c", program])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn krait");
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut got = String::new();
+        out.read_line(&mut got).expect("read");
+        assert_eq!(got.trim(), "ready");
+        let pid = child.id().to_string();
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill");
+        let status = child.wait().expect("wait");
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .expect("stderr")
+            .read_to_string(&mut err)
+            .expect("read");
+        assert!(err.trim_end().ends_with("KeyboardInterrupt"), "{err}");
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(status.signal(), Some(2), "dies by SIGINT as CPython");
+    }
+}

@@ -364,6 +364,12 @@ impl Vm {
     /// `next(it)`: Some(value), or None when exhausted (a StopIteration
     /// raised on the way is taken as the end, as `PyIter_Next` does).
     pub fn next_value(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Native loops over an iterator (`sum(range(10**11))`, `max`, `list`)
+        // stop here for Ctrl-C, as the dispatch loop does at backward jumps
+        // (CPython would run such a loop to its end).
+        if super::run::interrupt_pending() {
+            return Err(super::run::take_interrupt());
+        }
         match self.iter_next(it) {
             Err(e) if self.err_is(&e, ExcType::StopIteration) => Ok(None),
             r => r,

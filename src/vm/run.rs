@@ -1177,13 +1177,13 @@ fn fast_compare(a: &Value, b: &Value, arg: u32) -> Option<bool> {
 
 /// Whether Ctrl-C was pressed (a plain load: cheap on a backward jump).
 #[inline(always)]
-fn interrupt_pending() -> bool {
+pub(crate) fn interrupt_pending() -> bool {
     super::SIGINT_PENDING.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The `KeyboardInterrupt` a pending Ctrl-C becomes.
 #[cold]
-fn take_interrupt() -> PyErr {
+pub(crate) fn take_interrupt() -> PyErr {
     super::SIGINT_PENDING.store(false, std::sync::atomic::Ordering::Relaxed);
     PyErr::bare(ExcType::KeyboardInterrupt)
 }
