@@ -74,6 +74,15 @@ pub fn alloc<T: Traceable>(v: T) -> Rc<T> {
     rc
 }
 
+/// Tracks a container allocated untracked with `Rc::new`, once it could
+/// become part of garbage: a frame object, while its frame runs, is held
+/// by the frame's record (so it cannot be garbage), and most frame objects
+/// die with their frame; one still held when its frame ends is tracked then
+/// (`Vm::keep_frame_object`). Each object is tracked at most once.
+pub(crate) fn track_late<T: Traceable>(rc: &Rc<T>) {
+    track(T::handle(rc));
+}
+
 #[inline]
 fn track(t: Tracked) {
     // (At thread exit the registry may be gone: the object is then simply

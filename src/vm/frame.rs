@@ -100,6 +100,9 @@ pub struct FrameObj {
     pub trace_opcodes: Cell<bool>,
     /// Line reported while a trace function runs (CPython sets f_lineno for the event).
     pub event_line: Cell<u32>,
+    /// Known to the cycle collector (`gc::track_late`): not while its frame
+    /// runs, only once something keeps it past that.
+    pub tracked: Cell<bool>,
 }
 
 impl FrameObj {
@@ -122,6 +125,15 @@ impl FrameObj {
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
             event_line: Cell::new(0),
+            tracked: Cell::new(false),
+        }
+    }
+
+    /// The frame ends or is suspended while something else holds this
+    /// object: from now on the cycle collector must know it.
+    pub(crate) fn keep(self: &Rc<Self>) {
+        if !self.tracked.replace(true) {
+            crate::gc::track_late(self);
         }
     }
 

@@ -893,6 +893,8 @@ impl Vm {
         }
         let mut f = self.frames.pop().unwrap();
         if let Some(o) = &f.obj {
+            // The generator holds it now, with the frame.
+            o.keep();
             o.live.set(None);
             // No f_back while suspended: no reference cycle through the resumer.
             *o.back.borrow_mut() = None;

@@ -292,7 +292,8 @@ impl Vm {
         };
         for i in start..=depth {
             let f = &self.frames[i];
-            let o = crate::gc::alloc(FrameObj::new(f.code.clone(), back, f.globals.clone(), i));
+            // Untracked while its frame runs (see `gc::track_late`).
+            let o = Rc::new(FrameObj::new(f.code.clone(), back, f.globals.clone(), i));
             self.frames[i].obj = Some(o.clone());
             back = Some(o);
         }

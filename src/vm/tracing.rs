@@ -212,6 +212,7 @@ impl Vm {
 
     /// The frame object keeps its line and locals once the frame is gone.
     pub(crate) fn freeze_frame_object(&mut self, o: &Rc<FrameObj>, f: &Frame) {
+        o.keep();
         let depth = self.frames.len();
         // The frame was just popped: compute from its record.
         let i = f.ip.saturating_sub(1);
