@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# A profile-guided release build of krait: target/pgo/release/krait.
+#
+#   scripts/build_pgo.sh
+#
+# Builds an instrumented krait (target/pgo-gen), runs it over the training
+# set below, merges the profile with the llvm-profdata that matches rustc's
+# LLVM (rustup's llvm-tools component, added when missing), and builds
+# krait again with that profile. The training set is the test corpus, not
+# the benchmarks: tests/cases/*/*.py as they are (traced ones install their
+# tracers themselves) plus each of them under a no-op sys.settrace tracer.
+# The README's "Build settings" says what this gains.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+host="$(rustc -vV | sed -n 's/^host: //p')"
+profdata="$(rustc --print sysroot)/lib/rustlib/$host/bin/llvm-profdata"
+if [[ ! -x "$profdata" ]]; then
+    rustup component add llvm-tools
+fi
+[[ -x "$profdata" ]] || { echo "build_pgo: no llvm-profdata at $profdata" >&2; exit 2; }
+
+data="$root/target/pgo-data"
+rm -rf "$data"
+mkdir -p "$data"
+
+# Cargo joins these rustflags to .cargo/config.toml's (arrays merge).
+echo "== instrumented build (target/pgo-gen)"
+cargo build --release --target-dir target/pgo-gen \
+    --config "target.'cfg(all())'.rustflags=['-Cprofile-generate=$data']"
+
+echo "== training"
+gen="$root/target/pgo-gen/release/krait"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+n=0
+for f in tests/cases/*/*.py; do
+    dir="$(dirname "$f")"
+    # Each program runs from its folder, as the test runner runs it; its
+    # output and exit status do not matter here.
+    (cd "$dir" && timeout 20 "$gen" "$(basename "$f")" </dev/null >/dev/null 2>&1) || true
+    # The same program under a no-op tracer that returns itself.
+    {
+        echo "import sys as _pgo_sys"
+        echo "def _pgo_hook(frame, event, arg): return _pgo_hook"
+        echo "_pgo_sys.settrace(_pgo_hook)"
+        cat "$f"
+    } >"$tmp/traced.py"
+    (cd "$dir" && timeout 20 "$gen" "$tmp/traced.py" </dev/null >/dev/null 2>&1) || true
+    n=$((n + 1))
+done
+echo "   $n programs, each untraced and traced"
+
+"$profdata" merge -o "$data/merged.profdata" "$data"/*.profraw
+
+echo "== optimized build (target/pgo)"
+cargo build --release --target-dir target/pgo \
+    --config "target.'cfg(all())'.rustflags=['-Cprofile-use=$data/merged.profdata']"
+echo "build_pgo: target/pgo/release/krait"
