@@ -4,6 +4,7 @@
 //! The embedding facade is [`Interpreter`]; native tracers implement
 //! [`trace::Tracer`].
 
+pub mod alloc;
 pub mod api;
 pub mod builtins;
 pub mod bytecode;

@@ -4,6 +4,10 @@ use std::process::ExitCode;
 
 use krait::{Interpreter, RunError};
 
+// Small blocks from per-thread free lists (see src/alloc.rs).
+#[global_allocator]
+static ALLOC: krait::alloc::SmallAlloc = krait::alloc::SmallAlloc;
+
 const USAGE: &str = "usage: krait [option] ... [-c cmd | file | dis file] [arg] ...
 Options:
   -c cmd     program passed in as string

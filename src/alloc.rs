@@ -1,0 +1,165 @@
+//! A small-object allocator in front of the system's, as CPython's pymalloc
+//! is in front of malloc: krait allocates and frees many small blocks
+//! (lists, instances, slices, bound methods, frame objects), and glibc's
+//! `free` often takes its slow path (`_int_free`) for them. Blocks of up to
+//! `MAX_SMALL` bytes are rounded up to their size class and, when freed, kept
+//! on a per-thread list for their size class, from which the next request
+//! of that class is served with a few instructions. A list holds at most
+//! `MAX_KEPT` blocks; beyond that, and for bigger blocks, the system
+//! allocator does the work. The CLI installs it (`src/main.rs`); a host may
+//! too, as its `#[global_allocator]`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::ptr;
+
+/// The largest block served from the size-class lists.
+const MAX_SMALL: usize = 256;
+/// Size classes: 24, 40, ..., 264 bytes (`class_of`).
+const CLASSES: usize = (MAX_SMALL + 15 - 24) / 16 + 1;
+/// Free blocks kept per size class and thread (at most about 2 MiB for
+/// the biggest class): memory a program freed goes back to the system past this.
+const MAX_KEPT: u32 = 8192;
+
+/// Free blocks of one size class, linked through their first word.
+struct FreeList {
+    head: Cell<*mut u8>,
+    len: Cell<u32>,
+}
+
+thread_local! {
+    // No destructor and a constant initializer: usable in every state of
+    // the thread, its exit included (what a thread keeps is then lost).
+    static FREE: [FreeList; CLASSES] = const {
+        [const { FreeList { head: Cell::new(ptr::null_mut()), len: Cell::new(0) } }; CLASSES]
+    };
+}
+
+/// The global allocator krait's CLI uses (see the module documentation).
+pub struct SmallAlloc;
+
+/// The size class of `layout`, if it is small: class `c` holds blocks of
+/// `16 * c + 24` bytes, which fill a glibc chunk exactly (a request of `n`
+/// bytes takes a chunk of `n + 8` rounded up to 16, at least 32).
+#[inline(always)]
+fn class_of(layout: Layout) -> Option<usize> {
+    if layout.size() <= MAX_SMALL && layout.align() <= 16 {
+        Some((layout.size() + 15).saturating_sub(24) / 16)
+    } else {
+        None
+    }
+}
+
+/// The layout the system allocator sees for size class `c`.
+#[inline(always)]
+fn class_layout(c: usize) -> Layout {
+    // SAFETY: 16 * c + 24 is non-zero and 16 a power of two.
+    unsafe { Layout::from_size_align_unchecked(16 * c + 24, 16) }
+}
+
+unsafe impl GlobalAlloc for SmallAlloc {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let Some(c) = class_of(layout) else {
+            return System.alloc(layout);
+        };
+        let block = FREE.with(|lists| {
+            let l = &lists[c];
+            let head = l.head.get();
+            if !head.is_null() {
+                // SAFETY: a kept block is at least 16 bytes and holds the next link.
+                l.head.set(unsafe { *(head as *mut *mut u8) });
+                l.len.set(l.len.get() - 1);
+            }
+            head
+        });
+        if block.is_null() {
+            System.alloc(class_layout(c))
+        } else {
+            block
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+        let Some(c) = class_of(layout) else {
+            return System.dealloc(p, layout);
+        };
+        let kept = FREE.with(|lists| {
+            let l = &lists[c];
+            if l.len.get() >= MAX_KEPT {
+                return false;
+            }
+            // SAFETY: the block is ours again, at least 16 bytes, 16-aligned.
+            unsafe { *(p as *mut *mut u8) = l.head.get() };
+            l.head.set(p);
+            l.len.set(l.len.get() + 1);
+            true
+        });
+        if !kept {
+            System.dealloc(p, class_layout(c));
+        }
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let old = class_of(layout);
+        // SAFETY: the caller guarantees new_size with this alignment is a valid layout.
+        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+        let new = class_of(new_layout);
+        match (old, new) {
+            (None, None) => System.realloc(p, layout, new_size),
+            (Some(a), Some(b)) if a == b => p,
+            _ => {
+                let q = self.alloc(new_layout);
+                if !q.is_null() {
+                    ptr::copy_nonoverlapping(p, q, layout.size().min(new_size));
+                    self.dealloc(p, layout);
+                }
+                q
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blocks of every small size and some big ones keep their contents
+    /// through reallocation within and across size classes, and freed
+    /// blocks are handed out again.
+    #[test]
+    fn blocks_keep_contents_across_classes() {
+        let a = SmallAlloc;
+        let sizes = [1, 7, 8, 16, 24, 25, 40, 41, 100, 255, 256, 257, 1000, 5000];
+        for &from in &sizes {
+            for &to in &sizes {
+                unsafe {
+                    let l = Layout::from_size_align(from, 8).unwrap();
+                    let p = a.alloc(l);
+                    assert!(!p.is_null());
+                    for i in 0..from {
+                        *p.add(i) = (i % 251) as u8;
+                    }
+                    let q = a.realloc(p, l, to);
+                    assert!(!q.is_null());
+                    for i in 0..from.min(to) {
+                        assert_eq!(*q.add(i), (i % 251) as u8, "{from} -> {to} at {i}");
+                    }
+                    a.dealloc(q, Layout::from_size_align(to, 8).unwrap());
+                }
+            }
+        }
+        unsafe {
+            let l = Layout::from_size_align(48, 16).unwrap();
+            let p = a.alloc(l);
+            assert_eq!(p as usize % 16, 0);
+            a.dealloc(p, l);
+            // The same class serves the next request from its list.
+            let q = a.alloc(Layout::from_size_align(41, 8).unwrap());
+            assert_eq!(p, q);
+            a.dealloc(q, Layout::from_size_align(41, 8).unwrap());
+        }
+    }
+}
