@@ -97,6 +97,11 @@ pub struct Code {
     /// `varnames`, `cellvars` and `freevars` together (`nlocalsplus`), and
     /// with `stacksize` (`frame_size`): read on every call and return.
     pub nslots: u32,
+    /// `argcount` when a call with that many positional arguments only
+    /// lays them out and adds empty slots (no `*args`, `**kwargs`,
+    /// keyword-only parameters, cells or generator): the dispatch loop's
+    /// inline call path (`Vm::enter_simple_call`). `u32::MAX` otherwise.
+    pub simple_argcount: u32,
     /// Per name: where `LoadGlobal` (or `LoadName` and `StoreName` in
     /// module code) found it (`vm::name_cache`).
     pub global_cache: std::cell::RefCell<Vec<NameCache>>,

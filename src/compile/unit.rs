@@ -319,6 +319,19 @@ impl Unit {
         let stacksize = stack_depth(&self.instrs, &table);
         let nnames = self.names.len();
         let nslots = (self.varnames.len() + self.cellvars.len() + self.freevars.len()) as u32;
+        let simple_argcount = if self.flags
+            & (crate::bytecode::CO_VARARGS
+                | crate::bytecode::CO_VARKEYWORDS
+                | crate::bytecode::CO_GENERATOR)
+            == 0
+            && self.kwonlyargcount == 0
+            && self.cellvars.is_empty()
+            && self.freevars.is_empty()
+        {
+            self.argcount
+        } else {
+            u32::MAX
+        };
         let code = Code {
             name: Rc::new(PyStr::new(&self.name)),
             qualname: Rc::new(PyStr::new(&self.qualname)),
@@ -340,6 +353,7 @@ impl Unit {
             exc_table: table,
             stacksize,
             nslots,
+            simple_argcount,
             global_cache: std::cell::RefCell::new(vec![Default::default(); nnames]),
             attr_cache: std::cell::RefCell::new(Vec::new()),
             method_cache: std::cell::RefCell::new(Vec::new()),

@@ -621,6 +621,18 @@ impl Vm {
         if matches!(on_return, OnReturn::Init(_)) {
             self.init_frames.push(self.frames.len());
         }
+        self.push_function_frame(f, base, ret_slot, on_return, locals);
+    }
+
+    #[inline(always)]
+    fn push_function_frame(
+        &mut self,
+        f: Rc<Function>,
+        base: usize,
+        ret_slot: usize,
+        on_return: OnReturn,
+        locals: Option<Rc<RefCell<Dict>>>,
+    ) {
         f.code.warmup.set(f.code.warmup.get().saturating_add(1));
         self.frames.push(Frame {
             code: f.code.clone(),
@@ -639,6 +651,32 @@ impl Vm {
             gen: None,
             sink: false,
         });
+    }
+
+    /// The dispatch loop's inline `Call` path, while nothing traces: a
+    /// krait function called with exactly its positional parameters, with
+    /// no cells (`Code::simple_argcount`), gets its frame pushed here and
+    /// its first slot returned. None: the general path (`call_at`) decides,
+    /// also when the recursion limit may be reached.
+    #[inline(always)]
+    pub(crate) fn enter_simple_call(&mut self, slot: usize, argc: usize) -> Option<usize> {
+        let is_meth = !matches!(self.stack.slot(slot), Value::Null);
+        let args_start = slot + 2 - is_meth as usize;
+        let Value::Function(f) = self.stack.slot(args_start - 1) else {
+            return None;
+        };
+        if f.code.simple_argcount as usize != argc + is_meth as usize
+            || self.frames.len() + self.native_depth + self.init_frames.len()
+                >= self.recursion_limit
+        {
+            return None;
+        }
+        let f = f.clone();
+        // The room the dispatch loop makes when it enters a frame.
+        self.stack.reserve_to(args_start + f.code.frame_size());
+        self.stack.fill_nulls_to(args_start + f.code.nlocalsplus());
+        self.push_function_frame(f, args_start, slot, OnReturn::Push, None);
+        Some(args_start)
     }
 
     /// Lays out a function's localsplus from call arguments.

@@ -458,6 +458,22 @@ impl Vm {
                         let pushed = match instr.op {
                             Op::Call => {
                                 let slot = self.stack.len() - arg as usize - 2;
+                                if !M::TRACED && !self.trace.on() {
+                                    if let Some(new_base) =
+                                        self.enter_simple_call(slot, arg as usize)
+                                    {
+                                        // The new frame runs here, untraced:
+                                        // what `reload!` would read.
+                                        fi += 1;
+                                        // SAFETY: as in `reload!`.
+                                        code = unsafe {
+                                            &*Rc::as_ptr(&self.frames.get_unchecked(fi).code)
+                                        };
+                                        base = new_base;
+                                        ip = 0;
+                                        continue 'dispatch;
+                                    }
+                                }
                                 tri!(self.call_at(slot, arg as usize, None))
                             }
                             Op::CallKw => {
@@ -875,6 +891,18 @@ impl Vm {
                     }
                     Op::ReturnValue => {
                         let v = self.stack.pop_fast();
+                        if !M::TRACED && !self.trace.on() && self.plain_return_here(fi) {
+                            // What `return_from_frame` does in its common
+                            // case, the caller running on in this loop.
+                            self.pop_plain_frame(v);
+                            fi -= 1;
+                            // SAFETY: as in `reload!`.
+                            let f = unsafe { self.frames.get_unchecked(fi) };
+                            code = unsafe { &*Rc::as_ptr(&f.code) };
+                            base = f.base;
+                            ip = f.ip;
+                            continue 'dispatch;
+                        }
                         match tri!(self.return_from_frame(v)) {
                             Some(v) => return Ok(Exit::Return(v)),
                             None => reload!(),
@@ -1079,6 +1107,43 @@ impl Vm {
             return Ok(None);
         }
         self.return_from_frame_slow(v)
+    }
+
+    /// Whether the top frame `fi` can return the inline way: a function
+    /// frame returning its value to an untraced caller in the same loop,
+    /// with no frame object or generator.
+    #[inline(always)]
+    fn plain_return_here(&self, fi: usize) -> bool {
+        // SAFETY: `fi` is the top frame (the dispatch loop's invariant).
+        let top = unsafe { self.frames.get_unchecked(fi) };
+        top.gen.is_none()
+            && top.obj.is_none()
+            && !top.is_entry
+            && matches!(top.on_return, OnReturn::Push)
+            // A frame that is no entry was called from the frame below.
+            && { debug_assert!(fi > 0); true }
+            && !unsafe { self.frames.get_unchecked(fi - 1) }.traced
+    }
+
+    /// Pops the top frame `plain_return_here` accepted and pushes its value
+    /// where its callable was.
+    #[inline(always)]
+    fn pop_plain_frame(&mut self, v: Value) {
+        let super::frame::Frame {
+            code,
+            globals,
+            func,
+            locals,
+            ret_slot,
+            on_return,
+            obj,
+            gen,
+            ..
+        } = self.frames.pop().unwrap();
+        std::mem::forget((on_return, obj, gen));
+        self.stack.truncate_fast(ret_slot);
+        self.stack.push_fast(v);
+        drop((func, locals, globals, code));
     }
 
     /// The returning (top) frame's frame object goes; if something still

@@ -89,6 +89,25 @@ impl ValueStack {
         }
     }
 
+    /// Pushes unbound-local markers up to `top` items (a new frame's
+    /// locals after its arguments), within room `reserve_to` made.
+    #[inline(always)]
+    pub fn fill_nulls_to(&mut self, top: usize) {
+        let n = self.0.len();
+        assert!(top <= self.0.capacity());
+        if top > n {
+            // SAFETY: there is room for `top` items; the length is set
+            // once every item up to it is written.
+            unsafe {
+                let p = self.0.as_mut_ptr();
+                for i in n..top {
+                    p.add(i).write(Value::Null);
+                }
+                self.0.set_len(top);
+            }
+        }
+    }
+
     /// Removes the top `n` items, in order.
     pub fn take_top(&mut self, n: usize) -> Vec<Value> {
         let at = self.0.len() - n;
