@@ -36,7 +36,10 @@ use crate::vm::iter::IterObj;
 pub type Str = Rc<PyStr>;
 pub type List = Rc<RefCell<Vec<Value>>>;
 
+/// `repr(u8)`: the tag is the first byte and every payload starts at
+/// offset 8, which `strong_count_cell` relies on.
 #[derive(Default)]
+#[repr(u8)]
 pub enum Value {
     #[default]
     None,
@@ -91,33 +94,40 @@ impl Value {
         )
     }
 
-    /// The count of the `Rc` a counted value holds goes up by one (for a
-    /// bitwise copy to own). Every variant's arm does the same thing to
-    /// its own `Rc`, so LLVM folds them into one: a tag test and an
-    /// increment, where the derived `Clone` had a jump table.
+    /// The strong count of the `Rc` a counted value holds. `Value` is
+    /// `repr(u8)`, so every variant's payload starts at offset 8; each
+    /// counted variant's payload is one `Rc`, a pointer to std's `RcInner`
+    /// (`repr(C)`, the strong count first). One load reaches the count
+    /// whatever the variant: a `match` over the variants' own `Rc`s left a
+    /// jump table per clone. `tests::counted_layout` checks the layout for
+    /// every counted variant.
+    ///
+    /// # Safety
+    /// `self` is not an immediate.
     #[inline(always)]
-    fn count_one_more(&self) {
-        if self.is_immediate() {
-            return;
-        }
-        macro_rules! counted {
+    unsafe fn strong_count_cell(&self) -> &std::cell::Cell<usize> {
+        debug_assert!(self.counted_layout_holds());
+        &**(self as *const Value as *const *const std::cell::Cell<usize>).add(1)
+    }
+
+    /// What `strong_count_cell` relies on, checked the slow way for this
+    /// value's variant (debug builds check it on every use).
+    fn counted_layout_holds(&self) -> bool {
+        // SAFETY: reads the payload word of a 16-byte value, and through
+        // it the first word of an `Rc`'s allocation.
+        let payload = unsafe { *(self as *const Value as *const usize).add(1) };
+        macro_rules! check {
             ($($v:ident),*) => {
                 match self {
-                    $(Value::$v(r) => std::mem::forget(Rc::clone(r)),)*
-                    Value::None
-                    | Value::Bool(_)
-                    | Value::Int(_)
-                    | Value::Float(_)
-                    | Value::Null
-                    | Value::Ellipsis
-                    | Value::NotImplemented => {
-                        // SAFETY: tested above.
-                        unsafe { std::hint::unreachable_unchecked() }
-                    }
+                    $(Value::$v(r) => unsafe {
+                        payload == std::mem::transmute_copy::<_, usize>(r)
+                            && *(payload as *const usize) == Rc::strong_count(r)
+                    },)*
+                    _ => false,
                 }
             };
         }
-        counted!(
+        check!(
             BigInt,
             Str,
             List,
@@ -139,16 +149,50 @@ impl Value {
             Descr,
             Cell,
             Traceback
-        );
+        )
     }
 
-    /// Drops with immediates skipped inline (the drop glue is out of line).
+    /// The count of the `Rc` a counted value holds goes up by one (for a
+    /// bitwise copy to own).
+    #[inline(always)]
+    fn count_one_more(&self) {
+        if self.is_immediate() {
+            return;
+        }
+        // SAFETY: tested above.
+        let count = unsafe { self.strong_count_cell() };
+        let n = count.get().wrapping_add(1);
+        count.set(n);
+        if n == 0 {
+            // As `Rc::clone` on overflow.
+            std::process::abort();
+        }
+    }
+
+    /// Drops with immediates skipped and the count lowered inline while
+    /// others hold the value; the last reference goes out of line.
     #[inline(always)]
     pub fn drop_fast(self) {
         if self.is_immediate() {
             std::mem::forget(self);
+            return;
+        }
+        // SAFETY: tested above.
+        let count = unsafe { self.strong_count_cell() };
+        let n = count.get();
+        if n > 1 {
+            count.set(n - 1);
+            std::mem::forget(self);
+        } else {
+            drop_last(self);
         }
     }
+}
+
+/// `drop_fast` of a value's last reference: frees it.
+#[inline(never)]
+fn drop_last(v: Value) {
+    drop(v);
 }
 
 impl Clone for Value {
@@ -402,5 +446,37 @@ impl Value {
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", repr::repr_plain(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `strong_count_cell`'s layout, for the variants a test can make
+    /// without an interpreter (debug builds check every use).
+    #[test]
+    fn counted_layout() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
+        let samples = [
+            Value::BigInt(Rc::new(BigInt::from(1) << 70)),
+            Value::Str(Rc::new(PyStr::new("s"))),
+            Value::List(Rc::new(RefCell::new(vec![Value::Int(1)]))),
+            Value::Tuple(Rc::new(vec![])),
+            Value::Cell(Rc::new(RefCell::new(Value::None))),
+        ];
+        for v in &samples {
+            assert!(v.counted_layout_holds());
+            let copies: Vec<Value> = (0..3).map(|_| v.clone()).collect();
+            assert!(v.counted_layout_holds());
+            // SAFETY: counted samples.
+            assert_eq!(unsafe { v.strong_count_cell() }.get(), 4);
+            for c in copies {
+                c.drop_fast();
+            }
+            assert_eq!(unsafe { v.strong_count_cell() }.get(), 1);
+        }
+        assert!(!Value::Int(3).counted_layout_holds());
     }
 }

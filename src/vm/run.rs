@@ -346,11 +346,13 @@ impl Vm {
                         if let Value::Instance(inst) = &obj {
                             if let Some(v) = self.cached_load(code, arg as usize, inst) {
                                 self.stack.push_fast(v);
+                                obj.drop_fast();
                                 continue 'dispatch;
                             }
                         } else if let Value::Class(c) = &obj {
                             if let Some(v) = self.cached_class_attr(code, arg as usize, c) {
                                 self.stack.push_fast(v);
+                                obj.drop_fast();
                                 continue 'dispatch;
                             }
                         } else if let Value::Module(m) = &obj {
@@ -385,6 +387,7 @@ impl Vm {
                         let name = &code.names[arg as usize];
                         if let Value::Instance(inst) = &obj {
                             let Err(v) = self.cached_store(code, arg as usize, inst, v) else {
+                                obj.drop_fast();
                                 continue 'dispatch;
                             };
                             let before = inst.shape();
