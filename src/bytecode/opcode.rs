@@ -121,6 +121,19 @@ opcodes! {
     /// then constant `arg >> 16`, skipping the `LoadConst` left in place.
     /// `-- a c`; the stack effect counts one load, as for `LoadFastPair`.
     LoadFastConst: LocalConst, Next, |a, j| 1;
+    /// `LoadFast; LoadAttr` on one line fused: when local `arg` is an
+    /// instance whose attribute cache (for the `LoadAttr`'s name) hits,
+    /// pushes the attribute and skips the `LoadAttr` left in place;
+    /// otherwise runs as `LoadFast`. `-- v`; the stack effect counts the
+    /// load, the skipped instruction the rest.
+    LoadFastAttr: Local, Next, |a, j| 1;
+    /// `LoadFast; LoadMethod` fused as `LoadFastAttr` is. `-- meth self`
+    /// (or `-- v` as `LoadFast`).
+    LoadFastMethod: Local, Next, |a, j| 1;
+    /// `LoadFast; StoreAttr` fused as `LoadFastAttr` is: stores the top
+    /// into local `arg`'s attribute through the cache. `v --` (or `-- v` as
+    /// `LoadFast`).
+    LoadFastStoreAttr: Local, Next, |a, j| 1;
     /// `v --` stores into local `arg`.
     StoreFast: Local, Next, |a, j| -1;
     /// Unbinds local `arg`. `--`

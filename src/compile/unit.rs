@@ -662,7 +662,9 @@ fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry], reac
 }
 
 /// Marks `LoadFast a; LoadFast b` and `LoadFast a; LoadConst c` on one line
-/// (the second no jump or handler target) as pairs the VM runs in one dispatch.
+/// (the second no jump or handler target) as pairs the VM runs in one
+/// dispatch, and `LoadFast` followed by `LoadAttr`, `LoadMethod` or
+/// `StoreAttr` as pairs it runs in one when the attribute cache hits.
 fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
     let mut target = vec![false; instrs.len() + 1];
     for ins in instrs.iter() {
@@ -679,7 +681,15 @@ fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
         let fused = match (a.op, b.op) {
             (Op::LoadFast, Op::LoadFast) => Some(Op::LoadFastPair),
             (Op::LoadFast, Op::LoadConst) => Some(Op::LoadFastConst),
+            (Op::LoadFast, Op::LoadAttr) => Some(Op::LoadFastAttr),
+            (Op::LoadFast, Op::LoadMethod) => Some(Op::LoadFastMethod),
+            (Op::LoadFast, Op::StoreAttr) => Some(Op::LoadFastStoreAttr),
             _ => None,
+        };
+        // The attribute pairs keep the second operand in the instruction they skip.
+        let arg = match fused {
+            Some(Op::LoadFastAttr | Op::LoadFastMethod | Op::LoadFastStoreAttr) => a.arg,
+            _ => a.arg | (b.arg << 16),
         };
         match fused {
             Some(op)
@@ -688,10 +698,7 @@ fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
                     && a.arg < 0x10000
                     && b.arg < 0x10000 =>
             {
-                instrs[i] = Instr {
-                    op,
-                    arg: a.arg | (b.arg << 16),
-                };
+                instrs[i] = Instr { op, arg };
                 i += 2;
             }
             _ => i += 1,

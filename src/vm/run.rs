@@ -80,6 +80,18 @@ impl Vm {
 
         'dispatch: loop {
             let err: PyErr = 'op: {
+                // `LoadFast` of slot `arg`, ending the instruction.
+                macro_rules! load_fast {
+                    ($arg:expr) => {{
+                        let v = self.stack.slot(base + $arg as usize);
+                        if let Value::Null = v {
+                            break 'op self.unbound_local(code, $arg as usize);
+                        }
+                        let v = v.clone();
+                        self.stack.push_fast(v);
+                        continue 'dispatch;
+                    }};
+                }
                 macro_rules! tri {
                     ($e:expr) => {
                         match $e {
@@ -117,18 +129,63 @@ impl Vm {
                 // above it, and this loop's returns and unwinding reload `fi`.
                 unsafe { self.frames.get_unchecked_mut(fi).ip = ip };
                 match instr.op {
-                    Op::LoadFast => {
-                        let v = self.stack.slot(base + arg as usize);
-                        if let Value::Null = v {
-                            break 'op self.unbound_local(code, arg as usize);
-                        }
-                        let v = v.clone();
-                        self.stack.push_fast(v);
-                        continue 'dispatch;
-                    }
+                    Op::LoadFast => load_fast!(arg),
                     Op::LoadConst => {
                         self.stack.push_fast(code.konst(arg as usize).clone());
                         continue 'dispatch;
+                    }
+                    Op::LoadFastAttr if !(M::TRACED && self.trace.opcodes()) => {
+                        let v = self.stack.slot(base + arg as usize);
+                        if let Value::Instance(inst) = v {
+                            let name = code.instr(ip).arg as usize;
+                            if let Some(r) = self.cached_load(code, name, inst) {
+                                self.stack.push_fast(r);
+                                ip += 1;
+                                continue 'dispatch;
+                            }
+                        }
+                        load_fast!(arg);
+                    }
+                    Op::LoadFastMethod if !(M::TRACED && self.trace.opcodes()) => {
+                        let v = self.stack.slot(base + arg as usize);
+                        if let Value::Instance(inst) = v {
+                            let name = code.instr(ip).arg as usize;
+                            if let Some(m) = self.cached_method(code, name, inst) {
+                                let v = v.clone();
+                                self.stack.push_fast(m);
+                                self.stack.push_fast(v);
+                                ip += 1;
+                                continue 'dispatch;
+                            }
+                        }
+                        load_fast!(arg);
+                    }
+                    Op::LoadFastStoreAttr if !(M::TRACED && self.trace.opcodes()) => {
+                        let v = self.stack.pop_fast();
+                        let target = self.stack.slot(base + arg as usize);
+                        let missed = match target {
+                            Value::Instance(inst) => {
+                                let name = code.instr(ip).arg as usize;
+                                self.cached_store(code, name, inst, v)
+                            }
+                            _ => Err(v),
+                        };
+                        match missed {
+                            Ok(()) => {
+                                ip += 1;
+                                continue 'dispatch;
+                            }
+                            Err(v) => self.stack.push_fast(v),
+                        }
+                        load_fast!(arg);
+                    }
+                    // With opcode events on, each instruction of a pair runs
+                    // on its own, so each reports its event.
+                    Op::LoadFastAttr | Op::LoadFastMethod | Op::LoadFastStoreAttr => {
+                        load_fast!(arg)
+                    }
+                    Op::LoadFastPair | Op::LoadFastConst if M::TRACED && self.trace.opcodes() => {
+                        load_fast!(arg & 0xffff)
                     }
                     Op::LoadFastConst => {
                         let a = (arg & 0xffff) as usize;
