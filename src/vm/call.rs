@@ -59,8 +59,7 @@ impl Vm {
             // `C(args)` with a plain `__init__`: the instance takes the
             // callable's place as `self`, the arguments stay where they are.
             if !is_meth && kwnames.is_none() && c.is_user && c.kind == TypeKind::Object {
-                let init_name = self.intern("__init__");
-                if let Some(Value::Function(init)) = self.class_attr(c, &init_name) {
+                if let Some(Value::Function(init)) = self.user_dunder(c, "__init__") {
                     if let Some(missing) = missing_defaults(&init, nargs + 1) {
                         self.check_init_frame()?;
                         push_defaults(&mut self.stack, &init, missing);
