@@ -907,19 +907,34 @@ impl Vm {
                     let len = l.borrow().len();
                     let spec = self.slice_unpack(s)?;
                     let step = spec.adjust(len).2;
-                    let items = self.collect_fast(
-                        &v,
-                        if step == 1 {
-                            "can only assign an iterable"
-                        } else {
-                            "must assign iterable to extended slice"
-                        },
-                    )?;
+                    let items = match &v {
+                        // A list nothing else holds (`a[:n] = b[n::-1]`):
+                        // its items move, uncopied.
+                        Value::List(src) if Rc::strong_count(src) == 1 => {
+                            std::mem::take(&mut *src.borrow_mut())
+                        }
+                        _ => self.collect_fast(
+                            &v,
+                            if step == 1 {
+                                "can only assign an iterable"
+                            } else {
+                                "must assign iterable to extended slice"
+                            },
+                        )?,
+                    };
                     let len = l.borrow().len();
                     let (start, stop, step) = spec.adjust(len);
                     if step == 1 {
-                        let stop = stop.max(start);
-                        l.borrow_mut().splice(start as usize..stop as usize, items);
+                        let (start, stop) = (start as usize, stop.max(start) as usize);
+                        let mut lb = l.borrow_mut();
+                        if stop - start == items.len() {
+                            // As many items as replaced: in place.
+                            for (slot, x) in lb[start..stop].iter_mut().zip(items) {
+                                *slot = x;
+                            }
+                        } else {
+                            lb.splice(start..stop, items);
+                        }
                         return Ok(());
                     }
                     let idx = spec.indices(len);
