@@ -12,6 +12,7 @@ use std::rc::Rc;
 use crate::bytecode::{Code, ModuleAttrCache, NameCache};
 use crate::value::{Dict, DictKey, ModuleObj, PyResult, Str, Value};
 
+use super::attr_cache::peek;
 use super::Vm;
 
 impl Vm {
@@ -73,15 +74,17 @@ impl Vm {
         i: usize,
         globals: &RefCell<Dict>,
     ) -> Option<Value> {
-        let e = code.global_cache.borrow()[i];
-        let g = globals.borrow();
+        // SAFETY (the three `peek`s): read, compared and cloned out; no
+        // krait code runs meanwhile.
+        let e = *unsafe { peek(&code.global_cache) }?.get(i)?;
+        let g = unsafe { peek(globals) }?;
         if e.globals_keys != g.keys_version() || e.globals_keys == 0 {
             return None;
         }
         if !e.in_builtins {
             return g.value_at(e.ix as usize).cloned();
         }
-        let b = self.builtins.borrow();
+        let b = unsafe { peek(&self.builtins) }?;
         if e.builtins_keys != b.keys_version() {
             return None;
         }
