@@ -352,11 +352,14 @@ impl Instance {
     }
     /// Slot `i`'s value, when the instance still has `shape`.
     #[inline]
-    pub fn slot_get(&self, shape: &Rc<Shape>, i: usize) -> Option<Value> {
-        // SAFETY: read and cloned out at once (no krait code runs): the
-        // borrow flag need not be taken (`RefCell::try_borrow_unguarded`).
-        match unsafe { self.attrs.try_borrow_unguarded() } {
-            Ok(AttrStore::Slots(s, values)) if Rc::ptr_eq(s, shape) => values.get(i).cloned(),
+    ///
+    /// # Safety
+    /// The caller clones the value out before anything can change the
+    /// instance's attributes (the borrow flag is not taken:
+    /// `RefCell::try_borrow_unguarded`).
+    pub unsafe fn slot_get(&self, shape: &Rc<Shape>, i: usize) -> Option<&Value> {
+        match self.attrs.try_borrow_unguarded() {
+            Ok(AttrStore::Slots(s, values)) if Rc::ptr_eq(s, shape) => values.get(i),
             _ => None,
         }
     }

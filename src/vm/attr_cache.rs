@@ -22,9 +22,20 @@ use super::attrs::{HOOK_DESCRIPTOR, HOOK_GETATTRIBUTE, HOOK_SLOTS};
 use super::Vm;
 
 impl Vm {
-    /// `inst.names[i]` from the cache, if it applies.
+    /// `inst.names[i]` from the cache, if it applies. A reference, for the
+    /// caller to clone where the value goes: an `Option<Value>` moved out
+    /// of here was copied through the stack in overlapping pieces whose
+    /// reloads stalled the CPU (see `Value`).
+    ///
+    /// # Safety
+    /// The caller clones the value out before any krait code runs.
     #[inline]
-    pub(crate) fn cached_load(&self, code: &Code, i: usize, inst: &Instance) -> Option<Value> {
+    pub(crate) unsafe fn cached_load<'a>(
+        &self,
+        code: &Code,
+        i: usize,
+        inst: &'a Instance,
+    ) -> Option<&'a Value> {
         if self.attr_hooks & !HOOK_SLOTS != 0 {
             return None;
         }
@@ -148,9 +159,18 @@ impl Vm {
         };
     }
 
-    /// `LoadMethod` of `names[i]` on `inst` from the cache.
+    /// `LoadMethod` of `names[i]` on `inst` from the cache (a reference, as
+    /// `cached_load` gives).
+    ///
+    /// # Safety
+    /// The caller clones the method out before any krait code runs.
     #[inline]
-    pub(crate) fn cached_method(&self, code: &Code, i: usize, inst: &Instance) -> Option<Value> {
+    pub(crate) unsafe fn cached_method<'a>(
+        &self,
+        code: &'a Code,
+        i: usize,
+        inst: &Instance,
+    ) -> Option<&'a Value> {
         if self.attr_hooks & HOOK_GETATTRIBUTE != 0 {
             return None;
         }
@@ -252,19 +272,23 @@ pub(crate) unsafe fn peek<T>(cell: &std::cell::RefCell<T>) -> Option<&T> {
 }
 
 #[inline(always)]
-fn method_entry_hit(e: &MethodCache, epoch: u64, inst: &Instance) -> Option<Value> {
+fn method_entry_hit<'a>(e: &'a MethodCache, epoch: u64, inst: &Instance) -> Option<&'a Value> {
     match (&e.class, &e.shape) {
         (Some(c), Some(s))
             if e.epoch == epoch && Rc::ptr_eq(c, &inst.class) && inst.has_shape(s) =>
         {
-            Some(e.method.clone())
+            Some(&e.method)
         }
         _ => None,
     }
 }
 
 #[inline(never)]
-fn other_method_entries(entries: &[MethodCache], epoch: u64, inst: &Instance) -> Option<Value> {
+fn other_method_entries<'a>(
+    entries: &'a [MethodCache],
+    epoch: u64,
+    inst: &Instance,
+) -> Option<&'a Value> {
     entries
         .iter()
         .find_map(|e| method_entry_hit(e, epoch, inst))

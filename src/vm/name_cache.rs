@@ -66,14 +66,17 @@ impl Vm {
     }
 
     /// Global (then built-in) `names[i]` of `code` from the cache, for a
-    /// frame with `globals`.
+    /// frame with `globals` (a reference, as `cached_load` gives).
+    ///
+    /// # Safety
+    /// The caller clones the value out before any krait code runs.
     #[inline(always)]
-    pub(crate) fn cached_global(
-        &self,
+    pub(crate) unsafe fn cached_global<'a>(
+        &'a self,
         code: &Code,
         i: usize,
-        globals: &RefCell<Dict>,
-    ) -> Option<Value> {
+        globals: &'a RefCell<Dict>,
+    ) -> Option<&'a Value> {
         // SAFETY (the three `peek`s): read, compared and cloned out; no
         // krait code runs meanwhile.
         let e = *unsafe { peek(&code.global_cache) }?.get(i)?;
@@ -82,13 +85,13 @@ impl Vm {
             return None;
         }
         if !e.in_builtins {
-            return g.value_at(e.ix as usize).cloned();
+            return g.value_at(e.ix as usize);
         }
         let b = unsafe { peek(&self.builtins) }?;
         if e.builtins_keys != b.keys_version() {
             return None;
         }
-        b.value_at(e.ix as usize).cloned()
+        b.value_at(e.ix as usize)
     }
 
     /// Global (then built-in) `names[i]` of `code` looked up, and cached.

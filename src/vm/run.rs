@@ -138,7 +138,9 @@ impl Vm {
                         let v = self.stack.slot(base + arg as usize);
                         if let Value::Instance(inst) = v {
                             let name = code.instr(ip).arg as usize;
-                            if let Some(r) = self.cached_load(code, name, inst) {
+                            // SAFETY: cloned out at once.
+                            if let Some(r) = unsafe { self.cached_load(code, name, inst) } {
+                                let r = r.clone();
                                 self.stack.push_fast(r);
                                 ip += 1;
                                 continue 'dispatch;
@@ -150,7 +152,9 @@ impl Vm {
                         let v = self.stack.slot(base + arg as usize);
                         if let Value::Instance(inst) = v {
                             let name = code.instr(ip).arg as usize;
-                            if let Some(m) = self.cached_method(code, name, inst) {
+                            // SAFETY: cloned out at once.
+                            if let Some(m) = unsafe { self.cached_method(code, name, inst) } {
+                                let m = m.clone();
                                 let v = v.clone();
                                 self.stack.push_fast(m);
                                 self.stack.push_fast(v);
@@ -312,17 +316,17 @@ impl Vm {
                         self.stack.push_fast(v);
                     }
                     Op::LoadGlobal => {
-                        let v = match self.cached_global(
-                            code,
-                            arg as usize,
-                            &self.frames[fi].globals,
-                        ) {
-                            Some(v) => v,
-                            None => {
-                                let globals = self.frames[fi].globals.clone();
-                                tri!(self.load_global_slow(code, arg as usize, &globals))
-                            }
+                        // SAFETY: cloned out at once.
+                        let hit = unsafe {
+                            self.cached_global(code, arg as usize, &self.frames[fi].globals)
                         };
+                        if let Some(v) = hit {
+                            let v = v.clone();
+                            self.stack.push_fast(v);
+                            continue 'dispatch;
+                        }
+                        let globals = self.frames[fi].globals.clone();
+                        let v = tri!(self.load_global_slow(code, arg as usize, &globals));
                         self.stack.push_fast(v);
                     }
                     Op::StoreGlobal => {
@@ -344,8 +348,10 @@ impl Vm {
                         if let Some(ns) = &f.locals {
                             if Rc::ptr_eq(ns, &f.globals) {
                                 // Module code: its namespace is the globals.
-                                let v = match self.cached_global(code, arg as usize, ns) {
-                                    Some(v) => v,
+                                // SAFETY: cloned out at once.
+                                let v = match unsafe { self.cached_global(code, arg as usize, ns) }
+                                {
+                                    Some(v) => v.clone(),
                                     None => {
                                         let globals = ns.clone();
                                         tri!(self.load_global_slow(code, arg as usize, &globals))
@@ -401,7 +407,9 @@ impl Vm {
                     Op::LoadAttr => {
                         let obj = self.stack.pop_fast();
                         if let Value::Instance(inst) = &obj {
-                            if let Some(v) = self.cached_load(code, arg as usize, inst) {
+                            // SAFETY: cloned out at once.
+                            if let Some(v) = unsafe { self.cached_load(code, arg as usize, inst) } {
+                                let v = v.clone();
                                 self.stack.push_fast(v);
                                 obj.drop_fast();
                                 continue 'dispatch;
@@ -465,7 +473,10 @@ impl Vm {
                     Op::LoadMethod => {
                         let obj = self.stack.pop_fast();
                         if let Value::Instance(inst) = &obj {
-                            if let Some(m) = self.cached_method(code, arg as usize, inst) {
+                            // SAFETY: cloned out at once.
+                            if let Some(m) = unsafe { self.cached_method(code, arg as usize, inst) }
+                            {
+                                let m = m.clone();
                                 self.stack.push_fast(m);
                                 self.stack.push_fast(obj);
                                 continue 'dispatch;
