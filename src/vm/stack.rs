@@ -140,7 +140,7 @@ impl ValueStack {
         // SAFETY: see above.
         unsafe {
             self.0.set_len(n - 1);
-            self.0.as_ptr().add(n - 1).read()
+            Value::read_split(self.0.as_ptr().add(n - 1))
         }
     }
 }
