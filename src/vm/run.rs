@@ -260,7 +260,7 @@ impl Vm {
                     }
                     Op::Swap => {
                         let n = self.stack.len();
-                        self.stack.swap(n - 1, n - arg as usize);
+                        self.stack.swap_fast(n - 1, n - arg as usize);
                     }
                     Op::DeleteFast => {
                         if let Value::Null = self.stack.slot(base + arg as usize) {
@@ -681,7 +681,14 @@ impl Vm {
                             let mut l = l.borrow_mut();
                             if let Some(j) = list_slot(*i, l.len()) {
                                 // The old item is dropped once the list is let go.
-                                let old = std::mem::replace(&mut l[j], v);
+                                // SAFETY: item `j` is read out (as `read_split` reads)
+                                // and `v` written in its place: each owned once.
+                                let old = unsafe {
+                                    let slot: *mut Value = &mut l[j];
+                                    let old = Value::read_split(slot);
+                                    slot.write(v);
+                                    old
+                                };
                                 drop(l);
                                 old.drop_fast();
                                 continue 'dispatch;

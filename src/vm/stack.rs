@@ -108,6 +108,23 @@ impl ValueStack {
         }
     }
 
+    /// Swaps items `i` and `j` of the running frame's stack (`Swap`), each
+    /// read as `Value::read_split` reads it (a whole-value swap stalled on
+    /// values just written in pieces).
+    #[inline(always)]
+    pub fn swap_fast(&mut self, i: usize, j: usize) {
+        debug_assert!(i < self.0.len() && j < self.0.len());
+        // SAFETY: both are initialized items of the stack; each is written
+        // back in the other's place, so each is still owned once.
+        unsafe {
+            let p = self.0.as_mut_ptr();
+            let a = Value::read_split(p.add(i));
+            let b = Value::read_split(p.add(j));
+            p.add(i).write(b);
+            p.add(j).write(a);
+        }
+    }
+
     /// Removes the top `n` items, in order.
     pub fn take_top(&mut self, n: usize) -> Vec<Value> {
         let at = self.0.len() - n;
