@@ -567,27 +567,23 @@ impl Vm {
                     Op::BinaryOp => {
                         let b = self.stack.pop_fast();
                         let a = self.stack.pop_fast();
-                        let fast = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => fast_int_op(*x, *y, arg),
-                            (Value::Float(_), Value::Float(_) | Value::Int(_))
-                            | (Value::Int(_), Value::Float(_)) => fast_float_op(&a, &b, arg),
-                            _ => None,
-                        };
-                        let r = match fast {
-                            Some(v) => {
-                                // Ints and floats: nothing to drop.
-                                std::mem::forget(a);
-                                std::mem::forget(b);
-                                v
+                        // Ints and floats: pushed from registers, nothing to drop.
+                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                            if let Some(r) = fast_int_op(*x, *y, arg) {
+                                std::mem::forget((a, b));
+                                self.stack.push_int(r);
+                                continue 'dispatch;
                             }
-                            None => match (&a, &b) {
-                                (Value::Str(_), Value::Str(_))
-                                    if !M::TRACED && arg == INPLACE_ADD =>
-                                {
-                                    self.str_append(a, &b, code.instrs[ip], base)
-                                }
-                                _ => tri!(self.binary_op(a, b, arg)),
-                            },
+                        } else if let Some(r) = fast_float_op(&a, &b, arg) {
+                            std::mem::forget((a, b));
+                            self.stack.push_float(r);
+                            continue 'dispatch;
+                        }
+                        let r = match (&a, &b) {
+                            (Value::Str(_), Value::Str(_)) if !M::TRACED && arg == INPLACE_ADD => {
+                                self.str_append(a, &b, code.instrs[ip], base)
+                            }
+                            _ => tri!(self.binary_op(a, b, arg)),
                         };
                         self.stack.push_fast(r);
                     }
@@ -609,7 +605,7 @@ impl Vm {
                     Op::UnaryNot => {
                         let a = self.stack.pop_fast();
                         let t = tri!(self.truthy(&a));
-                        self.stack.push_fast(Value::Bool(!t));
+                        self.stack.push_bool(!t);
                     }
                     Op::CompareOp => {
                         let n = self.stack.len();
@@ -633,7 +629,7 @@ impl Vm {
                                     continue 'dispatch;
                                 }
                             }
-                            self.stack.push_fast(Value::Bool(r));
+                            self.stack.push_bool(r);
                             continue 'dispatch;
                         }
                         let b = self.stack.pop_fast();
@@ -644,13 +640,13 @@ impl Vm {
                     Op::IsOp => {
                         let b = self.stack.pop_fast();
                         let a = self.stack.pop_fast();
-                        self.stack.push_fast(Value::Bool(a.is(&b) != (arg == 1)));
+                        self.stack.push_bool(a.is(&b) != (arg == 1));
                     }
                     Op::ContainsOp => {
                         let b = self.stack.pop_fast();
                         let a = self.stack.pop_fast();
                         let r = tri!(self.contains(&b, &a));
-                        self.stack.push_fast(Value::Bool(r != (arg == 1)));
+                        self.stack.push_bool(r != (arg == 1));
                     }
                     Op::BinarySubscr => {
                         let k = self.stack.pop_fast();
@@ -1364,7 +1360,7 @@ impl Vm {
 /// Float arithmetic (an int operand converted) that cannot fail; None to
 /// take the slow path (division by zero, powers, ints too big for a float).
 #[inline]
-fn fast_float_op(a: &Value, b: &Value, arg: u32) -> Option<Value> {
+fn fast_float_op(a: &Value, b: &Value, arg: u32) -> Option<f64> {
     let as_f = |v: &Value| match v {
         Value::Float(f) => Some(*f),
         Value::Int(i) if i.unsigned_abs() < (1 << 53) => Some(*i as f64),
@@ -1372,20 +1368,20 @@ fn fast_float_op(a: &Value, b: &Value, arg: u32) -> Option<Value> {
     };
     let (x, y) = (as_f(a)?, as_f(b)?);
     let (k, _) = BinOpKind::from_arg(arg);
-    Some(Value::Float(match k {
+    Some(match k {
         BinOpKind::Add => x + y,
         BinOpKind::Sub => x - y,
         BinOpKind::Mul => x * y,
         BinOpKind::TrueDiv if y != 0.0 => x / y,
         _ => return None,
-    }))
+    })
 }
 
 /// Integer arithmetic that cannot overflow or fail; None to take the slow path.
 #[inline]
-fn fast_int_op(x: i64, y: i64, arg: u32) -> Option<Value> {
+fn fast_int_op(x: i64, y: i64, arg: u32) -> Option<i64> {
     let (k, _) = BinOpKind::from_arg(arg);
-    Some(Value::Int(match k {
+    Some(match k {
         BinOpKind::Add => x.checked_add(y)?,
         BinOpKind::Sub => x.checked_sub(y)?,
         BinOpKind::Mul => x.checked_mul(y)?,
@@ -1409,5 +1405,5 @@ fn fast_int_op(x: i64, y: i64, arg: u32) -> Option<Value> {
         BinOpKind::Or => x | y,
         BinOpKind::Xor => x ^ y,
         _ => return None,
-    }))
+    })
 }

@@ -52,6 +52,37 @@ impl ValueStack {
         }
     }
 
+    /// `push_fast` of a bool, int or float, written from registers
+    /// (`Value::write_scalar`).
+    #[inline(always)]
+    pub fn push_bool(&mut self, b: bool) {
+        self.push_scalar(crate::value::ScalarTag::Bool, b as u64);
+    }
+
+    #[inline(always)]
+    pub fn push_int(&mut self, i: i64) {
+        self.push_scalar(crate::value::ScalarTag::Int, i as u64);
+    }
+
+    #[inline(always)]
+    pub fn push_float(&mut self, f: f64) {
+        self.push_scalar(crate::value::ScalarTag::Float, f.to_bits());
+    }
+
+    #[inline(always)]
+    fn push_scalar(&mut self, tag: crate::value::ScalarTag, payload: u64) {
+        let n = self.0.len();
+        debug_assert!(
+            n < self.0.capacity(),
+            "a push outgrew the computed stack depth"
+        );
+        // SAFETY: as for `push_fast`.
+        unsafe {
+            Value::write_scalar(self.0.as_mut_ptr().add(n), tag, payload);
+            self.0.set_len(n + 1);
+        }
+    }
+
     /// Slot `i` of the running frame's locals (`base + operand`): the
     /// compiler checked the operand against the frame's `nlocalsplus`
     /// (`Code::check_operands`), and a running frame's locals are on the stack.
