@@ -665,8 +665,7 @@ impl Vm {
             return None;
         };
         if f.code.simple_argcount as usize != argc + is_meth as usize
-            || self.frames.len() + self.native_depth + self.init_frames.len()
-                >= self.recursion_limit
+            || self.may_be_at_recursion_limit()
         {
             return None;
         }

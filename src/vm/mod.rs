@@ -423,8 +423,15 @@ impl Vm {
     /// as in CPython 3.11.
     #[inline]
     pub fn at_recursion_limit(&mut self) -> bool {
+        self.may_be_at_recursion_limit() && self.recursion_depth() >= self.recursion_limit
+    }
+
+    /// The quick test before `at_recursion_limit`'s exact one: false when
+    /// the depth is surely below the limit (`init_frames` may count frames
+    /// that have returned, never too few).
+    #[inline(always)]
+    pub(crate) fn may_be_at_recursion_limit(&self) -> bool {
         self.frames.len() + self.native_depth + self.init_frames.len() >= self.recursion_limit
-            && self.recursion_depth() >= self.recursion_limit
     }
 
     /// The depth `sys.setrecursionlimit` compares a new limit with: frames,
