@@ -459,7 +459,7 @@ fn frame(fr: &Frame, f: &mut impl FnMut(usize)) {
         f(addr(func));
     }
     match &fr.on_return {
-        OnReturn::Push => {}
+        OnReturn::Push | OnReturn::TraceEvent(_) => {}
         OnReturn::Init(v) => value(v, f),
         OnReturn::ClassBody { base, ns, .. } => {
             if let Some(b) = base {

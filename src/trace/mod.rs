@@ -5,6 +5,7 @@
 
 mod sys_hooks;
 
+pub(crate) use sys_hooks::{same_function, trace_function_failed, trace_function_returned};
 pub use sys_hooks::{SysProfile, SysTrace};
 
 use crate::value::{PyResult, Value};

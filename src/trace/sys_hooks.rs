@@ -3,7 +3,7 @@
 
 use super::{Event, FrameView, Tracer};
 use crate::value::{PyResult, Value};
-use crate::vm::Vm;
+use crate::vm::{FrameObj, Vm};
 
 /// `sys.settrace`: `call` goes to the global function, whose result becomes
 /// the frame's `f_trace`; every other event goes to `f_trace`.
@@ -40,17 +40,11 @@ impl Tracer for SysTrace {
         vm.locals_after_trace(frame.depth);
         match r {
             Ok(result) => {
-                if !result.is_none() && !same_function(&fobj.f_trace.borrow(), &result) {
-                    *fobj.f_trace.borrow_mut() = result;
-                    vm.trace.set_dirty();
-                }
+                trace_function_returned(vm, &fobj, result);
                 Ok(())
             }
             Err(e) => {
-                // A failing trace function switches tracing off, as CPython does.
-                vm.trace.sys_trace = Value::None;
-                vm.trace.recompute_active();
-                *fobj.f_trace.borrow_mut() = Value::None;
+                trace_function_failed(vm, &fobj);
                 Err(e)
             }
         }
@@ -68,9 +62,27 @@ impl Tracer for SysTrace {
     }
 }
 
+/// A trace function returned `result` for an event of the frame `fobj`:
+/// unless None, it becomes the frame's `f_trace`.
+#[inline]
+pub(crate) fn trace_function_returned(vm: &mut Vm, fobj: &FrameObj, result: Value) {
+    if !result.is_none() && !same_function(&fobj.f_trace.borrow(), &result) {
+        *fobj.f_trace.borrow_mut() = result;
+        vm.trace.set_dirty();
+    }
+}
+
+/// A trace function raised: tracing goes off, as CPython does.
+#[cold]
+pub(crate) fn trace_function_failed(vm: &mut Vm, fobj: &FrameObj) {
+    vm.trace.sys_trace = Value::None;
+    vm.trace.recompute_active();
+    *fobj.f_trace.borrow_mut() = Value::None;
+}
+
 /// `a is b`, quick when both are functions (a trace function returning itself).
 #[inline]
-fn same_function(a: &Value, b: &Value) -> bool {
+pub(crate) fn same_function(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Function(x), Value::Function(y)) => std::rc::Rc::ptr_eq(x, y),
         (Value::None, b) => b.is_none(),

@@ -624,7 +624,7 @@ impl Vm {
     }
 
     #[inline(always)]
-    fn push_function_frame(
+    pub(crate) fn push_function_frame(
         &mut self,
         f: Rc<Function>,
         base: usize,

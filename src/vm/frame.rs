@@ -22,6 +22,11 @@ pub enum OnReturn {
         /// or `c_exception` is due.
         c_traced: bool,
     },
+    /// A trace function called for this event of the frame below, run by
+    /// the dispatch loop like any call (`Vm::push_trace_call`): its result
+    /// goes to the traced frame, which then goes on
+    /// (`Vm::finish_trace_call`).
+    TraceEvent(crate::trace::Event),
 }
 
 /// An activation record. Its locals, cells and value stack live on the VM's

@@ -67,7 +67,9 @@ impl Vm {
             () => {{
                 fi = self.frames.len() - 1;
                 let f = &self.frames[fi];
-                if f.traced != M::TRACED {
+                // The traced loop also runs trace functions' frames
+                // (`Vm::push_trace_call`), untraced while tracing is suspended.
+                if f.traced != M::TRACED && !(M::TRACED && self.trace.suspended) {
                     return Ok(Exit::Switch);
                 }
                 // SAFETY: as above.
@@ -102,13 +104,22 @@ impl Vm {
                 }
                 // Most instructions of a traced frame report nothing: one inline test.
                 if M::TRACED && !self.trace_quiet(fi, ip, code) {
-                    if let Err(e) = self.trace_instruction(fi, ip) {
-                        // Raised by a tracer: it happens at this instruction.
-                        ip += 1;
-                        break 'op e;
-                    }
-                    if !self.frames[fi].traced {
-                        return Ok(Exit::Switch);
+                    match self.trace_instruction(fi, ip) {
+                        Ok(false) => {
+                            if !self.frames[fi].traced {
+                                return Ok(Exit::Switch);
+                            }
+                        }
+                        // A trace function's frame: it runs first.
+                        Ok(true) => {
+                            reload!();
+                            continue 'dispatch;
+                        }
+                        Err(e) => {
+                            // Raised by a tracer: it happens at this instruction.
+                            ip += 1;
+                            break 'op e;
+                        }
                     }
                 }
                 debug_assert!(
@@ -977,6 +988,13 @@ impl Vm {
                             ip = f.ip;
                             continue 'dispatch;
                         }
+                        if M::TRACED && self.trace_call_returns_here(fi) {
+                            // A trace function `push_trace_call` pushed:
+                            // its traced frame goes on in this loop.
+                            self.pop_trace_call(v);
+                            reload!();
+                            continue 'dispatch;
+                        }
                         match tri!(self.return_from_frame(v)) {
                             Some(v) => return Ok(Exit::Return(v)),
                             None => reload!(),
@@ -1264,6 +1282,10 @@ impl Vm {
                 ns,
                 c_traced,
             } => self.finish_class(name, base, ns, v, c_traced)?,
+            OnReturn::TraceEvent(event) => {
+                self.finish_trace_call(event, v);
+                return Ok(None);
+            }
         };
         if f.is_entry {
             return Ok(Some(result));

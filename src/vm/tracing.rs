@@ -135,9 +135,16 @@ impl Vm {
         let steady = self.trace.steady() & !Vm::generators_to_close();
         let f = &mut self.frames[fi];
         f.ip = ip;
+        if !f.traced {
+            // A trace function's frame (`push_trace_call`), run here while
+            // tracing is suspended: as the untraced loop would run it.
+            return true;
+        }
         let prev = f.prev_ip;
-        // prev in 1..ip (0 wraps to u32::MAX; u32::MAX, none yet, is out too).
-        if prev.wrapping_sub(1) < (ip as u32).saturating_sub(1) && steady && f.traced {
+        // prev in 1..=ip (0 wraps to u32::MAX; u32::MAX, none yet, is out
+        // too). prev == ip: the same instruction again, after a trace
+        // function `push_trace_call` ran for it.
+        if prev.wrapping_sub(1) < ip as u32 && steady {
             let line = code.line_at(ip);
             if line == 0 || line == code.lines[prev as usize] {
                 f.prev_ip = ip as u32;
@@ -146,7 +153,7 @@ impl Vm {
                 }
                 return true;
             }
-        } else if steady && f.traced && code.instrs[ip].op == crate::bytecode::Op::Resume {
+        } else if steady && code.instrs[ip].op == crate::bytecode::Op::Resume {
             // A frame's first instruction: RESUME reports nothing.
             f.prev_ip = ip as u32;
             return true;
@@ -154,10 +161,12 @@ impl Vm {
         false
     }
 
-    /// Before instruction `ip` of frame `fi` in the traced loop: line and opcode events.
+    /// Before instruction `ip` of frame `fi` in the traced loop: line and
+    /// opcode events. True when it pushed a trace function's frame for the
+    /// loop to run (`push_trace_call`): the instruction runs after it.
     #[cold]
     #[inline(never)]
-    pub(crate) fn trace_instruction(&mut self, fi: usize, ip: usize) -> PyResult<()> {
+    pub(crate) fn trace_instruction(&mut self, fi: usize, ip: usize) -> PyResult<bool> {
         if Vm::generators_to_close() {
             self.close_dropped_generators();
         }
@@ -166,7 +175,7 @@ impl Vm {
         f.prev_ip = ip as u32;
         let code = &*f.code;
         if code.instrs[ip].op == crate::bytecode::Op::Resume {
-            return Ok(());
+            return Ok(false);
         }
         let line = code.line_at(ip);
         if line != 0 {
@@ -178,6 +187,9 @@ impl Vm {
                 code.line_at(prev as usize)
             };
             if line != lastline || (ip as u32) < prev {
+                if self.push_trace_call(fi, ip) {
+                    return Ok(true);
+                }
                 self.emit_at_instruction(fi, ip, Event::Line)?;
             }
         }
@@ -192,7 +204,104 @@ impl Vm {
         if self.trace.is_dirty() || !self.trace.on() {
             self.recheck_mode(fi);
         }
-        Ok(())
+        Ok(false)
+    }
+
+    /// The line event before instruction `ip` of frame `fi`, when its only
+    /// taker is `sys.settrace`'s function and that is a krait function of
+    /// three plain parameters (the common trace function): its frame is
+    /// pushed with the arguments `(frame, "line", None)` and a continuation
+    /// (`OnReturn::TraceEvent`), for the dispatch loop to run like any
+    /// call, instead of a nested loop run from Rust. False: not that case,
+    /// nothing done (`emit` takes it).
+    fn push_trace_call(&mut self, fi: usize, ip: usize) -> bool {
+        if self.trace.suspended
+            || self.trace.sys_trace.is_none()
+            || self.trace.host_count() != 0
+            || self.trace.opcodes()
+            || self.may_be_at_recursion_limit()
+        {
+            return false;
+        }
+        let Some(fobj) = &self.frames[fi].obj else {
+            return false;
+        };
+        if !fobj.trace_lines.get() {
+            return false;
+        }
+        let func = match &*fobj.f_trace.borrow() {
+            Value::Function(f) if f.code.simple_argcount == 3 => f.clone(),
+            _ => return false,
+        };
+        let fobj = Value::Frame(fobj.clone());
+        // As `emit_at_instruction` and `SysTrace` do around the call.
+        self.locals_before_trace(fi);
+        self.frames[fi].ip = ip + 1;
+        self.trace.suspended = true;
+        let base = self.stack.len();
+        self.stack.push(fobj);
+        self.stack.push(self.trace.event_name(Event::Line));
+        self.stack.push(Value::None);
+        self.stack.reserve_to(base + func.code.frame_size());
+        self.stack.fill_nulls_to(base + func.code.nlocalsplus());
+        self.push_function_frame(func, base, base, OnReturn::TraceEvent(Event::Line), None);
+        true
+    }
+
+    /// Whether the top frame `fi` is a trace function's that
+    /// `push_trace_call` pushed, which nothing else looked at: its return
+    /// can take `pop_trace_call`.
+    #[inline(always)]
+    pub(crate) fn trace_call_returns_here(&self, fi: usize) -> bool {
+        let f = &self.frames[fi];
+        matches!(f.on_return, OnReturn::TraceEvent(_)) && f.obj.is_none() && f.gen.is_none()
+    }
+
+    /// The trace function `trace_call_returns_here` accepted returned
+    /// `result`: its frame goes, and the traced frame below takes the
+    /// result as `SysTrace` would (`finish_trace_call`).
+    pub(crate) fn pop_trace_call(&mut self, result: Value) {
+        let Some(f) = self.frames.pop() else { return };
+        let OnReturn::TraceEvent(event) = f.on_return else {
+            unreachable!("pop_trace_call of a frame push_trace_call did not push")
+        };
+        self.stack.truncate_fast(f.ret_slot);
+        drop(f);
+        self.close_pending_generators();
+        self.finish_trace_call(event, result);
+    }
+
+    /// The trace function `push_trace_call` pushed returned `result` (its
+    /// frame is popped): what `SysTrace` does with it, then the traced
+    /// frame, now on top, goes on at the instruction the event came before.
+    pub(crate) fn finish_trace_call(&mut self, event: Event, result: Value) {
+        debug_assert_eq!(event, Event::Line);
+        self.trace.suspended = false;
+        let fi = self.frames.len() - 1;
+        self.locals_after_trace(fi);
+        let f = &mut self.frames[fi];
+        f.ip -= 1;
+        // Its line was reported: `trace_instruction` sees no new line.
+        f.prev_ip = f.ip as u32;
+        if let Some(fobj) = &f.obj {
+            if !result.is_none() && !crate::trace::same_function(&fobj.f_trace.borrow(), &result) {
+                let fobj = fobj.clone();
+                crate::trace::trace_function_returned(self, &fobj, result);
+            }
+        }
+    }
+
+    /// The trace function `push_trace_call` pushed raised (its frame is
+    /// popped): tracing goes off, and the exception goes on as raised by
+    /// the traced frame's instruction.
+    #[cold]
+    fn fail_trace_call(&mut self) {
+        self.trace.suspended = false;
+        let fi = self.frames.len() - 1;
+        self.locals_after_trace(fi);
+        if let Some(fobj) = self.frames[fi].obj.clone() {
+            crate::trace::trace_function_failed(self, &fobj);
+        }
     }
 
     /// A line or opcode event before instruction `ip`: during it, `f_lineno`
@@ -389,6 +498,9 @@ impl Vm {
             self.close_pending_generators();
             if f.is_entry || self.frames.is_empty() {
                 return Err(PyErr::Obj(exc));
+            }
+            if let OnReturn::TraceEvent(_) = f.on_return {
+                self.fail_trace_call();
             }
             if let OnReturn::ClassBody { c_traced: true, .. } = f.on_return {
                 if self.trace.wants_c_events() {
