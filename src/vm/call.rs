@@ -72,7 +72,7 @@ impl Vm {
                             self.init_cells(&init, slot + 1);
                         }
                         self.push_frame(init, slot + 1, slot, OnReturn::Init(inst), None);
-                        self.enter_frame_hooks()?;
+                        self.enter_call_hooks()?;
                         return Ok(true);
                     }
                 }
@@ -400,7 +400,12 @@ impl Vm {
 
     /// Runs the just-pushed top frame to completion as an entry frame.
     pub(crate) fn run_entry(&mut self) -> PyResult<Value> {
-        self.frames.last_mut().unwrap().is_entry = true;
+        // Above it may sit the trace function of its call event (`enter_call_hooks`).
+        let mut top = self.frames.len() - 1;
+        if let OnReturn::TraceEvent(_) = self.frames[top].on_return {
+            top -= 1;
+        }
+        self.frames[top].is_entry = true;
         // Re-entering the loop is Rust recursion (not counted: the frame is).
         self.with_stack(|vm| vm.run_loop())
     }
@@ -432,7 +437,7 @@ impl Vm {
                 let base = self.stack.len();
                 self.stack.extend(locals);
                 self.push_frame(f.clone(), base, ret_slot, on_return, None);
-                self.enter_frame_hooks()?;
+                self.enter_call_hooks()?;
                 Ok(Called::Frame)
             }
             Value::BoundMethod(m) => {
@@ -574,7 +579,7 @@ impl Vm {
             self.init_cells(&f, args_start);
         }
         self.push_frame(f, args_start, slot, OnReturn::Push, None);
-        self.enter_frame_hooks()?;
+        self.enter_call_hooks()?;
         Ok(true)
     }
 

@@ -354,7 +354,7 @@ impl Vm {
 
     /// Before a trace function runs: its frame's `f_locals` dict, if it has
     /// one, is brought up to date.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn locals_before_trace(&self, depth: usize) {
         let f = &self.frames[depth];
         if f.locals.is_none() && f.obj.as_ref().is_some_and(|o| o.locals.borrow().is_some()) {
@@ -372,7 +372,7 @@ impl Vm {
 
     /// After a trace function ran: what it changed in `f_locals` goes back
     /// into the frame (CPython's LocalsToFast; a deleted name is unbound).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn locals_after_trace(&mut self, depth: usize) {
         let f = &self.frames[depth];
         if f.locals.is_none() && f.obj.as_ref().is_some_and(|o| o.locals.borrow().is_some()) {

@@ -975,7 +975,7 @@ impl Vm {
                         }
                     }
                     Op::ReturnValue => {
-                        let v = self.stack.pop_fast();
+                        let mut v = self.stack.pop_fast();
                         if !M::TRACED && !self.trace.on() && self.plain_return_here(fi) {
                             // What `return_from_frame` does in its common
                             // case, the caller running on in this loop.
@@ -988,12 +988,33 @@ impl Vm {
                             ip = f.ip;
                             continue 'dispatch;
                         }
-                        if M::TRACED && self.trace_call_returns_here(fi) {
-                            // A trace function `push_trace_call` pushed:
-                            // its traced frame goes on in this loop.
-                            self.pop_trace_call(v);
-                            reload!();
-                            continue 'dispatch;
+                        if M::TRACED || self.trace.on() {
+                            if self.trace_call_returns_here(fi) {
+                                // A trace function `push_trace_call` pushed.
+                                match self.pop_trace_call(v) {
+                                    // Its traced frame goes on in this loop.
+                                    None => {
+                                        reload!();
+                                        continue 'dispatch;
+                                    }
+                                    // A return event's: that frame returns now.
+                                    Some(r) => match tri!(self.leave_frame(r)) {
+                                        Some(r) => return Ok(Exit::Return(r)),
+                                        None => {
+                                            reload!();
+                                            continue 'dispatch;
+                                        }
+                                    },
+                                }
+                            }
+                            // The return event's trace function runs first.
+                            match self.push_return_trace_call(v) {
+                                Ok(()) => {
+                                    reload!();
+                                    continue 'dispatch;
+                                }
+                                Err(back) => v = back,
+                            }
                         }
                         match tri!(self.return_from_frame(v)) {
                             Some(v) => return Ok(Exit::Return(v)),
@@ -1160,6 +1181,12 @@ impl Vm {
         if self.trace.on() {
             self.return_hooks(&v)?;
         }
+        self.leave_frame(v)
+    }
+
+    /// `return_from_frame` after its `return` event.
+    #[inline(always)]
+    fn leave_frame(&mut self, v: Value) -> PyResult<Option<Value>> {
         // The common case: a function frame nobody looked at returns to
         // krait code. What the general path below does, with its other
         // cases known not to apply.
@@ -1283,8 +1310,10 @@ impl Vm {
                 c_traced,
             } => self.finish_class(name, base, ns, v, c_traced)?,
             OnReturn::TraceEvent(event) => {
-                self.finish_trace_call(event, v);
-                return Ok(None);
+                return match self.finish_trace_call(event, v) {
+                    Some(r) => self.leave_frame(r),
+                    None => Ok(None),
+                };
             }
         };
         if f.is_entry {
