@@ -975,7 +975,7 @@ impl Vm {
                         }
                     }
                     Op::ReturnValue => {
-                        let mut v = self.stack.pop_fast();
+                        let v = self.stack.pop_fast();
                         if !M::TRACED && !self.trace.on() && self.plain_return_here(fi) {
                             // What `return_from_frame` does in its common
                             // case, the caller running on in this loop.
@@ -988,35 +988,19 @@ impl Vm {
                             ip = f.ip;
                             continue 'dispatch;
                         }
-                        if M::TRACED || self.trace.on() {
-                            if self.trace_call_returns_here(fi) {
-                                // A trace function `push_trace_call` pushed.
-                                match self.pop_trace_call(v) {
-                                    // Its traced frame goes on in this loop.
-                                    None => {
-                                        reload!();
-                                        continue 'dispatch;
-                                    }
-                                    // A return event's: that frame returns now.
-                                    Some(r) => match tri!(self.leave_frame(r)) {
-                                        Some(r) => return Ok(Exit::Return(r)),
-                                        None => {
-                                            reload!();
-                                            continue 'dispatch;
-                                        }
-                                    },
-                                }
+                        let left = if M::TRACED && self.trace_call_returns_here(fi) {
+                            // A line event's trace function, the common case
+                            // in a traced loop: its traced frame goes on.
+                            match self.pop_trace_call(v) {
+                                None => None,
+                                Some(r) => tri!(self.leave_frame(r)),
                             }
-                            // The return event's trace function runs first.
-                            match self.push_return_trace_call(v) {
-                                Ok(()) => {
-                                    reload!();
-                                    continue 'dispatch;
-                                }
-                                Err(back) => v = back,
-                            }
-                        }
-                        match tri!(self.return_from_frame(v)) {
+                        } else if M::TRACED || self.trace.on() {
+                            tri!(self.return_traced(v))
+                        } else {
+                            tri!(self.return_from_frame(v))
+                        };
+                        match left {
                             Some(v) => return Ok(Exit::Return(v)),
                             None => reload!(),
                         }
@@ -1182,6 +1166,26 @@ impl Vm {
             self.return_hooks(&v)?;
         }
         self.leave_frame(v)
+    }
+
+    /// `return_from_frame` while something traces: the return of a trace
+    /// function `push_trace_call` pushed (`pop_trace_call`: its traced
+    /// frame goes on, or returns if the event was its return), or one whose
+    /// return event's trace function runs first (`push_return_trace_call`;
+    /// Ok(None) then too: the loop runs the frame on top).
+    #[cold]
+    #[inline(never)]
+    fn return_traced(&mut self, v: Value) -> PyResult<Option<Value>> {
+        if self.trace_call_returns_here(self.frames.len() - 1) {
+            return match self.pop_trace_call(v) {
+                None => Ok(None),
+                Some(r) => self.leave_frame(r),
+            };
+        }
+        match self.push_return_trace_call(v) {
+            Ok(()) => Ok(None),
+            Err(v) => self.return_from_frame(v),
+        }
     }
 
     /// `return_from_frame` after its `return` event.

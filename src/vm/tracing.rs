@@ -368,7 +368,7 @@ impl Vm {
     /// for the return to finish after it (`finish_trace_call`). A
     /// generator's frame, or a class body's, takes `return_hooks` instead.
     /// Err: not that case, `v` given back.
-    #[inline(never)]
+    #[inline(always)]
     pub(crate) fn push_return_trace_call(&mut self, v: Value) -> Result<(), Value> {
         if self.trace.suspended {
             return Err(v);
