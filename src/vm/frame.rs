@@ -23,10 +23,9 @@ pub enum OnReturn {
         c_traced: bool,
     },
     /// A trace function called for this event of the frame below, run by
-    /// the dispatch loop like any call (`Vm::push_trace_call`): its result
-    /// goes to the traced frame, which then goes on
-    /// (`Vm::finish_trace_call`).
-    TraceEvent(crate::trace::Event),
+    /// the dispatch loop like any call (`vm/trace_call.rs`): its result
+    /// goes to that frame, which then goes on (`Vm::finish_trace_call`).
+    TraceEvent(crate::vm::trace_call::TraceCont),
 }
 
 /// An activation record. Its locals, cells and value stack live on the VM's

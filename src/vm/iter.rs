@@ -745,7 +745,7 @@ impl Vm {
             };
             *o.back.borrow_mut() = back;
         }
-        if let Err(e) = self.enter_frame_hooks() {
+        if let Err(e) = self.enter_call_hooks() {
             // The call event failed: the generator is left as it was.
             self.frames.pop();
             self.stack.truncate(base);
@@ -891,6 +891,11 @@ impl Vm {
         if self.trace.on() {
             self.return_hooks(&v)?;
         }
+        self.suspend_generator_frame(v)
+    }
+
+    /// `yield_from_frame` after its `return` event.
+    pub(crate) fn suspend_generator_frame(&mut self, v: Value) -> PyResult<Value> {
         let mut f = self.frames.pop().unwrap();
         if let Some(o) = &f.obj {
             // The generator holds it now, with the frame.

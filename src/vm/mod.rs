@@ -14,6 +14,7 @@ mod run;
 pub(crate) mod sink;
 mod stack;
 mod suggest;
+pub(crate) mod trace_call;
 mod tracing;
 pub mod types;
 

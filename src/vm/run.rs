@@ -991,10 +991,7 @@ impl Vm {
                         let left = if M::TRACED && self.trace_call_returns_here(fi) {
                             // A line event's trace function, the common case
                             // in a traced loop: its traced frame goes on.
-                            match self.pop_trace_call(v) {
-                                None => None,
-                                Some(r) => tri!(self.leave_frame(r)),
-                            }
+                            tri!(self.pop_trace_call(v))
                         } else if M::TRACED || self.trace.on() {
                             tri!(self.return_traced(v))
                         } else {
@@ -1018,7 +1015,20 @@ impl Vm {
                                 Err(back) => v = back,
                             }
                         }
-                        let v = tri!(self.yield_from_frame(v));
+                        // (Only the traced loop: the untraced one keeps its
+                        // code as lean as it was without this.)
+                        let v = if M::TRACED && self.trace.on() {
+                            match tri!(self.yield_traced(v)) {
+                                Some(v) => v,
+                                // Its return event's trace function runs first.
+                                None => {
+                                    reload!();
+                                    continue 'dispatch;
+                                }
+                            }
+                        } else {
+                            tri!(self.yield_from_frame(v))
+                        };
                         return Ok(Exit::Return(v));
                     }
                     Op::MakeFunction => {
@@ -1177,12 +1187,9 @@ impl Vm {
     #[inline(never)]
     fn return_traced(&mut self, v: Value) -> PyResult<Option<Value>> {
         if self.trace_call_returns_here(self.frames.len() - 1) {
-            return match self.pop_trace_call(v) {
-                None => Ok(None),
-                Some(r) => self.leave_frame(r),
-            };
+            return self.pop_trace_call(v);
         }
-        match self.push_return_trace_call(v) {
+        match self.push_return_trace_call(v, super::trace_call::TraceCont::Return) {
             Ok(()) => Ok(None),
             Err(v) => self.return_from_frame(v),
         }
@@ -1190,7 +1197,7 @@ impl Vm {
 
     /// `return_from_frame` after its `return` event.
     #[inline(always)]
-    fn leave_frame(&mut self, v: Value) -> PyResult<Option<Value>> {
+    pub(crate) fn leave_frame(&mut self, v: Value) -> PyResult<Option<Value>> {
         // The common case: a function frame nobody looked at returns to
         // krait code. What the general path below does, with its other
         // cases known not to apply.
@@ -1313,12 +1320,7 @@ impl Vm {
                 ns,
                 c_traced,
             } => self.finish_class(name, base, ns, v, c_traced)?,
-            OnReturn::TraceEvent(event) => {
-                return match self.finish_trace_call(event, v) {
-                    Some(r) => self.leave_frame(r),
-                    None => Ok(None),
-                };
-            }
+            OnReturn::TraceEvent(cont) => return self.finish_trace_call(cont, v),
         };
         if f.is_entry {
             return Ok(Some(result));

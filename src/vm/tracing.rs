@@ -61,30 +61,8 @@ impl Vm {
         Ok(())
     }
 
-    /// `enter_frame_hooks` for a frame a call pushed, which a dispatch loop
-    /// runs next (reloading, or through `run_entry`): the `call` event's
-    /// trace function may be pushed above it, to run first
-    /// (`push_trace_call`).
-    #[inline]
-    pub(crate) fn enter_call_hooks(&mut self) -> PyResult<()> {
-        if self.trace.on() && !self.trace.suspended {
-            self.call_event()?;
-        }
-        Ok(())
-    }
-
     #[cold]
-    #[inline(never)]
-    fn call_event(&mut self) -> PyResult<()> {
-        let depth = self.frames.len() - 1;
-        if !self.push_trace_call(depth, Event::Call) {
-            self.enter_frame_traced()?;
-        }
-        Ok(())
-    }
-
-    #[cold]
-    fn enter_frame_traced(&mut self) -> PyResult<()> {
+    pub(crate) fn enter_frame_traced(&mut self) -> PyResult<()> {
         if Vm::generators_to_close() {
             // Dropped by the caller before the call: closed from there.
             let f = self.frames.pop().unwrap();
@@ -209,7 +187,7 @@ impl Vm {
                 code.line_at(prev as usize)
             };
             if line != lastline || (ip as u32) < prev {
-                if self.push_trace_call(fi, Event::Line) {
+                if self.push_trace_call(fi, super::trace_call::TraceCont::Line) {
                     return Ok(true);
                 }
                 self.emit_at_instruction(fi, ip, Event::Line)?;
@@ -227,198 +205,6 @@ impl Vm {
             self.recheck_mode(fi);
         }
         Ok(false)
-    }
-
-    /// A `line` event of frame `fi` (before the instruction its `ip` names)
-    /// or the `call` event of the top frame `fi`, when its only taker is
-    /// `sys.settrace`'s function and that is a krait function of three
-    /// plain parameters (the common trace function): the function's frame
-    /// is pushed with the arguments `(frame, event, None)` and a
-    /// continuation (`OnReturn::TraceEvent`), for the dispatch loop to run
-    /// like any call rather than a nested loop from Rust. False: not that
-    /// case, nothing done (`emit` takes the event).
-    #[inline(always)]
-    fn push_trace_call(&mut self, fi: usize, event: Event) -> bool {
-        if self.trace.suspended
-            || self.trace.host_count() != 0
-            || self.trace.opcodes()
-            || self.may_be_at_recursion_limit()
-        {
-            return false;
-        }
-        let func = if event == Event::Call {
-            // `setprofile`'s function takes calls too, after this one.
-            if !self.trace.sys_profile.is_none() {
-                return false;
-            }
-            match &self.trace.sys_trace {
-                Value::Function(f) if f.code.simple_argcount == 3 => f.clone(),
-                _ => return false,
-            }
-        } else {
-            let Some(fobj) = &self.frames[fi].obj else {
-                return false;
-            };
-            if !fobj.trace_lines.get() || self.trace.sys_trace.is_none() {
-                return false;
-            }
-            match &*fobj.f_trace.borrow() {
-                Value::Function(f) if f.code.simple_argcount == 3 => f.clone(),
-                _ => return false,
-            }
-        };
-        if event == Event::Call && Vm::generators_to_close() {
-            // Dropped by the caller before the call: closed from there.
-            let f = self.frames.pop().unwrap();
-            self.close_dropped_generators();
-            self.frames.push(f);
-        }
-        let fobj = Value::Frame(self.frame_object(fi));
-        // As `emit_at_instruction` and `SysTrace` do around the call: during
-        // a line event, f_lineno is the line of the instruction at `ip`.
-        self.locals_before_trace(fi);
-        if event == Event::Line {
-            self.frames[fi].ip += 1;
-        }
-        self.trace.suspended = true;
-        let base = self.stack.len();
-        self.stack.push(fobj);
-        self.stack.push(self.trace.event_name(event));
-        self.stack.push(Value::None);
-        self.stack.reserve_to(base + func.code.frame_size());
-        self.stack.fill_nulls_to(base + func.code.nlocalsplus());
-        self.push_function_frame(func, base, base, OnReturn::TraceEvent(event), None);
-        true
-    }
-
-    /// Whether the top frame `fi` is a trace function's that
-    /// `push_trace_call` pushed, which nothing else looked at: its return
-    /// can take `pop_trace_call`.
-    #[inline(always)]
-    pub(crate) fn trace_call_returns_here(&self, fi: usize) -> bool {
-        let f = &self.frames[fi];
-        matches!(f.on_return, OnReturn::TraceEvent(_))
-            && f.obj.is_none()
-            && f.gen.is_none()
-            && f.locals.is_none()
-    }
-
-    /// The trace function `trace_call_returns_here` accepted returned
-    /// `result`: its frame goes, and the traced frame below takes the
-    /// result as `SysTrace` would (`finish_trace_call`).
-    #[inline(always)]
-    pub(crate) fn pop_trace_call(&mut self, result: Value) -> Option<Value> {
-        let Frame {
-            code,
-            globals,
-            func,
-            ret_slot,
-            on_return,
-            locals,
-            obj,
-            gen,
-            ..
-        } = self.frames.pop()?;
-        let OnReturn::TraceEvent(event) = on_return else {
-            unreachable!("pop_trace_call of a frame push_trace_call did not push")
-        };
-        // Known empty (`trace_call_returns_here`): no drop glue for them.
-        debug_assert!(obj.is_none() && gen.is_none() && locals.is_none());
-        std::mem::forget((obj, gen, locals));
-        self.stack.truncate_fast(ret_slot);
-        drop((func, globals, code));
-        self.close_pending_generators();
-        self.finish_trace_call(event, result)
-    }
-
-    /// The trace function `push_trace_call` pushed returned `result` (its
-    /// frame is popped): what `SysTrace` does with it, then the traced
-    /// frame, now on top, goes on at the instruction the event came before;
-    /// or, after a return event, the value it returns (the caller finishes
-    /// the return).
-    pub(crate) fn finish_trace_call(&mut self, event: Event, result: Value) -> Option<Value> {
-        self.trace.suspended = false;
-        let fi = self.frames.len() - 1;
-        self.locals_after_trace(fi);
-        let f = &mut self.frames[fi];
-        if event == Event::Line {
-            f.ip -= 1;
-            // Its line was reported: `trace_instruction` sees no new line.
-            f.prev_ip = f.ip as u32;
-        }
-        if let Some(fobj) = &f.obj {
-            if !result.is_none() && !crate::trace::same_function(&fobj.f_trace.borrow(), &result) {
-                let fobj = fobj.clone();
-                crate::trace::trace_function_returned(self, &fobj, result);
-            }
-        }
-        match event {
-            // As after `enter_frame_traced`'s event: the frame's mode.
-            Event::Call => self.recheck_mode(fi),
-            // Kept on its stack by `push_return_trace_call`.
-            Event::Return => return self.stack.pop(),
-            _ => {}
-        }
-        None
-    }
-
-    /// The `return` event of the top frame, returning `v`, when its only
-    /// taker is the frame's `f_trace`, a krait function of three plain
-    /// parameters: as `push_trace_call`, with `v` kept on the frame's stack
-    /// for the return to finish after it (`finish_trace_call`). A
-    /// generator's frame, or a class body's, takes `return_hooks` instead.
-    /// Err: not that case, `v` given back.
-    #[inline(always)]
-    pub(crate) fn push_return_trace_call(&mut self, v: Value) -> Result<(), Value> {
-        if self.trace.suspended {
-            return Err(v);
-        }
-        // What `return_hooks` does before the event.
-        self.close_pending_generators();
-        if self.trace.host_count() != 0
-            || !self.trace.sys_profile.is_none()
-            || self.trace.sys_trace.is_none()
-            || self.may_be_at_recursion_limit()
-        {
-            return Err(v);
-        }
-        let fi = self.frames.len() - 1;
-        let f = &self.frames[fi];
-        if f.gen.is_some() || !matches!(f.on_return, OnReturn::Push | OnReturn::Init(_)) {
-            return Err(v);
-        }
-        let Some(fobj) = &f.obj else {
-            return Err(v);
-        };
-        let func = match &*fobj.f_trace.borrow() {
-            Value::Function(f) if f.code.simple_argcount == 3 => f.clone(),
-            _ => return Err(v),
-        };
-        let fobj = Value::Frame(fobj.clone());
-        self.locals_before_trace(fi);
-        self.stack.push(v.clone());
-        self.trace.suspended = true;
-        let base = self.stack.len();
-        self.stack.push(fobj);
-        self.stack.push(self.trace.event_name(Event::Return));
-        self.stack.push(v);
-        self.stack.reserve_to(base + func.code.frame_size());
-        self.stack.fill_nulls_to(base + func.code.nlocalsplus());
-        self.push_function_frame(func, base, base, OnReturn::TraceEvent(Event::Return), None);
-        Ok(())
-    }
-
-    /// The trace function `push_trace_call` pushed raised (its frame is
-    /// popped): tracing goes off, and the exception goes on as raised by
-    /// the traced frame's instruction.
-    #[cold]
-    fn fail_trace_call(&mut self) {
-        self.trace.suspended = false;
-        let fi = self.frames.len() - 1;
-        self.locals_after_trace(fi);
-        if let Some(fobj) = self.frames[fi].obj.clone() {
-            crate::trace::trace_function_failed(self, &fobj);
-        }
     }
 
     /// A line or opcode event before instruction `ip`: during it, `f_lineno`
@@ -616,8 +402,10 @@ impl Vm {
             if f.is_entry || self.frames.is_empty() {
                 return Err(PyErr::Obj(exc));
             }
-            if let OnReturn::TraceEvent(_) = f.on_return {
-                self.fail_trace_call();
+            if let OnReturn::TraceEvent(cont) = f.on_return {
+                if !self.fail_trace_call(cont) {
+                    return Err(PyErr::Obj(exc));
+                }
             }
             if let OnReturn::ClassBody { c_traced: true, .. } = f.on_return {
                 if self.trace.wants_c_events() {

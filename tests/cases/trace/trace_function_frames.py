@@ -107,3 +107,45 @@ except RecursionError as e:
     print("RecursionError", e)
 sys.settrace(None)
 print(deep(20))
+
+def gen_events(frame, event, arg):
+    if frame.f_code.co_name == "<genexpr>":
+        print(event, frame.f_lineno, arg)
+    return gen_events
+
+def squares(n):
+    return [x * x for x in range(n)], sum(y for y in range(n)), list(z + 1 for z in range(n))
+
+sys.settrace(gen_events)
+print(squares(3))
+g = (c for c in "ab")
+for c in g:
+    print("got", c)
+sys.settrace(None)
+
+WHICH = ""
+NTH = 0
+SEEN = 0
+def gen_raiser(frame, event, arg):
+    global SEEN
+    if frame.f_code.co_name == "<genexpr>" and event == WHICH:
+        SEEN += 1
+        if SEEN == NTH:
+            raise ValueError(WHICH + " " + str(NTH))
+    return gen_raiser
+
+def consume():
+    g = (v * 10 for v in range(5))
+    out = []
+    try:
+        for v in g:
+            out.append(v)
+    except ValueError as e:
+        print("caught", e, out)
+    print("after:", list(g))
+
+for WHICH, NTH in [("call", 1), ("call", 3), ("return", 1), ("return", 2), ("line", 2)]:
+    SEEN = 0
+    sys.settrace(gen_raiser)
+    consume()
+    sys.settrace(None)

@@ -1,0 +1,299 @@
+//! Trace functions run by the dispatch loop itself. When an event's only
+//! taker is `sys.settrace`'s function (or a frame's `f_trace`) and that is
+//! a krait function of three plain parameters, the common trace function,
+//! the loop pushes its frame with a continuation (`OnReturn::TraceEvent`)
+//! and runs it like any call, instead of a nested loop run from Rust
+//! (`Vm::emit`, which takes every other case). While it runs, tracing is
+//! suspended; the traced loop runs it too, untraced (`trace_quiet`). When
+//! it returns, its result goes where `SysTrace` would put it, and the frame
+//! the event was about goes on: it runs the instruction a line event came
+//! before, starts after its call event, or finishes the return or yield
+//! its return event came from.
+
+use std::rc::Rc;
+
+use crate::trace::Event;
+use crate::value::{Function, PyResult, Value};
+
+use super::frame::{Frame, OnReturn};
+use super::Vm;
+
+/// The event a trace function pushed by the dispatch loop reports, and
+/// what its frame does once it returns.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TraceCont {
+    /// `line`, before the instruction at the frame's `ip`: it runs next.
+    Line,
+    /// `call` of a frame just pushed: it starts.
+    Call,
+    /// `return` of a frame: it returns the value kept on its stack.
+    Return,
+    /// `return` of a generator's frame at a yield: it suspends, yielding
+    /// the value kept on its stack.
+    Yield,
+}
+
+impl TraceCont {
+    fn event(self) -> Event {
+        match self {
+            TraceCont::Line => Event::Line,
+            TraceCont::Call => Event::Call,
+            TraceCont::Return | TraceCont::Yield => Event::Return,
+        }
+    }
+}
+
+/// `f` if it is a krait function the loop can call with `(frame, event, arg)`.
+#[inline(always)]
+fn plain_trace_function(f: &Value) -> Option<Rc<Function>> {
+    match f {
+        Value::Function(f) if f.code.simple_argcount == 3 => Some(f.clone()),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// `enter_frame_hooks` for a frame a call pushed, which a dispatch loop
+    /// runs next (reloading, through `run_entry`, or resuming a generator):
+    /// the `call` event's trace function may be pushed above it, to run
+    /// first.
+    #[inline]
+    pub(crate) fn enter_call_hooks(&mut self) -> PyResult<()> {
+        if self.trace.on() && !self.trace.suspended {
+            self.call_event()?;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn call_event(&mut self) -> PyResult<()> {
+        let depth = self.frames.len() - 1;
+        if !self.push_trace_call(depth, TraceCont::Call) {
+            self.enter_frame_traced()?;
+        }
+        Ok(())
+    }
+
+    /// The trace function that takes `cont`'s event of frame `fi`, if it
+    /// is the only taker and the loop can run it.
+    #[inline(always)]
+    fn loop_trace_function(&self, fi: usize, cont: TraceCont) -> Option<Rc<Function>> {
+        if self.trace.suspended
+            || self.trace.sys_trace.is_none()
+            || self.trace.host_count() != 0
+            || self.trace.opcodes()
+            // `setprofile`'s function takes calls and returns too, after this one.
+            || (cont != TraceCont::Line && !self.trace.sys_profile.is_none())
+            || self.may_be_at_recursion_limit()
+        {
+            return None;
+        }
+        if cont == TraceCont::Call {
+            return plain_trace_function(&self.trace.sys_trace);
+        }
+        let fobj = self.frames[fi].obj.as_ref()?;
+        if cont == TraceCont::Line && !fobj.trace_lines.get() {
+            return None;
+        }
+        plain_trace_function(&fobj.f_trace.borrow())
+    }
+
+    /// Pushes `func`'s frame for `cont`'s event of frame `fi`, called with
+    /// `(frame, event, arg)`, as `SysTrace` calls it.
+    #[inline(always)]
+    fn push_trace_frame(&mut self, fi: usize, func: Rc<Function>, cont: TraceCont, arg: Value) {
+        let fobj = Value::Frame(self.frame_object(fi));
+        self.locals_before_trace(fi);
+        self.trace.suspended = true;
+        let base = self.stack.len();
+        self.stack.push(fobj);
+        self.stack.push(self.trace.event_name(cont.event()));
+        self.stack.push(arg);
+        self.stack.reserve_to(base + func.code.frame_size());
+        self.stack.fill_nulls_to(base + func.code.nlocalsplus());
+        self.push_function_frame(func, base, base, OnReturn::TraceEvent(cont), None);
+    }
+
+    /// A `line` event of frame `fi` (before the instruction its `ip` names)
+    /// or the `call` event of the top frame `fi`: its trace function pushed
+    /// for the loop to run, if the loop can. False: nothing done.
+    #[inline(always)]
+    pub(crate) fn push_trace_call(&mut self, fi: usize, cont: TraceCont) -> bool {
+        let Some(func) = self.loop_trace_function(fi, cont) else {
+            return false;
+        };
+        if cont == TraceCont::Call && Vm::generators_to_close() {
+            // Dropped by the caller before the call: closed from there.
+            let f = self.frames.pop().unwrap();
+            self.close_dropped_generators();
+            self.frames.push(f);
+        }
+        if cont == TraceCont::Line {
+            // During a line event, f_lineno is the line of that instruction.
+            self.frames[fi].ip += 1;
+        }
+        self.push_trace_frame(fi, func, cont, Value::None);
+        true
+    }
+
+    /// The `return` event of the top frame, returning `v` (`Return`) or
+    /// yielding it (`Yield`): its trace function pushed for the loop to
+    /// run, if the loop can, with `v` kept on the frame's stack until it
+    /// returns. A class body's return takes `return_hooks` instead. Err:
+    /// nothing done, `v` given back.
+    #[inline(always)]
+    pub(crate) fn push_return_trace_call(
+        &mut self,
+        v: Value,
+        cont: TraceCont,
+    ) -> Result<(), Value> {
+        if self.trace.suspended {
+            return Err(v);
+        }
+        // What `return_hooks` does before the event.
+        self.close_pending_generators();
+        let fi = self.frames.len() - 1;
+        let f = &self.frames[fi];
+        let fits = match cont {
+            TraceCont::Return => {
+                f.gen.is_none() && matches!(f.on_return, OnReturn::Push | OnReturn::Init(_))
+            }
+            _ => f.gen.is_some(),
+        };
+        let Some(func) = fits.then(|| self.loop_trace_function(fi, cont)).flatten() else {
+            return Err(v);
+        };
+        self.stack.push(v.clone());
+        self.push_trace_frame(fi, func, cont, v);
+        Ok(())
+    }
+
+    /// Whether the top frame `fi` is a trace function's that the loop
+    /// pushed, which nothing else looked at: its return can take
+    /// `pop_trace_call`.
+    #[inline(always)]
+    pub(crate) fn trace_call_returns_here(&self, fi: usize) -> bool {
+        let f = &self.frames[fi];
+        matches!(f.on_return, OnReturn::TraceEvent(_))
+            && f.obj.is_none()
+            && f.gen.is_none()
+            && f.locals.is_none()
+    }
+
+    /// The trace function `trace_call_returns_here` accepted returned
+    /// `result`: its frame goes, then `finish_trace_call`.
+    #[inline(always)]
+    pub(crate) fn pop_trace_call(&mut self, result: Value) -> PyResult<Option<Value>> {
+        let Some(Frame {
+            code,
+            globals,
+            func,
+            ret_slot,
+            on_return,
+            locals,
+            obj,
+            gen,
+            ..
+        }) = self.frames.pop()
+        else {
+            return Ok(None);
+        };
+        let OnReturn::TraceEvent(cont) = on_return else {
+            unreachable!("pop_trace_call of a frame the loop did not push for an event")
+        };
+        // Known empty (`trace_call_returns_here`): no drop glue for them.
+        debug_assert!(obj.is_none() && gen.is_none() && locals.is_none());
+        std::mem::forget((obj, gen, locals));
+        self.stack.truncate_fast(ret_slot);
+        drop((func, globals, code));
+        self.close_pending_generators();
+        self.finish_trace_call(cont, result)
+    }
+
+    /// A trace function the loop pushed returned `result` (its frame is
+    /// popped): the result goes where `SysTrace` puts it, then the frame
+    /// the event was about goes on. Ok(Some(v)): that frame returned from
+    /// the loop's entry or yielded, `v` leaves the loop; Ok(None): the
+    /// loop runs on with the top frame.
+    pub(crate) fn finish_trace_call(
+        &mut self,
+        cont: TraceCont,
+        result: Value,
+    ) -> PyResult<Option<Value>> {
+        self.trace.suspended = false;
+        let fi = self.frames.len() - 1;
+        self.locals_after_trace(fi);
+        let f = &mut self.frames[fi];
+        if cont == TraceCont::Line {
+            f.ip -= 1;
+            // Its line was reported: `trace_quiet` sees no new line.
+            f.prev_ip = f.ip as u32;
+        }
+        if let Some(fobj) = &f.obj {
+            if !result.is_none() && !crate::trace::same_function(&fobj.f_trace.borrow(), &result) {
+                let fobj = fobj.clone();
+                crate::trace::trace_function_returned(self, &fobj, result);
+            }
+        }
+        match cont {
+            TraceCont::Line => Ok(None),
+            // As after `enter_frame_traced`'s event: the frame's mode.
+            TraceCont::Call => {
+                self.recheck_mode(fi);
+                Ok(None)
+            }
+            TraceCont::Return => self.return_after_trace(),
+            TraceCont::Yield => self.yield_after_trace(),
+        }
+    }
+
+    #[inline(never)]
+    fn return_after_trace(&mut self) -> PyResult<Option<Value>> {
+        let v = self.stack.pop().unwrap_or(Value::None);
+        self.leave_frame(v)
+    }
+
+    #[inline(never)]
+    fn yield_after_trace(&mut self) -> PyResult<Option<Value>> {
+        let v = self.stack.pop().unwrap_or(Value::None);
+        self.suspend_generator_frame(v).map(Some)
+    }
+
+    /// A trace function the loop pushed for `cont` raised (its frame is
+    /// popped, the unwinding goes on in the frame below): tracing goes
+    /// off, and the exception goes on as raised by that frame's
+    /// instruction. False when it must not: the failed call event of a
+    /// resumed generator, whose frame is then dropped unseen, the
+    /// generator finished (as `resume_gen` does), and the unwinding leaves
+    /// the loop.
+    #[cold]
+    pub(crate) fn fail_trace_call(&mut self, cont: TraceCont) -> bool {
+        self.trace.suspended = false;
+        let fi = self.frames.len() - 1;
+        self.locals_after_trace(fi);
+        if let Some(fobj) = self.frames[fi].obj.clone() {
+            crate::trace::trace_function_failed(self, &fobj);
+        }
+        if cont == TraceCont::Call && self.frames[fi].gen.is_some() {
+            let f = self.frames.pop().unwrap();
+            self.stack.truncate(f.ret_slot);
+            if let Some(g) = &f.gen {
+                crate::vm::iter::GenState::finish_gen(g);
+            }
+            return false;
+        }
+        true
+    }
+
+    /// `YieldValue` while something traces: the return event's trace
+    /// function pushed for the loop to run (None), or `yield_from_frame`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn yield_traced(&mut self, v: Value) -> PyResult<Option<Value>> {
+        match self.push_return_trace_call(v, TraceCont::Yield) {
+            Ok(()) => Ok(None),
+            Err(v) => self.yield_from_frame(v).map(Some),
+        }
+    }
+}
