@@ -107,10 +107,11 @@ impl Vm {
         self.locals_before_trace(fi);
         self.trace.suspended = true;
         let base = self.stack.len();
-        self.stack.push(fobj);
-        self.stack.push(self.trace.event_name(cont.event()));
-        self.stack.push(arg);
+        // Room for the whole frame (its three parameters first) at once.
         self.stack.reserve_to(base + func.code.frame_size());
+        self.stack.push_fast(fobj);
+        self.stack.push_fast(self.trace.event_name(cont.event()));
+        self.stack.push_fast(arg);
         self.stack.fill_nulls_to(base + func.code.nlocalsplus());
         self.push_function_frame(func, base, base, OnReturn::TraceEvent(cont), None);
     }
@@ -230,11 +231,16 @@ impl Vm {
             // Its line was reported: `trace_quiet` sees no new line.
             f.prev_ip = f.ip as u32;
         }
-        if let Some(fobj) = &f.obj {
-            if !result.is_none() && !crate::trace::same_function(&fobj.f_trace.borrow(), &result) {
+        match &f.obj {
+            Some(fobj)
+                if !result.is_none()
+                    && !crate::trace::same_function(&fobj.f_trace.borrow(), &result) =>
+            {
                 let fobj = fobj.clone();
                 crate::trace::trace_function_returned(self, &fobj, result);
             }
+            // Usually the trace function itself, as before.
+            _ => result.drop_fast(),
         }
         match cont {
             TraceCont::Line => Ok(None),
