@@ -988,12 +988,27 @@ impl Vm {
                             ip = f.ip;
                             continue 'dispatch;
                         }
-                        let left = if M::TRACED && self.trace_call_returns_here(fi) {
-                            // A line event's trace function, the common case
-                            // in a traced loop: its traced frame goes on.
-                            tri!(self.pop_trace_call(v))
-                        } else if M::TRACED || self.trace.on() {
-                            tri!(self.return_traced(v))
+                        if M::TRACED {
+                            let leaves = if self.trace_call_returns_here(fi) {
+                                // A line event's trace function, the common
+                                // case in a traced loop: its frame goes on.
+                                tri!(self.pop_trace_call(v))
+                            } else {
+                                tri!(self.return_traced(v))
+                            };
+                            // (The value it leaves with comes on the stack,
+                            // not in the result: a small result, read back
+                            // whole at once, does not stall.)
+                            if leaves {
+                                let v = self.stack.pop_fast();
+                                return Ok(Exit::Return(v));
+                            }
+                            reload!();
+                            continue 'dispatch;
+                        }
+                        // (The untraced loop's code as lean as before.)
+                        let left = if self.trace.on() {
+                            tri!(self.return_traced_value(v))
                         } else {
                             tri!(self.return_from_frame(v))
                         };
@@ -1182,16 +1197,44 @@ impl Vm {
     /// function `push_trace_call` pushed (`pop_trace_call`: its traced
     /// frame goes on, or returns if the event was its return), or one whose
     /// return event's trace function runs first (`push_return_trace_call`;
-    /// Ok(None) then too: the loop runs the frame on top).
+    /// the loop then runs the frame on top). True: the loop leaves, with
+    /// the value on top of the stack.
     #[cold]
     #[inline(never)]
-    fn return_traced(&mut self, v: Value) -> PyResult<Option<Value>> {
+    fn return_traced(&mut self, v: Value) -> PyResult<bool> {
         if self.trace_call_returns_here(self.frames.len() - 1) {
             return self.pop_trace_call(v);
         }
         match self.push_return_trace_call(v, super::trace_call::TraceCont::Return) {
-            Ok(()) => Ok(None),
-            Err(v) => self.return_from_frame(v),
+            Ok(()) => Ok(false),
+            Err(v) => {
+                let left = self.return_from_frame(v)?;
+                self.leaving_with(left)
+            }
+        }
+    }
+
+    /// `return_traced` for the untraced loop: the value the loop leaves with.
+    #[cold]
+    #[inline(never)]
+    fn return_traced_value(&mut self, v: Value) -> PyResult<Option<Value>> {
+        Ok(if self.return_traced(v)? {
+            self.stack.pop()
+        } else {
+            None
+        })
+    }
+
+    /// A return's outcome as `return_traced` gives it: true when the loop
+    /// leaves, with the value `v` holds put on the stack.
+    #[inline(always)]
+    pub(crate) fn leaving_with(&mut self, v: Option<Value>) -> PyResult<bool> {
+        match v {
+            Some(v) => {
+                self.stack.push(v);
+                Ok(true)
+            }
+            None => Ok(false),
         }
     }
 
@@ -1320,7 +1363,13 @@ impl Vm {
                 ns,
                 c_traced,
             } => self.finish_class(name, base, ns, v, c_traced)?,
-            OnReturn::TraceEvent(cont) => return self.finish_trace_call(cont, v),
+            OnReturn::TraceEvent(cont) => {
+                return Ok(if self.finish_trace_call(cont, v)? {
+                    self.stack.pop()
+                } else {
+                    None
+                });
+            }
         };
         if f.is_entry {
             return Ok(Some(result));

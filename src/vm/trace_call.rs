@@ -185,7 +185,7 @@ impl Vm {
     /// The trace function `trace_call_returns_here` accepted returned
     /// `result`: its frame goes, then `finish_trace_call`.
     #[inline(always)]
-    pub(crate) fn pop_trace_call(&mut self, result: Value) -> PyResult<Option<Value>> {
+    pub(crate) fn pop_trace_call(&mut self, result: Value) -> PyResult<bool> {
         let Some(Frame {
             code,
             globals,
@@ -198,7 +198,7 @@ impl Vm {
             ..
         }) = self.frames.pop()
         else {
-            return Ok(None);
+            return Ok(false);
         };
         let OnReturn::TraceEvent(cont) = on_return else {
             unreachable!("pop_trace_call of a frame the loop did not push for an event")
@@ -214,14 +214,10 @@ impl Vm {
 
     /// A trace function the loop pushed returned `result` (its frame is
     /// popped): the result goes where `SysTrace` puts it, then the frame
-    /// the event was about goes on. Ok(Some(v)): that frame returned from
-    /// the loop's entry or yielded, `v` leaves the loop; Ok(None): the
-    /// loop runs on with the top frame.
-    pub(crate) fn finish_trace_call(
-        &mut self,
-        cont: TraceCont,
-        result: Value,
-    ) -> PyResult<Option<Value>> {
+    /// the event was about goes on. True: that frame returned from the
+    /// loop's entry or yielded, and the loop leaves with the value on top
+    /// of the stack; false: the loop runs on with the top frame.
+    pub(crate) fn finish_trace_call(&mut self, cont: TraceCont, result: Value) -> PyResult<bool> {
         self.trace.suspended = false;
         let fi = self.frames.len() - 1;
         self.locals_after_trace(fi);
@@ -243,11 +239,11 @@ impl Vm {
             _ => result.drop_fast(),
         }
         match cont {
-            TraceCont::Line => Ok(None),
+            TraceCont::Line => Ok(false),
             // As after `enter_frame_traced`'s event: the frame's mode.
             TraceCont::Call => {
                 self.recheck_mode(fi);
-                Ok(None)
+                Ok(false)
             }
             TraceCont::Return => self.return_after_trace(),
             TraceCont::Yield => self.yield_after_trace(),
@@ -255,15 +251,17 @@ impl Vm {
     }
 
     #[inline(never)]
-    fn return_after_trace(&mut self) -> PyResult<Option<Value>> {
+    fn return_after_trace(&mut self) -> PyResult<bool> {
         let v = self.stack.pop().unwrap_or(Value::None);
-        self.leave_frame(v)
+        let left = self.leave_frame(v)?;
+        self.leaving_with(left)
     }
 
     #[inline(never)]
-    fn yield_after_trace(&mut self) -> PyResult<Option<Value>> {
+    fn yield_after_trace(&mut self) -> PyResult<bool> {
         let v = self.stack.pop().unwrap_or(Value::None);
-        self.suspend_generator_frame(v).map(Some)
+        let v = self.suspend_generator_frame(v)?;
+        self.leaving_with(Some(v))
     }
 
     /// A trace function the loop pushed for `cont` raised (its frame is
