@@ -1006,16 +1006,22 @@ impl Vm {
                             reload!();
                             continue 'dispatch;
                         }
-                        // (The untraced loop's code as lean as before.)
-                        let left = if self.trace.on() {
-                            tri!(self.return_traced_value(v))
+                        let leaves = if self.trace.on() {
+                            tri!(self.return_traced(v))
                         } else {
-                            tri!(self.return_from_frame(v))
+                            match tri!(self.return_from_frame(v)) {
+                                Some(v) => {
+                                    self.stack.push(v);
+                                    true
+                                }
+                                None => false,
+                            }
                         };
-                        match left {
-                            Some(v) => return Ok(Exit::Return(v)),
-                            None => reload!(),
+                        if leaves {
+                            let v = self.stack.pop_fast();
+                            return Ok(Exit::Return(v));
                         }
+                        reload!();
                     }
                     Op::YieldValue => {
                         let mut v = self.stack.pop_fast();
@@ -1212,17 +1218,6 @@ impl Vm {
                 self.leaving_with(left)
             }
         }
-    }
-
-    /// `return_traced` for the untraced loop: the value the loop leaves with.
-    #[cold]
-    #[inline(never)]
-    fn return_traced_value(&mut self, v: Value) -> PyResult<Option<Value>> {
-        Ok(if self.return_traced(v)? {
-            self.stack.pop()
-        } else {
-            None
-        })
     }
 
     /// A return's outcome as `return_traced` gives it: true when the loop
