@@ -36,7 +36,12 @@ impl Vm {
     /// Runs until the entry frame on top of the frame stack returns.
     pub(crate) fn run_loop(&mut self) -> PyResult<Value> {
         loop {
-            let traced = self.frames.last().map(|f| f.traced).unwrap_or(false);
+            // A trace function the loop pushed (`vm/trace_call.rs`) runs in
+            // the traced loop too: the frame its event is about does next.
+            let traced = self
+                .frames
+                .last()
+                .is_some_and(|f| f.traced || matches!(f.on_return, OnReturn::TraceEvent(_)));
             let r = if traced {
                 self.dispatch::<Traced>()
             } else {
