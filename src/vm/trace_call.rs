@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use crate::bytecode::Op;
 use crate::trace::Event;
 use crate::value::{Function, PyResult, Value};
 
@@ -113,7 +114,14 @@ impl Vm {
         self.stack.push_fast(self.trace.event_name(cont.event()));
         self.stack.push_fast(arg);
         self.stack.fill_nulls_to(base + func.code.nlocalsplus());
+        let skip_resume = func.code.instrs.first().map(|i| i.op) == Some(Op::Resume);
         self.push_function_frame(func, base, base, OnReturn::TraceEvent(cont), None);
+        if skip_resume {
+            // Its RESUME does nothing in a frame nothing traces: skipped.
+            if let Some(f) = self.frames.last_mut() {
+                f.ip = 1;
+            }
+        }
     }
 
     /// A `line` event of frame `fi` (before the instruction its `ip` names)
