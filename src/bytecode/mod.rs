@@ -181,6 +181,21 @@ impl Code {
             self.instrs.last().is_some_and(|i| i.op.is_terminator()),
             "{name}: the code does not end with a terminator"
         );
+        assert_eq!(
+            self.lines.len(),
+            self.instrs.len(),
+            "{name}: not one line per instruction"
+        );
+    }
+
+    /// The line of instruction `ip` of a running frame (0: none), or of
+    /// one run before it: `check_operands` made sure there is one per
+    /// instruction, and `ip` names one as for `instr`.
+    #[inline(always)]
+    pub fn instr_line(&self, ip: usize) -> u32 {
+        debug_assert!(ip < self.lines.len());
+        // SAFETY: see above.
+        unsafe { *self.lines.get_unchecked(ip) }
     }
 
     /// The line of the instruction at `index` (0: none).

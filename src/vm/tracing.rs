@@ -133,7 +133,9 @@ impl Vm {
         code: &crate::bytecode::Code,
     ) -> bool {
         let steady = self.trace.steady() & !Vm::generators_to_close();
-        let f = &mut self.frames[fi];
+        debug_assert!(fi < self.frames.len());
+        // SAFETY: `fi` is the running frame, as for the loop's `ip` store.
+        let f = unsafe { self.frames.get_unchecked_mut(fi) };
         f.ip = ip;
         if !f.traced {
             // A trace function's frame (`push_trace_call`), run here while
@@ -145,15 +147,16 @@ impl Vm {
         // too). prev == ip: the same instruction again, after a trace
         // function `push_trace_call` ran for it.
         if prev.wrapping_sub(1) < ip as u32 && steady {
-            let line = code.line_at(ip);
-            if line == 0 || line == code.lines[prev as usize] {
+            let line = code.instr_line(ip);
+            // prev <= ip: an instruction of this code too.
+            if line == 0 || line == code.instr_line(prev as usize) {
                 f.prev_ip = ip as u32;
                 if line != 0 {
                     f.last_line = line;
                 }
                 return true;
             }
-        } else if steady && code.instrs[ip].op == crate::bytecode::Op::Resume {
+        } else if steady && code.instr(ip).op == crate::bytecode::Op::Resume {
             // A frame's first instruction: RESUME reports nothing.
             f.prev_ip = ip as u32;
             return true;
