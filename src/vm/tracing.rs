@@ -173,14 +173,16 @@ impl Vm {
         if Vm::generators_to_close() {
             self.close_dropped_generators();
         }
-        let f = &mut self.frames[fi];
+        debug_assert!(fi < self.frames.len());
+        // SAFETY: `fi` is the running frame, as for the loop's `ip` store.
+        let f = unsafe { self.frames.get_unchecked_mut(fi) };
         let prev = f.prev_ip;
         f.prev_ip = ip as u32;
         let code = &*f.code;
-        if code.instrs[ip].op == crate::bytecode::Op::Resume {
+        if code.instr(ip).op == crate::bytecode::Op::Resume {
             return Ok(false);
         }
-        let line = code.line_at(ip);
+        let line = code.instr_line(ip);
         if line != 0 {
             f.last_line = line;
             // CPython: the first instruction after RESUME always counts as a new line.
