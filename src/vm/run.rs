@@ -1011,7 +1011,10 @@ impl Vm {
                             reload!();
                             continue 'dispatch;
                         }
-                        let leaves = if self.trace.on() {
+                        // (A profiler alone takes `return_from_frame`'s
+                        // hooks; so does a trace function's frame, returning
+                        // there too, should it have switched `settrace` off.)
+                        let leaves = if self.trace.on() && !self.trace.sys_trace.is_none() {
                             tri!(self.return_traced(v))
                         } else {
                             match tri!(self.return_from_frame(v)) {
@@ -1214,15 +1217,32 @@ impl Vm {
     #[inline(never)]
     fn return_traced(&mut self, v: Value) -> PyResult<bool> {
         if self.trace_call_returns_here(self.frames.len() - 1) {
-            return self.pop_trace_call(v);
+            return self.return_from_trace_call(v);
         }
-        match self.push_return_trace_call(v, super::trace_call::TraceCont::Return) {
-            Ok(()) => Ok(false),
-            Err(v) => {
-                let left = self.return_from_frame(v)?;
-                self.leaving_with(left)
+        // A profiler alone, or a trace function's own calls: the event, if
+        // any, goes through `return_hooks`.
+        let v = if self.trace.suspended || self.trace.sys_trace.is_none() {
+            v
+        } else {
+            match self.return_event_in_loop(v) {
+                Ok(()) => return Ok(false),
+                Err(v) => v,
             }
-        }
+        };
+        let left = self.return_from_frame(v)?;
+        self.leaving_with(left)
+    }
+
+    /// `pop_trace_call`, out of `return_traced`'s way.
+    #[inline(never)]
+    fn return_from_trace_call(&mut self, v: Value) -> PyResult<bool> {
+        self.pop_trace_call(v)
+    }
+
+    /// `push_return_trace_call` for a return, out of `return_traced`'s way.
+    #[inline(never)]
+    fn return_event_in_loop(&mut self, v: Value) -> Result<(), Value> {
+        self.push_return_trace_call(v, super::trace_call::TraceCont::Return)
     }
 
     /// A return's outcome as `return_traced` gives it: true when the loop

@@ -61,7 +61,12 @@ impl Vm {
     #[inline]
     pub(crate) fn enter_call_hooks(&mut self) -> PyResult<()> {
         if self.trace.on() && !self.trace.suspended {
-            self.call_event()?;
+            if self.trace.sys_trace.is_none() {
+                // No trace function to push (a profiler, host tracers).
+                self.enter_frame_traced()?;
+            } else {
+                self.call_event()?;
+            }
         }
         Ok(())
     }
@@ -157,7 +162,12 @@ impl Vm {
         v: Value,
         cont: TraceCont,
     ) -> Result<(), Value> {
-        if self.trace.suspended {
+        // The quick refusals first (a profiler's own frames, `setprofile`
+        // alone): `loop_trace_function` checks all again.
+        if self.trace.suspended
+            || self.trace.sys_trace.is_none()
+            || !self.trace.sys_profile.is_none()
+        {
             return Err(v);
         }
         // What `return_hooks` does before the event.
