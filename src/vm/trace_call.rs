@@ -137,11 +137,8 @@ impl Vm {
         let Some(func) = self.loop_trace_function(fi, cont) else {
             return false;
         };
-        if cont == TraceCont::Call && Vm::generators_to_close() {
-            // Dropped by the caller before the call: closed from there.
-            let f = self.frames.pop().unwrap();
-            self.close_dropped_generators();
-            self.frames.push(f);
+        if cont == TraceCont::Call {
+            self.close_dropped_before_call();
         }
         if cont == TraceCont::Line {
             // During a line event, f_lineno is the line of that instruction.

@@ -63,16 +63,21 @@ impl Vm {
 
     #[cold]
     pub(crate) fn enter_frame_traced(&mut self) -> PyResult<()> {
-        if Vm::generators_to_close() {
-            // Dropped by the caller before the call: closed from there.
-            let f = self.frames.pop().unwrap();
-            self.close_dropped_generators();
-            self.frames.push(f);
-        }
+        self.close_dropped_before_call();
         let depth = self.frames.len() - 1;
         let r = self.emit(depth, Event::Call, &Value::None);
         self.recheck_mode(depth);
         r
+    }
+
+    /// Before a call event of the frame just pushed: generators its caller
+    /// dropped are closed first, from the caller, as CPython closes them.
+    pub(crate) fn close_dropped_before_call(&mut self) {
+        if Vm::generators_to_close() {
+            let f = self.frames.pop().unwrap();
+            self.close_dropped_generators();
+            self.frames.push(f);
+        }
     }
 
     /// Whether frame `depth` must run in the traced loop now.
