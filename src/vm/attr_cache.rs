@@ -17,6 +17,7 @@ use std::rc::Rc;
 use crate::bytecode::Code;
 use crate::value::shape::{AttrCache, MethodCache};
 use crate::value::{Class, Instance, Str, Value};
+use crate::vm::PyResult;
 
 use super::attrs::{HOOK_DESCRIPTOR, HOOK_GETATTRIBUTE, HOOK_SLOTS};
 use super::Vm;
@@ -258,6 +259,124 @@ impl Vm {
         put_method_entry(code, i, entry);
     }
 }
+
+impl Vm {
+    /// `LoadMethod` of `names[i]` on `obj` where the dispatch loop's
+    /// instance cache did not apply: pushes the method and `obj`, or NULL
+    /// and the attribute's value, as CPython's `LOAD_METHOD` does.
+    #[inline(never)]
+    pub(crate) fn load_method_at(&mut self, code: &Code, i: usize, obj: Value) -> PyResult<()> {
+        if self.push_cached_builtin_method(code, i, &obj) {
+            self.stack.push_fast(obj);
+            return Ok(());
+        }
+        let name = &code.names[i];
+        match &obj {
+            Value::Descr(d) => {
+                if let Some((m, self_)) = self.super_method(d, name) {
+                    self.stack.push_fast(m);
+                    self.stack.push_fast(self_);
+                    return Ok(());
+                }
+            }
+            Value::Module(m) => {
+                // A module's functions are called unbound.
+                let v = match self.load_module_attr(code, i, &obj, m) {
+                    Ok(v) => v,
+                    Err(e) => return Err(self.attr_error_context(e, &obj, name)),
+                };
+                self.stack.push_fast(Value::Null);
+                self.stack.push_fast(v);
+                return Ok(());
+            }
+            _ => {}
+        }
+        let m = match self.load_method(&obj, name) {
+            Ok(m) => m,
+            Err(e) => return Err(self.attr_error_context(e, &obj, name)),
+        };
+        match m {
+            Some(m) => {
+                if let Value::Instance(inst) = &obj {
+                    self.fill_method_cache(code, i, inst, &m);
+                } else {
+                    self.fill_builtin_method_cache(code, i, &obj, &m);
+                }
+                self.stack.push_fast(m);
+                self.stack.push_fast(obj);
+            }
+            None => {
+                let v = match self.getattr_str(&obj, name) {
+                    Ok(v) => v,
+                    Err(e) => return Err(self.attr_error_context(e, &obj, name)),
+                };
+                self.stack.push_fast(Value::Null);
+                self.stack.push_fast(v);
+            }
+        }
+        Ok(())
+    }
+
+    /// `LoadMethod` of `names[i]` on `obj`, a value of a built-in type
+    /// (`Types::fixed_type_of`), from the cache: pushes the method (and
+    /// returns true) when an entry for that type holds it. Built-in types'
+    /// dicts never change (`list.x = 1` is a TypeError), so an entry stays
+    /// valid; its epoch (`BUILTIN_TYPE_EPOCH`) keeps other lookups off it.
+    #[inline(always)]
+    fn push_cached_builtin_method(&mut self, code: &Code, i: usize, obj: &Value) -> bool {
+        let Some(class) = self.types.fixed_type_of(obj) else {
+            return false;
+        };
+        // SAFETY: nothing below can borrow the cache mutably (`peek`); the
+        // method is cloned out before anything else runs.
+        let Some(cache) = (unsafe { peek(&code.method_cache) }) else {
+            return false;
+        };
+        let Some(entries) = cache.get(i * METHOD_WAYS..(i + 1) * METHOD_WAYS) else {
+            return false;
+        };
+        for e in entries {
+            if e.epoch == BUILTIN_TYPE_EPOCH
+                && e.class.as_ref().is_some_and(|k| Rc::ptr_eq(k, class))
+            {
+                let m = e.method.clone();
+                self.stack.push_fast(m);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// After `LoadMethod` found `method` for `obj`, a value of a built-in
+    /// type, the slow way (`Vm::load_method`).
+    #[cold]
+    pub(crate) fn fill_builtin_method_cache(
+        &self,
+        code: &Code,
+        i: usize,
+        obj: &Value,
+        method: &Value,
+    ) {
+        let Some(class) = self.types.fixed_type_of(obj) else {
+            return;
+        };
+        if !matches!(method, Value::Builtin(b) if b.bound_self.is_none()) {
+            return;
+        }
+        let entry = MethodCache {
+            class: Some(class.clone()),
+            shape: None,
+            method: method.clone(),
+            epoch: BUILTIN_TYPE_EPOCH,
+        };
+        put_method_entry(code, i, entry);
+    }
+}
+
+/// The epoch of the method cache's entries for built-in types' methods:
+/// `class_epoch` counts up from 0 and never gets there, so neither
+/// `cached_class_attr` nor `cached_method` takes them, nor they theirs.
+const BUILTIN_TYPE_EPOCH: u64 = u64::MAX;
 
 /// A `RefCell`'s contents read without taking a borrow (no flag written
 /// and restored): for the caches' hit paths, which compare and clone out.

@@ -168,8 +168,10 @@ impl Vm {
     }
 
     /// Runs `call` on the positional arguments from `args_start` up (after
-    /// `first`, a bound `self`), moved from the stack into a reused buffer
-    /// (no allocation per call); the result takes the callable's place at `slot`.
+    /// `first`, a bound `self`), moved off the stack: up to
+    /// `SMALL_ARGS` of them into an array on the Rust stack, more into a
+    /// reused buffer (no allocation per call either way); the result
+    /// takes the callable's place at `slot`.
     #[inline(always)]
     fn call_with_buffer(
         &mut self,
@@ -179,18 +181,35 @@ impl Vm {
         call: impl FnOnce(&mut Vm, &[Value]) -> PyResult<Value>,
     ) -> PyResult<()> {
         self.close_pending_generators();
-        let mut args = self.arg_buffers.pop().unwrap_or_default();
-        if let Some(s) = first {
-            args.push(s.clone());
-        }
-        args.extend(self.stack.drain(args_start..));
-        let r = call(self, &args);
-        args.clear();
-        if self.arg_buffers.len() < ARG_BUFFERS_KEPT && args.capacity() <= ARG_BUFFER_CAPACITY {
-            self.arg_buffers.push(args);
-        }
+        let n = self.stack.len() - args_start + first.is_some() as usize;
+        let r = if n <= SMALL_ARGS {
+            let mut args: [Value; SMALL_ARGS] = Default::default();
+            let mut k = 0;
+            if let Some(s) = first {
+                args[0] = s.clone();
+                k = 1;
+            }
+            self.stack.move_tail_into(args_start, &mut args[k..n]);
+            let r = call(self, &args[..n]);
+            for v in args {
+                v.drop_fast();
+            }
+            r
+        } else {
+            let mut args = self.arg_buffers.pop().unwrap_or_default();
+            if let Some(s) = first {
+                args.push(s.clone());
+            }
+            self.stack.move_tail_to(args_start, &mut args);
+            let r = call(self, &args);
+            args.clear();
+            if self.arg_buffers.len() < ARG_BUFFERS_KEPT && args.capacity() <= ARG_BUFFER_CAPACITY {
+                self.arg_buffers.push(args);
+            }
+            r
+        };
         let v = r?;
-        self.stack.truncate(slot);
+        self.stack.truncate_fast(slot);
         self.stack.push(v);
         // The arguments are gone: a generator passed in may be closed.
         self.close_pending_generators();
@@ -1500,6 +1519,8 @@ impl Vm {
 /// calls take one each), and the largest capacity worth keeping.
 const ARG_BUFFERS_KEPT: usize = 16;
 const ARG_BUFFER_CAPACITY: usize = 64;
+/// Arguments that `call_with_buffer` passes in an array on the Rust stack.
+const SMALL_ARGS: usize = 3;
 
 /// CPython 3.11 quickens a code object after this many runs.
 const CPYTHON_WARMUP: u32 = 8;

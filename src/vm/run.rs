@@ -498,48 +498,7 @@ impl Vm {
                                 continue 'dispatch;
                             }
                         }
-                        let name = &code.names[arg as usize];
-                        match &obj {
-                            Value::Descr(d) => {
-                                if let Some((m, self_)) = self.super_method(d, name) {
-                                    self.stack.push_fast(m);
-                                    self.stack.push_fast(self_);
-                                    continue 'dispatch;
-                                }
-                            }
-                            Value::Module(m) => {
-                                // A module's functions are called unbound.
-                                let v = match self.load_module_attr(code, arg as usize, &obj, m) {
-                                    Ok(v) => v,
-                                    Err(e) => break 'op self.attr_error_context(e, &obj, name),
-                                };
-                                self.stack.push_fast(Value::Null);
-                                self.stack.push_fast(v);
-                                continue 'dispatch;
-                            }
-                            _ => {}
-                        }
-                        let m = match self.load_method(&obj, name) {
-                            Ok(m) => m,
-                            Err(e) => break 'op self.attr_error_context(e, &obj, name),
-                        };
-                        match m {
-                            Some(m) => {
-                                if let Value::Instance(inst) = &obj {
-                                    self.fill_method_cache(code, arg as usize, inst, &m);
-                                }
-                                self.stack.push_fast(m);
-                                self.stack.push_fast(obj);
-                            }
-                            None => {
-                                let v = match self.getattr_str(&obj, name) {
-                                    Ok(v) => v,
-                                    Err(e) => break 'op self.attr_error_context(e, &obj, name),
-                                };
-                                self.stack.push_fast(Value::Null);
-                                self.stack.push_fast(v);
-                            }
-                        }
+                        tri!(self.load_method_at(code, arg as usize, obj));
                     }
                     Op::Call | Op::CallKw | Op::CallEx => {
                         let pushed = match instr.op {

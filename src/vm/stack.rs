@@ -179,6 +179,23 @@ impl ValueStack {
         }
     }
 
+    /// Moves the items from `at` on into `dst` (exactly as many), leaving
+    /// the stack `at` long. `dst`'s old items are overwritten unread: they
+    /// must hold nothing (immediates, as `Default` makes them).
+    #[inline(always)]
+    pub fn move_tail_into(&mut self, at: usize, dst: &mut [Value]) {
+        let n = self.0.len() - at;
+        assert_eq!(n, dst.len());
+        debug_assert!(dst.iter().all(|v| v.is_immediate()));
+        // SAFETY: `n` initialized items move from the stack's tail over
+        // `dst`'s immediates (nothing to drop); the stack's length is set
+        // so each item is owned exactly once.
+        unsafe {
+            std::ptr::copy_nonoverlapping(self.0.as_ptr().add(at), dst.as_mut_ptr(), n);
+            self.0.set_len(at);
+        }
+    }
+
     /// Pops an operand the running instruction's stack effect says is
     /// there (above the frame's locals, so the stack is not empty).
     #[inline(always)]

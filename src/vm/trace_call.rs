@@ -172,9 +172,8 @@ impl Vm {
         let fi = self.frames.len() - 1;
         let f = &self.frames[fi];
         let fits = match cont {
-            TraceCont::Return => {
-                f.gen.is_none() && matches!(f.on_return, OnReturn::Push | OnReturn::Init(_))
-            }
+            // A generator's frame too: `leave_frame` finishes it.
+            TraceCont::Return => matches!(f.on_return, OnReturn::Push | OnReturn::Init(_)),
             _ => f.gen.is_some(),
         };
         let Some(func) = fits.then(|| self.loop_trace_function(fi, cont)).flatten() else {

@@ -151,6 +151,27 @@ impl Types {
     }
 
     /// `type(v)`
+    /// The type of `v` when it is a built-in type whose methods never
+    /// change and whose values all share it (not instances, classes,
+    /// modules, iterators or descriptors): what `Vm::cached_builtin_method`
+    /// keys on.
+    #[inline]
+    pub fn fixed_type_of(&self, v: &Value) -> Option<&Rc<Class>> {
+        Some(match v {
+            Value::Bool(_) => &self.bool_,
+            Value::Int(_) | Value::BigInt(_) => &self.int,
+            Value::Float(_) => &self.float,
+            Value::Str(_) => &self.str_,
+            Value::List(_) => &self.list,
+            Value::Tuple(_) => &self.tuple,
+            Value::Dict(_) => &self.dict,
+            Value::Set(_) => &self.set,
+            Value::FrozenSet(_) => &self.frozenset,
+            Value::Range(_) => &self.range,
+            _ => return None,
+        })
+    }
+
     pub fn type_of(&self, v: &Value) -> Rc<Class> {
         match v {
             Value::None => self.none.clone(),
