@@ -45,8 +45,9 @@ pub struct Builtin {
     pub func: NativeFn,
     /// Set when the method was looked up on an object (`"a".upper`).
     pub bound_self: Option<Value>,
-    /// How a call counts against the recursion limit, once worked out
-    /// from the name (`vm::call`'s `counting_of`; 0: not yet).
+    /// How a call counts against the recursion limit and whether it has
+    /// a fast path, once worked out from the name (`vm::call`'s
+    /// `classify`; 0: not yet).
     pub counting: std::cell::Cell<u8>,
 }
 

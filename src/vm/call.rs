@@ -153,6 +153,15 @@ impl Vm {
     /// A built-in called by bytecode with positional arguments.
     #[inline(never)]
     fn call_builtin_at(&mut self, slot: usize, args_start: usize, b: &Rc<Builtin>) -> PyResult<()> {
+        if fast_kind(b) != FAST_NONE {
+            if let Some(v) = self.call_builtin_fast(args_start, b) {
+                self.stack.truncate_fast(slot);
+                self.stack.push(v);
+                // The arguments are gone: a generator passed in may be closed.
+                self.close_pending_generators();
+                return Ok(());
+            }
+        }
         self.call_with_buffer(slot, args_start, b.bound_self.as_ref(), |vm, args| {
             let no_kwargs = Kwargs::new();
             if vm.trace.wants_c_events() && !vm.trace.suspended {
@@ -214,6 +223,45 @@ impl Vm {
         // The arguments are gone: a generator passed in may be closed.
         self.close_pending_generators();
         Ok(())
+    }
+
+    /// The commonest calls of a few built-ins (`fast_kind`), as CPython
+    /// 3.11's specialized `PRECALL_NO_KW_LEN`, `_ISINSTANCE` and
+    /// `_LIST_APPEND` run them: the arguments read where they are on the
+    /// stack, no call through `Builtin::func`. None: the general path
+    /// decides (other argument types or counts, a profiler taking
+    /// `c_call` events, a call that would reach the recursion limit).
+    #[inline(always)]
+    fn call_builtin_fast(&mut self, args_start: usize, b: &Builtin) -> Option<Value> {
+        if b.bound_self.is_some()
+            || self.trace.wants_c_events()
+            || (self.may_be_at_recursion_limit() && self.builtin_call_counts(b, true, false))
+        {
+            return None;
+        }
+        self.close_pending_generators();
+        let args = &self.stack[args_start..];
+        match (fast_kind(b), args) {
+            (FAST_LEN, [v]) => {
+                let n = match v {
+                    Value::Str(s) => s.char_len(),
+                    Value::List(l) => l.borrow().len(),
+                    Value::Tuple(t) => t.len(),
+                    Value::Dict(d) => d.borrow().len(),
+                    Value::Set(s) => s.borrow().len(),
+                    _ => return None,
+                };
+                Some(Value::Int(n as i64))
+            }
+            (FAST_ISINSTANCE, [v, Value::Class(c)]) => {
+                Some(Value::Bool(self.types.type_of(v).is_subclass(c)))
+            }
+            (FAST_LIST_APPEND, [Value::List(l), v]) => {
+                l.try_borrow_mut().ok()?.push(v.clone());
+                Some(Value::None)
+            }
+            _ => None,
+        }
     }
 
     /// `call_builtin_at` while a profiler wants `c_call` events.
@@ -1463,23 +1511,46 @@ const ALWAYS_COUNTS: u8 = 1;
 const NEVER_COUNTS: u8 = 2;
 const COUNTS_UNTIL_WARM: u8 = 3;
 
-/// `always_counts`/`never_counts` of `b`, worked out once per built-in
-/// (they compare names).
+/// What `Builtin::counting` holds above the counting (its low two bits):
+/// which of `Vm::call_builtin_fast`'s cases the built-in is, if any.
+const FAST_NONE: u8 = 0;
+const FAST_LEN: u8 = 1 << 2;
+const FAST_ISINSTANCE: u8 = 2 << 2;
+const FAST_LIST_APPEND: u8 = 3 << 2;
+
+/// `always_counts`/`never_counts` of `b` and its `fast_kind`, worked out
+/// once per built-in (they compare names).
 #[inline]
-fn counting_of(b: &crate::value::Builtin) -> u8 {
+fn classify(b: &crate::value::Builtin) -> u8 {
     let c = b.counting.get();
     if c != 0 {
         return c;
     }
-    let c = if always_counts(b) {
+    let counting = if always_counts(b) {
         ALWAYS_COUNTS
     } else if never_counts(b) {
         NEVER_COUNTS
     } else {
         COUNTS_UNTIL_WARM
     };
-    b.counting.set(c);
-    c
+    let fast = match (b.owner, b.name) {
+        (None, "len") => FAST_LEN,
+        (None, "isinstance") => FAST_ISINSTANCE,
+        (Some("list"), "append") => FAST_LIST_APPEND,
+        _ => FAST_NONE,
+    };
+    b.counting.set(counting | fast);
+    counting | fast
+}
+
+#[inline]
+fn counting_of(b: &crate::value::Builtin) -> u8 {
+    classify(b) & 3
+}
+
+#[inline]
+fn fast_kind(b: &crate::value::Builtin) -> u8 {
+    classify(b) & !3
 }
 
 /// Built-ins that are types with a vectorcall in CPython: a call never counts.
