@@ -279,6 +279,18 @@ impl Vm {
                     return Ok(());
                 }
             }
+            // `C.cm(...)` of a classmethod: CPython binds it to the class on
+            // each load; called at once, that is its function with the class
+            // first, as a method is laid out (no bound method allocated).
+            Value::Class(c) if c.is_user && !name.as_str().starts_with("__") => {
+                if let Some(Value::Descr(d)) = self.class_attr(c, name) {
+                    if let crate::value::Descr::ClassMethod(f @ Value::Function(_)) = &*d {
+                        self.stack.push_fast(f.clone());
+                        self.stack.push_fast(obj);
+                        return Ok(());
+                    }
+                }
+            }
             Value::Module(m) => {
                 // A module's functions are called unbound.
                 let v = match self.load_module_attr(code, i, &obj, m) {
