@@ -191,14 +191,26 @@ fn write_to(vm: &mut Vm, file: &Value, s: Value) -> PyResult<()> {
     Ok(())
 }
 
-pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    Ok(match v {
+/// The length of a str, list, tuple, dict, set or frozenset (no krait
+/// code runs); None for anything else.
+#[inline]
+pub fn container_len(v: &Value) -> Option<usize> {
+    Some(match v {
         Value::Str(s) => s.char_len(),
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.borrow().len(),
         Value::Set(s) => s.borrow().len(),
         Value::FrozenSet(s) => s.len(),
+        _ => return None,
+    })
+}
+
+pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    if let Some(n) = container_len(v) {
+        return Ok(n);
+    }
+    Ok(match v {
         Value::Range(r)
             if r.big
                 .as_ref()

@@ -6,7 +6,7 @@ pub mod dict_methods;
 mod functions;
 mod gc_module;
 mod iter_types;
-pub(crate) use functions::len_of;
+pub(crate) use functions::{container_len, len_of};
 mod list_methods;
 mod modules;
 pub mod set_methods;

@@ -1,4 +1,5 @@
-//! Inline caches for instance attributes. `LoadAttr` and `StoreAttr` on an
+//! Inline caches for instance attributes and methods (and, in the method
+//! cache, built-in types' methods). `LoadAttr` and `StoreAttr` on an
 //! instance first try what the code object's cache for that name says: for
 //! an instance of the same shape (`value::shape`), the attribute is slot
 //! `i`, or a store adds it as slot `i` and moves the instance to the next
@@ -17,7 +18,6 @@ use std::rc::Rc;
 use crate::bytecode::Code;
 use crate::value::shape::{AttrCache, MethodCache};
 use crate::value::{Class, Instance, Str, Value};
-use crate::vm::PyResult;
 
 use super::attrs::{HOOK_DESCRIPTOR, HOOK_GETATTRIBUTE, HOOK_SLOTS};
 use super::Vm;
@@ -261,81 +261,18 @@ impl Vm {
 }
 
 impl Vm {
-    /// `LoadMethod` of `names[i]` on `obj` where the dispatch loop's
-    /// instance cache did not apply: pushes the method and `obj`, or NULL
-    /// and the attribute's value, as CPython's `LOAD_METHOD` does.
-    #[inline(never)]
-    pub(crate) fn load_method_at(&mut self, code: &Code, i: usize, obj: Value) -> PyResult<()> {
-        if self.push_cached_builtin_method(code, i, &obj) {
-            self.stack.push_fast(obj);
-            return Ok(());
-        }
-        let name = &code.names[i];
-        match &obj {
-            Value::Descr(d) => {
-                if let Some((m, self_)) = self.super_method(d, name) {
-                    self.stack.push_fast(m);
-                    self.stack.push_fast(self_);
-                    return Ok(());
-                }
-            }
-            // `C.cm(...)` of a classmethod: CPython binds it to the class on
-            // each load; called at once, that is its function with the class
-            // first, as a method is laid out (no bound method allocated).
-            Value::Class(c) if c.is_user && !name.as_str().starts_with("__") => {
-                if let Some(Value::Descr(d)) = self.class_attr(c, name) {
-                    if let crate::value::Descr::ClassMethod(f @ Value::Function(_)) = &*d {
-                        self.stack.push_fast(f.clone());
-                        self.stack.push_fast(obj);
-                        return Ok(());
-                    }
-                }
-            }
-            Value::Module(m) => {
-                // A module's functions are called unbound.
-                let v = match self.load_module_attr(code, i, &obj, m) {
-                    Ok(v) => v,
-                    Err(e) => return Err(self.attr_error_context(e, &obj, name)),
-                };
-                self.stack.push_fast(Value::Null);
-                self.stack.push_fast(v);
-                return Ok(());
-            }
-            _ => {}
-        }
-        let m = match self.load_method(&obj, name) {
-            Ok(m) => m,
-            Err(e) => return Err(self.attr_error_context(e, &obj, name)),
-        };
-        match m {
-            Some(m) => {
-                if let Value::Instance(inst) = &obj {
-                    self.fill_method_cache(code, i, inst, &m);
-                } else {
-                    self.fill_builtin_method_cache(code, i, &obj, &m);
-                }
-                self.stack.push_fast(m);
-                self.stack.push_fast(obj);
-            }
-            None => {
-                let v = match self.getattr_str(&obj, name) {
-                    Ok(v) => v,
-                    Err(e) => return Err(self.attr_error_context(e, &obj, name)),
-                };
-                self.stack.push_fast(Value::Null);
-                self.stack.push_fast(v);
-            }
-        }
-        Ok(())
-    }
-
     /// `LoadMethod` of `names[i]` on `obj`, a value of a built-in type
     /// (`Types::fixed_type_of`), from the cache: pushes the method (and
     /// returns true) when an entry for that type holds it. Built-in types'
     /// dicts never change (`list.x = 1` is a TypeError), so an entry stays
     /// valid; its epoch (`BUILTIN_TYPE_EPOCH`) keeps other lookups off it.
     #[inline(always)]
-    fn push_cached_builtin_method(&mut self, code: &Code, i: usize, obj: &Value) -> bool {
+    pub(crate) fn push_cached_builtin_method(
+        &mut self,
+        code: &Code,
+        i: usize,
+        obj: &Value,
+    ) -> bool {
         let Some(class) = self.types.fixed_type_of(obj) else {
             return false;
         };

@@ -35,6 +35,79 @@ fn frozen_locals(f: &super::FrameObj) -> Rc<std::cell::RefCell<crate::value::Dic
 }
 
 impl Vm {
+    /// `LoadMethod` of `names[i]` on `obj` where the dispatch loop's
+    /// instance cache did not apply: pushes the method and `obj`, or NULL
+    /// and the attribute's value, as CPython's `LOAD_METHOD` does.
+    #[inline(never)]
+    pub(crate) fn load_method_at(
+        &mut self,
+        code: &crate::bytecode::Code,
+        i: usize,
+        obj: Value,
+    ) -> PyResult<()> {
+        if self.push_cached_builtin_method(code, i, &obj) {
+            self.stack.push_fast(obj);
+            return Ok(());
+        }
+        let name = &code.names[i];
+        match &obj {
+            Value::Descr(d) => {
+                if let Some((m, self_)) = self.super_method(d, name) {
+                    self.stack.push_fast(m);
+                    self.stack.push_fast(self_);
+                    return Ok(());
+                }
+            }
+            // `C.cm(...)` of a classmethod: CPython binds it to the class on
+            // each load; called at once, that is its function with the class
+            // first, as a method is laid out (no bound method allocated).
+            Value::Class(c) if c.is_user && !name.as_str().starts_with("__") => {
+                if let Some(Value::Descr(d)) = self.class_attr(c, name) {
+                    if let crate::value::Descr::ClassMethod(f @ Value::Function(_)) = &*d {
+                        self.stack.push_fast(f.clone());
+                        self.stack.push_fast(obj);
+                        return Ok(());
+                    }
+                }
+            }
+            Value::Module(m) => {
+                // A module's functions are called unbound.
+                let v = match self.load_module_attr(code, i, &obj, m) {
+                    Ok(v) => v,
+                    Err(e) => return Err(self.attr_error_context(e, &obj, name)),
+                };
+                self.stack.push_fast(Value::Null);
+                self.stack.push_fast(v);
+                return Ok(());
+            }
+            _ => {}
+        }
+        let m = match self.load_method(&obj, name) {
+            Ok(m) => m,
+            Err(e) => return Err(self.attr_error_context(e, &obj, name)),
+        };
+        match m {
+            Some(m) => {
+                if let Value::Instance(inst) = &obj {
+                    self.fill_method_cache(code, i, inst, &m);
+                } else {
+                    self.fill_builtin_method_cache(code, i, &obj, &m);
+                }
+                self.stack.push_fast(m);
+                self.stack.push_fast(obj);
+            }
+            None => {
+                let v = match self.getattr_str(&obj, name) {
+                    Ok(v) => v,
+                    Err(e) => return Err(self.attr_error_context(e, &obj, name)),
+                };
+                self.stack.push_fast(Value::Null);
+                self.stack.push_fast(v);
+            }
+        }
+        Ok(())
+    }
+
     /// `cls.name` along the class chain, through the type cache.
     #[inline]
     pub(crate) fn class_attr(

@@ -243,14 +243,7 @@ impl Vm {
         let args = &self.stack[args_start..];
         match (fast_kind(b), args) {
             (FAST_LEN, [v]) => {
-                let n = match v {
-                    Value::Str(s) => s.char_len(),
-                    Value::List(l) => l.borrow().len(),
-                    Value::Tuple(t) => t.len(),
-                    Value::Dict(d) => d.borrow().len(),
-                    Value::Set(s) => s.borrow().len(),
-                    _ => return None,
-                };
+                let n = crate::builtins::container_len(v)?;
                 Some(Value::Int(n as i64))
             }
             (FAST_ISINSTANCE, [v, Value::Class(c)]) => {
