@@ -309,6 +309,11 @@ class Gen:
         add((3, lambda: f"len({self.e_list(d1)})"))
         add((1, lambda: f"len({self.e_str(d1)})"))
         add((2, lambda: f"sum({self.e_list(d1)})"))
+        if self.f("long_lists"):
+            # Long repetitions of one int or bool (krait's compact lists).
+            add((1, lambda: f"([{self.e_int(d1)}] * {self.pick(['256', '300'])})[{self.pick(['0', '-1', '255', '7'])}]"))
+            add((1, lambda: f"sum([{self.e_cond(d1)}] * 260)"))
+            add((1, lambda: f"len([{self.e_int(d1)}, {self.e_int(d1)}] * 150 + [{self.e_int(d1)}])"))
         lv = self.var("list")
         if lv:
             add((2, lambda: f"{lv}[{self.e_int(d1)} % max(len({lv}), 1)]"))
@@ -649,6 +654,10 @@ class Gen:
             add((1, lambda: f"({self.e_list(d1)} + [{self.e_int(d1)}])"))
             add((1, lambda: f"[*{self.e_list(d1)}, {self.e_int(d1)}]"))
             add((1, lambda: f"({self.e_list(0)} * {self.pick(['2', '0'])})"))
+            if self.f("long_lists"):
+                add((1, lambda: f"([{self.e_int(d1)}] * 260)[{self.pick(['-3:', '::100', '257:', '258:-1'])}]"))
+                if self.f("comprehensions") and self.special():
+                    add((1, lambda: f"[v for v in [{self.e_int(d1)}, {self.e_int(d1)}] * 129][-3:]"))
             dv = self.var("dict")
             if dv:
                 add((1, lambda: f"list({dv}.values())"))

@@ -197,7 +197,7 @@ fn write_to(vm: &mut Vm, file: &Value, s: Value) -> PyResult<()> {
 pub fn container_len(v: &Value) -> Option<usize> {
     Some(match v {
         Value::Str(s) => s.char_len(),
-        Value::List(l) => l.borrow().len(),
+        Value::List(l) => l.len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.borrow().len(),
         Value::Set(s) => s.borrow().len(),

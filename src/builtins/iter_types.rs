@@ -157,7 +157,7 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let it = match v {
         Value::List(list) => IterObj::ListReverse {
             list: list.clone(),
-            index: list.borrow().len() as i64 - 1,
+            index: list.len() as i64 - 1,
         },
         Value::Tuple(t) => IterObj::Reversed {
             items: t.iter().rev().cloned().collect(),

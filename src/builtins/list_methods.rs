@@ -1,12 +1,9 @@
 //! Methods of `list`.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use num_traits::Signed;
 
 use super::str_methods::{kwargs_by_name, noargs, onearg, posargs};
-use crate::value::{Kwargs, NativeFn, PyErr, PyResult, Value};
+use crate::value::{Kwargs, List, NativeFn, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 pub const METHODS: &[(&str, NativeFn)] = &[
@@ -22,8 +19,6 @@ pub const METHODS: &[(&str, NativeFn)] = &[
     ("copy", copy),
     ("clear", clear),
 ];
-
-type List = Rc<RefCell<Vec<Value>>>;
 
 fn recv<'a>(args: &'a [Value], name: &str) -> PyResult<&'a List> {
     match args.first() {
@@ -70,7 +65,7 @@ fn bound_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 fn append(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let l = recv(args, "append")?;
     onearg("list", "append", args, kw)?;
-    l.borrow_mut().push(args[1].clone());
+    l.push(args[1].clone());
     Ok(Value::None)
 }
 
@@ -156,7 +151,7 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let l = recv(args, "index")?.clone();
     posargs("list", "index", args, kw, 1, 3)?;
-    let n = l.borrow().len() as isize;
+    let n = l.len() as isize;
     let norm = |i: isize| -> usize {
         if i < 0 {
             i.saturating_add(n).max(0) as usize
@@ -218,7 +213,7 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     // While sorting, the list looks empty (as in CPython).
     let mut items = std::mem::take(&mut *l.borrow_mut());
     let r = super::sort::sort_values(vm, &mut items, a[0].as_ref(), reverse);
-    let modified = !l.borrow().is_empty();
+    let modified = !l.is_empty();
     *l.borrow_mut() = items;
     r?;
     if modified {

@@ -13,8 +13,8 @@ use std::rc::{Rc, Weak};
 use crate::bytecode::Code;
 use crate::value::class::{AttrMap, AttrStore};
 use crate::value::{
-    BoundMethod, Builtin, Class, Descr, Dict, Function, Instance, ModuleObj, SetObj, TracebackObj,
-    Value,
+    BoundMethod, Builtin, Class, Descr, Dict, Function, Instance, ListObj, ModuleObj, SetObj,
+    TracebackObj, Value,
 };
 use crate::vm::frame::{Frame, FrameObj, OnReturn};
 use crate::vm::iter::IterObj;
@@ -60,7 +60,7 @@ macro_rules! tracked_types {
 }
 
 tracked_types! {
-    List: RefCell<Vec<Value>>,
+    List: ListObj,
     Tuple: Vec<Value>,
     Dict: RefCell<Dict>,
     Set: RefCell<SetObj>,
@@ -100,7 +100,7 @@ macro_rules! traceable {
     };
 }
 
-traceable!(List: RefCell<Vec<Value>>);
+traceable!(List: ListObj);
 traceable!(Tuple: Vec<Value>, |t| !t.iter().all(is_atomic));
 traceable!(Dict: RefCell<Dict>);
 traceable!(Set: RefCell<SetObj>);
@@ -194,7 +194,7 @@ impl Obj {
     /// mutably right now and cannot be looked into.
     pub(super) fn visit(&self, f: &mut impl FnMut(usize)) -> bool {
         match self {
-            Obj::List(l) => match l.try_borrow() {
+            Obj::List(l) => match l.try_borrow_references() {
                 Ok(items) => values(items.iter(), f),
                 Err(_) => return false,
             },

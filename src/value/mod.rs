@@ -8,6 +8,7 @@ pub mod format;
 pub mod func;
 pub mod hash;
 pub mod int;
+pub mod list;
 pub mod range;
 pub mod repr;
 pub mod set;
@@ -25,6 +26,7 @@ pub use class::{Class, Instance, TypeKind};
 pub use dict::{Dict, DictKey};
 pub use exc::{ExcType, PyErr, PyResult};
 pub use func::{BoundMethod, Builtin, Function, Kwargs, NativeFn};
+pub use list::ListObj;
 pub use range::RangeObj;
 pub use set::SetObj;
 pub use string::{surrogate_escape, PyStr};
@@ -34,7 +36,7 @@ use crate::vm::frame::FrameObj;
 use crate::vm::iter::IterObj;
 
 pub type Str = Rc<PyStr>;
-pub type List = Rc<RefCell<Vec<Value>>>;
+pub type List = Rc<ListObj>;
 
 /// `repr(C, u8)`: the tag is the first byte and every payload, a bool's
 /// too, starts at offset 8, which `strong_count_cell` relies on. With the
@@ -357,7 +359,7 @@ impl Value {
     // The allocations of containers go through `gc::alloc`, which tracks
     // them for the cycle collector.
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(crate::gc::alloc(RefCell::new(v)))
+        Value::List(crate::gc::alloc(ListObj::new(v)))
     }
     pub fn tuple(v: Vec<Value>) -> Value {
         Value::Tuple(crate::gc::alloc(v))
@@ -481,7 +483,7 @@ impl Value {
             Value::Float(f) => *f != 0.0,
             Value::BigInt(_) => true,
             Value::Str(s) => !s.as_str().is_empty(),
-            Value::List(l) => !l.borrow().is_empty(),
+            Value::List(l) => !l.is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(s) => !s.borrow().is_empty(),
@@ -519,7 +521,7 @@ mod tests {
         let samples = [
             Value::BigInt(Rc::new(BigInt::from(1) << 70)),
             Value::Str(Rc::new(PyStr::new("s"))),
-            Value::List(Rc::new(RefCell::new(vec![Value::Int(1)]))),
+            Value::List(Rc::new(ListObj::new(vec![Value::Int(1)]))),
             Value::Tuple(Rc::new(vec![])),
             Value::Cell(Rc::new(RefCell::new(Value::None))),
         ];

@@ -250,7 +250,7 @@ impl Vm {
                 Some(Value::Bool(self.types.type_of(v).is_subclass(c)))
             }
             (FAST_LIST_APPEND, [Value::List(l), v]) => {
-                l.try_borrow_mut().ok()?.push(v.clone());
+                l.try_push(v.clone()).ok()?;
                 Some(Value::None)
             }
             _ => None,

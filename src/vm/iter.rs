@@ -412,12 +412,9 @@ impl Vm {
         let mut b = cell.borrow_mut();
         match &mut *b {
             IterObj::List { list, index } => {
-                let l = list.borrow();
-                if *index < l.len() {
-                    *index += 1;
-                    return Ok(Some(l[*index - 1].clone()));
-                }
-                Ok(None)
+                let v = list.get_index(*index);
+                *index += v.is_some() as usize;
+                Ok(v)
             }
             IterObj::Tuple { items, index } => {
                 if *index < items.len() {
@@ -938,7 +935,7 @@ impl Vm {
     /// copied first; any other iterable is appended item by item, so an
     /// iterator over `l` itself sees the items already appended, and the
     /// items before an error stay.
-    pub fn list_extend(&mut self, l: &Rc<RefCell<Vec<Value>>>, v: &Value) -> PyResult<()> {
+    pub fn list_extend(&mut self, l: &crate::value::List, v: &Value) -> PyResult<()> {
         if !matches!(v, Value::Instance(_) | Value::Iter(_)) {
             let items = self.collect(v)?;
             l.borrow_mut().extend(items);

@@ -11,7 +11,7 @@ use crate::bytecode::{BinOpKind, CmpKind};
 use crate::value::dict::{builtin_hash, key_eq};
 use crate::value::int::{float_op, int_op, normalize, to_big};
 use crate::value::repr::str_repr;
-use crate::value::{Descr, Dict, DictKey, ExcType, PyErr, PyResult, SetObj, Str, Value};
+use crate::value::{Descr, Dict, DictKey, ExcType, ListObj, PyErr, PyResult, SetObj, Str, Value};
 
 use super::Vm;
 
@@ -231,6 +231,11 @@ impl Vm {
             {
                 let k = self.repeat_count(n)?;
                 let src = x.borrow().clone();
+                if !inplace {
+                    if let Some(l) = ListObj::compact_repeat(&src, k) {
+                        return Ok(Some(Value::List(crate::gc::alloc(l))));
+                    }
+                }
                 let mut v = Self::repeat_vec(src.len(), k)?;
                 for _ in 0..if src.is_empty() { 0 } else { k } {
                     v.extend(src.iter().cloned());
@@ -756,8 +761,9 @@ impl Vm {
                     let items = spec.take(&l.borrow());
                     return Ok(Value::list(items));
                 }
-                let i = self.seq_index(k, l.borrow().len(), "list")?;
-                Ok(l.borrow()[i].clone())
+                let i = self.seq_index(k, l.len(), "list")?;
+                l.get_index(i)
+                    .ok_or_else(|| PyErr::index_error("list index out of range"))
             }
             Value::Tuple(t) => {
                 if let Value::Slice(s) = k {
@@ -904,7 +910,7 @@ impl Vm {
             Value::List(l) => {
                 if let Value::Slice(s) = &k {
                     // The slice's bounds are taken before the items.
-                    let len = l.borrow().len();
+                    let len = l.len();
                     let spec = self.slice_unpack(s)?;
                     let step = spec.adjust(len).2;
                     let items = match &v {
@@ -922,7 +928,7 @@ impl Vm {
                             },
                         )?,
                     };
-                    let len = l.borrow().len();
+                    let len = l.len();
                     let (start, stop, step) = spec.adjust(len);
                     if step == 1 {
                         let (start, stop) = (start as usize, stop.max(start) as usize);
@@ -951,10 +957,10 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                let len = l.borrow().len();
+                let len = l.len();
                 let i = self.seq_index(&k, len, "list assignment")?;
-                l.borrow_mut()[i] = v;
-                Ok(())
+                l.set(i as i64, v)
+                    .map_err(|_| PyErr::index_error("list assignment index out of range"))
             }
             Value::Dict(d) => {
                 let key = self.hash_key(k)?;
@@ -982,7 +988,7 @@ impl Vm {
         match c {
             Value::List(l) => {
                 if let Value::Slice(s) = &k {
-                    let len = l.borrow().len();
+                    let len = l.len();
                     let mut idx = self.slice_indices(s, len)?;
                     idx.sort_unstable();
                     let mut lb = l.borrow_mut();
@@ -991,7 +997,7 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                let len = l.borrow().len();
+                let len = l.len();
                 let i = self.seq_index(&k, len, "list assignment")?;
                 l.borrow_mut().remove(i);
                 Ok(())

@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use crate::bytecode::{BinOpKind, CmpKind, Instr, Op};
+use crate::value::list::list_slot;
 use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
 
 use super::frame::OnReturn;
@@ -627,15 +628,10 @@ impl Vm {
                         let k = self.stack.pop_fast();
                         let c = self.stack.pop_fast();
                         let r = match (&c, &k) {
-                            (Value::List(l), Value::Int(i)) => {
-                                let l = l.borrow();
-                                match list_slot(*i, l.len()) {
-                                    Some(j) => l[j].clone(),
-                                    None => {
-                                        break 'op PyErr::index_error("list index out of range")
-                                    }
-                                }
-                            }
+                            (Value::List(l), Value::Int(i)) => match l.get(*i) {
+                                Some(v) => v,
+                                None => break 'op PyErr::index_error("list index out of range"),
+                            },
                             (Value::Tuple(t), Value::Int(i)) => match list_slot(*i, t.len()) {
                                 Some(j) => t[j].clone(),
                                 None => break 'op PyErr::index_error("tuple index out of range"),
@@ -648,24 +644,13 @@ impl Vm {
                         let k = self.stack.pop_fast();
                         let c = self.stack.pop_fast();
                         let v = self.stack.pop_fast();
-                        if let (Value::List(l), Value::Int(i)) = (&c, &k) {
-                            let mut l = l.borrow_mut();
-                            if let Some(j) = list_slot(*i, l.len()) {
-                                // The old item is dropped once the list is let go.
-                                // SAFETY: item `j` is read out (as `read_split` reads)
-                                // and `v` written in its place: each owned once.
-                                let old = unsafe {
-                                    let slot: *mut Value = &mut l[j];
-                                    let old = Value::read_split(slot);
-                                    slot.write(v);
-                                    old
-                                };
-                                drop(l);
-                                old.drop_fast();
-                                continue 'dispatch;
-                            }
-                            drop(l);
-                        }
+                        let v = match (&c, &k) {
+                            (Value::List(l), Value::Int(i)) => match l.set(*i, v) {
+                                Ok(()) => continue 'dispatch,
+                                Err(v) => v,
+                            },
+                            _ => v,
+                        };
                         tri!(self.setitem(&c, k, v));
                     }
                     Op::DeleteSubscr => {
@@ -842,7 +827,7 @@ impl Vm {
                                 Ok(items) => self.stack.extend(items.into_iter().rev()),
                                 Err(t) => self.stack.extend(t.iter().rev().cloned()),
                             },
-                            Value::List(l) if l.borrow().len() == n => {
+                            Value::List(l) if l.len() == n => {
                                 self.stack.extend(l.borrow().iter().rev().cloned())
                             }
                             seq => tri!(self.unpack(seq, n, None)),
@@ -909,14 +894,9 @@ impl Vm {
                                         }
                                     }
                                     IterObj::List { list, index } => {
-                                        let l = list.borrow();
-                                        if *index < l.len() {
-                                            let v = l[*index].clone();
-                                            *index += 1;
-                                            Some(v)
-                                        } else {
-                                            None
-                                        }
+                                        let v = list.get_index(*index);
+                                        *index += v.is_some() as usize;
+                                        v
                                     }
                                     _ => {
                                         drop(b);
@@ -1360,15 +1340,6 @@ impl Vm {
         }
         Ok(None)
     }
-}
-
-/// The item of a list of `len` items that int index `i` names (negative
-/// from the end), if in range; the fast paths of `BinarySubscr` and
-/// `StoreSubscr` (other cases, and the errors, are `ops.rs`'s).
-#[inline(always)]
-fn list_slot(i: i64, len: usize) -> Option<usize> {
-    let j = if i < 0 { i + len as i64 } else { i };
-    (0..len as i64).contains(&j).then_some(j as usize)
 }
 
 /// `CompareOp` of two ints, two floats or two strs, where no dunder can
