@@ -618,6 +618,25 @@ impl Vm {
     /// Enters `f`, whose arguments already sit where its locals go.
     /// (Inlined into both callers: out of line it costs every krait call.)
     #[inline(always)]
+    /// `c[k]` on an instance whose class defines `__getitem__` as a plain
+    /// function: laid out as a method call and its frame pushed to run in
+    /// the dispatch loop (CPython 3.11's `BINARY_SUBSCR_GETITEM`), not in a
+    /// nested run through `getitem`. `None` for anything else.
+    pub(crate) fn push_getitem_frame(&mut self, c: &Value, k: &Value) -> Option<PyResult<bool>> {
+        let Value::Instance(inst) = c else {
+            return None;
+        };
+        let Some(Value::Function(f)) = self.user_dunder(&inst.class, "__getitem__") else {
+            return None;
+        };
+        let missing = missing_defaults(&f, 2)?;
+        let slot = self.stack.len();
+        self.stack.push(Value::Function(f.clone()));
+        self.stack.push(c.clone());
+        self.stack.push(k.clone());
+        Some(self.enter_plain_call(f, slot, slot + 1, 2, missing))
+    }
+
     fn enter_plain_call(
         &mut self,
         f: Rc<Function>,

@@ -636,6 +636,15 @@ impl Vm {
                                 Some(j) => t[j].clone(),
                                 None => break 'op PyErr::index_error("tuple index out of range"),
                             },
+                            (Value::Instance(_), _) => match self.push_getitem_frame(&c, &k) {
+                                Some(pushed) => {
+                                    tri!(pushed);
+                                    drop((c, k));
+                                    reload!();
+                                    continue 'dispatch;
+                                }
+                                None => tri!(self.getitem(&c, &k)),
+                            },
                             _ => tri!(self.getitem(&c, &k)),
                         };
                         self.stack.push_fast(r);
