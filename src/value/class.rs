@@ -363,6 +363,22 @@ impl Instance {
             _ => None,
         }
     }
+    /// Slot `i` when the instance's shape has `name` there (a cached load
+    /// made for another shape); as `slot_get` otherwise.
+    ///
+    /// # Safety
+    /// As `slot_get`.
+    #[cold]
+    pub unsafe fn slot_get_named(&self, i: usize, name: &Str) -> Option<&Value> {
+        match self.attrs.try_borrow_unguarded() {
+            Ok(AttrStore::Slots(s, values))
+                if s.names().get(i).is_some_and(|n| Rc::ptr_eq(n, name)) =>
+            {
+                values.get(i)
+            }
+            _ => None,
+        }
+    }
     /// Stores into slot `i` when the instance has `shape`, or adds the
     /// attribute that leads from `shape` to `next` (slot `i` = the old
     /// length). Gives `v` back when the instance is shaped otherwise.

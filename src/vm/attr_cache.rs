@@ -3,7 +3,9 @@
 //! instance first try what the code object's cache for that name says: for
 //! an instance of the same shape (`value::shape`), the attribute is slot
 //! `i`, or a store adds it as slot `i` and moves the instance to the next
-//! shape. Whatever the class: with no program-defined attribute hook
+//! shape. A load also takes slot `i` of an instance of another shape that
+//! has the name there (instances of a class that gained attributes in the
+//! same order and stopped at different points: CPython's shared keys). Whatever the class: with no program-defined attribute hook
 //! (`Vm::attr_hooks` is 0), only a property of the same name in the class
 //! chain could come before an instance attribute, and names that ever were
 //! properties are not cached (`Vm::property_names`; adding one makes every
@@ -47,7 +49,33 @@ impl Vm {
         if e.next.is_some() {
             return None;
         }
-        inst.slot_get(shape, e.index)
+        match inst.slot_get(shape, e.index) {
+            Some(v) => Some(v),
+            None => self.load_other_shape(code, i, e.index, inst),
+        }
+    }
+
+    /// `cached_load` for an instance of another shape than the entry's:
+    /// slot `index` when its shape has the name there, and the entry then
+    /// made for its shape (the next instance is likely shaped the same).
+    ///
+    /// # Safety
+    /// As `cached_load`.
+    #[cold]
+    unsafe fn load_other_shape<'a>(
+        &self,
+        code: &Code,
+        i: usize,
+        index: usize,
+        inst: &'a Instance,
+    ) -> Option<&'a Value> {
+        let v = inst.slot_get_named(index, &code.names[i])?;
+        if let (Some(shape), Ok(mut cache)) = (inst.shape(), code.attr_cache.try_borrow_mut()) {
+            if let Some(e) = cache.get_mut(2 * i) {
+                e.shape = Some(shape);
+            }
+        }
+        Some(v)
     }
 
     /// `inst.names[i] = v` through the cache; gives `v` back when it does not apply.
