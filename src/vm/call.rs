@@ -53,6 +53,11 @@ impl Vm {
             if let Some(pushed) = self.call_positional_at(slot, argc, is_meth)? {
                 return Ok(pushed);
             }
+        } else if let (Some(names), Value::Function(f)) = (&kwnames, &self.stack[args_start - 1]) {
+            let f = f.clone();
+            if let Some(pushed) = self.enter_kw_call(&f, slot, args_start, nargs, names) {
+                return pushed;
+            }
         }
         let callable = self.stack[args_start - 1].clone();
         if let Value::Class(c) = &callable {
@@ -635,6 +640,66 @@ impl Vm {
         self.stack.push(c.clone());
         self.stack.push(k.clone());
         Some(self.enter_plain_call(f, slot, slot + 1, 2, missing))
+    }
+
+    /// A keyword call of a plain function (no `*args`, `**kwargs`,
+    /// keyword-only parameters or generator): the keyword arguments moved
+    /// into their parameters' slots and the rest's defaults filled in, as a
+    /// positional call is laid out (CPython 3.11 binds keywords in the new
+    /// frame too). `None`, with nothing moved, when a name does not bind
+    /// cleanly: `bind_args` then raises CPython's error.
+    fn enter_kw_call(
+        &mut self,
+        f: &Rc<Function>,
+        slot: usize,
+        args_start: usize,
+        nargs: usize,
+        names: &[Value],
+    ) -> Option<PyResult<bool>> {
+        const MAX_KW: usize = 8;
+        let code = &f.code;
+        let argc = code.argcount as usize;
+        if code.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) != 0
+            || code.kwonlyargcount != 0
+            || names.len() > MAX_KW
+            || nargs > argc
+            || argc > 64
+        {
+            return None;
+        }
+        let npos = nargs - names.len();
+        let mut target = [0usize; MAX_KW];
+        let mut bound = 0u64;
+        for (k, name) in names.iter().enumerate() {
+            let Value::Str(name) = name else { return None };
+            let j = (code.posonlyargcount as usize..argc).find(|&j| {
+                let p = &code.varnames[j];
+                Rc::ptr_eq(p, name) || p.as_str() == name.as_str()
+            })?;
+            if j < npos || bound & (1 << j) != 0 {
+                return None;
+            }
+            bound |= 1 << j;
+            target[k] = j;
+        }
+        let first_default = argc.saturating_sub(f.defaults.len());
+        if (npos..first_default).any(|j| bound & (1 << j) == 0) {
+            return None;
+        }
+        let mut values: [Value; MAX_KW] = Default::default();
+        for v in values[..names.len()].iter_mut().rev() {
+            *v = self.stack.pop()?;
+        }
+        for j in npos..argc {
+            self.stack.push(match bound & (1 << j) {
+                0 => f.defaults[j - first_default].clone(),
+                _ => Value::Null,
+            });
+        }
+        for (k, v) in values[..names.len()].iter_mut().enumerate() {
+            self.stack[args_start + target[k]] = std::mem::take(v);
+        }
+        Some(self.enter_plain_call(f.clone(), slot, args_start, argc, 0))
     }
 
     fn enter_plain_call(
