@@ -169,10 +169,20 @@ pub(crate) fn check_alloc(n: usize, c: char) -> PyResult<()> {
         .checked_mul(c.len_utf8())
         .filter(|b| *b <= isize::MAX as usize)
         .ok_or_else(|| PyErr::bare(ExcType::MemoryError))?;
+    check_alloc_bytes(bytes)
+}
+
+/// `MemoryError` when `bytes` cannot be allocated.
+pub(crate) fn check_alloc_bytes(bytes: usize) -> PyResult<()> {
     let mut probe: Vec<u8> = Vec::new();
     probe
         .try_reserve_exact(bytes)
-        .map_err(|_| PyErr::bare(ExcType::MemoryError))
+        .map_err(|_| PyErr::bare(ExcType::MemoryError))?;
+    // Kept opaque: LLVM may drop an allocation that is freed unused, and
+    // then the probe says yes to anything (the PGO build did, and aborted
+    // on `'x' * 2**35`).
+    std::hint::black_box(&probe);
+    Ok(())
 }
 
 /// Pads `s` (of `len` characters) to `width` with `fill`, aligned as asked.

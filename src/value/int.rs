@@ -152,9 +152,7 @@ pub fn int_op(a: &BigInt, b: &BigInt, op: BinOpKind) -> PyResult<Value> {
             // CPython's MemoryError when the result cannot be allocated
             // (Rust would abort the process).
             let bytes = (a.bits() as usize).saturating_add(s) / 8 + 8;
-            Vec::<u8>::new()
-                .try_reserve_exact(bytes)
-                .map_err(|_| PyErr::bare(ExcType::MemoryError))?;
+            super::format::check_alloc_bytes(bytes)?;
             a << s
         }
         BinOpKind::RShift => {
