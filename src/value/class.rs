@@ -363,6 +363,7 @@ impl Instance {
             _ => None,
         }
     }
+
     /// Slot `i` when the instance's shape has `name` there (a cached load
     /// made for another shape); as `slot_get` otherwise.
     ///
@@ -379,6 +380,7 @@ impl Instance {
             _ => None,
         }
     }
+
     /// Stores into slot `i` when the instance has `shape`, or adds the
     /// attribute that leads from `shape` to `next` (slot `i` = the old
     /// length). Gives `v` back when the instance is shaped otherwise.

@@ -5,7 +5,8 @@
 //! `i`, or a store adds it as slot `i` and moves the instance to the next
 //! shape. A load also takes slot `i` of an instance of another shape that
 //! has the name there (instances of a class that gained attributes in the
-//! same order and stopped at different points: CPython's shared keys). Whatever the class: with no program-defined attribute hook
+//! same order and stopped at different points: CPython's shared keys).
+//! Whatever the class: with no program-defined attribute hook
 //! (`Vm::attr_hooks` is 0), only a property of the same name in the class
 //! chain could come before an instance attribute, and names that ever were
 //! properties are not cached (`Vm::property_names`; adding one makes every
