@@ -132,12 +132,7 @@ impl ListObj {
     }
 
     pub fn len(&self) -> usize {
-        let d = self.data.borrow();
-        match &d.compact {
-            Compact::General => d.values.len(),
-            Compact::Bools(b) => b.len(),
-            Compact::Ints(i) => i.len(),
-        }
+        self.data.borrow().len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -235,13 +230,16 @@ impl ListData {
         }
     }
 
-    fn compact_set(&mut self, i: i64, v: Value) -> Result<(), Value> {
-        let len = match &self.compact {
+    fn len(&self) -> usize {
+        match &self.compact {
             Compact::General => self.values.len(),
             Compact::Bools(b) => b.len(),
             Compact::Ints(n) => n.len(),
-        };
-        let Some(j) = list_slot(i, len) else {
+        }
+    }
+
+    fn compact_set(&mut self, i: i64, v: Value) -> Result<(), Value> {
+        let Some(j) = list_slot(i, self.len()) else {
             return Err(v);
         };
         match (&mut self.compact, &v) {
