@@ -128,6 +128,9 @@ pub fn construct_builtin(
             }
         }
         TypeKind::Range => {
+            if let Some(r) = RangeObj::from_int_args(args) {
+                return Ok(Value::Range(Rc::new(r)));
+            }
             if args.is_empty() {
                 return Err(PyErr::type_error(
                     "range expected at least 1 argument, got 0",

@@ -42,6 +42,22 @@ impl RangeObj {
     }
 
     /// A range of any bounds (`step` is not 0).
+    /// `range(stop)`, `range(start, stop)` or `range(start, stop, step)`
+    /// called with small ints and a nonzero step, the common call; None
+    /// sends the call the general way (conversions and CPython's errors).
+    #[inline]
+    pub fn from_int_args(args: &[Value]) -> Option<RangeObj> {
+        let (start, stop, step) = match args {
+            [Value::Int(stop)] => (0, *stop, 1),
+            [Value::Int(start), Value::Int(stop)] => (*start, *stop, 1),
+            [Value::Int(start), Value::Int(stop), Value::Int(step)] if *step != 0 => {
+                (*start, *stop, *step)
+            }
+            _ => return None,
+        };
+        Some(RangeObj::small(start, stop, step))
+    }
+
     pub fn from_big(start: BigInt, stop: BigInt, step: BigInt) -> RangeObj {
         if let (Some(a), Some(b), Some(c)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
             if len_i128(a, b, c) <= i64::MAX as i128 {

@@ -311,6 +311,14 @@ impl Vm {
         args_start: usize,
         c: &Rc<Class>,
     ) -> PyResult<()> {
+        if c.kind == TypeKind::Range {
+            if let Some(r) = crate::value::RangeObj::from_int_args(&self.stack[args_start..]) {
+                // Ints in, a range out: no arguments to collect or drop.
+                self.stack.truncate_fast(slot);
+                self.stack.push(Value::Range(Rc::new(r)));
+                return Ok(());
+            }
+        }
         self.call_with_buffer(slot, args_start, None, |vm, args| {
             vm.construct_builtin_class(c, args, &Kwargs::new(), true)
         })

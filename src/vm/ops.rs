@@ -626,18 +626,20 @@ impl Vm {
                 loop {
                     let x = {
                         let items = l.borrow();
-                        let Some(x) = items.get(i) else {
-                            return Ok(false);
-                        };
-                        // Ints and strs against ints and strs: no dunder can run.
-                        match (x, item) {
-                            (Value::Int(a), Value::Int(b)) if a == b => return Ok(true),
-                            (Value::Str(a), Value::Str(b)) if **a == **b => return Ok(true),
-                            (Value::Int(_) | Value::Str(_), Value::Int(_) | Value::Str(_)) => {
-                                i += 1;
-                                continue;
+                        // Ints and strs against ints and strs: no dunder can
+                        // run, so one borrow scans a run of them.
+                        loop {
+                            let Some(x) = items.get(i) else {
+                                return Ok(false);
+                            };
+                            match (x, item) {
+                                (Value::Int(a), Value::Int(b)) if a == b => return Ok(true),
+                                (Value::Str(a), Value::Str(b)) if **a == **b => return Ok(true),
+                                (Value::Int(_) | Value::Str(_), Value::Int(_) | Value::Str(_)) => {
+                                    i += 1
+                                }
+                                _ => break x.clone(),
                             }
-                            _ => x.clone(),
                         }
                     };
                     if x.is(item) || self.eq(&x, item)? {

@@ -445,6 +445,7 @@ impl Vm {
                                     break 'op self.attr_error_context(e, &obj, name);
                                 }
                             }
+                            obj.drop_fast();
                             continue 'dispatch;
                         }
                         let name = &code.names[arg as usize];
@@ -462,6 +463,7 @@ impl Vm {
                             _ => {}
                         }
                         self.stack.push_fast(v);
+                        obj.drop_fast();
                     }
                     Op::StoreAttr => {
                         let obj = self.stack.pop_fast();
@@ -582,13 +584,14 @@ impl Vm {
                         let a = self.stack.pop_fast();
                         let t = tri!(self.truthy(&a));
                         self.stack.push_bool(!t);
+                        a.drop_fast();
                     }
                     Op::CompareOp => {
                         let n = self.stack.len();
                         if let Some(r) =
                             fast_compare(self.stack.slot(n - 2), self.stack.slot(n - 1), arg)
                         {
-                            self.stack.truncate(n - 2);
+                            self.stack.truncate_fast(n - 2);
                             // Untraced, a compare feeding a jump (same line) decides it at once.
                             if !M::TRACED {
                                 let next = code.instr(ip);
@@ -612,17 +615,23 @@ impl Vm {
                         let a = self.stack.pop_fast();
                         let r = tri!(self.compare(&a, &b, CmpKind::from_arg(arg)));
                         self.stack.push_fast(r);
+                        a.drop_fast();
+                        b.drop_fast();
                     }
                     Op::IsOp => {
                         let b = self.stack.pop_fast();
                         let a = self.stack.pop_fast();
                         self.stack.push_bool(a.is(&b) != (arg == 1));
+                        a.drop_fast();
+                        b.drop_fast();
                     }
                     Op::ContainsOp => {
                         let b = self.stack.pop_fast();
                         let a = self.stack.pop_fast();
                         let r = tri!(self.contains(&b, &a));
                         self.stack.push_bool(r != (arg == 1));
+                        a.drop_fast();
+                        b.drop_fast();
                     }
                     Op::BinarySubscr => {
                         let k = self.stack.pop_fast();
@@ -648,6 +657,8 @@ impl Vm {
                             _ => tri!(self.getitem(&c, &k)),
                         };
                         self.stack.push_fast(r);
+                        c.drop_fast();
+                        k.drop_fast();
                     }
                     Op::StoreSubscr => {
                         let k = self.stack.pop_fast();
@@ -655,7 +666,11 @@ impl Vm {
                         let v = self.stack.pop_fast();
                         let v = match (&c, &k) {
                             (Value::List(l), Value::Int(i)) => match l.set(*i, v) {
-                                Ok(()) => continue 'dispatch,
+                                Ok(()) => {
+                                    c.drop_fast();
+                                    k.drop_fast();
+                                    continue 'dispatch;
+                                }
                                 Err(v) => v,
                             },
                             _ => v,
@@ -855,6 +870,7 @@ impl Vm {
                                 None => tri!(self.truthy(&v)),
                             },
                         };
+                        v.drop_fast();
                         if t == (instr.op == Op::PopJumpIfTrue) {
                             if (arg as usize) < ip && interrupt_pending() {
                                 break 'op take_interrupt();
@@ -863,14 +879,18 @@ impl Vm {
                         }
                     }
                     Op::PopJumpIfNone => {
-                        if self.stack.pop_fast().is_none() {
+                        let v = self.stack.pop_fast();
+                        if v.is_none() {
                             ip = arg as usize;
                         }
+                        v.drop_fast();
                     }
                     Op::PopJumpIfNotNone => {
-                        if !self.stack.pop_fast().is_none() {
+                        let v = self.stack.pop_fast();
+                        if !v.is_none() {
                             ip = arg as usize;
                         }
+                        v.drop_fast();
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
                         let v = self.stack.last().unwrap().clone();
@@ -922,7 +942,7 @@ impl Vm {
                         match next {
                             Some(v) => self.stack.push_fast(v),
                             None => {
-                                self.stack.pop();
+                                self.stack.pop_fast().drop_fast();
                                 ip = arg as usize;
                             }
                         }
