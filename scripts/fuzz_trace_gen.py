@@ -629,6 +629,7 @@ class Gen:
             lambda: f"math.sqrt(abs({self.e_int(d1)}))",
             lambda: f"({self.e_int(d1)} * {self.pick(['0.1', '1.5', '1e10', '-2.25', '1e-5'])})",
             lambda: f"round({self.e_int(d1)} / 7, {self.pick(['1', '2', '3'])})",
+            lambda: f"((abs({self.e_int(d1)}) % 1000 + 0.5) ** {self.pick(['0.5', '-1.5', '2', '-3', '0.25', '1.5'])})",
             lambda: self.pick(["math.pi", "(0.1 + 0.2)", "1e16", "float('inf')", "-0.0", "2.5", "(1 / 3)"]),
         ])()
 

@@ -404,7 +404,7 @@ impl Instance {
                 Some(slot) => {
                     let old = std::mem::replace(slot, v);
                     drop(store);
-                    drop(old);
+                    old.drop_fast();
                     Ok(())
                 }
                 None => Err(v),

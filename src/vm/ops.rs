@@ -62,6 +62,8 @@ impl Vm {
     pub fn binary_op(&mut self, a: Value, b: Value, arg: u32) -> PyResult<Value> {
         let (op, inplace) = BinOpKind::from_arg(arg);
         if let Some(v) = self.builtin_binop(&a, &b, op, inplace)? {
+            b.drop_fast();
+            a.drop_fast();
             return Ok(v);
         }
         let (name, rname, iname) = op.dunders();
@@ -938,7 +940,7 @@ impl Vm {
                         if stop - start == items.len() {
                             // As many items as replaced: in place.
                             for (slot, x) in lb[start..stop].iter_mut().zip(items) {
-                                *slot = x;
+                                std::mem::replace(slot, x).drop_fast();
                             }
                         } else {
                             lb.splice(start..stop, items);

@@ -1443,7 +1443,8 @@ impl Vm {
 }
 
 /// Float arithmetic (an int operand converted) that cannot fail; None to
-/// take the slow path (division by zero, powers, ints too big for a float).
+/// take the slow path (division by zero, powers other than a positive
+/// float's finite ones, ints too big for a float).
 #[inline]
 fn fast_float_op(a: &Value, b: &Value, arg: u32) -> Option<f64> {
     let as_f = |v: &Value| match v {
@@ -1458,6 +1459,15 @@ fn fast_float_op(a: &Value, b: &Value, arg: u32) -> Option<f64> {
         BinOpKind::Sub => x - y,
         BinOpKind::Mul => x * y,
         BinOpKind::TrueDiv if y != 0.0 => x / y,
+        // A finite power of a positive float: C's pow, as CPython's
+        // float_pow calls it; an overflow takes the slow path's error.
+        BinOpKind::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     })
 }
