@@ -7,8 +7,10 @@
 //! resume the generator once with a `Sink`: its `YieldValue` hands the item
 //! to the sink and the frame runs on, in the same loop, as if it had been
 //! suspended and resumed at once. That is only done while nothing could
-//! tell the difference: no tracer (which sees a `return` and a `call` event
-//! per item), the consumer's step runs no krait code (appending; adding an
+//! tell the difference: no tracer, or only a trace function the loop runs
+//! (`Vm::sink_item_traced`: the `return` and `call` events of each item
+//! reported around the sink's step, without leaving the loop), the
+//! consumer's step runs no krait code (appending; adding an
 //! int, str or float to a set; adding two ints), and the resumption would
 //! pass the recursion check. Any other item is yielded the ordinary way
 //! and the consumer takes it with its general code, then resumes.
@@ -104,17 +106,51 @@ impl Vm {
     /// the item and the frame runs on (the `yield` evaluating to None).
     #[inline]
     pub(crate) fn sink_item(&mut self, v: Value) -> Result<(), Value> {
-        // The resumption this stands for would be checked one frame lower
-        // (`resume_gen`); near the limit, the ordinary way decides.
-        if self.trace.on()
-            || self.frames.len() + self.native_depth + self.init_frames.len() > self.recursion_limit
-        {
+        if self.trace.on() || self.resumption_at_limit() {
             return Err(v);
         }
         match self.sinks.last_mut() {
             Some(s) => s.offer(v),
             None => Err(v),
         }
+    }
+
+    /// The `return` event of a yield in a traced frame resumed with a sink
+    /// was reported (its trace function ran in the loop, `yield_after_trace`):
+    /// if the sink takes `v`, the frame is resumed at once, in place, with
+    /// the `call` event a resumption reports pushed for the loop to run.
+    /// Nothing runs between the two events that could tell the difference
+    /// from suspending and resuming: the sink's step runs no krait code and
+    /// reports no event (only `setprofile` sees native calls, and then the
+    /// loop does not run the trace function). Err: nothing done, `v` given
+    /// back, and the frame is suspended the ordinary way.
+    pub(crate) fn sink_item_traced(&mut self, v: Value) -> Result<(), Value> {
+        let fi = self.frames.len() - 1;
+        // Whether the call event's trace function runs in the loop is
+        // decided before the item is taken: if it raises, `fail_trace_call`
+        // finishes the generator as `resume_gen` does.
+        if self.resumption_at_limit() || !self.call_event_in_loop(fi) {
+            return Err(v);
+        }
+        match self.sinks.last_mut() {
+            Some(s) => s.offer(v)?,
+            None => return Err(v),
+        }
+        // As `resume_gen` leaves the frame: the yield's value (None) on
+        // its stack, its mode decided after the call event.
+        self.stack.push(Value::None);
+        self.frames[fi].traced = false;
+        let pushed = self.push_trace_call(fi, super::trace_call::TraceCont::Call);
+        debug_assert!(pushed, "call_event_in_loop said it would be");
+        Ok(())
+    }
+
+    /// Whether the resumption a sink's taking an item stands for, checked
+    /// one frame lower by `resume_gen`, may pass the recursion limit: the
+    /// ordinary way then decides.
+    #[inline]
+    fn resumption_at_limit(&self) -> bool {
+        self.frames.len() + self.native_depth + self.init_frames.len() > self.recursion_limit
     }
 
     /// Resumes generator `g` with `sink` taking what it can: Some(item) is

@@ -105,6 +105,12 @@ impl Vm {
         plain_trace_function(&fobj.f_trace.borrow())
     }
 
+    /// Whether the `call` event of frame `fi`, on top, would have its
+    /// trace function pushed for the loop to run (`push_trace_call`).
+    pub(crate) fn call_event_in_loop(&self, fi: usize) -> bool {
+        self.loop_trace_function(fi, TraceCont::Call).is_some()
+    }
+
     /// Pushes `func`'s frame for `cont`'s event of frame `fi`, called with
     /// `(frame, event, arg)`, as `SysTrace` calls it.
     #[inline(always)]
@@ -273,7 +279,14 @@ impl Vm {
 
     #[inline(never)]
     fn yield_after_trace(&mut self) -> PyResult<bool> {
-        let v = self.stack.pop().unwrap_or(Value::None);
+        let mut v = self.stack.pop().unwrap_or(Value::None);
+        if self.frames.last().is_some_and(|f| f.sink) {
+            match self.sink_item_traced(v) {
+                // Resumed in place: its call event's trace function runs next.
+                Ok(()) => return Ok(false),
+                Err(back) => v = back,
+            }
+        }
         let v = self.suspend_generator_frame(v)?;
         self.leaving_with(Some(v))
     }
