@@ -91,6 +91,10 @@ pub struct Code {
     pub instrs: Vec<Instr>,
     /// The source line of each instruction; 0 when it has none (CPython's -1).
     pub lines: Vec<u32>,
+    /// Per instruction: reached from the instruction before it, it reports
+    /// no line event (it has no line or that one's, and that one is not
+    /// the code's first). The traced loop's one test (`Vm::trace_quiet`).
+    pub continues_line: Vec<bool>,
     pub exc_table: Vec<ExcEntry>,
     /// The deepest the value stack gets (above the locals).
     pub stacksize: u32,
@@ -186,6 +190,22 @@ impl Code {
             self.instrs.len(),
             "{name}: not one line per instruction"
         );
+        assert_eq!(self.continues_line.len(), self.instrs.len());
+    }
+
+    /// `continues_line` of instruction `ip`, named as for `instr`.
+    #[inline(always)]
+    pub fn continues_line(&self, ip: usize) -> bool {
+        debug_assert!(ip < self.continues_line.len());
+        // SAFETY: as for `instr_line` (one per instruction, checked).
+        unsafe { *self.continues_line.get_unchecked(ip) }
+    }
+
+    /// `continues_line` for each instruction of `lines`.
+    pub fn line_continuations(lines: &[u32]) -> Vec<bool> {
+        (0..lines.len())
+            .map(|i| i >= 2 && (lines[i] == 0 || lines[i] == lines[i - 1]))
+            .collect()
     }
 
     /// The line of instruction `ip` of a running frame (0: none), or of

@@ -349,6 +349,7 @@ impl Unit {
             names: self.names,
             consts: self.consts,
             instrs: self.instrs,
+            continues_line: Code::line_continuations(&self.lines),
             lines: self.lines,
             exc_table: table,
             stacksize,

@@ -183,6 +183,14 @@ pub struct TraceHub {
     /// `active && !dirty && !opcodes`, kept up to date by the setters below:
     /// the one byte tested before each instruction of a traced frame.
     steady: bool,
+    /// `sys.settrace`'s function is the only tracer and no frame asked for
+    /// opcode events: a line event's trace function may run in the
+    /// dispatch loop (`vm/trace_call.rs`). Kept up to date by
+    /// `recompute_active` and `note_opcodes`.
+    loop_lines: bool,
+    /// `loop_lines`, and no `setprofile` function (which takes calls and
+    /// returns after the trace function): so may a call or return event's.
+    loop_calls: bool,
 }
 
 impl Default for TraceHub {
@@ -197,6 +205,8 @@ impl Default for TraceHub {
             event_names: EVENT_NAMES.with(|names| names.clone()),
             opcodes: false,
             steady: false,
+            loop_lines: false,
+            loop_calls: false,
         }
     }
 }
@@ -222,6 +232,21 @@ impl TraceHub {
     fn update_steady(&mut self) {
         self.steady = self.active && !self.dirty && !self.opcodes;
     }
+    /// The tracers or `opcodes` changed: `loop_lines` and `loop_calls` too.
+    fn update_loop_flags(&mut self) {
+        self.loop_lines = !self.sys_trace.is_none() && self.host_count() == 0 && !self.opcodes;
+        self.loop_calls = self.loop_lines && self.sys_profile.is_none();
+    }
+    /// Whether the dispatch loop may run the trace function of a line
+    /// event (`line`) or of a call or return event: see `loop_lines`.
+    #[inline(always)]
+    pub fn loop_runs(&self, line: bool) -> bool {
+        if line {
+            self.loop_lines
+        } else {
+            self.loop_calls
+        }
+    }
     /// Tracing changed: the running loop re-checks its frame's mode.
     pub fn set_dirty(&mut self) {
         self.dirty = true;
@@ -235,6 +260,7 @@ impl TraceHub {
     /// A frame object's `f_trace_opcodes` was set to `on`.
     pub fn note_opcodes(&mut self, on: bool) {
         self.opcodes |= on;
+        self.update_loop_flags();
         self.set_dirty();
     }
     /// Whether some frame ever asked for opcode events.
@@ -257,6 +283,7 @@ impl TraceHub {
     pub fn recompute_active(&mut self) {
         self.active =
             !self.sys_trace.is_none() || !self.sys_profile.is_none() || self.host_count() > 0;
+        self.update_loop_flags();
         self.set_dirty();
         crate::vm::iter::TRACING.with(|t| t.set(self.active));
     }

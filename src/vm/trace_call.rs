@@ -86,11 +86,7 @@ impl Vm {
     #[inline(always)]
     fn loop_trace_function(&self, fi: usize, cont: TraceCont) -> Option<Rc<Function>> {
         if self.trace.suspended
-            || self.trace.sys_trace.is_none()
-            || self.trace.host_count() != 0
-            || self.trace.opcodes()
-            // `setprofile`'s function takes calls and returns too, after this one.
-            || (cont != TraceCont::Line && !self.trace.sys_profile.is_none())
+            || !self.trace.loop_runs(cont == TraceCont::Line)
             || self.may_be_at_recursion_limit()
         {
             return None;
@@ -167,10 +163,7 @@ impl Vm {
     ) -> Result<(), Value> {
         // The quick refusals first (a profiler's own frames, `setprofile`
         // alone): `loop_trace_function` checks all again.
-        if self.trace.suspended
-            || self.trace.sys_trace.is_none()
-            || !self.trace.sys_profile.is_none()
-        {
+        if self.trace.suspended || !self.trace.loop_runs(false) {
             return Err(v);
         }
         // What `return_hooks` does before the event.

@@ -93,8 +93,11 @@ impl Vm {
                     .any(|t| t.is_active(self) && t.wants_lines(self, frame)));
         if let Some(f) = self.frames.get_mut(depth) {
             if want && !f.traced && f.ip > 0 {
-                // Traced from the middle: the last instruction run counts as the previous one.
+                // Traced from the middle: the last instruction run counts as
+                // the previous one, its line as the last line run (which
+                // `trace_quiet` keeps).
                 f.prev_ip = (f.ip - 1) as u32;
+                f.last_line = super::frame::line_near(&f.code, f.ip - 1);
             }
             f.traced = want;
         }
@@ -122,14 +125,17 @@ impl Vm {
     }
 
     /// Before instruction `ip` of frame `fi` in the traced loop: true when
-    /// it reports nothing, decided inline from the line table; else
-    /// `trace_instruction` must run. Nothing to report means (CPython's
-    /// rule, as `trace_instruction` applies it) the instruction has no line
-    /// or the line of the one run before it, it was reached going forward,
-    /// that one was not the first instruction (so not the RESUME opening
-    /// the code), and no opcode events or generators to close are pending.
-    /// Its effects are then those `trace_instruction` would have had. So
-    /// for a RESUME, which reports nothing however it is reached.
+    /// it reports nothing, decided inline; else `trace_instruction` must
+    /// run. Nothing to report means (CPython's rule, as `trace_instruction`
+    /// applies it) the instruction has no line or the line of the one run
+    /// before it, it was reached going forward, that one was not the first
+    /// instruction (so not the RESUME opening the code), and no opcode
+    /// events or generators to close are pending. Its effects are then
+    /// those `trace_instruction` would have had. So for a RESUME, which
+    /// reports nothing however it is reached. The common case, reached
+    /// from the instruction before it, is one flag of the instruction
+    /// (`Code::continues_line`); the line of the last instruction run
+    /// (`Frame::last_line`) is then the same as before.
     #[inline(always)]
     pub(crate) fn trace_quiet(
         &mut self,
@@ -137,20 +143,26 @@ impl Vm {
         ip: usize,
         code: &crate::bytecode::Code,
     ) -> bool {
-        let steady = self.trace.steady() & !Vm::generators_to_close();
         debug_assert!(fi < self.frames.len());
         // SAFETY: `fi` is the running frame, as for the loop's `ip` store.
         let f = unsafe { self.frames.get_unchecked_mut(fi) };
-        f.ip = ip;
         if !f.traced {
             // A trace function's frame (`push_trace_call`), run here while
             // tracing is suspended: as the untraced loop would run it.
             return true;
         }
+        let steady = self.trace.steady() & !Vm::generators_to_close();
         let prev = f.prev_ip;
+        // 1: reached from the instruction before; 0: the same instruction
+        // again, after a trace function `push_trace_call` ran for it.
+        let step = (ip as u32).wrapping_sub(prev);
+        if steady && (step == 0 || (step == 1 && code.continues_line(ip))) {
+            f.prev_ip = ip as u32;
+            return true;
+        }
+        f.ip = ip;
         // prev in 1..=ip (0 wraps to u32::MAX; u32::MAX, none yet, is out
-        // too). prev == ip: the same instruction again, after a trace
-        // function `push_trace_call` ran for it.
+        // too): reached by a forward jump, or a line starts.
         if prev.wrapping_sub(1) < ip as u32 && steady {
             let line = code.instr_line(ip);
             // prev <= ip: an instruction of this code too.
