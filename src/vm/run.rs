@@ -12,6 +12,7 @@ use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
 
 use super::frame::OnReturn;
 use super::iter::IterObj;
+use super::trace_call::TraceCont;
 use super::Vm;
 
 pub(crate) trait Mode {
@@ -116,9 +117,15 @@ impl Vm {
                                 return Ok(Exit::Switch);
                             }
                         }
-                        // A trace function's frame: it runs first.
+                        // A trace function's frame: it runs first, here,
+                        // in the room `push_trace_frame` made.
                         Ok(true) => {
-                            reload!();
+                            fi = self.frames.len() - 1;
+                            // SAFETY: as in `reload!`.
+                            let f = unsafe { self.frames.get_unchecked(fi) };
+                            code = unsafe { &*Rc::as_ptr(&f.code) };
+                            base = f.base;
+                            ip = f.ip;
                             continue 'dispatch;
                         }
                         Err(e) => {
@@ -962,10 +969,24 @@ impl Vm {
                             continue 'dispatch;
                         }
                         if M::TRACED {
-                            let leaves = if self.trace_call_returns_here(fi) {
-                                // A line event's trace function, the common
-                                // case in a traced loop: its frame goes on.
-                                tri!(self.pop_trace_call(v))
+                            let leaves = if let Some(cont) = self.trace_call_returns_here(fi) {
+                                let leaves = tri!(self.pop_trace_call(v));
+                                if cont == TraceCont::Line {
+                                    // A line event's trace function, the
+                                    // common case: the frame below runs the
+                                    // instruction the event came before, in
+                                    // its mode (the event changed none) and
+                                    // with the room made when it started.
+                                    debug_assert!(!leaves && self.frames.len() == fi);
+                                    fi -= 1;
+                                    // SAFETY: as in `reload!`.
+                                    let f = unsafe { self.frames.get_unchecked(fi) };
+                                    code = unsafe { &*Rc::as_ptr(&f.code) };
+                                    base = f.base;
+                                    ip = f.ip;
+                                    continue 'dispatch;
+                                }
+                                leaves
                             } else {
                                 tri!(self.return_traced(v))
                             };
@@ -1184,7 +1205,10 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn return_traced(&mut self, v: Value) -> PyResult<bool> {
-        if self.trace_call_returns_here(self.frames.len() - 1) {
+        if self
+            .trace_call_returns_here(self.frames.len() - 1)
+            .is_some()
+        {
             return self.return_from_trace_call(v);
         }
         // A profiler alone, or a trace function's own calls: the event, if

@@ -183,16 +183,20 @@ impl Vm {
         Ok(())
     }
 
-    /// Whether the top frame `fi` is a trace function's that the loop
-    /// pushed, which nothing else looked at: its return can take
+    /// The event of the top frame `fi`, if it is a trace function's that
+    /// the loop pushed, which nothing else looked at: its return can take
     /// `pop_trace_call`.
     #[inline(always)]
-    pub(crate) fn trace_call_returns_here(&self, fi: usize) -> bool {
+    pub(crate) fn trace_call_returns_here(&self, fi: usize) -> Option<TraceCont> {
         let f = &self.frames[fi];
-        matches!(f.on_return, OnReturn::TraceEvent(_))
-            && f.obj.is_none()
-            && f.gen.is_none()
-            && f.locals.is_none()
+        match f.on_return {
+            OnReturn::TraceEvent(cont)
+                if f.obj.is_none() && f.gen.is_none() && f.locals.is_none() =>
+            {
+                Some(cont)
+            }
+            _ => None,
+        }
     }
 
     /// The trace function `trace_call_returns_here` accepted returned
