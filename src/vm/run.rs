@@ -86,6 +86,17 @@ impl Vm {
                 self.stack.reserve_to(base + code.frame_size());
             }};
         }
+        // Makes frame `fi` the running one: `reload!` without its checks,
+        // for a frame known to run in this mode with its room made.
+        macro_rules! run_frame {
+            () => {{
+                // SAFETY: as above.
+                let f = unsafe { self.frames.get_unchecked(fi) };
+                code = unsafe { &*Rc::as_ptr(&f.code) };
+                base = f.base;
+                ip = f.ip;
+            }};
+        }
 
         'dispatch: loop {
             let err: PyErr = 'op: {
@@ -121,11 +132,7 @@ impl Vm {
                         // in the room `push_trace_frame` made.
                         Ok(true) => {
                             fi = self.frames.len() - 1;
-                            // SAFETY: as in `reload!`.
-                            let f = unsafe { self.frames.get_unchecked(fi) };
-                            code = unsafe { &*Rc::as_ptr(&f.code) };
-                            base = f.base;
-                            ip = f.ip;
+                            run_frame!();
                             continue 'dispatch;
                         }
                         Err(e) => {
@@ -961,11 +968,7 @@ impl Vm {
                             // case, the caller running on in this loop.
                             self.pop_plain_frame(v);
                             fi -= 1;
-                            // SAFETY: as in `reload!`.
-                            let f = unsafe { self.frames.get_unchecked(fi) };
-                            code = unsafe { &*Rc::as_ptr(&f.code) };
-                            base = f.base;
-                            ip = f.ip;
+                            run_frame!();
                             continue 'dispatch;
                         }
                         if M::TRACED {
@@ -979,11 +982,7 @@ impl Vm {
                                     // with the room made when it started.
                                     debug_assert!(!leaves && self.frames.len() == fi);
                                     fi -= 1;
-                                    // SAFETY: as in `reload!`.
-                                    let f = unsafe { self.frames.get_unchecked(fi) };
-                                    code = unsafe { &*Rc::as_ptr(&f.code) };
-                                    base = f.base;
-                                    ip = f.ip;
+                                    run_frame!();
                                     continue 'dispatch;
                                 }
                                 leaves
