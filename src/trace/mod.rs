@@ -285,6 +285,7 @@ impl TraceHub {
             !self.sys_trace.is_none() || !self.sys_profile.is_none() || self.host_count() > 0;
         self.update_loop_flags();
         self.set_dirty();
-        crate::vm::iter::TRACING.with(|t| t.set(self.active));
+        // (Never in the `untraceable` build, which closes no generator it drops.)
+        crate::vm::iter::TRACING.with(|t| t.set(self.on()));
     }
 }

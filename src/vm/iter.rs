@@ -211,8 +211,12 @@ impl Drop for GenState {
             if let Some(f) = self.frame.take() {
                 if f.ip > 0 {
                     let saved = std::mem::take(&mut self.saved);
-                    TO_CLOSE.with(|q| q.borrow_mut().push((f, saved)));
-                    CLOSE_PENDING.with(|p| p.set(true));
+                    // While the thread ends (the queue's own items dropped
+                    // with it), nothing can see a close: the frame just goes.
+                    let _ = TO_CLOSE.try_with(|q| {
+                        q.borrow_mut().push((f, saved));
+                        CLOSE_PENDING.with(|p| p.set(true));
+                    });
                 }
             }
         }
