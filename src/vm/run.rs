@@ -973,19 +973,18 @@ impl Vm {
                         }
                         if M::TRACED {
                             let leaves = if let Some(cont) = self.trace_call_returns_here(fi) {
-                                let leaves = tri!(self.pop_trace_call(v));
                                 if cont == TraceCont::Line {
                                     // A line event's trace function, the
                                     // common case: the frame below runs the
                                     // instruction the event came before, in
                                     // its mode (the event changed none) and
                                     // with the room made when it started.
-                                    debug_assert!(!leaves && self.frames.len() == fi);
+                                    self.pop_line_trace(fi, v);
                                     fi -= 1;
                                     run_frame!();
                                     continue 'dispatch;
                                 }
-                                leaves
+                                tri!(self.pop_trace_call(v))
                             } else {
                                 tri!(self.return_traced(v))
                             };

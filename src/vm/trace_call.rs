@@ -150,6 +150,63 @@ impl Vm {
         true
     }
 
+    /// `push_trace_call` for a `line` event of the running (top) frame
+    /// `fi`, the most frequent event: the same checks and the same frame
+    /// pushed, each record reached once and without bounds checks. False:
+    /// nothing done.
+    #[inline(always)]
+    pub(crate) fn push_line_trace(&mut self, fi: usize) -> bool {
+        debug_assert_eq!(fi + 1, self.frames.len());
+        if self.trace.suspended || !self.trace.loop_runs(true) || self.may_be_at_recursion_limit() {
+            return false;
+        }
+        // SAFETY: `fi` is the running frame, on top of the frame stack.
+        let f = unsafe { self.frames.get_unchecked_mut(fi) };
+        let Some(fobj) = &f.obj else {
+            return false;
+        };
+        if !fobj.trace_lines.get() {
+            return false;
+        }
+        // SAFETY (both `peek`s): read and cloned out; no krait code runs.
+        let func = match unsafe { super::attr_cache::peek(&fobj.f_trace) } {
+            Some(Value::Function(g)) if g.code.simple_argcount == 3 => g.clone(),
+            _ => return false,
+        };
+        let refresh = f.locals.is_none()
+            && unsafe { super::attr_cache::peek(&fobj.locals) }.is_none_or(|l| l.is_some());
+        let fobj = Value::Frame(fobj.clone());
+        // During a line event, f_lineno is the line of that instruction.
+        f.ip += 1;
+        if refresh {
+            self.locals_before_trace(fi);
+        }
+        self.trace.suspended = true;
+        let base = self.stack.len();
+        let code = &func.code;
+        self.stack.reserve_to(base + code.frame_size());
+        self.stack.push_fast(fobj);
+        self.stack.push_fast(self.trace.event_name(Event::Line));
+        self.stack.push_fast(Value::None);
+        if code.nlocalsplus() > 3 {
+            self.stack.fill_nulls_to(base + code.nlocalsplus());
+        }
+        let skip_resume = code.instr(0).op == Op::Resume;
+        self.push_function_frame(
+            func,
+            base,
+            base,
+            OnReturn::TraceEvent(TraceCont::Line),
+            None,
+        );
+        if skip_resume {
+            // Its RESUME does nothing in a frame nothing traces: skipped.
+            // SAFETY: the frame just pushed.
+            unsafe { self.frames.get_unchecked_mut(fi + 1) }.ip = 1;
+        }
+        true
+    }
+
     /// The `return` event of the top frame, returning `v` (`Return`) or
     /// yielding it (`Yield`): its trace function pushed for the loop to
     /// run, if the loop can, with `v` kept on the frame's stack until it
@@ -199,6 +256,67 @@ impl Vm {
         }
     }
 
+    /// `pop_trace_call` and `finish_trace_call` for a `line` event's trace
+    /// function (frame `fi`, on top, which `trace_call_returns_here`
+    /// accepted) that returned `result`: the frame below then runs the
+    /// instruction the event came before. Each record is reached once.
+    #[inline(always)]
+    pub(crate) fn pop_line_trace(&mut self, fi: usize, result: Value) {
+        debug_assert!(fi >= 1 && fi + 1 == self.frames.len());
+        // SAFETY: frame `fi` is the top one; its fields that hold anything
+        // (`trace_call_returns_here` found no object, generator or locals,
+        // and `TraceEvent` holds nothing to drop) are each read out once
+        // after the record left the stack.
+        let (code, globals, func, ret_slot) = unsafe {
+            self.frames.set_len(fi);
+            let f = self.frames.as_ptr().add(fi);
+            debug_assert!((*f).obj.is_none() && (*f).gen.is_none() && (*f).locals.is_none());
+            (
+                std::ptr::read(&(*f).code),
+                std::ptr::read(&(*f).globals),
+                std::ptr::read(&(*f).func),
+                (*f).ret_slot,
+            )
+        };
+        self.stack.truncate_fast(ret_slot);
+        drop((func, globals, code));
+        self.close_pending_generators();
+        self.trace.suspended = false;
+        // SAFETY: the frame the event was about, now on top.
+        let f = unsafe { self.frames.get_unchecked_mut(fi - 1) };
+        let write_back = f.locals.is_none()
+            && f.obj.as_ref().is_some_and(|o| {
+                // SAFETY: looked at, nothing kept.
+                unsafe { super::attr_cache::peek(&o.locals) }.is_none_or(|l| l.is_some())
+            });
+        if write_back {
+            self.locals_after_trace(fi - 1);
+        }
+        // SAFETY: as above.
+        let f = unsafe { self.frames.get_unchecked_mut(fi - 1) };
+        f.ip -= 1;
+        // Its line was reported: `trace_quiet` sees no new line.
+        f.prev_ip = f.ip as u32;
+        self.take_trace_result(fi - 1, result);
+    }
+
+    /// What a trace function the loop pushed for an event of frame `fi`
+    /// returned: its next local trace function, unless it is None or the
+    /// one it has (usually: the trace function returns itself).
+    #[inline(always)]
+    fn take_trace_result(&mut self, fi: usize, result: Value) {
+        match &self.frames[fi].obj {
+            Some(fobj)
+                if !result.is_none()
+                    && !crate::trace::same_function(&fobj.f_trace.borrow(), &result) =>
+            {
+                let fobj = fobj.clone();
+                crate::trace::trace_function_returned(self, &fobj, result);
+            }
+            _ => result.drop_fast(),
+        }
+    }
+
     /// The trace function `trace_call_returns_here` accepted returned
     /// `result`: its frame goes, then `finish_trace_call`.
     #[inline(always)]
@@ -244,17 +362,7 @@ impl Vm {
             // Its line was reported: `trace_quiet` sees no new line.
             f.prev_ip = f.ip as u32;
         }
-        match &f.obj {
-            Some(fobj)
-                if !result.is_none()
-                    && !crate::trace::same_function(&fobj.f_trace.borrow(), &result) =>
-            {
-                let fobj = fobj.clone();
-                crate::trace::trace_function_returned(self, &fobj, result);
-            }
-            // Usually the trace function itself, as before.
-            _ => result.drop_fast(),
-        }
+        self.take_trace_result(fi, result);
         match cont {
             TraceCont::Line => Ok(false),
             // As after `enter_frame_traced`'s event: the frame's mode.

@@ -209,7 +209,7 @@ impl Vm {
                 code.line_at(prev as usize)
             };
             if line != lastline || (ip as u32) < prev {
-                if self.push_trace_call(fi, super::trace_call::TraceCont::Line) {
+                if self.push_line_trace(fi) {
                     return Ok(true);
                 }
                 self.emit_at_instruction(fi, ip, Event::Line)?;
