@@ -16,7 +16,8 @@ use crate::bytecode::Op;
 use crate::trace::Event;
 use crate::value::{Function, PyResult, Value};
 
-use super::frame::{Frame, OnReturn};
+use super::attr_cache::peek;
+use super::frame::{FrameObj, OnReturn};
 use super::Vm;
 
 /// The event a trace function pushed by the dispatch loop reports, and
@@ -101,109 +102,102 @@ impl Vm {
         plain_trace_function(&fobj.f_trace.borrow())
     }
 
+    /// `loop_trace_function` for a `line` (`line`) or `return` event of
+    /// the top frame `fi`, with its frame object: each record reached once,
+    /// without bounds checks or borrow flags.
+    #[inline(always)]
+    fn frame_trace_function(&self, fi: usize, line: bool) -> Option<(Rc<FrameObj>, Rc<Function>)> {
+        debug_assert_eq!(fi + 1, self.frames.len());
+        if self.trace.suspended || !self.trace.loop_runs(line) || self.may_be_at_recursion_limit() {
+            return None;
+        }
+        // SAFETY: `fi` is the top frame.
+        let fobj = unsafe { self.frames.get_unchecked(fi) }.obj.as_ref()?;
+        if line && !fobj.trace_lines.get() {
+            return None;
+        }
+        // SAFETY: read and cloned out; no krait code runs.
+        match unsafe { peek(&fobj.f_trace) } {
+            Some(Value::Function(g)) if g.code.simple_argcount == 3 => {
+                Some((fobj.clone(), g.clone()))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the `call` event of frame `fi`, on top, would have its
     /// trace function pushed for the loop to run (`push_trace_call`).
     pub(crate) fn call_event_in_loop(&self, fi: usize) -> bool {
         self.loop_trace_function(fi, TraceCont::Call).is_some()
     }
 
-    /// Pushes `func`'s frame for `cont`'s event of frame `fi`, called with
-    /// `(frame, event, arg)`, as `SysTrace` calls it.
+    /// Pushes `func`'s frame for `cont`'s event of the top frame `fi`, whose
+    /// frame object is `fobj`, called with `(frame, event, arg)` as
+    /// `SysTrace` calls it, `f_locals` brought up to date first. Each
+    /// record is reached once, without bounds checks.
     #[inline(always)]
-    fn push_trace_frame(&mut self, fi: usize, func: Rc<Function>, cont: TraceCont, arg: Value) {
-        let fobj = Value::Frame(self.frame_object(fi));
-        self.locals_before_trace(fi);
-        self.trace.suspended = true;
-        let base = self.stack.len();
-        // Room for the whole frame (its three parameters first) at once.
-        self.stack.reserve_to(base + func.code.frame_size());
-        self.stack.push_fast(fobj);
-        self.stack.push_fast(self.trace.event_name(cont.event()));
-        self.stack.push_fast(arg);
-        self.stack.fill_nulls_to(base + func.code.nlocalsplus());
-        let skip_resume = func.code.instrs.first().map(|i| i.op) == Some(Op::Resume);
-        self.push_function_frame(func, base, base, OnReturn::TraceEvent(cont), None);
-        if skip_resume {
-            // Its RESUME does nothing in a frame nothing traces: skipped.
-            if let Some(f) = self.frames.last_mut() {
-                f.ip = 1;
-            }
-        }
-    }
-
-    /// A `line` event of frame `fi` (before the instruction its `ip` names)
-    /// or the `call` event of the top frame `fi`: its trace function pushed
-    /// for the loop to run, if the loop can. False: nothing done.
-    #[inline(always)]
-    pub(crate) fn push_trace_call(&mut self, fi: usize, cont: TraceCont) -> bool {
-        let Some(func) = self.loop_trace_function(fi, cont) else {
-            return false;
-        };
-        if cont == TraceCont::Call {
-            self.close_dropped_before_call();
-        }
-        if cont == TraceCont::Line {
-            // During a line event, f_lineno is the line of that instruction.
-            self.frames[fi].ip += 1;
-        }
-        self.push_trace_frame(fi, func, cont, Value::None);
-        true
-    }
-
-    /// `push_trace_call` for a `line` event of the running (top) frame
-    /// `fi`, the most frequent event: the same checks and the same frame
-    /// pushed, each record reached once and without bounds checks. False:
-    /// nothing done.
-    #[inline(always)]
-    pub(crate) fn push_line_trace(&mut self, fi: usize) -> bool {
+    fn push_trace_frame(
+        &mut self,
+        fi: usize,
+        fobj: Rc<FrameObj>,
+        func: Rc<Function>,
+        cont: TraceCont,
+        arg: Value,
+    ) {
         debug_assert_eq!(fi + 1, self.frames.len());
-        if self.trace.suspended || !self.trace.loop_runs(true) || self.may_be_at_recursion_limit() {
-            return false;
-        }
-        // SAFETY: `fi` is the running frame, on top of the frame stack.
-        let f = unsafe { self.frames.get_unchecked_mut(fi) };
-        let Some(fobj) = &f.obj else {
-            return false;
-        };
-        if !fobj.trace_lines.get() {
-            return false;
-        }
-        // SAFETY (both `peek`s): read and cloned out; no krait code runs.
-        let func = match unsafe { super::attr_cache::peek(&fobj.f_trace) } {
-            Some(Value::Function(g)) if g.code.simple_argcount == 3 => g.clone(),
-            _ => return false,
-        };
-        let refresh = f.locals.is_none()
-            && unsafe { super::attr_cache::peek(&fobj.locals) }.is_none_or(|l| l.is_some());
-        let fobj = Value::Frame(fobj.clone());
-        // During a line event, f_lineno is the line of that instruction.
-        f.ip += 1;
-        if refresh {
+        // SAFETY: `fi` is the top frame.
+        let f = unsafe { self.frames.get_unchecked(fi) };
+        // SAFETY: looked at, nothing kept.
+        if f.locals.is_none() && unsafe { peek(&fobj.locals) }.is_none_or(|l| l.is_some()) {
             self.locals_before_trace(fi);
         }
         self.trace.suspended = true;
         let base = self.stack.len();
         let code = &func.code;
+        // Room for the whole frame (its three parameters first) at once.
         self.stack.reserve_to(base + code.frame_size());
-        self.stack.push_fast(fobj);
-        self.stack.push_fast(self.trace.event_name(Event::Line));
-        self.stack.push_fast(Value::None);
+        self.stack.push_fast(Value::Frame(fobj));
+        self.stack.push_fast(self.trace.event_name(cont.event()));
+        self.stack.push_fast(arg);
         if code.nlocalsplus() > 3 {
             self.stack.fill_nulls_to(base + code.nlocalsplus());
         }
         let skip_resume = code.instr(0).op == Op::Resume;
-        self.push_function_frame(
-            func,
-            base,
-            base,
-            OnReturn::TraceEvent(TraceCont::Line),
-            None,
-        );
+        self.push_function_frame(func, base, base, OnReturn::TraceEvent(cont), None);
         if skip_resume {
             // Its RESUME does nothing in a frame nothing traces: skipped.
             // SAFETY: the frame just pushed.
             unsafe { self.frames.get_unchecked_mut(fi + 1) }.ip = 1;
         }
+    }
+
+    /// The `call` event of the top frame `fi`: its trace function pushed
+    /// for the loop to run, if the loop can. False: nothing done.
+    #[inline(always)]
+    pub(crate) fn push_trace_call(&mut self, fi: usize, cont: TraceCont) -> bool {
+        debug_assert_eq!(cont, TraceCont::Call);
+        let Some(func) = self.loop_trace_function(fi, cont) else {
+            return false;
+        };
+        self.close_dropped_before_call();
+        let fobj = self.frame_object(fi);
+        self.push_trace_frame(fi, fobj, func, cont, Value::None);
+        true
+    }
+
+    /// A `line` event of the running (top) frame `fi`, before the
+    /// instruction its `ip` names: its trace function pushed for the loop
+    /// to run, if the loop can (`loop_trace_function`'s checks, each made
+    /// once). False: nothing done.
+    #[inline(always)]
+    pub(crate) fn push_line_trace(&mut self, fi: usize) -> bool {
+        let Some((fobj, func)) = self.frame_trace_function(fi, true) else {
+            return false;
+        };
+        // During a line event, f_lineno is the line of that instruction.
+        // SAFETY: `fi` is the running frame, on top of the frame stack.
+        unsafe { self.frames.get_unchecked_mut(fi) }.ip += 1;
+        self.push_trace_frame(fi, fobj, func, TraceCont::Line, Value::None);
         true
     }
 
@@ -232,11 +226,12 @@ impl Vm {
             TraceCont::Return => matches!(f.on_return, OnReturn::Push | OnReturn::Init(_)),
             _ => f.gen.is_some(),
         };
-        let Some(func) = fits.then(|| self.loop_trace_function(fi, cont)).flatten() else {
+        let Some((fobj, func)) = fits.then(|| self.frame_trace_function(fi, false)).flatten()
+        else {
             return Err(v);
         };
         self.stack.push(v.clone());
-        self.push_trace_frame(fi, func, cont, v);
+        self.push_trace_frame(fi, fobj, func, cont, v);
         Ok(())
     }
 
@@ -256,18 +251,17 @@ impl Vm {
         }
     }
 
-    /// `pop_trace_call` and `finish_trace_call` for a `line` event's trace
-    /// function (frame `fi`, on top, which `trace_call_returns_here`
-    /// accepted) that returned `result`: the frame below then runs the
-    /// instruction the event came before. Each record is reached once.
+    /// Pops the top frame `fi`, a trace function's frame that
+    /// `trace_call_returns_here` accepted, with its stack: the event it
+    /// was called for.
     #[inline(always)]
-    pub(crate) fn pop_line_trace(&mut self, fi: usize, result: Value) {
+    fn pop_trace_frame(&mut self, fi: usize) -> TraceCont {
         debug_assert!(fi >= 1 && fi + 1 == self.frames.len());
         // SAFETY: frame `fi` is the top one; its fields that hold anything
         // (`trace_call_returns_here` found no object, generator or locals,
         // and `TraceEvent` holds nothing to drop) are each read out once
         // after the record left the stack.
-        let (code, globals, func, ret_slot) = unsafe {
+        let (code, globals, func, ret_slot, on_return) = unsafe {
             self.frames.set_len(fi);
             let f = self.frames.as_ptr().add(fi);
             debug_assert!((*f).obj.is_none() && (*f).gen.is_none() && (*f).locals.is_none());
@@ -276,18 +270,33 @@ impl Vm {
                 std::ptr::read(&(*f).globals),
                 std::ptr::read(&(*f).func),
                 (*f).ret_slot,
+                std::ptr::read(&(*f).on_return),
             )
+        };
+        let OnReturn::TraceEvent(cont) = on_return else {
+            unreachable!("pop_trace_frame of a frame the loop did not push for an event")
         };
         self.stack.truncate_fast(ret_slot);
         drop((func, globals, code));
         self.close_pending_generators();
+        cont
+    }
+
+    /// `pop_trace_call` for a `line` event's trace function (frame `fi`,
+    /// on top, which `trace_call_returns_here` accepted) that returned
+    /// `result`: the frame below then runs the instruction the event came
+    /// before. Each record is reached once.
+    #[inline(always)]
+    pub(crate) fn pop_line_trace(&mut self, fi: usize, result: Value) {
+        let cont = self.pop_trace_frame(fi);
+        debug_assert_eq!(cont, TraceCont::Line);
         self.trace.suspended = false;
         // SAFETY: the frame the event was about, now on top.
         let f = unsafe { self.frames.get_unchecked_mut(fi - 1) };
         let write_back = f.locals.is_none()
             && f.obj.as_ref().is_some_and(|o| {
                 // SAFETY: looked at, nothing kept.
-                unsafe { super::attr_cache::peek(&o.locals) }.is_none_or(|l| l.is_some())
+                unsafe { peek(&o.locals) }.is_none_or(|l| l.is_some())
             });
         if write_back {
             self.locals_after_trace(fi - 1);
@@ -305,10 +314,14 @@ impl Vm {
     /// one it has (usually: the trace function returns itself).
     #[inline(always)]
     fn take_trace_result(&mut self, fi: usize, result: Value) {
-        match &self.frames[fi].obj {
+        // SAFETY: `fi` is the top frame.
+        let f = unsafe { self.frames.get_unchecked(fi) };
+        match &f.obj {
+            // SAFETY: compared, nothing kept.
             Some(fobj)
                 if !result.is_none()
-                    && !crate::trace::same_function(&fobj.f_trace.borrow(), &result) =>
+                    && unsafe { peek(&fobj.f_trace) }
+                        .is_none_or(|t| !crate::trace::same_function(t, &result)) =>
             {
                 let fobj = fobj.clone();
                 crate::trace::trace_function_returned(self, &fobj, result);
@@ -321,29 +334,7 @@ impl Vm {
     /// `result`: its frame goes, then `finish_trace_call`.
     #[inline(always)]
     pub(crate) fn pop_trace_call(&mut self, result: Value) -> PyResult<bool> {
-        let Some(Frame {
-            code,
-            globals,
-            func,
-            ret_slot,
-            on_return,
-            locals,
-            obj,
-            gen,
-            ..
-        }) = self.frames.pop()
-        else {
-            return Ok(false);
-        };
-        let OnReturn::TraceEvent(cont) = on_return else {
-            unreachable!("pop_trace_call of a frame the loop did not push for an event")
-        };
-        // Known empty (`trace_call_returns_here`): no drop glue for them.
-        debug_assert!(obj.is_none() && gen.is_none() && locals.is_none());
-        std::mem::forget((obj, gen, locals));
-        self.stack.truncate_fast(ret_slot);
-        drop((func, globals, code));
-        self.close_pending_generators();
+        let cont = self.pop_trace_frame(self.frames.len() - 1);
         self.finish_trace_call(cont, result)
     }
 

@@ -83,14 +83,7 @@ impl Vm {
     /// Whether frame `depth` must run in the traced loop now.
     pub(crate) fn recheck_mode(&mut self, depth: usize) {
         self.trace.clear_dirty();
-        let frame = FrameView { depth };
-        let want = self.trace.on()
-            && !self.trace.suspended
-            && ((SysTrace.is_active(self) && SysTrace.wants_lines(self, frame))
-                || (SysProfile.is_active(self) && SysProfile.wants_lines(self, frame))
-                || self.trace.tracers[2..]
-                    .iter()
-                    .any(|t| t.is_active(self) && t.wants_lines(self, frame)));
+        let want = self.trace.on() && !self.trace.suspended && self.frame_wants_lines(depth);
         if let Some(f) = self.frames.get_mut(depth) {
             if want && !f.traced && f.ip > 0 {
                 // Traced from the middle: the last instruction run counts as
@@ -101,6 +94,23 @@ impl Vm {
             }
             f.traced = want;
         }
+    }
+
+    /// Whether some active tracer wants the line events of frame `depth`.
+    #[inline(always)]
+    fn frame_wants_lines(&self, depth: usize) -> bool {
+        let frame = FrameView { depth };
+        if self.trace.host_count() == 0 {
+            // The common case: `sys.settrace`'s function, and perhaps
+            // `sys.setprofile`'s, which takes no line events.
+            debug_assert!(!SysProfile.wants_lines(self, frame));
+            return SysTrace.is_active(self) && SysTrace.wants_lines(self, frame);
+        }
+        (SysTrace.is_active(self) && SysTrace.wants_lines(self, frame))
+            || (SysProfile.is_active(self) && SysProfile.wants_lines(self, frame))
+            || self.trace.tracers[2..]
+                .iter()
+                .any(|t| t.is_active(self) && t.wants_lines(self, frame))
     }
 
     /// The `return` event for the top frame.
