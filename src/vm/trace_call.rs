@@ -368,14 +368,15 @@ impl Vm {
 
     #[inline(never)]
     fn return_after_trace(&mut self) -> PyResult<bool> {
-        let v = self.stack.pop().unwrap_or(Value::None);
+        // (`unwrap_or_default` drops no unused default out of line.)
+        let v = self.stack.pop().unwrap_or_default();
         let left = self.leave_frame(v)?;
         self.leaving_with(left)
     }
 
     #[inline(never)]
     fn yield_after_trace(&mut self) -> PyResult<bool> {
-        let mut v = self.stack.pop().unwrap_or(Value::None);
+        let mut v = self.stack.pop().unwrap_or_default();
         if self.frames.last().is_some_and(|f| f.sink) {
             match self.sink_item_traced(v) {
                 // Resumed in place: its call event's trace function runs next.
