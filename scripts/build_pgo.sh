@@ -2,6 +2,10 @@
 # A profile-guided release build of krait: target/pgo/release/krait.
 #
 #   scripts/build_pgo.sh
+#   scripts/build_pgo.sh --features untraceable
+#       The same with every tracing hook compiled out, in
+#       target/pgo-untraceable/release/krait: what tracing support costs
+#       an untraced run, judged build against build (README "Benchmarks").
 #
 # Builds an instrumented krait (target/pgo-gen), runs it over the training
 # set below, merges the profile with the llvm-profdata that matches rustc's
@@ -21,17 +25,28 @@ if [[ ! -x "$profdata" ]]; then
 fi
 [[ -x "$profdata" ]] || { echo "build_pgo: no llvm-profdata at $profdata" >&2; exit 2; }
 
-data="$root/target/pgo-data"
+# Cargo arguments for both builds, and where they go.
+features=()
+suffix=""
+if [[ "${1:-}" == "--features" && -n "${2:-}" ]]; then
+    features=(--features "$2")
+    suffix="-$2"
+elif [[ $# -gt 0 ]]; then
+    echo "usage: scripts/build_pgo.sh [--features FEATURE]" >&2
+    exit 2
+fi
+
+data="$root/target/pgo$suffix-data"
 rm -rf "$data"
 mkdir -p "$data"
 
 # Cargo joins these rustflags to .cargo/config.toml's (arrays merge).
-echo "== instrumented build (target/pgo-gen)"
-cargo build --release --target-dir target/pgo-gen \
+echo "== instrumented build (target/pgo$suffix-gen)"
+cargo build --release "${features[@]}" --target-dir "target/pgo$suffix-gen" \
     --config "target.'cfg(all())'.rustflags=['-Cprofile-generate=$data']"
 
 echo "== training"
-gen="$root/target/pgo-gen/release/krait"
+gen="$root/target/pgo$suffix-gen/release/krait"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -54,7 +69,7 @@ echo "   $n programs, each untraced and traced"
 
 "$profdata" merge -o "$data/merged.profdata" "$data"/*.profraw
 
-echo "== optimized build (target/pgo)"
-cargo build --release --target-dir target/pgo \
+echo "== optimized build (target/pgo$suffix)"
+cargo build --release "${features[@]}" --target-dir "target/pgo$suffix" \
     --config "target.'cfg(all())'.rustflags=['-Cprofile-use=$data/merged.profdata']"
-echo "build_pgo: target/pgo/release/krait"
+echo "build_pgo: target/pgo$suffix/release/krait"
