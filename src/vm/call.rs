@@ -200,7 +200,9 @@ impl Vm {
             let mut args: [Value; SMALL_ARGS] = Default::default();
             let mut k = 0;
             if let Some(s) = first {
-                args[0] = s.clone();
+                // SAFETY: over the immediate `Default` put there: nothing
+                // to drop (an assignment would drop it out of line).
+                unsafe { std::ptr::write(&mut args[0], s.clone()) };
                 k = 1;
             }
             self.stack.move_tail_into(args_start, &mut args[k..n]);

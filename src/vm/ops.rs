@@ -1617,6 +1617,11 @@ impl SliceSpec {
             return items[start as usize..stop.max(start) as usize].to_vec();
         }
         let count = Self::count(start, stop, step);
+        if step == -1 && count > 0 {
+            // A reversal (`a[k::-1]`): the run start+1-count..=start, backwards.
+            let run = &items[start as usize + 1 - count..=start as usize];
+            return run.iter().rev().cloned().collect();
+        }
         let mut out = Vec::with_capacity(count);
         let mut i = start;
         for _ in 0..count {
