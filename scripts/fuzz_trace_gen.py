@@ -1099,6 +1099,14 @@ class Gen:
             add((1, lambda: self.emit(ind, f"{l}[{self.pick(['1:2', ':1', '2:', '::2'])}] = {self.e_list(0)}" if "::" not in l else "pass")))
             add((1, lambda: self.emit(ind, f"{l}.remove({self.e_int(0)})")))
             add((1, lambda: self.emit(ind, f"del {l}[{self.pick(['0', '-1', '1:3', '::2'])}]")))
+        # Augmented item assignment (krait fuses it for lists); the length
+        # does not change, so any readable list will do.
+        rv = self.readable("list")
+        if rv:
+            rl = self.pick(rv)
+            add((2, lambda: self.emit(ind, f"if {rl}:") or self.emit(
+                ind + 1, f"{rl}[{self.pick(['0', '-1', f'len({rl}) // 2', 'True'])}] "
+                f"{self.pick(['+=', '-=', '*=', '|='])} {self.e_int(1)}")))
         dv = self.readable("dict")
         if dv:
             dd = self.pick(dv)

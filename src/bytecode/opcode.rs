@@ -108,6 +108,20 @@ opcodes! {
     Copy: Raw, Next, |a, j| 1;
     /// Swaps the top with the item at depth `arg` (2 = second). `a ... b -- b ... a`
     Swap: Raw, Next, |a, j| 0;
+    /// `Copy 2; Copy 2; BinarySubscr` on one line fused (an augmented
+    /// subscript assignment's load): when the two items below are a list
+    /// and an int index in range, pushes the item and skips the two
+    /// instructions left in place; otherwise runs as `Copy arg`.
+    /// `c k -- c k c[k]`; the stack effect counts the first copy, the
+    /// skipped instructions the rest.
+    CopySubscr: Raw, Next, |a, j| 1;
+    /// `Swap 3; Swap 2; StoreSubscr` on one line fused (an augmented
+    /// subscript assignment's store): when the items below the top are a
+    /// list and an int index in range, stores the top there and skips the
+    /// two instructions left in place; otherwise runs as `Swap arg`.
+    /// `c k v --`; the stack effect counts the swap, the skipped
+    /// instructions the rest.
+    SwapStoreSubscr: Raw, Next, |a, j| 0;
     /// Pushes `consts[arg]`. `-- v`
     LoadConst: Const, Next, |a, j| 1;
     /// Pushes local `arg`; `UnboundLocalError` if unset. `-- v`

@@ -315,7 +315,7 @@ impl Unit {
             .collect();
         let reachable = self.reachable(&labels);
         propagate_lines(&self.instrs, &mut self.lines, &table, &reachable);
-        fuse_load_pairs(&mut self.instrs, &self.lines, &table);
+        fuse_superinstructions(&mut self.instrs, &self.lines, &table);
         let stacksize = stack_depth(&self.instrs, &table);
         let nnames = self.names.len();
         let nslots = (self.varnames.len() + self.cellvars.len() + self.freevars.len()) as u32;
@@ -664,9 +664,11 @@ fn propagate_lines(instrs: &[Instr], lines: &mut [u32], table: &[ExcEntry], reac
 
 /// Marks `LoadFast a; LoadFast b` and `LoadFast a; LoadConst c` on one line
 /// (the second no jump or handler target) as pairs the VM runs in one
-/// dispatch, and `LoadFast` followed by `LoadAttr`, `LoadMethod` or
-/// `StoreAttr` as pairs it runs in one when the attribute cache hits.
-fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
+/// dispatch, `LoadFast` followed by `LoadAttr`, `LoadMethod` or
+/// `StoreAttr` as pairs it runs in one when the attribute cache hits, and
+/// an augmented subscript assignment's `Copy 2; Copy 2; BinarySubscr` and
+/// `Swap 3; Swap 2; StoreSubscr` as runs it takes in one for a list.
+fn fuse_superinstructions(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
     let mut target = vec![false; instrs.len() + 1];
     for ins in instrs.iter() {
         if ins.op.is_jump() {
@@ -679,6 +681,25 @@ fn fuse_load_pairs(instrs: &mut [Instr], lines: &[u32], table: &[ExcEntry]) {
     let mut i = 0;
     while i + 1 < instrs.len() {
         let (a, b) = (instrs[i], instrs[i + 1]);
+        // Three-instruction runs: both augmented subscript halves.
+        if let Some(c) = instrs.get(i + 2).copied() {
+            let fused = match (a.op, a.arg, b.op, b.arg, c.op) {
+                (Op::Copy, 2, Op::Copy, 2, Op::BinarySubscr) => Some(Op::CopySubscr),
+                (Op::Swap, 3, Op::Swap, 2, Op::StoreSubscr) => Some(Op::SwapStoreSubscr),
+                _ => None,
+            };
+            if let Some(op) = fused {
+                if lines[i] == lines[i + 1]
+                    && lines[i] == lines[i + 2]
+                    && !target[i + 1]
+                    && !target[i + 2]
+                {
+                    instrs[i] = Instr { op, arg: a.arg };
+                    i += 3;
+                    continue;
+                }
+            }
+        }
         let fused = match (a.op, b.op) {
             (Op::LoadFast, Op::LoadFast) => Some(Op::LoadFastPair),
             (Op::LoadFast, Op::LoadConst) => Some(Op::LoadFastConst),

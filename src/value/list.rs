@@ -150,6 +150,21 @@ impl ListObj {
         d.compact_get(i)
     }
 
+    /// Gives `push` copies of the items, last first (what unpacking
+    /// leaves on a stack), when the list is general and holds exactly `n`;
+    /// false, with nothing pushed, otherwise.
+    #[inline(always)]
+    pub fn unpack_reversed(&self, n: usize, mut push: impl FnMut(Value)) -> bool {
+        let d = self.data.borrow();
+        if !matches!(d.compact, Compact::General) || d.values.len() != n {
+            return false;
+        }
+        for v in d.values.iter().rev() {
+            push(v.clone());
+        }
+        true
+    }
+
     /// Item `i` counted from the start, for iteration.
     #[inline(always)]
     pub fn get_index(&self, i: usize) -> Option<Value> {

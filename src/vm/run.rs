@@ -285,11 +285,48 @@ impl Vm {
                         continue 'dispatch;
                     }
 
-                    Op::Copy => {
+                    Op::CopySubscr if !(M::TRACED && self.trace.opcodes()) => {
+                        let n = self.stack.len();
+                        if let (Value::List(l), Value::Int(i)) =
+                            (self.stack.slot(n - 2), self.stack.slot(n - 1))
+                        {
+                            if let Some(v) = l.get(*i) {
+                                self.stack.push_fast(v);
+                                ip += 2;
+                                continue 'dispatch;
+                            }
+                        }
+                        let v = self.stack.slot(n - arg as usize).clone();
+                        self.stack.push_fast(v);
+                    }
+                    Op::SwapStoreSubscr if !(M::TRACED && self.trace.opcodes()) => {
+                        let n = self.stack.len();
+                        if let (Value::List(l), Value::Int(i)) =
+                            (self.stack.slot(n - 3), self.stack.slot(n - 2))
+                        {
+                            let (l, i) = (Rc::as_ptr(l), *i);
+                            let v = self.stack.pop_fast();
+                            // SAFETY: the list stays in its stack slot
+                            // (`n - 3`) until the pops below.
+                            match unsafe { &*l }.set(i, v) {
+                                Ok(()) => {
+                                    self.stack.pop_fast().drop_fast();
+                                    self.stack.pop_fast().drop_fast();
+                                    ip += 2;
+                                    continue 'dispatch;
+                                }
+                                Err(v) => self.stack.push_fast(v),
+                            }
+                        }
+                        self.stack.swap_fast(n - 1, n - arg as usize);
+                    }
+                    // (The fused runs when they do not take their fast path,
+                    // or trace opcodes, run their first instruction here.)
+                    Op::Copy | Op::CopySubscr => {
                         let v = self.stack.slot(self.stack.len() - arg as usize).clone();
                         self.stack.push_fast(v);
                     }
-                    Op::Swap => {
+                    Op::Swap | Op::SwapStoreSubscr => {
                         let n = self.stack.len();
                         self.stack.swap_fast(n - 1, n - arg as usize);
                     }
@@ -858,15 +895,27 @@ impl Vm {
                     Op::UnpackSequence => {
                         let seq = self.stack.pop_fast();
                         let n = arg as usize;
+                        // The items go into the room the frame was given
+                        // (the stack effect counts them).
                         match seq {
                             // A tuple of the right length is unpacked in place:
                             // moved out when nothing else holds it.
                             Value::Tuple(t) if t.len() == n => match Rc::try_unwrap(t) {
-                                Ok(items) => self.stack.extend(items.into_iter().rev()),
-                                Err(t) => self.stack.extend(t.iter().rev().cloned()),
+                                Ok(items) => {
+                                    for v in items.into_iter().rev() {
+                                        self.stack.push_fast(v);
+                                    }
+                                }
+                                Err(t) => {
+                                    for v in t.iter().rev() {
+                                        self.stack.push_fast(v.clone());
+                                    }
+                                }
                             },
-                            Value::List(l) if l.len() == n => {
-                                self.stack.extend(l.borrow().iter().rev().cloned())
+                            Value::List(l) => {
+                                if !l.unpack_reversed(n, |v| self.stack.push_fast(v)) {
+                                    tri!(self.unpack(Value::List(l), n, None));
+                                }
                             }
                             seq => tri!(self.unpack(seq, n, None)),
                         }
