@@ -43,7 +43,7 @@ impl Interpreter {
     /// Installs a native tracer; it receives every event from now on.
     pub fn add_tracer(&mut self, t: Box<dyn Tracer>) {
         self.vm.trace.tracers.push(t);
-        self.vm.trace.recompute_active();
+        self.vm.trace_changed();
     }
 
     /// Makes a native function callable from krait code as a built-in.

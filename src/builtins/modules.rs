@@ -216,7 +216,7 @@ fn stdout_flush(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn settrace(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("sys.settrace", args, 1, 1)?;
     vm.trace.sys_trace = args[0].clone();
-    vm.trace.recompute_active();
+    vm.trace_changed();
     Ok(Value::None)
 }
 
@@ -227,7 +227,7 @@ fn gettrace(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn setprofile(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("sys.setprofile", args, 1, 1)?;
     vm.trace.sys_profile = args[0].clone();
-    vm.trace.recompute_active();
+    vm.trace_changed();
     Ok(Value::None)
 }
 
@@ -277,12 +277,12 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value>
             ),
         ));
     }
-    vm.recursion_limit = n as usize;
+    vm.set_recursion_limit(n as usize);
     Ok(Value::None)
 }
 
 fn getrecursionlimit(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Ok(Value::Int(vm.recursion_limit as i64))
+    Ok(Value::Int(vm.recursion_limit() as i64))
 }
 
 fn exc_info(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {

@@ -280,7 +280,9 @@ impl TraceHub {
     pub fn wants_c_events(&self) -> bool {
         !self.sys_profile.is_none() || self.host_count() > 0
     }
-    pub fn recompute_active(&mut self) {
+    /// Only through `Vm::trace_changed`, which keeps the untraced loop's
+    /// inline paths in step.
+    pub(crate) fn recompute_active(&mut self) {
         self.active =
             !self.sys_trace.is_none() || !self.sys_profile.is_none() || self.host_count() > 0;
         self.update_loop_flags();

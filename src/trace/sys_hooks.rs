@@ -76,7 +76,7 @@ pub(crate) fn trace_function_returned(vm: &mut Vm, fobj: &FrameObj, result: Valu
 #[cold]
 pub(crate) fn trace_function_failed(vm: &mut Vm, fobj: &FrameObj) {
     vm.trace.sys_trace = Value::None;
-    vm.trace.recompute_active();
+    vm.trace_changed();
     *fobj.f_trace.borrow_mut() = Value::None;
 }
 
@@ -109,7 +109,7 @@ impl Tracer for SysProfile {
             Ok(_) => Ok(()),
             Err(e) => {
                 vm.trace.sys_profile = Value::None;
-                vm.trace.recompute_active();
+                vm.trace_changed();
                 Err(e)
             }
         }

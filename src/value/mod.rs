@@ -228,6 +228,23 @@ impl Value {
 }
 
 impl Value {
+    /// Writes `v` to `p` as its tag byte and its payload word, the two
+    /// pieces `read_split` reads: a whole-value write copied the padding
+    /// bytes after the tag too, through the Rust stack.
+    ///
+    /// # Safety
+    /// `p` is valid for a write of a value (not dropped: overwritten).
+    #[inline(always)]
+    pub unsafe fn write_split(p: *mut Value, v: Value) {
+        let v = std::mem::ManuallyDrop::new(v);
+        let src = &*v as *const Value;
+        let tag = *(src as *const u8);
+        // (A payload may be shorter than its word: copied as maybe-uninit.)
+        let payload = (src as *const std::mem::MaybeUninit<u64>).add(1).read();
+        std::ptr::write(p as *mut u8, tag);
+        std::ptr::write((p as *mut std::mem::MaybeUninit<u64>).add(1), payload);
+    }
+
     /// Writes a bool, int or float to `p` as a tag byte and a whole
     /// payload word, from registers: `Value::Float(x)` written as a value
     /// was assembled on the Rust stack from a byte and a word and reloaded

@@ -481,6 +481,7 @@ impl Vm {
             top -= 1;
         }
         self.frames[top].is_entry = true;
+        self.frames[top].plain_return = false;
         // Re-entering the loop is Rust recursion (not counted: the frame is).
         self.with_stack(|vm| vm.run_loop())
     }
@@ -793,6 +794,9 @@ impl Vm {
         locals: Option<Rc<RefCell<Dict>>>,
     ) {
         f.code.warmup.set(f.code.warmup.get().saturating_add(1));
+        let plain_return = matches!(on_return, OnReturn::Push)
+            && !self.trace.on()
+            && self.frames.last().is_some_and(|caller| !caller.traced);
         self.frames.push(Frame {
             code: f.code.clone(),
             ip: 0,
@@ -805,6 +809,7 @@ impl Vm {
             obj: None,
             traced: false,
             is_entry: false,
+            plain_return,
             prev_ip: u32::MAX,
             last_line: 0,
             gen: None,
@@ -824,9 +829,7 @@ impl Vm {
         let Value::Function(f) = self.stack.slot(args_start - 1) else {
             return None;
         };
-        if f.code.simple_argcount as usize != argc + is_meth as usize
-            || self.may_be_at_recursion_limit()
-        {
+        if f.code.simple_argcount as usize != argc + is_meth as usize || self.needs_general_call() {
             return None;
         }
         let f = f.clone();

@@ -49,6 +49,14 @@ pub struct Frame {
     pub traced: bool,
     /// Returning from this frame leaves the dispatch loop (native code called in).
     pub is_entry: bool,
+    /// Its return needs nothing but popping it and pushing the value on
+    /// its caller's stack (`Vm::pop_plain_frame`): no hooks, no frame
+    /// object, no generator, no entry, a `Push` return to an untraced
+    /// caller. Set only by `push_function_frame` while nothing traces;
+    /// cleared when the frame gets a frame object or becomes an entry,
+    /// and in every frame when tracing is switched on (`Vm::trace_changed`),
+    /// so that the untraced loop's return asks this one flag.
+    pub plain_return: bool,
     /// The last instruction executed, for line events (`u32::MAX`: none yet).
     pub prev_ip: u32,
     /// The line of the last instruction that had one.

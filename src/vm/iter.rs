@@ -237,6 +237,7 @@ impl GenState {
             obj: None,
             traced: false,
             is_entry: true,
+            plain_return: false,
             prev_ip: u32::MAX,
             last_line: 0,
             gen: None,
@@ -726,6 +727,7 @@ impl Vm {
         frame.base = base;
         frame.ret_slot = base;
         frame.is_entry = true;
+        frame.plain_return = false;
         frame.gen = Some(g.clone());
         frame.traced = false;
         frame.sink = sink;
@@ -843,6 +845,7 @@ impl Vm {
         frame.base = base;
         frame.ret_slot = base;
         frame.is_entry = true;
+        frame.plain_return = false;
         frame.traced = false;
         frame.gen = None;
         frame.sink = false;

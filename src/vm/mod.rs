@@ -68,7 +68,13 @@ pub struct Vm {
     pub modules: FxHashMap<String, Value>,
     /// The exception being handled (`sys.exc_info()`), None outside handlers.
     pub exc_info: Value,
-    pub recursion_limit: usize,
+    recursion_limit: usize,
+    /// `recursion_limit` while nothing traces, 0 while anything does: the
+    /// untraced loop's inline call (`enter_simple_call`) compares the
+    /// depth with it, so that one comparison also sends every call to the
+    /// general path, which reports events, while tracing is on
+    /// (`trace_changed` keeps it).
+    plain_call_limit: usize,
     pub trace: TraceHub,
     /// Source texts by file name, for tracebacks.
     pub sources: FxHashMap<String, Rc<str>>,
@@ -142,6 +148,7 @@ impl Vm {
             modules: FxHashMap::default(),
             exc_info: Value::None,
             recursion_limit: 1000,
+            plain_call_limit: 1000,
             trace: TraceHub::default(),
             sources: FxHashMap::default(),
             argv: vec![],
@@ -236,6 +243,7 @@ impl Vm {
             obj: None,
             traced: false,
             is_entry: true,
+            plain_return: false,
             prev_ip: u32::MAX,
             last_line: 0,
             gen: None,
@@ -296,6 +304,7 @@ impl Vm {
             // Untracked while its frame runs (see `gc::track_late`).
             let o = Rc::new(FrameObj::new(f.code.clone(), back, f.globals.clone(), i));
             self.frames[i].obj = Some(o.clone());
+            self.frames[i].plain_return = false;
             back = Some(o);
         }
         back.unwrap()
@@ -425,6 +434,24 @@ impl Vm {
     #[inline]
     pub fn at_recursion_limit(&mut self) -> bool {
         self.may_be_at_recursion_limit() && self.recursion_depth() >= self.recursion_limit
+    }
+
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit
+    }
+
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.recursion_limit = n;
+        if !self.trace.on() {
+            self.plain_call_limit = n;
+        }
+    }
+
+    /// `may_be_at_recursion_limit` for the untraced loop's inline call,
+    /// true also while anything traces (`plain_call_limit`).
+    #[inline(always)]
+    pub(crate) fn needs_general_call(&self) -> bool {
+        self.frames.len() + self.native_depth + self.init_frames.len() >= self.plain_call_limit
     }
 
     /// The quick test before `at_recursion_limit`'s exact one: false when

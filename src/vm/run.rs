@@ -257,7 +257,7 @@ impl Vm {
                     }
                     Op::StoreFast => {
                         let v = self.stack.pop_fast();
-                        std::mem::replace(self.stack.slot_mut(base + arg as usize), v).drop_fast();
+                        self.stack.store_slot(base + arg as usize, v);
                         continue 'dispatch;
                     }
                     Op::Jump => {
@@ -558,7 +558,8 @@ impl Vm {
                         let pushed = match instr.op {
                             Op::Call => {
                                 let slot = self.stack.len() - arg as usize - 2;
-                                if !M::TRACED && !self.trace.on() {
+                                // (Refused while anything traces: `plain_call_limit`.)
+                                if !M::TRACED {
                                     if let Some(new_base) =
                                         self.enter_simple_call(slot, arg as usize)
                                     {
@@ -1012,7 +1013,9 @@ impl Vm {
                     }
                     Op::ReturnValue => {
                         let v = self.stack.pop_fast();
-                        if !M::TRACED && !self.trace.on() && self.plain_return_here(fi) {
+                        // SAFETY: as for the `ip` store above.
+                        if !M::TRACED && unsafe { self.frames.get_unchecked(fi) }.plain_return {
+                            debug_assert!(self.plain_return_holds(fi));
                             // What `return_from_frame` does in its common
                             // case, the caller running on in this loop.
                             self.pop_plain_frame(v);
@@ -1341,23 +1344,23 @@ impl Vm {
         self.return_from_frame_slow(v)
     }
 
-    /// Whether the top frame `fi` can return the inline way: a function
+    /// What `Frame::plain_return` promises of the top frame `fi`, checked
+    /// the slow way (debug builds, on every inline return): a function
     /// frame returning its value to an untraced caller in the same loop,
-    /// with no frame object or generator.
-    #[inline(always)]
-    fn plain_return_here(&self, fi: usize) -> bool {
-        // SAFETY: `fi` is the top frame (the dispatch loop's invariant).
-        let top = unsafe { self.frames.get_unchecked(fi) };
-        top.gen.is_none()
+    /// with no frame object or generator, while nothing traces.
+    fn plain_return_holds(&self, fi: usize) -> bool {
+        let top = &self.frames[fi];
+        !self.trace.on()
+            && top.gen.is_none()
             && top.obj.is_none()
             && !top.is_entry
             && matches!(top.on_return, OnReturn::Push)
             // A frame that is no entry was called from the frame below.
             && { debug_assert!(fi > 0); true }
-            && !unsafe { self.frames.get_unchecked(fi - 1) }.traced
+            && !self.frames[fi - 1].traced
     }
 
-    /// Pops the top frame `plain_return_here` accepted and pushes its value
+    /// Pops the top frame, whose `plain_return` is set, and pushes its value
     /// where its callable was.
     #[inline(always)]
     fn pop_plain_frame(&mut self, v: Value) {

@@ -47,8 +47,23 @@ impl ValueStack {
         );
         // SAFETY: see above.
         unsafe {
-            self.0.as_mut_ptr().add(n).write(v);
+            Value::write_split(self.0.as_mut_ptr().add(n), v);
             self.0.set_len(n + 1);
+        }
+    }
+
+    /// Stores `v` in slot `i` of the running frame's locals (as `slot`),
+    /// dropping the value it held.
+    #[inline(always)]
+    pub fn store_slot(&mut self, i: usize, v: Value) {
+        debug_assert!(i < self.0.len());
+        // SAFETY: as for `slot`; the old value is read out and `v`
+        // written in its place, each owned once.
+        unsafe {
+            let p = self.0.as_mut_ptr().add(i);
+            let old = Value::read_split(p);
+            Value::write_split(p, v);
+            old.drop_fast();
         }
     }
 

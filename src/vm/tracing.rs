@@ -11,6 +11,24 @@ use super::frame::{Frame, FrameObj, OnReturn};
 use super::Vm;
 
 impl Vm {
+    /// Tracing changed (`sys.settrace`, `sys.setprofile`, a host tracer
+    /// added, a trace function failed): the hub recomputes what is on, and
+    /// while anything is, no frame takes the untraced loop's inline call
+    /// or return (`plain_call_limit`, `Frame::plain_return`): those
+    /// paths then test nothing about tracing themselves.
+    #[cold]
+    pub(crate) fn trace_changed(&mut self) {
+        self.trace.recompute_active();
+        if self.trace.on() {
+            self.plain_call_limit = 0;
+            for f in &mut self.frames {
+                f.plain_return = false;
+            }
+        } else {
+            self.plain_call_limit = self.recursion_limit();
+        }
+    }
+
     /// Sends one event to every active tracer, with tracing suspended meanwhile.
     #[cold]
     #[inline(never)]
