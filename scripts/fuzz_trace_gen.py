@@ -507,6 +507,11 @@ class Gen:
             if k.has("__eq__"):
                 o2 = self.var(ot)
                 add((1, lambda o=o, o2=o2: f"{o} {self.pick(['==', '!='])} {o2}"))
+            elif self.f("identity_eq"):
+                # object.__eq__: identity (decided in krait's loop while no
+                # class defines a rich comparison).
+                o2 = self.var(ot)
+                add((1, lambda o=o, o2=o2: f"{o} {self.pick(['==', '!='])} {self.pick([o2, 'None', o])}"))
             if k.has("__lt__"):
                 o2 = self.var(ot)
                 add((1, lambda o=o, o2=o2: f"{o} {self.pick(['<', '>'])} {o2}"))

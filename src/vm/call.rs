@@ -321,6 +321,12 @@ impl Vm {
                 return Ok(());
             }
         }
+        if c.kind == TypeKind::List && args_start == self.stack.len() {
+            // `list()`: nothing to parse.
+            self.stack.truncate_fast(slot);
+            self.stack.push(Value::list(Vec::new()));
+            return Ok(());
+        }
         self.call_with_buffer(slot, args_start, None, |vm, args| {
             vm.construct_builtin_class(c, args, &Kwargs::new(), true)
         })

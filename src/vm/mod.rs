@@ -124,6 +124,10 @@ pub struct Vm {
     /// Which attribute hooks any user class has ever defined (`attrs::HOOK_*`):
     /// programs that define none pay one bit test per attribute access.
     pub attr_hooks: u8,
+    /// Some user class has ever defined `__eq__`, `__ne__`, `__lt__`,
+    /// `__le__`, `__gt__` or `__ge__`: until then `==` between instances
+    /// is decided by identity in the loop (`run::identity_compare`).
+    pub rich_compare_defined: bool,
     /// stdout is a terminal: it is flushed at each newline.
     pub stdout_is_terminal: bool,
     /// stdout/stdin use the `strict` error handler, not `surrogateescape`
@@ -168,6 +172,7 @@ impl Vm {
             shape_epoch: 0,
             class_epoch: 0,
             attr_hooks: 0,
+            rich_compare_defined: false,
             stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             stdout_strict: false,
         };

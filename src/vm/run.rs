@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::bytecode::{BinOpKind, CmpKind, Instr, Op};
 use crate::value::list::list_slot;
-use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
+use crate::value::{Dict, ExcType, PyErr, PyResult, TypeKind, Value};
 
 use super::frame::OnReturn;
 use super::iter::IterObj;
@@ -640,8 +640,9 @@ impl Vm {
                     }
                     Op::CompareOp => {
                         let n = self.stack.len();
-                        if let Some(r) =
-                            fast_compare(self.stack.slot(n - 2), self.stack.slot(n - 1), arg)
+                        let (a, b) = (self.stack.slot(n - 2), self.stack.slot(n - 1));
+                        if let Some(r) = fast_compare(a, b, arg)
+                            .or_else(|| identity_compare(self.rich_compare_defined, a, b, arg))
                         {
                             self.stack.truncate_fast(n - 2);
                             // Untraced, a compare feeding a jump (same line) decides it at once.
@@ -1471,6 +1472,30 @@ fn fast_compare(a: &Value, b: &Value, arg: u32) -> Option<bool> {
         }),
         _ => None,
     }
+}
+
+/// `a == b` and `a != b` where an operand is an instance of a class that
+/// derives from `object` or an exception, while no user class ever defined
+/// a rich comparison (`Vm::rich_compare_defined`): no `__eq__` but `object`'s, which
+/// answers by identity, as every built-in type's `__eq__` does when given
+/// such an instance (CPython returns `NotImplemented` from both, then
+/// compares identities). Anything else goes to `Vm::compare`.
+#[inline(always)]
+fn identity_compare(rich_compare_defined: bool, a: &Value, b: &Value, arg: u32) -> Option<bool> {
+    fn plain_instance(v: &Value) -> bool {
+        matches!(v, Value::Instance(i)
+            if matches!(i.class.kind, TypeKind::Object | TypeKind::Exception(_)))
+    }
+    let k = CmpKind::from_arg(arg);
+    if rich_compare_defined || !matches!(k, CmpKind::Eq | CmpKind::Ne) {
+        return None;
+    }
+    let a_inst = matches!(a, Value::Instance(_));
+    let b_inst = matches!(b, Value::Instance(_));
+    if !(a_inst || b_inst) || (a_inst && !plain_instance(a)) || (b_inst && !plain_instance(b)) {
+        return None;
+    }
+    Some(a.is(b) == (k == CmpKind::Eq))
 }
 
 /// Whether Ctrl-C was pressed (a plain load: cheap on a backward jump).
