@@ -6,11 +6,12 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::Num;
 
+use super::typedef::{MethodDef, Params, Params::*, TypeDef};
 use super::{check_args, kwarg, method, native};
 use crate::value::int::{normalize, to_big};
 use crate::value::{
-    Class, Descr, Dict, ExcType, Kwargs, PyErr, PyResult, RangeObj, SetObj, SliceObj, TypeKind,
-    Value,
+    Class, Descr, Dict, ExcType, Kwargs, NativeFn, PyErr, PyResult, RangeObj, SetObj, SliceObj,
+    TypeKind, Value,
 };
 use crate::vm::Vm;
 
@@ -559,41 +560,73 @@ pub fn install_type_methods(vm: &mut Vm) {
             .borrow_mut()
             .insert(n, method("property", name, f));
     }
-    let int = vm.types.int.clone();
-    for (name, f) in [
-        ("bit_length", int_bit_length as crate::value::NativeFn),
-        ("bit_count", int_bit_count),
-        ("as_integer_ratio", int_ratio),
-        ("conjugate", int_conjugate),
-    ] {
-        let n = vm.intern(name);
-        int.dict.borrow_mut().insert(n, method("int", name, f));
-    }
-    let float = vm.types.float.clone();
-    for (name, f) in [
-        ("is_integer", float_is_integer as crate::value::NativeFn),
-        ("as_integer_ratio", float_ratio),
-    ] {
-        let n = vm.intern(name);
-        float.dict.borrow_mut().insert(n, method("float", name, f));
-    }
-    let range = vm.types.range.clone();
-    for (name, f) in [
-        ("index", range_index as crate::value::NativeFn),
-        ("count", range_count),
-    ] {
-        let n = vm.intern(name);
-        range.dict.borrow_mut().insert(n, method("range", name, f));
-    }
-    let tuple = vm.types.tuple.clone();
-    for (name, f) in [
-        ("index", tuple_index as crate::value::NativeFn),
-        ("count", tuple_count),
-    ] {
-        let n = vm.intern(name);
-        tuple.dict.borrow_mut().insert(n, method("tuple", name, f));
+}
+
+fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+}
+
+const fn def(
+    owner: &'static str,
+    receives: fn(&Value) -> bool,
+    name: &'static str,
+    params: Params,
+    func: NativeFn,
+) -> MethodDef {
+    MethodDef {
+        name,
+        owner,
+        receives,
+        params,
+        func,
     }
 }
+
+pub static INT: TypeDef = TypeDef {
+    name: "int",
+    methods: &[
+        def("int", is_int, "bit_length", NoArgs, int_bit_length),
+        def("int", is_int, "bit_count", NoArgs, int_bit_count),
+        def("int", is_int, "as_integer_ratio", NoArgs, int_ratio),
+        def("int", is_int, "conjugate", NoArgs, int_conjugate),
+    ],
+};
+
+fn is_float(v: &Value) -> bool {
+    matches!(v, Value::Float(_))
+}
+
+pub static FLOAT: TypeDef = TypeDef {
+    name: "float",
+    methods: &[
+        def("float", is_float, "is_integer", NoArgs, float_is_integer),
+        def("float", is_float, "as_integer_ratio", NoArgs, float_ratio),
+    ],
+};
+
+fn is_range(v: &Value) -> bool {
+    matches!(v, Value::Range(_))
+}
+
+pub static RANGE: TypeDef = TypeDef {
+    name: "range",
+    methods: &[
+        def("range", is_range, "index", One, range_index),
+        def("range", is_range, "count", One, range_count),
+    ],
+};
+
+fn is_tuple(v: &Value) -> bool {
+    matches!(v, Value::Tuple(_))
+}
+
+pub static TUPLE: TypeDef = TypeDef {
+    name: "tuple",
+    methods: &[
+        def("tuple", is_tuple, "index", Positional(1, 3), tuple_index),
+        def("tuple", is_tuple, "count", One, tuple_count),
+    ],
+};
 
 fn exc_init(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if let Some(Value::Instance(i)) = args.first() {
@@ -707,37 +740,38 @@ fn float_ratio(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn tuple_index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    if let (Value::Tuple(t), Some(x)) = (&args[0], args.get(1)) {
-        for (i, y) in t.iter().enumerate() {
-            if y.is(x) || vm.eq(y, x)? {
-                return Ok(Value::Int(i as i64));
-            }
+    let Value::Tuple(t) = &args[0] else {
+        unreachable!("tuple method on another type")
+    };
+    let n = t.len() as isize;
+    let norm = |i: isize| -> usize {
+        if i < 0 {
+            i.saturating_add(n).max(0) as usize
+        } else {
+            i as usize
+        }
+    };
+    let start = match args.get(2) {
+        Some(v) => norm(super::list_methods::bound_arg(vm, v)?),
+        None => 0,
+    };
+    let stop = match args.get(3) {
+        Some(v) => norm(super::list_methods::bound_arg(vm, v)?),
+        None => usize::MAX,
+    };
+    let x = &args[1];
+    for (i, y) in t.iter().enumerate().take(stop).skip(start) {
+        if y.is(x) || vm.eq(y, x)? {
+            return Ok(Value::Int(i as i64));
         }
     }
     Err(PyErr::value_error("tuple.index(x): x not in tuple"))
 }
 
-fn range_arg<'a>(
-    name: &str,
-    args: &'a [Value],
-    kw: &Kwargs,
-) -> PyResult<(&'a RangeObj, &'a Value)> {
-    if !kw.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "range.{name}() takes no keyword arguments"
-        )));
-    }
-    match args {
-        [Value::Range(r), x] => Ok((r, x)),
-        _ => Err(PyErr::type_error(format!(
-            "range.{name}() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        ))),
-    }
-}
-
-fn range_index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (r, x) = range_arg("index", args, kw)?;
+fn range_index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let (Value::Range(r), x) = (&args[0], &args[1]) else {
+        unreachable!("range method on another type")
+    };
     if matches!(x, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
         return match r.position(x) {
             Some(i) => Ok(normalize(i)),
@@ -758,8 +792,10 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Err(PyErr::value_error("sequence.index(x): x not in sequence"))
 }
 
-fn range_count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (r, x) = range_arg("count", args, kw)?;
+fn range_count(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let (Value::Range(r), x) = (&args[0], &args[1]) else {
+        unreachable!("range method on another type")
+    };
     if matches!(x, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
         return Ok(Value::Int(r.position(x).is_some() as i64));
     }
@@ -774,12 +810,13 @@ fn range_count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn tuple_count(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let Value::Tuple(t) = &args[0] else {
+        unreachable!("tuple method on another type")
+    };
     let mut n = 0;
-    if let (Value::Tuple(t), Some(x)) = (&args[0], args.get(1)) {
-        for y in t.iter() {
-            if y.is(x) || vm.eq(y, x)? {
-                n += 1;
-            }
+    for y in t.iter() {
+        if y.is(&args[1]) || vm.eq(y, &args[1])? {
+            n += 1;
         }
     }
     Ok(Value::Int(n))

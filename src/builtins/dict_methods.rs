@@ -119,6 +119,7 @@ fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
                             func: f,
                             bound_self: None,
                             counting: Default::default(),
+                            def: None,
                         })),
                     );
                 }

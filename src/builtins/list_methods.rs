@@ -2,36 +2,43 @@
 
 use num_traits::Signed;
 
-use super::str_methods::{kwargs_by_name, noargs, onearg, posargs};
+use super::str_methods::kwargs_by_name;
+use super::typedef::{MethodDef, Params, Params::*, TypeDef};
 use crate::value::{Kwargs, List, NativeFn, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
-pub const METHODS: &[(&str, NativeFn)] = &[
-    ("append", append),
-    ("extend", extend),
-    ("insert", insert),
-    ("pop", pop),
-    ("remove", remove),
-    ("index", index),
-    ("count", count),
-    ("sort", sort),
-    ("reverse", reverse),
-    ("copy", copy),
-    ("clear", clear),
-];
+const fn m(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        owner: "list",
+        receives: |v| matches!(v, Value::List(_)),
+        params,
+        func,
+    }
+}
 
-fn recv<'a>(args: &'a [Value], name: &str) -> PyResult<&'a List> {
-    match args.first() {
-        Some(Value::List(l)) => Ok(l),
-        Some(v) => Err(PyErr::type_error(format!(
-            "descriptor '{}' for 'list' objects doesn't apply to a '{}' object",
-            name,
-            v.type_name()
-        ))),
-        None => Err(PyErr::type_error(format!(
-            "unbound method list.{}() needs an argument",
-            name
-        ))),
+pub static TYPE: TypeDef = TypeDef {
+    name: "list",
+    methods: &[
+        m("append", One, append),
+        m("extend", One, extend),
+        m("insert", Positional(2, 2), insert),
+        m("pop", Positional(0, 1), pop),
+        m("remove", One, remove),
+        m("index", Positional(1, 3), index),
+        m("count", One, count),
+        m("sort", Own, sort),
+        m("reverse", NoArgs, reverse),
+        m("copy", NoArgs, copy),
+        m("clear", NoArgs, clear),
+    ],
+};
+
+/// The receiver, which `MethodDef::check` made sure is a list.
+fn recv(args: &[Value]) -> &List {
+    match &args[0] {
+        Value::List(l) => l,
+        _ => unreachable!("list method on another type"),
     }
 }
 
@@ -46,7 +53,7 @@ fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 }
 
 /// A start/stop bound of `list.index` (saturating).
-fn bound_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+pub(super) fn bound_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     match v {
         Value::Int(i) => Ok(*i as isize),
         Value::Bool(b) => Ok(*b as isize),
@@ -62,23 +69,20 @@ fn bound_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     }
 }
 
-fn append(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "append")?;
-    onearg("list", "append", args, kw)?;
+fn append(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args);
     l.push(args[1].clone());
     Ok(Value::None)
 }
 
-fn extend(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "extend")?.clone();
-    onearg("list", "extend", args, kw)?;
+fn extend(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args).clone();
     vm.list_extend(&l, &args[1])?;
     Ok(Value::None)
 }
 
-fn insert(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "insert")?.clone();
-    posargs("list", "insert", args, kw, 2, 2)?;
+fn insert(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args).clone();
     let i = bound_arg(vm, &args[1]).map_err(|_| {
         PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -96,9 +100,8 @@ fn insert(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "pop")?.clone();
-    posargs("list", "pop", args, kw, 0, 1)?;
+fn pop(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args).clone();
     let i = match args.get(1) {
         Some(v) => ssize_arg(vm, v)?,
         None => -1,
@@ -133,9 +136,8 @@ fn find(vm: &mut Vm, l: &List, x: &Value, start: usize, stop: usize) -> PyResult
     }
 }
 
-fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "remove")?.clone();
-    onearg("list", "remove", args, kw)?;
+fn remove(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args).clone();
     match find(vm, &l, &args[1], 0, usize::MAX)? {
         Some(i) => {
             let mut v = l.borrow_mut();
@@ -148,9 +150,8 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "index")?.clone();
-    posargs("list", "index", args, kw, 1, 3)?;
+fn index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args).clone();
     let n = l.len() as isize;
     let norm = |i: isize| -> usize {
         if i < 0 {
@@ -176,9 +177,8 @@ fn index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "count")?.clone();
-    onearg("list", "count", args, kw)?;
+fn count(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args).clone();
     let mut n = 0;
     let mut i = 0;
     loop {
@@ -195,7 +195,7 @@ fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn sort(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "sort")?.clone();
+    let l = recv(args).clone();
     // Argument clinic: the total count first, then positionals refused.
     let given = args.len() - 1 + kw.len();
     if given > 2 {
@@ -222,23 +222,20 @@ fn sort(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn reverse(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "reverse")?;
-    noargs("list", "reverse", args, kw)?;
+fn reverse(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args);
     l.borrow_mut().reverse();
     Ok(Value::None)
 }
 
-fn copy(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "copy")?;
-    noargs("list", "copy", args, kw)?;
+fn copy(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args);
     let v = l.borrow().clone();
     Ok(Value::list(v))
 }
 
-fn clear(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let l = recv(args, "clear")?;
-    noargs("list", "clear", args, kw)?;
+fn clear(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let l = recv(args);
     let old = std::mem::take(&mut *l.borrow_mut());
     drop(old);
     Ok(Value::None)

@@ -12,6 +12,7 @@ mod modules;
 pub mod set_methods;
 mod sort;
 mod str_methods;
+pub mod typedef;
 
 use std::rc::Rc;
 
@@ -29,6 +30,7 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
         func,
         bound_self: None,
         counting: Default::default(),
+        def: None,
     }))
 }
 
@@ -39,21 +41,45 @@ pub(crate) fn method(owner: &'static str, name: &'static str, func: NativeFn) ->
         func,
         bound_self: None,
         counting: Default::default(),
+        def: None,
     }))
+}
+
+/// The built-in types defined by a `TypeDef`, with their classes.
+fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 5] {
+    [
+        (&list_methods::TYPE, vm.types.list.clone()),
+        (&construct::TUPLE, vm.types.tuple.clone()),
+        (&construct::RANGE, vm.types.range.clone()),
+        (&construct::INT, vm.types.int.clone()),
+        (&construct::FLOAT, vm.types.float.clone()),
+    ]
 }
 
 /// Fills the VM's built-ins namespace, type methods and modules.
 pub fn install(vm: &mut Vm) {
-    let tables: [(&'static str, &[(&'static str, NativeFn)]); 4] = [
+    for (def, cls) in type_defs(vm) {
+        for m in def.methods {
+            let n = vm.intern(m.name);
+            let b = Builtin {
+                name: m.name,
+                owner: Some(def.name),
+                func: m.func,
+                bound_self: None,
+                counting: Default::default(),
+                def: Some(m),
+            };
+            cls.dict.borrow_mut().insert(n, Value::Builtin(Rc::new(b)));
+        }
+    }
+    let tables: [(&'static str, &[(&'static str, NativeFn)]); 3] = [
         ("str", str_methods::METHODS),
-        ("list", list_methods::METHODS),
         ("dict", dict_methods::METHODS),
         ("set", set_methods::METHODS),
     ];
     for (owner, table) in tables {
         let cls = match owner {
             "str" => vm.types.str_.clone(),
-            "list" => vm.types.list.clone(),
             "dict" => vm.types.dict.clone(),
             _ => vm.types.set.clone(),
         };
@@ -118,8 +144,11 @@ pub fn install_iterator_methods(c: &std::rc::Rc<crate::value::Class>) {
 /// does not know). Every other native takes none: the call refuses them
 /// first (`keywords_refused`), as CPython's positional-only functions do.
 pub fn reads_keywords(b: &Builtin) -> bool {
+    if let Some(def) = b.def {
+        return def.params == typedef::Params::Own;
+    }
     match b.owner {
-        Some(owner) => matches!(owner, "str" | "list" | "dict" | "set" | "frozenset"),
+        Some(owner) => matches!(owner, "str" | "dict" | "set" | "frozenset"),
         None => matches!(
             b.name,
             "print"

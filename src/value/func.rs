@@ -49,6 +49,23 @@ pub struct Builtin {
     /// a fast path, once worked out from the name (`vm::call`'s
     /// `classify`; 0: not yet).
     pub counting: std::cell::Cell<u8>,
+    /// A built-in type's method: the call checks its receiver and
+    /// arguments first (`MethodDef::check`).
+    pub def: Option<&'static crate::builtins::typedef::MethodDef>,
+}
+
+impl Builtin {
+    /// The same built-in bound to `obj` (`"a".upper`).
+    pub fn bound_to(&self, obj: Value) -> Builtin {
+        Builtin {
+            name: self.name,
+            owner: self.owner,
+            func: self.func,
+            bound_self: Some(obj),
+            counting: Default::default(),
+            def: self.def,
+        }
+    }
 }
 
 /// Method equality as CPython 3.8+: the same function bound to the same

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use crate::value::class::NameRef;
 use crate::value::{
-    Builtin, Class, Descr, DictKey, ExcType, Instance, PyErr, PyResult, Str, TypeKind, Value,
+    Class, Descr, DictKey, ExcType, Instance, PyErr, PyResult, Str, TypeKind, Value,
 };
 
 use super::Vm;
@@ -218,13 +218,7 @@ impl Vm {
                             }
                         }
                         Value::Builtin(b) if b.name == "fromkeys" => {
-                            Value::Builtin(crate::gc::alloc(Builtin {
-                                name: b.name,
-                                owner: b.owner,
-                                func: b.func,
-                                bound_self: Some(obj.clone()),
-                                counting: Default::default(),
-                            }))
+                            Value::Builtin(crate::gc::alloc(b.bound_to(obj.clone())))
                         }
                         other => other,
                     });
@@ -271,13 +265,9 @@ impl Vm {
                 let found = self.types.type_of(obj).lookup_str(name);
                 if let Some(v) = found {
                     return Ok(match v {
-                        Value::Builtin(b) => Value::Builtin(crate::gc::alloc(Builtin {
-                            name: b.name,
-                            owner: b.owner,
-                            func: b.func,
-                            bound_self: Some(obj.clone()),
-                            counting: Default::default(),
-                        })),
+                        Value::Builtin(b) => {
+                            Value::Builtin(crate::gc::alloc(b.bound_to(obj.clone())))
+                        }
                         other => other,
                     });
                 }
@@ -494,13 +484,7 @@ impl Vm {
                         Value::Class(_) => v,
                         _ => self.bind(v, obj.clone()),
                     },
-                    Value::Builtin(b) => Value::Builtin(crate::gc::alloc(Builtin {
-                        name: b.name,
-                        owner: b.owner,
-                        func: b.func,
-                        bound_self: Some(obj.clone()),
-                        counting: Default::default(),
-                    })),
+                    Value::Builtin(b) => Value::Builtin(crate::gc::alloc(b.bound_to(obj.clone()))),
                     Value::Descr(d) => match &*d {
                         Descr::ClassMethod(f) => self.bind(f.clone(), Value::Class(cls.clone())),
                         Descr::StaticMethod(f) => f.clone(),
@@ -761,13 +745,7 @@ impl Vm {
     fn bind_class_attr(&mut self, ca: Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
         Ok(match ca {
             Value::Function(_) => self.bind(ca, obj.clone()),
-            Value::Builtin(b) => Value::Builtin(crate::gc::alloc(Builtin {
-                name: b.name,
-                owner: b.owner,
-                func: b.func,
-                bound_self: Some(obj.clone()),
-                counting: Default::default(),
-            })),
+            Value::Builtin(b) => Value::Builtin(crate::gc::alloc(b.bound_to(obj.clone()))),
             Value::Descr(d) => match &*d {
                 Descr::StaticMethod(f) => f.clone(),
                 Descr::ClassMethod(f) => self.bind(f.clone(), Value::Class(cls.clone())),

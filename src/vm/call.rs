@@ -170,8 +170,13 @@ impl Vm {
         self.call_with_buffer(slot, args_start, b.bound_self.as_ref(), |vm, args| {
             let no_kwargs = Kwargs::new();
             if vm.trace.wants_c_events() && !vm.trace.suspended {
-                vm.call_builtin_traced(b, args)
-            } else if vm.builtin_call_counts(b, true, false) {
+                // Checked inside the c_call event, as CPython checks.
+                return vm.call_builtin_traced(b, args);
+            }
+            if let Some(def) = b.def {
+                def.check(args, false)?;
+            }
+            if vm.builtin_call_counts(b, true, false) {
                 vm.nested(" while calling a Python object", |vm| {
                     (b.func)(vm, args, &no_kwargs)
                 })
@@ -605,6 +610,9 @@ impl Vm {
     /// Runs a native; keywords reach only natives that read them.
     #[inline]
     fn invoke_native(&mut self, b: &Builtin, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+        if let Some(def) = b.def {
+            def.check(args, !kwargs.is_empty())?;
+        }
         if !kwargs.is_empty() && !crate::builtins::reads_keywords(b) {
             return Err(crate::builtins::keywords_refused(self, b));
         }
@@ -620,6 +628,9 @@ impl Vm {
         args: &[Value],
         kwargs: &Kwargs,
     ) -> PyResult<Value> {
+        if let Some(def) = b.def {
+            def.check_receiver(args)?;
+        }
         self.c_event(crate::trace::Event::CCall, f)?;
         match self.invoke_native(b, args, kwargs) {
             Ok(v) => {

@@ -1,0 +1,118 @@
+//! One definition per built-in type: its name and its methods, each with
+//! the parameters it takes, from which the call checks the receiver and the
+//! argument count before the method runs, in CPython's words for that kind
+//! of method. A method's body then reads `args` knowing their number.
+//!
+//! Converted so far: `list`, `tuple`, `range`, `int`, `float`; `str`,
+//! `dict` and `set` still check their own arguments (their `Builtin`s
+//! have no `def`).
+
+use crate::value::{NativeFn, PyErr, PyResult, Value};
+
+/// How a built-in method takes the arguments after its receiver.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Params {
+    /// `METH_NOARGS`: `list.copy() takes no arguments (1 given)`.
+    NoArgs,
+    /// `METH_O`: `list.append() takes exactly one argument (0 given)`.
+    One,
+    /// Argument Clinic, positional only, from `min` to `max`:
+    /// `insert expected 2 arguments, got 1`.
+    Positional(u8, u8),
+    /// Reads its arguments, keywords included, itself.
+    Own,
+}
+
+/// A method of a built-in type.
+pub struct MethodDef {
+    pub name: &'static str,
+    /// The type's name, for messages and `__qualname__`.
+    pub owner: &'static str,
+    /// Whether a value may be the receiver (`list.append(1, 2)` may not).
+    pub receives: fn(&Value) -> bool,
+    pub params: Params,
+    pub func: NativeFn,
+}
+
+/// A built-in type: what `builtins::install` puts in its class dict.
+pub struct TypeDef {
+    pub name: &'static str,
+    pub methods: &'static [MethodDef],
+}
+
+/// `(1 given)` and friends.
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+impl MethodDef {
+    /// Checks a call's receiver (`args[0]`) and arguments as CPython's
+    /// method descriptor and the method's argument parsing would.
+    pub fn check(&self, args: &[Value], kw_given: bool) -> PyResult<()> {
+        self.check_receiver(args)?;
+        self.check_params(args, kw_given)
+    }
+
+    /// The receiver's check alone: CPython's profiler binds the method to
+    /// it before the `c_call` event, so a wrong one raises before the event.
+    pub fn check_receiver(&self, args: &[Value]) -> PyResult<()> {
+        let (owner, name) = (self.owner, self.name);
+        match args.first() {
+            None => Err(PyErr::type_error(format!(
+                "unbound method {owner}.{name}() needs an argument"
+            ))),
+            Some(v) if !(self.receives)(v) => Err(PyErr::type_error(format!(
+                "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+                v.type_name()
+            ))),
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// The arguments' check, after the receiver's.
+    fn check_params(&self, args: &[Value], kw_given: bool) -> PyResult<()> {
+        let (owner, name) = (self.owner, self.name);
+        if self.params == Params::Own {
+            return Ok(());
+        }
+        if kw_given {
+            return Err(PyErr::type_error(format!(
+                "{owner}.{name}() takes no keyword arguments"
+            )));
+        }
+        let n = args.len() - 1;
+        let msg = match self.params {
+            Params::NoArgs if n != 0 => {
+                format!("{owner}.{name}() takes no arguments ({n} given)")
+            }
+            Params::One if n != 1 => {
+                format!("{owner}.{name}() takes exactly one argument ({n} given)")
+            }
+            Params::Positional(min, max) => {
+                let (min, max) = (min as usize, max as usize);
+                if n >= min && n <= max {
+                    return Ok(());
+                }
+                if min == max {
+                    format!("{name} expected {min} argument{}, got {n}", plural(min))
+                } else if n < min {
+                    format!(
+                        "{name} expected at least {min} argument{}, got {n}",
+                        plural(min)
+                    )
+                } else {
+                    format!(
+                        "{name} expected at most {max} argument{}, got {n}",
+                        plural(max)
+                    )
+                }
+            }
+            _ => return Ok(()),
+        };
+        Err(PyErr::type_error(msg))
+    }
+}
