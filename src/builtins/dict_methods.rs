@@ -3,7 +3,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::str_methods::{noargs, posargs};
+use super::str_methods::posargs;
+use super::typedef::{MethodDef, Params, Params::*, TypeDef};
 use crate::value::class::AttrMap;
 use crate::value::{
     Builtin, Class, Dict, DictKey, Instance, Kwargs, NativeFn, PyErr, PyResult, PyStr, SetObj, Str,
@@ -13,40 +14,52 @@ use crate::vm::iter::IterObj;
 use crate::vm::keys::VmEq;
 use crate::vm::Vm;
 
-pub const METHODS: &[(&str, NativeFn)] = &[
-    ("get", get),
-    ("items", items),
-    ("keys", keys),
-    ("values", values),
-    ("pop", pop),
-    ("popitem", popitem),
-    ("setdefault", setdefault),
-    ("update", update),
-    ("copy", copy),
-    ("clear", clear),
-    ("fromkeys", fromkeys),
-];
-
-type DictRef = Rc<RefCell<Dict>>;
-
-fn recv<'a>(args: &'a [Value], name: &str) -> PyResult<&'a DictRef> {
-    match args.first() {
-        Some(Value::Dict(d)) => Ok(d),
-        Some(v) => Err(PyErr::type_error(format!(
-            "descriptor '{}' for 'dict' objects doesn't apply to a '{}' object",
-            name,
-            v.type_name()
-        ))),
-        None => Err(PyErr::type_error(format!(
-            "unbound method dict.{}() needs an argument",
-            name
-        ))),
+const fn m(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        owner: "dict",
+        receives: |v| matches!(v, Value::Dict(_)),
+        params,
+        func,
     }
 }
 
-fn get(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "get")?.clone();
-    posargs("dict", "get", args, kw, 1, 2)?;
+pub static TYPE: TypeDef = TypeDef {
+    name: "dict",
+    methods: &[
+        m("get", Positional(1, 2), get),
+        m("items", NoArgs, items),
+        m("keys", NoArgs, keys),
+        m("values", NoArgs, values),
+        m("pop", Positional(1, 2), pop),
+        m("popitem", NoArgs, popitem),
+        m("setdefault", Positional(1, 2), setdefault),
+        m("update", Own, update),
+        m("copy", NoArgs, copy),
+        m("clear", NoArgs, clear),
+        // A class method: the receiver is the class, or a dict.
+        MethodDef {
+            name: "fromkeys",
+            owner: "dict",
+            receives: |_| true,
+            params: Own,
+            func: fromkeys,
+        },
+    ],
+};
+
+type DictRef = Rc<RefCell<Dict>>;
+
+/// The receiver, which `MethodDef::check` made sure is a dict.
+fn recv(args: &[Value]) -> &DictRef {
+    match &args[0] {
+        Value::Dict(d) => d,
+        _ => unreachable!("dict method on another type"),
+    }
+}
+
+fn get(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = recv(args).clone();
     let k = vm.hash_key(args[1].clone())?;
     let found = vm.dict_get(&d, &k)?;
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
@@ -144,7 +157,10 @@ fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
     })
 }
 
-fn make_view(vm: &Vm, d: &DictRef, kind: ViewKind) -> Value {
+fn make_view(vm: &mut Vm, d: &DictRef, kind: ViewKind) -> Value {
+    // Views are instances whose class defines `__eq__` without a class
+    // statement: `==` must ask it (`Vm::rich_compare_defined`).
+    vm.rich_compare_defined = true;
     let inst = Instance::new(view_class(vm, kind));
     inst.set_attr(pystr("_dict"), Value::Dict(d.clone()));
     Value::Instance(crate::gc::alloc(inst))
@@ -419,27 +435,23 @@ fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value>
     Ok(Value::Bool(true))
 }
 
-fn keys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "keys")?;
-    noargs("dict", "keys", args, kw)?;
+fn keys(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = recv(args);
     Ok(make_view(vm, d, ViewKind::Keys))
 }
 
-fn values(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "values")?;
-    noargs("dict", "values", args, kw)?;
+fn values(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = recv(args);
     Ok(make_view(vm, d, ViewKind::Values))
 }
 
-fn items(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "items")?;
-    noargs("dict", "items", args, kw)?;
+fn items(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = recv(args);
     Ok(make_view(vm, d, ViewKind::Items))
 }
 
-fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "pop")?.clone();
-    posargs("dict", "pop", args, kw, 1, 2)?;
+fn pop(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = recv(args).clone();
     // An empty dict answers without hashing the key (as CPython does).
     if d.borrow().is_empty() {
         return match args.get(2) {
@@ -458,9 +470,8 @@ fn pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn popitem(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "popitem")?;
-    noargs("dict", "popitem", args, kw)?;
+fn popitem(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = recv(args);
     let last = d.borrow_mut().pop_last();
     match last {
         Some((k, v)) => Ok(Value::tuple(vec![k, v])),
@@ -470,9 +481,8 @@ fn popitem(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn setdefault(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "setdefault")?.clone();
-    posargs("dict", "setdefault", args, kw, 1, 2)?;
+fn setdefault(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = recv(args).clone();
     let k = vm.hash_key(args[1].clone())?;
     if let Some(v) = vm.dict_get(&d, &k)? {
         return Ok(v);
@@ -516,7 +526,7 @@ pub fn update_from(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
 }
 
 fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "update")?.clone();
+    let d = recv(args).clone();
     posargs("dict", "update", args, &Vec::new(), 0, 1)?;
     if let Some(other) = args.get(1) {
         update_from(vm, &args[0], other)?;
@@ -527,16 +537,14 @@ fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn copy(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "copy")?;
-    noargs("dict", "copy", args, kw)?;
+fn copy(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = recv(args);
     let c = d.borrow().copy();
     Ok(Value::dict(c))
 }
 
-fn clear(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let d = recv(args, "clear")?;
-    noargs("dict", "clear", args, kw)?;
+fn clear(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = recv(args);
     let old = std::mem::take(&mut *d.borrow_mut());
     drop(old);
     Ok(Value::None)

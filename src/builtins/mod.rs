@@ -46,9 +46,13 @@ pub(crate) fn method(owner: &'static str, name: &'static str, func: NativeFn) ->
 }
 
 /// The built-in types defined by a `TypeDef`, with their classes.
-fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 5] {
+fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 9] {
     [
+        (&str_methods::TYPE, vm.types.str_.clone()),
         (&list_methods::TYPE, vm.types.list.clone()),
+        (&dict_methods::TYPE, vm.types.dict.clone()),
+        (&set_methods::SET, vm.types.set.clone()),
+        (&set_methods::FROZENSET, vm.types.frozenset.clone()),
         (&construct::TUPLE, vm.types.tuple.clone()),
         (&construct::RANGE, vm.types.range.clone()),
         (&construct::INT, vm.types.int.clone()),
@@ -71,44 +75,6 @@ pub fn install(vm: &mut Vm) {
             };
             cls.dict.borrow_mut().insert(n, Value::Builtin(Rc::new(b)));
         }
-    }
-    let tables: [(&'static str, &[(&'static str, NativeFn)]); 3] = [
-        ("str", str_methods::METHODS),
-        ("dict", dict_methods::METHODS),
-        ("set", set_methods::METHODS),
-    ];
-    for (owner, table) in tables {
-        let cls = match owner {
-            "str" => vm.types.str_.clone(),
-            "dict" => vm.types.dict.clone(),
-            _ => vm.types.set.clone(),
-        };
-        for (name, f) in table {
-            let n = vm.intern(name);
-            cls.dict.borrow_mut().insert(n, method(owner, name, *f));
-        }
-    }
-    // frozenset shares the non-mutating set methods.
-    for (name, f) in set_methods::METHODS {
-        if matches!(
-            *name,
-            "add"
-                | "discard"
-                | "remove"
-                | "pop"
-                | "clear"
-                | "update"
-                | "intersection_update"
-                | "difference_update"
-        ) {
-            continue;
-        }
-        let n = vm.intern(name);
-        vm.types
-            .frozenset
-            .dict
-            .borrow_mut()
-            .insert(n, method("frozenset", name, *f));
     }
     functions::install(vm);
     construct::install_type_methods(vm);
@@ -148,7 +114,7 @@ pub fn reads_keywords(b: &Builtin) -> bool {
         return def.params == typedef::Params::Own;
     }
     match b.owner {
-        Some(owner) => matches!(owner, "str" | "dict" | "set" | "frozenset"),
+        Some(owner) => owner == "str",
         None => matches!(
             b.name,
             "print"

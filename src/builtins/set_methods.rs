@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::str_methods::{noargs, onearg};
+use super::typedef::{MethodDef, Params, Params::*, TypeDef};
 use crate::value::dict::is_plain_key;
 use crate::value::{Dict, DictKey, Kwargs, NativeFn, PyErr, PyResult, SetObj, Value};
 use crate::vm::iter::IterObj;
@@ -13,65 +13,78 @@ use crate::vm::keys::VmEq;
 use crate::vm::sink::Sink;
 use crate::vm::Vm;
 
-pub const METHODS: &[(&str, NativeFn)] = &[
-    ("add", add),
-    ("discard", discard),
-    ("remove", remove),
-    ("pop", pop),
-    ("union", union),
-    ("intersection", intersection),
-    ("difference", difference),
-    ("symmetric_difference", symmetric_difference),
-    ("update", update),
-    ("intersection_update", intersection_update),
-    ("difference_update", difference_update),
-    ("symmetric_difference_update", symmetric_difference_update),
-    ("issubset", issubset),
-    ("issuperset", issuperset),
-    ("isdisjoint", isdisjoint),
-    ("copy", copy),
-    ("clear", clear),
-];
-
-/// The receiver: a set or a frozenset.
-fn recv<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Value> {
-    match args.first() {
-        Some(v @ (Value::Set(_) | Value::FrozenSet(_))) => Ok(v),
-        Some(v) => Err(PyErr::type_error(format!(
-            "descriptor '{}' for 'set' objects doesn't apply to a '{}' object",
-            name,
-            v.type_name()
-        ))),
-        None => Err(PyErr::type_error(format!(
-            "unbound method set.{}() needs an argument",
-            name
-        ))),
+const fn set_method(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        owner: "set",
+        receives: |v| matches!(v, Value::Set(_)),
+        params,
+        func,
     }
 }
 
-fn recv_set<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Rc<RefCell<SetObj>>> {
-    match args.first() {
-        Some(Value::Set(s)) => Ok(s),
-        Some(v) => Err(PyErr::type_error(format!(
-            "descriptor '{}' for 'set' objects doesn't apply to a '{}' object",
-            name,
-            v.type_name()
-        ))),
-        None => Err(PyErr::type_error(format!(
-            "unbound method set.{}() needs an argument",
-            name
-        ))),
+const fn frozenset_method(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        owner: "frozenset",
+        receives: |v| matches!(v, Value::FrozenSet(_)),
+        params,
+        func,
     }
 }
 
-fn no_kwargs(name: &str, kw: &Kwargs) -> PyResult<()> {
-    if kw.is_empty() {
-        Ok(())
-    } else {
-        Err(PyErr::type_error(format!(
-            "set.{}() takes no keyword arguments",
-            name
-        )))
+pub static SET: TypeDef = TypeDef {
+    name: "set",
+    methods: &[
+        set_method("add", One, add),
+        set_method("discard", One, discard),
+        set_method("remove", One, remove),
+        set_method("pop", NoArgs, pop),
+        set_method("union", Varargs, union),
+        set_method("intersection", Varargs, intersection),
+        set_method("difference", Varargs, difference),
+        set_method("symmetric_difference", One, symmetric_difference),
+        set_method("update", Varargs, update),
+        set_method("intersection_update", Varargs, intersection_update),
+        set_method("difference_update", Varargs, difference_update),
+        set_method(
+            "symmetric_difference_update",
+            One,
+            symmetric_difference_update,
+        ),
+        set_method("issubset", One, issubset),
+        set_method("issuperset", One, issuperset),
+        set_method("isdisjoint", One, isdisjoint),
+        set_method("copy", NoArgs, copy),
+        set_method("clear", NoArgs, clear),
+    ],
+};
+
+/// The methods of `set` that do not change it.
+pub static FROZENSET: TypeDef = TypeDef {
+    name: "frozenset",
+    methods: &[
+        frozenset_method("union", Varargs, union),
+        frozenset_method("intersection", Varargs, intersection),
+        frozenset_method("difference", Varargs, difference),
+        frozenset_method("symmetric_difference", One, symmetric_difference),
+        frozenset_method("issubset", One, issubset),
+        frozenset_method("issuperset", One, issuperset),
+        frozenset_method("isdisjoint", One, isdisjoint),
+        frozenset_method("copy", NoArgs, copy),
+    ],
+};
+
+/// The receiver (a set or a frozenset: `MethodDef::check` made sure).
+fn recv(args: &[Value]) -> &Value {
+    &args[0]
+}
+
+/// The receiver of a method only `set` has.
+fn recv_set(args: &[Value]) -> &Rc<RefCell<SetObj>> {
+    match &args[0] {
+        Value::Set(s) => s,
+        _ => unreachable!("set method on another type"),
     }
 }
 
@@ -320,25 +333,22 @@ fn set_of(v: &Value) -> Rc<SetObj> {
 
 // ---------------------------------------------------------------- mutators
 
-fn add(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv_set(args, "add")?.clone();
-    onearg("set", "add", args, kw)?;
+fn add(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args).clone();
     let k = vm.hash_key(args[1].clone())?;
     vm.set_add(&s, k)?;
     Ok(Value::None)
 }
 
-fn discard(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv_set(args, "discard")?.clone();
-    onearg("set", "discard", args, kw)?;
+fn discard(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args).clone();
     let k = lookup_key(vm, &args[1])?;
     vm.set_discard(&s, &k)?;
     Ok(Value::None)
 }
 
-fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv_set(args, "remove")?.clone();
-    onearg("set", "remove", args, kw)?;
+fn remove(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args).clone();
     let k = lookup_key(vm, &args[1])?;
     if vm.set_discard(&s, &k)? {
         Ok(Value::None)
@@ -347,24 +357,21 @@ fn remove(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn pop(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv_set(args, "pop")?;
-    noargs("set", "pop", args, kw)?;
+fn pop(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args);
     let v = s.borrow_mut().pop();
     v.ok_or_else(|| PyErr::key_error(Value::str("pop from an empty set")))
 }
 
-fn clear(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv_set(args, "clear")?;
-    noargs("set", "clear", args, kw)?;
+fn clear(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args);
     let old = std::mem::take(&mut *s.borrow_mut());
     drop(old);
     Ok(Value::None)
 }
 
-fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv_set(args, "update")?.clone();
-    no_kwargs("update", kw)?;
+fn update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args).clone();
     for o in &args[1..] {
         if same(&args[0], o) {
             continue;
@@ -377,17 +384,15 @@ fn update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn intersection_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv_set(args, "intersection_update")?.clone();
-    no_kwargs("intersection_update", kw)?;
+fn intersection_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args).clone();
     let r = intersection_multi(vm, &args[0], &args[1..])?;
     *s.borrow_mut() = r;
     Ok(Value::None)
 }
 
-fn difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv_set(args, "difference_update")?.clone();
-    no_kwargs("difference_update", kw)?;
+fn difference_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args).clone();
     for o in &args[1..] {
         if same(&args[0], o) {
             s.borrow_mut().clear();
@@ -401,9 +406,8 @@ fn difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value
     Ok(Value::None)
 }
 
-fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv_set(args, "symmetric_difference_update")?.clone();
-    onearg("set", "symmetric_difference_update", args, kw)?;
+fn symmetric_difference_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv_set(args).clone();
     if same(&args[0], &args[1]) {
         s.borrow_mut().clear();
         return Ok(Value::None);
@@ -417,18 +421,16 @@ fn symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyRe
 
 // ---------------------------------------------------------------- new sets
 
-fn copy(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let me = recv(args, "copy")?;
-    noargs("set", "copy", args, kw)?;
+fn copy(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let me = recv(args);
     if let Value::FrozenSet(_) = me {
         return Ok(me.clone());
     }
     Ok(wrap(me, set_of(me).py_copy()))
 }
 
-fn union(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let me = recv(args, "union")?;
-    no_kwargs("union", kw)?;
+fn union(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let me = recv(args);
     let mut r = set_of(me).py_copy();
     for o in &args[1..] {
         if same(me, o) {
@@ -463,16 +465,14 @@ fn intersection_multi(vm: &mut Vm, me: &Value, others: &[Value]) -> PyResult<Set
     Ok(r)
 }
 
-fn intersection(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let me = recv(args, "intersection")?;
-    no_kwargs("intersection", kw)?;
+fn intersection(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let me = recv(args);
     let r = intersection_multi(vm, me, &args[1..])?;
     Ok(wrap(me, r))
 }
 
-fn difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let me = recv(args, "difference")?;
-    no_kwargs("difference", kw)?;
+fn difference(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let me = recv(args);
     let base = set_of(me);
     let Some(first) = args.get(1) else {
         return Ok(wrap(me, base.py_copy()));
@@ -496,9 +496,8 @@ fn difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(wrap(me, r))
 }
 
-fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let me = recv(args, "symmetric_difference")?;
-    onearg("set", "symmetric_difference", args, kw)?;
+fn symmetric_difference(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let me = recv(args);
     let other = other_of(vm, &args[1])?;
     let mut r = SetObj::new();
     let eq = &mut VmEq(vm);
@@ -509,9 +508,8 @@ fn symmetric_difference(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Va
 
 // ---------------------------------------------------------------- predicates
 
-fn issubset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let me = recv(args, "issubset")?;
-    onearg("set", "issubset", args, kw)?;
+fn issubset(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let me = recv(args);
     let other = match snapshot(&args[1]) {
         Some(o) => o,
         None => Rc::new(set_from_iterable(vm, &args[1])?),
@@ -521,9 +519,8 @@ fn issubset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     ))
 }
 
-fn issuperset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let me = recv(args, "issuperset")?;
-    onearg("set", "issuperset", args, kw)?;
+fn issuperset(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let me = recv(args);
     let mine = set_of(me);
     let eq = &mut VmEq(vm);
     let r = match other_of(eq.0, &args[1])? {
@@ -542,9 +539,8 @@ fn issuperset(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(r))
 }
 
-fn isdisjoint(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let me = recv(args, "isdisjoint")?;
-    onearg("set", "isdisjoint", args, kw)?;
+fn isdisjoint(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let me = recv(args);
     let mine = set_of(me);
     let eq = &mut VmEq(vm);
     let r = match other_of(eq.0, &args[1])? {

@@ -3,55 +3,69 @@
 
 use num_traits::Signed;
 
+use super::typedef::{MethodDef, Params, Params::*, TypeDef};
 use crate::value::format::ascii_escape;
 use crate::value::{Kwargs, NativeFn, PyErr, PyResult, Str, Value};
 use crate::vm::Vm;
 
-pub const METHODS: &[(&str, NativeFn)] = &[
-    ("format", format),
-    ("join", join),
-    ("split", split),
-    ("rsplit", rsplit),
-    ("splitlines", splitlines),
-    ("strip", strip),
-    ("lstrip", lstrip),
-    ("rstrip", rstrip),
-    ("replace", replace),
-    ("startswith", startswith),
-    ("endswith", endswith),
-    ("upper", upper),
-    ("lower", lower),
-    ("title", title),
-    ("capitalize", capitalize),
-    ("swapcase", swapcase),
-    ("casefold", casefold),
-    ("find", find),
-    ("rfind", rfind),
-    ("index", index),
-    ("rindex", rindex),
-    ("count", count),
-    ("isdigit", isdigit),
-    ("isalpha", isalpha),
-    ("isalnum", isalnum),
-    ("isspace", isspace),
-    ("isprintable", isprintable),
-    ("isupper", isupper),
-    ("islower", islower),
-    ("isidentifier", isidentifier),
-    ("isnumeric", isnumeric),
-    ("isdecimal", isdecimal),
-    ("istitle", istitle),
-    ("isascii", isascii),
-    ("ljust", ljust),
-    ("rjust", rjust),
-    ("center", center),
-    ("zfill", zfill),
-    ("partition", partition),
-    ("rpartition", rpartition),
-    ("expandtabs", expandtabs),
-    ("removeprefix", removeprefix),
-    ("removesuffix", removesuffix),
-];
+const fn m(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
+    MethodDef {
+        name,
+        owner: "str",
+        receives: |v| matches!(v, Value::Str(_)),
+        params,
+        func,
+    }
+}
+
+pub static TYPE: TypeDef = TypeDef {
+    name: "str",
+    methods: &[
+        m("format", Own, format),
+        m("join", One, join),
+        m("split", Own, split),
+        m("rsplit", Own, rsplit),
+        m("splitlines", Own, splitlines),
+        m("strip", Positional(0, 1), strip),
+        m("lstrip", Positional(0, 1), lstrip),
+        m("rstrip", Positional(0, 1), rstrip),
+        m("replace", Positional(2, 3), replace),
+        m("startswith", Tuple(1, 3), startswith),
+        m("endswith", Tuple(1, 3), endswith),
+        m("upper", NoArgs, upper),
+        m("lower", NoArgs, lower),
+        m("title", NoArgs, title),
+        m("capitalize", NoArgs, capitalize),
+        m("swapcase", NoArgs, swapcase),
+        m("casefold", NoArgs, casefold),
+        m("find", Tuple(1, 3), find),
+        m("rfind", Tuple(1, 3), rfind),
+        m("index", Tuple(1, 3), index),
+        m("rindex", Tuple(1, 3), rindex),
+        m("count", Tuple(1, 3), count),
+        m("isdigit", NoArgs, isdigit),
+        m("isalpha", NoArgs, isalpha),
+        m("isalnum", NoArgs, isalnum),
+        m("isspace", NoArgs, isspace),
+        m("isprintable", NoArgs, isprintable),
+        m("isupper", NoArgs, isupper),
+        m("islower", NoArgs, islower),
+        m("isidentifier", NoArgs, isidentifier),
+        m("isnumeric", NoArgs, isnumeric),
+        m("isdecimal", NoArgs, isdecimal),
+        m("istitle", NoArgs, istitle),
+        m("isascii", NoArgs, isascii),
+        m("ljust", Positional(1, 2), ljust),
+        m("rjust", Positional(1, 2), rjust),
+        m("center", Positional(1, 2), center),
+        m("zfill", One, zfill),
+        m("partition", One, partition),
+        m("rpartition", One, rpartition),
+        m("expandtabs", Own, expandtabs),
+        m("removeprefix", One, removeprefix),
+        m("removesuffix", One, removesuffix),
+    ],
+};
 
 // ---------------------------------------------------------------- argument helpers
 
@@ -61,44 +75,6 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
-}
-
-/// `owner.name()` with no arguments at all.
-pub(crate) fn noargs(owner: &str, name: &str, args: &[Value], kw: &Kwargs) -> PyResult<()> {
-    if !kw.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{}.{}() takes no keyword arguments",
-            owner, name
-        )));
-    }
-    if args.len() > 1 {
-        return Err(PyErr::type_error(format!(
-            "{}.{}() takes no arguments ({} given)",
-            owner,
-            name,
-            args.len() - 1
-        )));
-    }
-    Ok(())
-}
-
-/// `owner.name(x)`: exactly one positional argument.
-pub(crate) fn onearg(owner: &str, name: &str, args: &[Value], kw: &Kwargs) -> PyResult<()> {
-    if !kw.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{}.{}() takes no keyword arguments",
-            owner, name
-        )));
-    }
-    if args.len() != 2 {
-        return Err(PyErr::type_error(format!(
-            "{}.{}() takes exactly one argument ({} given)",
-            owner,
-            name,
-            args.len() - 1
-        )));
-    }
-    Ok(())
 }
 
 /// Positional-only arguments, counted the `_PyArg_CheckPositional` way:
@@ -145,44 +121,6 @@ pub(crate) fn posargs(
             )
         };
         return Err(PyErr::type_error(msg));
-    }
-    Ok(())
-}
-
-/// Positional-only arguments, counted the `PyArg_ParseTuple` way:
-/// `find() takes at least 1 argument (0 given)`.
-fn tupleargs(
-    owner: &str,
-    name: &str,
-    args: &[Value],
-    kw: &Kwargs,
-    min: usize,
-    max: usize,
-) -> PyResult<()> {
-    if !kw.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{}.{}() takes no keyword arguments",
-            owner, name
-        )));
-    }
-    let n = args.len() - 1;
-    if n < min {
-        return Err(PyErr::type_error(format!(
-            "{}() takes at least {} argument{} ({} given)",
-            name,
-            min,
-            plural(min),
-            n
-        )));
-    }
-    if n > max {
-        return Err(PyErr::type_error(format!(
-            "{}() takes at most {} argument{} ({} given)",
-            name,
-            max,
-            plural(max),
-            n
-        )));
     }
     Ok(())
 }
@@ -234,19 +172,11 @@ pub(crate) fn kwargs_by_name(
     Ok(out)
 }
 
-/// The receiver of a `str` method.
-fn recv<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Str> {
-    match args.first() {
-        Some(Value::Str(s)) => Ok(s),
-        Some(v) => Err(PyErr::type_error(format!(
-            "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
-            name,
-            v.type_name()
-        ))),
-        None => Err(PyErr::type_error(format!(
-            "unbound method str.{}() needs an argument",
-            name
-        ))),
+/// The receiver, which `MethodDef::check` made sure is a str.
+fn recv(args: &[Value]) -> &Str {
+    match &args[0] {
+        Value::Str(s) => s,
+        _ => unreachable!("str method on another type"),
     }
 }
 
@@ -372,7 +302,7 @@ struct FormatState<'a> {
 }
 
 fn format(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv(args, "format")?.clone();
+    let s = recv(args).clone();
     let mut st = FormatState {
         pos: &args[1..],
         kw,
@@ -627,9 +557,8 @@ fn positional(st: &FormatState, i: usize) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- join / split
 
-fn join(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let sep = recv(args, "join")?.clone();
-    onearg("str", "join", args, kw)?;
+fn join(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let sep = recv(args).clone();
     let items = vm.collect_fast(&args[1], "can only join an iterable")?;
     // The result's size first, as CPython: too big fails before any copying.
     let mut total: usize = 0;
@@ -701,7 +630,7 @@ fn split_args(
 }
 
 fn split(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv(args, "split")?.clone();
+    let s = recv(args).clone();
     let (sep, maxsplit) = split_args(vm, "split", args, kw)?;
     let s = s.as_str();
     match sep {
@@ -731,7 +660,7 @@ fn split(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn rsplit(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv(args, "rsplit")?.clone();
+    let s = recv(args).clone();
     let (sep, maxsplit) = split_args(vm, "rsplit", args, kw)?;
     let s = s.as_str();
     let mut parts: Vec<&str> = match sep {
@@ -768,7 +697,7 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn splitlines(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv(args, "splitlines")?.clone();
+    let s = recv(args).clone();
     let a = kwargs_by_name("splitlines", args, kw, &["keepends"])?;
     let keep = match &a[0] {
         None => false,
@@ -799,9 +728,8 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- strip / replace
 
-fn strip_impl(args: &[Value], kw: &Kwargs, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    let s = recv(args, name)?.clone();
-    posargs("str", name, args, kw, 0, 1)?;
+fn strip_impl(args: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let s = recv(args).clone();
     let st = s.as_str();
     let out = match args.get(1) {
         None | Some(Value::None) => {
@@ -838,21 +766,20 @@ fn strip_impl(args: &[Value], kw: &Kwargs, name: &str, left: bool, right: bool) 
     Ok(Value::str(out))
 }
 
-fn strip(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    strip_impl(args, kw, "strip", true, true)
+fn strip(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    strip_impl(args, "strip", true, true)
 }
 
-fn lstrip(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    strip_impl(args, kw, "lstrip", true, false)
+fn lstrip(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    strip_impl(args, "lstrip", true, false)
 }
 
-fn rstrip(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    strip_impl(args, kw, "rstrip", false, true)
+fn rstrip(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    strip_impl(args, "rstrip", false, true)
 }
 
-fn replace(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv(args, "replace")?.clone();
-    posargs("str", "replace", args, kw, 2, 3)?;
+fn replace(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv(args).clone();
     let (old, new) = match (&args[1], &args[2]) {
         (Value::Str(a), Value::Str(b)) => (a.as_str(), b.as_str()),
         _ => {
@@ -939,15 +866,8 @@ fn tailmatch(
     })
 }
 
-fn starts_ends(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &Kwargs,
-    name: &str,
-    at_end: bool,
-) -> PyResult<Value> {
-    let s = recv(args, name)?.clone();
-    tupleargs("str", name, args, kw, 1, 3)?;
+fn starts_ends(vm: &mut Vm, args: &[Value], name: &str, at_end: bool) -> PyResult<Value> {
+    let s = recv(args).clone();
     let start = args.get(2);
     let end = args.get(3);
     // Bounds are checked even when nothing is compared.
@@ -988,18 +908,17 @@ fn starts_ends(
     }
 }
 
-fn startswith(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    starts_ends(vm, args, kw, "startswith", false)
+fn startswith(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    starts_ends(vm, args, "startswith", false)
 }
 
-fn endswith(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    starts_ends(vm, args, kw, "endswith", true)
+fn endswith(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    starts_ends(vm, args, "endswith", true)
 }
 
 /// The character index of `sub` in `s[start:end]` (from the right if `rev`).
-fn find_impl(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str, rev: bool) -> PyResult<i64> {
-    let s = recv(args, name)?.clone();
-    tupleargs("str", name, args, kw, 1, 3)?;
+fn find_impl(vm: &mut Vm, args: &[Value], rev: bool) -> PyResult<i64> {
+    let s = recv(args).clone();
     // The bounds are converted while parsing, before sub's type is checked.
     let (start, end) = adjust(vm, args.get(2), args.get(3), s.char_len())?;
     let sub = str_arg(&args[1])?;
@@ -1019,31 +938,30 @@ fn find_impl(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str, rev: bool) ->
     })
 }
 
-fn find(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, kw, "find", false)?))
+fn find(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, false)?))
 }
 
-fn rfind(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, kw, "rfind", true)?))
+fn rfind(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, true)?))
 }
 
-fn index(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    match find_impl(vm, args, kw, "index", false)? {
+fn index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    match find_impl(vm, args, false)? {
         -1 => Err(PyErr::value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
 }
 
-fn rindex(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    match find_impl(vm, args, kw, "rindex", true)? {
+fn rindex(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    match find_impl(vm, args, true)? {
         -1 => Err(PyErr::value_error("substring not found")),
         i => Ok(Value::Int(i)),
     }
 }
 
-fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv(args, "count")?.clone();
-    tupleargs("str", "count", args, kw, 1, 3)?;
+fn count(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv(args).clone();
     // The bounds are converted while parsing, before sub's type is checked.
     let (start, end) = adjust(vm, args.get(2), args.get(3), s.char_len())?;
     let sub = str_arg(&args[1])?;
@@ -1060,26 +978,25 @@ fn count(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- case
 
-fn map_str(args: &[Value], kw: &Kwargs, name: &str, f: impl Fn(&str) -> String) -> PyResult<Value> {
-    let s = recv(args, name)?.clone();
-    noargs("str", name, args, kw)?;
+fn map_str(args: &[Value], f: impl Fn(&str) -> String) -> PyResult<Value> {
+    let s = recv(args).clone();
     Ok(Value::string(f(s.as_str())))
 }
 
-fn upper(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    map_str(args, kw, "upper", |s| s.to_uppercase())
+fn upper(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    map_str(args, |s| s.to_uppercase())
 }
 
-fn lower(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    map_str(args, kw, "lower", |s| s.to_lowercase())
+fn lower(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    map_str(args, |s| s.to_lowercase())
 }
 
-fn casefold(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    map_str(args, kw, "casefold", crate::value::unicode::casefold)
+fn casefold(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    map_str(args, crate::value::unicode::casefold)
 }
 
-fn title(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    map_str(args, kw, "title", |s| {
+fn title(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    map_str(args, |s| {
         let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
         let mut prev_cased = false;
@@ -1095,8 +1012,8 @@ fn title(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     })
 }
 
-fn capitalize(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    map_str(args, kw, "capitalize", |s| {
+fn capitalize(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    map_str(args, |s| {
         let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
         for (i, &c) in chars.iter().enumerate() {
@@ -1110,8 +1027,8 @@ fn capitalize(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     })
 }
 
-fn swapcase(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    map_str(args, kw, "swapcase", |s| {
+fn swapcase(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    map_str(args, |s| {
         let chars: Vec<char> = s.chars().collect();
         let mut out = String::with_capacity(s.len());
         for (i, &c) in chars.iter().enumerate() {
@@ -1129,9 +1046,8 @@ fn swapcase(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- predicates
 
-fn pred(args: &[Value], kw: &Kwargs, name: &str, f: impl Fn(&str) -> bool) -> PyResult<Value> {
-    let s = recv(args, name)?.clone();
-    noargs("str", name, args, kw)?;
+fn pred(args: &[Value], f: impl Fn(&str) -> bool) -> PyResult<Value> {
+    let s = recv(args).clone();
     Ok(Value::Bool(f(s.as_str())))
 }
 
@@ -1139,45 +1055,43 @@ fn all_chars(s: &str, f: impl Fn(char) -> bool) -> bool {
     !s.is_empty() && s.chars().all(f)
 }
 
-fn isdigit(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isdigit", |s| all_chars(s, is_digit_char))
+fn isdigit(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| all_chars(s, is_digit_char))
 }
 
-fn isdecimal(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isdecimal", |s| all_chars(s, is_decimal_char))
+fn isdecimal(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| all_chars(s, is_decimal_char))
 }
 
-fn isnumeric(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isnumeric", |s| all_chars(s, is_numeric_char))
+fn isnumeric(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| all_chars(s, is_numeric_char))
 }
 
-fn isalpha(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isalpha", |s| all_chars(s, is_alpha_char))
+fn isalpha(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| all_chars(s, is_alpha_char))
 }
 
-fn isalnum(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isalnum", |s| {
+fn isalnum(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| {
         all_chars(s, |c| is_alpha_char(c) || is_numeric_char(c))
     })
 }
 
-fn isspace(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isspace", |s| all_chars(s, py_isspace))
+fn isspace(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| all_chars(s, py_isspace))
 }
 
 /// The characters repr() shows unescaped (true for "").
-fn isprintable(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isprintable", |s| {
-        s.chars().all(crate::value::unicode::is_printable)
-    })
+fn isprintable(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| s.chars().all(crate::value::unicode::is_printable))
 }
 
-fn isascii(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isascii", |s| s.is_ascii())
+fn isascii(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| s.is_ascii())
 }
 
-fn isupper(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "isupper", |s| {
+fn isupper(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| {
         let mut cased = false;
         for c in s.chars() {
             if c.is_lowercase() || is_titlecase(c) {
@@ -1191,8 +1105,8 @@ fn isupper(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     })
 }
 
-fn islower(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "islower", |s| {
+fn islower(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| {
         let mut cased = false;
         for c in s.chars() {
             if c.is_uppercase() || is_titlecase(c) {
@@ -1206,8 +1120,8 @@ fn islower(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     })
 }
 
-fn istitle(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(args, kw, "istitle", |s| {
+fn istitle(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, |s| {
         let mut cased = false;
         let mut prev_cased = false;
         for c in s.chars() {
@@ -1231,20 +1145,14 @@ fn istitle(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     })
 }
 
-fn isidentifier(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    pred(
-        args,
-        kw,
-        "isidentifier",
-        crate::value::unicode::is_identifier,
-    )
+fn isidentifier(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    pred(args, crate::value::unicode::is_identifier)
 }
 
 // ---------------------------------------------------------------- padding
 
-fn pad_args(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str) -> PyResult<(Str, i64, char)> {
-    let s = recv(args, name)?.clone();
-    posargs("str", name, args, kw, 1, 2)?;
+fn pad_args(vm: &mut Vm, args: &[Value]) -> PyResult<(Str, i64, char)> {
+    let s = recv(args).clone();
     let width = ssize_arg(vm, &args[1])?;
     let fill = match args.get(2) {
         None => ' ',
@@ -1285,8 +1193,8 @@ fn padded(s: &Str, left: usize, right: usize, fill: char) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn ljust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (s, width, fill) = pad_args(vm, args, kw, "ljust")?;
+fn ljust(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, args)?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(args[0].clone());
@@ -1294,8 +1202,8 @@ fn ljust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     padded(&s, 0, (width - len) as usize, fill)
 }
 
-fn rjust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (s, width, fill) = pad_args(vm, args, kw, "rjust")?;
+fn rjust(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, args)?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(args[0].clone());
@@ -1303,8 +1211,8 @@ fn rjust(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     padded(&s, (width - len) as usize, 0, fill)
 }
 
-fn center(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (s, width, fill) = pad_args(vm, args, kw, "center")?;
+fn center(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, args)?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(args[0].clone());
@@ -1314,9 +1222,8 @@ fn center(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     padded(&s, left as usize, (marg - left) as usize, fill)
 }
 
-fn zfill(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv(args, "zfill")?.clone();
-    onearg("str", "zfill", args, kw)?;
+fn zfill(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = recv(args).clone();
     let width = ssize_arg(vm, &args[1])?;
     let len = s.char_len() as i64;
     if width <= len {
@@ -1333,7 +1240,7 @@ fn zfill(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let s = recv(args, "expandtabs")?.clone();
+    let s = recv(args).clone();
     let a = kwargs_by_name("expandtabs", args, kw, &["tabsize"])?;
     let tab = match &a[0] {
         None => 8,
@@ -1374,9 +1281,8 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 // ---------------------------------------------------------------- partition / affixes
 
-fn partition_impl(args: &[Value], kw: &Kwargs, name: &str, rev: bool) -> PyResult<Value> {
-    let s = recv(args, name)?.clone();
-    onearg("str", name, args, kw)?;
+fn partition_impl(args: &[Value], rev: bool) -> PyResult<Value> {
+    let s = recv(args).clone();
     let sep = str_arg(&args[1])?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
@@ -1395,17 +1301,16 @@ fn partition_impl(args: &[Value], kw: &Kwargs, name: &str, rev: bool) -> PyResul
     Ok(Value::tuple(parts))
 }
 
-fn partition(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    partition_impl(args, kw, "partition", false)
+fn partition(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    partition_impl(args, false)
 }
 
-fn rpartition(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    partition_impl(args, kw, "rpartition", true)
+fn rpartition(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    partition_impl(args, true)
 }
 
-fn affix(args: &[Value], kw: &Kwargs, name: &str, suffix: bool) -> PyResult<Value> {
-    let s = recv(args, name)?.clone();
-    onearg("str", name, args, kw)?;
+fn affix(args: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
+    let s = recv(args).clone();
     let a = match &args[1] {
         Value::Str(a) => a.clone(),
         other => {
@@ -1432,10 +1337,10 @@ fn affix(args: &[Value], kw: &Kwargs, name: &str, suffix: bool) -> PyResult<Valu
     }
 }
 
-fn removeprefix(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    affix(args, kw, "removeprefix", false)
+fn removeprefix(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    affix(args, "removeprefix", false)
 }
 
-fn removesuffix(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    affix(args, kw, "removesuffix", true)
+fn removesuffix(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    affix(args, "removesuffix", true)
 }

@@ -3,9 +3,8 @@
 //! argument count before the method runs, in CPython's words for that kind
 //! of method. A method's body then reads `args` knowing their number.
 //!
-//! Converted so far: `list`, `tuple`, `range`, `int`, `float`; `str`,
-//! `dict` and `set` still check their own arguments (their `Builtin`s
-//! have no `def`).
+//! The types so defined: `str`, `list`, `tuple`, `dict`, `set`,
+//! `frozenset`, `range`, `int`, `float`.
 
 use crate::value::{NativeFn, PyErr, PyResult, Value};
 
@@ -19,6 +18,11 @@ pub enum Params {
     /// Argument Clinic, positional only, from `min` to `max`:
     /// `insert expected 2 arguments, got 1`.
     Positional(u8, u8),
+    /// `PyArg_ParseTuple`, from `min` to `max`:
+    /// `find() takes at least 1 argument (0 given)`.
+    Tuple(u8, u8),
+    /// `METH_VARARGS`: any number of positional arguments.
+    Varargs,
     /// Reads its arguments, keywords included, itself.
     Own,
 }
@@ -109,6 +113,22 @@ impl MethodDef {
                         "{name} expected at most {max} argument{}, got {n}",
                         plural(max)
                     )
+                }
+            }
+            Params::Tuple(min, max) => {
+                let (min, max) = (min as usize, max as usize);
+                if n < min {
+                    format!(
+                        "{name}() takes at least {min} argument{} ({n} given)",
+                        plural(min)
+                    )
+                } else if n > max {
+                    format!(
+                        "{name}() takes at most {max} argument{} ({n} given)",
+                        plural(max)
+                    )
+                } else {
+                    return Ok(());
                 }
             }
             _ => return Ok(()),
