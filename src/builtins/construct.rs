@@ -6,7 +6,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::Num;
 
-use super::typedef::{MethodDef, Params, Params::*, TypeDef};
+use super::typedef::{FnDef, Params, Params::*, TypeDef};
 use super::{check_args, kwarg, method, native};
 use crate::value::int::{normalize, to_big};
 use crate::value::{
@@ -572,11 +572,11 @@ const fn def(
     name: &'static str,
     params: Params,
     func: NativeFn,
-) -> MethodDef {
-    MethodDef {
+) -> FnDef {
+    FnDef {
         name,
         owner,
-        receives,
+        receives: Some(receives),
         params,
         func,
     }

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::str_methods::posargs;
-use super::typedef::{MethodDef, Params, Params::*, TypeDef};
+use super::typedef::{FnDef, Params, Params::*, TypeDef};
 use crate::value::class::AttrMap;
 use crate::value::{
     Builtin, Class, Dict, DictKey, Instance, Kwargs, NativeFn, PyErr, PyResult, PyStr, SetObj, Str,
@@ -14,11 +14,11 @@ use crate::vm::iter::IterObj;
 use crate::vm::keys::VmEq;
 use crate::vm::Vm;
 
-const fn m(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
-    MethodDef {
+const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
+    FnDef {
         name,
         owner: "dict",
-        receives: |v| matches!(v, Value::Dict(_)),
+        receives: Some(|v| matches!(v, Value::Dict(_))),
         params,
         func,
     }
@@ -38,10 +38,10 @@ pub static TYPE: TypeDef = TypeDef {
         m("copy", NoArgs, copy),
         m("clear", NoArgs, clear),
         // A class method: the receiver is the class, or a dict.
-        MethodDef {
+        FnDef {
             name: "fromkeys",
             owner: "dict",
-            receives: |_| true,
+            receives: Some(|_| true),
             params: Own,
             func: fromkeys,
         },
@@ -50,7 +50,7 @@ pub static TYPE: TypeDef = TypeDef {
 
 type DictRef = Rc<RefCell<Dict>>;
 
-/// The receiver, which `MethodDef::check` made sure is a dict.
+/// The receiver, which `FnDef::check` made sure is a dict.
 fn recv(args: &[Value]) -> &DictRef {
     match &args[0] {
         Value::Dict(d) => d,

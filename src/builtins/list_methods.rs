@@ -3,15 +3,15 @@
 use num_traits::Signed;
 
 use super::str_methods::kwargs_by_name;
-use super::typedef::{MethodDef, Params, Params::*, TypeDef};
+use super::typedef::{FnDef, Params, Params::*, TypeDef};
 use crate::value::{Kwargs, List, NativeFn, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
-const fn m(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
-    MethodDef {
+const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
+    FnDef {
         name,
         owner: "list",
-        receives: |v| matches!(v, Value::List(_)),
+        receives: Some(|v| matches!(v, Value::List(_))),
         params,
         func,
     }
@@ -34,7 +34,7 @@ pub static TYPE: TypeDef = TypeDef {
     ],
 };
 
-/// The receiver, which `MethodDef::check` made sure is a list.
+/// The receiver, which `FnDef::check` made sure is a list.
 fn recv(args: &[Value]) -> &List {
     match &args[0] {
         Value::List(l) => l,

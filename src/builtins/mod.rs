@@ -4,7 +4,6 @@
 mod construct;
 pub mod dict_methods;
 mod functions;
-mod gc_module;
 mod iter_types;
 pub(crate) use functions::{container_len, len_of};
 mod list_methods;
@@ -113,48 +112,20 @@ pub fn reads_keywords(b: &Builtin) -> bool {
     if let Some(def) = b.def {
         return def.params == typedef::Params::Own;
     }
-    match b.owner {
-        Some(owner) => owner == "str",
-        None => matches!(
+    b.owner.is_none()
+        && matches!(
             b.name,
-            "print"
-                | "min"
-                | "max"
-                | "sum"
-                | "sorted"
-                | "enumerate"
-                | "round"
-                | "prod"
-                | "isclose"
-                | "partial"
-                | "collect"
-                | "set_threshold"
-        ),
-    }
+            "print" | "min" | "max" | "sum" | "sorted" | "enumerate" | "round" | "partial"
+        )
 }
 
-/// CPython's `NAME() takes no keyword arguments` for a native; module
-/// functions are named `module.NAME()` as CPython names most of them.
+/// CPython's `NAME() takes no keyword arguments` for a native without a
+/// definition (`FnDef` words its own).
 #[cold]
-pub fn keywords_refused(vm: &Vm, b: &Builtin) -> PyErr {
+pub fn keywords_refused(b: &Builtin) -> PyErr {
     let qualified = match b.owner {
         Some(owner) => format!("{owner}.{}", b.name),
-        None if matches!(b.name, "reduce" | "log") => b.name.to_string(),
-        None => {
-            let module = vm.modules.iter().find_map(|(mname, m)| match m {
-                Value::Module(m) => match m.dict.borrow().get_str(b.name) {
-                    Some(Value::Builtin(x)) if x.func as usize == b.func as usize => {
-                        Some(mname.clone())
-                    }
-                    _ => None,
-                },
-                _ => None,
-            });
-            match module {
-                Some(m) => format!("{m}.{}", b.name),
-                None => b.name.to_string(),
-            }
-        }
+        None => b.name.to_string(),
     };
     PyErr::type_error(format!("{qualified}() takes no keyword arguments"))
 }

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::typedef::{MethodDef, Params, Params::*, TypeDef};
+use super::typedef::{FnDef, Params, Params::*, TypeDef};
 use crate::value::dict::is_plain_key;
 use crate::value::{Dict, DictKey, Kwargs, NativeFn, PyErr, PyResult, SetObj, Value};
 use crate::vm::iter::IterObj;
@@ -13,21 +13,21 @@ use crate::vm::keys::VmEq;
 use crate::vm::sink::Sink;
 use crate::vm::Vm;
 
-const fn set_method(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
-    MethodDef {
+const fn set_method(name: &'static str, params: Params, func: NativeFn) -> FnDef {
+    FnDef {
         name,
         owner: "set",
-        receives: |v| matches!(v, Value::Set(_)),
+        receives: Some(|v| matches!(v, Value::Set(_))),
         params,
         func,
     }
 }
 
-const fn frozenset_method(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
-    MethodDef {
+const fn frozenset_method(name: &'static str, params: Params, func: NativeFn) -> FnDef {
+    FnDef {
         name,
         owner: "frozenset",
-        receives: |v| matches!(v, Value::FrozenSet(_)),
+        receives: Some(|v| matches!(v, Value::FrozenSet(_))),
         params,
         func,
     }
@@ -75,7 +75,7 @@ pub static FROZENSET: TypeDef = TypeDef {
     ],
 };
 
-/// The receiver (a set or a frozenset: `MethodDef::check` made sure).
+/// The receiver (a set or a frozenset: `FnDef::check` made sure).
 fn recv(args: &[Value]) -> &Value {
     &args[0]
 }

@@ -3,16 +3,16 @@
 
 use num_traits::Signed;
 
-use super::typedef::{MethodDef, Params, Params::*, TypeDef};
+use super::typedef::{FnDef, Params, Params::*, TypeDef};
 use crate::value::format::ascii_escape;
 use crate::value::{Kwargs, NativeFn, PyErr, PyResult, Str, Value};
 use crate::vm::Vm;
 
-const fn m(name: &'static str, params: Params, func: NativeFn) -> MethodDef {
-    MethodDef {
+const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
+    FnDef {
         name,
         owner: "str",
-        receives: |v| matches!(v, Value::Str(_)),
+        receives: Some(|v| matches!(v, Value::Str(_))),
         params,
         func,
     }
@@ -172,7 +172,7 @@ pub(crate) fn kwargs_by_name(
     Ok(out)
 }
 
-/// The receiver, which `MethodDef::check` made sure is a str.
+/// The receiver, which `FnDef::check` made sure is a str.
 fn recv(args: &[Value]) -> &Str {
     match &args[0] {
         Value::Str(s) => s,

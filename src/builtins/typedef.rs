@@ -1,7 +1,8 @@
-//! One definition per built-in type: its name and its methods, each with
-//! the parameters it takes, from which the call checks the receiver and the
-//! argument count before the method runs, in CPython's words for that kind
-//! of method. A method's body then reads `args` knowing their number.
+//! One definition per built-in type and module: its name and its methods
+//! or functions, each with the parameters it takes, from which the call
+//! checks the receiver and the argument count before the native runs, in
+//! CPython's words for that kind of function. Its body then reads `args`
+//! knowing their number.
 //!
 //! The types so defined: `str`, `list`, `tuple`, `dict`, `set`,
 //! `frozenset`, `range`, `int`, `float`.
@@ -27,13 +28,14 @@ pub enum Params {
     Own,
 }
 
-/// A method of a built-in type.
-pub struct MethodDef {
+/// A method of a built-in type, or a function of a built-in module.
+pub struct FnDef {
     pub name: &'static str,
-    /// The type's name, for messages and `__qualname__`.
+    /// The type's or module's name, for messages and `__qualname__`.
     pub owner: &'static str,
-    /// Whether a value may be the receiver (`list.append(1, 2)` may not).
-    pub receives: fn(&Value) -> bool,
+    /// For a method, whether a value may be its receiver (`list.append(1,
+    /// 2)` may not); None for a module's function.
+    pub receives: Option<fn(&Value) -> bool>,
     pub params: Params,
     pub func: NativeFn,
 }
@@ -41,7 +43,32 @@ pub struct MethodDef {
 /// A built-in type: what `builtins::install` puts in its class dict.
 pub struct TypeDef {
     pub name: &'static str,
-    pub methods: &'static [MethodDef],
+    pub methods: &'static [FnDef],
+}
+
+/// A built-in module's functions (its other attributes are values the
+/// module's `install` makes).
+pub struct ModuleDef {
+    pub name: &'static str,
+    pub functions: &'static [FnDef],
+}
+
+impl FnDef {
+    /// A module's function.
+    pub const fn function(
+        owner: &'static str,
+        name: &'static str,
+        params: Params,
+        func: NativeFn,
+    ) -> FnDef {
+        FnDef {
+            name,
+            owner,
+            receives: None,
+            params,
+            func,
+        }
+    }
 }
 
 /// `(1 given)` and friends.
@@ -53,7 +80,7 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-impl MethodDef {
+impl FnDef {
     /// Checks a call's receiver (`args[0]`) and arguments as CPython's
     /// method descriptor and the method's argument parsing would.
     pub fn check(&self, args: &[Value], kw_given: bool) -> PyResult<()> {
@@ -65,11 +92,14 @@ impl MethodDef {
     /// it before the `c_call` event, so a wrong one raises before the event.
     pub fn check_receiver(&self, args: &[Value]) -> PyResult<()> {
         let (owner, name) = (self.owner, self.name);
+        let Some(receives) = self.receives else {
+            return Ok(());
+        };
         match args.first() {
             None => Err(PyErr::type_error(format!(
                 "unbound method {owner}.{name}() needs an argument"
             ))),
-            Some(v) if !(self.receives)(v) => Err(PyErr::type_error(format!(
+            Some(v) if !receives(v) => Err(PyErr::type_error(format!(
                 "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
                 v.type_name()
             ))),
@@ -88,7 +118,7 @@ impl MethodDef {
                 "{owner}.{name}() takes no keyword arguments"
             )));
         }
-        let n = args.len() - 1;
+        let n = args.len() - self.receives.is_some() as usize;
         let msg = match self.params {
             Params::NoArgs if n != 0 => {
                 format!("{owner}.{name}() takes no arguments ({n} given)")

@@ -50,8 +50,8 @@ pub struct Builtin {
     /// `classify`; 0: not yet).
     pub counting: std::cell::Cell<u8>,
     /// A built-in type's method: the call checks its receiver and
-    /// arguments first (`MethodDef::check`).
-    pub def: Option<&'static crate::builtins::typedef::MethodDef>,
+    /// arguments first (`FnDef::check`).
+    pub def: Option<&'static crate::builtins::typedef::FnDef>,
 }
 
 impl Builtin {

@@ -614,7 +614,7 @@ impl Vm {
             def.check(args, !kwargs.is_empty())?;
         }
         if !kwargs.is_empty() && !crate::builtins::reads_keywords(b) {
-            return Err(crate::builtins::keywords_refused(self, b));
+            return Err(crate::builtins::keywords_refused(b));
         }
         (b.func)(self, args, kwargs)
     }

@@ -1,30 +1,21 @@
 //! The `gc` module: the cycle collector's switches (`src/gc`).
 
-use super::no_other_kwargs;
+use crate::builtins::no_other_kwargs;
+use crate::builtins::typedef::{FnDef, ModuleDef, Params::*};
 use crate::value::{ExcType, Kwargs, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
-pub(super) const FUNCTIONS: &[(&str, crate::value::NativeFn)] = &[
-    ("collect", collect),
-    ("enable", enable),
-    ("disable", disable),
-    ("isenabled", isenabled),
-    ("get_threshold", get_threshold),
-    ("set_threshold", set_threshold),
-];
-
-#[cold]
-fn no_args(name: &str, n: usize) -> PyErr {
-    PyErr::type_error(format!("gc.{name}() takes no arguments ({n} given)"))
-}
-
-/// (Keyword arguments were refused by the call.)
-fn check_none(name: &str, args: &[Value]) -> PyResult<()> {
-    if !args.is_empty() {
-        return Err(no_args(name, args.len()));
-    }
-    Ok(())
-}
+pub(super) static MODULE: ModuleDef = ModuleDef {
+    name: "gc",
+    functions: &[
+        FnDef::function("gc", "collect", Own, collect),
+        FnDef::function("gc", "enable", NoArgs, enable),
+        FnDef::function("gc", "disable", NoArgs, disable),
+        FnDef::function("gc", "isenabled", NoArgs, isenabled),
+        FnDef::function("gc", "get_threshold", NoArgs, get_threshold),
+        FnDef::function("gc", "set_threshold", Own, set_threshold),
+    ],
+};
 
 /// A C `int` argument; `parse_tuple`: converted as `PyArg_ParseTuple`'s
 /// "i" does (its own overflow messages), not as Argument Clinic's.
@@ -61,7 +52,10 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             args.len()
         )));
     }
-    let gen = match (args.first().cloned(), super::kwarg(kw, "generation")) {
+    let gen = match (
+        args.first().cloned(),
+        crate::builtins::kwarg(kw, "generation"),
+    ) {
         (Some(_), Some(_)) => {
             return Err(PyErr::type_error(
                 "argument for collect() given by name ('generation') and position (1)",
@@ -78,25 +72,21 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(crate::gc::collect(gen as usize) as i64))
 }
 
-fn enable(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_none("enable", args)?;
+fn enable(_: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
     crate::gc::set_enabled(true);
     Ok(Value::None)
 }
 
-fn disable(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_none("disable", args)?;
+fn disable(_: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
     crate::gc::set_enabled(false);
     Ok(Value::None)
 }
 
-fn isenabled(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_none("isenabled", args)?;
+fn isenabled(_: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(crate::gc::is_enabled()))
 }
 
-fn get_threshold(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_none("get_threshold", args)?;
+fn get_threshold(_: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
     let t = crate::gc::threshold();
     Ok(Value::tuple(t.iter().map(|&n| Value::Int(n)).collect()))
 }

@@ -1,0 +1,138 @@
+//! The `functools` module (and the `partial` type).
+
+use super::module;
+use crate::builtins::check_args;
+use crate::builtins::typedef::{FnDef, ModuleDef, Params::*};
+use crate::value::{Descr, ExcType, Kwargs, PyErr, PyResult, Value};
+use crate::vm::Vm;
+
+/// Each checks its own arguments: their messages are irregular.
+static MODULE: ModuleDef = ModuleDef {
+    name: "functools",
+    functions: &[
+        FnDef::function("functools", "reduce", Own, reduce),
+        FnDef::function("functools", "wraps", Own, wraps),
+        FnDef::function("functools", "_wraps_apply", Own, wraps_apply),
+        FnDef::function("functools", "cmp_to_key", Own, cmp_to_key),
+    ],
+};
+
+pub(super) fn install(vm: &mut Vm) {
+    let partial = Value::Class(vm.types.partial.clone());
+    module(vm, &MODULE, vec![("partial", partial)]);
+}
+
+/// CPython's `NAME() takes no keyword arguments`.
+fn no_keywords(qualname: &str, kw: &Kwargs) -> PyResult<()> {
+    match kw.is_empty() {
+        true => Ok(()),
+        false => Err(PyErr::type_error(format!(
+            "{qualname}() takes no keyword arguments"
+        ))),
+    }
+}
+
+pub(in crate::builtins) fn partial(_vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(PyErr::type_error(
+            "type 'partial' takes at least one argument",
+        ));
+    }
+    if !crate::builtins::functions::is_callable(&args[0]) {
+        return Err(PyErr::type_error("the first argument must be callable"));
+    }
+    // Nested partials flatten, as in CPython.
+    if let Value::Descr(d) = &args[0] {
+        if let Descr::Partial {
+            func,
+            args: pa,
+            kwargs: pk,
+        } = &**d
+        {
+            let mut a = pa.clone();
+            a.extend(args[1..].iter().cloned());
+            let mut k = pk.clone();
+            for (n, v) in kw {
+                k.retain(|(m, _)| m.as_str() != n.as_str());
+                k.push((n.clone(), v.clone()));
+            }
+            return Ok(Value::Descr(crate::gc::alloc(Descr::Partial {
+                func: func.clone(),
+                args: a,
+                kwargs: k,
+            })));
+        }
+    }
+    Ok(Value::Descr(crate::gc::alloc(Descr::Partial {
+        func: args[0].clone(),
+        args: args[1..].to_vec(),
+        kwargs: kw.clone(),
+    })))
+}
+
+fn reduce(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    no_keywords("reduce", kw)?;
+    check_args("reduce", args, 2, 3)?;
+    let it = match vm.get_iter(args[1].clone()) {
+        Err(e) if vm.err_is(&e, ExcType::TypeError) => {
+            return Err(PyErr::type_error("reduce() arg 2 must support iteration"))
+        }
+        r => r?,
+    };
+    let mut acc = match args.get(2) {
+        Some(v) => v.clone(),
+        None => match vm.next_value(&it)? {
+            Some(v) => v,
+            None => {
+                return Err(PyErr::type_error(
+                    "reduce() of empty iterable with no initial value",
+                ))
+            }
+        },
+    };
+    while let Some(x) = vm.next_value(&it)? {
+        acc = vm.call_value(&args[0], vec![acc, x], vec![])?;
+    }
+    Ok(acc)
+}
+
+/// `functools.wraps(wrapped)` returns a decorator that copies metadata.
+fn wraps(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    no_keywords("functools.wraps", kw)?;
+    if args.is_empty() {
+        return Err(PyErr::type_error(
+            "wraps() missing 1 required positional argument: 'wrapped'",
+        ));
+    }
+    check_args("wraps", args, 1, 1)?;
+    let apply = vm.modules["functools"].clone();
+    let f = vm.getattr(&apply, "_wraps_apply")?;
+    Ok(Value::Descr(crate::gc::alloc(Descr::Partial {
+        func: f,
+        args: vec![args[0].clone()],
+        kwargs: vec![],
+    })))
+}
+
+fn wraps_apply(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    no_keywords("functools._wraps_apply", kw)?;
+    check_args("wraps", args, 2, 2)?;
+    let (wrapped, wrapper) = (&args[0], &args[1]);
+    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+        if let Ok(v) = vm.getattr(wrapped, name) {
+            let n = vm.intern(name);
+            vm.setattr(wrapper, &n, v)?;
+        }
+    }
+    let n = vm.intern("__wrapped__");
+    vm.setattr(wrapper, &n, wrapped.clone())?;
+    Ok(wrapper.clone())
+}
+
+fn cmp_to_key(_vm: &mut Vm, _args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    no_keywords("functools.cmp_to_key", kw)?;
+    Err(PyErr::new(
+        ExcType::NotImplementedError,
+        "functools.cmp_to_key is not supported by krait",
+    ))
+}

@@ -1,0 +1,53 @@
+//! The built-in modules, one file each: `sys`, `math`, `functools`,
+//! `time`, `gc`. A module's functions are a `ModuleDef` (their parameters
+//! checked by the call, `typedef.rs`); its other attributes are made here.
+
+mod functools;
+mod gc;
+mod math;
+mod sys;
+mod time;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub(in crate::builtins) use functools::partial;
+
+use super::typedef::ModuleDef;
+use crate::value::{Builtin, Dict, ModuleObj, Value};
+use crate::vm::Vm;
+
+/// Makes module `def` with `consts` besides its functions, and registers
+/// it under its name.
+fn module(vm: &mut Vm, def: &'static ModuleDef, consts: Vec<(&'static str, Value)>) -> Value {
+    let mut d = Dict::new();
+    d.set_str("__name__", Value::str(def.name));
+    for f in def.functions {
+        let b = Builtin {
+            name: f.name,
+            owner: None,
+            func: f.func,
+            bound_self: None,
+            counting: Default::default(),
+            def: Some(f),
+        };
+        d.set_str(f.name, Value::Builtin(Rc::new(b)));
+    }
+    for (n, v) in consts {
+        d.set_str(n, v);
+    }
+    let m = Value::Module(crate::gc::alloc(ModuleObj {
+        name: vm.intern(def.name),
+        dict: crate::gc::alloc(RefCell::new(d)),
+    }));
+    vm.modules.insert(def.name.to_string(), m.clone());
+    m
+}
+
+pub fn install(vm: &mut Vm) {
+    sys::install(vm);
+    math::install(vm);
+    functools::install(vm);
+    module(vm, &gc::MODULE, vec![]);
+    module(vm, &time::MODULE, vec![]);
+}

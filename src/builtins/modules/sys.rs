@@ -1,0 +1,207 @@
+//! The `sys` module.
+
+use super::module;
+use crate::builtins::typedef::{FnDef, ModuleDef, Params::*};
+use crate::value::{ExcType, Kwargs, NativeFn, PyErr, PyResult, Value};
+use crate::vm::Vm;
+
+const fn f(name: &'static str, params: crate::builtins::typedef::Params, func: NativeFn) -> FnDef {
+    FnDef::function("sys", name, params, func)
+}
+
+static MODULE: ModuleDef = ModuleDef {
+    name: "sys",
+    functions: &[
+        f("settrace", One, settrace),
+        f("gettrace", NoArgs, gettrace),
+        f("setprofile", One, setprofile),
+        f("getprofile", NoArgs, getprofile),
+        f("_getframe", Positional(0, 1), getframe),
+        f("exit", Positional(0, 1), exit),
+        f("setrecursionlimit", One, setrecursionlimit),
+        f("getrecursionlimit", NoArgs, getrecursionlimit),
+        f("exc_info", NoArgs, exc_info),
+        f("intern", One, intern),
+    ],
+};
+
+/// `sys.stdout` and `sys.stderr`: modules standing in for CPython's text
+/// streams, whose methods are named as `TextIOWrapper`'s.
+static STDOUT: ModuleDef = ModuleDef {
+    name: "sys.stdout",
+    functions: &[
+        FnDef::function("TextIOWrapper", "write", One, stdout_write),
+        FnDef::function("TextIOWrapper", "flush", NoArgs, stdout_flush),
+    ],
+};
+
+static STDERR: ModuleDef = ModuleDef {
+    name: "sys.stderr",
+    functions: &[
+        FnDef::function("TextIOWrapper", "write", One, stderr_write),
+        FnDef::function("TextIOWrapper", "flush", NoArgs, stdout_flush),
+    ],
+};
+
+pub(super) fn install(vm: &mut Vm) {
+    let stdout = module(vm, &STDOUT, vec![]);
+    let stderr = module(vm, &STDERR, vec![]);
+    vm.modules.remove("sys.stdout");
+    vm.modules.remove("sys.stderr");
+    let version_info = Value::tuple(vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        Value::str("final"),
+        Value::Int(0),
+    ]);
+    module(
+        vm,
+        &MODULE,
+        vec![
+            ("stdout", stdout),
+            ("stderr", stderr),
+            ("version_info", version_info),
+            ("version", Value::str("3.11.7 (krait)")),
+            ("maxsize", Value::Int(i64::MAX)),
+            ("platform", Value::str("linux")),
+            ("byteorder", Value::str("little")),
+            ("argv", Value::list(vec![])),
+        ],
+    );
+}
+
+impl Vm {
+    /// `sys.NAME` as the program sees it now (it may have replaced it).
+    pub fn sys_attr(&self, name: &str) -> Option<Value> {
+        match self.modules.get("sys") {
+            Some(Value::Module(m)) => m.dict.borrow().get_str(name).cloned(),
+            _ => None,
+        }
+    }
+
+    /// Sets `sys.argv`.
+    pub fn set_argv(&mut self, argv: Vec<String>) {
+        if let Some(Value::Module(m)) = self.modules.get("sys") {
+            m.dict.borrow_mut().set_str(
+                "argv",
+                Value::list(argv.iter().map(|a| Value::str(a)).collect()),
+            );
+        }
+        self.argv = argv;
+    }
+}
+
+fn stdout_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let Value::Str(s) = &args[0] else {
+        return Err(PyErr::type_error(format!(
+            "write() argument must be str, not {}",
+            args[0].type_name()
+        )));
+    };
+    vm.write_stdout_str(s.as_str())?;
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn stderr_write(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let Value::Str(s) = &args[0] else {
+        return Err(PyErr::type_error(format!(
+            "write() argument must be str, not {}",
+            args[0].type_name()
+        )));
+    };
+    vm.write_stderr_str(s.as_str());
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn stdout_flush(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    vm.flush();
+    Ok(Value::None)
+}
+
+fn settrace(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    vm.trace.sys_trace = args[0].clone();
+    vm.trace_changed();
+    Ok(Value::None)
+}
+
+fn gettrace(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(vm.trace.sys_trace.clone())
+}
+
+fn setprofile(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    vm.trace.sys_profile = args[0].clone();
+    vm.trace_changed();
+    Ok(Value::None)
+}
+
+fn getprofile(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(vm.trace.sys_profile.clone())
+}
+
+fn getframe(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let depth = match args.first() {
+        Some(v) => vm.index_value(v)?,
+        None => 0,
+    };
+    let top = vm.frames.len() as i64 - 1;
+    if depth < 0 || depth > top {
+        return Err(PyErr::value_error("call stack is not deep enough"));
+    }
+    Ok(Value::Frame(vm.frame_object((top - depth) as usize)))
+}
+
+fn exit(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Err(PyErr::Args(ExcType::SystemExit, args.to_vec()))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if matches!(args[0], Value::BigInt(_)) {
+        return Err(PyErr::overflow("Python int too large to convert to C int"));
+    }
+    let n = vm.index_value(&args[0])?;
+    if n > i32::MAX as i64 || n < i32::MIN as i64 {
+        return Err(PyErr::overflow("Python int too large to convert to C int"));
+    }
+    if n < 1 {
+        return Err(PyErr::value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    let depth = vm.recursion_depth();
+    if n as usize <= depth {
+        return Err(PyErr::new(
+            ExcType::RecursionError,
+            format!(
+                "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+                n, depth
+            ),
+        ));
+    }
+    vm.set_recursion_limit(n as usize);
+    Ok(Value::None)
+}
+
+fn getrecursionlimit(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit() as i64))
+}
+
+fn exc_info(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let e = vm.exc_info.clone();
+    if e.is_none() {
+        return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
+    }
+    let cls = Value::Class(vm.exc_class(&e));
+    let tb = vm.getattr(&e, "__traceback__")?;
+    Ok(Value::tuple(vec![cls, e, tb]))
+}
+
+fn intern(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    match &args[0] {
+        v @ Value::Str(_) => Ok(v.clone()),
+        v => Err(PyErr::type_error(format!(
+            "intern() argument must be str, not {}",
+            v.type_name()
+        ))),
+    }
+}
