@@ -7,57 +7,78 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
-use super::{check_args, kwarg, native, no_other_kwargs};
+use super::typedef::{FnDef, ModuleDef, Params, Params::*};
+use super::{kwarg, no_other_kwargs};
 use crate::bytecode::CmpKind;
 use crate::value::int::{float_divmod, normalize, to_big};
-use crate::value::{Descr, ExcType, Kwargs, PyErr, PyResult, Value};
+use crate::value::{Descr, ExcType, Kwargs, NativeFn, PyErr, PyResult, Value};
 use crate::vm::iter::IterObj;
 use crate::vm::sink::Sink;
 use crate::vm::Vm;
 
+const fn f(name: &'static str, params: Params, func: NativeFn) -> FnDef {
+    FnDef::function("", name, params, func)
+}
+
+/// The built-in functions; `print`, `min`, `max`, `sum`, `sorted`, `pow`,
+/// `round`, `exit` and `quit` read their (keyword) arguments themselves.
+static BUILTINS: ModuleDef = ModuleDef {
+    name: "builtins",
+    functions: &[
+        f("print", Own, print),
+        f("len", One, len),
+        f("repr", One, repr),
+        f("ascii", One, ascii),
+        f("abs", One, abs),
+        f("min", Own, min),
+        f("max", Own, max),
+        f("sum", Own, sum),
+        f("any", One, any),
+        f("all", One, all),
+        f("sorted", Own, sorted),
+        f("iter", Positional(1, 2), iter),
+        f("next", Positional(1, 2), next),
+        f("isinstance", Positional(2, 2), isinstance),
+        f("issubclass", Positional(2, 2), issubclass),
+        f("hasattr", Positional(2, 2), hasattr),
+        f("getattr", Positional(2, 3), getattr),
+        f("setattr", Positional(3, 3), setattr),
+        f("delattr", Positional(2, 2), delattr),
+        f("callable", One, callable),
+        f("id", One, id),
+        f("hash", One, hash),
+        f("divmod", Positional(2, 2), divmod),
+        f("pow", Own, pow),
+        f("round", Own, round),
+        f("chr", One, chr),
+        f("ord", One, ord),
+        f("hex", One, hex),
+        f("oct", One, oct),
+        f("bin", One, bin),
+        f("format", Positional(1, 2), format),
+        f("input", Positional(0, 1), input),
+        f("vars", Positional(0, 1), vars),
+        f("globals", NoArgs, globals),
+        f("locals", NoArgs, locals),
+        f("dir", Positional(0, 1), dir),
+        f("exit", Own, site_exit),
+        f("quit", Own, site_exit),
+    ],
+};
+
 pub fn install(vm: &mut Vm) {
-    let fns: &[(&'static str, crate::value::NativeFn)] = &[
-        ("print", print),
-        ("len", len),
-        ("repr", repr),
-        ("ascii", ascii),
-        ("abs", abs),
-        ("min", min),
-        ("max", max),
-        ("sum", sum),
-        ("any", any),
-        ("all", all),
-        ("sorted", sorted),
-        ("iter", iter),
-        ("next", next),
-        ("isinstance", isinstance),
-        ("issubclass", issubclass),
-        ("hasattr", hasattr),
-        ("getattr", getattr),
-        ("setattr", setattr),
-        ("delattr", delattr),
-        ("callable", callable),
-        ("id", id),
-        ("hash", hash),
-        ("divmod", divmod),
-        ("pow", pow),
-        ("round", round),
-        ("chr", chr),
-        ("ord", ord),
-        ("hex", hex),
-        ("oct", oct),
-        ("bin", bin),
-        ("format", format),
-        ("input", input),
-        ("vars", vars),
-        ("globals", globals),
-        ("locals", locals),
-        ("dir", dir),
-        ("exit", site_exit),
-        ("quit", site_exit),
-    ];
-    for (name, f) in fns {
-        vm.builtins.borrow_mut().set_str(name, native(name, *f));
+    for f in BUILTINS.functions {
+        let b = crate::value::Builtin {
+            name: f.name,
+            owner: None,
+            func: f.func,
+            bound_self: None,
+            counting: Default::default(),
+            def: Some(f),
+        };
+        vm.builtins
+            .borrow_mut()
+            .set_str(f.name, Value::Builtin(Rc::new(b)));
     }
     vm.builtins
         .borrow_mut()
@@ -255,22 +276,18 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 }
 
 fn len(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("len", args, 1, 1)?;
     Ok(Value::Int(len_of(vm, &args[0])? as i64))
 }
 
 fn repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("repr", args, 1, 1)?;
     Ok(Value::string(vm.repr(&args[0])?))
 }
 
 fn ascii(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("ascii", args, 1, 1)?;
     Ok(Value::string(vm.ascii(&args[0])?))
 }
 
 fn abs(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("abs", args, 1, 1)?;
     Ok(match &args[0] {
         Value::Int(i) => match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -430,7 +447,6 @@ fn first_truth_stop(vm: &mut Vm, it: &Value, stop_on: bool) -> PyResult<Option<O
 }
 
 fn any(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("any", args, 1, 1)?;
     let it = vm.get_iter(args[0].clone())?;
     match first_truth_stop(vm, &it, true)? {
         Some(None) => return Ok(Value::Bool(false)),
@@ -446,7 +462,6 @@ fn any(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn all(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("all", args, 1, 1)?;
     let it = vm.get_iter(args[0].clone())?;
     match first_truth_stop(vm, &it, false)? {
         Some(None) => return Ok(Value::Bool(true)),
@@ -477,7 +492,6 @@ fn sorted(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("iter", args, 1, 2)?;
     if args.len() == 2 {
         return Ok(Value::Iter(crate::gc::alloc(RefCell::new(
             IterObj::Callable {
@@ -490,7 +504,6 @@ fn iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("next", args, 1, 2)?;
     // A StopIteration raised by the iterator itself goes on as it is.
     match vm.iter_next(&args[0]) {
         Ok(Some(v)) => Ok(v),
@@ -526,14 +539,12 @@ fn class_check(
 }
 
 fn isinstance(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("isinstance", args, 2, 2)?;
     let t = vm.types.type_of(&args[0]);
     let r = class_check(&args[1], "isinstance", &mut |c| t.is_subclass(c))?;
     Ok(Value::Bool(r))
 }
 
 fn issubclass(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("issubclass", args, 2, 2)?;
     let Value::Class(sub) = &args[0] else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
@@ -553,7 +564,6 @@ fn attr_name(v: &Value) -> PyResult<crate::value::Str> {
 }
 
 fn hasattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("hasattr", args, 2, 2)?;
     let n = attr_name(&args[1])?;
     match vm.getattr_str(&args[0], &n) {
         Ok(_) => Ok(Value::Bool(true)),
@@ -563,7 +573,6 @@ fn hasattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn getattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("getattr", args, 2, 3)?;
     let n = attr_name(&args[1])?;
     match vm.getattr_str(&args[0], &n) {
         Ok(v) => Ok(v),
@@ -573,21 +582,18 @@ fn getattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn setattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("setattr", args, 3, 3)?;
     let n = attr_name(&args[1])?;
     vm.setattr(&args[0], &n, args[2].clone())?;
     Ok(Value::None)
 }
 
 fn delattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("delattr", args, 2, 2)?;
     let n = attr_name(&args[1])?;
     vm.delattr(&args[0], &n)?;
     Ok(Value::None)
 }
 
 fn callable(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("callable", args, 1, 1)?;
     Ok(Value::Bool(is_callable(&args[0])))
 }
 
@@ -602,7 +608,6 @@ pub fn is_callable(v: &Value) -> bool {
 }
 
 fn id(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("id", args, 1, 1)?;
     let v = &args[0];
     Ok(Value::Int(match v.ptr() {
         Some(p) => p as i64,
@@ -615,12 +620,10 @@ fn id(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn hash(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("hash", args, 1, 1)?;
     Ok(Value::Int(vm.hash_value(&args[0])?))
 }
 
 fn divmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("divmod", args, 2, 2)?;
     let (a, b) = (&args[0], &args[1]);
     if let (Some(x), Some(y)) = (to_big(a), to_big(b)) {
         if y.is_zero() {
@@ -810,7 +813,6 @@ fn round_float(f: f64, n: i64) -> f64 {
 use crate::value::string::unrepresentable;
 
 fn chr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("chr", args, 1, 1)?;
     let n = match vm.index_int(&args[0])? {
         Value::Int(n) if i32::try_from(n).is_ok() => n,
         _ => return Err(PyErr::overflow("Python int too large to convert to C int")),
@@ -828,7 +830,6 @@ fn chr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn ord(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("ord", args, 1, 1)?;
     match &args[0] {
         Value::Str(s) => {
             if s.char_len() != 1 {
@@ -859,22 +860,18 @@ fn radix(vm: &mut Vm, v: &Value, base: u32, prefix: &str) -> PyResult<Value> {
 }
 
 fn hex(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("hex", args, 1, 1)?;
     radix(vm, &args[0], 16, "0x")
 }
 
 fn oct(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("oct", args, 1, 1)?;
     radix(vm, &args[0], 8, "0o")
 }
 
 fn bin(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("bin", args, 1, 1)?;
     radix(vm, &args[0], 2, "0b")
 }
 
 fn format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("format", args, 1, 2)?;
     let spec = match args.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(o) => {
@@ -889,7 +886,6 @@ fn format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("input", args, 0, 1)?;
     if let Some(p) = args.first() {
         let s = vm.to_str(p)?;
         vm.write_stdout_str(&s)?;
@@ -914,7 +910,6 @@ fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn vars(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    check_args("vars", args, 0, 1)?;
     match args.first() {
         Some(v) => vm
             .getattr(v, "__dict__")

@@ -109,14 +109,7 @@ pub fn install_iterator_methods(c: &std::rc::Rc<crate::value::Class>) {
 /// does not know). Every other native takes none: the call refuses them
 /// first (`keywords_refused`), as CPython's positional-only functions do.
 pub fn reads_keywords(b: &Builtin) -> bool {
-    if let Some(def) = b.def {
-        return def.params == typedef::Params::Own;
-    }
-    b.owner.is_none()
-        && matches!(
-            b.name,
-            "print" | "min" | "max" | "sum" | "sorted" | "enumerate" | "round" | "partial"
-        )
+    b.def.is_some_and(|def| def.params == typedef::Params::Own)
 }
 
 /// CPython's `NAME() takes no keyword arguments` for a native without a

@@ -31,7 +31,8 @@ pub enum Params {
 /// A method of a built-in type, or a function of a built-in module.
 pub struct FnDef {
     pub name: &'static str,
-    /// The type's or module's name, for messages and `__qualname__`.
+    /// The type's or module's name, for messages and `__qualname__`
+    /// (empty for the built-in functions).
     pub owner: &'static str,
     /// For a method, whether a value may be its receiver (`list.append(1,
     /// 2)` may not); None for a module's function.
@@ -109,22 +110,27 @@ impl FnDef {
 
     /// The arguments' check, after the receiver's.
     fn check_params(&self, args: &[Value], kw_given: bool) -> PyResult<()> {
-        let (owner, name) = (self.owner, self.name);
+        let name = self.name;
         if self.params == Params::Own {
             return Ok(());
         }
+        // `list.append`, `math.sqrt`; a built-in function by its name.
+        let qualname = match self.owner {
+            "" => name.to_string(),
+            owner => format!("{owner}.{name}"),
+        };
         if kw_given {
             return Err(PyErr::type_error(format!(
-                "{owner}.{name}() takes no keyword arguments"
+                "{qualname}() takes no keyword arguments"
             )));
         }
         let n = args.len() - self.receives.is_some() as usize;
         let msg = match self.params {
             Params::NoArgs if n != 0 => {
-                format!("{owner}.{name}() takes no arguments ({n} given)")
+                format!("{qualname}() takes no arguments ({n} given)")
             }
             Params::One if n != 1 => {
-                format!("{owner}.{name}() takes exactly one argument ({n} given)")
+                format!("{qualname}() takes exactly one argument ({n} given)")
             }
             Params::Positional(min, max) => {
                 let (min, max) = (min as usize, max as usize);
