@@ -1,18 +1,22 @@
 //! The virtual machine: frames on its own stack, one dispatch loop
 //! (instantiated traced and untraced), calls, exceptions, tracing hooks.
 
+mod arith;
 mod attr_cache;
 pub mod attrs;
 pub mod call;
+mod compare;
 pub mod errors;
 pub mod frame;
 pub mod iter;
 pub mod keys;
 mod name_cache;
 pub mod ops;
+mod repr;
 mod run;
 pub(crate) mod sink;
 mod stack;
+mod subscript;
 mod suggest;
 pub(crate) mod trace_call;
 mod tracing;

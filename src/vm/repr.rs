@@ -1,0 +1,321 @@
+//! `repr()`, `str()`, `ascii()` and `format()` of values.
+
+use std::rc::Rc;
+
+use crate::value::repr::str_repr;
+use crate::value::{Descr, ExcType, PyErr, PyResult, Value};
+
+use super::Vm;
+
+impl Vm {
+    /// `repr(v)`
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        self.nested(" while getting the repr of an object", |vm| {
+            vm.repr_inner(v)
+        })
+    }
+
+    /// The repr of a container that may contain itself: `[...]`-style
+    /// (`cycle`) when met again inside its own repr, as CPython's `Py_ReprEnter`.
+    pub(super) fn repr_container(
+        &mut self,
+        id: usize,
+        cycle: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<String>,
+    ) -> PyResult<String> {
+        if self.repr_active.contains(&id) {
+            return Ok(cycle.to_string());
+        }
+        self.repr_active.push(id);
+        let r = f(self);
+        self.repr_active.pop();
+        r
+    }
+
+    pub(super) fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::Str(s) => str_repr(s.as_str()),
+            Value::BigInt(b) => crate::value::int::to_decimal(b)?,
+            Value::Float(f) => crate::value::format::float_repr(*f),
+            Value::List(l) => {
+                return self.repr_container(Rc::as_ptr(l) as usize, "[...]", |vm| {
+                    let items = l.borrow().clone();
+                    let parts: PyResult<Vec<String>> = items.iter().map(|x| vm.repr(x)).collect();
+                    Ok(format!("[{}]", parts?.join(", ")))
+                })
+            }
+            Value::Tuple(t) => {
+                let parts: PyResult<Vec<String>> = t.iter().map(|x| self.repr(x)).collect();
+                let parts = parts?;
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
+            Value::Dict(d) => {
+                return self.repr_container(Rc::as_ptr(d) as usize, "{...}", |vm| {
+                    let items: Vec<(Value, Value)> = d
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    let mut parts = vec![];
+                    for (k, v) in items {
+                        parts.push(format!("{}: {}", vm.repr(&k)?, vm.repr(&v)?));
+                    }
+                    Ok(format!("{{{}}}", parts.join(", ")))
+                })
+            }
+            Value::Set(s) => {
+                let items: Vec<Value> = s.borrow().iter().cloned().collect();
+                if items.is_empty() {
+                    "set()".into()
+                } else {
+                    let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(x)).collect();
+                    format!("{{{}}}", parts?.join(", "))
+                }
+            }
+            Value::FrozenSet(s) => {
+                let items: Vec<Value> = s.iter().cloned().collect();
+                if items.is_empty() {
+                    "frozenset()".into()
+                } else {
+                    let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(x)).collect();
+                    format!("frozenset({{{}}})", parts?.join(", "))
+                }
+            }
+            Value::Range(r) => r.repr(),
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s.start)?,
+                self.repr(&s.stop)?,
+                self.repr(&s.step)?
+            ),
+            Value::Function(f) => format!(
+                "<function {} at 0x{:x}>",
+                f.qualname.borrow().as_str(),
+                v.ptr().unwrap_or(0)
+            ),
+            Value::BoundMethod(m) => {
+                let fname = match &m.func {
+                    Value::Function(f) => f.qualname.borrow().as_str().to_string(),
+                    other => other.type_name(),
+                };
+                let obj = self.repr(&m.self_)?;
+                format!("<bound method {} of {}>", fname, obj)
+            }
+            Value::Builtin(b) => match &b.bound_self {
+                Some(s) => format!(
+                    "<built-in method {} of {} object at 0x{:x}>",
+                    b.name,
+                    s.type_name(),
+                    s.ptr().unwrap_or(0)
+                ),
+                None => format!("<built-in function {}>", b.name),
+            },
+            Value::Class(c) => {
+                if c.module.as_str() == "builtins" {
+                    format!("<class '{}'>", c.qualname.as_str())
+                } else {
+                    format!("<class '{}.{}'>", c.module.as_str(), c.qualname.as_str())
+                }
+            }
+            Value::Instance(inst) => {
+                if let Some(m) = self.user_dunder(&inst.class, "__repr__") {
+                    return self.call_str_dunder(&m, v, "__repr__");
+                }
+                if inst.class.is_exception() {
+                    let args = self.exc_attr(v, "args").unwrap_or(Value::tuple(vec![]));
+                    let inner = match &args {
+                        Value::Tuple(t) if t.len() == 1 => self.repr(&t[0])?,
+                        Value::Tuple(t) => {
+                            let parts: PyResult<Vec<String>> =
+                                t.iter().map(|x| self.repr(x)).collect();
+                            parts?.join(", ")
+                        }
+                        _ => String::new(),
+                    };
+                    return Ok(format!("{}({})", inst.class.name.as_str(), inner));
+                }
+                format!(
+                    "<{}.{} object at 0x{:x}>",
+                    inst.class.module.as_str(),
+                    inst.class.qualname.as_str(),
+                    v.ptr().unwrap_or(0)
+                )
+            }
+            Value::Module(m) => format!("<module '{}' (built-in)>", m.name.as_str()),
+            Value::Iter(it) => format!(
+                "<{} object at 0x{:x}>",
+                it.borrow().type_name(),
+                v.ptr().unwrap_or(0)
+            ),
+            Value::Code(c) => format!(
+                "<code object {} at 0x{:x}, file \"{}\", line {}>",
+                c.name.as_str(),
+                v.ptr().unwrap_or(0),
+                c.filename.as_str(),
+                c.firstlineno
+            ),
+            Value::Frame(f) => format!(
+                "<frame at 0x{:x}, file '{}', line {}, code {}>",
+                v.ptr().unwrap_or(0),
+                f.code.filename.as_str(),
+                self.frame_obj_line(f),
+                f.code.name.as_str()
+            ),
+            Value::Descr(d) => match &**d {
+                Descr::Partial { func, args, kwargs } => {
+                    let mut parts = vec![self.repr(func)?];
+                    for a in args {
+                        parts.push(self.repr(a)?);
+                    }
+                    for (k, x) in kwargs {
+                        parts.push(format!("{}={}", k.as_str(), self.repr(x)?));
+                    }
+                    format!("functools.partial({})", parts.join(", "))
+                }
+                _ => format!("<{} object at 0x{:x}>", v.type_name(), v.ptr().unwrap_or(0)),
+            },
+            _ => crate::value::repr::repr_plain(v),
+        })
+    }
+
+    /// Runs a user `__repr__`/`__str__`, which must return a str.
+    pub(super) fn call_str_dunder(&mut self, m: &Value, v: &Value, name: &str) -> PyResult<String> {
+        match self.call_special(m, v, [])? {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            r => Err(PyErr::type_error(format!(
+                "{} returned non-string (type {})",
+                name,
+                r.type_name()
+            ))),
+        }
+    }
+
+    /// `str(v)`
+    pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Instance(_) => self.nested(" while getting the str of an object", |vm| {
+                vm.instance_str(v)
+            }),
+            _ => self.repr(v),
+        }
+    }
+
+    /// `str()` of an instance: its `__str__`, an exception's message, or its repr.
+    pub(super) fn instance_str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Instance(inst) => {
+                if let Some(m) = self.user_dunder(&inst.class, "__str__") {
+                    return self.call_str_dunder(&m, v, "__str__");
+                }
+                if inst.class.is_exception() {
+                    let args = self.exc_attr(v, "args").unwrap_or(Value::tuple(vec![]));
+                    return match &args {
+                        Value::Tuple(t) if t.is_empty() => Ok(String::new()),
+                        Value::Tuple(t) if t.len() == 1 => {
+                            if inst.class.is_subclass(&self.types.exc(ExcType::KeyError)) {
+                                self.repr(&t[0])
+                            } else {
+                                self.to_str(&t[0])
+                            }
+                        }
+                        other => self.repr(other),
+                    };
+                }
+                self.repr(v)
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `ascii(v)`
+    pub fn ascii(&mut self, v: &Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        let mut out = String::new();
+        for c in r.chars() {
+            let n = c as u32;
+            if n < 128 {
+                out.push(c);
+            } else if n <= 0xff {
+                out.push_str(&format!("\\x{:02x}", n));
+            } else if n <= 0xffff {
+                out.push_str(&format!("\\u{:04x}", n));
+            } else {
+                out.push_str(&format!("\\U{:08x}", n));
+            }
+        }
+        Ok(out)
+    }
+
+    /// `format(v, spec)`
+    pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if let Some(s) = crate::value::format::format_builtin(v, spec)? {
+            return Ok(s);
+        }
+        match v {
+            Value::Instance(inst) => {
+                if let Some(m) = self.user_dunder(&inst.class, "__format__") {
+                    let r = self.call_special(&m, v, [Value::str(spec)])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        _ => Err(PyErr::type_error(format!(
+                            "__format__ must return a str, not {}",
+                            r.type_name()
+                        ))),
+                    };
+                }
+                if spec.is_empty() {
+                    // `object.__format__` is a built-in method called on the way.
+                    return self.nested(" while calling a Python object", |vm| vm.to_str(v));
+                }
+                Err(PyErr::type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    v.type_name()
+                )))
+            }
+            _ => {
+                if spec.is_empty() {
+                    return self.to_str(v);
+                }
+                Err(PyErr::type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    v.type_name()
+                )))
+            }
+        }
+    }
+
+    /// The callee of the call a `DictMerge` builds keyword arguments for
+    /// (`[callable, args, kwargs]` on top of the stack), as CPython's
+    /// `_PyObject_FunctionStr` names it.
+    pub(super) fn merge_callee_str(&mut self) -> PyResult<String> {
+        let n = self.stack.len();
+        let f = if n >= 3 {
+            self.stack[n - 3].clone()
+        } else {
+            Value::None
+        };
+        self.function_str(&f)
+    }
+
+    /// `module.qualname()` (`qualname()` for builtins), else `str(f)`.
+    pub fn function_str(&mut self, f: &Value) -> PyResult<String> {
+        // An instance does not see its class's `__qualname__` (a slot of type).
+        let q = match f {
+            Value::Instance(_) => None,
+            _ => self.getattr(f, "__qualname__").ok(),
+        };
+        let Some(q) = q else {
+            return self.to_str(f);
+        };
+        let q = self.to_str(&q)?;
+        match self.getattr(f, "__module__") {
+            Ok(Value::Str(m)) if m.as_str() != "builtins" => Ok(format!("{}.{}()", m.as_str(), q)),
+            _ => Ok(format!("{}()", q)),
+        }
+    }
+}
