@@ -242,6 +242,10 @@ class Gen:
         self.sc.cost += fn.cost * self.sc.mult
         if fn.kind == "mutual":
             return f"{fn.name}({self.r.randint(0, 5)})"
+        if fn.kind == "gen":
+            g = f"{fn.name}({self.args_for(fn, d)})"
+            return self.pick([f"sum({g})", f"len(list({g}))", f"next({g}, -1)",
+                              f"max({g}, default=0)", f"sum(x for x in {g} if x)"])
         if fn.kind == "rec":
             cur = self.rec_scope()
             if cur is not None and cur.rec[0] is fn:
@@ -1591,6 +1595,40 @@ class Gen:
             sc.funcs.remove(fn)
         self.funcs.append(fn)
 
+    def gen_function(self):
+        """A generator function: yields in a loop (in a try/finally, or
+        taking what `send` passes), returns its argument; called through a
+        consumer (`call`)."""
+        name, p, i = self.fresh("gen"), self.fresh("n"), self.fresh("i")
+        sc = Scope("func", name, self.module)
+        sc.ret = "int"
+        sc.vars[p] = "int"
+        sc.params.add(p)
+        self.emit(0, f"def {name}({p}):")
+        self.function_body_stmts(sc, 1, self.r.randint(0, 2))
+        shape = self.pick(["loop", "try", "received"])
+        ind = 1
+        if shape == "try":
+            self.emit(1, "try:")
+            ind = 2
+        self.emit(ind, f"for {i} in range({p} % 5):")
+        if shape == "received":
+            got = self.fresh("got")
+            self.emit(ind + 1, f"{got} = yield {i}")
+            self.emit(ind + 1, f"if {got} is not None:")
+            self.emit(ind + 2, f"{p} += {i}")
+        else:
+            self.emit(ind + 1, f"yield {i} * {self.r.randint(1, 3)} + {p}")
+        sc.vars[i] = "int"
+        sc.mult = 4
+        self.function_body_stmts(sc, ind + 1, self.r.randint(0, 1))
+        sc.mult = 1
+        if shape == "try":
+            self.emit(1, "finally:")
+            self.function_body_stmts(sc, 2, 1)
+        self.emit(1, f"return {p}")
+        self.funcs.append(Func(name, [(p, "int", False)], "int", cost=max(sc.cost, 1) * 5, kind="gen"))
+
     def lit_default(self, t):
         return {"int": self.lit_int(), "str": self.pick(STR_POOL[:4]), "list": self.pick(["[]", "[1, 2]"])}[t]
 
@@ -1839,6 +1877,8 @@ class Gen:
             items.append(self.pick(["func", "func", "func", "func", "class", "class"] if self.f("classes") else ["func"]))
         if self.f("recursion") and self.chance(0.2):
             items.insert(self.r.randint(0, len(items)), "mutual")
+        if self.f("generators") and self.chance(0.4):
+            items.insert(self.r.randint(0, len(items)), "gen")
         classes_out, funcs_out = [], []
         for kind in items:
             start = len(self.out)
@@ -1848,6 +1888,8 @@ class Gen:
                 self.user_class()
             elif kind == "mutual":
                 self.mutual_pair()
+            elif kind == "gen":
+                self.gen_function()
             else:
                 self.top_function()
             chunk = self.out[start:]

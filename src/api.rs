@@ -77,14 +77,14 @@ impl Interpreter {
                 .set_str("__file__", Value::str(filename));
         }
         let r = self.vm.run_module(code, globals.clone());
+        let r = r.map_err(|e| self.describe(e, &globals));
+        // As CPython's shutdown: generators suspended in `try` blocks close.
+        self.vm.release_module_globals(&globals);
         self.vm.flush();
         // The type cache holds classes (and what it found in them) strongly:
         // the run's classes must not outlive it through the cache.
         self.vm.forget_class_lookups();
-        match r {
-            Ok(v) => Ok(v),
-            Err(e) => Err(self.describe(e, &globals)),
-        }
+        r
     }
 
     fn describe(&mut self, e: PyErr, globals: &Rc<RefCell<Dict>>) -> RunError {

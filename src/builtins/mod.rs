@@ -4,6 +4,7 @@
 mod construct;
 pub mod dict_methods;
 mod functions;
+mod generator;
 mod iter_types;
 pub(crate) use functions::{container_len, len_of};
 mod list_methods;
@@ -45,8 +46,9 @@ pub(crate) fn method(owner: &'static str, name: &'static str, func: NativeFn) ->
 }
 
 /// The built-in types defined by a `TypeDef`, with their classes.
-fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 9] {
+fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 10] {
     [
+        (&generator::TYPE, vm.types.generator.clone()),
         (&str_methods::TYPE, vm.types.str_.clone()),
         (&list_methods::TYPE, vm.types.list.clone()),
         (&dict_methods::TYPE, vm.types.dict.clone()),

@@ -859,6 +859,9 @@ impl<'a> Compiler<'a> {
             }
             u.flags |= CO_OPTIMIZED | CO_NEWLOCALS;
         }
+        if kind == CodeKind::Function && sc.is_generator {
+            u.flags |= crate::bytecode::CO_GENERATOR;
+        }
         u.set_derefs(&sc.cellvars, &sc.freevars);
         if self.units.len() > 1 || kind == CodeKind::Comprehension {
             u.flags |= CO_NESTED;

@@ -151,11 +151,22 @@ impl<'a> Compiler<'a> {
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, "<genexpr>", generators, Comp::Gen(elt))?
             }
-            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
-                return err(
-                    "generator functions ('yield') are not supported by krait yet",
-                    e.span,
-                )
+            ExprKind::Yield(v) => {
+                self.check_yield_allowed(e)?;
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        let c = self.u().add_const(Value::None);
+                        self.u().emit(Op::LoadConst, c);
+                    }
+                }
+                // Leaves what the resumption sends (`send`), as CPython's
+                // YIELD_VALUE; RESUME 1.
+                self.u().emit(Op::YieldValue, 0);
+            }
+            ExprKind::YieldFrom(_) => {
+                self.check_yield_allowed(e)?;
+                return err("'yield from' is not supported by krait yet", e.span);
             }
             ExprKind::Await(_) => return err("'await' is not supported by krait", e.span),
             ExprKind::Compare {
@@ -642,6 +653,26 @@ impl<'a> Compiler<'a> {
         let code = self.leave_scope();
         self.make_function(code, flags);
         Ok(())
+    }
+
+    /// `yield` only in a function (a lambda too), as CPython's symtable
+    /// refuses it elsewhere.
+    fn check_yield_allowed(&mut self, e: &Expr) -> CResult {
+        let u = self.u();
+        let msg = match u.kind {
+            CodeKind::Function => return Ok(()),
+            CodeKind::Module | CodeKind::Class => "'yield' outside function".to_string(),
+            CodeKind::Comprehension => {
+                let what = match u.name.as_str() {
+                    "<listcomp>" => "list comprehension",
+                    "<setcomp>" => "set comprehension",
+                    "<dictcomp>" => "dict comprehension",
+                    _ => "generator expression",
+                };
+                format!("'yield' inside {what}")
+            }
+        };
+        err(msg, e.span)
     }
 
     fn comprehension(

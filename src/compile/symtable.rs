@@ -54,6 +54,10 @@ pub struct Scope {
     pub parent: Option<usize>,
     /// Whether `super` is used directly here (needs the `__class__` cell).
     pub uses_super: bool,
+    /// A `yield` or `yield from` is in this scope: a function scope is a
+    /// generator (CPython's `ste_generator`), even where the code that
+    /// yields is never compiled (`if 0: yield`).
+    pub is_generator: bool,
     /// A class body that must provide the `__class__` cell.
     pub needs_class_cell: bool,
     /// Where each `global`/`nonlocal` was declared (for errors found when resolving).
@@ -626,11 +630,16 @@ impl Builder {
                 generators,
             } => self.comprehension(e, "<dictcomp>", generators, &[key, value]),
             ExprKind::Yield(v) => {
+                self.cur().is_generator = true;
                 if let Some(v) = v {
                     self.expr(v)
                 }
             }
-            ExprKind::YieldFrom(v) | ExprKind::Await(v) => self.expr(v),
+            ExprKind::YieldFrom(v) => {
+                self.cur().is_generator = true;
+                self.expr(v)
+            }
+            ExprKind::Await(v) => self.expr(v),
             ExprKind::Compare {
                 left, comparators, ..
             } => {

@@ -444,6 +444,38 @@ impl Vm {
                 _ => return Ok(None),
             },
             (Value::Cell(c), "cell_contents") => c.borrow().clone(),
+            (Value::Iter(it), "gi_running" | "gi_code" | "gi_yieldfrom" | "gi_frame")
+                if matches!(&*it.borrow(), super::iter::IterObj::Generator(_)) =>
+            {
+                let b = it.borrow();
+                let super::iter::IterObj::Generator(g) = &*b else {
+                    unreachable!()
+                };
+                match name {
+                    "gi_running" => Value::Bool(g.running),
+                    "gi_code" => Value::Code(g.func.code.clone()),
+                    "gi_yieldfrom" => Value::None,
+                    _ if g.done => Value::None,
+                    _ => {
+                        return Err(PyErr::new(
+                            ExcType::NotImplementedError,
+                            "generator.gi_frame of an unfinished generator is not supported by krait yet",
+                        ))
+                    }
+                }
+            }
+            (Value::Iter(it), "__name__" | "__qualname__")
+                if matches!(&*it.borrow(), super::iter::IterObj::Generator(_)) =>
+            {
+                let b = it.borrow();
+                let super::iter::IterObj::Generator(g) = &*b else {
+                    unreachable!()
+                };
+                match name {
+                    "__name__" => Value::Str(g.func.name.borrow().clone()),
+                    _ => Value::Str(g.func.qualname.borrow().clone()),
+                }
+            }
             (Value::Tuple(t), "major" | "minor" | "micro" | "releaselevel" | "serial")
                 if self.is_version_info(obj) =>
             {

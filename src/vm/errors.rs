@@ -219,3 +219,25 @@ impl Vm {
         }
     }
 }
+
+impl Vm {
+    /// CPython's `PyErr_WriteUnraisable` for an error nobody can catch (a
+    /// generator closed as it is dropped): "Exception ignored in: <obj>"
+    /// and the exception's traceback, on stderr.
+    #[cold]
+    pub(crate) fn report_unraisable(&mut self, exc: &Value, obj: &Value) {
+        let r = self.repr(obj).unwrap_or_else(|_| "<object>".to_string());
+        // One exception, no chain; its last line always "Type: message"
+        // (CPython's default unraisable hook), even for an empty message.
+        let mut text = String::new();
+        let summary = self.format_one(exc, &mut text, None);
+        text.truncate(text.len() - summary.len() - 1);
+        let cls = self.exc_class(exc);
+        let name = match cls.module.as_str() {
+            "builtins" => cls.qualname.as_str().to_string(),
+            m => format!("{m}.{}", cls.qualname.as_str()),
+        };
+        let msg = self.to_str(exc).unwrap_or_default();
+        self.write_stderr_str(&format!("Exception ignored in: {r}\n{text}{name}: {msg}\n"));
+    }
+}

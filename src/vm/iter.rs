@@ -203,11 +203,31 @@ thread_local! {
     static CLOSE_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// How a generator is resumed.
+pub(crate) enum GenInput {
+    Next,
+    Send(Value),
+    Throw(PyErr),
+}
+
+/// What a resumed generator did.
+pub(crate) enum GenStep {
+    Yielded(Value),
+    /// Its frame returned this (`StopIteration.value`).
+    Returned(Value),
+}
+
 impl Drop for GenState {
     fn drop(&mut self) {
         // CPython closes a started, unfinished generator when it is dropped:
         // a GeneratorExit thrown into its frame, which tracers see.
-        if !self.done && TRACING.with(|t| t.get()) {
+        if self.done {
+            return;
+        }
+        // Closing shows only to a tracer, or to the frame's own handlers
+        // (`finally`, `except GeneratorExit`): a genexpr has none.
+        let visible = |f: &Frame| TRACING.with(|t| t.get()) || !f.code.exc_table.is_empty();
+        if self.frame.as_ref().is_some_and(visible) {
             if let Some(f) = self.frame.take() {
                 if f.ip > 0 {
                     let saved = std::mem::take(&mut self.saved);
@@ -384,6 +404,21 @@ impl Vm {
     /// `for`'s step on an iterator the loop has no fast path for.
     #[inline(never)]
     pub(crate) fn for_iter_next(&mut self, fi: usize, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Iter(g) = it {
+            if matches!(&*g.borrow(), IterObj::Generator(_)) {
+                // A generator that returns a value ends the loop with a
+                // StopIteration carrying it, which a tracer sees (CPython's
+                // FOR_ITER); returning None raises nothing.
+                return match self.resume_gen_with(g, GenInput::Next, false) {
+                    Ok(GenStep::Yielded(v)) => Ok(Some(v)),
+                    Ok(GenStep::Returned(Value::None)) => Ok(None),
+                    Ok(GenStep::Returned(v)) => {
+                        self.for_iter_error(fi, PyErr::Args(ExcType::StopIteration, vec![v]))
+                    }
+                    Err(e) => self.for_iter_error(fi, e),
+                };
+            }
+        }
         match self.iter_next(it) {
             Err(e) => self.for_iter_error(fi, e),
             r => r,
@@ -704,15 +739,40 @@ impl Vm {
         g: &Rc<RefCell<IterObj>>,
         sink: bool,
     ) -> PyResult<Option<Value>> {
+        Ok(match self.resume_gen_with(g, GenInput::Next, sink)? {
+            GenStep::Yielded(v) => Some(v),
+            GenStep::Returned(_) => None,
+        })
+    }
+
+    /// Resumes generator `g` with `input` (`next`, `send(v)`, `throw(e)`)
+    /// until it yields or returns.
+    pub(crate) fn resume_gen_with(
+        &mut self,
+        g: &Rc<RefCell<IterObj>>,
+        input: GenInput,
+        sink: bool,
+    ) -> PyResult<GenStep> {
         let base = self.stack.len();
         let mut frame = {
             let mut b = g.borrow_mut();
             let st = GenState::of(&mut b);
-            if st.done {
-                return Ok(None);
-            }
             if st.running {
                 return Err(PyErr::value_error("generator already executing"));
+            }
+            if st.done {
+                return match input {
+                    GenInput::Throw(e) => Err(e),
+                    _ => Ok(GenStep::Returned(Value::None)),
+                };
+            }
+            let started = st.frame.as_ref().is_some_and(|f| f.ip > 0);
+            if let GenInput::Send(v) = &input {
+                if !started && !v.is_none() {
+                    return Err(PyErr::type_error(
+                        "can't send non-None value to a just-started generator",
+                    ));
+                }
             }
             // Resuming pushes a frame: checked before the state changes.
             if self.at_recursion_limit() {
@@ -732,10 +792,19 @@ impl Vm {
         frame.traced = false;
         frame.sink = sink;
         let started = frame.ip > 0;
-        if started {
-            // The value `YieldValue` leaves behind (what `send` would pass).
-            self.stack.push(Value::None);
-        }
+        let throw = match input {
+            GenInput::Throw(e) => Some(e),
+            // The value `YieldValue` leaves behind: what `send` passes.
+            GenInput::Send(v) if started => {
+                self.stack.push(v);
+                None
+            }
+            _ if started => {
+                self.stack.push(Value::None);
+                None
+            }
+            _ => None,
+        };
         let obj = frame.obj.clone();
         self.frames.push(frame);
         if let Some(o) = obj {
@@ -748,23 +817,37 @@ impl Vm {
             };
             *o.back.borrow_mut() = back;
         }
-        if let Err(e) = self.enter_call_hooks() {
+        // A throw raises in the generator's frame right after its call
+        // event: the event's trace function runs first, nested, rather than
+        // as a frame the loop runs (`enter_call_hooks`).
+        let hooks = match throw {
+            Some(_) => self.enter_frame_hooks(),
+            None => self.enter_call_hooks(),
+        };
+        if let Err(e) = hooks {
             // The call event failed: the generator is left as it was.
             self.frames.pop();
             self.stack.truncate(base);
             GenState::finish_gen(g);
             return Err(e);
         }
-        let r = self.with_stack(|vm| vm.run_loop());
+        let r = match throw {
+            // Raised at the yield it waits at: its handlers may catch it.
+            Some(e) => match self.raise_here(e) {
+                Ok(()) => self.with_stack(|vm| vm.run_loop()),
+                Err(e) => Err(e),
+            },
+            None => self.with_stack(|vm| vm.run_loop()),
+        };
         let mut b = g.borrow_mut();
         let st = GenState::of(&mut b);
         st.running = false;
         match r {
             Ok(v) => {
                 if st.done {
-                    Ok(None)
+                    Ok(GenStep::Returned(v))
                 } else {
-                    Ok(Some(v))
+                    Ok(GenStep::Yielded(v))
                 }
             }
             Err(e) => {
@@ -839,39 +922,51 @@ impl Vm {
         }
     }
 
-    /// Throws GeneratorExit into a dropped generator's suspended frame.
-    fn close_generator_frame(&mut self, mut frame: Frame, saved: Vec<Value>) {
-        let base = self.stack.len();
-        frame.base = base;
-        frame.ret_slot = base;
-        frame.is_entry = true;
-        frame.plain_return = false;
-        frame.traced = false;
-        frame.gen = None;
-        frame.sink = false;
-        self.stack.extend(saved);
-        let obj = frame.obj.clone();
-        self.frames.push(frame);
-        let depth = self.frames.len();
-        if let Some(o) = obj {
-            // Closed from the frame that dropped it, which is its f_back.
-            o.live.set(Some(depth - 1));
-            let back = (depth > 1).then(|| self.frame_object(depth - 2));
-            *o.back.borrow_mut() = back;
-        }
-        if self.enter_frame_hooks().is_err() {
-            if self.frames.len() == depth {
-                self.frames.pop();
-            }
-            self.stack.truncate(base);
+    /// Closes a dropped generator's suspended frame, as CPython's
+    /// `gen_dealloc` does: GeneratorExit thrown in; what goes wrong is
+    /// reported on stderr ("Exception ignored in"), not raised.
+    fn close_generator_frame(&mut self, frame: Frame, saved: Vec<Value>) {
+        let Some(func) = frame.func.clone() else {
             return;
+        };
+        let mut st = GenState::new(func, saved);
+        st.frame = Some(frame);
+        let g = crate::gc::alloc(RefCell::new(IterObj::Generator(st)));
+        if let Err(e) = self.close_generator(&g) {
+            let exc = self.materialize(e);
+            self.report_unraisable(&exc, &Value::Iter(g.clone()));
         }
-        // The GeneratorExit ends the frame (a genexpr has no handlers).
-        let _ = self.raise_here(PyErr::bare(ExcType::GeneratorExit));
-        while self.frames.len() >= depth {
-            self.frames.pop();
+        // Whatever it did, it is finished (its drop must not close it again).
+        GenState::finish_gen(&g);
+    }
+
+    /// `generator.close()`: GeneratorExit thrown in where the generator
+    /// waits; a generator that yields anyway is a RuntimeError.
+    pub(crate) fn close_generator(&mut self, g: &Rc<RefCell<IterObj>>) -> PyResult<()> {
+        let waiting = match &mut *g.borrow_mut() {
+            IterObj::Generator(st) => {
+                let started = st.frame.as_ref().is_some_and(|f| f.ip > 0);
+                if !started && !st.running {
+                    // Never started: nothing runs, it is just finished.
+                    st.finish();
+                }
+                started || st.running
+            }
+            _ => false,
+        };
+        if !waiting {
+            return Ok(());
         }
-        self.stack.truncate(base);
+        let exit = PyErr::bare(ExcType::GeneratorExit);
+        match self.resume_gen_with(g, GenInput::Throw(exit), false) {
+            Ok(GenStep::Yielded(_)) => Err(PyErr::new(
+                ExcType::RuntimeError,
+                "generator ignored GeneratorExit",
+            )),
+            Ok(GenStep::Returned(_)) => Ok(()),
+            Err(e) if self.err_is(&e, ExcType::GeneratorExit) => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 
     /// Whether dropped generators wait to be closed.
@@ -885,7 +980,7 @@ impl Vm {
     /// closes them the moment their last reference goes.
     #[inline]
     pub(crate) fn close_pending_generators(&mut self) {
-        if self.trace.on() && Vm::generators_to_close() {
+        if Vm::generators_to_close() {
             self.close_dropped_generators();
         }
     }

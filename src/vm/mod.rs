@@ -263,6 +263,29 @@ impl Vm {
         self.run_loop()
     }
 
+    /// What CPython's shutdown does to `__main__`'s namespace: each global
+    /// in turn, in the order they were made (`__builtins__` aside), is let
+    /// go, and a generator that goes with it is closed then (its `finally`
+    /// runs, seeing the globals not yet let go).
+    pub(crate) fn release_module_globals(&mut self, globals: &Rc<RefCell<Dict>>) {
+        let names: Vec<String> = globals
+            .borrow()
+            .keys()
+            .filter_map(|k| match k {
+                Value::Str(s) if s.as_str() != "__builtins__" => Some(s.as_str().to_string()),
+                _ => None,
+            })
+            .collect();
+        for name in names {
+            let old = globals.borrow().get_str(&name).cloned();
+            if old.as_ref().is_some_and(|v| !v.is_immediate()) {
+                globals.borrow_mut().set_str(&name, Value::None);
+                drop(old);
+                self.close_pending_generators();
+            }
+        }
+    }
+
     /// A new `__main__`-style globals dict.
     pub fn new_globals(&mut self, name: &str) -> Rc<RefCell<Dict>> {
         let mut d = Dict::new();

@@ -146,11 +146,19 @@ impl Vm {
                 )
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name.as_str()),
-            Value::Iter(it) => format!(
-                "<{} object at 0x{:x}>",
-                it.borrow().type_name(),
-                v.ptr().unwrap_or(0)
-            ),
+            Value::Iter(it) => match &*it.borrow() {
+                // CPython names a generator by its function's qualname.
+                super::iter::IterObj::Generator(g) => format!(
+                    "<generator object {} at 0x{:x}>",
+                    g.func.qualname.borrow().as_str(),
+                    v.ptr().unwrap_or(0)
+                ),
+                other => format!(
+                    "<{} object at 0x{:x}>",
+                    other.type_name(),
+                    v.ptr().unwrap_or(0)
+                ),
+            },
             Value::Code(c) => format!(
                 "<code object {} at 0x{:x}, file \"{}\", line {}>",
                 c.name.as_str(),

@@ -1404,7 +1404,8 @@ impl Vm {
         if let Some(g) = &f.gen {
             crate::vm::iter::GenState::finish_gen(g);
             self.stack.truncate_fast(f.ret_slot);
-            return Ok(Some(Value::Null));
+            // What `resume_gen_with` gives as the StopIteration's value.
+            return Ok(Some(v));
         }
         self.stack.truncate_fast(f.ret_slot);
         // Generators this frame held are closed as it goes, as in CPython.

@@ -44,6 +44,7 @@ pub struct Types {
     pub zip: Rc<Class>,
     pub reversed: Rc<Class>,
     pub enumerate: Rc<Class>,
+    pub generator: Rc<Class>,
     exceptions: FxHashMap<ExcType, Rc<Class>>,
     /// `list_iterator`, `generator`, `zip`, ...: made when first asked for.
     iterator_kinds: RefCell<FxHashMap<&'static str, Rc<Class>>>,
@@ -84,6 +85,7 @@ impl Types {
         let zip = iter_type("zip", TypeKind::Zip);
         let reversed = iter_type("reversed", TypeKind::Reversed);
         let enumerate = iter_type("enumerate", TypeKind::Enumerate);
+        let generator = iter_type("generator", TypeKind::Iterator);
         let mut exceptions = FxHashMap::default();
         for t in ExcType::ALL {
             let base = match t.parent() {
@@ -139,6 +141,7 @@ impl Types {
             zip,
             reversed,
             enumerate,
+            generator,
             int,
             object,
             exceptions,

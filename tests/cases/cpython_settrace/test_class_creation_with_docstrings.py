@@ -21,6 +21,12 @@ class Tracer:
         self.events.append((frame.f_lineno, event))
         return self.trace
 
+    def traceWithGenexp(self, frame, event, arg):
+        self._reconfigure_frame(frame)
+        (o for o in [1])
+        self.events.append((frame.f_lineno, event))
+        return self.trace
+
 
 # The three tracer set-ups of TraceTestCase, SkipLineEventsTraceTestCase
 # and TraceOpcodesTestCase.
