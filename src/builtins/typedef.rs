@@ -83,60 +83,74 @@ fn plural(n: usize) -> &'static str {
 
 impl FnDef {
     /// Checks a call's receiver (`args[0]`) and arguments as CPython's
-    /// method descriptor and the method's argument parsing would.
+    /// method descriptor and the method's argument parsing would. The
+    /// checks are a few compares; the messages are made only on failure.
+    #[inline]
     pub fn check(&self, args: &[Value], kw_given: bool) -> PyResult<()> {
         self.check_receiver(args)?;
-        self.check_params(args, kw_given)
+        let n = args.len() - self.receives.is_some() as usize;
+        if self.params_fit(n, kw_given) {
+            Ok(())
+        } else {
+            Err(self.params_error(n, kw_given))
+        }
     }
 
     /// The receiver's check alone: CPython's profiler binds the method to
     /// it before the `c_call` event, so a wrong one raises before the event.
+    #[inline]
     pub fn check_receiver(&self, args: &[Value]) -> PyResult<()> {
-        let (owner, name) = (self.owner, self.name);
-        let Some(receives) = self.receives else {
-            return Ok(());
-        };
-        match args.first() {
-            None => Err(PyErr::type_error(format!(
-                "unbound method {owner}.{name}() needs an argument"
-            ))),
-            Some(v) if !receives(v) => Err(PyErr::type_error(format!(
-                "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
-                v.type_name()
-            ))),
-            Some(_) => Ok(()),
+        match (self.receives, args.first()) {
+            (None, _) => Ok(()),
+            (Some(receives), Some(v)) if receives(v) => Ok(()),
+            _ => Err(self.receiver_error(args)),
         }
     }
 
-    /// The arguments' check, after the receiver's.
-    fn check_params(&self, args: &[Value], kw_given: bool) -> PyResult<()> {
-        let name = self.name;
-        if self.params == Params::Own {
-            return Ok(());
+    #[cold]
+    fn receiver_error(&self, args: &[Value]) -> PyErr {
+        let (owner, name) = (self.owner, self.name);
+        match args.first() {
+            None => PyErr::type_error(format!("unbound method {owner}.{name}() needs an argument")),
+            Some(v) => PyErr::type_error(format!(
+                "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+                v.type_name()
+            )),
         }
+    }
+
+    /// Whether `n` arguments after the receiver (and keywords, if given) fit.
+    #[inline]
+    fn params_fit(&self, n: usize, kw_given: bool) -> bool {
+        match self.params {
+            Params::Own => true,
+            _ if kw_given => false,
+            Params::NoArgs => n == 0,
+            Params::One => n == 1,
+            Params::Positional(min, max) | Params::Tuple(min, max) => {
+                n >= min as usize && n <= max as usize
+            }
+            Params::Varargs => true,
+        }
+    }
+
+    /// CPython's message for arguments that do not fit, by kind.
+    #[cold]
+    fn params_error(&self, n: usize, kw_given: bool) -> PyErr {
+        let name = self.name;
         // `list.append`, `math.sqrt`; a built-in function by its name.
         let qualname = match self.owner {
             "" => name.to_string(),
             owner => format!("{owner}.{name}"),
         };
         if kw_given {
-            return Err(PyErr::type_error(format!(
-                "{qualname}() takes no keyword arguments"
-            )));
+            return PyErr::type_error(format!("{qualname}() takes no keyword arguments"));
         }
-        let n = args.len() - self.receives.is_some() as usize;
         let msg = match self.params {
-            Params::NoArgs if n != 0 => {
-                format!("{qualname}() takes no arguments ({n} given)")
-            }
-            Params::One if n != 1 => {
-                format!("{qualname}() takes exactly one argument ({n} given)")
-            }
+            Params::NoArgs => format!("{qualname}() takes no arguments ({n} given)"),
+            Params::One => format!("{qualname}() takes exactly one argument ({n} given)"),
             Params::Positional(min, max) => {
                 let (min, max) = (min as usize, max as usize);
-                if n >= min && n <= max {
-                    return Ok(());
-                }
                 if min == max {
                     format!("{name} expected {min} argument{}, got {n}", plural(min))
                 } else if n < min {
@@ -151,24 +165,20 @@ impl FnDef {
                     )
                 }
             }
-            Params::Tuple(min, max) => {
-                let (min, max) = (min as usize, max as usize);
-                if n < min {
-                    format!(
-                        "{name}() takes at least {min} argument{} ({n} given)",
-                        plural(min)
-                    )
-                } else if n > max {
-                    format!(
-                        "{name}() takes at most {max} argument{} ({n} given)",
-                        plural(max)
-                    )
-                } else {
-                    return Ok(());
-                }
+            Params::Tuple(min, _) if n < min as usize => {
+                format!(
+                    "{name}() takes at least {min} argument{} ({n} given)",
+                    plural(min as usize)
+                )
             }
-            _ => return Ok(()),
+            Params::Tuple(_, max) => {
+                format!(
+                    "{name}() takes at most {max} argument{} ({n} given)",
+                    plural(max as usize)
+                )
+            }
+            Params::Own | Params::Varargs => unreachable!("{name}: these always fit"),
         };
-        Err(PyErr::type_error(msg))
+        PyErr::type_error(msg)
     }
 }

@@ -198,6 +198,10 @@ thread_local! {
     pub(crate) static TRACING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Suspended generator frames dropped while tracing, to be closed by the VM.
     static TO_CLOSE: RefCell<Vec<(Frame, Vec<Value>)>> = const { RefCell::new(Vec::new()) };
+    /// Generators alive whose code has handlers: what closing one at the
+    /// end of a run could show (`Vm::release_module_globals` skips its
+    /// work while there are none).
+    pub(crate) static WITH_HANDLERS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     /// `TO_CLOSE` is not empty: a plain flag, tested before every
     /// instruction of a traced frame.
     static CLOSE_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -219,6 +223,9 @@ pub(crate) enum GenStep {
 
 impl Drop for GenState {
     fn drop(&mut self) {
+        if !self.func.code.exc_table.is_empty() {
+            WITH_HANDLERS.with(|n| n.set(n.get() - 1));
+        }
         // CPython closes a started, unfinished generator when it is dropped:
         // a GeneratorExit thrown into its frame, which tracers see.
         if self.done {
@@ -245,6 +252,9 @@ impl Drop for GenState {
 
 impl GenState {
     pub fn new(func: Rc<Function>, locals: Vec<Value>) -> GenState {
+        if !func.code.exc_table.is_empty() {
+            WITH_HANDLERS.with(|n| n.set(n.get() + 1));
+        }
         let frame = Frame {
             code: func.code.clone(),
             ip: 0,

@@ -268,6 +268,11 @@ impl Vm {
     /// go, and a generator that goes with it is closed then (its `finally`
     /// runs, seeing the globals not yet let go).
     pub(crate) fn release_module_globals(&mut self, globals: &Rc<RefCell<Dict>>) {
+        // Only a generator with handlers can show its closing (without a
+        // tracer, which is off by now): with none alive, nothing to do.
+        if iter::WITH_HANDLERS.with(|n| n.get()) == 0 {
+            return;
+        }
         let names: Vec<String> = globals
             .borrow()
             .keys()
