@@ -1606,7 +1606,15 @@ class Gen:
         sc.params.add(p)
         self.emit(0, f"def {name}({p}):")
         self.function_body_stmts(sc, 1, self.r.randint(0, 2))
-        shape = self.pick(["loop", "try", "received"])
+        shape = self.pick(["loop", "try", "received", "delegate"])
+        if shape == "delegate":
+            # `yield from` another generator function, or a range.
+            others = [f for f in self.funcs if f.kind == "gen"]
+            src = f"{self.pick(others).name}({p} % 4)" if others and self.chance(0.6) else f"range({p} % 4)"
+            got = self.fresh("got")
+            self.emit(1, f"{got} = yield from {src}")
+            self.emit(1, f"yield {got} if {got} is not None else -2")
+            shape = "loop"
         ind = 1
         if shape == "try":
             self.emit(1, "try:")

@@ -271,6 +271,11 @@ opcodes! {
     ReturnValue: None, Exit, |a, j| -1;
     /// `v -- sent` suspends a generator frame, yielding v.
     YieldValue: None, Next, |a, j| 0;
+    /// `v -- it`: `iter(v)`, a generator as it is (`yield from`).
+    GetYieldFromIter: None, Next, |a, j| 0;
+    /// `it v -- it yielded` sends v into the sub-iterator of a `yield
+    /// from`, or, when it is done, `it v -- result` and jumps to `arg`.
+    Send: Jump, Branch, |a, j| if j { -1 } else { 0 };
     /// `[defaults] [kwdefaults] [closure] code -- function`; `arg` flags:
     /// 1 defaults tuple, 2 kw-defaults dict, 8 closure tuple.
     MakeFunction: Raw, Next, |a, j| -((a & 15).count_ones() as i32);

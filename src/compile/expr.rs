@@ -164,9 +164,21 @@ impl<'a> Compiler<'a> {
                 // YIELD_VALUE; RESUME 1.
                 self.u().emit(Op::YieldValue, 0);
             }
-            ExprKind::YieldFrom(_) => {
+            ExprKind::YieldFrom(v) => {
                 self.check_yield_allowed(e)?;
-                return err("'yield from' is not supported by krait yet", e.span);
+                // CPython 3.11: GET_YIELD_FROM_ITER; LOAD_CONST None;
+                // SEND end; YIELD_VALUE; RESUME 2; JUMP_BACKWARD_NO_INTERRUPT.
+                self.expr(v)?;
+                self.u().emit(Op::GetYieldFromIter, 0);
+                let c = self.u().add_const(Value::None);
+                self.u().emit(Op::LoadConst, c);
+                let start = self.u().new_label();
+                let end = self.u().new_label();
+                self.u().bind(start);
+                self.u().emit_jump(Op::Send, end);
+                self.u().emit(Op::YieldValue, 0);
+                self.u().emit_jump(Op::Jump, start);
+                self.u().bind(end);
             }
             ExprKind::Await(_) => return err("'await' is not supported by krait", e.span),
             ExprKind::Compare {

@@ -454,7 +454,10 @@ impl Vm {
                 match name {
                     "gi_running" => Value::Bool(g.running),
                     "gi_code" => Value::Code(g.func.code.clone()),
-                    "gi_yieldfrom" => Value::None,
+                    "gi_yieldfrom" => {
+                        drop(b);
+                        super::Vm::yield_from_target(it).unwrap_or(Value::None)
+                    }
                     _ if g.done => Value::None,
                     _ => {
                         return Err(PyErr::new(

@@ -234,7 +234,7 @@ impl Vm {
         text.truncate(text.len() - summary.len() - 1);
         let cls = self.exc_class(exc);
         let name = match cls.module.as_str() {
-            "builtins" => cls.qualname.as_str().to_string(),
+            "builtins" | "__main__" => cls.qualname.as_str().to_string(),
             m => format!("{m}.{}", cls.qualname.as_str()),
         };
         let msg = self.to_str(exc).unwrap_or_default();

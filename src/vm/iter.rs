@@ -212,6 +212,8 @@ pub(crate) enum GenInput {
     Next,
     Send(Value),
     Throw(PyErr),
+    /// Resume with nothing pushed (after a `yield from` ended in a throw).
+    Continue,
 }
 
 /// What a resumed generator did.
@@ -756,8 +758,100 @@ impl Vm {
     }
 
     /// Resumes generator `g` with `input` (`next`, `send(v)`, `throw(e)`)
-    /// until it yields or returns.
+    /// until it yields or returns. An exception thrown into a generator
+    /// waiting in a `yield from` goes to its sub-iterator first.
     pub(crate) fn resume_gen_with(
+        &mut self,
+        g: &Rc<RefCell<IterObj>>,
+        input: GenInput,
+        sink: bool,
+    ) -> PyResult<GenStep> {
+        if let GenInput::Throw(e) = input {
+            return match Vm::yield_from_target(g) {
+                Some(sub) => self.throw_through_yield_from(g, sub, e),
+                None => self.resume_frame(g, GenInput::Throw(e), sink),
+            };
+        }
+        self.resume_frame(g, input, sink)
+    }
+
+    /// `throw(e)` into generator `g` waiting on `sub` in a `yield from`, as
+    /// CPython's `_gen_throw`: GeneratorExit closes `sub`, then is raised
+    /// in `g`; anything else is thrown into `sub`, and what `sub` yields,
+    /// `g` yields; when `sub` returns, `g` goes on with the value; when it
+    /// raises, the exception is raised in `g`.
+    #[cold]
+    fn throw_through_yield_from(
+        &mut self,
+        g: &Rc<RefCell<IterObj>>,
+        sub: Value,
+        e: PyErr,
+    ) -> PyResult<GenStep> {
+        let set_running = |g: &Rc<RefCell<IterObj>>, on: bool| {
+            if let IterObj::Generator(st) = &mut *g.borrow_mut() {
+                st.running = on;
+            }
+        };
+        let sub_gen = match &sub {
+            Value::Iter(sg) if matches!(&*sg.borrow(), IterObj::Generator(_)) => Some(sg.clone()),
+            _ => None,
+        };
+        set_running(g, true);
+        if self.err_is(&e, ExcType::GeneratorExit) {
+            let closed = match &sub_gen {
+                Some(sg) => self.close_generator(sg),
+                None => match self.getattr(&sub, "close") {
+                    Ok(close) => self.call_value(&close, vec![], vec![]).map(|_| ()),
+                    Err(_) => Ok(()),
+                },
+            };
+            set_running(g, false);
+            let e = closed.err().unwrap_or(e);
+            return self.resume_frame(g, GenInput::Throw(e), false);
+        }
+        let r = match &sub_gen {
+            Some(sg) => self.resume_gen_with(sg, GenInput::Throw(e), false),
+            None => match self.getattr(&sub, "throw") {
+                Ok(throw) => {
+                    let exc = self.materialize(e);
+                    match self.call_value(&throw, vec![exc], vec![]) {
+                        Ok(y) => Ok(GenStep::Yielded(y)),
+                        Err(e) if self.err_is(&e, ExcType::StopIteration) => {
+                            let exc = self.materialize(e);
+                            let value = self.getattr(&exc, "value").unwrap_or(Value::None);
+                            Ok(GenStep::Returned(value))
+                        }
+                        Err(e) => Err(e),
+                    }
+                }
+                Err(_) => {
+                    set_running(g, false);
+                    return self.resume_frame(g, GenInput::Throw(e), false);
+                }
+            },
+        };
+        set_running(g, false);
+        match r {
+            Ok(GenStep::Yielded(v)) => Ok(GenStep::Yielded(v)),
+            Ok(GenStep::Returned(v)) => {
+                // The `yield from` is over: its value replaces the
+                // sub-iterator, and the frame goes on after the loop.
+                if let IterObj::Generator(st) = &mut *g.borrow_mut() {
+                    if let Some(f) = st.frame.as_mut() {
+                        let send_at = f.code.instrs[f.ip].arg as usize;
+                        f.ip = f.code.instrs[send_at].arg as usize;
+                        st.saved.pop();
+                        st.saved.push(v);
+                    }
+                }
+                self.resume_frame(g, GenInput::Continue, false)
+            }
+            Err(e) => self.resume_frame(g, GenInput::Throw(e), false),
+        }
+    }
+
+    /// `resume_gen_with` without the `yield from` delegation.
+    fn resume_frame(
         &mut self,
         g: &Rc<RefCell<IterObj>>,
         input: GenInput,
@@ -809,6 +903,8 @@ impl Vm {
                 self.stack.push(v);
                 None
             }
+            // Resumed where a `yield from` ended: its value is in place.
+            GenInput::Continue => None,
             _ if started => {
                 self.stack.push(Value::None);
                 None
@@ -868,6 +964,85 @@ impl Vm {
                 }
                 Err(e)
             }
+        }
+    }
+
+    /// `GetYieldFromIter`: `iter(v)`, a generator as it is.
+    pub(crate) fn yield_from_iter(&mut self, v: Value) -> PyResult<Value> {
+        if let Value::Iter(it) = &v {
+            if matches!(&*it.borrow(), IterObj::Generator(_)) {
+                return Ok(v);
+            }
+        }
+        self.get_iter(v)
+    }
+
+    /// `Send`: `v` into the sub-iterator of a `yield from` (a generator
+    /// resumed with it; any other iterator advanced, or its `send` called
+    /// when `v` is not None).
+    ///
+    /// Under a tracer, a StopIteration that ends the loop is reported in
+    /// frame `fi` as CPython's SEND reports it: one from the sub-iterator,
+    /// or a generator's return of a value (or any return, after `send`).
+    pub(crate) fn send_into(&mut self, fi: usize, sub: &Value, v: Value) -> PyResult<GenStep> {
+        if let Value::Iter(g) = sub {
+            if matches!(&*g.borrow(), IterObj::Generator(_)) {
+                let sent = !v.is_none();
+                let input = if sent {
+                    GenInput::Send(v)
+                } else {
+                    GenInput::Next
+                };
+                let step = self.resume_gen_with(g, input, false)?;
+                if let GenStep::Returned(r) = &step {
+                    if self.trace.on() && (sent || !r.is_none()) {
+                        let stop = match r {
+                            Value::None => PyErr::bare(ExcType::StopIteration),
+                            r => PyErr::Args(ExcType::StopIteration, vec![r.clone()]),
+                        };
+                        self.for_iter_error(fi, stop)?;
+                    }
+                }
+                return Ok(step);
+            }
+        }
+        let r = if v.is_none() {
+            match self.iter_next(sub) {
+                Ok(Some(y)) => return Ok(GenStep::Yielded(y)),
+                Ok(None) => return Ok(GenStep::Returned(Value::None)),
+                Err(e) => Err(e),
+            }
+        } else {
+            let send = self.getattr(sub, "send")?;
+            self.call_value(&send, vec![v], vec![])
+        };
+        match r {
+            Ok(y) => Ok(GenStep::Yielded(y)),
+            Err(e) if self.err_is(&e, ExcType::StopIteration) => {
+                let exc = self.materialize(e);
+                let value = self.getattr(&exc, "value").unwrap_or(Value::None);
+                self.for_iter_error(fi, PyErr::Obj(exc))?;
+                Ok(GenStep::Returned(value))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The sub-iterator generator `g` waits on in a `yield from`, if it
+    /// is suspended in one: its frame resumes at the jump back to `Send`.
+    pub(crate) fn yield_from_target(g: &RefCell<IterObj>) -> Option<Value> {
+        let b = g.borrow();
+        let IterObj::Generator(st) = &*b else {
+            return None;
+        };
+        let f = st.frame.as_ref()?;
+        let next = *f.code.instrs.get(f.ip)?;
+        let send = f.code.instrs.get(next.arg as usize)?;
+        if next.op == crate::bytecode::Op::Jump && send.op == crate::bytecode::Op::Send && f.ip > 0
+        {
+            st.saved.last().cloned()
+        } else {
+            None
         }
     }
 

@@ -11,7 +11,7 @@ use crate::value::list::list_slot;
 use crate::value::{Dict, ExcType, PyErr, PyResult, TypeKind, Value};
 
 use super::frame::OnReturn;
-use super::iter::IterObj;
+use super::iter::{GenStep, IterObj};
 use super::trace_call::TraceCont;
 use super::Vm;
 
@@ -1099,6 +1099,23 @@ impl Vm {
                             tri!(self.yield_from_frame(v))
                         };
                         return Ok(Exit::Return(v));
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = self.stack.pop_fast();
+                        let it = tri!(self.yield_from_iter(v));
+                        self.stack.push_fast(it);
+                    }
+                    Op::Send => {
+                        let v = self.stack.pop_fast();
+                        let sub = self.stack.last().unwrap().clone();
+                        match tri!(self.send_into(fi, &sub, v)) {
+                            GenStep::Yielded(y) => self.stack.push_fast(y),
+                            GenStep::Returned(r) => {
+                                self.stack.pop_fast().drop_fast();
+                                self.stack.push_fast(r);
+                                ip = arg as usize;
+                            }
+                        }
                     }
                     Op::MakeFunction => {
                         let code_v = self.stack.pop_fast();

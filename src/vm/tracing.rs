@@ -236,7 +236,10 @@ impl Vm {
             } else {
                 code.line_at(prev as usize)
             };
-            if line != lastline || (ip as u32) < prev {
+            // A backward jump counts as a new line, but not the one back
+            // to a `yield from`'s SEND (CPython's maybe_call_line_trace).
+            let backward = (ip as u32) < prev && code.instr(ip).op != crate::bytecode::Op::Send;
+            if line != lastline || backward {
                 if self.push_line_trace(fi) {
                     return Ok(true);
                 }
