@@ -6,12 +6,12 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::Num;
 
-use super::typedef::{FnDef, Params, Params::*, TypeDef};
+use super::typedef::{FnDef, Params::*, TypeDef};
 use super::{check_args, kwarg, method, native};
 use crate::value::int::{normalize, to_big};
 use crate::value::{
-    Class, Descr, Dict, ExcType, Kwargs, NativeFn, PyErr, PyResult, RangeObj, SetObj, SliceObj,
-    TypeKind, Value,
+    Class, Descr, Dict, ExcType, Kwargs, PyErr, PyResult, RangeObj, SetObj, SliceObj, TypeKind,
+    Value,
 };
 use crate::vm::Vm;
 
@@ -566,29 +566,13 @@ fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
 }
 
-const fn def(
-    owner: &'static str,
-    receives: fn(&Value) -> bool,
-    name: &'static str,
-    params: Params,
-    func: NativeFn,
-) -> FnDef {
-    FnDef {
-        name,
-        owner,
-        receives: Some(receives),
-        params,
-        func,
-    }
-}
-
 pub static INT: TypeDef = TypeDef {
     name: "int",
     methods: &[
-        def("int", is_int, "bit_length", NoArgs, int_bit_length),
-        def("int", is_int, "bit_count", NoArgs, int_bit_count),
-        def("int", is_int, "as_integer_ratio", NoArgs, int_ratio),
-        def("int", is_int, "conjugate", NoArgs, int_conjugate),
+        FnDef::method("int", is_int, "bit_length", NoArgs, int_bit_length),
+        FnDef::method("int", is_int, "bit_count", NoArgs, int_bit_count),
+        FnDef::method("int", is_int, "as_integer_ratio", NoArgs, int_ratio),
+        FnDef::method("int", is_int, "conjugate", NoArgs, int_conjugate),
     ],
 };
 
@@ -599,8 +583,8 @@ fn is_float(v: &Value) -> bool {
 pub static FLOAT: TypeDef = TypeDef {
     name: "float",
     methods: &[
-        def("float", is_float, "is_integer", NoArgs, float_is_integer),
-        def("float", is_float, "as_integer_ratio", NoArgs, float_ratio),
+        FnDef::method("float", is_float, "is_integer", NoArgs, float_is_integer),
+        FnDef::method("float", is_float, "as_integer_ratio", NoArgs, float_ratio),
     ],
 };
 
@@ -611,8 +595,8 @@ fn is_range(v: &Value) -> bool {
 pub static RANGE: TypeDef = TypeDef {
     name: "range",
     methods: &[
-        def("range", is_range, "index", One, range_index),
-        def("range", is_range, "count", One, range_count),
+        FnDef::method("range", is_range, "index", One, range_index),
+        FnDef::method("range", is_range, "count", One, range_count),
     ],
 };
 
@@ -623,8 +607,8 @@ fn is_tuple(v: &Value) -> bool {
 pub static TUPLE: TypeDef = TypeDef {
     name: "tuple",
     methods: &[
-        def("tuple", is_tuple, "index", Positional(1, 3), tuple_index),
-        def("tuple", is_tuple, "count", One, tuple_count),
+        FnDef::method("tuple", is_tuple, "index", Positional(1, 3), tuple_index),
+        FnDef::method("tuple", is_tuple, "count", One, tuple_count),
     ],
 };
 
@@ -743,22 +727,7 @@ fn tuple_index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let Value::Tuple(t) = &args[0] else {
         unreachable!("tuple method on another type")
     };
-    let n = t.len() as isize;
-    let norm = |i: isize| -> usize {
-        if i < 0 {
-            i.saturating_add(n).max(0) as usize
-        } else {
-            i as usize
-        }
-    };
-    let start = match args.get(2) {
-        Some(v) => norm(super::list_methods::bound_arg(vm, v)?),
-        None => 0,
-    };
-    let stop = match args.get(3) {
-        Some(v) => norm(super::list_methods::bound_arg(vm, v)?),
-        None => usize::MAX,
-    };
+    let (start, stop) = super::list_methods::index_range(vm, args, t.len())?;
     let x = &args[1];
     for (i, y) in t.iter().enumerate().take(stop).skip(start) {
         if y.is(x) || vm.eq(y, x)? {

@@ -15,13 +15,7 @@ use crate::vm::keys::VmEq;
 use crate::vm::Vm;
 
 const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
-    FnDef {
-        name,
-        owner: "dict",
-        receives: Some(|v| matches!(v, Value::Dict(_))),
-        params,
-        func,
-    }
+    FnDef::method("dict", |v| matches!(v, Value::Dict(_)), name, params, func)
 }
 
 pub static TYPE: TypeDef = TypeDef {

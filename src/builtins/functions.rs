@@ -68,17 +68,8 @@ static BUILTINS: ModuleDef = ModuleDef {
 
 pub fn install(vm: &mut Vm) {
     for f in BUILTINS.functions {
-        let b = crate::value::Builtin {
-            name: f.name,
-            owner: None,
-            func: f.func,
-            bound_self: None,
-            counting: Default::default(),
-            def: Some(f),
-        };
-        vm.builtins
-            .borrow_mut()
-            .set_str(f.name, Value::Builtin(Rc::new(b)));
+        let b = Value::Builtin(Rc::new(crate::value::Builtin::from_def(f)));
+        vm.builtins.borrow_mut().set_str(f.name, b);
     }
     vm.builtins
         .borrow_mut()

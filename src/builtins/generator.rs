@@ -20,13 +20,7 @@ fn is_generator(v: &Value) -> bool {
 }
 
 const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
-    FnDef {
-        name,
-        owner: "generator",
-        receives: Some(is_generator),
-        params,
-        func,
-    }
+    FnDef::method("generator", is_generator, name, params, func)
 }
 
 pub static TYPE: TypeDef = TypeDef {

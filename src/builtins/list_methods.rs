@@ -8,13 +8,7 @@ use crate::value::{Kwargs, List, NativeFn, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
-    FnDef {
-        name,
-        owner: "list",
-        receives: Some(|v| matches!(v, Value::List(_))),
-        params,
-        func,
-    }
+    FnDef::method("list", |v| matches!(v, Value::List(_)), name, params, func)
 }
 
 pub static TYPE: TypeDef = TypeDef {
@@ -53,7 +47,7 @@ fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
 }
 
 /// A start/stop bound of `list.index` (saturating).
-pub(super) fn bound_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+fn bound_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
     match v {
         Value::Int(i) => Ok(*i as isize),
         Value::Bool(b) => Ok(*b as isize),
@@ -118,6 +112,29 @@ fn pop(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(v.remove(at as usize))
 }
 
+/// The `start` and `stop` arguments of `list.index(x, start, stop)` and
+/// `tuple.index` (args[2], args[3]) for a sequence of `len` items, as
+/// indexes (negative ones from the end, clamped at 0).
+pub(super) fn index_range(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize, usize)> {
+    let n = len as isize;
+    let norm = |i: isize| -> usize {
+        if i < 0 {
+            i.saturating_add(n).max(0) as usize
+        } else {
+            i as usize
+        }
+    };
+    let start = match args.get(2) {
+        Some(v) => norm(bound_arg(vm, v)?),
+        None => 0,
+    };
+    let stop = match args.get(3) {
+        Some(v) => norm(bound_arg(vm, v)?),
+        None => usize::MAX,
+    };
+    Ok((start, stop))
+}
+
 /// Position of the first item equal to `x` in `l[start..stop]`.
 fn find(vm: &mut Vm, l: &List, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
     let mut i = start;
@@ -152,22 +169,7 @@ fn remove(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn index(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let l = recv(args).clone();
-    let n = l.len() as isize;
-    let norm = |i: isize| -> usize {
-        if i < 0 {
-            i.saturating_add(n).max(0) as usize
-        } else {
-            i as usize
-        }
-    };
-    let start = match args.get(2) {
-        Some(v) => norm(bound_arg(vm, v)?),
-        None => 0,
-    };
-    let stop = match args.get(3) {
-        Some(v) => norm(bound_arg(vm, v)?),
-        None => usize::MAX,
-    };
+    let (start, stop) = index_range(vm, args, l.len())?;
     match find(vm, &l, &args[1], start, stop)? {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {

@@ -66,14 +66,7 @@ pub fn install(vm: &mut Vm) {
     for (def, cls) in type_defs(vm) {
         for m in def.methods {
             let n = vm.intern(m.name);
-            let b = Builtin {
-                name: m.name,
-                owner: Some(def.name),
-                func: m.func,
-                bound_self: None,
-                counting: Default::default(),
-                def: Some(m),
-            };
+            let b = Builtin::from_def(m);
             cls.dict.borrow_mut().insert(n, Value::Builtin(Rc::new(b)));
         }
     }

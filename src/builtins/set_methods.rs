@@ -14,23 +14,17 @@ use crate::vm::sink::Sink;
 use crate::vm::Vm;
 
 const fn set_method(name: &'static str, params: Params, func: NativeFn) -> FnDef {
-    FnDef {
-        name,
-        owner: "set",
-        receives: Some(|v| matches!(v, Value::Set(_))),
-        params,
-        func,
-    }
+    FnDef::method("set", |v| matches!(v, Value::Set(_)), name, params, func)
 }
 
 const fn frozenset_method(name: &'static str, params: Params, func: NativeFn) -> FnDef {
-    FnDef {
+    FnDef::method(
+        "frozenset",
+        |v| matches!(v, Value::FrozenSet(_)),
         name,
-        owner: "frozenset",
-        receives: Some(|v| matches!(v, Value::FrozenSet(_))),
         params,
         func,
-    }
+    )
 }
 
 pub static SET: TypeDef = TypeDef {

@@ -9,13 +9,7 @@ use crate::value::{Kwargs, NativeFn, PyErr, PyResult, Str, Value};
 use crate::vm::Vm;
 
 const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
-    FnDef {
-        name,
-        owner: "str",
-        receives: Some(|v| matches!(v, Value::Str(_))),
-        params,
-        func,
-    }
+    FnDef::method("str", |v| matches!(v, Value::Str(_)), name, params, func)
 }
 
 pub static TYPE: TypeDef = TypeDef {

@@ -55,6 +55,24 @@ pub struct ModuleDef {
 }
 
 impl FnDef {
+    /// A built-in type's method: `receives` says which values may be its
+    /// receiver.
+    pub const fn method(
+        owner: &'static str,
+        receives: fn(&Value) -> bool,
+        name: &'static str,
+        params: Params,
+        func: NativeFn,
+    ) -> FnDef {
+        FnDef {
+            name,
+            owner,
+            receives: Some(receives),
+            params,
+            func,
+        }
+    }
+
     /// A module's function.
     pub const fn function(
         owner: &'static str,

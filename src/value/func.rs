@@ -55,6 +55,19 @@ pub struct Builtin {
 }
 
 impl Builtin {
+    /// The built-in for definition `def`: a type's method (named with its
+    /// owner) or a module's function.
+    pub fn from_def(def: &'static crate::builtins::typedef::FnDef) -> Builtin {
+        Builtin {
+            name: def.name,
+            owner: def.receives.map(|_| def.owner),
+            func: def.func,
+            bound_self: None,
+            counting: Default::default(),
+            def: Some(def),
+        }
+    }
+
     /// The same built-in bound to `obj` (`"a".upper`).
     pub fn bound_to(&self, obj: Value) -> Builtin {
         Builtin {

@@ -817,9 +817,7 @@ impl Vm {
                     match self.call_value(&throw, vec![exc], vec![]) {
                         Ok(y) => Ok(GenStep::Yielded(y)),
                         Err(e) if self.err_is(&e, ExcType::StopIteration) => {
-                            let exc = self.materialize(e);
-                            let value = self.getattr(&exc, "value").unwrap_or(Value::None);
-                            Ok(GenStep::Returned(value))
+                            Ok(GenStep::Returned(self.stop_iteration_value(e).1))
                         }
                         Err(e) => Err(e),
                     }
@@ -1019,13 +1017,20 @@ impl Vm {
         match r {
             Ok(y) => Ok(GenStep::Yielded(y)),
             Err(e) if self.err_is(&e, ExcType::StopIteration) => {
-                let exc = self.materialize(e);
-                let value = self.getattr(&exc, "value").unwrap_or(Value::None);
+                let (exc, value) = self.stop_iteration_value(e);
                 self.for_iter_error(fi, PyErr::Obj(exc))?;
                 Ok(GenStep::Returned(value))
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// A StopIteration as an object, and its `value`: what a `yield from`
+    /// of a non-generator iterator evaluates to.
+    fn stop_iteration_value(&mut self, e: PyErr) -> (Value, Value) {
+        let exc = self.materialize(e);
+        let value = self.getattr(&exc, "value").unwrap_or(Value::None);
+        (exc, value)
     }
 
     /// The sub-iterator generator `g` waits on in a `yield from`, if it

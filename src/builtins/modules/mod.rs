@@ -23,15 +23,7 @@ fn module(vm: &mut Vm, def: &'static ModuleDef, consts: Vec<(&'static str, Value
     let mut d = Dict::new();
     d.set_str("__name__", Value::str(def.name));
     for f in def.functions {
-        let b = Builtin {
-            name: f.name,
-            owner: None,
-            func: f.func,
-            bound_self: None,
-            counting: Default::default(),
-            def: Some(f),
-        };
-        d.set_str(f.name, Value::Builtin(Rc::new(b)));
+        d.set_str(f.name, Value::Builtin(Rc::new(Builtin::from_def(f))));
     }
     for (n, v) in consts {
         d.set_str(n, v);
