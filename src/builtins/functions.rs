@@ -495,12 +495,10 @@ fn iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    if let (Value::Iter(g), None) = (&args[0], args.get(1)) {
-        if matches!(&*g.borrow(), IterObj::Generator(_)) {
-            // What the generator returns goes with its StopIteration.
-            let step = vm.resume_gen_with(g, crate::vm::iter::GenInput::Next, false)?;
-            return super::generator::step_result(step);
-        }
+    if let (Some(g), None) = (crate::vm::sink::generator_of(&args[0]), args.get(1)) {
+        // What the generator returns goes with its StopIteration.
+        let step = vm.resume_gen_with(&g, crate::vm::iter::GenInput::Next, false)?;
+        return super::generator::step_result(step);
     }
     // A StopIteration raised by the iterator itself goes on as it is.
     match vm.iter_next(&args[0]) {

@@ -11,12 +11,7 @@ use crate::vm::iter::{GenInput, GenStep, IterObj};
 use crate::vm::Vm;
 
 fn is_generator(v: &Value) -> bool {
-    match v {
-        Value::Iter(it) => it
-            .try_borrow()
-            .is_ok_and(|it| matches!(&*it, IterObj::Generator(_))),
-        _ => false,
-    }
+    crate::vm::sink::generator_of(v).is_some()
 }
 
 const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::sink::generator_of;
 use crate::value::{Dict, ExcType, Function, PyErr, PyResult, Str, Value};
 
 use super::frame::{Frame, OnReturn};
@@ -416,20 +417,18 @@ impl Vm {
     /// `for`'s step on an iterator the loop has no fast path for.
     #[inline(never)]
     pub(crate) fn for_iter_next(&mut self, fi: usize, it: &Value) -> PyResult<Option<Value>> {
-        if let Value::Iter(g) = it {
-            if matches!(&*g.borrow(), IterObj::Generator(_)) {
-                // A generator that returns a value ends the loop with a
-                // StopIteration carrying it, which a tracer sees (CPython's
-                // FOR_ITER); returning None raises nothing.
-                return match self.resume_gen_with(g, GenInput::Next, false) {
-                    Ok(GenStep::Yielded(v)) => Ok(Some(v)),
-                    Ok(GenStep::Returned(Value::None)) => Ok(None),
-                    Ok(GenStep::Returned(v)) => {
-                        self.for_iter_error(fi, PyErr::Args(ExcType::StopIteration, vec![v]))
-                    }
-                    Err(e) => self.for_iter_error(fi, e),
-                };
-            }
+        if let Some(g) = generator_of(it) {
+            // A generator that returns a value ends the loop with a
+            // StopIteration carrying it, which a tracer sees (CPython's
+            // FOR_ITER); returning None raises nothing.
+            return match self.resume_gen_with(&g, GenInput::Next, false) {
+                Ok(GenStep::Yielded(v)) => Ok(Some(v)),
+                Ok(GenStep::Returned(Value::None)) => Ok(None),
+                Ok(GenStep::Returned(v)) => {
+                    self.for_iter_error(fi, PyErr::Args(ExcType::StopIteration, vec![v]))
+                }
+                Err(e) => self.for_iter_error(fi, e),
+            };
         }
         match self.iter_next(it) {
             Err(e) => self.for_iter_error(fi, e),
@@ -792,10 +791,7 @@ impl Vm {
                 st.running = on;
             }
         };
-        let sub_gen = match &sub {
-            Value::Iter(sg) if matches!(&*sg.borrow(), IterObj::Generator(_)) => Some(sg.clone()),
-            _ => None,
-        };
+        let sub_gen = generator_of(&sub);
         set_running(g, true);
         if self.err_is(&e, ExcType::GeneratorExit) {
             let closed = match &sub_gen {
@@ -967,10 +963,8 @@ impl Vm {
 
     /// `GetYieldFromIter`: `iter(v)`, a generator as it is.
     pub(crate) fn yield_from_iter(&mut self, v: Value) -> PyResult<Value> {
-        if let Value::Iter(it) = &v {
-            if matches!(&*it.borrow(), IterObj::Generator(_)) {
-                return Ok(v);
-            }
+        if generator_of(&v).is_some() {
+            return Ok(v);
         }
         self.get_iter(v)
     }
@@ -983,26 +977,24 @@ impl Vm {
     /// frame `fi` as CPython's SEND reports it: one from the sub-iterator,
     /// or a generator's return of a value (or any return, after `send`).
     pub(crate) fn send_into(&mut self, fi: usize, sub: &Value, v: Value) -> PyResult<GenStep> {
-        if let Value::Iter(g) = sub {
-            if matches!(&*g.borrow(), IterObj::Generator(_)) {
-                let sent = !v.is_none();
-                let input = if sent {
-                    GenInput::Send(v)
-                } else {
-                    GenInput::Next
-                };
-                let step = self.resume_gen_with(g, input, false)?;
-                if let GenStep::Returned(r) = &step {
-                    if self.trace.on() && (sent || !r.is_none()) {
-                        let stop = match r {
-                            Value::None => PyErr::bare(ExcType::StopIteration),
-                            r => PyErr::Args(ExcType::StopIteration, vec![r.clone()]),
-                        };
-                        self.for_iter_error(fi, stop)?;
-                    }
+        if let Some(g) = generator_of(sub) {
+            let sent = !v.is_none();
+            let input = if sent {
+                GenInput::Send(v)
+            } else {
+                GenInput::Next
+            };
+            let step = self.resume_gen_with(&g, input, false)?;
+            if let GenStep::Returned(r) = &step {
+                if self.trace.on() && (sent || !r.is_none()) {
+                    let stop = match r {
+                        Value::None => PyErr::bare(ExcType::StopIteration),
+                        r => PyErr::Args(ExcType::StopIteration, vec![r.clone()]),
+                    };
+                    self.for_iter_error(fi, stop)?;
                 }
-                return Ok(step);
             }
+            return Ok(step);
         }
         let r = if v.is_none() {
             match self.iter_next(sub) {
