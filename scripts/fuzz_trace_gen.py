@@ -85,6 +85,7 @@ class Gen:
         self.classes = []
         self.excs = []  # user exception class names
         self.exc_with_code = set()
+        self.ctx_class = None  # the context manager class of `with` statements
         self.module = Scope("module", "<module>", None)
         self.sc = self.module
         self.funcs = []  # top-level Funcs
@@ -1025,6 +1026,8 @@ class Gen:
                 add((2, lambda: self.s_while(ind)))
             if self.f("exceptions"):
                 add((4, lambda: self.s_try(ind)))
+            if self.ctx_class:
+                add((2, lambda: self.s_with(ind)))
             if s.func_scope() and self.f("closures") and len(self.out) < 400 and self.special():
                 add((2, lambda: self.s_nested_def(ind)))
             if (self.f("local_class") and self.chance(0.1) and s.kind != "class" and self.special()
@@ -1347,6 +1350,48 @@ class Gen:
                                "print('fin', %s)" % (self.var("int") or "0")])
                 self.emit(ind + 1, e)
                 self.sc.ctx = saved
+
+    def ctx_item(self):
+        swallow = self.pick(["False", "False", "True"]) if self.f("exceptions") else "False"
+        item = f"{self.ctx_class}({self.e_int(1)}, {swallow})"
+        if self.chance(0.5):
+            name = self.fresh("w")
+            return f"{item} as {name}", name
+        return item, None
+
+    def s_with(self, ind):
+        """`with` one or two context managers (on one line or parenthesized
+        on two), the names bound by `as` usable in the body only (a
+        swallowed exception may skip assignments)."""
+        items = [self.ctx_item() for _ in range(self.pick([1, 1, 2]))]
+        texts = [t for t, _ in items]
+        if len(texts) == 2 and self.chance(0.3):
+            self.emit(ind, f"with ({texts[0]},")
+            self.emit(ind + 2, f"{texts[1]}):")
+        else:
+            self.emit(ind, f"with {', '.join(texts)}:")
+        outer = dict(self.sc.vars)
+        for _, name in items:
+            if name:
+                self.sc.vars[name] = "int"
+        self.block(ind + 1, self.r.randint(1, 3))
+        self.sc.vars = outer
+
+    def ctx_class_def(self):
+        """The context manager class `with` statements use: it prints what
+        it enters and the exception it is handed, and may swallow it."""
+        name = self.fresh("Ctx")
+        self.emit(0, f"class {name}:")
+        self.emit(1, "def __init__(self, tag, swallow):")
+        self.emit(2, "self.tag = tag")
+        self.emit(2, "self.swallow = swallow")
+        self.emit(1, "def __enter__(self):")
+        self.emit(2, "print('enter', self.tag)")
+        self.emit(2, "return self.tag")
+        self.emit(1, "def __exit__(self, et, ev, tb):")
+        self.emit(2, "print('exit', self.tag, et.__name__ if et is not None else '-')")
+        self.emit(2, "return self.swallow")
+        self.ctx_class = name
 
     def s_return(self, ind, cond):
         ret = self.sc.ret
@@ -1887,11 +1932,15 @@ class Gen:
             items.insert(self.r.randint(0, len(items)), "mutual")
         if self.f("generators") and self.chance(0.4):
             items.insert(self.r.randint(0, len(items)), "gen")
+        if self.f("with") and self.chance(0.4):
+            items.insert(0, "ctx")
         classes_out, funcs_out = [], []
         for kind in items:
             start = len(self.out)
             if kind == "exc":
                 self.exc_classes()
+            elif kind == "ctx":
+                self.ctx_class_def()
             elif kind == "class":
                 self.user_class()
             elif kind == "mutual":
@@ -1902,7 +1951,7 @@ class Gen:
                 self.top_function()
             chunk = self.out[start:]
             del self.out[start:]
-            (classes_out if kind in ("exc", "class") else funcs_out).append(chunk)
+            (classes_out if kind in ("exc", "class", "ctx") else funcs_out).append(chunk)
         head = list(self.out)
         self.out = []
         # main: module-level statements, calls wrapped in try
@@ -1951,7 +2000,7 @@ class Gen:
             ordered = []
             ci = fi = 0
             for kind in items:
-                if kind in ("exc", "class"):
+                if kind in ("exc", "class", "ctx"):
                     ordered += classes_out[ci]
                     ci += 1
                 else:

@@ -57,7 +57,7 @@ error_cases! {
     if_single_equals: "if x = 1:\n    pass\n";
     missing_else: "x = 1 if y\n";
     too_many_parens: "x = ".to_string() + &"(".repeat(201) + "1" + &")".repeat(201) + "\n";
-    unsupported_with: "x = 1\nwith open('f') as fh:\n    pass\n";
+    unsupported_async_with: "x = 1\nasync with open('f') as fh:\n    pass\n";
 }
 
 const ALL_SYNTAX: &str = r##""""Module docstring."""
@@ -361,6 +361,42 @@ fn parses_all_tier1_syntax() {
         &ALL_SYNTAX[single.span.start as usize..single.span.end as usize],
         "(1,)"
     );
+}
+
+/// How many items each `with` of `src` has, and whether each has a target.
+fn with_items(src: &str) -> Vec<Vec<bool>> {
+    let m = parse(src, "t.py").expect("parses");
+    m.body
+        .iter()
+        .filter_map(|s| match &s.kind {
+            StmtKind::With { items, .. } => {
+                Some(items.iter().map(|i| i.optional_vars.is_some()).collect())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn with_items_parse_as_cpython_reads_them() {
+    // CPython's PEG grammar reads `with (a, b):` as two items, and
+    // `with (a, b) as c:` as one tuple.
+    assert_eq!(with_items("with (a, b):\n    pass\n"), [[false, false]]);
+    assert_eq!(with_items("with (a, b) as c:\n    pass\n"), [[true]]);
+    assert_eq!(
+        with_items("with (a as b,\n      c,):\n    pass\n"),
+        [[true, false]]
+    );
+    assert_eq!(
+        with_items("with a as b, c as d:\n    pass\n"),
+        [[true, true]]
+    );
+    assert_eq!(
+        with_items("with (a), (b) as c:\n    pass\n"),
+        [[false, true]]
+    );
+    // A generator expression in parentheses is one item.
+    assert_eq!(with_items("with (a for a in b):\n    pass\n"), [[false]]);
 }
 
 #[test]

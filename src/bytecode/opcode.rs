@@ -284,9 +284,16 @@ opcodes! {
     BuildClass: Raw, Next, |a, j| -1 - a as i32;
     /// `[exc [cause]] --` raises; `arg` = number of operands (0: bare `raise`).
     RaiseVarargs: Raw, Exit, |a, j| -(a as i32);
-    /// `[lasti] exc --` re-raises exc; with `arg` 1 the frame's last
-    /// instruction is restored from lasti first.
+    /// `[lasti ...] exc --` re-raises exc; with `arg` n > 0 the frame's
+    /// last instruction is restored first from lasti, the item at depth n
+    /// below exc (what lies above it is left to the unwinding).
     Reraise: Raw, Exit, |a, j| -1 - a as i32;
+    /// `mgr -- exit entered`: looks `__enter__` and `__exit__` up on
+    /// `type(mgr)`, binds `__exit__` and calls `__enter__` (a `with` item).
+    BeforeWith: None, Next, |a, j| 1;
+    /// `exit lasti prev_exc exc -- exit lasti prev_exc exc res`: a `with`
+    /// body raised; calls `exit(type(exc), exc, exc.__traceback__)`.
+    WithExceptStart: None, Next, |a, j| 1;
     /// `exc -- prev_exc exc`: enters a handler, making exc the handled exception.
     PushExcInfo: None, Next, |a, j| 1;
     /// `prev_exc --`: leaves a handler, restoring the handled exception.

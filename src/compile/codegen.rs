@@ -51,6 +51,9 @@ pub enum FBlock {
     HandlerCleanup(Option<String>),
     /// A value to discard (a return value kept across a finally body).
     PopValue,
+    /// Inside a `with` body: the bound `__exit__` is on the stack; the
+    /// statement's span (the exit call's line).
+    With(Span),
 }
 
 pub struct Compiler<'a> {
@@ -390,6 +393,7 @@ impl<'a> Compiler<'a> {
                     self.try_finally(s, body, handlers, orelse, finalbody)?;
                 }
             }
+            StmtKind::With { items, body } => self.with_stmt(s, items, body)?,
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {
@@ -509,7 +513,33 @@ impl<'a> Compiler<'a> {
                 }
                 self.u().emit(Op::PopTop, 0);
             }
+            FBlock::With(span) => {
+                self.set_line(*span);
+                if preserve {
+                    self.u().emit(Op::Swap, 2);
+                }
+                self.call_exit_with_nones();
+                // The exit appears to run after the unwinding statement.
+                self.u().line = 0;
+            }
         }
+        Ok(())
+    }
+
+    /// Enters block `b`, refusing more than CPython's 20 (`CO_MAXBLOCKS`);
+    /// an `except` body counts twice, as CPython's EXCEPTION_HANDLER and
+    /// HANDLER_CLEANUP blocks.
+    fn push_fblock(&mut self, b: FBlock, span: Span) -> CResult {
+        const MAX_BLOCKS: usize = 20;
+        let weight = |b: &FBlock| match b {
+            FBlock::HandlerCleanup(_) => 2,
+            _ => 1,
+        };
+        let blocks = self.fblocks.last_mut().unwrap();
+        if blocks.iter().map(weight).sum::<usize>() + weight(&b) > MAX_BLOCKS {
+            return err("too many statically nested blocks", span);
+        }
+        blocks.push(b);
         Ok(())
     }
 
@@ -521,7 +551,8 @@ impl<'a> Compiler<'a> {
                 FBlock::TryExcept
                 | FBlock::FinallyTry(_)
                 | FBlock::FinallyEnd
-                | FBlock::HandlerCleanup(None) => 1,
+                | FBlock::HandlerCleanup(None)
+                | FBlock::With(_) => 1,
                 // The handler-wide cleanup plus the one that clears the name.
                 FBlock::HandlerCleanup(Some(_)) => 2,
                 _ => 0,
@@ -572,10 +603,7 @@ impl<'a> Compiler<'a> {
             // compiled and dropped (it still names its locals first).
             self.u().emit(Op::Nop, 0);
             let mark = self.u().instrs.len();
-            self.fblocks
-                .last_mut()
-                .unwrap()
-                .push(FBlock::WhileLoop { start, end });
+            self.push_fblock(FBlock::WhileLoop { start, end }, s.span)?;
             self.stmts(body)?;
             self.fblocks.last_mut().unwrap().pop();
             self.u().truncate(mark);
@@ -585,10 +613,7 @@ impl<'a> Compiler<'a> {
             self.u().bind(body_l);
             return Ok(());
         }
-        self.fblocks
-            .last_mut()
-            .unwrap()
-            .push(FBlock::WhileLoop { start, end });
+        self.push_fblock(FBlock::WhileLoop { start, end }, s.span)?;
         if always == Some(true) {
             self.u().emit(Op::Nop, 0);
         } else {
@@ -626,10 +651,7 @@ impl<'a> Compiler<'a> {
         self.u().bind(start);
         self.u().emit_jump(Op::ForIter, cleanup);
         self.u().depth += 1;
-        self.fblocks
-            .last_mut()
-            .unwrap()
-            .push(FBlock::ForLoop { start, end });
+        self.push_fblock(FBlock::ForLoop { start, end }, s.span)?;
         self.assign_target(target)?;
         self.stmts(body)?;
         // The jump back and what follows the loop (up to the next statement,
@@ -658,7 +680,7 @@ impl<'a> Compiler<'a> {
         self.set_line(s.span);
         self.u().emit(Op::Nop, 0);
         self.u().push_handler(except, depth, false);
-        self.fblocks.last_mut().unwrap().push(FBlock::TryExcept);
+        self.push_fblock(FBlock::TryExcept, s.span)?;
         self.stmts(body)?;
         self.fblocks.last_mut().unwrap().pop();
         self.u().pop_handler();
@@ -702,10 +724,7 @@ impl<'a> Compiler<'a> {
                     self.store_name(name);
                     let cleanup_body = self.u().new_label();
                     self.u().push_handler(cleanup_body, depth + 1, true);
-                    self.fblocks
-                        .last_mut()
-                        .unwrap()
-                        .push(FBlock::HandlerCleanup(Some(name.clone())));
+                    self.push_fblock(FBlock::HandlerCleanup(Some(name.clone())), h.span)?;
                     self.stmts(&h.body)?;
                     self.fblocks.last_mut().unwrap().pop();
                     self.u().pop_handler();
@@ -726,10 +745,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.u().emit(Op::PopTop, 0);
-                    self.fblocks
-                        .last_mut()
-                        .unwrap()
-                        .push(FBlock::HandlerCleanup(None));
+                    self.push_fblock(FBlock::HandlerCleanup(None), h.span)?;
                     self.stmts(&h.body)?;
                     self.fblocks.last_mut().unwrap().pop();
                     self.u().line = 0;
@@ -768,10 +784,7 @@ impl<'a> Compiler<'a> {
         self.set_line(s.span);
         self.u().emit(Op::Nop, 0);
         self.u().push_handler(exc_path, depth, false);
-        self.fblocks
-            .last_mut()
-            .unwrap()
-            .push(FBlock::FinallyTry(fin.clone()));
+        self.push_fblock(FBlock::FinallyTry(fin.clone()), s.span)?;
         if handlers.is_empty() {
             self.stmts(body)?;
         } else {
@@ -780,7 +793,7 @@ impl<'a> Compiler<'a> {
             let inner_end = self.u().new_label();
             let cleanup = self.u().new_label();
             self.u().push_handler(except, depth, false);
-            self.fblocks.last_mut().unwrap().push(FBlock::TryExcept);
+            self.push_fblock(FBlock::TryExcept, s.span)?;
             self.stmts(body)?;
             self.fblocks.last_mut().unwrap().pop();
             self.u().pop_handler();
@@ -799,7 +812,7 @@ impl<'a> Compiler<'a> {
         self.u().push_handler(exc_cleanup, depth + 1, true);
         self.u().emit_noline(Op::PushExcInfo, 0);
         self.u().depth = depth + 2;
-        self.fblocks.last_mut().unwrap().push(FBlock::FinallyEnd);
+        self.push_fblock(FBlock::FinallyEnd, s.span)?;
         self.stmts(finalbody)?;
         self.fblocks.last_mut().unwrap().pop();
         self.u().emit(Op::Reraise, 0);
@@ -811,6 +824,77 @@ impl<'a> Compiler<'a> {
         self.u().depth = depth;
         self.u().bind(end);
         Ok(())
+    }
+
+    /// `with` as CPython 3.11 compiles it, one item at a time (the later
+    /// items nest inside the earlier ones): `BeforeWith`, the target, the
+    /// body under a handler, then `__exit__(None, None, None)` on the `with`
+    /// line; the handler calls `__exit__` with the exception and re-raises
+    /// it unless that returns true.
+    fn with_stmt(&mut self, s: &Stmt, items: &[WithItem], body: &[Stmt]) -> CResult {
+        let (item, rest) = items.split_first().expect("a with statement has items");
+        let exc_path = self.u().new_label();
+        let exc_cleanup = self.u().new_label();
+        let suppress = self.u().new_label();
+        let end = self.u().new_label();
+        let depth = self.u().depth;
+        self.expr(&item.context_expr)?;
+        self.u().emit(Op::BeforeWith, 0);
+        self.u().push_handler(exc_path, depth + 1, true);
+        self.u().depth = depth + 1;
+        self.push_fblock(FBlock::With(s.span), s.span)?;
+        match &item.optional_vars {
+            Some(t) => self.assign_target(t)?,
+            None => {
+                self.u().emit(Op::PopTop, 0);
+            }
+        }
+        if rest.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.with_stmt(s, rest, body)?;
+        }
+        self.fblocks.last_mut().unwrap().pop();
+        self.u().pop_handler();
+        // Normal exit: on the `with` line again.
+        self.set_line(s.span);
+        self.call_exit_with_nones();
+        self.u().emit(Op::Jump, end.0);
+        // Exceptional exit: `exit lasti prev exc`.
+        self.u().bind(exc_path);
+        self.u().push_handler(exc_cleanup, depth + 3, true);
+        self.u().emit(Op::PushExcInfo, 0);
+        self.u().emit(Op::WithExceptStart, 0);
+        self.u().line = 0;
+        self.u().emit_jump(Op::PopJumpIfTrue, suppress);
+        self.u().emit(Op::Reraise, 2);
+        self.u().pop_handler();
+        self.u().bind(exc_cleanup);
+        self.u().emit(Op::Copy, 3);
+        self.u().emit(Op::PopExcept, 0);
+        self.u().emit(Op::Reraise, 1);
+        // `__exit__` returned true: the exception is swallowed.
+        self.u().bind(suppress);
+        self.u().push_handler(exc_cleanup, depth + 3, true);
+        self.u().emit(Op::PopTop, 0);
+        self.u().pop_handler();
+        self.u().emit(Op::PopExcept, 0);
+        self.u().emit(Op::PopTop, 0);
+        self.u().emit(Op::PopTop, 0);
+        self.u().depth = depth;
+        self.u().bind(end);
+        Ok(())
+    }
+
+    /// `exit -- ` calling `exit(None, None, None)` (the bound `__exit__`
+    /// stands in the method slot and the first None as its self, as in
+    /// CPython's `compiler_call_exit_with_nones`).
+    fn call_exit_with_nones(&mut self) {
+        for _ in 0..3 {
+            self.load_const(Value::None);
+        }
+        self.u().emit(Op::Call, 2);
+        self.u().emit(Op::PopTop, 0);
     }
 
     // ----- functions and classes -----
@@ -1296,6 +1380,7 @@ fn stores_annotations(s: &Stmt) -> bool {
         | StmtKind::For { body, orelse, .. } => {
             body.iter().chain(orelse.iter()).any(stores_annotations)
         }
+        StmtKind::With { body, .. } => body.iter().any(stores_annotations),
         StmtKind::Try {
             body,
             handlers,

@@ -408,6 +408,15 @@ impl Builder {
                 self.stmts(orelse);
                 self.stmts(finalbody);
             }
+            StmtKind::With { items, body } => {
+                for item in items {
+                    self.expr(&item.context_expr);
+                    if let Some(t) = &item.optional_vars {
+                        self.expr(t);
+                    }
+                }
+                self.stmts(body);
+            }
             StmtKind::Raise { exc, cause } => {
                 if let Some(e) = exc {
                     self.expr(e);

@@ -485,6 +485,20 @@ pub fn try_stmt(
     )
 }
 
+pub fn with_stmt(l: usize, items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt>) -> PResult<Stmt> {
+    let r = body_end(l, &[&body]);
+    let items = items
+        .into_iter()
+        .map(|(context_expr, target)| {
+            Ok(WithItem {
+                context_expr,
+                optional_vars: target.map(store_target).transpose()?,
+            })
+        })
+        .collect::<PResult<Vec<_>>>()?;
+    Ok(stmt(l, r, StmtKind::With { items, body }))
+}
+
 pub fn except_handler(
     l: usize,
     t: Option<(Expr, Option<String>)>,

@@ -101,6 +101,11 @@ pub enum StmtKind {
         orelse: Vec<Stmt>,
         finalbody: Vec<Stmt>,
     },
+    /// `with a as x, b: body` (items in source order).
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
     /// `raise [exc [from cause]]`
     Raise {
         exc: Option<Expr>,
@@ -136,6 +141,13 @@ pub struct ClassDef {
     pub decorators: Vec<Expr>,
     /// Span of the `class` keyword line.
     pub def_span: Span,
+}
+
+/// One context manager of a `with`: `context_expr [as optional_vars]`.
+#[derive(Debug, Clone)]
+pub struct WithItem {
+    pub context_expr: Expr,
+    pub optional_vars: Option<Expr>,
 }
 
 #[derive(Debug, Clone)]

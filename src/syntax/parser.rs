@@ -57,12 +57,17 @@ fn run(
         return Err((e.clone(), false));
     }
     let start = expr.map(|(s, _)| (s, Tok::StartExpr, s));
+    let with_parens = with_item_parens(&toks);
     let feed = start
         .into_iter()
-        .chain(toks.iter().cloned())
+        .chain(toks.iter().cloned().enumerate().map(|(i, mut t)| {
+            if with_parens.contains(&i) {
+                t.1 = Tok::WithLPar;
+            }
+            t
+        }))
         .enumerate()
         .map(|(i, t)| match &t.1 {
-            Tok::With => Err(unsupported("'with' statements are", t.0, t.2)),
             Tok::Async => {
                 let next = toks.get(i + usize::from(expr.is_none())).map(|n| &n.1);
                 let what = match next {
@@ -79,6 +84,43 @@ fn run(
         Ok(top) => Ok(top),
         Err(e) => Err((diagnose(src, &toks, fail, e, expr.is_some()), true)),
     }
+}
+
+/// The indices of the `(` tokens that open the items of a `with`: a `(`
+/// right after `with` whose matching `)` is followed by `:` (CPython's PEG
+/// grammar tries that reading first, so `with (a, b):` is two items).
+fn with_item_parens(toks: &[Spanned]) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (i, w) in toks.windows(2).enumerate() {
+        if w[0].1 != Tok::With || w[1].1 != Tok::LPar {
+            continue;
+        }
+        let mut depth = 0usize;
+        for (k, t) in toks.iter().enumerate().skip(i + 1) {
+            match t.1 {
+                Tok::LPar | Tok::LSqb | Tok::LBrace => depth += 1,
+                Tok::RPar | Tok::RSqb | Tok::RBrace => {
+                    depth -= 1;
+                    if depth == 0 {
+                        // (Before a newline too: the `expected ':'` error.)
+                        if toks
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(n.1, Tok::Colon | Tok::Newline))
+                        {
+                            found.push(i + 1);
+                        }
+                        break;
+                    }
+                }
+                // Not `with_item`s: CPython reads a generator expression,
+                // a yield or an assignment expression in parentheses.
+                Tok::For | Tok::Yield | Tok::ColonEqual if depth == 1 => break,
+                Tok::Newline => break,
+                _ => {}
+            }
+        }
+    }
+    found
 }
 
 fn perr(src: &str, e: PErr) -> SyntaxError {
@@ -441,6 +483,7 @@ impl Diag<'_> {
                 | Tok::Else
                 | Tok::Try
                 | Tok::Finally
+                | Tok::With
                     if *tok == Tok::Newline =>
                 {
                     return self.err("expected ':'", s, s);
@@ -558,7 +601,12 @@ impl Diag<'_> {
                 let soft = matches!(&self.toks[a].1, Tok::Name(n) if n == "match" || n == "case" || n == "_");
                 let name_str = matches!(self.toks[a].1, Tok::Name(_))
                     && matches!(self.toks.get(a + 1).map(|t| &t.1), Some(Tok::Str(_)));
-                if !legacy && !soft && !name_str {
+                // In `with (...)` holding several items, CPython's PEG parser
+                // gives up on the items before it looks for a missing comma.
+                let with_items = open.is_some_and(|o| {
+                    o > 0 && self.toks[o - 1].1 == Tok::With && self.group_has_comma(o)
+                });
+                if !legacy && !soft && !name_str && !with_items {
                     let b = self.expr_end(self.idx);
                     return self.err(
                         "invalid syntax. Perhaps you forgot a comma?",
@@ -592,6 +640,22 @@ impl Diag<'_> {
             }
         }
         stack.pop()
+    }
+
+    /// Whether the bracket opened at token `o` holds a comma at its own level.
+    fn group_has_comma(&self, o: usize) -> bool {
+        let mut d = 0;
+        for t in self.toks.get(o + 1..).unwrap_or(&[]) {
+            match t.1 {
+                Tok::LPar | Tok::LSqb | Tok::LBrace => d += 1,
+                Tok::RPar | Tok::RSqb | Tok::RBrace if d == 0 => return false,
+                Tok::RPar | Tok::RSqb | Tok::RBrace => d -= 1,
+                Tok::Comma if d == 0 => return true,
+                Tok::Newline => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     fn has_comma_between(&self, a: usize, b: usize) -> bool {

@@ -89,6 +89,10 @@ pub enum Tok {
     EqEqual,
     NotEqual,
     LPar,
+    /// A `(` that opens the parenthesized items of `with (a as b, c):`,
+    /// told apart from a parenthesized expression by the parser's driver
+    /// (the PEG grammar's first `with` alternative, which LR(1) cannot see).
+    WithLPar,
     RPar,
     LSqb,
     RSqb,

@@ -777,7 +777,12 @@ impl Vm {
     }
 
     /// A class attribute seen through an instance (non-data descriptors bind).
-    fn bind_class_attr(&mut self, ca: Value, obj: &Value, cls: &Rc<Class>) -> PyResult<Value> {
+    pub(crate) fn bind_class_attr(
+        &mut self,
+        ca: Value,
+        obj: &Value,
+        cls: &Rc<Class>,
+    ) -> PyResult<Value> {
         Ok(match ca {
             Value::Function(_) => self.bind(ca, obj.clone()),
             Value::Builtin(b) => Value::Builtin(crate::gc::alloc(b.bound_to(obj.clone()))),

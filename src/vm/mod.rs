@@ -21,6 +21,7 @@ mod suggest;
 pub(crate) mod trace_call;
 mod tracing;
 pub mod types;
+mod with_stmt;
 
 use std::cell::RefCell;
 use std::io::Write;

@@ -1161,13 +1161,28 @@ impl Vm {
                             // first raised (its f_lasti and f_lineno, e.g. in the
                             // 'return' event) while handlers are still looked up from
                             // the re-raise itself.
-                            if let Some(Value::Int(lasti)) = self.stack.pop() {
+                            let at = self.stack.len() - arg as usize;
+                            if let Value::Int(lasti) = self.stack[at] {
                                 lookup_at = Some(ip as u32 - 1);
                                 self.frames[fi].ip = lasti as usize + 1;
                             }
                         }
                         // On failure the frames are already unwound.
                         self.reraise(PyErr::Obj(exc), lookup_at)?;
+                        reload!();
+                    }
+                    Op::BeforeWith => {
+                        tri!(self.before_with());
+                        if self.trace.is_dirty() {
+                            self.recheck_mode(fi);
+                        }
+                        reload!();
+                    }
+                    Op::WithExceptStart => {
+                        tri!(self.with_except_start());
+                        if self.trace.is_dirty() {
+                            self.recheck_mode(fi);
+                        }
                         reload!();
                     }
                     Op::PushExcInfo => {

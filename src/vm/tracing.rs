@@ -331,13 +331,19 @@ impl Vm {
 
     /// The `(type, value, traceback)` of an `exception` event.
     fn exception_event_arg(&self, exc: &Value) -> Value {
+        Value::tuple(self.exc_info_triple(exc).to_vec())
+    }
+
+    /// `type(exc), exc, exc.__traceback__`: what `sys.exc_info()`, an
+    /// `exception` event and `__exit__` receive.
+    pub(crate) fn exc_info_triple(&self, exc: &Value) -> [Value; 3] {
         let tb = match exc {
             Value::Instance(i) => i.traceback(),
             _ => None,
         }
         .map(Value::Traceback)
         .unwrap_or(Value::None);
-        Value::tuple(vec![Value::Class(self.exc_class(exc)), exc.clone(), tb])
+        [Value::Class(self.exc_class(exc)), exc.clone(), tb]
     }
 
     /// `for` met an error from its iterator in frame `fi`. A StopIteration

@@ -1,0 +1,4 @@
+# Checks the SyntaxError of a starred with target.
+print("never")
+with a as *b:
+    pass
