@@ -54,6 +54,18 @@ impl Interpreter {
             .set_str(name, crate::builtins::native(name, f));
     }
 
+    /// Lets `import` read the program's own modules from the directories
+    /// of `sys.path` (off by default: an embedded script reads no files).
+    pub fn allow_file_imports(&mut self, allow: bool) {
+        self.vm.file_imports = allow;
+    }
+
+    /// Sets `sys.path`: the directories `import` searches, in order, when
+    /// file imports are allowed.
+    pub fn set_sys_path(&mut self, dirs: Vec<String>) {
+        self.vm.set_sys_path(dirs);
+    }
+
     /// Sets `sys.argv`.
     pub fn set_argv(&mut self, argv: Vec<String>) {
         self.vm.set_argv(argv);
@@ -72,10 +84,11 @@ impl Interpreter {
         let globals = self.vm.new_globals("__main__");
         // A script's __file__ (not for `-c` code, named like "<string>").
         if !filename.starts_with('<') {
-            globals
-                .borrow_mut()
-                .set_str("__file__", Value::str(filename));
+            let mut g = globals.borrow_mut();
+            g.set_str("__file__", Value::str(filename));
+            g.set_str("__cached__", Value::None);
         }
+        self.vm.enter_main_module(&globals);
         let r = self.vm.run_module(code, globals.clone());
         let r = r.map_err(|e| self.describe(e, &globals));
         // As CPython's shutdown: generators suspended in `try` blocks close.

@@ -215,6 +215,21 @@ fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
     }
     let mut interp = Interpreter::new();
     interp.set_argv(argv);
+    // As CPython: `import` looks first in the script's real directory (the
+    // current one for `-c`), and the command line reads the user's files.
+    let path0 = if filename.starts_with('<') {
+        String::new()
+    } else {
+        let dir = std::path::Path::new(filename)
+            .parent()
+            .unwrap_or(std::path::Path::new("/"));
+        std::fs::canonicalize(dir)
+            .unwrap_or_else(|_| dir.to_path_buf())
+            .to_string_lossy()
+            .into_owned()
+    };
+    interp.set_sys_path(vec![path0]);
+    interp.allow_file_imports(true);
     interp.vm.stdout_strict = stdio_strict();
     // stderr's error handler is backslashreplace: lone surrogates as `\udXXX`.
     let text = |s: &str| krait::value::string::backslash_surrogates(s).into_owned();

@@ -302,10 +302,14 @@ opcodes! {
     CheckExcMatch: None, Next, |a, j| 0;
     /// `-- AssertionError`
     LoadAssertionError: None, Next, |a, j| 1;
-    /// `-- module` imports the built-in module `names[arg]`.
-    ImportName: Name, Next, |a, j| 1;
-    /// `module -- module attr`
+    /// `level fromlist -- module`: `__import__(names[arg], globals,
+    /// fromlist, level)`: the module itself when fromlist is a tuple,
+    /// else the top package of the dotted name.
+    ImportName: Name, Next, |a, j| -1;
+    /// `module -- module attr`: `from module import names[arg]`.
     ImportFrom: Name, Next, |a, j| 1;
+    /// `module --`: `from module import *` into the frame's namespace.
+    ImportStar: None, Next, |a, j| -1;
 }
 
 /// `BinaryOp` operands. In-place forms follow the plain ones in the same order.

@@ -337,6 +337,8 @@ impl<'a> Compiler<'a> {
             StmtKind::Import(aliases) => {
                 for a in aliases {
                     self.set_line(s.span);
+                    self.load_const(Value::Int(0));
+                    self.load_const(Value::None);
                     let n = self.u().add_name(&a.name);
                     self.u().emit(Op::ImportName, n);
                     match &a.asname {
@@ -362,16 +364,20 @@ impl<'a> Compiler<'a> {
                 names,
                 level,
             } => {
-                if *level > 0 {
-                    return err("relative imports are not supported by krait", s.span);
-                }
                 let m = module.clone().unwrap_or_default();
+                self.load_const(Value::Int(*level as i64));
+                let fromlist = names.iter().map(|a| Value::str(&a.name)).collect();
+                self.load_const(Value::tuple(fromlist));
                 let n = self.u().add_name(&m);
                 self.u().emit(Op::ImportName, n);
-                for a in names {
-                    if a.name == "*" {
-                        return err("'from ... import *' is not supported by krait", a.span);
+                if names.len() == 1 && names[0].name == "*" {
+                    if self.in_function() {
+                        return err("import * only allowed at module level", s.span);
                     }
+                    self.u().emit(Op::ImportStar, 0);
+                    return Ok(());
+                }
+                for a in names {
                     let p = self.u().add_name(&a.name);
                     self.u().emit(Op::ImportFrom, p);
                     let target = a.asname.clone().unwrap_or_else(|| a.name.clone());

@@ -290,6 +290,19 @@ pub struct SliceObj {
 pub struct ModuleObj {
     pub name: Str,
     pub dict: Rc<RefCell<Dict>>,
+    /// While its code runs (an import in progress): a circular import
+    /// sees it half made, and errors say so.
+    pub initializing: std::cell::Cell<bool>,
+}
+
+impl ModuleObj {
+    pub fn new(name: Str, dict: Rc<RefCell<Dict>>) -> ModuleObj {
+        ModuleObj {
+            name,
+            dict,
+            initializing: std::cell::Cell::new(false),
+        }
+    }
 }
 
 /// Descriptors and other small wrapper objects.

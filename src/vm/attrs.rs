@@ -252,6 +252,13 @@ impl Vm {
             }
             Value::Module(m) => match m.dict.borrow().get_str(name.as_str()) {
                 Some(v) => Ok(v.clone()),
+                None if name.as_str() == "__dict__" => Ok(Value::Dict(m.dict.clone())),
+                None if m.initializing.get() => Err(PyErr::attribute_error(format!(
+                    "partially initialized module '{}' has no attribute '{}' \
+                     (most likely due to a circular import)",
+                    m.name.as_str(),
+                    name.as_str()
+                ))),
                 None => Err(PyErr::attribute_error(format!(
                     "module '{}' has no attribute '{}'",
                     m.name.as_str(),
@@ -928,6 +935,13 @@ impl Vm {
                         Some(other) => other,
                         None => Value::None,
                     });
+                }
+                "name" | "path"
+                    if inst
+                        .class
+                        .is_subclass(&self.types.exc(ExcType::ImportError)) =>
+                {
+                    return Ok(Value::None);
                 }
                 "__traceback__" => {
                     return Ok(match inst.traceback() {

@@ -8,6 +8,80 @@ use crate::value::{Class, Dict, ExcType, Instance, PyErr, PyResult, Value};
 use super::Vm;
 
 impl Vm {
+    /// A compile error as the exception `import` (later `compile`) raises:
+    /// its location in the attributes CPython's SyntaxError has.
+    #[cold]
+    pub(crate) fn syntax_error(&mut self, e: crate::syntax::SyntaxError) -> PyErr {
+        use crate::syntax::SyntaxErrorKind as K;
+        let t = match e.kind {
+            K::SyntaxError => ExcType::SyntaxError,
+            K::IndentationError => ExcType::IndentationError,
+            K::TabError => ExcType::TabError,
+            K::RecursionError => return PyErr::new(ExcType::RecursionError, e.msg),
+        };
+        let exc = self.materialize(PyErr::new(t, e.msg.clone()));
+        if let Value::Instance(i) = &exc {
+            let line = |n: u32| {
+                if e.lineno == 0 {
+                    Value::None
+                } else {
+                    Value::Int(n as i64)
+                }
+            };
+            for (name, v) in [
+                ("msg", Value::str(&e.msg)),
+                ("filename", Value::str(&e.filename)),
+                ("lineno", line(e.lineno)),
+                ("offset", line(e.offset)),
+                ("text", Value::string(format!("{}\n", e.text))),
+                ("end_lineno", line(e.lineno)),
+                ("end_offset", line(e.end_offset)),
+            ] {
+                i.set_attr(self.intern(name), v);
+            }
+        }
+        PyErr::Obj(exc)
+    }
+
+    /// The `File ..., line N` block printed under a SyntaxError's
+    /// traceback, from its attributes (empty for other exceptions).
+    fn syntax_error_location(&self, exc: &Value) -> String {
+        let cls = self.exc_class(exc);
+        if !cls.is_subclass(&self.types.exc(ExcType::SyntaxError)) {
+            return String::new();
+        }
+        let attr = |n: &str| self.exc_attr(exc, n);
+        let (Some(Value::Str(filename)), Some(Value::Int(lineno))) =
+            (attr("filename"), attr("lineno"))
+        else {
+            return String::new();
+        };
+        let int = |n: &str| match attr(n) {
+            Some(Value::Int(i)) => i as u32,
+            _ => 0,
+        };
+        let text = match attr("text") {
+            Some(Value::Str(t)) => t.as_str().to_string(),
+            _ => String::new(),
+        };
+        let report = crate::syntax::SyntaxError {
+            kind: crate::syntax::SyntaxErrorKind::SyntaxError,
+            msg: String::new(),
+            filename: filename.as_str().to_string(),
+            lineno: lineno as u32,
+            offset: int("offset"),
+            end_offset: int("end_offset"),
+            text,
+        }
+        .report();
+        // Without its last line (the summary, printed by the caller).
+        let body = report.trim_end_matches('\n');
+        match body.rfind('\n') {
+            Some(i) => body[..=i].to_string(),
+            None => String::new(),
+        }
+    }
+
     /// Turns an error into an exception instance.
     pub fn materialize(&mut self, e: PyErr) -> Value {
         match e {
@@ -205,6 +279,7 @@ impl Vm {
                 }
             }
         }
+        out.push_str(&self.syntax_error_location(exc));
         let mut summary = self.exc_summary(exc);
         summary.push_str(&self.suggestion_suffix(exc, globals));
         out.push_str(&summary);

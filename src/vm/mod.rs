@@ -8,6 +8,7 @@ pub mod call;
 mod compare;
 pub mod errors;
 pub mod frame;
+mod import;
 pub mod iter;
 pub mod keys;
 mod name_cache;
@@ -70,7 +71,13 @@ pub struct Vm {
     pub frames: Vec<Frame>,
     pub types: Types,
     pub builtins: Rc<RefCell<Dict>>,
+    /// Krait's built-in modules by name (made at start).
     pub modules: FxHashMap<String, Value>,
+    /// `sys.modules`: every module imported, by name.
+    pub sys_modules: Rc<RefCell<Dict>>,
+    /// Whether `import` may read the program's own files along `sys.path`
+    /// (the CLI allows it; an embedding host must ask).
+    pub file_imports: bool,
     /// The exception being handled (`sys.exc_info()`), None outside handlers.
     pub exc_info: Value,
     recursion_limit: usize,
@@ -146,6 +153,15 @@ impl Default for Vm {
     }
 }
 
+impl Drop for Vm {
+    /// `sys.modules` holds `sys`, whose dict holds `sys.modules`: the
+    /// cycle is broken here rather than left to the collector.
+    fn drop(&mut self) {
+        let modules = std::mem::take(&mut *self.sys_modules.borrow_mut());
+        drop(modules);
+    }
+}
+
 impl Vm {
     pub fn new() -> Vm {
         let types = Types::new();
@@ -155,6 +171,8 @@ impl Vm {
             types,
             builtins: crate::gc::alloc(RefCell::new(Dict::new())),
             modules: FxHashMap::default(),
+            sys_modules: crate::gc::alloc(RefCell::new(Dict::new())),
+            file_imports: false,
             exc_info: Value::None,
             recursion_limit: 1000,
             plain_call_limit: 1000,
@@ -293,11 +311,20 @@ impl Vm {
     }
 
     /// A new `__main__`-style globals dict.
+    /// Its names in CPython's order (`__loader__` and `__spec__` None: krait
+    /// has no loader objects).
     pub fn new_globals(&mut self, name: &str) -> Rc<RefCell<Dict>> {
         let mut d = Dict::new();
         d.set_str("__name__", Value::str(name));
-        d.set_str("__builtins__", Value::Dict(self.builtins.clone()));
         d.set_str("__doc__", Value::None);
+        d.set_str("__package__", Value::None);
+        d.set_str("__loader__", Value::None);
+        d.set_str("__spec__", Value::None);
+        d.set_str(
+            "__annotations__",
+            Value::Dict(crate::gc::alloc(RefCell::new(Dict::new()))),
+        );
+        d.set_str("__builtins__", Value::Dict(self.builtins.clone()));
         crate::gc::alloc(RefCell::new(d))
     }
 

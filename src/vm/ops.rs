@@ -217,16 +217,6 @@ impl Vm {
     }
 
     /// `import name` of a built-in module.
-    pub(crate) fn import_module(&mut self, name: &str) -> PyResult<Value> {
-        match self.modules.get(name) {
-            Some(m) => Ok(m.clone()),
-            None => Err(PyErr::new(
-                ExcType::ModuleNotFoundError,
-                format!("No module named '{}'", name),
-            )),
-        }
-    }
-
     pub(crate) fn frame_obj_line(&self, f: &Rc<super::FrameObj>) -> u32 {
         match f.live.get() {
             Some(i) if i < self.frames.len() => self.frame_line(i),

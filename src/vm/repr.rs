@@ -145,7 +145,13 @@ impl Vm {
                     v.ptr().unwrap_or(0)
                 )
             }
-            Value::Module(m) => format!("<module '{}' (built-in)>", m.name.as_str()),
+            Value::Module(m) => match m.dict.borrow().get_str("__file__") {
+                Some(Value::Str(f)) => {
+                    format!("<module '{}' from '{}'>", m.name.as_str(), f.as_str())
+                }
+                Some(_) => format!("<module '{}' (namespace)>", m.name.as_str()),
+                None => format!("<module '{}' (built-in)>", m.name.as_str()),
+            },
             Value::Iter(it) => match &*it.borrow() {
                 // CPython names a generator by its function's qualname.
                 super::iter::IterObj::Generator(g) => format!(

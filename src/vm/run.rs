@@ -1205,30 +1205,28 @@ impl Vm {
                             .push_fast(Value::Class(self.types.exc(ExcType::AssertionError)));
                     }
                     Op::ImportName => {
-                        let m = tri!(self.import_module(code.names[arg as usize].as_str()));
+                        let fromlist = self.stack.pop_fast();
+                        let level = self.stack.pop_fast();
+                        let globals = self.frames[fi].globals.clone();
+                        let name = code.names[arg as usize].clone();
+                        let m = tri!(self.import_name(name.as_str(), &fromlist, &level, &globals));
                         self.stack.push_fast(m);
+                        // The module's code may have changed the tracing.
+                        if self.trace.is_dirty() {
+                            self.recheck_mode(fi);
+                        }
+                        reload!();
                     }
                     Op::ImportFrom => {
                         let m = self.stack.last().unwrap().clone();
-                        let name = &code.names[arg as usize];
-                        let v = match self.getattr_str(&m, name) {
-                            Ok(v) => v,
-                            Err(_) => {
-                                let mname = match &m {
-                                    Value::Module(md) => md.name.as_str().to_string(),
-                                    _ => "?".into(),
-                                };
-                                break 'op PyErr::new(
-                                    ExcType::ImportError,
-                                    format!(
-                                        "cannot import name '{}' from '{}' (unknown location)",
-                                        name.as_str(),
-                                        mname
-                                    ),
-                                );
-                            }
-                        };
+                        let v = tri!(self.import_from(&m, &code.names[arg as usize]));
                         self.stack.push_fast(v);
+                    }
+                    Op::ImportStar => {
+                        let m = self.stack.pop_fast();
+                        let f = &self.frames[fi];
+                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        tri!(self.import_star(&m, &ns));
                     }
                 }
                 continue 'dispatch;

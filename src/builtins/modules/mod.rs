@@ -28,10 +28,10 @@ fn module(vm: &mut Vm, def: &'static ModuleDef, consts: Vec<(&'static str, Value
     for (n, v) in consts {
         d.set_str(n, v);
     }
-    let m = Value::Module(crate::gc::alloc(ModuleObj {
-        name: vm.intern(def.name),
-        dict: crate::gc::alloc(RefCell::new(d)),
-    }));
+    let m = Value::Module(crate::gc::alloc(ModuleObj::new(
+        vm.intern(def.name),
+        crate::gc::alloc(RefCell::new(d)),
+    )));
     vm.modules.insert(def.name.to_string(), m.clone());
     m
 }

@@ -67,8 +67,12 @@ pub(super) fn install(vm: &mut Vm) {
             ("platform", Value::str("linux")),
             ("byteorder", Value::str("little")),
             ("argv", Value::list(vec![])),
+            ("path", Value::list(vec![])),
+            ("modules", Value::Dict(vm.sys_modules.clone())),
         ],
     );
+    let sys = vm.modules["sys"].clone();
+    vm.sys_modules.borrow_mut().set_str("sys", sys);
 }
 
 impl Vm {
@@ -77,6 +81,16 @@ impl Vm {
         match self.modules.get("sys") {
             Some(Value::Module(m)) => m.dict.borrow().get_str(name).cloned(),
             _ => None,
+        }
+    }
+
+    /// Sets `sys.path` (where `import` looks for the program's files).
+    pub fn set_sys_path(&mut self, dirs: Vec<String>) {
+        if let Some(Value::Module(m)) = self.modules.get("sys") {
+            m.dict.borrow_mut().set_str(
+                "path",
+                Value::list(dirs.iter().map(|a| Value::str(a)).collect()),
+            );
         }
     }
 

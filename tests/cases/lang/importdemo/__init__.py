@@ -1,0 +1,3 @@
+"""The importdemo package."""
+print("importdemo runs", __name__, __package__)
+VERSION = 3

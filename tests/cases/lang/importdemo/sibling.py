@@ -1,0 +1,3 @@
+print("sibling runs", __name__)
+def shout(s):
+    return s.upper() + "!"

@@ -1,0 +1,2 @@
+print("sub runs", __name__, __package__)
+from .. import VERSION as PARENT_VERSION
