@@ -17,6 +17,9 @@ mismatch persists, then written to the output folder (default fuzz-out/).
     scripts/fuzz_trace.py --mode settrace --seeds 17 --show     # print one program
     scripts/fuzz_trace.py --mode settrace --seeds 17            # rerun one seed
 
+A saved program may import itself (feature `imports`): re-run it under
+the name fzself.py.
+
 Exit status: 0 when every seed agrees, 1 on any mismatch (so CI can run it).
 """
 
@@ -25,6 +28,7 @@ import ast
 import concurrent.futures
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,7 +39,7 @@ import warnings
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fuzz_trace_shapes import ALL_FEATURES, MODES, feature_set  # noqa: E402
-from fuzz_trace_gen import make_program  # noqa: E402
+from fuzz_trace_gen import PROGRAM_FILE, make_program  # noqa: E402
 
 # ----------------------------------------------------------------------------
 # Running and comparing.
@@ -99,18 +103,23 @@ class Runner:
         self.n = 0
 
     def both(self, text, timeout=None):
+        """Runs the program as PROGRAM_FILE in a folder of its own (a
+        program may import itself). CPython runs without site, user site,
+        environment or bytecode files, with the script's folder first on
+        sys.path, as krait's CLI."""
         self.n += 1
-        fd, path = tempfile.mkstemp(suffix=".py", dir=self.tmpdir)
-        with os.fdopen(fd, "w") as f:
+        folder = tempfile.mkdtemp(dir=self.tmpdir)
+        path = os.path.join(folder, PROGRAM_FILE)
+        with open(path, "w") as f:
             f.write(text)
         try:
-            py = run([self.python, "-I", "-S"], path, self.py_timeout)
+            py = run([self.python, "-E", "-s", "-S", "-B"], path, self.py_timeout)
             if py.timeout:
                 return py, None
             kr = run([self.krait], path, timeout or self.timeout)
             return py, kr
         finally:
-            os.unlink(path)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 # ----------------------------------------------------------------------------

@@ -73,6 +73,9 @@ class Scope:
 
 
 COST_LIMIT = 120
+# The name the runner gives the program's file: a program may import itself
+# (`import fzself` runs it again as a module, its main statements included).
+PROGRAM_FILE = "fzself.py"
 
 
 class Gen:
@@ -86,6 +89,9 @@ class Gen:
         self.excs = []  # user exception class names
         self.exc_with_code = set()
         self.ctx_class = None  # the context manager class of `with` statements
+        # Whether the program imports itself: then nothing looks at the
+        # callers of a module frame (CPython's are importlib's frames).
+        self.self_import = "imports" in feats and self.r.random() < 0.25
         self.module = Scope("module", "<module>", None)
         self.sc = self.module
         self.funcs = []  # top-level Funcs
@@ -964,7 +970,7 @@ class Gen:
         if self.sc.func_scope():
             opts += [
                 lambda: f"sys._getframe().f_code.{self.pick(['co_name', 'co_argcount', 'co_firstlineno', 'co_kwonlyargcount'] + (['co_varnames'] if self.f('varnames_order') else []) + (['co_qualname'] if self.f('qualname') else []))}",
-                lambda: f"sys._getframe({self.pick(['0', '1'])}).{self.pick(['f_lineno', 'f_code.co_name', 'f_back.f_code.co_name'] + (['f_code.co_filename == __file__'] if self.f('dunder_file') else []))}",
+                lambda: f"sys._getframe({self.pick(['0'] if self.self_import else ['0', '1'])}).{self.pick(['f_lineno', 'f_code.co_name'] + ([] if self.self_import else ['f_back.f_code.co_name']) + (['f_code.co_filename == __file__'] if self.f('dunder_file') else []))}",
                 lambda: "sorted(sys._getframe().f_locals)",
                 lambda: "sys._getframe().f_back.f_lineno",
             ]
@@ -1958,7 +1964,18 @@ class Gen:
         self.sc = self.module
         self.sc_ind = 0
         self.module.cost = 0
+        self_import = self.self_import
         for _ in range(self.r.randint(3, 8)):
+            if self_import and self.chance(0.4):
+                self_import = False
+                mod = PROGRAM_FILE[:-3]
+                if self.funcs and self.chance(0.5):
+                    fn = self.pick(self.funcs).name
+                    self.emit(0, f"from {mod} import {fn} as _imported")
+                    self.emit(0, f"print('module', _imported.__module__, _imported is {fn})")
+                else:
+                    self.emit(0, self.pick([f"import {mod}", f"import {mod} as _self_mod"]))
+                    self.emit(0, f"print('module', sys.modules['{mod}'].__name__)")
             if self.chance(0.85):
                 self.emit(0, "try:")
                 saved = self.sc.cost

@@ -41,7 +41,7 @@ def _t(frame, event, arg):
     else:
         x = ''
     c = frame.f_code
-    print('~', event, c.{name}, frame.f_lineno, x, b.f_code.{name} if b is not None else '-'{extra})
+    print('~', event, c.{name}, frame.f_lineno, x, b.f_code.{name} if b is not None and b.f_code.co_filename == _F and c.co_name != '<module>' else '-'{extra})
 {local}"""
 
 SETTRACE_LOCAL = {
@@ -68,7 +68,7 @@ def _p(frame, event, arg):
     else:
         x = ''
     c = frame.f_code
-    print('~', event, c.{name}, frame.f_lineno, x, b.f_code.{name} if b is not None else '-'{extra})
+    print('~', event, c.{name}, frame.f_lineno, x, b.f_code.{name} if b is not None and b.f_code.co_filename == _F and c.co_name != '<module>' else '-'{extra})
 """
 
 
@@ -115,7 +115,7 @@ OTHER_FEATURES = [
     "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
-    "attr_churn", "long_lists", "identity_eq", "generators", "with",
+    "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES

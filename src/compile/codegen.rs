@@ -240,6 +240,11 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 }
                 self.expr(e)?;
+                // CPython marks the POP_TOP artificial (UNSET_LOC) and leaves
+                // the location unset: what follows without a line of its own
+                // (the re-raise after a finally body) gets its line from
+                // the code before it, per predecessor.
+                self.u().line = 0;
                 self.u().emit(Op::PopTop, 0);
             }
             StmtKind::Assign { targets, value } => {

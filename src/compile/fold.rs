@@ -74,7 +74,9 @@ fn as_f64(v: &Value) -> Option<f64> {
     match v {
         Value::Float(f) => Some(*f),
         // An int too large for a float raises at run time: no folding.
-        _ => as_big(v).and_then(|b| b.to_f64()).filter(|f| f.is_finite()),
+        _ => as_big(v)
+            .map(|b| crate::value::int::big_to_f64_nearest(&b))
+            .filter(|f| f.is_finite()),
     }
 }
 

@@ -315,7 +315,14 @@ fn shortest_digits(x: f64) -> (String, i32) {
     }
     // When two shortest strings are equally near, CPython (David Gay's
     // dtoa) keeps the correctly rounded one (ties to even); Rust may not.
-    split_exp(&format!("{:.*e}", d.len() - 1, x))
+    // The correctly rounded one need not read back as x, though: below a
+    // power of two the floats are twice as dense (2.0**132).
+    let rounded = format!("{:.*e}", d.len() - 1, x);
+    if rounded.parse::<f64>() == Ok(x) {
+        split_exp(&rounded)
+    } else {
+        (d, decpt)
+    }
 }
 
 /// Enough digits for any double exactly: it has at most 1074 digits after
@@ -550,7 +557,7 @@ pub fn format_float(f: f64, spec: &FormatSpec) -> PyResult<String> {
 // ---------------------------------------------------------------- ints
 
 fn int_to_f64(v: &BigInt) -> PyResult<f64> {
-    match v.to_f64() {
+    match Some(super::int::big_to_f64_nearest(v)) {
         Some(f) if f.is_finite() => Ok(f),
         _ => Err(PyErr::overflow("int too large to convert to float")),
     }

@@ -52,8 +52,31 @@ pub fn to_big(v: &Value) -> Option<BigInt> {
     }
 }
 
+/// `b` as the nearest f64 (ties to even), as CPython's `PyLong_AsDouble`
+/// rounds; infinite past the largest float. (num-bigint's `to_f64`
+/// truncates some values, e.g. 5444517870735015416373224410741188067364.)
+pub fn big_to_f64_nearest(b: &BigInt) -> f64 {
+    let mag = b.magnitude();
+    let bits = mag.bits();
+    let f = if bits <= 64 {
+        mag.to_u64().unwrap_or(u64::MAX) as f64
+    } else {
+        // The top 64 bits, with the rest folded into the lowest (a sticky
+        // bit below the rounding position): one correctly rounded u64 -> f64.
+        let shift = bits - 64;
+        let top = (mag >> shift).to_u64().unwrap_or(u64::MAX);
+        let sticky = mag.trailing_zeros().is_some_and(|z| z < shift) as u64;
+        (top | sticky) as f64 * 2f64.powi(shift.min(2048) as i32)
+    };
+    if b.is_negative() {
+        -f
+    } else {
+        f
+    }
+}
+
 pub fn big_to_f64(b: &BigInt) -> PyResult<f64> {
-    let f = b.to_f64().unwrap_or(f64::INFINITY);
+    let f = big_to_f64_nearest(b);
     if f.is_infinite() {
         return Err(PyErr::overflow("int too large to convert to float"));
     }

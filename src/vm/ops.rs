@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use num_traits::{ToPrimitive, Zero};
+use num_traits::Zero;
 
 use crate::bytecode::CmpKind;
 use crate::value::dict::{builtin_hash, key_eq};
@@ -18,7 +18,7 @@ pub(super) fn as_float(v: &Value) -> Option<f64> {
         Value::Float(f) => Some(*f),
         Value::Int(i) => Some(*i as f64),
         Value::Bool(b) => Some(*b as i64 as f64),
-        Value::BigInt(b) => b.to_f64(),
+        Value::BigInt(b) => Some(crate::value::int::big_to_f64_nearest(b)),
         _ => None,
     }
 }

@@ -158,13 +158,15 @@ fn log_of(vm: &mut Vm, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
         if !b.is_positive() {
             return Err(domain());
         }
-        return Ok(match b.to_f64().filter(|x| x.is_finite()) {
-            Some(x) => f(x),
-            None => {
-                let (x, e) = big_frexp(&b);
-                f(x) + f(2.0) * e as f64
-            }
-        });
+        return Ok(
+            match Some(crate::value::int::big_to_f64_nearest(&b)).filter(|x| x.is_finite()) {
+                Some(x) => f(x),
+                None => {
+                    let (x, e) = big_frexp(&b);
+                    f(x) + f(2.0) * e as f64
+                }
+            },
+        );
     }
     let x = num(vm, v)?;
     if x.is_nan() || x == f64::INFINITY {
