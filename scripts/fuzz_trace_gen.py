@@ -319,6 +319,8 @@ class Gen:
         add((1, lambda: f"pow({self.e_int(d1)}, {self.pick(['2', '3'])}, {self.pick(['7', '10', '-5'])})"))
         add((3, lambda: f"len({self.e_list(d1)})"))
         add((1, lambda: f"len({self.e_str(d1)})"))
+        if self.f("eval_exec"):
+            add((1, lambda: f"eval({self.in_eval(lambda: self.e_int(d1))!r})"))
         add((2, lambda: f"sum({self.e_list(d1)})"))
         if self.f("long_lists"):
             # Long repetitions of one int or bool (krait's compact lists).
@@ -401,6 +403,16 @@ class Gen:
             if (k.has("__iter__") or k.has("__getitem__")) and self.f("comprehensions") and self.special():
                 add((1, lambda o=o: f"sum({self.over(o, lambda v: v)})"))
         return self.wpick(opts)
+
+    def in_eval(self, gen):
+        """Text for eval/exec: no walrus (its name would be bound in the
+        eval's namespace, not the scope the generator thinks)."""
+        saved = self.feats
+        self.feats = self.feats - {"walrus"}
+        try:
+            return gen()
+        finally:
+            self.feats = saved
 
     def wpick(self, opts):
         total = sum(w for w, _ in opts)
@@ -1055,6 +1067,8 @@ class Gen:
             add((1, lambda: self.s_attr_churn(ind)))
         if self.f("probes"):
             add((2, lambda: self.s_probe(ind)))
+        if self.f("eval_exec"):
+            add((1, lambda: self.emit(ind, f"exec({self.in_eval(lambda: 'print(' + self.e_int(1) + ')')!r})")))
         if self.f("lambda") and self.special():
             add((1, lambda: self.s_assign_fn(ind)))
         if self.f("trace_toggle") and self.mode == "settrace" and self.chance(0.05):

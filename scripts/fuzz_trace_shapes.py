@@ -115,7 +115,7 @@ OTHER_FEATURES = [
     "fstring", "bigint", "float", "globals", "trace_toggle",
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
-    "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports",
+    "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports", "eval_exec",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES

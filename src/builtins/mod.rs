@@ -3,6 +3,7 @@
 
 mod construct;
 pub mod dict_methods;
+mod evaluate;
 mod functions;
 mod generator;
 mod iter_types;

@@ -19,7 +19,23 @@ pub fn compile_source(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxEr
     let source = &*syntax::prepare_source(source, filename)?;
     let module = syntax::parse(source, filename)?;
     let lines = LineIndex::new(source);
-    codegen::compile_module(&module, filename, &lines).map_err(|e| {
+    codegen::compile_module(&module, filename, &lines)
+        .map_err(|e| located(e, source, filename, &lines))
+}
+
+/// Parses and compiles `eval` input: one expression, leading blanks
+/// stripped as `eval` strips them.
+pub fn compile_eval(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxError> {
+    let source = &*syntax::prepare_source(source.trim_start_matches([' ', '\t']), filename)?;
+    let expr = syntax::parse_eval(source, filename)?;
+    let lines = LineIndex::new(source);
+    codegen::compile_expression(&expr, filename, &lines)
+        .map_err(|e| located(e, source, filename, &lines))
+}
+
+/// A compile error as a SyntaxError with CPython's location fields.
+fn located(e: CompileError, source: &str, filename: &str, lines: &LineIndex) -> SyntaxError {
+    {
         let lineno = lines.line_of(e.span.start);
         let text = source
             .lines()
@@ -51,5 +67,5 @@ pub fn compile_source(source: &str, filename: &str) -> Result<Rc<Code>, SyntaxEr
             end_offset,
             text,
         }
-    })
+    }
 }

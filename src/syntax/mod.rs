@@ -25,3 +25,35 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
         e
     })
 }
+
+/// Parses `eval()` input: an expression or a bare tuple (CPython's `eval`
+/// start rule), read as a module that must hold one expression statement;
+/// anything else is CPython's "invalid syntax" at the statement.
+pub fn parse_eval(source: &str, filename: &str) -> Result<ast::Expr, SyntaxError> {
+    let mut m = parse(source, filename)?;
+    match (m.body.len(), m.body.pop()) {
+        (
+            1,
+            Some(ast::Stmt {
+                kind: ast::StmtKind::Expr(e),
+                ..
+            }),
+        ) => Ok(e),
+        (_, last) => {
+            let at = m
+                .body
+                .first()
+                .or(last.as_ref())
+                .map_or(0, |s| s.span.start as usize);
+            let mut e = SyntaxError::span(
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax",
+                source,
+                at,
+                at,
+            );
+            e.filename = filename.to_string();
+            Err(e)
+        }
+    }
+}

@@ -304,15 +304,13 @@ impl Vm {
         let r = self.repr(obj).unwrap_or_else(|_| "<object>".to_string());
         // One exception, no chain; its last line always "Type: message"
         // (CPython's default unraisable hook), even for an empty message.
+        // (`str(exc)` is called once, by format_one.)
         let mut text = String::new();
-        let summary = self.format_one(exc, &mut text, None);
+        let mut summary = self.format_one(exc, &mut text, None);
         text.truncate(text.len() - summary.len() - 1);
-        let cls = self.exc_class(exc);
-        let name = match cls.module.as_str() {
-            "builtins" | "__main__" => cls.qualname.as_str().to_string(),
-            m => format!("{m}.{}", cls.qualname.as_str()),
-        };
-        let msg = self.to_str(exc).unwrap_or_default();
-        self.write_stderr_str(&format!("Exception ignored in: {r}\n{text}{name}: {msg}\n"));
+        if !summary.contains(": ") {
+            summary.push_str(": ");
+        }
+        self.write_stderr_str(&format!("Exception ignored in: {r}\n{text}{summary}\n"));
     }
 }

@@ -309,10 +309,6 @@ impl Vm {
             unreachable!("new_module makes a module")
         };
         self.sys_modules.borrow_mut().set_str(full, module.clone());
-        if self.at_recursion_limit() {
-            self.sys_modules.borrow_mut().remove(&DictKey::str(full));
-            return Err(self.recursion_error());
-        }
         m.initializing.set(true);
         let r = self.run_module(code, m.dict.clone());
         m.initializing.set(false);

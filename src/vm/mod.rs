@@ -258,14 +258,29 @@ impl Vm {
 
     /// Runs a module's code in a fresh `__main__` namespace.
     pub fn run_module(&mut self, code: Rc<Code>, globals: Rc<RefCell<Dict>>) -> PyResult<Value> {
+        self.run_code(code, globals.clone(), globals)
+    }
+
+    /// Runs module-level code (a module, `exec`, `eval`) to completion in a
+    /// frame of its own with these namespaces; it counts toward the
+    /// recursion limit as a frame.
+    pub fn run_code(
+        &mut self,
+        code: Rc<Code>,
+        globals: Rc<RefCell<Dict>>,
+        locals: Rc<RefCell<Dict>>,
+    ) -> PyResult<Value> {
+        if !self.frames.is_empty() && self.at_recursion_limit() {
+            return Err(self.recursion_error());
+        }
         let base = self.stack.len();
         self.frames.push(Frame {
             code: code.clone(),
             ip: 0,
             base,
             ret_slot: base,
-            globals: globals.clone(),
-            locals: Some(globals),
+            globals,
+            locals: Some(locals),
             func: None,
             on_return: OnReturn::Push,
             obj: None,
@@ -279,7 +294,8 @@ impl Vm {
         });
         self.stack.resize(base + code.nlocalsplus(), Value::Null);
         self.enter_frame_hooks()?;
-        self.run_loop()
+        // Nested runs (eval in eval, imports) are Rust recursion.
+        self.with_stack(|vm| vm.run_loop())
     }
 
     /// What CPython's shutdown does to `__main__`'s namespace: each global
