@@ -223,7 +223,7 @@ impl Vm {
         }
         let mut summary = String::new();
         for (i, e) in chain.iter().enumerate().rev() {
-            summary = self.format_one(e, &mut out, globals);
+            summary = self.format_one(e, &mut out, globals, true);
             if i > 0 {
                 out.push_str(links[i - 1]);
             }
@@ -231,12 +231,14 @@ impl Vm {
         (out, summary)
     }
 
-    /// Appends one exception's traceback to `out`; returns its last line.
+    /// Appends one exception's traceback to `out`; returns its last line,
+    /// with the "Did you mean" of the traceback module when `suggest`.
     fn format_one(
         &mut self,
         exc: &Value,
         out: &mut String,
         globals: Option<&Rc<RefCell<Dict>>>,
+        suggest: bool,
     ) -> String {
         let tb = match exc {
             Value::Instance(i) => i.traceback().map(|t| t.entries()),
@@ -281,7 +283,9 @@ impl Vm {
         }
         out.push_str(&self.syntax_error_location(exc));
         let mut summary = self.exc_summary(exc);
-        summary.push_str(&self.suggestion_suffix(exc, globals));
+        if suggest {
+            summary.push_str(&self.suggestion_suffix(exc, globals));
+        }
         out.push_str(&summary);
         out.push('\n');
         summary
@@ -304,9 +308,9 @@ impl Vm {
         let r = self.repr(obj).unwrap_or_else(|_| "<object>".to_string());
         // One exception, no chain; its last line always "Type: message"
         // (CPython's default unraisable hook), even for an empty message.
-        // (`str(exc)` is called once, by format_one.)
+        // (`str(exc)` is called once, by format_one; the C hook suggests nothing.)
         let mut text = String::new();
-        let mut summary = self.format_one(exc, &mut text, None);
+        let mut summary = self.format_one(exc, &mut text, None, false);
         text.truncate(text.len() - summary.len() - 1);
         if !summary.contains(": ") {
             summary.push_str(": ");

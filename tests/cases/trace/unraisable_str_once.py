@@ -1,4 +1,4 @@
-# The report of an exception raised while a dropped generator closes calls the exception's __str__ once, traced and profiled like any call (frames of other files, CPython's traceback printing, left out).
+# The report of an exception raised while a dropped generator closes calls the exception's __str__ once, traced and profiled like any call (frames of other files, CPython's traceback printing, left out), and adds no "Did you mean" to a NameError.
 import sys
 class Err1(Exception):
     def __str__(self):
@@ -20,3 +20,9 @@ sys.settrace(None)
 sys.setprofile(t)
 next(gen41(4), 1)
 sys.setprofile(None)
+def gen_name_error():
+    try:
+        yield 1
+    finally:
+        lenn
+next(gen_name_error(), 0)
