@@ -110,7 +110,6 @@ HELPERS = {"call": "called", "test_raise": "raises",
            "settrace_and_raise": "_settrace_and_raise"}
 
 TRACE_SKIP = {
-    "test_16_blank_lines": "builds its function with exec()",
     "test_20_async_for_loop": "async (out of scope)",
     "test_async_for_backwards_jump_has_no_line": "async (out of scope)",
     "test_try_except_star_no_exception": "except* (not in the language)",
@@ -123,7 +122,6 @@ TRACE_SKIP = {
     "test_no_line_event_after_creating_generator": "generators and _testcapi",
     "test_settrace_error": "inspects traceback objects (tb_frame, tb_next), not in the language",
     "test_testcapi_settrace_error": "_testcapi (CPython C API)",
-    "test_very_large_function": "builds its function with exec()",
 }
 
 

@@ -64,6 +64,7 @@ static BUILTINS: ModuleDef = ModuleDef {
         f("eval", Positional(1, 3), super::evaluate::eval),
         f("exec", Positional(1, 3), super::evaluate::exec),
         f("compile", Own, super::evaluate::compile),
+        f("breakpoint", Own, breakpoint),
         f("exit", Own, site_exit),
         f("quit", Own, site_exit),
     ],
@@ -882,6 +883,14 @@ fn format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         None => String::new(),
     };
     Ok(Value::string(vm.format_value(&args[0], &spec)?))
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with them.
+fn breakpoint(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let Some(hook) = vm.sys_attr("breakpointhook") else {
+        return Err(PyErr::new(ExcType::RuntimeError, "lost sys.breakpointhook"));
+    };
+    vm.call_value(&hook, args.to_vec(), kw.clone())
 }
 
 fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {

@@ -22,6 +22,7 @@ static MODULE: ModuleDef = ModuleDef {
         f("getrecursionlimit", NoArgs, getrecursionlimit),
         f("exc_info", NoArgs, exc_info),
         f("intern", One, intern),
+        f("breakpointhook", Own, breakpointhook),
     ],
 };
 
@@ -72,6 +73,12 @@ pub(super) fn install(vm: &mut Vm) {
         ],
     );
     let sys = vm.modules["sys"].clone();
+    if let Value::Module(m) = &sys {
+        let hook = m.dict.borrow().get_str("breakpointhook").cloned();
+        if let Some(hook) = hook {
+            m.dict.borrow_mut().set_str("__breakpointhook__", hook);
+        }
+    }
     vm.sys_modules.borrow_mut().set_str("sys", sys);
 }
 
@@ -218,4 +225,13 @@ fn intern(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             v.type_name()
         ))),
     }
+}
+
+/// The default `sys.breakpointhook`: CPython's starts pdb, which krait does
+/// not have; a program or host that wants `breakpoint()` installs its own.
+fn breakpointhook(_: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Err(PyErr::new(
+        ExcType::NotImplementedError,
+        "breakpoint(): krait has no pdb; set sys.breakpointhook to a function of your own",
+    ))
 }
