@@ -66,6 +66,39 @@ pub struct Compiler<'a> {
 }
 
 pub fn compile_module(module: &Module, filename: &str, lines: &LineIndex) -> CResult<Rc<Code>> {
+    compile_top(module, filename, lines, |c| {
+        c.body_with_docstring(&module.body, true)?;
+        c.u().line = 0;
+        c.return_none_implicit();
+        Ok(())
+    })
+}
+
+/// `eval` mode: a `<module>` code object that returns the expression's value.
+pub fn compile_expression(e: &Expr, filename: &str, lines: &LineIndex) -> CResult<Rc<Code>> {
+    // The symbol table walks a module holding the expression as a statement.
+    let module = Module {
+        body: vec![Stmt {
+            span: e.span,
+            kind: StmtKind::Expr(e.clone()),
+        }],
+    };
+    compile_top(&module, filename, lines, |c| {
+        c.expr(e)?;
+        c.set_line(e.span);
+        c.u().emit(Op::ReturnValue, 0);
+        Ok(())
+    })
+}
+
+/// A `<module>` code object of `module`'s scopes, its body emitted by `body`
+/// after the `Resume`.
+fn compile_top(
+    module: &Module,
+    filename: &str,
+    lines: &LineIndex,
+    body: impl FnOnce(&mut Compiler) -> CResult,
+) -> CResult<Rc<Code>> {
     let table = symtable::build(module).map_err(|e| CompileError {
         msg: e.msg,
         span: e.span,
@@ -84,43 +117,7 @@ pub fn compile_module(module: &Module, filename: &str, lines: &LineIndex) -> CRe
     c.fblocks.push(vec![]);
     c.u().line = 0;
     c.u().emit(Op::Resume, 0);
-    c.body_with_docstring(&module.body, true)?;
-    c.u().line = 0;
-    c.return_none_implicit();
-    let unit = c.units.pop().unwrap();
-    Ok(crate::gc::alloc(unit.finish(&c.filename)))
-}
-
-/// `eval` mode: a `<module>` code object that returns the expression's value.
-pub fn compile_expression(e: &Expr, filename: &str, lines: &LineIndex) -> CResult<Rc<Code>> {
-    // The symbol table walks a module holding the expression as a statement.
-    let module = Module {
-        body: vec![Stmt {
-            span: e.span,
-            kind: StmtKind::Expr(e.clone()),
-        }],
-    };
-    let table = symtable::build(&module).map_err(|e| CompileError {
-        msg: e.msg,
-        span: e.span,
-        recursion: e.recursion,
-    })?;
-    let mut c = Compiler {
-        table,
-        lines,
-        filename: Rc::new(PyStr::new(filename)),
-        units: vec![],
-        fblocks: vec![],
-        depth: 0,
-    };
-    c.units
-        .push(Unit::new(0, CodeKind::Module, "<module>", "<module>", 1));
-    c.fblocks.push(vec![]);
-    c.u().line = 0;
-    c.u().emit(Op::Resume, 0);
-    c.expr(e)?;
-    c.set_line(e.span);
-    c.u().emit(Op::ReturnValue, 0);
+    body(&mut c)?;
     let unit = c.units.pop().unwrap();
     Ok(crate::gc::alloc(unit.finish(&c.filename)))
 }
