@@ -53,6 +53,10 @@ pub fn parse_eval(source: &str, filename: &str) -> Result<ast::Expr, SyntaxError
                 at,
             );
             e.filename = filename.to_string();
+            if last.is_none() {
+                // Nothing at all: CPython reports line 0.
+                (e.lineno, e.offset, e.end_offset) = (0, 0, 0);
+            }
             Err(e)
         }
     }

@@ -21,13 +21,7 @@ impl Vm {
         };
         let exc = self.materialize(PyErr::new(t, e.msg.clone()));
         if let Value::Instance(i) = &exc {
-            let line = |n: u32| {
-                if e.lineno == 0 {
-                    Value::None
-                } else {
-                    Value::Int(n as i64)
-                }
-            };
+            let line = |n: u32| Value::Int(n as i64);
             for (name, v) in [
                 ("msg", Value::str(&e.msg)),
                 ("filename", Value::str(&e.filename)),
@@ -41,6 +35,26 @@ impl Vm {
             }
         }
         PyErr::Obj(exc)
+    }
+
+    /// CPython's `SyntaxError.__str__` for one made from a compile error:
+    /// `msg (file, line N)`, the file's base name.
+    pub(crate) fn syntax_error_str(&self, exc: &Value) -> Option<String> {
+        if !self
+            .exc_class(exc)
+            .is_subclass(&self.types.exc(ExcType::SyntaxError))
+        {
+            return None;
+        }
+        let (Some(Value::Str(msg)), Some(Value::Str(file)), Some(Value::Int(line))) = (
+            self.exc_attr(exc, "msg"),
+            self.exc_attr(exc, "filename"),
+            self.exc_attr(exc, "lineno"),
+        ) else {
+            return None;
+        };
+        let base = file.as_str().rsplit('/').next().unwrap_or("");
+        Some(format!("{} ({base}, line {line})", msg.as_str()))
     }
 
     /// The `File ..., line N` block printed under a SyntaxError's
@@ -165,7 +179,11 @@ impl Vm {
     /// The final line of a traceback: `Type: message` or just `Type`.
     pub fn exc_summary(&mut self, exc: &Value) -> String {
         let cls = self.exc_class(exc);
-        let msg = self.exc_message(exc);
+        // A SyntaxError shows its msg (its location is printed above).
+        let msg = match self.syntax_error_str(exc).and(self.exc_attr(exc, "msg")) {
+            Some(Value::Str(m)) => m.as_str().to_string(),
+            _ => self.exc_message(exc),
+        };
         let name = if cls.module.as_str() == "builtins" || cls.module.as_str() == "__main__" {
             cls.qualname.as_str().to_string()
         } else {

@@ -227,6 +227,9 @@ impl Vm {
                     return self.call_str_dunder(&m, v, "__str__");
                 }
                 if inst.class.is_exception() {
+                    if let Some(s) = self.syntax_error_str(v) {
+                        return Ok(s);
+                    }
                     let args = self.exc_attr(v, "args").unwrap_or(Value::tuple(vec![]));
                     return match &args {
                         Value::Tuple(t) if t.is_empty() => Ok(String::new()),

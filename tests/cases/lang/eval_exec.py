@@ -12,7 +12,7 @@ for src, args in [("1 +", ()), ("x = 1", ()), ("", ()), ("1 +\n 2", ()), ("retur
     try:
         (exec if src.startswith(("return", "yield")) else eval)(src, *args)
     except SyntaxError as e:
-        print("SyntaxError", e.msg, e.filename)
+        print("SyntaxError", e.msg, e.filename, str(e))
 try:
     eval(5)
 except TypeError as e:
