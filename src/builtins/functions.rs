@@ -898,19 +898,11 @@ fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         let s = vm.to_str(p)?;
         vm.write_stdout_str(&s)?;
     }
-    vm.flush();
-    let mut bytes = Vec::new();
-    match std::io::BufRead::read_until(&mut std::io::stdin().lock(), b'\n', &mut bytes) {
-        Ok(0) | Err(_) => Err(PyErr::new(ExcType::EOFError, "EOF when reading a line")),
-        Ok(_) => {
-            // Undecodable bytes arrive as lone surrogates (`surrogateescape`).
-            let mut line = crate::value::string::surrogate_escape(&bytes)
-                .map_err(|cp| PyErr::new(ExcType::NotImplementedError, unrepresentable(cp)))?;
+    match super::modules::read_stdin_line(vm)? {
+        None => Err(PyErr::new(ExcType::EOFError, "EOF when reading a line")),
+        Some(mut line) => {
             if line.ends_with('\n') {
                 line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
             }
             Ok(Value::string(line))
         }

@@ -340,6 +340,16 @@ impl Vm {
                 items: s.iter().cloned().collect(),
                 index: 0,
             },
+            // `for line in sys.stdin`: readline until it returns "".
+            Value::Module(ref m) if m.name.as_str() == "sys.stdin" => IterObj::Callable {
+                func: m
+                    .dict
+                    .borrow()
+                    .get_str("readline")
+                    .cloned()
+                    .unwrap_or(Value::None),
+                sentinel: Value::str(""),
+            },
             Value::Instance(ref inst) => {
                 if let Some(m) = inst.class.lookup("__iter__") {
                     let r = self.call_special(&m, &v, vec![])?;

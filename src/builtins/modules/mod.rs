@@ -12,6 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(in crate::builtins) use functools::partial;
+pub(in crate::builtins) use sys::read_stdin_line;
 
 use super::typedef::ModuleDef;
 use crate::value::{Builtin, Dict, ModuleObj, Value};

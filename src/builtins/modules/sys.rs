@@ -44,11 +44,34 @@ static STDERR: ModuleDef = ModuleDef {
     ],
 };
 
+/// `sys.stdin`, standing in for CPython's text stream as `sys.stdout` does;
+/// iterating over it reads lines (`Vm::get_iter`).
+static STDIN: ModuleDef = ModuleDef {
+    name: "sys.stdin",
+    functions: &[
+        FnDef::function(
+            "TextIOWrapper",
+            "readline",
+            Positional(0, 1),
+            stdin_readline,
+        ),
+        FnDef::function("TextIOWrapper", "read", Positional(0, 1), stdin_read),
+        FnDef::function(
+            "TextIOWrapper",
+            "readlines",
+            Positional(0, 1),
+            stdin_readlines,
+        ),
+    ],
+};
+
 pub(super) fn install(vm: &mut Vm) {
     let stdout = module(vm, &STDOUT, vec![]);
     let stderr = module(vm, &STDERR, vec![]);
+    let stdin = module(vm, &STDIN, vec![]);
     vm.modules.remove("sys.stdout");
     vm.modules.remove("sys.stderr");
+    vm.modules.remove("sys.stdin");
     let version_info = Value::tuple(vec![
         Value::Int(3),
         Value::Int(11),
@@ -60,6 +83,7 @@ pub(super) fn install(vm: &mut Vm) {
         vm,
         &MODULE,
         vec![
+            ("stdin", stdin),
             ("stdout", stdout),
             ("stderr", stderr),
             ("version_info", version_info),
@@ -234,4 +258,74 @@ fn breakpointhook(_: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
         ExcType::NotImplementedError,
         "breakpoint(): krait has no pdb; set sys.breakpointhook to a function of your own",
     ))
+}
+
+/// One line of the process's stdin as text (its newline kept and, as in
+/// CPython reading a pipe, a `\r` before it too; undecodable bytes as lone
+/// surrogates, `surrogateescape`), or None at the end. `input()` reads
+/// through this too.
+pub(crate) fn read_stdin_line(vm: &mut Vm) -> PyResult<Option<String>> {
+    vm.flush();
+    let mut bytes = Vec::new();
+    match std::io::BufRead::read_until(&mut std::io::stdin().lock(), b'\n', &mut bytes) {
+        Ok(0) | Err(_) => Ok(None),
+        Ok(_) => crate::value::string::surrogate_escape(&bytes)
+            .map(Some)
+            .map_err(|cp| {
+                PyErr::new(
+                    ExcType::NotImplementedError,
+                    crate::value::string::unrepresentable(cp),
+                )
+            }),
+    }
+}
+
+/// A size argument of the read methods: None or negative means all.
+fn size_arg(args: &[Value]) -> PyResult<Option<usize>> {
+    match args.first() {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(n)) => Ok((*n >= 0).then_some(*n as usize)),
+        Some(other) => Err(PyErr::type_error(format!(
+            "argument should be integer or None, not '{}'",
+            other.type_name()
+        ))),
+    }
+}
+
+fn stdin_readline(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if size_arg(args)?.is_some() {
+        return Err(PyErr::new(
+            ExcType::NotImplementedError,
+            "sys.stdin.readline(size) is not supported by krait",
+        ));
+    }
+    Ok(Value::string(read_stdin_line(vm)?.unwrap_or_default()))
+}
+
+fn stdin_read(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if size_arg(args)?.is_some() {
+        return Err(PyErr::new(
+            ExcType::NotImplementedError,
+            "sys.stdin.read(size) is not supported by krait",
+        ));
+    }
+    let mut all = String::new();
+    while let Some(line) = read_stdin_line(vm)? {
+        all.push_str(&line);
+    }
+    Ok(Value::string(all))
+}
+
+fn stdin_readlines(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if size_arg(args)?.is_some() {
+        return Err(PyErr::new(
+            ExcType::NotImplementedError,
+            "sys.stdin.readlines(hint) is not supported by krait",
+        ));
+    }
+    let mut lines = Vec::new();
+    while let Some(line) = read_stdin_line(vm)? {
+        lines.push(Value::string(line));
+    }
+    Ok(Value::list(lines))
 }
