@@ -69,6 +69,9 @@ def all_cases(picks):
             if not name.endswith(".py"):
                 continue
             rel = os.path.relpath(os.path.join(dirpath, name), CASES)
+            # Cases are FOLDER/X.py; deeper files are modules they import.
+            if rel.count(os.sep) != 1:
+                continue
             if picks and not any(p in rel for p in picks):
                 continue
             found.append((dirpath, name))
