@@ -54,9 +54,20 @@ impl Vm {
                 };
             }
         };
-        // `from pkg import sub`: submodules not yet imported are.
+        // `from pkg import sub`: submodules not yet imported are (for
+        // `import *`, those `__all__` names).
         if let Value::Module(m) = &module {
             if m.dict.borrow().get_str("__path__").is_some() {
+                let mut names = names.to_vec();
+                if names
+                    .iter()
+                    .any(|n| matches!(n, Value::Str(s) if s.as_str() == "*"))
+                {
+                    let all = m.dict.borrow().get_str("__all__").cloned();
+                    if let Some(all) = all {
+                        names.extend(self.collect(&all)?);
+                    }
+                }
                 for n in names.iter() {
                     let Value::Str(n) = n else { continue };
                     if n.as_str() != "*" && m.dict.borrow().get_str(n.as_str()).is_none() {

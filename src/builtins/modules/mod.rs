@@ -1,9 +1,10 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
-//! `time`, `gc`. A module's functions are a `ModuleDef` (their parameters
+//! `time`, `gc`, `linecache`. A module's functions are a `ModuleDef` (their parameters
 //! checked by the call, `typedef.rs`); its other attributes are made here.
 
 mod functools;
 mod gc;
+mod linecache;
 mod math;
 mod sys;
 mod time;
@@ -43,4 +44,5 @@ pub fn install(vm: &mut Vm) {
     functools::install(vm);
     module(vm, &gc::MODULE, vec![]);
     module(vm, &time::MODULE, vec![]);
+    module(vm, &linecache::MODULE, vec![]);
 }
