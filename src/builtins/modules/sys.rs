@@ -280,11 +280,16 @@ pub(crate) fn read_stdin_line(vm: &mut Vm) -> PyResult<Option<String>> {
     }
 }
 
-/// A size argument of the read methods: None or negative means all.
-fn size_arg(args: &[Value]) -> PyResult<Option<usize>> {
+/// The read methods read everything: a size (or hint) argument other than
+/// None or a negative number is refused, naming the call.
+fn whole_reads_only(args: &[Value], call: &str) -> PyResult<()> {
     match args.first() {
-        None | Some(Value::None) => Ok(None),
-        Some(Value::Int(n)) => Ok((*n >= 0).then_some(*n as usize)),
+        None | Some(Value::None) => Ok(()),
+        Some(Value::Int(n)) if *n < 0 => Ok(()),
+        Some(Value::Int(_)) => Err(PyErr::new(
+            ExcType::NotImplementedError,
+            format!("sys.stdin.{call} is not supported by krait"),
+        )),
         Some(other) => Err(PyErr::type_error(format!(
             "argument should be integer or None, not '{}'",
             other.type_name()
@@ -293,22 +298,12 @@ fn size_arg(args: &[Value]) -> PyResult<Option<usize>> {
 }
 
 fn stdin_readline(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    if size_arg(args)?.is_some() {
-        return Err(PyErr::new(
-            ExcType::NotImplementedError,
-            "sys.stdin.readline(size) is not supported by krait",
-        ));
-    }
+    whole_reads_only(args, "readline(size)")?;
     Ok(Value::string(read_stdin_line(vm)?.unwrap_or_default()))
 }
 
 fn stdin_read(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    if size_arg(args)?.is_some() {
-        return Err(PyErr::new(
-            ExcType::NotImplementedError,
-            "sys.stdin.read(size) is not supported by krait",
-        ));
-    }
+    whole_reads_only(args, "read(size)")?;
     let mut all = String::new();
     while let Some(line) = read_stdin_line(vm)? {
         all.push_str(&line);
@@ -317,12 +312,7 @@ fn stdin_read(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 fn stdin_readlines(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    if size_arg(args)?.is_some() {
-        return Err(PyErr::new(
-            ExcType::NotImplementedError,
-            "sys.stdin.readlines(hint) is not supported by krait",
-        ));
-    }
+    whole_reads_only(args, "readlines(hint)")?;
     let mut lines = Vec::new();
     while let Some(line) = read_stdin_line(vm)? {
         lines.push(Value::string(line));
