@@ -86,6 +86,17 @@ impl Vm {
                 self.stack.reserve_to(base + code.frame_size());
             }};
         }
+        // After an instruction that ran krait code in a nested run (a
+        // `with` item's `__enter__`/`__exit__`, a module's code): that code
+        // may have changed the tracing, so this frame's mode is rechecked.
+        macro_rules! after_nested_run {
+            () => {{
+                if self.trace.is_dirty() {
+                    self.recheck_mode(fi);
+                }
+                reload!();
+            }};
+        }
         // Makes frame `fi` the running one: `reload!` without its checks,
         // for a frame known to run in this mode with its room made.
         macro_rules! run_frame {
@@ -1173,17 +1184,11 @@ impl Vm {
                     }
                     Op::BeforeWith => {
                         tri!(self.before_with());
-                        if self.trace.is_dirty() {
-                            self.recheck_mode(fi);
-                        }
-                        reload!();
+                        after_nested_run!();
                     }
                     Op::WithExceptStart => {
                         tri!(self.with_except_start());
-                        if self.trace.is_dirty() {
-                            self.recheck_mode(fi);
-                        }
-                        reload!();
+                        after_nested_run!();
                     }
                     Op::PushExcInfo => {
                         let exc = self.stack.pop_fast();
@@ -1211,11 +1216,7 @@ impl Vm {
                         let name = code.names[arg as usize].clone();
                         let m = tri!(self.import_name(name.as_str(), &fromlist, &level, &globals));
                         self.stack.push_fast(m);
-                        // The module's code may have changed the tracing.
-                        if self.trace.is_dirty() {
-                            self.recheck_mode(fi);
-                        }
-                        reload!();
+                        after_nested_run!();
                     }
                     Op::ImportFrom => {
                         let m = self.stack.last().unwrap().clone();
