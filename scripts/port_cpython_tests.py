@@ -349,13 +349,91 @@ def count_traces(func):
           + "print(sys.gettrace())\nprint(\"done\")\n")
     ported.append(("TestEdgeCases.test_same_object", "edge_test_same_object.py"))
 
-    for cls in ("JumpTestCase",):
-        for f in classes[cls].body:
-            if isinstance(f, ast.FunctionDef) and f.name.startswith("test_"):
-                skipped.append((cls + "." + f.name, "f_lineno assignment (jumps, tier 2)"))
+    p, s = port_jump_tests(lines, module_funcs, classes)
+    ported += p
+    skipped += s
     for cls in ("SkipLineEventsTraceTestCase", "TraceOpcodesTestCase"):
         ported.append((cls + " (every TraceTestCase test again)",
                        "run as the f_trace_lines=False / f_trace_opcodes=True variants inside each TraceTestCase port"))
+    return ported, skipped
+
+
+# ---------------------------------------------------------------- jumps
+
+JUMP_RUNNER = '''
+
+def compare_jump_output(expected, received):
+    print("output:", received)
+    print("as CPython's test expects:", received == expected)
+
+
+def run_test(func, jumpFrom, jumpTo, expected, error=None,
+             event='line', decorated=False):
+    # JumpTestCase.run_test, with assertRaisesRegex's check printed (every
+    # pattern these tests use is a plain substring).
+    tracer = JumpTracer(func, jumpFrom, jumpTo, event, decorated)
+    sys.settrace(tracer.trace)
+    output = []
+    if error is None:
+        func(output)
+    else:
+        try:
+            func(output)
+        except error[0] as e:
+            print("raised:", type(e).__name__ + ":", e)
+            print("as CPython's test expects:", error[1] in str(e))
+        else:
+            print("not raised:", error[0].__name__)
+    sys.settrace(None)
+    compare_jump_output(expected, output)
+'''
+
+
+def port_jump_tests(lines, module_funcs, classes):
+    """JumpTestCase: each `@jump_test(...)` function verbatim (from its def
+    line), run by a run_test that prints the output, the exception and
+    whether both are what the CPython test expects."""
+    ported, skipped = [], []
+    prelude = ("import sys\n\n\n"
+               + seg(lines, 15, 25)  # class tracecontext
+               + "\n\n" + seg(lines, classes["JumpTracer"].lineno, classes["JumpTracer"].end_lineno)
+               + JUMP_RUNNER)
+    assert prelude.count("class tracecontext") == 1, "tracecontext moved in the test file"
+    for fn in classes["JumpTestCase"].body:
+        if not (isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)) and fn.name.startswith("test_")):
+            continue
+        name = "JumpTestCase." + fn.name
+        if isinstance(fn, ast.AsyncFunctionDef):
+            skipped.append((name, "async (out of scope)"))
+            continue
+        deco = [d for d in fn.decorator_list
+                if isinstance(d, ast.Call) and getattr(d.func, "id", None) == "jump_test"]
+        src = ast.get_source_segment("".join(lines), fn)
+        if deco:
+            args = ", ".join([ast.get_source_segment("".join(lines), a) for a in deco[0].args]
+                             + [k.arg + "=" + ast.get_source_segment("".join(lines), k.value)
+                                for k in deco[0].keywords])
+            code = seg(lines, fn.lineno, fn.end_lineno)
+            what = "the jump of its @jump_test(%s)" % " ".join(args.split())
+            tail = "\n\nrun_test(%s, %s, decorated=True)\n" % (fn.name, args)
+        else:
+            # The method as it is (a string in it starts at column 0, so
+            # it is not dedented), in a class with the two helpers it uses.
+            body = "".join(lines[fn.lineno - 1:fn.end_lineno])
+            if re.search(r"self\.(?!run_test\(|compare_jump_output\()", body):
+                raise SystemExit("cannot port %s automatically" % name)
+            used = [f for f in ("no_jump_to_non_integers", "no_jump_without_trace_function") if f in body]
+            code = "".join(seg(lines, module_funcs[f].lineno, module_funcs[f].end_lineno) + "\n\n"
+                           for f in used)
+            code += ("class JumpTestCase:\n    run_test = staticmethod(run_test)\n"
+                     "    compare_jump_output = staticmethod(compare_jump_output)\n\n" + body)
+            what = "its jumps behave as the test expects"
+            tail = "\n\nJumpTestCase().%s()\n" % fn.name
+        del src
+        text = (header("CPython's %s: %s." % (name, what), "test_sys_settrace.py")
+                + prelude + "\n\n" + code.rstrip() + "\n" + tail + 'print("done")\n')
+        write(OUT_TRACE, "jump_" + fn.name, text)
+        ported.append((name, "jump_" + fn.name + ".py"))
     return ported, skipped
 
 

@@ -274,6 +274,7 @@ impl Unit {
         }
         self.thread_jumps();
         self.copy_exit_blocks(&mut labels);
+        self.remove_unreachable(&mut labels);
         // Consecutive instructions with the same handler form one entry.
         let mut table: Vec<ExcEntry> = vec![];
         let mut i = 0;
@@ -538,6 +539,24 @@ impl Unit {
             }
         }
         None
+    }
+
+    /// Drops the instructions nothing reaches, as CPython drops unreachable
+    /// blocks: the code after `while True:` or a `return` has no lines in
+    /// `co_lines()` and no place to jump to.
+    fn remove_unreachable(&mut self, labels: &mut [u32]) {
+        let reachable = self.reachable(labels);
+        let n = self.instrs.len();
+        if reachable[..n].iter().all(|&r| r) {
+            return;
+        }
+        let plan: Vec<Vec<Piece>> = (0..n)
+            .map(|i| match reachable[i] {
+                true => vec![Piece::of(i)],
+                false => vec![],
+            })
+            .collect();
+        self.rebuild(labels, &plan, &[]);
     }
 
     /// Which instructions can run (from the start or an exception handler).

@@ -173,6 +173,11 @@ pub struct TraceHub {
     active: bool,
     /// Inside a trace function: events are not reported.
     pub suspended: bool,
+    /// The event a trace function is running for, and the depth of its
+    /// frame (CPython's `tracing_what`): what `f_lineno = N` may jump from.
+    pub delivering: Option<(Event, usize)>,
+    /// A jump that event made, to finish when the trace function returns.
+    pub(crate) pending_jump: Option<crate::vm::jump::PendingJump>,
     /// Set when tracing changed (settrace, f_trace set); the loop re-checks its mode.
     dirty: bool,
     /// The event names as `str` values (`Event::name_value`), at hand.
@@ -201,6 +206,8 @@ impl Default for TraceHub {
             tracers: vec![Box::new(SysTrace), Box::new(SysProfile)],
             active: false,
             suspended: false,
+            delivering: None,
+            pending_jump: None,
             dirty: false,
             event_names: EVENT_NAMES.with(|names| names.clone()),
             opcodes: false,

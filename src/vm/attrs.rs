@@ -626,11 +626,7 @@ impl Vm {
                         f.trace_opcodes.set(on);
                         self.trace.note_opcodes(on);
                     }
-                    "f_lineno" => {
-                        return Err(PyErr::value_error(
-                            "krait does not support jumping by setting f_lineno yet",
-                        ))
-                    }
+                    "f_lineno" => return self.set_frame_lineno(f, &v),
                     _ => {
                         return Err(PyErr::attribute_error(format!(
                             "attribute '{}' of 'frame' objects is not writable",
@@ -696,6 +692,9 @@ impl Vm {
                     c.name.as_str(),
                     name.as_str()
                 )))
+            }
+            Value::Frame(_) if name.as_str() == "f_lineno" => {
+                Err(PyErr::attribute_error("cannot delete attribute"))
             }
             _ => Err(PyErr::attribute_error(format!(
                 "'{}' object has no attribute '{}'",

@@ -192,6 +192,9 @@ pub struct GenState {
     pub saved: Vec<Value>,
     pub running: bool,
     pub done: bool,
+    /// A trace function set `f_lineno` at its last yield: it resumes at
+    /// the target (its `ip` less one), without the value sent in.
+    pub jumped: bool,
 }
 
 thread_local! {
@@ -282,6 +285,7 @@ impl GenState {
             saved: locals,
             running: false,
             done: false,
+            jumped: false,
         }
     }
 
@@ -862,6 +866,7 @@ impl Vm {
         sink: bool,
     ) -> PyResult<GenStep> {
         let base = self.stack.len();
+        let jumped;
         let mut frame = {
             let mut b = g.borrow_mut();
             let st = GenState::of(&mut b);
@@ -890,6 +895,7 @@ impl Vm {
             // The saved values move back onto the stack; their buffer stays
             // with the generator for the next suspension.
             self.stack.append(&mut st.saved);
+            jumped = std::mem::take(&mut st.jumped);
             st.frame.take().unwrap()
         };
         frame.base = base;
@@ -902,6 +908,12 @@ impl Vm {
         let started = frame.ip > 0;
         let throw = match input {
             GenInput::Throw(e) => Some(e),
+            // `f_lineno` was set at the yield: on from the target (a throw
+            // raises there), the value sent dropped.
+            _ if jumped => {
+                frame.ip -= 1;
+                None
+            }
             // The value `YieldValue` leaves behind: what `send` passes.
             GenInput::Send(v) if started => {
                 self.stack.push(v);
@@ -1042,7 +1054,7 @@ impl Vm {
         let IterObj::Generator(st) = &*b else {
             return None;
         };
-        let f = st.frame.as_ref()?;
+        let f = st.frame.as_ref().filter(|_| !st.jumped)?;
         let next = *f.code.instrs.get(f.ip)?;
         let send = f.code.instrs.get(next.arg as usize)?;
         if next.op == crate::bytecode::Op::Jump && send.op == crate::bytecode::Op::Send && f.ip > 0

@@ -10,6 +10,7 @@ pub mod errors;
 pub mod frame;
 mod import;
 pub mod iter;
+pub(crate) mod jump;
 pub mod keys;
 mod name_cache;
 pub mod ops;

@@ -138,6 +138,8 @@ impl Vm {
                             if !self.frames[fi].traced {
                                 return Ok(Exit::Switch);
                             }
+                            // A line event may have set `f_lineno`.
+                            ip = self.frames[fi].ip;
                         }
                         // A trace function's frame: it runs first, here,
                         // in the room `push_trace_frame` made.

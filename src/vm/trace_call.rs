@@ -152,6 +152,7 @@ impl Vm {
             self.locals_before_trace(fi);
         }
         self.trace.suspended = true;
+        self.trace.delivering = Some((cont.event(), fi));
         let base = self.stack.len();
         let code = &func.code;
         // Room for the whole frame (its three parameters first) at once.
@@ -291,6 +292,10 @@ impl Vm {
         let cont = self.pop_trace_frame(fi);
         debug_assert_eq!(cont, TraceCont::Line);
         self.trace.suspended = false;
+        self.trace.delivering = None;
+        if self.trace.pending_jump.is_some() {
+            self.apply_pending_jump();
+        }
         // SAFETY: the frame the event was about, now on top.
         let f = unsafe { self.frames.get_unchecked_mut(fi - 1) };
         let write_back = f.locals.is_none()
@@ -345,8 +350,12 @@ impl Vm {
     /// of the stack; false: the loop runs on with the top frame.
     pub(crate) fn finish_trace_call(&mut self, cont: TraceCont, result: Value) -> PyResult<bool> {
         self.trace.suspended = false;
+        self.trace.delivering = None;
         let fi = self.frames.len() - 1;
         self.locals_after_trace(fi);
+        if self.trace.pending_jump.is_some() && cont == TraceCont::Line {
+            self.apply_pending_jump();
+        }
         let f = &mut self.frames[fi];
         if cont == TraceCont::Line {
             f.ip -= 1;
@@ -377,7 +386,10 @@ impl Vm {
     #[inline(never)]
     fn yield_after_trace(&mut self) -> PyResult<bool> {
         let mut v = self.stack.pop().unwrap_or_default();
-        if self.frames.last().is_some_and(|f| f.sink) {
+        if self.trace.pending_jump.is_some() {
+            // `f_lineno` was set: the frame's stack is on top now.
+            self.apply_pending_jump();
+        } else if self.frames.last().is_some_and(|f| f.sink) {
             match self.sink_item_traced(v) {
                 // Resumed in place: its call event's trace function runs next.
                 Ok(()) => return Ok(false),
@@ -398,6 +410,10 @@ impl Vm {
     #[cold]
     pub(crate) fn fail_trace_call(&mut self, cont: TraceCont) -> bool {
         self.trace.suspended = false;
+        self.trace.delivering = None;
+        if self.trace.pending_jump.is_some() {
+            self.discard_pending_jump();
+        }
         let fi = self.frames.len() - 1;
         self.locals_after_trace(fi);
         if let Some(fobj) = self.frames[fi].obj.clone() {

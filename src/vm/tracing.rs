@@ -37,9 +37,27 @@ impl Vm {
             return Ok(());
         }
         self.trace.suspended = true;
+        let outer = self.trace.delivering.replace((event, depth));
         let result = self.emit_to_all(FrameView { depth }, event, arg);
+        self.trace.delivering = outer;
         self.trace.suspended = false;
+        if self.trace.pending_jump.is_some() {
+            // Only from a yield's `return` event (a line event takes
+            // `emit_at_instruction`): the frame's stack is on top.
+            self.finish_jump(&result);
+        }
         result
+    }
+
+    /// The event's trace functions are done: the jump one made is
+    /// finished, or dropped if a tracer raised.
+    #[cold]
+    fn finish_jump<T>(&mut self, result: &PyResult<T>) {
+        if result.is_err() {
+            self.discard_pending_jump();
+        } else {
+            self.apply_pending_jump();
+        }
     }
 
     /// `emit`'s round: the tracers in order, until one fails. `sys.settrace`'s
@@ -246,6 +264,8 @@ impl Vm {
                 self.emit_at_instruction(fi, ip, Event::Line)?;
             }
         }
+        // Where the frame is now: the line event may have set `f_lineno`.
+        let ip = self.frames[fi].ip;
         if self.trace.opcodes()
             && self.frames[fi]
                 .obj
@@ -269,9 +289,15 @@ impl Vm {
         }
         self.frames[fi].ip = ip + 1;
         self.trace.suspended = true;
+        let outer = self.trace.delivering.replace((event, fi));
         let r = self.emit_to_all(FrameView { depth: fi }, event, &Value::None);
+        self.trace.delivering = outer;
         self.trace.suspended = false;
-        self.frames[fi].ip = ip;
+        if self.trace.pending_jump.is_some() {
+            // `f_lineno` was set: the frame's ip is one past the target.
+            self.finish_jump(&r);
+        }
+        self.frames[fi].ip -= 1;
         r
     }
 
