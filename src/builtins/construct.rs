@@ -546,9 +546,10 @@ pub fn install_type_methods(vm: &mut Vm) {
     }
     let obj = vm.types.object.clone();
     let n = vm.intern("__init__");
-    obj.dict
-        .borrow_mut()
-        .insert(n, method("object", "__init__", object_init));
+    obj.dict.borrow_mut().insert(
+        n,
+        Value::Builtin(Rc::new(crate::value::Builtin::from_def(&OBJECT_INIT))),
+    );
     let prop = vm.types.property.clone();
     for (name, f) in [
         ("setter", prop_setter as crate::value::NativeFn),
@@ -623,8 +624,43 @@ fn exc_with_traceback(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Valu
     Ok(args.first().cloned().unwrap_or(Value::None))
 }
 
-fn object_init(_vm: &mut Vm, _args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Ok(Value::None)
+/// `object.__init__`, which words its own errors for keywords too.
+static OBJECT_INIT: super::typedef::FnDef = super::typedef::FnDef::method(
+    "object",
+    any_receiver,
+    "__init__",
+    super::typedef::Params::Own,
+    object_init,
+);
+
+fn any_receiver(_: &Value) -> bool {
+    true
+}
+
+/// `object.__init__(self, ...)`: arguments beyond `self` are an error, as
+/// CPython's `object_init` words it: the class has an `__init__` of its own
+/// (they were meant for it), or it takes none at all.
+fn object_init(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    if args.len() <= 1 && kwargs.is_empty() {
+        return Ok(Value::None);
+    }
+    let Some(Value::Instance(inst)) = args.first() else {
+        return Ok(Value::None);
+    };
+    let mut builtin_base = Some(&inst.class);
+    while let Some(c) = builtin_base.filter(|c| c.is_user) {
+        builtin_base = c.base.as_ref();
+    }
+    let own_init = inst.class.lookup_user("__init__").is_some()
+        || builtin_base.is_some_and(|b| b.name.as_str() != "object");
+    let whose = if own_init {
+        "object"
+    } else {
+        inst.class.name.as_str()
+    };
+    Err(PyErr::type_error(format!(
+        "{whose}.__init__() takes exactly one argument (the instance to initialize)"
+    )))
 }
 
 fn prop_with(args: &[Value], which: usize) -> PyResult<Value> {

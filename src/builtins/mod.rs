@@ -1,6 +1,7 @@
 //! Built-in functions, the built-in types' constructors and methods, and the
 //! modules `sys`, `math`, `functools`, `time`, `gc`.
 
+mod code_methods;
 mod construct;
 pub mod dict_methods;
 mod evaluate;
@@ -47,8 +48,9 @@ pub(crate) fn method(owner: &'static str, name: &'static str, func: NativeFn) ->
 }
 
 /// The built-in types defined by a `TypeDef`, with their classes.
-fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 10] {
+fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 11] {
     [
+        (&code_methods::TYPE, vm.types.code.clone()),
         (&generator::TYPE, vm.types.generator.clone()),
         (&str_methods::TYPE, vm.types.str_.clone()),
         (&list_methods::TYPE, vm.types.list.clone()),

@@ -5,7 +5,7 @@
 //! knowing their number.
 //!
 //! The types so defined: `str`, `list`, `tuple`, `dict`, `set`,
-//! `frozenset`, `range`, `int`, `float`.
+//! `frozenset`, `range`, `int`, `float`, `generator`, `code`.
 
 use crate::value::{NativeFn, PyErr, PyResult, Value};
 

@@ -272,6 +272,7 @@ impl Unit {
                 ins.arg = labels[ins.arg as usize];
             }
         }
+        self.fold_constant_tests(&mut labels);
         self.thread_jumps();
         self.copy_exit_blocks(&mut labels);
         self.remove_unreachable(&mut labels);
@@ -541,6 +542,71 @@ impl Unit {
         None
     }
 
+    /// CPython's optimize_basic_block for a constant test (`if 0:`, `while
+    /// 2:`, `x = 1 or y`): `LOAD_CONST c; POP_JUMP_IF_*` becomes a jump or
+    /// nothing, and the branch not taken becomes unreachable
+    /// (`remove_unreachable`). The test's line keeps a NOP only where
+    /// CPython's remove_redundant_nops keeps one: the line is not that of
+    /// the instruction before (in the same block) or of the one after.
+    fn fold_constant_tests(&mut self, labels: &mut [u32]) {
+        use Op::*;
+        let n = self.instrs.len();
+        let target = self.jump_targets(labels);
+        let mut plan: Vec<Vec<Piece>> = (0..n).map(|i| vec![Piece::of(i)]).collect();
+        let mut changed = false;
+        for i in 0..n.saturating_sub(1) {
+            let (load, test) = (self.instrs[i], self.instrs[i + 1]);
+            let line = self.lines[i];
+            if load.op != LoadConst
+                || target[i + 1]
+                || (self.lines[i + 1] != line && self.lines[i + 1] != 0)
+            {
+                continue;
+            }
+            let Some(truth) = self.consts[load.arg as usize].fast_truth() else {
+                continue;
+            };
+            // (A jump to the very next instruction is no jump: CPython
+            // drops jumps to the next block.)
+            let (taken, keeps_value) = match test.op {
+                PopJumpIfFalse | PopJumpIfTrue if test.arg as usize == i + 2 => (false, false),
+                PopJumpIfFalse | PopJumpIfTrue => (truth == (test.op == PopJumpIfTrue), false),
+                JumpIfFalseOrPop | JumpIfTrueOrPop => (truth == (test.op == JumpIfTrueOrPop), true),
+                _ => continue,
+            };
+            changed = true;
+            self.lines[i + 1] = line;
+            if taken {
+                // `x = 1 or y` still loads the 1 it jumps with.
+                if !keeps_value {
+                    plan[i] = vec![];
+                }
+                self.instrs[i + 1] = Instr {
+                    op: Jump,
+                    arg: test.arg,
+                };
+                continue;
+            }
+            plan[i] = vec![];
+            let same_block_before = i > 0
+                && !target[i]
+                && !self.instrs[i - 1].op.is_jump()
+                && !self.instrs[i - 1].op.is_terminator()
+                && self.handler_of[i - 1].map(|h| h.label) == self.handler_of[i].map(|h| h.label);
+            let redundant = line == 0
+                || (same_block_before && self.lines[i - 1] == line)
+                || self.lines.get(i + 2) == Some(&line);
+            if redundant {
+                plan[i + 1] = vec![];
+            } else {
+                self.instrs[i + 1] = Instr { op: Nop, arg: 0 };
+            }
+        }
+        if changed {
+            self.rebuild(labels, &plan, &[]);
+        }
+    }
+
     /// Drops the instructions nothing reaches, as CPython drops unreachable
     /// blocks: the code after `while True:` or a `return` has no lines in
     /// `co_lines()` and no place to jump to.
@@ -557,6 +623,16 @@ impl Unit {
             })
             .collect();
         self.rebuild(labels, &plan, &[]);
+        // What jumped over removed code may now jump to the next
+        // instruction: no jump, as CPython drops jumps to the next block.
+        for (i, ins) in self.instrs.iter_mut().enumerate() {
+            if ins.op == Op::Jump && ins.arg as usize == i + 1 {
+                *ins = Instr {
+                    op: Op::Nop,
+                    arg: 0,
+                };
+            }
+        }
     }
 
     /// Which instructions can run (from the start or an exception handler).
