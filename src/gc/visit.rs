@@ -329,12 +329,16 @@ impl Obj {
                 Err(_) => return false,
             },
             Obj::Traceback(t) => {
-                let Ok(locals) = t.locals.try_borrow() else {
+                let (Ok(locals), Ok(frame)) = (t.locals.try_borrow(), t.frame.try_borrow()) else {
                     return false;
                 };
                 f(addr(&t.code));
+                f(addr(&t.globals));
                 if let Some(n) = &t.next {
                     f(addr(n));
+                }
+                if let Some(fo) = &*frame {
+                    f(addr(fo));
                 }
                 values(locals.iter(), f);
             }
@@ -428,6 +432,9 @@ impl Obj {
             Obj::Traceback(t) => {
                 if let Ok(mut l) = t.locals.try_borrow_mut() {
                     trash.values.append(&mut l);
+                }
+                if let Ok(mut fo) = t.frame.try_borrow_mut() {
+                    trash.values.extend(fo.take().map(Value::Frame));
                 }
             }
             // Immutable.

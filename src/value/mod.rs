@@ -343,6 +343,13 @@ pub struct TracebackObj {
     /// long as the traceback, as CPython's traceback keeps the frame (a
     /// generator among them is closed only when the exception goes).
     pub locals: RefCell<Vec<Value>>,
+    /// The frame's globals (for a `tb_frame` made after the frame ended).
+    pub globals: Rc<RefCell<Dict>>,
+    /// The instruction that raised (`tb_lasti` is twice it).
+    pub lasti: u32,
+    /// `tb_frame`: the frame's object if it had one when the entry was
+    /// made, else made when asked for (`Vm::traceback_frame`).
+    pub frame: RefCell<Option<Rc<crate::vm::frame::FrameObj>>>,
 }
 
 impl TracebackObj {

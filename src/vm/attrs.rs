@@ -420,6 +420,8 @@ impl Vm {
             },
             (Value::Traceback(t), _) => match name {
                 "tb_lineno" => Value::Int(t.lineno as i64),
+                "tb_lasti" => Value::Int(t.lasti as i64 * 2),
+                "tb_frame" => Value::Frame(self.traceback_frame(t)),
                 "tb_next" => t.next.clone().map(Value::Traceback).unwrap_or(Value::None),
                 _ => return Ok(None),
             },

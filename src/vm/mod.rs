@@ -392,6 +392,33 @@ impl Vm {
         back.unwrap()
     }
 
+    /// `tb.tb_frame`: the frame object of a traceback entry. The entry kept
+    /// the one its frame had; else, while the frame still runs (the
+    /// exception has not left it: the entry holds no locals), the frame's,
+    /// made now; else one made for the ended frame from what the entry kept
+    /// (its code, globals, line and locals; no `f_back`).
+    pub(crate) fn traceback_frame(&mut self, t: &crate::value::TracebackObj) -> Rc<FrameObj> {
+        if let Some(f) = t.frame.borrow().clone() {
+            return f;
+        }
+        let running = t.depth < self.frames.len()
+            && Rc::ptr_eq(&self.frames[t.depth].code, &t.code)
+            && t.locals.borrow().is_empty();
+        let f = if running {
+            self.frame_object(t.depth)
+        } else {
+            let f = Rc::new(FrameObj::new(t.code.clone(), None, t.globals.clone(), 0));
+            f.live.set(None);
+            f.final_line.set(t.lineno);
+            f.final_lasti.set(t.lasti as i64 * 2);
+            *f.frozen_slots.borrow_mut() = Some(t.locals.borrow().clone());
+            f.keep();
+            f
+        };
+        *t.frame.borrow_mut() = Some(f.clone());
+        f
+    }
+
     /// Local variables of frame `depth` by name (unbound ones left out).
     pub fn frame_locals_vec(&self, depth: usize) -> Vec<(String, Value)> {
         let f = &self.frames[depth];

@@ -2,6 +2,7 @@
 //! (which reports `exception` and `return` events). All of it is cold: an
 //! untraced program only pays a flag test at calls and returns.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::trace::{Event, FrameView, SysProfile, SysTrace, Tracer, Vacant};
@@ -430,12 +431,16 @@ impl Vm {
                 let line = self.frame_line(fi);
                 if let Value::Instance(i) = &exc {
                     let next = i.take_traceback();
+                    let f = &self.frames[fi];
                     i.set_traceback(Some(crate::gc::alloc(crate::value::TracebackObj {
-                        code: self.frames[fi].code.clone(),
+                        code: f.code.clone(),
                         lineno: line,
                         next,
                         depth: fi,
                         locals: Default::default(),
+                        globals: f.globals.clone(),
+                        lasti: f.ip.saturating_sub(1) as u32,
+                        frame: RefCell::new(f.obj.clone()),
                     })));
                 }
                 if self.trace.on() && !self.trace.suspended {
