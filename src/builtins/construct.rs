@@ -550,6 +550,20 @@ pub fn install_type_methods(vm: &mut Vm) {
         n,
         Value::Builtin(Rc::new(crate::value::Builtin::from_def(&OBJECT_INIT))),
     );
+    // `object.__new__` is a static method, `__init_subclass__` a class method.
+    let n = vm.intern("__new__");
+    let new = Value::Builtin(Rc::new(crate::value::Builtin::from_def(&OBJECT_NEW)));
+    obj.dict
+        .borrow_mut()
+        .insert(n, Value::Descr(crate::gc::alloc(Descr::StaticMethod(new))));
+    let n = vm.intern("__init_subclass__");
+    let init_subclass = Value::Builtin(Rc::new(crate::value::Builtin::from_def(
+        &OBJECT_INIT_SUBCLASS,
+    )));
+    obj.dict.borrow_mut().insert(
+        n,
+        Value::Descr(crate::gc::alloc(Descr::ClassMethod(init_subclass))),
+    );
     let prop = vm.types.property.clone();
     for (name, f) in [
         ("setter", prop_setter as crate::value::NativeFn),
@@ -635,6 +649,76 @@ static OBJECT_INIT: super::typedef::FnDef = super::typedef::FnDef::method(
 
 fn any_receiver(_: &Value) -> bool {
     true
+}
+
+/// `object.__new__(cls, ...)`.
+static OBJECT_NEW: FnDef = FnDef::method("object", any_receiver, "__new__", Own, object_new);
+
+/// `object.__init_subclass__()`, a class method: it takes nothing more.
+static OBJECT_INIT_SUBCLASS: FnDef = FnDef::method(
+    "object",
+    any_receiver,
+    "__init_subclass__",
+    NoArgs,
+    object_init_subclass,
+);
+
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls, ...)`: a new instance of a user class (or a plain
+/// object), with CPython's checks: the arguments beyond `cls` were meant
+/// for a `__new__` or an `__init__` of the class's own.
+fn object_new(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let Some(first) = args.first() else {
+        return Err(PyErr::type_error("object.__new__(): not enough arguments"));
+    };
+    let Value::Class(cls) = first else {
+        return Err(PyErr::type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            first.type_name()
+        )));
+    };
+    let mut builtin_base = Some(cls);
+    while let Some(c) = builtin_base.filter(|c| c.is_user) {
+        builtin_base = c.base.as_ref();
+    }
+    if builtin_base.is_some_and(|b| b.kind != TypeKind::Object) {
+        // CPython names the first class up from `cls` with no `__new__` of
+        // its own.
+        let mut safe = cls;
+        while let Some(b) = safe.base.as_ref().filter(|_| {
+            safe.is_user
+                && safe
+                    .dict
+                    .borrow()
+                    .contains_key(&crate::value::class::NameRef("__new__"))
+        }) {
+            safe = b;
+        }
+        return Err(PyErr::type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            cls.name.as_str(),
+            safe.name.as_str()
+        )));
+    }
+    if args.len() > 1 || !kwargs.is_empty() {
+        if cls.lookup_user("__new__").is_some() {
+            return Err(PyErr::type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if cls.lookup_user("__init__").is_none() {
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                cls.name.as_str()
+            )));
+        }
+    }
+    Ok(Value::Instance(crate::gc::alloc(
+        crate::value::Instance::new(cls.clone()),
+    )))
 }
 
 /// `object.__init__(self, ...)`: arguments beyond `self` are an error, as

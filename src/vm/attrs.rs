@@ -741,6 +741,10 @@ impl Vm {
             "__delattr__" => HOOK_DELATTR,
             "__get__" | "__set__" | "__delete__" => HOOK_DESCRIPTOR,
             "__slots__" => HOOK_SLOTS,
+            "__new__" => {
+                self.new_defined = true;
+                0
+            }
             "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => {
                 self.rich_compare_defined = true;
                 0

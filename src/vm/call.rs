@@ -63,7 +63,12 @@ impl Vm {
         if let Value::Class(c) = &callable {
             // `C(args)` with a plain `__init__`: the instance takes the
             // callable's place as `self`, the arguments stay where they are.
-            if !is_meth && kwnames.is_none() && c.is_user && c.kind == TypeKind::Object {
+            if !is_meth
+                && kwnames.is_none()
+                && c.is_user
+                && c.kind == TypeKind::Object
+                && (!self.new_defined || c.lookup_user("__new__").is_none())
+            {
                 if let Some(Value::Function(init)) = self.user_dunder(c, "__init__") {
                     if let Some(missing) = missing_defaults(&init, nargs + 1) {
                         self.check_init_frame()?;
@@ -1059,6 +1064,11 @@ impl Vm {
                 kind_name(c.kind)
             )));
         }
+        if !c.is_exception() {
+            if let Some(new) = c.lookup_user("__new__") {
+                return self.instantiate_with_new(c, new, args, kwargs, ret_slot);
+            }
+        }
         let inst = Value::Instance(crate::gc::alloc(Instance::new(c.clone())));
         if c.is_exception() {
             let n = self.intern("args");
@@ -1087,6 +1097,49 @@ impl Vm {
                 }
                 Ok(Called::Value(inst))
             }
+        }
+    }
+
+    /// `C(args)` for a class with a `__new__` of its own, as `type.__call__`:
+    /// `__new__(C, args)` makes the object; only if it is an instance of
+    /// `C` does its class's `__init__` run, with the same arguments.
+    #[cold]
+    fn instantiate_with_new(
+        &mut self,
+        c: Rc<Class>,
+        new: Value,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        ret_slot: usize,
+    ) -> PyResult<Called> {
+        let new = match new {
+            Value::Descr(d) => match &*d {
+                Descr::StaticMethod(f) => f.clone(),
+                _ => Value::Descr(d.clone()),
+            },
+            other => other,
+        };
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(Value::Class(c.clone()));
+        all.extend(args.iter().cloned());
+        let obj = self.call_value(&new, all, kwargs.clone())?;
+        let cls = match &obj {
+            Value::Instance(i) if i.class.is_subclass(&c) => i.class.clone(),
+            _ => return Ok(Called::Value(obj)),
+        };
+        match cls.lookup_user("__init__") {
+            Some(init @ Value::Function(_)) => {
+                let mut all = vec![obj.clone()];
+                all.extend(args);
+                self.call_generic(init, all, kwargs, ret_slot, OnReturn::Init(obj))
+            }
+            Some(other) => {
+                let mut all = vec![obj.clone()];
+                all.extend(args);
+                self.call_value(&other, all, kwargs)?;
+                Ok(Called::Value(obj))
+            }
+            None => Ok(Called::Value(obj)),
         }
     }
 
@@ -1313,6 +1366,19 @@ impl Vm {
     ) -> Rc<Class> {
         // As type.__new__: `__qualname__` becomes the class's, not an attribute.
         dict.shift_remove(&crate::value::class::NameRef("__qualname__"));
+        // As type.__new__: a plain function `__new__` is a static method,
+        // `__init_subclass__` a class method.
+        for (name, static_method) in [("__new__", true), ("__init_subclass__", false)] {
+            if let Some(v) = dict.get_mut(&crate::value::class::NameRef(name)) {
+                if let Value::Function(_) = v {
+                    let f = std::mem::take(v);
+                    *v = Value::Descr(crate::gc::alloc(match static_method {
+                        true => Descr::StaticMethod(f),
+                        false => Descr::ClassMethod(f),
+                    }));
+                }
+            }
+        }
         // As type.__new__: defining __eq__ without __hash__ makes instances unhashable.
         if dict.contains_key(&crate::value::class::NameRef("__eq__"))
             && !dict.contains_key(&crate::value::class::NameRef("__hash__"))
@@ -1488,7 +1554,7 @@ pub fn build_class_builtin() -> Value {
 /// an error naming it, never a silently different program.
 pub(crate) fn refuse_unsupported_dunder(name: &str, cls: &Class) -> PyResult<()> {
     let what = match name {
-        "__new__" => "__new__ (instances are made by object.__new__ only)",
+        "__new__" if cls.is_exception() => "__new__ in exception classes",
         "__del__" => "__del__ finalizers",
         "__class_getitem__" => "__class_getitem__",
         _ => return Ok(()),

@@ -141,6 +141,8 @@ pub struct Vm {
     /// `__le__`, `__gt__` or `__ge__`: until then `==` between instances
     /// is decided by identity in the loop (`run::identity_compare`).
     pub rich_compare_defined: bool,
+    /// Some class defines `__new__`: a class call then looks for one.
+    pub new_defined: bool,
     /// stdout is a terminal: it is flushed at each newline.
     pub stdout_is_terminal: bool,
     /// stdout/stdin use the `strict` error handler, not `surrogateescape`
@@ -197,6 +199,7 @@ impl Vm {
             class_epoch: 0,
             attr_hooks: 0,
             rich_compare_defined: false,
+            new_defined: false,
             stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             stdout_strict: false,
         };
