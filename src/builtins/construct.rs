@@ -48,7 +48,7 @@ pub fn construct_builtin(
         }
         TypeKind::Type => match args.len() {
             1 if kw.is_empty() => Value::Class(vm.types.type_of(&args[0])),
-            3 => type_new(vm, args)?,
+            3 => type_new(vm, args, kw)?,
             _ => return Err(PyErr::type_error("type() takes 1 or 3 arguments")),
         },
         TypeKind::Int => int_new(vm, args, kw)?,
@@ -659,11 +659,27 @@ static OBJECT_INIT_SUBCLASS: FnDef = FnDef::method(
     "object",
     any_receiver,
     "__init_subclass__",
-    NoArgs,
+    Own,
     object_init_subclass,
 );
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _: &Kwargs) -> PyResult<Value> {
+/// Named after the class it is bound to, as CPython words it.
+fn object_init_subclass(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let owner = match args.first() {
+        Some(Value::Class(c)) => c.qualname.as_str().to_string(),
+        _ => "object".to_string(),
+    };
+    if !kwargs.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{owner}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if args.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "{owner}.__init_subclass__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
     Ok(Value::None)
 }
 
@@ -1060,7 +1076,7 @@ fn d_hash(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 /// `type(name, bases, dict)`: a class made as a `class` statement makes it.
-fn type_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+fn type_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let Value::Str(name) = &args[0] else {
         return Err(PyErr::type_error(format!(
             "type.__new__() argument 1 must be str, not {}",
@@ -1136,6 +1152,6 @@ fn type_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
         _ => name.clone(),
     };
     let cls = vm.new_user_class(name.clone(), qualname, module, base, dict);
-    vm.class_created(&cls)?;
+    vm.class_created(&cls, kw.clone())?;
     Ok(Value::Class(cls))
 }

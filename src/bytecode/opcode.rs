@@ -279,9 +279,10 @@ opcodes! {
     /// `[defaults] [kwdefaults] [closure] code -- function`; `arg` flags:
     /// 1 defaults tuple, 2 kw-defaults dict, 8 closure tuple.
     MakeFunction: Raw, Next, |a, j| -((a & 15).count_ones() as i32);
-    /// `body_fn name base? -- class`: runs the class body in a new frame and
-    /// builds the class; `arg` = number of bases (0 or 1).
-    BuildClass: Raw, Next, |a, j| -1 - a as i32;
+    /// `body_fn name base? [kwargs] -- class`: runs the class body in a new
+    /// frame and builds the class; `arg & 0xff` = number of bases (0 or 1),
+    /// `arg & 0x100`: a dict of keyword arguments (for `__init_subclass__`).
+    BuildClass: Raw, Next, |a, j| -1 - (a & 0xff) as i32 - ((a >> 8) & 1) as i32;
     /// `[exc [cause]] --` raises; `arg` = number of operands (0: bare `raise`).
     RaiseVarargs: Raw, Exit, |a, j| -(a as i32);
     /// `[lasti ...] exc --` re-raises exc; with `arg` n > 0 the frame's

@@ -1191,11 +1191,26 @@ impl<'a> Compiler<'a> {
                 c.bases[1].span,
             );
         }
-        if let Some(k) = c.keywords.first() {
-            return err(
-                "class keyword arguments (metaclasses) are not supported by krait",
-                k.span,
-            );
+        for (i, k) in c.keywords.iter().enumerate() {
+            let Some(name) = &k.name else {
+                return err(
+                    "class keyword arguments ** are not supported by krait",
+                    k.span,
+                );
+            };
+            if c.keywords[..i]
+                .iter()
+                .any(|o| o.name.as_ref() == Some(name))
+            {
+                return err(format!("keyword argument repeated: {name}"), k.span);
+            }
+        }
+        if let Some(k) = c
+            .keywords
+            .iter()
+            .find(|k| k.name.as_deref() == Some("metaclass"))
+        {
+            return err("metaclasses are not supported by krait", k.span);
         }
         let def_line = self.line_of(c.def_span);
         let firstlineno = self.line_of(s.span);
@@ -1234,8 +1249,20 @@ impl<'a> Compiler<'a> {
         for b in &c.bases {
             self.expr(b)?;
         }
+        let mut arg = c.bases.len() as u32;
+        if !c.keywords.is_empty() {
+            // For `__init_subclass__`, as a dict (CPython passes them to
+            // `__build_class__` as keywords).
+            for k in &c.keywords {
+                self.load_const(Value::str(k.name.as_deref().unwrap_or_default()));
+                self.expr(&k.value)?;
+            }
+            self.u().line = def_line;
+            self.u().emit(Op::BuildMap, c.keywords.len() as u32);
+            arg |= crate::vm::call::BUILD_CLASS_KWARGS;
+        }
         self.u().line = def_line;
-        self.u().emit(Op::BuildClass, c.bases.len() as u32);
+        self.u().emit(Op::BuildClass, arg);
         self.apply_decorators(&c.decorators);
         self.u().line = def_line;
         self.store_name(&c.name);

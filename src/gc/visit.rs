@@ -468,11 +468,12 @@ fn frame(fr: &Frame, f: &mut impl FnMut(usize)) {
     match &fr.on_return {
         OnReturn::Push | OnReturn::TraceEvent(_) => {}
         OnReturn::Init(v) => value(v, f),
-        OnReturn::ClassBody { base, ns, .. } => {
-            if let Some(b) = base {
-                f(addr(b));
+        OnReturn::ClassBody(b) => {
+            if let Some(base) = &b.base {
+                f(addr(base));
             }
-            f(addr(ns));
+            f(addr(&b.ns));
+            values(b.kwargs.iter().map(|(_, v)| v), f);
         }
     }
     if let Some(o) = &fr.obj {

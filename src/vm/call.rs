@@ -1237,8 +1237,27 @@ impl Vm {
     }
 
     /// `BuildClass`: `[body_fn, name, base?]`; pushes the body's frame.
-    pub(crate) fn build_class(&mut self, nbases: usize) -> PyResult<()> {
-        let base = if nbases == 1 { self.stack.pop() } else { None };
+    pub(crate) fn build_class(&mut self, arg: u32) -> PyResult<()> {
+        let kwargs: Kwargs = if arg & BUILD_CLASS_KWARGS != 0 {
+            match self.stack.pop() {
+                Some(Value::Dict(d)) => d
+                    .borrow()
+                    .iter()
+                    .filter_map(|(k, v)| match k {
+                        Value::Str(s) => Some((s.clone(), v.clone())),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => vec![],
+            }
+        } else {
+            vec![]
+        };
+        let base = if arg & 0xff == 1 {
+            self.stack.pop()
+        } else {
+            None
+        };
         let name = self.stack.pop().unwrap();
         let body = self.stack.pop().unwrap();
         let ret_slot = self.stack.len();
@@ -1285,12 +1304,13 @@ impl Vm {
             f.clone(),
             b,
             ret_slot,
-            OnReturn::ClassBody {
+            OnReturn::ClassBody(Box::new(super::frame::ClassBody {
                 name,
                 base,
                 ns: ns.clone(),
+                kwargs,
                 c_traced,
-            },
+            })),
             Some(ns),
         );
         self.enter_frame_hooks()?;
@@ -1323,12 +1343,16 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn finish_class(
         &mut self,
-        name: Str,
-        base: Option<Rc<Class>>,
-        ns: Rc<RefCell<Dict>>,
+        body: super::frame::ClassBody,
         cell: Value,
-        c_traced: bool,
     ) -> PyResult<Value> {
+        let super::frame::ClassBody {
+            name,
+            base,
+            ns,
+            kwargs,
+            c_traced,
+        } = body;
         let base = base.unwrap_or_else(|| self.types.object.clone());
         let mut dict = AttrMap::default();
         for (k, v) in ns.borrow().iter() {
@@ -1348,7 +1372,7 @@ impl Vm {
         if let Value::Cell(c) = cell {
             *c.borrow_mut() = Value::Class(cls.clone());
         }
-        self.class_created(&cls)?;
+        self.class_created(&cls, kwargs)?;
         if c_traced {
             self.build_class_c_return()?;
         }
@@ -1402,7 +1426,7 @@ impl Vm {
 
     /// What `type.__new__` does once a class exists: `__set_name__` on its
     /// attributes, then the base's `__init_subclass__`.
-    pub(crate) fn class_created(&mut self, cls: &Rc<Class>) -> PyResult<()> {
+    pub(crate) fn class_created(&mut self, cls: &Rc<Class>, kwargs: Kwargs) -> PyResult<()> {
         let names: Vec<Str> = cls.dict.borrow().keys().cloned().collect();
         for name in &names {
             refuse_unsupported_dunder(name.as_str(), cls)?;
@@ -1453,7 +1477,7 @@ impl Vm {
             match base.lookup_user("__init_subclass__") {
                 Some(Value::Descr(d)) => match &*d {
                     Descr::ClassMethod(f) => {
-                        self.call_value(f, vec![Value::Class(cls.clone())], vec![])?;
+                        self.call_value(f, vec![Value::Class(cls.clone())], kwargs)?;
                     }
                     _ => {
                         return Err(PyErr::type_error(
@@ -1462,7 +1486,14 @@ impl Vm {
                     }
                 },
                 Some(f) => {
-                    self.call_value(&f, vec![Value::Class(cls.clone())], vec![])?;
+                    self.call_value(&f, vec![Value::Class(cls.clone())], kwargs)?;
+                }
+                // object.__init_subclass__ takes nothing.
+                None if !kwargs.is_empty() => {
+                    return Err(PyErr::type_error(format!(
+                        "{}.__init_subclass__() takes no keyword arguments",
+                        cls.qualname.as_str()
+                    )))
                 }
                 None => {}
             }
@@ -1535,6 +1566,10 @@ pub(crate) fn is_slot_wrapper(name: &str, args: &[Value]) -> bool {
         _ => true,
     }
 }
+
+/// `BuildClass`'s flag: a dict of the class statement's keyword arguments
+/// is on the stack.
+pub const BUILD_CLASS_KWARGS: u32 = 0x100;
 
 /// `builtins.__build_class__`: the `class` statement calls it in CPython;
 /// krait compiles the statement to its own instruction instead.

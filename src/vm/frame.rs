@@ -13,19 +13,25 @@ pub enum OnReturn {
     Push,
     /// `__init__` returned: must be None; the instance is pushed instead.
     Init(Value),
-    /// A class body finished: build the class from its namespace.
-    ClassBody {
-        name: Str,
-        base: Option<Rc<Class>>,
-        ns: Rc<RefCell<Dict>>,
-        /// A `c_call` for `__build_class__` was reported: its `c_return`
-        /// or `c_exception` is due.
-        c_traced: bool,
-    },
+    /// A class body finished: build the class from its namespace (boxed:
+    /// rare, and it would make every frame record larger).
+    ClassBody(Box<ClassBody>),
     /// A trace function called for this event of the frame below, run by
     /// the dispatch loop like any call (`vm/trace_call.rs`): its result
     /// goes to that frame, which then goes on (`Vm::finish_trace_call`).
     TraceEvent(crate::vm::trace_call::TraceCont),
+}
+
+/// What building a class needs once its body has run.
+pub struct ClassBody {
+    pub name: Str,
+    pub base: Option<Rc<Class>>,
+    pub ns: Rc<RefCell<Dict>>,
+    /// The class statement's keyword arguments, for `__init_subclass__`.
+    pub kwargs: crate::value::Kwargs,
+    /// A `c_call` for `__build_class__` was reported: its `c_return` or
+    /// `c_exception` is due.
+    pub c_traced: bool,
 }
 
 /// An activation record. Its locals, cells and value stack live on the VM's

@@ -1136,7 +1136,7 @@ impl Vm {
                         self.stack.push_fast(f);
                     }
                     Op::BuildClass => {
-                        tri!(self.build_class(arg as usize));
+                        tri!(self.build_class(arg));
                         reload!();
                     }
                     Op::RaiseVarargs => {
@@ -1454,12 +1454,7 @@ impl Vm {
                 }
                 inst
             }
-            OnReturn::ClassBody {
-                name,
-                base,
-                ns,
-                c_traced,
-            } => self.finish_class(name, base, ns, v, c_traced)?,
+            OnReturn::ClassBody(body) => self.finish_class(*body, v)?,
             OnReturn::TraceEvent(cont) => {
                 return Ok(if self.finish_trace_call(cont, v)? {
                     self.stack.pop()

@@ -497,12 +497,12 @@ impl Vm {
                     return Err(PyErr::Obj(exc));
                 }
             }
-            if let OnReturn::ClassBody { c_traced: true, .. } = f.on_return {
-                if self.trace.wants_c_events() {
-                    // A failing profiler's error replaces the exception.
-                    if let Err(e) = self.build_class_c_event(Event::CException) {
-                        exc = self.materialize(e);
-                    }
+            if matches!(&f.on_return, OnReturn::ClassBody(b) if b.c_traced)
+                && self.trace.wants_c_events()
+            {
+                // A failing profiler's error replaces the exception.
+                if let Err(e) = self.build_class_c_event(Event::CException) {
+                    exc = self.materialize(e);
                 }
             }
             if self.trace.on() || self.frames.last().map(|f| f.traced).unwrap_or(false) {
