@@ -1750,7 +1750,24 @@ class Gen:
     def user_class(self):
         base = self.pick(self.classes) if self.classes and self.chance(0.4) else None
         k = Klass(self.fresh("K"), base)
-        self.emit(0, f"class {k.name}{'(' + base.name + ')' if base else ''}:")
+        kw = ""
+        if base and getattr(base, "init_subclass", False) and self.chance(0.5):
+            kw = f", flag={self.lit_int()}"
+        self.emit(0, f"class {k.name}{'(' + base.name + kw + ')' if base else ''}:")
+        k.init_subclass = bool(base and getattr(base, "init_subclass", False))
+        if not base and self.f("new_init_subclass"):
+            # A user __new__ (the instance made by object.__new__) and an
+            # __init_subclass__ that takes the class statement's keywords.
+            if self.chance(0.3):
+                self.emit(1, "def __new__(cls, *args, **kw):")
+                self.emit(2, "obj = super().__new__(cls)")
+                self.emit(2, f"obj.made = {self.lit_int()}")
+                self.emit(2, "return obj")
+            if self.chance(0.3):
+                k.init_subclass = True
+                self.emit(1, "def __init_subclass__(cls, **kw):")
+                self.emit(2, "super().__init_subclass__()")
+                self.emit(2, "print('subclass', cls.__name__, sorted(kw))")
         self.emit(1, f"tag = {self.lit_int()}")
         sc = Scope("class", k.name, self.module)
         saved = self.sc
