@@ -569,12 +569,6 @@ def port_setprofile():
     classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
     ported, skipped = [], []
     skip = {
-        "test_unbound_method": "unbound built-in method descriptors (dict.get) are not in the language",
-        "test_unbound_method_no_args": "unbound built-in method descriptors (dict.get) are not in the language",
-        "test_unbound_method_invalid_args": "unbound built-in method descriptors (dict.get) are not in the language",
-        "test_unbound_method_no_keyword_args": "unbound built-in method descriptors (dict.get) are not in the language",
-        "test_unbound_method_invalid_keyword_args":
-            "unbound built-in method descriptors (dict.get) are not in the language",
         "test_reentrancy": "needs __del__ and support.catch_unraisable_exception",
     }
     prefix = {"ProfileHookTestCase": "hook_", "ProfileSimulatorTestCase": "sim_",
