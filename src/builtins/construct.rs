@@ -238,8 +238,10 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
                 crate::value::repr::str_repr(s.as_str())
             ))
         }),
-        Value::Instance(_) => match crate::value::format::PctHost::instance_float(vm, v)? {
+        Value::Instance(i) => match crate::value::format::PctHost::instance_float(vm, v)? {
             Some(f) => Ok(f),
+            // A subclass of a built-in type: its value's float.
+            None if i.payload().is_some() => to_float(vm, &v.builtin_value().clone()),
             None => Err(PyErr::type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",
                 v.type_name()
@@ -348,6 +350,10 @@ pub fn number_long(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                         r.type_name()
                     ))),
                 };
+            }
+            if let Some(p) = i.payload() {
+                // A subclass of a built-in type: its value's int.
+                return int_new(vm, std::slice::from_ref(&p.clone()), &Kwargs::new());
             }
             Err(PyErr::type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -969,36 +975,43 @@ pub fn install_dunders(vm: &mut Vm) {
     }
 }
 
+// The container dunders work on the built-in value an instance of a
+// subclass is (`super().__getitem__(k)` in `class D(dict)`): on the
+// instance itself they would find the subclass's override again.
 fn d_getitem(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__getitem__", args, 2, 2)?;
-    vm.getitem(&args[0], &args[1])
+    vm.payload_getitem(&args[0], &args[1])
 }
 fn d_setitem(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__setitem__", args, 3, 3)?;
-    vm.setitem(&args[0], args[1].clone(), args[2].clone())?;
+    vm.setitem(args[0].builtin_value(), args[1].clone(), args[2].clone())?;
     Ok(Value::None)
 }
 fn d_delitem(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__delitem__", args, 2, 2)?;
-    vm.delitem(&args[0], args[1].clone())?;
+    vm.delitem(args[0].builtin_value(), args[1].clone())?;
     Ok(Value::None)
 }
 fn d_len(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__len__", args, 1, 1)?;
-    Ok(Value::Int(super::functions::len_of(vm, &args[0])? as i64))
+    Ok(Value::Int(
+        super::functions::len_of(vm, args[0].builtin_value())? as i64,
+    ))
 }
 fn d_contains(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__contains__", args, 2, 2)?;
-    Ok(Value::Bool(vm.contains(&args[0], &args[1])?))
+    Ok(Value::Bool(vm.contains(args[0].builtin_value(), &args[1])?))
 }
 fn d_iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__iter__", args, 1, 1)?;
-    vm.get_iter(args[0].clone())
+    vm.get_iter(args[0].builtin_value().clone())
 }
 /// `object.__repr__`: the default `<module.Class object at 0x...>`.
 fn d_repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__repr__", args, 1, 1)?;
-    match &args[0] {
+    // (An instance of a subclass of a built-in type: the type's `__repr__`,
+    // which `super().__repr__()` means there.)
+    match args[0].builtin_value() {
         Value::Instance(i) if !i.class.is_exception() => Ok(Value::string(format!(
             "<{}.{} object at 0x{:x}>",
             i.class.module.as_str(),
@@ -1010,13 +1023,19 @@ fn d_repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 fn d_str(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__str__", args, 1, 1)?;
-    match &args[0] {
+    match args[0].builtin_value() {
         Value::Instance(i) if !i.class.is_exception() => d_repr(vm, args, &vec![]),
         v => Ok(Value::string(vm.to_str(v)?)),
     }
 }
-fn d_eq(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn d_eq(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__eq__", args, 2, 2)?;
+    if let Value::Instance(i) = &args[0] {
+        if let Some(p) = i.payload() {
+            let p = p.clone();
+            return vm.compare(&p, args[1].builtin_value(), crate::bytecode::CmpKind::Eq);
+        }
+    }
     Ok(if args[0].is(&args[1]) {
         Value::Bool(true)
     } else {
@@ -1062,8 +1081,14 @@ fn d_delattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
     Ok(Value::None)
 }
-fn d_ne(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn d_ne(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__ne__", args, 2, 2)?;
+    if let Value::Instance(i) = &args[0] {
+        if let Some(p) = i.payload() {
+            let p = p.clone();
+            return vm.compare(&p, args[1].builtin_value(), crate::bytecode::CmpKind::Ne);
+        }
+    }
     Ok(if args[0].is(&args[1]) {
         Value::Bool(false)
     } else {
@@ -1072,7 +1097,9 @@ fn d_ne(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 fn d_hash(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__hash__", args, 1, 1)?;
-    Ok(Value::Int(crate::value::dict::builtin_hash(&args[0])?))
+    Ok(Value::Int(crate::value::dict::builtin_hash(
+        args[0].builtin_value(),
+    )?))
 }
 
 /// `type(name, bases, dict)`: a class made as a `class` statement makes it.
@@ -1098,12 +1125,7 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let base = match bases.as_slice() {
         [] => vm.types.object.clone(),
         [Value::Class(c)] => {
-            if !c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
-                return Err(PyErr::type_error(format!(
-                    "krait does not support subclassing the built-in type '{}'",
-                    c.name.as_str()
-                )));
-            }
+            crate::vm::call::check_base(c)?;
             c.clone()
         }
         [other] => {

@@ -254,12 +254,15 @@ pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
                     }
                 }
             }
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "object of type '{}' has no len()",
-                    v.type_name()
-                )))
-            }
+            None => match i.payload() {
+                Some(p) => return len_of(vm, &p.clone()),
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "object of type '{}' has no len()",
+                        v.type_name()
+                    )))
+                }
+            },
         },
         _ => {
             return Err(PyErr::type_error(format!(
@@ -779,10 +782,18 @@ fn round(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 a.extend(nd);
                 vm.call_value(&m, a, vec![])
             }
-            None => Err(PyErr::type_error(format!(
-                "type {} doesn't define __round__ method",
-                args[0].type_name()
-            ))),
+            None => match i.payload() {
+                // A subclass of int or float: the type's `__round__`.
+                Some(p @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) => {
+                    let mut a = vec![p.clone()];
+                    a.extend(args[1..].iter().cloned());
+                    round(vm, &a, kw)
+                }
+                _ => Err(PyErr::type_error(format!(
+                    "type {} doesn't define __round__ method",
+                    args[0].type_name()
+                ))),
+            },
         },
         o => Err(PyErr::type_error(format!(
             "type {} doesn't define __round__ method",

@@ -14,6 +14,7 @@ mod modules;
 pub mod set_methods;
 mod sort;
 mod str_methods;
+pub mod subclass;
 pub mod typedef;
 
 use std::rc::Rc;
@@ -76,6 +77,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     construct::install_type_methods(vm);
     construct::install_dunders(vm);
+    subclass::install(vm);
     modules::install(vm);
 }
 

@@ -176,7 +176,8 @@ fn recv(args: &[Value]) -> &Str {
 
 /// An argument that must be a str (`must be str, not int`).
 fn str_arg(v: &Value) -> PyResult<&str> {
-    match v {
+    // (An instance of a str subclass is its value.)
+    match v.builtin_value() {
         Value::Str(s) => Ok(s.as_str()),
         _ => Err(PyErr::type_error(format!(
             "must be str, not {}",
@@ -557,7 +558,7 @@ fn join(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     // The result's size first, as CPython: too big fails before any copying.
     let mut total: usize = 0;
     for (i, it) in items.iter().enumerate() {
-        match it {
+        match it.builtin_value() {
             Value::Str(s) => {
                 let sep_len = if i > 0 { sep.as_str().len() } else { 0 };
                 total = total
@@ -582,7 +583,7 @@ fn join(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         if i > 0 {
             out.push_str(sep.as_str());
         }
-        if let Value::Str(s) = it {
+        if let Value::Str(s) = it.builtin_value() {
             out.push_str(s.as_str());
         }
     }

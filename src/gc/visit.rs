@@ -256,6 +256,9 @@ impl Obj {
                     AttrStore::Dict(d) => f(addr(d)),
                 }
                 i.visit_traceback(|t| f(addr(t)));
+                if let Some(p) = i.payload() {
+                    value(p, f);
+                }
             }
             Obj::Iter(it) => match it.try_borrow() {
                 Ok(it) => iter(&it, f),

@@ -158,6 +158,10 @@ pub struct Instance {
     /// A `Cell` (8 bytes, where a `RefCell` takes 16), read through
     /// `traceback()`: every instance has it, few ever use it.
     traceback: Cell<Option<Rc<super::TracebackObj>>>,
+    /// For an instance of a subclass of a built-in type (`class L(list)`):
+    /// the built-in value it is (a list, a str...), which the type's
+    /// methods and operators work on. Set when the instance is made.
+    payload: Option<Box<Value>>,
 }
 
 /// Where an instance keeps its attributes. Most instances keep their
@@ -187,6 +191,29 @@ impl AttrStore {
     }
 }
 
+impl TypeKind {
+    /// The built-in types a class statement may derive from (besides
+    /// `object` and the exceptions): their instances carry a payload.
+    pub fn subclassable(self) -> bool {
+        matches!(
+            self,
+            TypeKind::Int
+                | TypeKind::Float
+                | TypeKind::Str
+                | TypeKind::List
+                | TypeKind::Tuple
+                | TypeKind::Dict
+                | TypeKind::Set
+        )
+    }
+
+    /// Whether instances of this built-in type are changed in place (an
+    /// instance of a subclass starts empty, and `__init__` fills it).
+    pub fn mutable_payload(self) -> bool {
+        matches!(self, TypeKind::List | TypeKind::Dict | TypeKind::Set)
+    }
+}
+
 impl Instance {
     pub fn new(class: Rc<Class>) -> Instance {
         let root = match class.is_exception() {
@@ -197,7 +224,23 @@ impl Instance {
             class,
             attrs: RefCell::new(AttrStore::Slots(root, Vec::new())),
             traceback: Cell::new(None),
+            payload: None,
         }
+    }
+
+    /// An instance of `class`, a subclass of a built-in type, that is
+    /// `payload` (a value of that type).
+    pub fn with_payload(class: Rc<Class>, payload: Value) -> Instance {
+        Instance {
+            payload: Some(Box::new(payload)),
+            ..Instance::new(class)
+        }
+    }
+
+    /// The built-in value an instance of a subclass of a built-in type is.
+    #[inline]
+    pub fn payload(&self) -> Option<&Value> {
+        self.payload.as_deref()
     }
 
     /// The exception's traceback (`__traceback__`).

@@ -129,6 +129,9 @@ fn other_key_eq(a: &Value, b: &Value) -> Option<bool> {
         (Value::Instance(_), _) | (_, Value::Instance(_)) => {
             if has_user_eq(a) || has_user_eq(b) {
                 None
+            } else if !a.builtin_value().is(a) || !b.builtin_value().is(b) {
+                // Instances of subclasses of built-in types: as their values.
+                crate::vm::with_native_stack(|| fast_key_eq(a.builtin_value(), b.builtin_value()))
             } else {
                 Some(false)
             }

@@ -897,7 +897,13 @@ impl PctHost for Vm {
                 n => Ok(Some(self.index_value(&n)? as f64)),
             };
         }
-        Ok(None)
+        // A subclass of float or int: its value.
+        match i.payload() {
+            Some(Value::Float(f)) => Ok(Some(*f)),
+            Some(Value::Int(n)) => Ok(Some(*n as f64)),
+            Some(Value::BigInt(b)) => crate::value::int::big_to_f64(b).map(Some),
+            _ => Ok(None),
+        }
     }
     fn instance_is_mapping(&mut self, v: &Value) -> bool {
         match v {

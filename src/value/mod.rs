@@ -352,6 +352,18 @@ pub struct TracebackObj {
     pub frame: RefCell<Option<Rc<crate::vm::frame::FrameObj>>>,
 }
 
+impl Value {
+    /// The built-in value an instance of a subclass of a built-in type is
+    /// (`class L(list)`); any other value itself.
+    #[inline]
+    pub fn builtin_value(&self) -> &Value {
+        match self {
+            Value::Instance(i) => i.payload().unwrap_or(self),
+            _ => self,
+        }
+    }
+}
+
 impl TracebackObj {
     /// The entries from the outermost frame inwards.
     pub fn entries(self: &Rc<TracebackObj>) -> Vec<(Rc<Code>, u32)> {

@@ -49,6 +49,20 @@ impl Vm {
                 }
             }
         }
+        // Instances of subclasses of built-in types: the type's operator
+        // (an in-place one on a list or set changes it and gives back the
+        // instance itself).
+        let (pa, pb) = (a.builtin_value(), b.builtin_value());
+        if !pa.is(&a) || !pb.is(&b) {
+            let (pa, pb) = (pa.clone(), pb.clone());
+            if let Some(v) = self.builtin_binop(&pa, &pb, op, inplace)? {
+                return Ok(if inplace && v.is(&pa) && !pa.is(&a) {
+                    a
+                } else {
+                    v
+                });
+            }
+        }
         let sym = if inplace {
             format!("{}=", op.symbol())
         } else if op == BinOpKind::Pow {
@@ -330,6 +344,15 @@ impl Vm {
         if let Value::Instance(i) = &a {
             if let Some(m) = self.user_dunder(&i.class, name) {
                 return self.call_special(&m, &a, []);
+            }
+            // A subclass of int or float: the type's operator.
+            if let Some(p @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) = i.payload() {
+                let p = p.clone();
+                return match name {
+                    "__neg__" => self.unary_neg(p),
+                    "__pos__" => self.unary_pos(p),
+                    _ => self.unary_invert(p),
+                };
             }
         }
         Err(PyErr::type_error(format!(

@@ -179,7 +179,12 @@ impl Vm {
                 return vm.call_builtin_traced(b, args);
             }
             if let Some(def) = b.def {
-                def.check(args, false)?;
+                if let Err(e) = def.check(args, false) {
+                    return match payload_receiver(def, args) {
+                        Some(args) => vm.invoke_native(b, &args, &no_kwargs),
+                        None => Err(e),
+                    };
+                }
             }
             if vm.builtin_call_counts(b, true, false) {
                 vm.nested(" while calling a Python object", |vm| {
@@ -616,7 +621,12 @@ impl Vm {
     #[inline]
     fn invoke_native(&mut self, b: &Builtin, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         if let Some(def) = b.def {
-            def.check(args, !kwargs.is_empty())?;
+            if let Err(e) = def.check(args, !kwargs.is_empty()) {
+                return match payload_receiver(def, args) {
+                    Some(args) => self.invoke_native(b, &args, kwargs),
+                    None => Err(e),
+                };
+            }
         }
         if !kwargs.is_empty() && !crate::builtins::reads_keywords(b) {
             return Err(crate::builtins::keywords_refused(b));
@@ -634,7 +644,9 @@ impl Vm {
         kwargs: &Kwargs,
     ) -> PyResult<Value> {
         if let Some(def) = b.def {
-            def.check_receiver(args)?;
+            if let Err(e) = def.check_receiver(args) {
+                payload_receiver(def, args).ok_or(e)?;
+            }
         }
         self.c_event(crate::trace::Event::CCall, f)?;
         match self.invoke_native(b, args, kwargs) {
@@ -1058,16 +1070,13 @@ impl Vm {
                 .construct_builtin_class(&c, &args, &kwargs, from_bytecode)
                 .map(Called::Value);
         }
-        if c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
-            return Err(PyErr::type_error(format!(
-                "krait does not support subclassing '{}'",
-                kind_name(c.kind)
-            )));
-        }
         if !c.is_exception() {
             if let Some(new) = c.lookup_user("__new__") {
                 return self.instantiate_with_new(c, new, args, kwargs, ret_slot);
             }
+        }
+        if c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
+            return self.instantiate_builtin_subclass(c, args, kwargs, ret_slot);
         }
         let inst = Value::Instance(crate::gc::alloc(Instance::new(c.clone())));
         if c.is_exception() {
@@ -1097,6 +1106,48 @@ impl Vm {
                 }
                 Ok(Called::Value(inst))
             }
+        }
+    }
+
+    /// `C(args)` for a subclass of a built-in type `T` with no `__new__` of
+    /// its own: `T.__new__` makes the instance (an immutable type's from
+    /// the arguments), then the class's `__init__` runs, or else, for a
+    /// mutable type, `T.__init__` fills it from the arguments.
+    #[cold]
+    fn instantiate_builtin_subclass(
+        &mut self,
+        c: Rc<Class>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        ret_slot: usize,
+    ) -> PyResult<Called> {
+        let Some(base) = crate::builtins::subclass::builtin_base(&c).cloned() else {
+            return Err(PyErr::type_error(format!(
+                "krait does not support subclassing '{}'",
+                kind_name(c.kind)
+            )));
+        };
+        let init = c.lookup_user("__init__");
+        let obj = if init.is_none() && base.kind.mutable_payload() {
+            // Made and filled at once: what `T.__init__` would put in.
+            let payload = crate::builtins::construct_builtin(self, &base, &args, &kwargs)?;
+            Value::Instance(crate::gc::alloc(Instance::with_payload(c.clone(), payload)))
+        } else {
+            crate::builtins::subclass::make_instance(self, &c, &base, &args, &kwargs)?
+        };
+        match init {
+            Some(init @ Value::Function(_)) => {
+                let mut all = vec![obj.clone()];
+                all.extend(args);
+                self.call_generic(init, all, kwargs, ret_slot, OnReturn::Init(obj))
+            }
+            Some(other) => {
+                let mut all = vec![obj.clone()];
+                all.extend(args);
+                self.call_value(&other, all, kwargs)?;
+                Ok(Called::Value(obj))
+            }
+            None => Ok(Called::Value(obj)),
         }
     }
 
@@ -1268,16 +1319,7 @@ impl Vm {
         }
         let checked = match base {
             None => Ok(None),
-            Some(Value::Class(c)) => {
-                if !c.is_user && !c.is_exception() && c.kind != TypeKind::Object {
-                    Err(PyErr::type_error(format!(
-                        "krait does not support subclassing the built-in type '{}'",
-                        c.name.as_str()
-                    )))
-                } else {
-                    Ok(Some(c))
-                }
-            }
+            Some(Value::Class(c)) => check_base(&c).map(|()| Some(c)),
             Some(other) => Err(PyErr::type_error(format!(
                 "bases must be types, not {}",
                 other.type_name()
@@ -1553,9 +1595,12 @@ pub(crate) fn is_slot_wrapper(name: &str, args: &[Value]) -> bool {
         return false;
     }
     match name {
-        "__getitem__" => !matches!(args.first(), Some(Value::List(_) | Value::Dict(_))),
+        "__getitem__" => !matches!(
+            args.first().map(Value::builtin_value),
+            Some(Value::List(_) | Value::Dict(_))
+        ),
         "__contains__" => !matches!(
-            args.first(),
+            args.first().map(Value::builtin_value),
             Some(Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_))
         ),
         "__format__" | "__reversed__" | "__sizeof__" | "__reduce__" | "__reduce_ex__"
@@ -1565,6 +1610,55 @@ pub(crate) fn is_slot_wrapper(name: &str, args: &[Value]) -> bool {
         | "__subclasscheck__" | "__subclasses__" | "__new__" => false,
         _ => true,
     }
+}
+
+/// Whether a class statement may derive from `c`: a user class, `object`,
+/// an exception, or a subclassable built-in type (`TypeKind::subclassable`).
+/// The types CPython refuses too get its message; the others are krait's
+/// limits, said as such.
+pub(crate) fn check_base(c: &Class) -> PyResult<()> {
+    if c.is_user || c.is_exception() || c.kind == TypeKind::Object || c.kind.subclassable() {
+        return Ok(());
+    }
+    let cpython_allows = matches!(
+        c.kind,
+        TypeKind::FrozenSet
+            | TypeKind::Type
+            | TypeKind::Property
+            | TypeKind::StaticMethod
+            | TypeKind::ClassMethod
+            | TypeKind::Super
+            | TypeKind::Partial
+            | TypeKind::Map
+            | TypeKind::Filter
+            | TypeKind::Zip
+            | TypeKind::Reversed
+            | TypeKind::Enumerate
+    );
+    Err(PyErr::type_error(if cpython_allows {
+        format!(
+            "krait does not support subclassing the built-in type '{}'",
+            c.name.as_str()
+        )
+    } else {
+        format!("type '{}' is not an acceptable base type", c.name.as_str())
+    }))
+}
+
+/// A built-in type's method called on an instance of a subclass of that
+/// type: the arguments with the built-in value it is as the receiver
+/// (None: not such a call, the check's error stands).
+#[cold]
+fn payload_receiver(def: &crate::builtins::typedef::FnDef, args: &[Value]) -> Option<Vec<Value>> {
+    let receives = def.receives?;
+    let Some(Value::Instance(i)) = args.first() else {
+        return None;
+    };
+    let p = i.payload().filter(|p| receives(p))?;
+    let mut v = Vec::with_capacity(args.len());
+    v.push(p.clone());
+    v.extend_from_slice(&args[1..]);
+    Some(v)
 }
 
 /// `BuildClass`'s flag: a dict of the class statement's keyword arguments

@@ -40,6 +40,10 @@ impl Vm {
                 // CPython's slot_nb_bool falls back to len(), with its checks.
                 return Ok(crate::builtins::len_of(self, v)? != 0);
             }
+            if let Some(p) = i.payload() {
+                let p = p.clone();
+                return self.truthy(&p);
+            }
         }
         Ok(true)
     }
@@ -84,6 +88,13 @@ impl Vm {
                         }
                     }
                 }
+            }
+        }
+        // Instances of subclasses of built-in types: the type's comparison.
+        let (pa, pb) = (a.builtin_value(), b.builtin_value());
+        if !pa.is(a) || !pb.is(b) {
+            if let Some(r) = self.builtin_compare(pa, pb, op)? {
+                return Ok(Value::Bool(r));
             }
         }
         match op {
@@ -259,7 +270,7 @@ impl Vm {
     /// `item in container`
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
-            Value::Str(s) => match item {
+            Value::Str(s) => match item.builtin_value() {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
                 _ => Err(PyErr::type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
@@ -322,6 +333,10 @@ impl Vm {
                 if let Some(m) = self.user_dunder(&inst.class, "__contains__") {
                     let r = self.call_special(&m, container, [item.clone()])?;
                     return self.truthy(&r);
+                }
+                if let Some(p) = inst.payload() {
+                    let p = p.clone();
+                    return self.contains(&p, item);
                 }
                 self.contains_by_iter(container, item)
             }

@@ -42,7 +42,18 @@ impl Vm {
         match v {
             Value::Instance(i) => match i.class.lookup_user("__hash__") {
                 Some(m) => self.user_hash(v, &m),
-                None => builtin_hash(v),
+                // A subclass of a built-in type hashes as its value, or
+                // not at all (a list's).
+                None => match i.payload() {
+                    Some(Value::List(_) | Value::Dict(_) | Value::Set(_)) => Err(
+                        PyErr::type_error(format!("unhashable type: '{}'", v.type_name())),
+                    ),
+                    Some(p) => {
+                        let p = p.clone();
+                        self.hash_value(&p)
+                    }
+                    None => builtin_hash(v),
+                },
             },
             // As tuplehash: the items' hashes (user ones too), combined.
             Value::Tuple(items) => self.with_stack(|vm| {

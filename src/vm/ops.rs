@@ -61,6 +61,19 @@ impl Vm {
         let Value::Dict(t) = target else {
             return Ok(());
         };
+        // A dict subclass that keeps dict's iteration merges as the dict it
+        // is (CPython's dict_merge), whatever its `keys` or `__getitem__`.
+        let payload;
+        let m = match m {
+            Value::Instance(i)
+                if matches!(i.payload(), Some(Value::Dict(_)))
+                    && i.class.lookup_user("__iter__").is_none() =>
+            {
+                payload = m.builtin_value().clone();
+                &payload
+            }
+            _ => m,
+        };
         let entries: Vec<(DictKey, Value)> = match m {
             Value::Dict(d) => {
                 if Rc::ptr_eq(t, d) || d.borrow().is_empty() {

@@ -125,6 +125,10 @@ impl Vm {
                 if let Some(m) = self.user_dunder(&inst.class, "__repr__") {
                     return self.call_str_dunder(&m, v, "__repr__");
                 }
+                if let Some(p) = inst.payload() {
+                    let p = p.clone();
+                    return self.repr(&p);
+                }
                 if inst.class.is_exception() {
                     let args = self.exc_attr(v, "args").unwrap_or(Value::tuple(vec![]));
                     let inner = match &args {
@@ -226,6 +230,11 @@ impl Vm {
                 if let Some(m) = self.user_dunder(&inst.class, "__str__") {
                     return self.call_str_dunder(&m, v, "__str__");
                 }
+                // A str subclass's str is its value; the other built-in
+                // types' str is their repr (the class's, if it has one).
+                if let Some(Value::Str(s)) = inst.payload() {
+                    return Ok(s.as_str().to_string());
+                }
                 if inst.class.is_exception() {
                     if let Some(s) = self.syntax_error_str(v) {
                         return Ok(s);
@@ -284,6 +293,14 @@ impl Vm {
                             r.type_name()
                         ))),
                     };
+                }
+                if let Some(p) = inst.payload() {
+                    // The built-in type's `__format__`; with no spec, `str(v)`.
+                    if !spec.is_empty() || matches!(p, Value::Str(_)) {
+                        let p = p.clone();
+                        return self.format_value(&p, spec);
+                    }
+                    return self.to_str(v);
                 }
                 if spec.is_empty() {
                     // `object.__format__` is a built-in method called on the way.

@@ -25,7 +25,10 @@ impl Vm {
                         r.type_name()
                     ))),
                 },
-                None => Err(Self::not_an_integer(v)),
+                None => match i.payload() {
+                    Some(p @ (Value::Int(_) | Value::BigInt(_))) => Ok(p.clone()),
+                    _ => Err(Self::not_an_integer(v)),
+                },
             },
             _ => Err(Self::not_an_integer(v)),
         }
@@ -35,7 +38,10 @@ impl Vm {
     pub fn has_index(&self, v: &Value) -> bool {
         match v {
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => true,
-            Value::Instance(i) => i.class.lookup_user("__index__").is_some(),
+            Value::Instance(i) => {
+                i.class.lookup_user("__index__").is_some()
+                    || matches!(i.payload(), Some(Value::Int(_) | Value::BigInt(_)))
+            }
             _ => false,
         }
     }
@@ -115,6 +121,7 @@ impl Vm {
             Value::Range(r) => self.range_getitem(r, k),
             Value::Instance(inst) => match self.user_dunder(&inst.class, "__getitem__") {
                 Some(m) => self.call_special(&m, c, [k.clone()]),
+                None if inst.payload().is_some() => self.payload_getitem(c, k),
                 None => Err(PyErr::type_error(format!(
                     "'{}' object is not subscriptable",
                     c.type_name()
@@ -287,16 +294,42 @@ impl Vm {
                     self.call_special(&m, c, [k, v])?;
                     Ok(())
                 }
-                None => Err(PyErr::type_error(format!(
-                    "'{}' object does not support item assignment",
-                    c.type_name()
-                ))),
+                None => match inst.payload() {
+                    Some(p) => {
+                        let p = p.clone();
+                        self.setitem(&p, k, v)
+                    }
+                    None => Err(PyErr::type_error(format!(
+                        "'{}' object does not support item assignment",
+                        c.type_name()
+                    ))),
+                },
             },
             _ => Err(PyErr::type_error(format!(
                 "'{}' object does not support item assignment",
                 c.type_name()
             ))),
         }
+    }
+
+    /// `c[k]` as the built-in type of `c`, an instance of a subclass of
+    /// it, does it (`T.__getitem__`): a dict subclass's missing key goes to
+    /// its `__missing__`, as CPython's dict_subscript does.
+    pub(crate) fn payload_getitem(&mut self, c: &Value, k: &Value) -> PyResult<Value> {
+        let Value::Instance(inst) = c else {
+            return self.getitem(c, k);
+        };
+        let p = c.builtin_value().clone();
+        if let Value::Dict(d) = &p {
+            if let Some(miss) = self.user_dunder(&inst.class, "__missing__") {
+                let key = self.hash_key(k.clone())?;
+                return match self.dict_get(d, &key)? {
+                    Some(v) => Ok(v),
+                    None => self.call_special(&miss, c, [k.clone()]),
+                };
+            }
+        }
+        self.getitem(&p, k)
     }
 
     /// `del container[key]`
@@ -330,10 +363,16 @@ impl Vm {
                     self.call_special(&m, c, [k])?;
                     Ok(())
                 }
-                None => Err(PyErr::type_error(format!(
-                    "'{}' object does not support item deletion",
-                    c.type_name()
-                ))),
+                None => match inst.payload() {
+                    Some(p) => {
+                        let p = p.clone();
+                        self.delitem(&p, k)
+                    }
+                    None => Err(PyErr::type_error(format!(
+                        "'{}' object does not support item deletion",
+                        c.type_name()
+                    ))),
+                },
             },
             _ => Err(PyErr::type_error(format!(
                 "'{}' object does not support item deletion",
