@@ -1660,6 +1660,59 @@ class Gen:
             sc.funcs.remove(fn)
         self.funcs.append(fn)
 
+    def bsub_function(self):
+        """A subclass of a built-in type (feature `builtin_subclass`), with
+        a method, perhaps an override calling super(), and a function that
+        makes one and works it through the type's methods and operators."""
+        kind = self.pick(["list", "dict", "str", "int"])
+        cname, fname, p = self.fresh("B"), self.fresh("bs"), self.fresh("n")
+        self.emit(0, f"class {cname}({kind}):")
+        if kind == "list":
+            self.emit(1, "def total(self):")
+            self.emit(2, "return sum(self) + len(self)")
+            if self.chance(0.5):
+                self.emit(1, "def append(self, v):")
+                self.emit(2, "super().append(v * 2)")
+        elif kind == "dict":
+            self.emit(1, "def __missing__(self, k):")
+            self.emit(2, "return len(self)")
+            if self.chance(0.5):
+                self.emit(1, "def __setitem__(self, k, v):")
+                self.emit(2, "super().__setitem__(k, v + 1)")
+        elif kind == "str":
+            self.emit(1, "def twice(self):")
+            self.emit(2, "return self + self")
+            if self.chance(0.5):
+                self.emit(1, "def __new__(cls, v):")
+                self.emit(2, "return super().__new__(cls, str(v) + 'x')")
+        else:
+            self.emit(1, "def double(self):")
+            self.emit(2, "return self * 2")
+            if self.chance(0.5):
+                self.emit(1, "def __repr__(self):")
+                self.emit(2, f"return '{cname}(' + str(int(self)) + ')'")
+        self.emit(0, f"def {fname}({p}):")
+        if kind == "list":
+            self.emit(1, f"o = {cname}(range({p} % 4))")
+            self.emit(1, f"o.append({p})")
+            self.emit(1, "o += [1]")
+            self.emit(1, "print(o, o.total(), len(o), o[-1], type(o).__name__, o == list(o))")
+            self.emit(1, "return o.total()")
+        elif kind == "dict":
+            self.emit(1, f"o = {cname}(a={p})")
+            self.emit(1, "o['b'] = 2")
+            self.emit(1, "print(o, o['zz'], sorted(o), 'a' in o, dict(o))")
+            self.emit(1, "return o['a'] + o['q']")
+        elif kind == "str":
+            self.emit(1, f"o = {cname}({p})")
+            self.emit(1, f"print(repr(o), o.twice(), o.upper(), len(o), o == str({p}), {{o: 1}}, o + '!')")
+            self.emit(1, "return len(o)")
+        else:
+            self.emit(1, f"o = {cname}({p})")
+            self.emit(1, f"print(o, o.double(), o + 1, -o, f'{{o:03d}}', hash(o) == hash({p}), o > 0)")
+            self.emit(1, "return int(o.double())")
+        self.funcs.append(Func(fname, [(p, "int", False)], "int", cost=3))
+
     def gen_function(self):
         """A generator function: yields in a loop (in a try/finally, or
         taking what `send` passes), returns its argument; called through a
@@ -1971,6 +2024,8 @@ class Gen:
             items.insert(self.r.randint(0, len(items)), "gen")
         if self.f("with") and self.chance(0.4):
             items.insert(0, "ctx")
+        if self.f("builtin_subclass") and self.chance(0.3):
+            items.insert(self.r.randint(0, len(items)), "bsub")
         classes_out, funcs_out = [], []
         for kind in items:
             start = len(self.out)
@@ -1984,6 +2039,8 @@ class Gen:
                 self.mutual_pair()
             elif kind == "gen":
                 self.gen_function()
+            elif kind == "bsub":
+                self.bsub_function()
             else:
                 self.top_function()
             chunk = self.out[start:]

@@ -135,7 +135,7 @@ OTHER_FEATURES = [
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
     "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports", "eval_exec",
-    "jumps", "new_init_subclass",
+    "jumps", "new_init_subclass", "builtin_subclass",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES
