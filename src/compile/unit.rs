@@ -668,7 +668,11 @@ impl Unit {
         plan: &[Vec<Piece>],
         retarget: &[(usize, usize, usize)],
     ) {
-        if plan.iter().all(|p| p.len() == 1) {
+        // Nothing to do when every instruction stays itself (a slot of one
+        // piece may still be another instruction: a jump replaced by the
+        // one exit instruction it jumped to).
+        let unchanged = |(i, p): (usize, &Vec<Piece>)| matches!(p.as_slice(), [q] if q.src == i && !q.nop && q.line.is_none());
+        if plan.iter().enumerate().all(unchanged) && retarget.is_empty() {
             return;
         }
         let n = self.instrs.len();
