@@ -107,6 +107,11 @@ impl Unit {
         self.instrs.truncate(len);
         self.lines.truncate(len);
         self.handler_of.truncate(len);
+        // Labels bound in the dropped code (nothing kept jumps there) must
+        // still name an instruction when the layout is rebuilt.
+        for l in self.labels.iter_mut().flatten() {
+            *l = (*l).min(len as u32);
+        }
     }
 
     /// Emits an instruction that has no line of its own (CPython's artificial instructions).

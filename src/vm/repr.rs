@@ -129,6 +129,9 @@ impl Vm {
                     let p = p.clone();
                     return self.repr(&p);
                 }
+                if Rc::ptr_eq(&inst.class, &self.types.simple_namespace) {
+                    return self.namespace_repr(inst);
+                }
                 if inst.class.is_exception() {
                     let args = self.exc_attr(v, "args").unwrap_or(Value::tuple(vec![]));
                     let inner = match &args {
@@ -221,6 +224,18 @@ impl Vm {
             }),
             _ => self.repr(v),
         }
+    }
+
+    /// `namespace(a=1, b='x')`: a SimpleNamespace's attributes in order.
+    #[cold]
+    fn namespace_repr(&mut self, inst: &crate::value::Instance) -> PyResult<String> {
+        let mut parts = vec![];
+        for k in inst.attr_names() {
+            let Value::Str(k) = k else { continue };
+            let v = inst.get_attr_str(&k).unwrap_or_default();
+            parts.push(format!("{}={}", k.as_str(), self.repr(&v)?));
+        }
+        Ok(format!("namespace({})", parts.join(", ")))
     }
 
     /// `str()` of an instance: its `__str__`, an exception's message, or its repr.

@@ -38,6 +38,9 @@ pub struct Types {
     pub iterator: Rc<Class>,
     pub ellipsis: Rc<Class>,
     pub not_implemented: Rc<Class>,
+    /// `types.SimpleNamespace` (what `sys.implementation` is): an instance
+    /// whose attributes its repr lists.
+    pub simple_namespace: Rc<Class>,
     pub partial: Rc<Class>,
     pub map: Rc<Class>,
     pub filter: Rc<Class>,
@@ -126,6 +129,16 @@ impl Types {
             iterator: builtin_class("iterator", o(), TypeKind::Iterator),
             ellipsis: builtin_class("ellipsis", o(), TypeKind::Ellipsis),
             not_implemented: builtin_class("NotImplementedType", o(), TypeKind::NotImplementedType),
+            simple_namespace: Rc::new(Class {
+                name: s("SimpleNamespace"),
+                qualname: s("SimpleNamespace"),
+                module: s("types"),
+                base: o(),
+                kind: TypeKind::Object,
+                is_user: false,
+                dict: RefCell::new(AttrMap::default()),
+                slot_hint: Default::default(),
+            }),
             partial: Rc::new(Class {
                 name: s("partial"),
                 qualname: s("partial"),

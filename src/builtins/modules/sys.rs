@@ -98,12 +98,39 @@ pub(super) fn install(vm: &mut Vm) {
     );
     let sys = vm.modules["sys"].clone();
     if let Value::Module(m) = &sys {
+        m.dict
+            .borrow_mut()
+            .set_str("implementation", implementation(vm));
         let hook = m.dict.borrow().get_str("breakpointhook").cloned();
         if let Some(hook) = hook {
             m.dict.borrow_mut().set_str("__breakpointhook__", hook);
         }
     }
     vm.sys_modules.borrow_mut().set_str("sys", sys);
+}
+
+/// `sys.implementation`: krait's name and version (PEP 421: the
+/// implementation's, not the language's); no bytecode cache (`cache_tag`
+/// None, as the PEP says for that).
+fn implementation(vm: &mut Vm) -> Value {
+    let mut parts: Vec<i64> = env!("CARGO_PKG_VERSION")
+        .split('.')
+        .map(|p| p.parse().unwrap_or(0))
+        .collect();
+    parts.resize(3, 0);
+    let hexversion = (parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | 0xf0;
+    let mut version: Vec<Value> = parts.into_iter().map(Value::Int).collect();
+    version.extend([Value::str("final"), Value::Int(0)]);
+    let ns = crate::value::Instance::new(vm.types.simple_namespace.clone());
+    for (name, v) in [
+        ("name", Value::str("krait")),
+        ("cache_tag", Value::None),
+        ("version", Value::tuple(version)),
+        ("hexversion", Value::Int(hexversion)),
+    ] {
+        ns.set_attr(vm.intern(name), v);
+    }
+    Value::Instance(crate::gc::alloc(ns))
 }
 
 impl Vm {
