@@ -273,7 +273,7 @@ impl Vm {
     #[cold]
     fn call_builtin_traced(&mut self, b: &Rc<Builtin>, args: &[Value]) -> PyResult<Value> {
         let callable = Value::Builtin(b.clone());
-        let traced = !is_slot_wrapper(b.name, args);
+        let traced = !silent_native(b, args);
         let no_kwargs = Kwargs::new();
         if self.builtin_call_counts(b, true, false) {
             self.nested(" while calling a Python object", |vm| {
@@ -540,7 +540,7 @@ impl Vm {
                 let traced = from_bytecode
                     && self.trace.wants_c_events()
                     && !self.trace.suspended
-                    && !is_slot_wrapper(b.name, &args);
+                    && !silent_native(b, &args);
                 let v = if self.builtin_call_counts(b, from_bytecode, !kwargs.is_empty()) {
                     self.nested(" while calling a Python object", |vm| {
                         vm.call_native(traced, &callable, b, &args, &kwargs)
@@ -1446,6 +1446,13 @@ impl Vm {
         }
         Ok(PyErr::Obj(exc))
     }
+}
+
+/// Whether a call of native `b` reports no `c_call`: a slot wrapper, or a
+/// native standing for a function CPython writes in Python (`FnDef::is_python`).
+#[inline]
+fn silent_native(b: &Builtin, args: &[Value]) -> bool {
+    b.def.is_some_and(|d| d.is_python()) || is_slot_wrapper(b.name, args)
 }
 
 /// Whether a native method stands for one of CPython's slot wrappers

@@ -146,6 +146,8 @@ pub struct Vm {
     /// stdout/stdin use the `strict` error handler, not `surrogateescape`
     /// (CPython's choice depends on the locale; the CLI sets this).
     pub stdout_strict: bool,
+    /// The `random` module's generator, seeded at its first use.
+    pub random: Option<Box<crate::builtins::MtState>>,
 }
 
 impl Default for Vm {
@@ -199,6 +201,7 @@ impl Vm {
             rich_compare_defined: false,
             stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             stdout_strict: false,
+            random: None,
         };
         crate::builtins::install(&mut vm);
         vm

@@ -1,11 +1,12 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
-//! `time`, `gc`, `linecache`. A module's functions are a `ModuleDef` (their parameters
+//! `time`, `gc`, `linecache`, `random`, `string`, `operator`. A module's functions are a `ModuleDef` (their parameters
 //! checked by the call, `typedef.rs`); its other attributes are made here.
 
 mod functools;
 mod gc;
 mod linecache;
 mod math;
+mod random;
 mod sys;
 mod time;
 
@@ -13,6 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(in crate::builtins) use functools::partial;
+pub(crate) use random::MtState;
 pub(in crate::builtins) use sys::read_stdin_line;
 
 use super::typedef::ModuleDef;
@@ -42,6 +44,7 @@ pub fn install(vm: &mut Vm) {
     sys::install(vm);
     math::install(vm);
     functools::install(vm);
+    random::install(vm);
     module(vm, &gc::MODULE, vec![]);
     module(vm, &time::MODULE, vec![]);
     module(vm, &linecache::MODULE, vec![]);
