@@ -7,6 +7,7 @@ mod gc;
 mod linecache;
 mod math;
 mod random;
+mod string;
 mod sys;
 mod time;
 
@@ -14,6 +15,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(in crate::builtins) use functools::partial;
+pub(crate) use operator::call_getter;
+pub(in crate::builtins) use operator::make_getter;
 pub(crate) use random::MtState;
 pub(in crate::builtins) use sys::read_stdin_line;
 
@@ -45,6 +48,7 @@ pub fn install(vm: &mut Vm) {
     math::install(vm);
     functools::install(vm);
     random::install(vm);
+    string::install(vm);
     module(vm, &gc::MODULE, vec![]);
     module(vm, &time::MODULE, vec![]);
     module(vm, &linecache::MODULE, vec![]);
