@@ -579,6 +579,17 @@ impl Vm {
                 Descr::StaticMethod(f) => {
                     self.call_generic(f.clone(), args, kwargs, ret_slot, on_return)
                 }
+                Descr::Getter {
+                    kind,
+                    items,
+                    kwargs: given,
+                } => {
+                    // A type's instance in CPython: its calls report no c_call.
+                    self.c_events_armed = false;
+                    let v =
+                        crate::builtins::call_getter(self, *kind, items, given, &args, &kwargs)?;
+                    Ok(Called::Value(v))
+                }
                 _ => Err(PyErr::type_error(format!(
                     "'{}' object is not callable",
                     callable.type_name()

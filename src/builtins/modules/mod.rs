@@ -6,6 +6,7 @@ mod functools;
 mod gc;
 mod linecache;
 mod math;
+mod operator;
 mod random;
 mod string;
 mod sys;
@@ -49,6 +50,7 @@ pub fn install(vm: &mut Vm) {
     functools::install(vm);
     random::install(vm);
     string::install(vm);
+    operator::install(vm);
     module(vm, &gc::MODULE, vec![]);
     module(vm, &time::MODULE, vec![]);
     module(vm, &linecache::MODULE, vec![]);
