@@ -1603,6 +1603,17 @@ fn kind_name(k: TypeKind) -> &'static str {
 /// Built-ins CPython 3.11 implements as one-argument or varargs C
 /// functions: a call counts a recursion level even once specialized.
 fn always_counts(b: &crate::value::Builtin) -> bool {
+    use crate::builtins::typedef::Params;
+    // A module's METH_O and METH_NOARGS functions (`math.sqrt`,
+    // `time.time`, `random.random`): CPython's calls of those always enter
+    // a recursion level, specialized or not.
+    if b.def.is_some_and(|d| {
+        d.receives.is_none()
+            && !d.owner.is_empty()
+            && matches!(d.params, Params::One | Params::NoArgs)
+    }) {
+        return true;
+    }
     match b.owner {
         None => matches!(
             b.name,
@@ -1680,8 +1691,11 @@ fn fast_kind(b: &crate::value::Builtin) -> u8 {
 }
 
 /// Built-ins that are types with a vectorcall in CPython: a call never counts.
+/// And natives standing for CPython's Python code: they count their own
+/// levels (`modules::python_levels`).
 fn never_counts(b: &crate::value::Builtin) -> bool {
-    b.owner.is_none() && matches!(b.name, "map" | "filter" | "enumerate" | "reversed")
+    (b.owner.is_none() && matches!(b.name, "map" | "filter" | "enumerate" | "reversed"))
+        || b.def.is_some_and(|d| d.is_python())
 }
 
 impl Vm {

@@ -574,6 +574,13 @@ impl Vm {
         self.frames.len() + self.native_depth + self.init_frames.len() >= self.recursion_limit
     }
 
+    /// `may_be_at_recursion_limit` once `levels` more are entered.
+    #[inline]
+    pub(crate) fn levels_may_reach_limit(&self, levels: usize) -> bool {
+        self.frames.len() + self.native_depth + self.init_frames.len() + levels
+            >= self.recursion_limit
+    }
+
     /// The depth `sys.setrecursionlimit` compares a new limit with: frames,
     /// native levels, and the class calls that run `__init__` frames.
     #[cold]

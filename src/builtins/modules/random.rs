@@ -11,7 +11,7 @@ use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive};
 
-use super::module;
+use super::{module, python_levels};
 use crate::builtins::typedef::{FnDef, ModuleDef, Params::*, PySig};
 use crate::bytecode::{BinOpKind, CmpKind};
 use crate::value::int::{normalize, to_big};
@@ -295,6 +295,7 @@ fn r_getrandbits(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 /// `seed(a=None, version=2)`.
 fn r_seed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let [a, version, ..] = SEED.bind(args, kw)?;
+    python_levels(vm, "PP")?;
     let a = a.unwrap_or(Value::None);
     let version = version.unwrap_or(Value::Int(2));
     let key: Vec<u32> = match &a {
@@ -399,6 +400,7 @@ fn below_value(vm: &mut Vm, n: &BigInt) -> Value {
 /// `randrange(start, stop=None, step=1)`.
 fn r_randrange(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let [start, stop, step, ..] = RANDRANGE.bind(args, kw)?;
+    python_levels(vm, "PCC")?;
     let start = start.unwrap_or_default();
     randrange(vm, &start, stop.filter(|s| !matches!(s, Value::None)), step)
 }
@@ -471,6 +473,7 @@ fn randrange(
 /// `randint(a, b)`: `randrange(a, b + 1)`.
 fn r_randint(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let [a, b, ..] = RANDINT.bind(args, kw)?;
+    python_levels(vm, "PPCC")?;
     let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
     let stop = vm.binary_op(b, Value::Int(1), BinOpKind::Add as u32)?;
     randrange(vm, &a, Some(stop), None)
@@ -484,6 +487,7 @@ fn below_len(vm: &mut Vm, n: usize) -> Value {
 /// `choice(seq)`: `seq[_randbelow(len(seq))]`.
 fn r_choice(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let [seq, ..] = CHOICE.bind(args, kw)?;
+    python_levels(vm, "PPC")?;
     let seq = seq.unwrap_or_default();
     if crate::builtins::len_of(vm, &seq)? == 0 {
         return Err(PyErr::new(
@@ -503,8 +507,10 @@ fn r_choice(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// `shuffle(x)`: Fisher-Yates from the end, `x[i], x[j] = x[j], x[i]`.
 fn r_shuffle(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let [x, ..] = SHUFFLE.bind(args, kw)?;
+    python_levels(vm, "P")?;
     let x = x.unwrap_or_default();
     let n = crate::builtins::len_of(vm, &x)?;
+    python_levels(vm, if n < 2 { "PP" } else { "PPC" })?;
     for i in (1..n).rev() {
         let j = below_len(vm, i + 1);
         let i = Value::Int(i as i64);
@@ -519,6 +525,7 @@ fn r_shuffle(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// `uniform(a, b)`: `a + (b - a) * random()`.
 fn r_uniform(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let [a, b, ..] = UNIFORM.bind(args, kw)?;
+    python_levels(vm, "PC")?;
     let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
     let d = vm.binary_op(b, a.clone(), BinOpKind::Sub as u32)?;
     let r = Value::Float(mt(vm).random());
@@ -529,6 +536,9 @@ fn r_uniform(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// `gauss(mu=0.0, sigma=1.0)`: Box-Muller, the second number kept.
 fn r_gauss(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let [mu, sigma, ..] = GAUSS.bind(args, kw)?;
+    // A number kept from the last call: no random() call this time.
+    let kept = vm.random.as_ref().is_some_and(|s| s.gauss_next.is_some());
+    python_levels(vm, if kept { "P" } else { "PC" })?;
     let state = mt(vm);
     let z = match state.gauss_next.take() {
         Some(z) => z,
@@ -578,6 +588,16 @@ fn bisect_right(vm: &mut Vm, a: &Value, x: &Value, hi: usize) -> PyResult<usize>
 fn r_sample(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let [population, k, counts, ..] = SAMPLE.bind(args, kw)?;
     let (population, k) = (population.unwrap_or_default(), k.unwrap_or_default());
+    // isinstance(population, Sequence) runs the ABC machinery's frames;
+    // counts sample a range (one frame deeper).
+    python_levels(
+        vm,
+        match (&population, &counts) {
+            (_, Some(c)) if !matches!(c, Value::None) => "PPPPPPP",
+            (Value::List(_), _) => "PPPPP",
+            _ => "PPPPPP",
+        },
+    )?;
     // isinstance(population, collections.abc.Sequence)
     if !matches!(
         population,
@@ -677,6 +697,8 @@ fn r_choices(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let weights = weights.filter(|w| !matches!(w, Value::None));
     let cum_weights = cum_weights.filter(|w| !matches!(w, Value::None));
     let k = k.unwrap_or(Value::Int(1));
+    let draws = !matches!(k, Value::Int(..=0) | Value::Bool(false));
+    python_levels(vm, if draws { "PCC" } else { "PC" })?;
     let n = crate::builtins::len_of(vm, &population)?;
     let cum = match (cum_weights, weights) {
         (None, None) => {

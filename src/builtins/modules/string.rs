@@ -2,7 +2,7 @@
 //! in CPython, so its calls report no `c_call`). `Template` and
 //! `Formatter` are refused.
 
-use super::module;
+use super::{module, python_levels};
 use crate::builtins::typedef::{FnDef, ModuleDef, Params::*, PySig};
 use crate::value::{ExcType, Kwargs, PyErr, PyResult, Value};
 use crate::vm::Vm;
@@ -54,6 +54,7 @@ pub(super) fn install(vm: &mut Vm) {
 /// `join` is looked up before `s.split` runs.
 fn capwords(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let [s, sep, ..] = CAPWORDS.bind(args, kw)?;
+    python_levels(vm, "PCC")?;
     let (s, sep) = (s.unwrap_or_default(), sep.unwrap_or(Value::None));
     let joiner = match vm.truthy(&sep)? {
         true => sep.clone(),
