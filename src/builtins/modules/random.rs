@@ -668,7 +668,11 @@ fn sample(vm: &mut Vm, population: &Value, k: &Value) -> PyResult<Vec<Value>> {
         let e = (((k as u128 * 3) as f64).ln() / 4f64.ln()).ceil() as u32;
         setsize += 4u128.checked_pow(e).unwrap_or(u128::MAX - 21);
     }
-    let mut result = Vec::with_capacity(k);
+    // `result = [None] * k` comes first: too large is MemoryError at once.
+    let mut result = Vec::new();
+    result
+        .try_reserve_exact(k)
+        .map_err(|_| PyErr::bare(ExcType::MemoryError))?;
     if n as u128 <= setsize {
         let mut pool = vm.collect(population)?;
         for i in 0..k {
@@ -704,7 +708,7 @@ fn r_choices(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (None, None) => {
             let times = repeat_count(vm, &k)?;
             let nf = n as f64;
-            let mut out = Vec::with_capacity(times);
+            let mut out = Vec::with_capacity(times.min(GROW_FROM));
             for _ in 0..times {
                 let i = (mt(vm).random() * nf).floor() as i64;
                 out.push(vm.getitem(&population, &Value::Int(i))?);
@@ -748,7 +752,7 @@ fn r_choices(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Err(PyErr::value_error("Total of weights must be finite"));
     }
     let times = repeat_count(vm, &k)?;
-    let mut out = Vec::with_capacity(times);
+    let mut out = Vec::with_capacity(times.min(GROW_FROM));
     for _ in 0..times {
         let r = Value::Float(mt(vm).random());
         let x = vm.binary_op(r, total.clone(), BinOpKind::Mul as u32)?;
@@ -757,6 +761,10 @@ fn r_choices(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     Ok(Value::list(out))
 }
+
+/// What `choices` reserves at first: CPython's list comprehension grows
+/// its list, so a huge `k` runs until memory runs out, not fails at once.
+const GROW_FROM: usize = 1 << 12;
 
 /// `itertools.repeat(None, k)`'s count: an index, negative as 0.
 fn repeat_count(vm: &mut Vm, k: &Value) -> PyResult<usize> {
