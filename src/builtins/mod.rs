@@ -1,5 +1,5 @@
 //! Built-in functions, the built-in types' constructors and methods, and the
-//! modules `sys`, `math`, `functools`, `time`, `gc`.
+//! modules (`modules/`).
 
 mod code_methods;
 mod construct;

@@ -1,6 +1,7 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
-//! `time`, `gc`, `linecache`, `random`, `string`, `operator`. A module's functions are a `ModuleDef` (their parameters
-//! checked by the call, `typedef.rs`); its other attributes are made here.
+//! `time`, `gc`, `linecache`, `random`, `string`, `operator`. A module's
+//! functions are a `ModuleDef` (their parameters checked by the call,
+//! `typedef.rs`); its other attributes are made here.
 
 mod functools;
 mod gc;

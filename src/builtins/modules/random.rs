@@ -5,7 +5,7 @@
 //! `random()` and `getrandbits()` are C in CPython; the others are Python
 //! methods of the hidden `Random` instance, defined here with
 //! `FnDef::python` (their calls report no `c_call`). `random.Random`
-//! instances, `getstate`/`setstate` and the rarer distributions are refused.
+//! instances, `getstate`/`setstate` and the other distributions are refused.
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
@@ -205,6 +205,9 @@ static CHOICES: PySig = sig(
     1,
 );
 static GAUSS: PySig = sig("Random.gauss", &["mu", "sigma"], 2, 0);
+static TRIANGULAR: PySig = sig("Random.triangular", &["low", "high", "mode"], 3, 0);
+static EXPOVARIATE: PySig = sig("Random.expovariate", &["lambd"], 1, 1);
+static NORMALVARIATE: PySig = sig("Random.normalvariate", &["mu", "sigma"], 2, 0);
 
 static MODULE: ModuleDef = ModuleDef {
     name: "random",
@@ -220,15 +223,15 @@ static MODULE: ModuleDef = ModuleDef {
         py(&SAMPLE, r_sample),
         py(&CHOICES, r_choices),
         py(&GAUSS, r_gauss),
+        py(&TRIANGULAR, r_triangular),
+        py(&EXPOVARIATE, r_expovariate),
+        py(&NORMALVARIATE, r_normalvariate),
         FnDef::function("random", "Random", Own, refuse_random_class),
         FnDef::function("random", "SystemRandom", Own, refuse_system_random),
         FnDef::function("random", "getstate", Own, refuse_getstate),
         FnDef::function("random", "setstate", Own, refuse_setstate),
         FnDef::function("random", "randbytes", Own, refuse_randbytes),
-        FnDef::function("random", "triangular", Own, refuse_triangular),
-        FnDef::function("random", "normalvariate", Own, refuse_normalvariate),
         FnDef::function("random", "lognormvariate", Own, refuse_lognormvariate),
-        FnDef::function("random", "expovariate", Own, refuse_expovariate),
         FnDef::function("random", "vonmisesvariate", Own, refuse_vonmisesvariate),
         FnDef::function("random", "gammavariate", Own, refuse_gammavariate),
         FnDef::function("random", "betavariate", Own, refuse_betavariate),
@@ -255,10 +258,7 @@ refused!(
     refuse_getstate: "random.getstate",
     refuse_setstate: "random.setstate",
     refuse_randbytes: "random.randbytes (krait has no bytes)",
-    refuse_triangular: "random.triangular",
-    refuse_normalvariate: "random.normalvariate",
     refuse_lognormvariate: "random.lognormvariate",
-    refuse_expovariate: "random.expovariate",
     refuse_vonmisesvariate: "random.vonmisesvariate",
     refuse_gammavariate: "random.gammavariate",
     refuse_betavariate: "random.betavariate",
@@ -553,6 +553,93 @@ fn r_gauss(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let sigma = sigma.unwrap_or(Value::Float(1.0));
     let zs = vm.binary_op(Value::Float(z), sigma, BinOpKind::Mul as u32)?;
     vm.binary_op(mu, zs, BinOpKind::Add as u32)
+}
+
+/// `math.sqrt`'s float argument: a number, or an instance's `__float__`.
+fn real(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            crate::builtins::construct::to_float(vm, v)
+        }
+        _ => crate::value::format::PctHost::instance_float(vm, v)?.ok_or_else(|| {
+            PyErr::type_error(format!("must be real number, not {}", v.type_name()))
+        }),
+    }
+}
+
+fn op(vm: &mut Vm, a: Value, b: Value, kind: BinOpKind) -> PyResult<Value> {
+    vm.binary_op(a, b, kind as u32)
+}
+
+/// `triangular(low=0.0, high=1.0, mode=None)`.
+fn r_triangular(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let [low, high, mode, ..] = TRIANGULAR.bind(args, kw)?;
+    python_levels(vm, "PC")?;
+    let mut low = low.unwrap_or(Value::Float(0.0));
+    let mut high = high.unwrap_or(Value::Float(1.0));
+    let mut u = mt(vm).random();
+    let c = match mode.filter(|m| !matches!(m, Value::None)) {
+        None => Ok(Value::Float(0.5)),
+        Some(m) => op(vm, m, low.clone(), BinOpKind::Sub).and_then(|num| {
+            let den = op(vm, high.clone(), low.clone(), BinOpKind::Sub)?;
+            op(vm, num, den, BinOpKind::TrueDiv)
+        }),
+    };
+    let mut c = match c {
+        Err(e) if vm.err_is(&e, ExcType::ZeroDivisionError) => return Ok(low),
+        c => c?,
+    };
+    let above = vm.compare(&Value::Float(u), &c, CmpKind::Gt)?;
+    if vm.truthy(&above)? {
+        u = 1.0 - u;
+        c = op(vm, Value::Float(1.0), c, BinOpKind::Sub)?;
+        std::mem::swap(&mut low, &mut high);
+    }
+    let uc = op(vm, Value::Float(u), c, BinOpKind::Mul)?;
+    let uc = real(vm, &uc)?;
+    if uc < 0.0 {
+        return Err(PyErr::value_error("math domain error"));
+    }
+    let width = op(vm, high, low.clone(), BinOpKind::Sub)?;
+    let scaled = op(vm, width, Value::Float(uc.sqrt()), BinOpKind::Mul)?;
+    op(vm, low, scaled, BinOpKind::Add)
+}
+
+/// `expovariate(lambd)`: `-log(1.0 - random()) / lambd`.
+fn r_expovariate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let [lambd, ..] = EXPOVARIATE.bind(args, kw)?;
+    python_levels(vm, "PC")?;
+    let x = -(1.0 - mt(vm).random()).ln();
+    op(
+        vm,
+        Value::Float(x),
+        lambd.unwrap_or_default(),
+        BinOpKind::TrueDiv,
+    )
+}
+
+/// `normalvariate(mu=0.0, sigma=1.0)`: Kinderman and Monahan's method.
+fn r_normalvariate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let [mu, sigma, ..] = NORMALVARIATE.bind(args, kw)?;
+    python_levels(vm, "PC")?;
+    let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+    let state = mt(vm);
+    let z = loop {
+        let u1 = state.random();
+        let u2 = 1.0 - state.random();
+        let z = magic * (u1 - 0.5) / u2;
+        if z * z / 4.0 <= -u2.ln() {
+            break z;
+        }
+    };
+    let zs = op(
+        vm,
+        Value::Float(z),
+        sigma.unwrap_or(Value::Float(1.0)),
+        BinOpKind::Mul,
+    )?;
+    op(vm, mu.unwrap_or(Value::Float(0.0)), zs, BinOpKind::Add)
 }
 
 /// `list(itertools.accumulate(xs))`.
