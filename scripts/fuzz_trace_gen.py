@@ -372,6 +372,21 @@ class Gen:
             add((1, lambda: f"round({self.e_float(d1)})"))
             add((1, lambda: f"math.{self.pick(['floor', 'ceil', 'trunc'])}({self.e_float(d1)})"))
             add((1, lambda: f"math.gcd({self.e_int(d1)}, {self.e_int(d1)})"))
+        if self.f("stdlib_mods"):
+            # random always seeded in the same expression, before its draw:
+            # unseeded states differ between the two interpreters.
+            def seeded(draw):
+                seed = self.pick(["0", "7", "42", "2 ** 40", "'ab'", "-3"])
+                return f"(random.seed({seed}), {draw})[1]"
+            add((1, lambda: seeded(f"random.randint({self.lit_int()}, {self.pick(['100', '10 ** 6', '2 ** 70'])})")))
+            add((1, lambda: seeded(f"random.randrange({self.pick(['1', '7', '2 ** 33 + 1'])}) + random.getrandbits({self.pick(['3', '40', '70'])})")))
+            add((1, lambda: seeded(f"random.choice({self.e_list(d1)} or [{self.lit_int()}])")))
+            add((1, lambda: seeded(f"sum(random.sample(range({self.pick(['10', '50', '1000'])}), 4) + random.choices(range(9), k=3))")))
+            add((1, lambda: seeded(f"int(random.random() * 1000 + random.uniform(1, 2) + random.gauss())")))
+            add((2, lambda: f"operator.{self.pick(['add', 'sub', 'mul', 'and_', 'or_', 'xor'])}({self.e_int(d1)}, {self.e_int(d1)})"))
+            add((1, lambda: f"operator.itemgetter({self.pick(['0', '-1'])})({self.e_list(d1)} or [{self.lit_int()}])"))
+            add((1, lambda: f"operator.countOf({self.e_list(d1)}, {self.atom_int()}) + operator.index({self.e_int(d1)})"))
+            add((1, lambda: f"len(string.capwords({self.e_str(d1)})) + string.ascii_letters.find({self.e_str(d1)})"))
         add((1, lambda: f"int({self.pick(['True', 'False'])}) + {self.e_int(d1)}"))
         add((1, lambda: f"int({self.e_str(d1)} == {self.e_str(d1)})"))
         add((1, lambda: f"hash({self.e_int(d1)})"))

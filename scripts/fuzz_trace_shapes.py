@@ -14,6 +14,9 @@ import sys
 import math
 import functools
 import time
+import random
+import operator
+import string
 _F = sys._getframe().f_code.co_filename
 def _v(a):
     t = type(a)
@@ -135,7 +138,7 @@ OTHER_FEATURES = [
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
     "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports", "eval_exec",
-    "jumps", "new_init_subclass", "builtin_subclass",
+    "jumps", "new_init_subclass", "builtin_subclass", "stdlib_mods",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES

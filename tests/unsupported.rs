@@ -58,3 +58,27 @@ fn assigning_class_is_refused_by_name() {
         "TypeError: krait does not support assigning to __class__"
     );
 }
+
+#[test]
+fn stdlib_parts_krait_does_not_have_are_refused_by_name() {
+    for (src, name) in [
+        ("import random\nrandom.Random(5)\n", "random.Random"),
+        (
+            "import random\nrandom.betavariate(1, 2)\n",
+            "random.betavariate",
+        ),
+        ("import random\nrandom.getstate()\n", "random.getstate"),
+        (
+            "import random\nrandom.seed('x', version=3)\n",
+            "seeding random with a str",
+        ),
+        ("import string\nstring.Template('$a')\n", "string.Template"),
+    ] {
+        let (last, code) = run(src);
+        assert_eq!(code, Some(1), "{src:?}: {last}");
+        assert!(
+            last.starts_with("NotImplementedError: krait does not support") && last.contains(name),
+            "{src:?}: {last}"
+        );
+    }
+}

@@ -214,6 +214,7 @@ pub fn construct_builtin(
         }
         TypeKind::Super => super_new(vm, args)?,
         TypeKind::Partial => super::modules::partial(vm, args, kw)?,
+        TypeKind::Getter(k) => super::modules::make_getter(k, args, kw)?,
         k => {
             if let Some(r) = super::iter_types::construct(vm, k, args, kw) {
                 return r;

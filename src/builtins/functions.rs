@@ -285,7 +285,7 @@ fn ascii(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(Value::string(vm.ascii(&args[0])?))
 }
 
-fn abs(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+pub(super) fn abs(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(match &args[0] {
         Value::Int(i) => match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -604,7 +604,10 @@ fn callable(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 pub fn is_callable(v: &Value) -> bool {
     match v {
         Value::Function(_) | Value::BoundMethod(_) | Value::Builtin(_) | Value::Class(_) => true,
-        Value::Descr(d) => matches!(**d, Descr::Partial { .. } | Descr::StaticMethod(_)),
+        Value::Descr(d) => matches!(
+            **d,
+            Descr::Partial { .. } | Descr::Getter { .. } | Descr::StaticMethod(_)
+        ),
         Value::Instance(i) => i.class.lookup("__call__").is_some(),
         _ => false,
     }

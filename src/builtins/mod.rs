@@ -1,5 +1,5 @@
 //! Built-in functions, the built-in types' constructors and methods, and the
-//! modules `sys`, `math`, `functools`, `time`, `gc`.
+//! modules (`modules/`).
 
 mod code_methods;
 mod construct;
@@ -11,6 +11,7 @@ mod iter_types;
 pub(crate) use functions::{container_len, len_of};
 mod list_methods;
 mod modules;
+pub(crate) use modules::{call_getter, MtState};
 pub mod set_methods;
 mod sort;
 mod str_methods;
@@ -109,7 +110,12 @@ pub fn install_iterator_methods(c: &std::rc::Rc<crate::value::Class>) {
 /// does not know). Every other native takes none: the call refuses them
 /// first (`keywords_refused`), as CPython's positional-only functions do.
 pub fn reads_keywords(b: &Builtin) -> bool {
-    b.def.is_some_and(|def| def.params == typedef::Params::Own)
+    b.def.is_some_and(|def| {
+        matches!(
+            def.params,
+            typedef::Params::Own | typedef::Params::Python(_)
+        )
+    })
 }
 
 /// CPython's `NAME() takes no keyword arguments` for a native without a

@@ -7,7 +7,7 @@
 //! The types so defined: `str`, `list`, `tuple`, `dict`, `set`,
 //! `frozenset`, `range`, `int`, `float`, `generator`, `code`.
 
-use crate::value::{NativeFn, PyErr, PyResult, Value};
+use crate::value::{Kwargs, NativeFn, PyErr, PyResult, Value};
 
 /// How a built-in method takes the arguments after its receiver.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -26,7 +26,31 @@ pub enum Params {
     Varargs,
     /// Reads its arguments, keywords included, itself.
     Own,
+    /// A function CPython writes in Python (`random.randint`): its
+    /// arguments bound as a Python function's (`PySig::bind`), and its
+    /// calls report no `c_call`/`c_return` (CPython reports its frame's
+    /// `call`/`return`, in the library's file, which krait has not).
+    Python(&'static PySig),
 }
+
+/// The parameters of a function CPython writes in Python.
+#[derive(PartialEq, Eq, Debug)]
+pub struct PySig {
+    /// `Random.randint`: Python's messages name the qualified name.
+    pub qualname: &'static str,
+    /// Positional-or-keyword names first, then keyword-only ones.
+    pub names: &'static [&'static str],
+    /// How many of `names` may be given by position.
+    pub positional: u8,
+    /// How many leading names have no default.
+    pub required: u8,
+    /// A bound method (`random.randint` is `Random().randint`): the counts
+    /// in CPython's messages include `self`.
+    pub method: bool,
+}
+
+/// The most parameters a `PySig` has.
+pub const PY_PARAMS: usize = 4;
 
 /// A method of a built-in type, or a function of a built-in module.
 pub struct FnDef {
@@ -71,6 +95,24 @@ impl FnDef {
             params,
             func,
         }
+    }
+
+    /// A module's function that CPython writes in Python.
+    pub const fn python(owner: &'static str, sig: &'static PySig, func: NativeFn) -> FnDef {
+        FnDef {
+            // `Random.randint`: the name after the class's.
+            name: split_last(sig.qualname),
+            owner,
+            receives: None,
+            params: Params::Python(sig),
+            func,
+        }
+    }
+
+    /// Whether this stands for Python code in CPython (no `c_*` events).
+    #[inline]
+    pub fn is_python(&self) -> bool {
+        matches!(self.params, Params::Python(_))
     }
 
     /// A module's function.
@@ -141,7 +183,7 @@ impl FnDef {
     #[inline]
     fn params_fit(&self, n: usize, kw_given: bool) -> bool {
         match self.params {
-            Params::Own => true,
+            Params::Own | Params::Python(_) => true,
             _ if kw_given => false,
             Params::NoArgs => n == 0,
             Params::One => n == 1,
@@ -195,8 +237,109 @@ impl FnDef {
                     plural(max as usize)
                 )
             }
-            Params::Own | Params::Varargs => unreachable!("{name}: these always fit"),
+            Params::Own | Params::Varargs | Params::Python(_) => {
+                unreachable!("{name}: these always fit")
+            }
         };
         PyErr::type_error(msg)
+    }
+}
+
+/// What follows the last `.` of `s` (`const`, for `FnDef::python`).
+const fn split_last(s: &'static str) -> &'static str {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 0 && b[i - 1] != b'.' {
+        i -= 1;
+    }
+    match std::str::from_utf8(b.split_at(i).1) {
+        Ok(tail) => tail,
+        Err(_) => s,
+    }
+}
+
+impl PySig {
+    /// Binds a call's arguments to the parameters as CPython binds a Python
+    /// function's, with its messages: `Some` for each parameter given.
+    pub fn bind(&self, args: &[Value], kw: &Kwargs) -> PyResult<[Option<Value>; PY_PARAMS]> {
+        let mut out: [Option<Value>; PY_PARAMS] = Default::default();
+        let positional = self.positional as usize;
+        for (slot, v) in out.iter_mut().zip(args.iter().take(positional)) {
+            *slot = Some(v.clone());
+        }
+        // Keywords first: CPython reports a bad keyword before too many
+        // positional arguments.
+        for (k, v) in kw {
+            match self.names.iter().position(|n| *n == k.as_str()) {
+                None => {
+                    return Err(self.err(format!(
+                        "got an unexpected keyword argument '{}'",
+                        k.as_str()
+                    )))
+                }
+                Some(i) if out[i].is_some() || (i < positional && i < args.len()) => {
+                    return Err(
+                        self.err(format!("got multiple values for argument '{}'", k.as_str()))
+                    )
+                }
+                Some(i) => out[i] = Some(v.clone()),
+            }
+        }
+        if args.len() > positional {
+            return Err(self.too_many(args.len(), kw));
+        }
+        let missing: Vec<&str> = (0..self.required as usize)
+            .filter(|&i| out[i].is_none())
+            .map(|i| self.names[i])
+            .collect();
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
+            let list = match names.len() {
+                1 => names[0].clone(),
+                2 => format!("{} and {}", names[0], names[1]),
+                n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+            };
+            return Err(self.err(format!(
+                "missing {} required positional argument{}: {list}",
+                missing.len(),
+                plural(missing.len())
+            )));
+        }
+        Ok(out)
+    }
+
+    #[cold]
+    fn err(&self, msg: String) -> PyErr {
+        PyErr::type_error(format!("{}() {msg}", self.qualname))
+    }
+
+    /// CPython's `too_many_positional`.
+    #[cold]
+    fn too_many(&self, given: usize, kw: &Kwargs) -> PyErr {
+        let me = self.method as usize;
+        let (max, min) = (self.positional as usize + me, self.required as usize + me);
+        let given = given + me;
+        let takes = match min == max {
+            true => format!("{max} positional argument{}", plural(max)),
+            false => format!("from {min} to {max} positional arguments"),
+        };
+        let kwonly = kw
+            .iter()
+            .filter(|(k, _)| self.names[self.positional as usize..].contains(&k.as_str()))
+            .count();
+        let extra = match kwonly {
+            0 => String::new(),
+            n => format!(
+                " positional argument{} (and {n} keyword-only argument{})",
+                plural(given),
+                plural(n)
+            ),
+        };
+        let verb = if given == 1 && kwonly == 0 {
+            "was"
+        } else {
+            "were"
+        };
+        self.err(format!("takes {takes} but {given}{extra} {verb} given"))
     }
 }

@@ -326,6 +326,10 @@ impl Obj {
                     values(args, f);
                     values(kwargs.iter().map(|(_, v)| v), f);
                 }
+                Descr::Getter { items, kwargs, .. } => {
+                    values(items, f);
+                    values(kwargs.iter().map(|(_, v)| v), f);
+                }
             },
             Obj::Cell(c) => match c.try_borrow() {
                 Ok(v) => value(&v, f),

@@ -46,6 +46,8 @@ pub enum TypeKind {
     Ellipsis,
     NotImplementedType,
     Partial,
+    /// `operator.itemgetter`, `attrgetter`, `methodcaller`.
+    Getter(super::GetterKind),
     /// The iterator types callable as built-ins: `map(f, xs)` makes one.
     Map,
     Filter,

@@ -329,6 +329,32 @@ pub enum Descr {
         args: Vec<Value>,
         kwargs: Kwargs,
     },
+    /// `operator.itemgetter(*items)`, `attrgetter(*names)` (dotted names as
+    /// given), `methodcaller(name, *args, **kwargs)` (the name first).
+    Getter {
+        kind: GetterKind,
+        items: Vec<Value>,
+        kwargs: Kwargs,
+    },
+}
+
+/// Which of `operator`'s callable types a `Descr::Getter` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GetterKind {
+    Item,
+    Attr,
+    Method,
+}
+
+impl GetterKind {
+    /// The type's name (`tp_name`: `operator.itemgetter`).
+    pub fn type_name(self) -> &'static str {
+        match self {
+            GetterKind::Item => "operator.itemgetter",
+            GetterKind::Attr => "operator.attrgetter",
+            GetterKind::Method => "operator.methodcaller",
+        }
+    }
 }
 
 /// A traceback entry, linked to the next one inwards as CPython's are: an
@@ -468,6 +494,7 @@ impl Value {
                 Descr::ClassMethod(_) => "classmethod",
                 Descr::Super { .. } => "super",
                 Descr::Partial { .. } => "functools.partial",
+                Descr::Getter { kind, .. } => kind.type_name(),
             },
             Value::Cell(_) => "cell",
             Value::Traceback(_) => "traceback",

@@ -283,7 +283,7 @@ impl Vm {
     #[cold]
     fn call_builtin_traced(&mut self, b: &Rc<Builtin>, args: &[Value]) -> PyResult<Value> {
         let callable = Value::Builtin(b.clone());
-        let traced = !is_slot_wrapper(b.name, args);
+        let traced = !silent_native(b, args);
         let no_kwargs = Kwargs::new();
         if self.builtin_call_counts(b, true, false) {
             self.nested(" while calling a Python object", |vm| {
@@ -550,7 +550,7 @@ impl Vm {
                 let traced = from_bytecode
                     && self.trace.wants_c_events()
                     && !self.trace.suspended
-                    && !is_slot_wrapper(b.name, &args);
+                    && !silent_native(b, &args);
                 let v = if self.builtin_call_counts(b, from_bytecode, !kwargs.is_empty()) {
                     self.nested(" while calling a Python object", |vm| {
                         vm.call_native(traced, &callable, b, &args, &kwargs)
@@ -588,6 +588,17 @@ impl Vm {
                 }
                 Descr::StaticMethod(f) => {
                     self.call_generic(f.clone(), args, kwargs, ret_slot, on_return)
+                }
+                Descr::Getter {
+                    kind,
+                    items,
+                    kwargs: given,
+                } => {
+                    // A type's instance in CPython: its calls report no c_call.
+                    self.c_events_armed = false;
+                    let v =
+                        crate::builtins::call_getter(self, *kind, items, given, &args, &kwargs)?;
+                    Ok(Called::Value(v))
                 }
                 _ => Err(PyErr::type_error(format!(
                     "'{}' object is not callable",
@@ -1587,6 +1598,13 @@ impl Vm {
     }
 }
 
+/// Whether a call of native `b` reports no `c_call`: a slot wrapper, or a
+/// native standing for a function CPython writes in Python (`FnDef::is_python`).
+#[inline]
+fn silent_native(b: &Builtin, args: &[Value]) -> bool {
+    b.def.is_some_and(|d| d.is_python()) || is_slot_wrapper(b.name, args)
+}
+
 /// Whether a native method stands for one of CPython's slot wrappers
 /// (`object.__init__`, `list.__len__`, ...), whose calls report no `c_call`:
 /// a dunder, but for the few that built-in types define as plain methods.
@@ -1780,6 +1798,17 @@ fn kind_name(k: TypeKind) -> &'static str {
 /// Built-ins CPython 3.11 implements as one-argument or varargs C
 /// functions: a call counts a recursion level even once specialized.
 fn always_counts(b: &crate::value::Builtin) -> bool {
+    use crate::builtins::typedef::Params;
+    // A module's METH_O and METH_NOARGS functions (`math.sqrt`,
+    // `time.time`, `random.random`): CPython's calls of those always enter
+    // a recursion level, specialized or not.
+    if b.def.is_some_and(|d| {
+        d.receives.is_none()
+            && !d.owner.is_empty()
+            && matches!(d.params, Params::One | Params::NoArgs)
+    }) {
+        return true;
+    }
     match b.owner {
         None => matches!(
             b.name,
@@ -1857,8 +1886,11 @@ fn fast_kind(b: &crate::value::Builtin) -> u8 {
 }
 
 /// Built-ins that are types with a vectorcall in CPython: a call never counts.
+/// And natives standing for CPython's Python code: they count their own
+/// levels (`modules::python_levels`).
 fn never_counts(b: &crate::value::Builtin) -> bool {
-    b.owner.is_none() && matches!(b.name, "map" | "filter" | "enumerate" | "reversed")
+    (b.owner.is_none() && matches!(b.name, "map" | "filter" | "enumerate" | "reversed"))
+        || b.def.is_some_and(|d| d.is_python())
 }
 
 impl Vm {

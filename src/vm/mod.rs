@@ -148,6 +148,8 @@ pub struct Vm {
     /// stdout/stdin use the `strict` error handler, not `surrogateescape`
     /// (CPython's choice depends on the locale; the CLI sets this).
     pub stdout_strict: bool,
+    /// The `random` module's generator, seeded at its first use.
+    pub random: Option<Box<crate::builtins::MtState>>,
 }
 
 impl Default for Vm {
@@ -202,6 +204,7 @@ impl Vm {
             new_defined: false,
             stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             stdout_strict: false,
+            random: None,
         };
         crate::builtins::install(&mut vm);
         vm
@@ -572,6 +575,13 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn may_be_at_recursion_limit(&self) -> bool {
         self.frames.len() + self.native_depth + self.init_frames.len() >= self.recursion_limit
+    }
+
+    /// `may_be_at_recursion_limit` once `levels` more are entered.
+    #[inline]
+    pub(crate) fn levels_may_reach_limit(&self, levels: usize) -> bool {
+        self.frames.len() + self.native_depth + self.init_frames.len() + levels
+            >= self.recursion_limit
     }
 
     /// The depth `sys.setrecursionlimit` compares a new limit with: frames,

@@ -197,6 +197,20 @@ impl Vm {
                     }
                     format!("functools.partial({})", parts.join(", "))
                 }
+                Descr::Getter {
+                    kind,
+                    items,
+                    kwargs,
+                } => {
+                    let mut parts = vec![];
+                    for a in items {
+                        parts.push(self.repr(a)?);
+                    }
+                    for (k, x) in kwargs {
+                        parts.push(format!("{}={}", k.as_str(), self.repr(x)?));
+                    }
+                    format!("{}({})", kind.type_name(), parts.join(", "))
+                }
                 _ => format!("<{} object at 0x{:x}>", v.type_name(), v.ptr().unwrap_or(0)),
             },
             _ => crate::value::repr::repr_plain(v),

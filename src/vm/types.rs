@@ -6,7 +6,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use crate::value::class::AttrMap;
-use crate::value::{Class, Descr, ExcType, PyStr, TypeKind, Value};
+use crate::value::{Class, Descr, ExcType, GetterKind, PyStr, TypeKind, Value};
 
 pub struct Types {
     pub object: Rc<Class>,
@@ -42,6 +42,8 @@ pub struct Types {
     /// whose attributes its repr lists.
     pub simple_namespace: Rc<Class>,
     pub partial: Rc<Class>,
+    /// `operator.itemgetter`, `attrgetter`, `methodcaller`, by `GetterKind`.
+    pub getters: [Rc<Class>; 3],
     pub map: Rc<Class>,
     pub filter: Rc<Class>,
     pub zip: Rc<Class>,
@@ -55,6 +57,20 @@ pub struct Types {
 
 fn s(x: &str) -> Rc<PyStr> {
     Rc::new(PyStr::new(x))
+}
+
+/// A type a module defines (`functools.partial`).
+fn module_class(module: &str, name: &str, base: Option<Rc<Class>>, kind: TypeKind) -> Rc<Class> {
+    Rc::new(Class {
+        name: s(name),
+        qualname: s(name),
+        module: s(module),
+        base,
+        kind,
+        is_user: false,
+        dict: RefCell::new(AttrMap::default()),
+        slot_hint: Default::default(),
+    })
 }
 
 pub fn builtin_class(name: &str, base: Option<Rc<Class>>, kind: TypeKind) -> Rc<Class> {
@@ -129,26 +145,14 @@ impl Types {
             iterator: builtin_class("iterator", o(), TypeKind::Iterator),
             ellipsis: builtin_class("ellipsis", o(), TypeKind::Ellipsis),
             not_implemented: builtin_class("NotImplementedType", o(), TypeKind::NotImplementedType),
-            simple_namespace: Rc::new(Class {
-                name: s("SimpleNamespace"),
-                qualname: s("SimpleNamespace"),
-                module: s("types"),
-                base: o(),
-                kind: TypeKind::Object,
-                is_user: false,
-                dict: RefCell::new(AttrMap::default()),
-                slot_hint: Default::default(),
-            }),
-            partial: Rc::new(Class {
-                name: s("partial"),
-                qualname: s("partial"),
-                module: s("functools"),
-                base: o(),
-                kind: TypeKind::Partial,
-                is_user: false,
-                dict: RefCell::new(AttrMap::default()),
-                slot_hint: Default::default(),
-            }),
+            simple_namespace: module_class("types", "SimpleNamespace", o(), TypeKind::Object),
+            partial: module_class("functools", "partial", o(), TypeKind::Partial),
+            getters: [
+                (GetterKind::Item, "itemgetter"),
+                (GetterKind::Attr, "attrgetter"),
+                (GetterKind::Method, "methodcaller"),
+            ]
+            .map(|(k, name)| module_class("operator", name, o(), TypeKind::Getter(k))),
             map,
             filter,
             zip,
@@ -228,6 +232,7 @@ impl Types {
                 Descr::ClassMethod(_) => self.classmethod.clone(),
                 Descr::Super { .. } => self.super_.clone(),
                 Descr::Partial { .. } => self.partial.clone(),
+                Descr::Getter { kind, .. } => self.getters[*kind as usize].clone(),
             },
             Value::Cell(_) => self.cell.clone(),
             Value::Traceback(_) => self.traceback.clone(),

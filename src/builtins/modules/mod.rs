@@ -1,11 +1,15 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
-//! `time`, `gc`, `linecache`. A module's functions are a `ModuleDef` (their parameters
-//! checked by the call, `typedef.rs`); its other attributes are made here.
+//! `time`, `gc`, `linecache`, `random`, `string`, `operator`. A module's
+//! functions are a `ModuleDef` (their parameters checked by the call,
+//! `typedef.rs`); its other attributes are made here.
 
 mod functools;
 mod gc;
 mod linecache;
 mod math;
+mod operator;
+mod random;
+mod string;
 mod sys;
 mod time;
 
@@ -13,6 +17,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(in crate::builtins) use functools::partial;
+pub(crate) use operator::call_getter;
+pub(in crate::builtins) use operator::make_getter;
+pub(crate) use random::MtState;
 pub(in crate::builtins) use sys::read_stdin_line;
 
 use super::typedef::ModuleDef;
@@ -38,10 +45,32 @@ fn module(vm: &mut Vm, def: &'static ModuleDef, consts: Vec<(&'static str, Value
     m
 }
 
+/// CPython runs a library function written in Python as frames, with
+/// C calls inside, each a level against the recursion limit; krait's
+/// native for it runs at its caller's depth. `chain` is the nesting its
+/// code reaches once warm (measured on CPython 3.11), in the order it
+/// first reaches each level: `P` a Python frame (the function's own
+/// first), `C` a counted C call. Raises CPython's RecursionError for the
+/// first level that would pass the limit.
+fn python_levels(vm: &mut Vm, chain: &str) -> crate::value::PyResult<()> {
+    if !vm.levels_may_reach_limit(chain.len()) {
+        return Ok(());
+    }
+    let room = vm.recursion_limit().saturating_sub(vm.recursion_depth());
+    match chain.as_bytes().get(room) {
+        None => Ok(()),
+        Some(b'C') => Err(Vm::recursion_error_in(" while calling a Python object")),
+        Some(_) => Err(vm.recursion_error()),
+    }
+}
+
 pub fn install(vm: &mut Vm) {
     sys::install(vm);
     math::install(vm);
     functools::install(vm);
+    random::install(vm);
+    string::install(vm);
+    operator::install(vm);
     module(vm, &gc::MODULE, vec![]);
     module(vm, &time::MODULE, vec![]);
     module(vm, &linecache::MODULE, vec![]);
