@@ -121,15 +121,19 @@ fn implementation(vm: &mut Vm) -> Value {
     let hexversion = (parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | 0xf0;
     let mut version: Vec<Value> = parts.into_iter().map(Value::Int).collect();
     version.extend([Value::str("final"), Value::Int(0)]);
-    let ns = crate::value::Instance::new(vm.types.simple_namespace.clone());
+    // Its attributes in a dict of its own: slots would add transitions to
+    // the shapes every interpreter of the thread shares.
+    let mut d = crate::value::Dict::new();
     for (name, v) in [
         ("name", Value::str("krait")),
         ("cache_tag", Value::None),
         ("version", Value::tuple(version)),
         ("hexversion", Value::Int(hexversion)),
     ] {
-        ns.set_attr(vm.intern(name), v);
+        d.set_str(name, v);
     }
+    let ns = crate::value::Instance::new(vm.types.simple_namespace.clone());
+    ns.set_dict(crate::gc::alloc(std::cell::RefCell::new(d)));
     Value::Instance(crate::gc::alloc(ns))
 }
 
