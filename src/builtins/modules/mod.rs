@@ -1,9 +1,11 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
-//! `time`, `gc`, `linecache`. A module's functions are a `ModuleDef` (their parameters
+//! `time`, `gc`, `linecache`, `itertools` (with `itertools_iter`). A module's functions are a `ModuleDef` (their parameters
 //! checked by the call, `typedef.rs`); its other attributes are made here.
 
 mod functools;
 mod gc;
+mod itertools;
+mod itertools_iter;
 mod linecache;
 mod math;
 mod sys;
@@ -13,6 +15,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(in crate::builtins) use functools::partial;
+pub(in crate::builtins) use itertools::construct as itertools_construct;
+pub(crate) use itertools::repr as itertools_repr;
+pub(crate) use itertools_iter::{next as itertools_next, It as ItertoolsState};
 pub(in crate::builtins) use sys::read_stdin_line;
 
 use super::typedef::ModuleDef;
@@ -42,6 +47,7 @@ pub fn install(vm: &mut Vm) {
     sys::install(vm);
     math::install(vm);
     functools::install(vm);
+    itertools::install(vm);
     module(vm, &gc::MODULE, vec![]);
     module(vm, &time::MODULE, vec![]);
     module(vm, &linecache::MODULE, vec![]);
