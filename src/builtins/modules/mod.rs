@@ -1,11 +1,12 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
-//! `time`, `gc`, `linecache`, `itertools` (with `itertools_iter`). A module's functions are a `ModuleDef` (their parameters
+//! `time`, `gc`, `linecache`, `itertools` (with `itertools_iter`), `json`. A module's functions are a `ModuleDef` (their parameters
 //! checked by the call, `typedef.rs`); its other attributes are made here.
 
 mod functools;
 mod gc;
 mod itertools;
 mod itertools_iter;
+mod json;
 mod linecache;
 mod math;
 mod sys;
@@ -48,6 +49,7 @@ pub fn install(vm: &mut Vm) {
     math::install(vm);
     functools::install(vm);
     itertools::install(vm);
+    json::install(vm);
     module(vm, &gc::MODULE, vec![]);
     module(vm, &time::MODULE, vec![]);
     module(vm, &linecache::MODULE, vec![]);
