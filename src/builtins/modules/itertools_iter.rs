@@ -59,9 +59,10 @@ pub enum It {
         obj: Value,
         left: Option<u64>,
     },
+    /// `active` first: CPython releases it before `source`.
     Chain {
-        source: Option<Value>,
         active: Option<Value>,
+        source: Option<Value>,
     },
     Islice {
         inner: Option<Value>,
@@ -161,6 +162,16 @@ pub enum It {
     },
     /// Taken out by the step running now.
     Running(Kind),
+}
+
+impl Drop for It {
+    fn drop(&mut self) {
+        // CPython keeps zip_longest's iterators in a tuple, which releases
+        // its items last first (suspended generators among them close so).
+        if let It::ZipLongest { inners, .. } = self {
+            while inners.pop().is_some() {}
+        }
+    }
 }
 
 impl It {
