@@ -1,6 +1,9 @@
 //! The `itertools` iterators' states and their `__next__`, each as
 //! CPython 3.11's `itertoolsmodule.c` steps it (what it asks of its inputs,
-//! in which order, and when it lets them go).
+//! in which order, and when it lets them go). Inputs are stepped as there:
+//! with `PyIter_Next` (`Vm::next_value`: a StopIteration raised by a
+//! `__next__` is the end) or with `tp_iternext` (`Vm::iter_next`: it comes
+//! out of the step, for a `for` loop to report as an `exception` event).
 //!
 //! A step takes its state out of the iterator object while it runs (leaving
 //! `It::Running`), so that krait code it calls back (a key function, an
@@ -443,7 +446,7 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
                 *total = Some(v.clone());
                 return Ok(Some(v));
             }
-            let Some(v) = vm.next_value(inner)? else {
+            let Some(v) = vm.iter_next(inner)? else {
                 return Ok(None);
             };
             let new = match total.take() {
@@ -486,7 +489,7 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
             Ok(Some(Value::tuple(out)))
         }
         It::Starmap { func, inner } => {
-            let Some(args) = vm.next_value(inner)? else {
+            let Some(args) = vm.iter_next(inner)? else {
                 return Ok(None);
             };
             let args = match args {
@@ -503,7 +506,7 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
             if *stopped {
                 return Ok(None);
             }
-            let Some(v) = vm.next_value(inner)? else {
+            let Some(v) = vm.iter_next(inner)? else {
                 return Ok(None);
             };
             let good = vm.call_value(pred, vec![v.clone()], vec![])?;
@@ -518,7 +521,7 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
             inner,
             started,
         } => loop {
-            let Some(v) = vm.next_value(inner)? else {
+            let Some(v) = vm.iter_next(inner)? else {
                 return Ok(None);
             };
             if *started {
@@ -531,7 +534,7 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
             }
         },
         It::FilterFalse { pred, inner } => loop {
-            let Some(v) = vm.next_value(inner)? else {
+            let Some(v) = vm.iter_next(inner)? else {
                 return Ok(None);
             };
             // CPython tests the item itself for None and for `bool`.
@@ -548,10 +551,10 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
             }
         },
         It::Compress { data, selectors } => loop {
-            let Some(v) = vm.next_value(data)? else {
+            let Some(v) = vm.iter_next(data)? else {
                 return Ok(None);
             };
-            let Some(s) = vm.next_value(selectors)? else {
+            let Some(s) = vm.iter_next(selectors)? else {
                 return Ok(None);
             };
             if vm.truthy(&s)? {
@@ -690,7 +693,7 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
                 return Ok(None);
             };
             if old.is_none() {
-                match vm.next_value(&it) {
+                match vm.iter_next(&it) {
                     Ok(Some(v)) => *old = Some(v),
                     r => {
                         *inner = None;
@@ -698,7 +701,7 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
                     }
                 }
             }
-            match vm.next_value(&it) {
+            match vm.iter_next(&it) {
                 Ok(Some(new)) => {
                     let o = old.replace(new.clone()).unwrap();
                     Ok(Some(Value::tuple(vec![o, new])))
@@ -732,7 +735,7 @@ fn islice_step(
     cnt: &mut u64,
 ) -> PyResult<Option<Value>> {
     while *cnt < *next {
-        if vm.next_value(it)?.is_none() {
+        if vm.iter_next(it)?.is_none() {
             return Ok(None);
         }
         *cnt += 1;
@@ -740,7 +743,7 @@ fn islice_step(
     if stop.is_some_and(|s| *cnt >= s) {
         return Ok(None);
     }
-    let Some(v) = vm.next_value(it)? else {
+    let Some(v) = vm.iter_next(it)? else {
         return Ok(None);
     };
     *cnt += 1;
