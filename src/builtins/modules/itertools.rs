@@ -543,8 +543,9 @@ fn tee(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some((data, index)) => (it, data, index),
         None => {
             let data = iter_value(It::TeeData {
-                inner: Some(it),
+                inner: it,
                 values: vec![],
+                next: None,
             });
             let first = iter_value(It::Tee {
                 data: data.clone(),

@@ -152,16 +152,18 @@ pub enum It {
         inner: Option<Value>,
         old: Option<Value>,
     },
-    /// One of `tee`'s iterators: `index` into its shared data's values.
+    /// One of `tee`'s iterators: `index` into the values of block `data`.
     Tee {
         data: Value,
         index: usize,
     },
-    /// What a `tee`'s iterators share: the input and every value read from
-    /// it so far (kept whole: krait does not free what all have passed).
+    /// A block of what `tee`'s iterators share (CPython's
+    /// `teedataobject`): up to `TEE_BLOCK` values read from the input, and
+    /// the block after it, so a block goes once every iterator has passed it.
     TeeData {
-        inner: Option<Value>,
+        inner: Value,
         values: Vec<Value>,
+        next: Option<Value>,
     },
     /// Taken out by the step running now.
     Running(Kind),
@@ -285,9 +287,14 @@ impl It {
                 opt(old, f);
             }
             It::Tee { data, .. } => f(data),
-            It::TeeData { inner, values } => {
-                opt(inner, f);
+            It::TeeData {
+                inner,
+                values,
+                next,
+            } => {
+                f(inner);
                 values.iter().for_each(&mut *f);
+                opt(next, f);
             }
             It::Running(_) => {}
         }
@@ -714,8 +721,11 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
             }
         }
         It::Tee { data, index } => {
-            let data = cell_of(data).unwrap().clone();
-            let v = tee_value(vm, &data, *index)?;
+            if *index >= TEE_BLOCK {
+                *data = tee_next_block(cell_of(data).unwrap());
+                *index = 0;
+            }
+            let v = tee_value(vm, cell_of(data).unwrap(), *index)?;
             *index += v.is_some() as usize;
             Ok(v)
         }
@@ -754,8 +764,29 @@ fn islice_step(
     Ok(Some(v))
 }
 
-/// Value `index` of a tee's shared data, read from its input when no tee
-/// has yet.
+/// Values a tee block holds (CPython's `LINKCELLS`).
+pub(super) const TEE_BLOCK: usize = 57;
+
+/// The block after a full tee block, made when first needed.
+fn tee_next_block(block: &Cell) -> Value {
+    let mut b = block.borrow_mut();
+    let IterObj::Itertools(s) = &mut *b else {
+        unreachable!("a tee's data is a tee block")
+    };
+    let It::TeeData { inner, next, .. } = &mut **s else {
+        unreachable!("a tee's data is a tee block")
+    };
+    next.get_or_insert_with(|| {
+        super::itertools::iter_value(It::TeeData {
+            inner: inner.clone(),
+            values: vec![],
+            next: None,
+        })
+    })
+    .clone()
+}
+
+/// Value `index` of a tee block, read from the input when no tee has yet.
 fn tee_value(vm: &mut Vm, data: &Cell, index: usize) -> PyResult<Option<Value>> {
     if let IterObj::Itertools(s) = &*data.borrow() {
         if let It::TeeData { values, .. } = &**s {
@@ -768,10 +799,7 @@ fn tee_value(vm: &mut Vm, data: &Cell, index: usize) -> PyResult<Option<Value>> 
         return Ok(None);
     };
     let r = match &mut st {
-        It::TeeData {
-            inner: Some(inner),
-            values,
-        } => match vm.next_value(inner) {
+        It::TeeData { inner, values, .. } => match vm.next_value(inner) {
             Ok(Some(v)) => {
                 values.push(v.clone());
                 Ok(Some(v))
