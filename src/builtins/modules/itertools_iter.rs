@@ -722,10 +722,16 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
         }
         It::Tee { data, index } => {
             if *index >= TEE_BLOCK {
-                *data = tee_next_block(cell_of(data).unwrap());
+                let Some(next) = cell_of(data).and_then(tee_next_block) else {
+                    return Ok(None);
+                };
+                *data = next;
                 *index = 0;
             }
-            let v = tee_value(vm, cell_of(data).unwrap(), *index)?;
+            let Some(block) = cell_of(data).cloned() else {
+                return Ok(None);
+            };
+            let v = tee_value(vm, &block, *index)?;
             *index += v.is_some() as usize;
             Ok(v)
         }
@@ -767,23 +773,24 @@ fn islice_step(
 /// Values a tee block holds (CPython's `LINKCELLS`).
 pub(super) const TEE_BLOCK: usize = 57;
 
-/// The block after a full tee block, made when first needed.
-fn tee_next_block(block: &Cell) -> Value {
+/// The block after a full tee block, made when first needed (None: the
+/// block is gone, as when the collector cleared a cycle through it).
+fn tee_next_block(block: &Cell) -> Option<Value> {
     let mut b = block.borrow_mut();
     let IterObj::Itertools(s) = &mut *b else {
-        unreachable!("a tee's data is a tee block")
+        return None;
     };
     let It::TeeData { inner, next, .. } = &mut **s else {
-        unreachable!("a tee's data is a tee block")
+        return None;
     };
-    next.get_or_insert_with(|| {
+    let next = next.get_or_insert_with(|| {
         super::itertools::iter_value(It::TeeData {
             inner: inner.clone(),
             values: vec![],
             next: None,
         })
-    })
-    .clone()
+    });
+    Some(next.clone())
 }
 
 /// Value `index` of a tee block, read from the input when no tee has yet.
@@ -920,7 +927,9 @@ fn grouper_next(
         let It::GroupBy { currkey, .. } = &st else {
             return Ok(None);
         };
-        let c = currkey.clone().unwrap();
+        let Some(c) = currkey.clone() else {
+            return Ok(None);
+        };
         if !rich_eq(vm, tgtkey, &c)? {
             return Ok(None);
         }
