@@ -175,6 +175,14 @@ fn one_positional(fname: &str, name: &str, args: &[Value], kw: &mut Kwargs) -> P
     }
 }
 
+/// Runs `f` three levels deeper: CPython's `dumps` and `loads` run three
+/// Python frames (`dumps`, `encode`, `iterencode`; `loads`, `decode`,
+/// `raw_decode`) before the C encoder or scanner, which the recursion limit
+/// counts.
+fn in_json_frames<R>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> PyResult<R> {
+    vm.nested("", |vm| vm.nested("", |vm| vm.nested("", f)))
+}
+
 // ---------------------------------------------------------------- dumps
 
 struct Encoder {
@@ -256,7 +264,7 @@ fn dumps(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     } else if enc.indent.is_some() {
         enc.item_sep = ",".into();
     }
-    enc.encode(vm, &obj, 0)?;
+    in_json_frames(vm, |vm| enc.encode(vm, &obj, 0))?;
     Ok(Value::string(enc.out))
 }
 
@@ -332,6 +340,12 @@ impl Encoder {
         v: &Value,
         f: impl FnOnce(&mut Self, &mut Vm) -> PyResult<()>,
     ) -> PyResult<()> {
+        // With an indent CPython encodes in Python generators, whose calls
+        // meet the limit first.
+        let what = match self.indent {
+            None => " while encoding a JSON object",
+            Some(_) => " while calling a Python object",
+        };
         let empty = match v {
             Value::List(l) => l.borrow().is_empty(),
             Value::Tuple(t) => t.is_empty(),
@@ -339,8 +353,8 @@ impl Encoder {
             _ => false,
         };
         if empty {
-            // As CPython: an empty container is written before any marker.
-            return f(self, vm);
+            // As CPython: an empty container takes a level, but no marker.
+            return vm.nested(what, |vm| f(self, vm));
         }
         let id = v.ptr().unwrap_or(0);
         if self.check_circular {
@@ -349,7 +363,7 @@ impl Encoder {
             }
             self.markers.push(id);
         }
-        let r = vm.nested(" while encoding a JSON object", |vm| f(self, vm));
+        let r = vm.nested(what, |vm| f(self, vm));
         if self.check_circular {
             self.markers.pop();
         }
@@ -537,7 +551,7 @@ fn loads(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let r = if chars.first() == Some(&'\u{feff}') {
         Err(Fail::At("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0))
     } else {
-        decode(vm, &chars)
+        in_json_frames(vm, |vm| Ok(decode(vm, &chars))).unwrap_or_else(|e| Err(Fail::Py(e)))
     };
     match r {
         Ok(v) => Ok(v),
