@@ -1,4 +1,4 @@
-# Checks json's submodule json.decoder and its imports, JSONDecodeError made by a program, lone surrogates, NaN keys, string indents and separators, obj and s by keyword, the digit limits, and nesting a hundred levels deep.
+# Checks json's submodule json.decoder and its imports, JSONDecodeError made by a program, lone surrogates, NaN keys, string indents and separators, obj and s by keyword, the digit limits, nesting a hundred levels deep, and the RecursionErrors of nesting too deep.
 import json.decoder
 from json.decoder import JSONDecodeError
 from json import loads, dumps
@@ -25,3 +25,16 @@ try:
     raise JSONDecodeError('boom', 'ab\ncd', 4)
 except ValueError as e:
     print(e, e.lineno, e.colno)
+deep = []
+for i in range(3000):
+    deep = [deep]
+for kw in [{}, {'indent': 1}, {'sort_keys': True}]:
+    try:
+        dumps(deep, **kw)
+    except RecursionError as e:
+        print('RecursionError', e)
+for doc in ['[' * 3000 + ']' * 3000, '{"a":' * 3000 + '1' + '}' * 3000]:
+    try:
+        loads(doc)
+    except RecursionError as e:
+        print('RecursionError', e)
