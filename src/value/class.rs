@@ -52,7 +52,7 @@ pub enum TypeKind {
     Zip,
     Reversed,
     Enumerate,
-    /// An `itertools` type: its index in `itertools::TYPES`.
+    /// An `itertools` type: its index in `itertools_iter::Kind::ALL`.
     Itertools(u8),
     /// A built-in exception class, or a user class deriving from one.
     Exception(ExcType),

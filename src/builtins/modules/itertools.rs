@@ -19,31 +19,6 @@ use crate::value::{Builtin, Class, Kwargs, PyErr, PyResult, PyStr, TypeKind, Val
 use crate::vm::iter::IterObj;
 use crate::vm::Vm;
 
-/// CPython's `tp_name` of each type, in the order of `Kind`.
-pub(crate) static TYPES: [&str; 21] = [
-    "itertools.count",
-    "itertools.cycle",
-    "itertools.repeat",
-    "itertools.chain",
-    "itertools.islice",
-    "itertools.accumulate",
-    "itertools.groupby",
-    "itertools._grouper",
-    "itertools.zip_longest",
-    "itertools.starmap",
-    "itertools.takewhile",
-    "itertools.dropwhile",
-    "itertools.filterfalse",
-    "itertools.compress",
-    "itertools.product",
-    "itertools.permutations",
-    "itertools.combinations",
-    "itertools.combinations_with_replacement",
-    "itertools.pairwise",
-    "itertools._tee",
-    "itertools._tee_dataobject",
-];
-
 /// The module's functions: `tee` (a function in CPython too) and
 /// `chain.from_iterable`, a class method put in `chain`'s dict.
 static MODULE: ModuleDef = ModuleDef {
@@ -61,8 +36,8 @@ static FROM_ITERABLE: FnDef = FnDef {
 
 pub(super) fn install(vm: &mut Vm) {
     let mut consts = vec![];
-    for (i, tp_name) in TYPES.iter().enumerate() {
-        let name = &tp_name["itertools.".len()..];
+    for (i, k) in Kind::ALL.iter().enumerate() {
+        let (tp_name, name) = (k.tp_name(), k.name());
         let c = Rc::new(Class {
             name: Rc::new(PyStr::new(name)),
             qualname: Rc::new(PyStr::new(name)),
@@ -75,7 +50,7 @@ pub(super) fn install(vm: &mut Vm) {
         });
         crate::builtins::install_iterator_methods(&c);
         vm.types.register_iterator_type(tp_name, c.clone());
-        if i == Kind::Chain as usize {
+        if *k == Kind::Chain {
             let n = vm.intern("from_iterable");
             let b = Builtin::from_def(&FROM_ITERABLE);
             c.dict.borrow_mut().insert(n, Value::Builtin(Rc::new(b)));
@@ -94,32 +69,10 @@ pub(super) fn iter_value(st: It) -> Value {
     ))))
 }
 
-/// Calls itertools type `kind` (an index in `TYPES`).
+/// Calls itertools type `kind` (an index in `Kind::ALL`).
 pub fn construct(vm: &mut Vm, kind: u8, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const KINDS: [Kind; 21] = [
-        Kind::Count,
-        Kind::Cycle,
-        Kind::Repeat,
-        Kind::Chain,
-        Kind::Islice,
-        Kind::Accumulate,
-        Kind::GroupBy,
-        Kind::Grouper,
-        Kind::ZipLongest,
-        Kind::Starmap,
-        Kind::TakeWhile,
-        Kind::DropWhile,
-        Kind::FilterFalse,
-        Kind::Compress,
-        Kind::Product,
-        Kind::Permutations,
-        Kind::Combinations,
-        Kind::CombinationsWithReplacement,
-        Kind::Pairwise,
-        Kind::Tee,
-        Kind::TeeData,
-    ];
-    let st = match KINDS[kind as usize] {
+    let k = Kind::ALL[kind as usize];
+    let st = match k {
         Kind::Count => count(args, kw)?,
         Kind::Cycle => {
             positional("cycle", args, kw, 1, 1)?;
@@ -167,9 +120,7 @@ pub fn construct(vm: &mut Vm, kind: u8, args: &[Value], kw: &Kwargs) -> PyResult
         }
         Kind::ZipLongest => zip_longest(vm, args, kw)?,
         Kind::Starmap | Kind::TakeWhile | Kind::DropWhile | Kind::FilterFalse => {
-            let k = KINDS[kind as usize];
-            let name = &TYPES[kind as usize]["itertools.".len()..];
-            positional(name, args, kw, 2, 2)?;
+            positional(k.name(), args, kw, 2, 2)?;
             let (func, inner) = (args[0].clone(), vm.get_iter(args[1].clone())?);
             match k {
                 Kind::Starmap => It::Starmap { func, inner },
@@ -214,9 +165,8 @@ pub fn construct(vm: &mut Vm, kind: u8, args: &[Value], kw: &Kwargs) -> PyResult
                 done: false,
             }
         }
-        k @ (Kind::Combinations | Kind::CombinationsWithReplacement) => {
-            let name = &TYPES[kind as usize]["itertools.".len()..];
-            let [iterable, r] = parse(name, args, kw, &["iterable", "r"], 2, 2)?;
+        Kind::Combinations | Kind::CombinationsWithReplacement => {
+            let [iterable, r] = parse(k.name(), args, kw, &["iterable", "r"], 2, 2)?;
             // The count is converted first, checked after the pool is read.
             let r = ssize(vm, &r.unwrap())?;
             let pool = vm.collect_sized(&iterable.unwrap())?;
@@ -247,7 +197,7 @@ pub fn construct(vm: &mut Vm, kind: u8, args: &[Value], kw: &Kwargs) -> PyResult
         Kind::Grouper | Kind::Tee | Kind::TeeData => {
             return Err(PyErr::type_error(format!(
                 "cannot create '{}' instances",
-                TYPES[kind as usize]
+                k.tp_name()
             )))
         }
     };

@@ -18,9 +18,8 @@ use crate::value::{ExcType, PyErr, PyResult, Value};
 use crate::vm::iter::IterObj;
 use crate::vm::Vm;
 
-/// The type of each state, an index in `itertools::TYPES`.
+/// The type of each state.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-#[repr(u8)]
 pub enum Kind {
     Count,
     Cycle,
@@ -43,6 +42,65 @@ pub enum Kind {
     Pairwise,
     Tee,
     TeeData,
+}
+
+impl Kind {
+    /// Every type; `TypeKind::Itertools(i)` is the type `ALL[i]`.
+    pub const ALL: [Kind; 21] = [
+        Kind::Count,
+        Kind::Cycle,
+        Kind::Repeat,
+        Kind::Chain,
+        Kind::Islice,
+        Kind::Accumulate,
+        Kind::GroupBy,
+        Kind::Grouper,
+        Kind::ZipLongest,
+        Kind::Starmap,
+        Kind::TakeWhile,
+        Kind::DropWhile,
+        Kind::FilterFalse,
+        Kind::Compress,
+        Kind::Product,
+        Kind::Permutations,
+        Kind::Combinations,
+        Kind::CombinationsWithReplacement,
+        Kind::Pairwise,
+        Kind::Tee,
+        Kind::TeeData,
+    ];
+
+    /// CPython's `tp_name`, which messages use: `itertools.count`.
+    pub fn tp_name(self) -> &'static str {
+        match self {
+            Kind::Count => "itertools.count",
+            Kind::Cycle => "itertools.cycle",
+            Kind::Repeat => "itertools.repeat",
+            Kind::Chain => "itertools.chain",
+            Kind::Islice => "itertools.islice",
+            Kind::Accumulate => "itertools.accumulate",
+            Kind::GroupBy => "itertools.groupby",
+            Kind::Grouper => "itertools._grouper",
+            Kind::ZipLongest => "itertools.zip_longest",
+            Kind::Starmap => "itertools.starmap",
+            Kind::TakeWhile => "itertools.takewhile",
+            Kind::DropWhile => "itertools.dropwhile",
+            Kind::FilterFalse => "itertools.filterfalse",
+            Kind::Compress => "itertools.compress",
+            Kind::Product => "itertools.product",
+            Kind::Permutations => "itertools.permutations",
+            Kind::Combinations => "itertools.combinations",
+            Kind::CombinationsWithReplacement => "itertools.combinations_with_replacement",
+            Kind::Pairwise => "itertools.pairwise",
+            Kind::Tee => "itertools._tee",
+            Kind::TeeData => "itertools._tee_dataobject",
+        }
+    }
+
+    /// `__name__`: `count`.
+    pub fn name(self) -> &'static str {
+        &self.tp_name()["itertools.".len()..]
+    }
 }
 
 /// An `itertools` iterator's state. `None` fields are CPython's cleared
@@ -209,7 +267,7 @@ impl It {
 
     /// CPython's `tp_name`: `itertools.count`.
     pub fn type_name(&self) -> &'static str {
-        super::itertools::TYPES[self.kind() as usize]
+        self.kind().tp_name()
     }
 
     /// Every value the state holds, for the cycle collector.
@@ -311,7 +369,7 @@ pub(super) fn take(cell: &Cell) -> PyResult<Option<It>> {
         return Ok(None);
     };
     if let It::Running(k) = **s {
-        let name = super::itertools::TYPES[k as usize];
+        let name = k.tp_name();
         return Err(PyErr::new(
             ExcType::RuntimeError,
             match k {
