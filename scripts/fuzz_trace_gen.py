@@ -5,7 +5,7 @@ import random
 import re
 
 from fuzz_trace_shapes import (  # noqa: F401
-    EXC_BUILTIN, KEYS, MODES, NUM_BINARY, NUM_UNARY, NUM_VALUES, PROBES, PROBES_CLOSE, PROBES_FOUND,
+    EXC_BUILTIN, KEYS, MODES, NUM_BINARY, NUM_UNARY, NUM_VALUES, PROBES, PROBES_CLOSE, PROBES_FOUND, PROBES_ITERTOOLS,
     STR_POOL, STR_RARE, harness,
 )
 
@@ -363,6 +363,14 @@ class Gen:
             add((1, lambda: f"sum({self.genexpr('int', d1)})"))
             add((1, lambda: f"functools.reduce(lambda p, q: p {self.pick(['+', '*', '-'])} q, {self.e_list(d1)}, {self.lit_int()})"))
             add((1, lambda: f"max({self.e_list(d1)}, key={self.key_fn()}, default={self.lit_int()})"))
+        if self.f("itertools") and self.special():
+            # Lazy iterators over infinite or small inputs (a list variable
+            # may be long: the combinatoric ones get a slice).
+            add((1, lambda: f"sum(itertools.islice(itertools.count({self.e_int(d1)}, {self.pick(['1', '2', '-1'])}), {self.r.randint(0, 5)}))"))
+            add((1, lambda: f"sum(itertools.accumulate({self.e_list(d1)}))"))
+            add((1, lambda: f"len(list(itertools.{self.pick(['combinations', 'permutations', 'combinations_with_replacement'])}({self.e_list(d1)}[:5], {self.r.randint(0, 3)})))"))
+            add((1, lambda: f"sum(itertools.{self.pick(['takewhile', 'dropwhile', 'filterfalse'])}({self.key_fn()}, {self.e_list(d1)}))"))
+            add((1, lambda: f"len(list(itertools.groupby({self.e_list(d1)}, key={self.key_fn()})))"))
         if self.f("genexpr_early") and self.special():
             add((1, lambda: f"next(({self.over(self.comp_source(d1), lambda v: v + ' ' + self.pick(['>', '<', '==']) + ' ' + self.atom_int())}), {self.lit_int()})"))
         if self.f("bigint"):
@@ -1459,6 +1467,8 @@ class Gen:
             return self.pick(PROBES_CLOSE)
         if k == 3 and self.f("probe_messages"):
             return self.pick(PROBES_FOUND)
+        if k == 4 and self.f("itertools"):
+            return self.pick(PROBES_ITERTOOLS)
         while True:
             p = self.pick(PROBES)
             if self.f("builtin_types") or not re.search(r"\b(map|filter|zip|enumerate|reversed|partial)\(", p):

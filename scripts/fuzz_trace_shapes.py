@@ -13,6 +13,7 @@ HARNESS_HEAD = """\
 import sys
 import math
 import functools
+import itertools
 import time
 import random
 import operator
@@ -138,7 +139,7 @@ OTHER_FEATURES = [
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
     "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports", "eval_exec",
-    "jumps", "new_init_subclass", "builtin_subclass", "stdlib_mods",
+    "jumps", "new_init_subclass", "builtin_subclass", "stdlib_mods", "itertools",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES
@@ -205,6 +206,15 @@ PROBES = [
     "{}.get()", "{1: 2}.pop(5)", "set().remove(1)", "frozen = (1, 2); frozen.append(3)", "iter(None)",
     "next(5)", "enumerate(5)", "zip(5)", "reversed(5)", "reversed({})", "sorted(5)",
     "'%(a)s' % {'b': 1}", "'%c' % 'ab'", "'%c' % -1", "'%*d' % ('a', 1)", "'%.*f' % (2,)",
+]
+# itertools' argument errors (feature `itertools`).
+PROBES_ITERTOOLS = [
+    "itertools.islice([1], -1)", "itertools.islice([1], 1, 'a')", "itertools.repeat(1, 'a')", "itertools.count('a')",
+    "itertools.cycle()", "itertools.chain.from_iterable(5)", "itertools.permutations([1], 'a')",
+    "itertools.combinations([1], -1)", "itertools.product([1], repeat=-1)", "itertools.tee([1], -1)",
+    "itertools.accumulate([1], foo=2)", "itertools.groupby()", "itertools.zip_longest([1], x=1)",
+    "itertools.starmap(len)", "list(itertools.starmap(len, [1]))", "itertools.compress([1])", "itertools.pairwise(1)",
+    "next(itertools.repeat(1, 0))", "itertools.count(1, start=2)", "itertools.count(1) + 1",
 ]
 # Probes whose message (or missing exception) differed in krait when found.
 PROBES_FOUND = [

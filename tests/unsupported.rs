@@ -82,3 +82,39 @@ fn stdlib_parts_krait_does_not_have_are_refused_by_name() {
         );
     }
 }
+
+#[test]
+fn json_files_classes_and_hooks_are_refused_by_name() {
+    for (src, name) in [
+        ("import json\njson.dump(1, None)\n", "json.dump "),
+        ("import json\njson.load(None)\n", "json.load "),
+        (
+            "import json\njson.dumps(1, cls=dict)\n",
+            "json.dumps(cls=...)",
+        ),
+        (
+            "import json\njson.loads('1', object_hook=dict)\n",
+            "json.loads(object_hook=...)",
+        ),
+    ] {
+        let (last, code) = run(src);
+        assert_eq!(code, Some(1), "{src:?}: {last}");
+        assert!(
+            last.starts_with("NotImplementedError: ")
+                && last.contains(name)
+                && last.ends_with("not supported by krait"),
+            "{src:?}: {last}"
+        );
+    }
+}
+
+#[test]
+fn reentering_an_itertools_iterator_is_refused_by_name() {
+    let src = "import itertools\ndef k(x):\n    return next(g)\ng = itertools.groupby([1, 2], k)\nnext(g)\n";
+    let (last, code) = run(src);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        last,
+        "RuntimeError: re-entering a running itertools.groupby iterator is not supported by krait"
+    );
+}

@@ -30,6 +30,7 @@ pub fn construct(
         TypeKind::Zip => zip(vm, args, kw),
         TypeKind::Reversed => reversed(vm, args, kw),
         TypeKind::Enumerate => enumerate(vm, args, kw),
+        TypeKind::Itertools(k) => super::modules::itertools_construct(vm, k, args, kw),
         _ => return None,
     })
 }

@@ -25,6 +25,7 @@ use crate::vm::Vm;
 
 pub use construct::construct_builtin;
 pub(crate) use construct::number_long;
+pub(crate) use modules::{itertools_next, itertools_repr, ItertoolsState};
 
 /// A native function value.
 pub fn native(name: &'static str, func: NativeFn) -> Value {

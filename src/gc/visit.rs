@@ -532,6 +532,7 @@ fn iter(it: &IterObj, f: &mut impl FnMut(usize)) {
             value(func, f);
             value(sentinel, f);
         }
+        IterObj::Itertools(s) => s.for_each_value(&mut |v| value(v, f)),
         IterObj::Str { .. } | IterObj::Range { .. } | IterObj::BigRange { .. } | IterObj::Done => {}
     }
 }

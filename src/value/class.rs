@@ -54,6 +54,8 @@ pub enum TypeKind {
     Zip,
     Reversed,
     Enumerate,
+    /// An `itertools` type: its index in `itertools_iter::Kind::ALL`.
+    Itertools(u8),
     /// A built-in exception class, or a user class deriving from one.
     Exception(ExcType),
 }

@@ -217,7 +217,8 @@ impl Vm {
                                 None => v,
                             }
                         }
-                        Value::Builtin(b) if b.name == "fromkeys" => {
+                        // The class methods of built-in types.
+                        Value::Builtin(b) if matches!(b.name, "fromkeys" | "from_iterable") => {
                             Value::Builtin(crate::gc::alloc(b.bound_to(obj.clone())))
                         }
                         other => other,

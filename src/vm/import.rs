@@ -208,6 +208,14 @@ impl Vm {
     fn builtin_module(&mut self, name: &str) -> Option<Value> {
         let m = self.modules.get(name)?.clone();
         self.sys_modules.borrow_mut().set_str(name, m.clone());
+        // Its submodules come with it (`json.decoder`), as CPython's
+        // package imports them.
+        let prefix = format!("{name}.");
+        for (sub, sm) in self.modules.iter() {
+            if sub.starts_with(&prefix) {
+                self.sys_modules.borrow_mut().set_str(sub, sm.clone());
+            }
+        }
         Some(m)
     }
 

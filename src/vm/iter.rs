@@ -120,6 +120,8 @@ pub enum IterObj {
         obj: Value,
         index: i64,
     },
+    /// An `itertools` iterator (`builtins/modules/itertools_iter.rs`).
+    Itertools(Box<crate::builtins::ItertoolsState>),
     Done,
 }
 
@@ -179,6 +181,7 @@ impl IterObj {
             IterObj::Generator(_) => "generator",
             IterObj::Callable { .. } => "callable_iterator",
             IterObj::SeqIndex { .. } => "iterator",
+            IterObj::Itertools(s) => s.type_name(),
             IterObj::Done => "iterator",
         }
     }
@@ -748,6 +751,10 @@ impl Vm {
             IterObj::Generator(_) => {
                 drop(b);
                 self.resume_generator(&cell)
+            }
+            IterObj::Itertools(_) => {
+                drop(b);
+                crate::builtins::itertools_next(self, &cell)
             }
         }
     }

@@ -159,6 +159,12 @@ impl Vm {
                 Some(_) => format!("<module '{}' (namespace)>", m.name.as_str()),
                 None => format!("<module '{}' (built-in)>", m.name.as_str()),
             },
+            Value::Iter(it) if matches!(&*it.borrow(), super::iter::IterObj::Itertools(_)) => {
+                match crate::builtins::itertools_repr(self, it)? {
+                    Some(r) => r,
+                    None => format!("<{} object at 0x{:x}>", v.type_name(), v.ptr().unwrap_or(0)),
+                }
+            }
             Value::Iter(it) => match &*it.borrow() {
                 // CPython names a generator by its function's qualname.
                 super::iter::IterObj::Generator(g) => format!(

@@ -242,6 +242,12 @@ impl Types {
         }
     }
 
+    /// Registers a module's iterator type under its `tp_name`, which the
+    /// iterators' `type_name` gives (`itertools.count`).
+    pub fn register_iterator_type(&self, tp_name: &'static str, c: Rc<Class>) {
+        self.iterator_kinds.borrow_mut().insert(tp_name, c);
+    }
+
     /// All built-in exception classes, by name.
     pub fn exception_classes(&self) -> Vec<(&'static str, Rc<Class>)> {
         ExcType::ALL

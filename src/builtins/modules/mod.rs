@@ -1,10 +1,14 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
-//! `time`, `gc`, `linecache`, `random`, `string`, `operator`. A module's
-//! functions are a `ModuleDef` (their parameters checked by the call,
-//! `typedef.rs`); its other attributes are made here.
+//! `time`, `gc`, `linecache`, `random`, `string`, `operator`, `itertools`
+//! (with `itertools_iter`), `json`. A module's functions are a `ModuleDef`
+//! (their parameters checked by the call, `typedef.rs`); its other
+//! attributes are made here.
 
 mod functools;
 mod gc;
+mod itertools;
+mod itertools_iter;
+mod json;
 mod linecache;
 mod math;
 mod operator;
@@ -17,6 +21,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub(in crate::builtins) use functools::partial;
+pub(in crate::builtins) use itertools::construct as itertools_construct;
+pub(crate) use itertools::repr as itertools_repr;
+pub(crate) use itertools_iter::{next as itertools_next, It as ItertoolsState};
 pub(crate) use operator::call_getter;
 pub(in crate::builtins) use operator::make_getter;
 pub(crate) use random::MtState;
@@ -71,6 +78,8 @@ pub fn install(vm: &mut Vm) {
     random::install(vm);
     string::install(vm);
     operator::install(vm);
+    itertools::install(vm);
+    json::install(vm);
     module(vm, &gc::MODULE, vec![]);
     module(vm, &time::MODULE, vec![]);
     module(vm, &linecache::MODULE, vec![]);
