@@ -173,8 +173,10 @@ pub struct TraceHub {
     active: bool,
     /// Inside a trace function: events are not reported.
     pub suspended: bool,
-    /// The event a trace function is running for, and the depth of its
-    /// frame (CPython's `tracing_what`): what `f_lineno = N` may jump from.
+    /// The event `Vm::emit` is delivering, and the depth of its frame
+    /// (CPython's `tracing_what`): what `f_lineno = N` may jump from. The
+    /// dispatch loop's own trace calls leave it None (`vm/jump.rs` finds
+    /// their event on the frame stack).
     pub delivering: Option<(Event, usize)>,
     /// A jump that event made, to finish when the trace function returns.
     pub(crate) pending_jump: Option<crate::vm::jump::PendingJump>,

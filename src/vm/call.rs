@@ -1246,17 +1246,7 @@ impl Vm {
             None
         };
         let kwdefaults = if flags & 2 != 0 {
-            match self.stack.pop() {
-                Some(Value::Dict(d)) => d
-                    .borrow()
-                    .iter()
-                    .filter_map(|(k, v)| match k {
-                        Value::Str(s) => Some((s.clone(), v.clone())),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => vec![],
-            }
+            self.pop_str_keyed_dict()
         } else {
             vec![]
         };
@@ -1298,20 +1288,26 @@ impl Vm {
         })))
     }
 
+    /// The dict the compiler left on top of the stack (keyword defaults, a
+    /// class statement's keywords) as name-value pairs.
+    fn pop_str_keyed_dict(&mut self) -> Kwargs {
+        match self.stack.pop() {
+            Some(Value::Dict(d)) => d
+                .borrow()
+                .iter()
+                .filter_map(|(k, v)| match k {
+                    Value::Str(s) => Some((s.clone(), v.clone())),
+                    _ => None,
+                })
+                .collect(),
+            _ => vec![],
+        }
+    }
+
     /// `BuildClass`: `[body_fn, name, base?]`; pushes the body's frame.
     pub(crate) fn build_class(&mut self, arg: u32) -> PyResult<()> {
         let kwargs: Kwargs = if arg & BUILD_CLASS_KWARGS != 0 {
-            match self.stack.pop() {
-                Some(Value::Dict(d)) => d
-                    .borrow()
-                    .iter()
-                    .filter_map(|(k, v)| match k {
-                        Value::Str(s) => Some((s.clone(), v.clone())),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => vec![],
-            }
+            self.pop_str_keyed_dict()
         } else {
             vec![]
         };

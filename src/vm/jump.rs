@@ -260,7 +260,9 @@ impl Vm {
         let live = f.live.get().filter(|&d| d < self.frames.len());
         // The event being traced, as CPython's `tracing_what`: outside any,
         // what it was last reset to, a call.
-        let (event, event_depth) = self.trace.delivering.unwrap_or((Event::Call, usize::MAX));
+        let (event, event_depth) = self
+            .event_being_traced()
+            .unwrap_or((Event::Call, usize::MAX));
         let suspended = live.is_some_and(|d| self.at_yield(d));
         match event {
             Event::Line => {}
@@ -351,6 +353,28 @@ impl Vm {
         // it is at (`f_lineno` and `f_lasti` read the target from now).
         self.frames[d].ip = target + 1;
         Ok(())
+    }
+
+    /// The event a trace function is running for and its frame's depth:
+    /// one `Vm::emit` delivers (`TraceHub::delivering`), or the one whose
+    /// trace function the dispatch loop runs (the frame below the nearest
+    /// `OnReturn::TraceEvent` record; found here, so that the loop's line
+    /// events store nothing for it).
+    fn event_being_traced(&self) -> Option<(Event, usize)> {
+        if !self.trace.suspended {
+            return None;
+        }
+        if let Some(d) = self.trace.delivering {
+            return Some(d);
+        }
+        self.frames
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, f)| match f.on_return {
+                super::frame::OnReturn::TraceEvent(cont) if i > 0 => Some((cont.event(), i - 1)),
+                _ => None,
+            })
     }
 
     /// Whether frame `d` is a generator's at the `return` event of a yield

@@ -36,7 +36,7 @@ pub enum TraceCont {
 }
 
 impl TraceCont {
-    fn event(self) -> Event {
+    pub(crate) fn event(self) -> Event {
         match self {
             TraceCont::Line => Event::Line,
             TraceCont::Call => Event::Call,
@@ -152,7 +152,6 @@ impl Vm {
             self.locals_before_trace(fi);
         }
         self.trace.suspended = true;
-        self.trace.delivering = Some((cont.event(), fi));
         let base = self.stack.len();
         let code = &func.code;
         // Room for the whole frame (its three parameters first) at once.
@@ -292,7 +291,6 @@ impl Vm {
         let cont = self.pop_trace_frame(fi);
         debug_assert_eq!(cont, TraceCont::Line);
         self.trace.suspended = false;
-        self.trace.delivering = None;
         if self.trace.pending_jump.is_some() {
             self.apply_pending_jump();
         }
@@ -350,7 +348,6 @@ impl Vm {
     /// of the stack; false: the loop runs on with the top frame.
     pub(crate) fn finish_trace_call(&mut self, cont: TraceCont, result: Value) -> PyResult<bool> {
         self.trace.suspended = false;
-        self.trace.delivering = None;
         let fi = self.frames.len() - 1;
         self.locals_after_trace(fi);
         if self.trace.pending_jump.is_some() && cont == TraceCont::Line {
@@ -410,7 +407,6 @@ impl Vm {
     #[cold]
     pub(crate) fn fail_trace_call(&mut self, cont: TraceCont) -> bool {
         self.trace.suspended = false;
-        self.trace.delivering = None;
         if self.trace.pending_jump.is_some() {
             self.discard_pending_jump();
         }
