@@ -1097,26 +1097,10 @@ impl Vm {
             }
         }
         match c.lookup_user("__init__") {
-            Some(init @ Value::Function(_)) => {
-                let mut all = vec![inst.clone()];
-                all.extend(args);
-                self.call_generic(init, all, kwargs, ret_slot, OnReturn::Init(inst))
-            }
-            Some(other) => {
-                let mut all = vec![inst.clone()];
-                all.extend(args);
-                self.call_value(&other, all, kwargs)?;
-                Ok(Called::Value(inst))
-            }
-            None => {
-                if !c.is_exception() && (!args.is_empty() || !kwargs.is_empty()) {
-                    return Err(PyErr::type_error(format!(
-                        "{}() takes no arguments",
-                        c.name.as_str()
-                    )));
-                }
-                Ok(Called::Value(inst))
-            }
+            None if !c.is_exception() && (!args.is_empty() || !kwargs.is_empty()) => Err(
+                PyErr::type_error(format!("{}() takes no arguments", c.name.as_str())),
+            ),
+            init => self.run_init(inst, init, args, kwargs, ret_slot),
         }
     }
 
@@ -1146,20 +1130,7 @@ impl Vm {
         } else {
             crate::builtins::subclass::make_instance(self, &c, &base, &args, &kwargs)?
         };
-        match init {
-            Some(init @ Value::Function(_)) => {
-                let mut all = vec![obj.clone()];
-                all.extend(args);
-                self.call_generic(init, all, kwargs, ret_slot, OnReturn::Init(obj))
-            }
-            Some(other) => {
-                let mut all = vec![obj.clone()];
-                all.extend(args);
-                self.call_value(&other, all, kwargs)?;
-                Ok(Called::Value(obj))
-            }
-            None => Ok(Called::Value(obj)),
-        }
+        self.run_init(obj, init, args, kwargs, ret_slot)
     }
 
     /// `C(args)` for a class with a `__new__` of its own, as `type.__call__`:
@@ -1189,20 +1160,31 @@ impl Vm {
             Value::Instance(i) if i.class.is_subclass(&c) => i.class.clone(),
             _ => return Ok(Called::Value(obj)),
         };
-        match cls.lookup_user("__init__") {
-            Some(init @ Value::Function(_)) => {
-                let mut all = vec![obj.clone()];
-                all.extend(args);
-                self.call_generic(init, all, kwargs, ret_slot, OnReturn::Init(obj))
-            }
-            Some(other) => {
-                let mut all = vec![obj.clone()];
-                all.extend(args);
-                self.call_value(&other, all, kwargs)?;
-                Ok(Called::Value(obj))
-            }
-            None => Ok(Called::Value(obj)),
+        let init = cls.lookup_user("__init__");
+        self.run_init(obj, init, args, kwargs, ret_slot)
+    }
+
+    /// The `__init__` step of a class call: a krait function runs as a
+    /// frame whose return gives back `obj`; anything else is called here.
+    fn run_init(
+        &mut self,
+        obj: Value,
+        init: Option<Value>,
+        args: Vec<Value>,
+        kwargs: Kwargs,
+        ret_slot: usize,
+    ) -> PyResult<Called> {
+        let Some(init) = init else {
+            return Ok(Called::Value(obj));
+        };
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(obj.clone());
+        all.extend(args);
+        if let Value::Function(_) = init {
+            return self.call_generic(init, all, kwargs, ret_slot, OnReturn::Init(obj));
         }
+        self.call_value(&init, all, kwargs)?;
+        Ok(Called::Value(obj))
     }
 
     /// `MakeFunction`: builds a function from the code object and what lies below it.
