@@ -23,6 +23,9 @@ enum Found {
     File { path: PathBuf, package: bool },
     /// A directory without `__init__.py`: a namespace package.
     Namespace(PathBuf),
+    /// A module of the standard library krait writes in Python, its
+    /// source in the binary (`builtins::modules::FROZEN`).
+    Frozen(&'static crate::builtins::FrozenModule),
 }
 
 impl Vm {
@@ -192,7 +195,10 @@ impl Vm {
                 .flatten()
             {
                 Some(m) => m,
-                None => return Err(self.not_found(format!("No module named '{full}'"), full)),
+                None => match crate::builtins::frozen_module(full) {
+                    Some(f) => self.load(full, Found::Frozen(f))?,
+                    None => return Err(self.not_found(format!("No module named '{full}'"), full)),
+                },
             },
         };
         // The parent gets the submodule as an attribute.
@@ -293,6 +299,7 @@ impl Vm {
         let (file, package) = match &found {
             Found::File { path, package } => (Some(absolute(path)), *package),
             Found::Namespace(_) => (None, true),
+            Found::Frozen(f) => (Some(format!("<frozen {full}>")), f.package),
         };
         let pkg_name = if package {
             full.to_string()
@@ -307,22 +314,33 @@ impl Vm {
             d.set_str("__file__", Value::None);
         }
         if package {
-            let dir = match &found {
-                Found::File { path, .. } => absolute(path.parent().unwrap_or(Path::new("."))),
-                Found::Namespace(dir) => absolute(dir),
+            let dirs = match &found {
+                Found::File { path, .. } => {
+                    vec![Value::str(&absolute(
+                        path.parent().unwrap_or(Path::new(".")),
+                    ))]
+                }
+                Found::Namespace(dir) => vec![Value::str(&absolute(dir))],
+                // Its submodules are frozen too: found by their full names.
+                Found::Frozen(_) => vec![],
             };
-            d.set_str("__path__", Value::list(vec![Value::str(&dir)]));
+            d.set_str("__path__", Value::list(dirs));
         }
-        let Found::File { path, .. } = found else {
-            let m = self.new_module(full, d);
-            self.sys_modules.borrow_mut().set_str(full, m.clone());
-            return Ok(m);
-        };
         let file = file.unwrap_or_default();
-        d.set_str("__file__", Value::str(&file));
-        d.set_str("__cached__", Value::None);
+        let code = match found {
+            Found::Namespace(_) => {
+                let m = self.new_module(full, d);
+                self.sys_modules.borrow_mut().set_str(full, m.clone());
+                return Ok(m);
+            }
+            Found::File { path, .. } => {
+                d.set_str("__file__", Value::str(&file));
+                d.set_str("__cached__", Value::None);
+                self.compile_file(&path, &file)?
+            }
+            Found::Frozen(f) => self.compile_text(f.source, &file)?,
+        };
         d.set_str("__builtins__", Value::Dict(self.builtins.clone()));
-        let code = self.compile_file(&path, &file)?;
         let module = self.new_module(full, d);
         let Value::Module(m) = &module else {
             unreachable!("new_module makes a module")
@@ -356,7 +374,12 @@ impl Vm {
             )
         })?;
         let text = crate::syntax::decode_source(&bytes, file).map_err(|e| self.syntax_error(e))?;
-        let source = crate::syntax::prepare_source(&text, file)
+        self.compile_text(&text, file)
+    }
+
+    /// Compiles a module's source text; it is kept for tracebacks.
+    fn compile_text(&mut self, text: &str, file: &str) -> PyResult<Rc<crate::bytecode::Code>> {
+        let source = crate::syntax::prepare_source(text, file)
             .map_err(|e| self.syntax_error(e))?
             .into_owned();
         let code =

@@ -2,8 +2,10 @@
 //! `time`, `gc`, `linecache`, `random`, `string`, `operator`, `itertools`
 //! (with `itertools_iter`), `json`. A module's functions are a `ModuleDef`
 //! (their parameters checked by the call, `typedef.rs`); its other
-//! attributes are made here.
+//! attributes are made here. Modules CPython writes in Python may be
+//! written in Python here too: `frozen.rs` keeps their source (`py/`).
 
+mod frozen;
 mod functools;
 mod gc;
 mod itertools;
@@ -20,6 +22,7 @@ mod time;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub(crate) use frozen::{frozen_module, FrozenModule};
 pub(in crate::builtins) use functools::partial;
 pub(in crate::builtins) use itertools::construct as itertools_construct;
 pub(crate) use itertools::repr as itertools_repr;
