@@ -28,10 +28,6 @@ fn special_methods_krait_does_not_run_are_refused_by_name() {
             "__new__",
         ),
         (
-            "class A:\n    def __class_getitem__(cls, k): pass\n",
-            "__class_getitem__",
-        ),
-        (
             "class A:\n    pass\nA.__del__ = lambda self: None\n",
             "__del__",
         ),

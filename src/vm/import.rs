@@ -210,6 +210,14 @@ impl Vm {
         Ok(module)
     }
 
+    /// Attribute `name` of standard-library module `module`, imported if
+    /// need be: for native code built on a frozen module's Python
+    /// (`list[int]` makes a `types.GenericAlias`).
+    pub(crate) fn stdlib_attr(&mut self, module: &str, name: &str) -> PyResult<Value> {
+        let m = self.import_full(module)?;
+        self.getattr(&m, name)
+    }
+
     /// Krait's built-in module `name`, entered into `sys.modules`.
     fn builtin_module(&mut self, name: &str) -> Option<Value> {
         let m = self.modules.get(name)?.clone();

@@ -15,7 +15,13 @@ pub struct FrozenModule {
 }
 
 /// Every frozen module, by full name.
-static FROZEN: &[(&str, FrozenModule)] = &[];
+static FROZEN: &[(&str, FrozenModule)] = &[(
+    "types",
+    FrozenModule {
+        source: include_str!("py/types.py"),
+        package: false,
+    },
+)];
 
 /// The frozen module `name`, if krait has one.
 pub fn frozen_module(name: &str) -> Option<&'static FrozenModule> {
