@@ -1224,7 +1224,8 @@ impl<'a> Compiler<'a> {
         self.enter_scope(scope, CodeKind::Class, &c.name, firstlineno);
         self.u().line = firstlineno;
         self.u().emit(Op::Resume, 0);
-        self.u().line = def_line;
+        // The body's prologue is at the first decorator's line, as in
+        // CPython 3.11 (its first line event).
         let n = self.u().add_name("__name__");
         self.u().emit(Op::LoadName, n);
         let m = self.u().add_name("__module__");

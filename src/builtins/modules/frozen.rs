@@ -14,14 +14,19 @@ pub struct FrozenModule {
     pub package: bool,
 }
 
-/// Every frozen module, by full name.
-static FROZEN: &[(&str, FrozenModule)] = &[(
-    "types",
+const fn module(source: &'static str) -> FrozenModule {
     FrozenModule {
-        source: include_str!("py/types.py"),
+        source,
         package: false,
-    },
-)];
+    }
+}
+
+/// Every frozen module, by full name.
+static FROZEN: &[(&str, FrozenModule)] = &[
+    ("types", module(include_str!("py/types.py"))),
+    ("dataclasses", module(include_str!("py/dataclasses.py"))),
+    ("typing", module(include_str!("py/typing.py"))),
+];
 
 /// The frozen module `name`, if krait has one.
 pub fn frozen_module(name: &str) -> Option<&'static FrozenModule> {

@@ -36,6 +36,52 @@ except TypeError as _e:
     FrameType = type(_e.__traceback__.tb_frame)
 
 
+class MappingProxyType:
+    """A read-only view of a mapping."""
+
+    def __init__(self, mapping):
+        if not hasattr(mapping, 'keys') or not hasattr(mapping, '__getitem__'):
+            raise TypeError("mappingproxy() argument must be a mapping, not "
+                            + type(mapping).__name__)
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __repr__(self):
+        return "mappingproxy(" + repr(self._mapping) + ")"
+
+    def __str__(self):
+        return str(self._mapping)
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+
 def _type_repr(obj):
     """An argument as `list[...]` and `... | ...` show it."""
     if obj is ...:
@@ -149,6 +195,6 @@ def _type_union(a, b):
     return UnionType(tuple(args))
 
 
-for _cls in (GenericAlias, UnionType):
+for _cls in (GenericAlias, UnionType, MappingProxyType):
     _cls.__module__ = "types"
 del _cls
