@@ -26,6 +26,7 @@ static FROZEN: &[(&str, FrozenModule)] = &[
     ("types", module(include_str!("py/types.py"))),
     ("dataclasses", module(include_str!("py/dataclasses.py"))),
     ("typing", module(include_str!("py/typing.py"))),
+    ("__future__", module(include_str!("py/__future__.py"))),
 ];
 
 /// The frozen module `name`, if krait has one.

@@ -576,7 +576,9 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
 def _eval_hint(value, globalns, localns):
     if value is None:
         return type(None)
-    if isinstance(value, str):
+    # A string's value may be a string again ("'str'" under
+    # `from __future__ import annotations`).
+    while isinstance(value, str):
         value = eval(value, globalns, localns)
         if value is None:
             return type(None)
