@@ -18,6 +18,8 @@ import time
 import random
 import operator
 import string
+import dataclasses
+import typing
 _F = sys._getframe().f_code.co_filename
 def _v(a):
     t = type(a)
@@ -148,6 +150,7 @@ OTHER_FEATURES = [
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
     "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports", "eval_exec",
     "jumps", "new_init_subclass", "builtin_subclass", "stdlib_mods", "itertools",
+    "dataclasses",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES
