@@ -38,3 +38,9 @@ class H(list):
     def __hash__(self): return 5
 print(hash(H()))
 print({(1,2): 3}, hash((1,2)) == hash((1,2)))
+print(isinstance(3, int | str), isinstance('a', int | None), isinstance(None, int | None), issubclass(bool, str | int))
+for bad in (list[int], int | list[int]):
+    try:
+        isinstance([], bad)
+    except TypeError as e:
+        print(e)
