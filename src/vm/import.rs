@@ -220,6 +220,9 @@ impl Vm {
 
     /// Krait's built-in module `name`, entered into `sys.modules`.
     fn builtin_module(&mut self, name: &str) -> Option<Value> {
+        if !self.modules.contains_key(name) && !crate::builtins::install_module(self, name) {
+            return None;
+        }
         let m = self.modules.get(name)?.clone();
         self.sys_modules.borrow_mut().set_str(name, m.clone());
         // Its submodules come with it (`json.decoder`), as CPython's

@@ -74,16 +74,34 @@ fn python_levels(vm: &mut Vm, chain: &str) -> crate::value::PyResult<()> {
     }
 }
 
+/// Makes the modules every interpreter starts with (`sys`); the others
+/// are made when first imported (`install_on_import`), so an interpreter
+/// pays for the modules its program uses.
 pub fn install(vm: &mut Vm) {
     sys::install(vm);
-    math::install(vm);
-    functools::install(vm);
-    random::install(vm);
-    string::install(vm);
-    operator::install(vm);
-    itertools::install(vm);
-    json::install(vm);
-    module(vm, &gc::MODULE, vec![]);
-    module(vm, &time::MODULE, vec![]);
-    module(vm, &linecache::MODULE, vec![]);
+}
+
+/// Makes native module `name` (with its submodules) if krait has it;
+/// false if it has none.
+pub fn install_on_import(vm: &mut Vm, name: &str) -> bool {
+    match name {
+        "math" => math::install(vm),
+        "functools" => functools::install(vm),
+        "random" => random::install(vm),
+        "string" => string::install(vm),
+        "operator" => operator::install(vm),
+        "itertools" => itertools::install(vm),
+        "json" => json::install(vm),
+        "gc" => {
+            module(vm, &gc::MODULE, vec![]);
+        }
+        "time" => {
+            module(vm, &time::MODULE, vec![]);
+        }
+        "linecache" => {
+            module(vm, &linecache::MODULE, vec![]);
+        }
+        _ => return false,
+    }
+    true
 }
