@@ -114,3 +114,19 @@ fn reentering_an_itertools_iterator_is_refused_by_name() {
         "RuntimeError: re-entering a running itertools.groupby iterator is not supported by krait"
     );
 }
+
+#[test]
+fn copying_what_needs_pickling_protocols_is_refused_by_name() {
+    for src in [
+        "import copy\nclass L(list):\n    pass\ncopy.copy(L([1]))\n",
+        "import copy\nclass A:\n    def __reduce__(self): return (A, ())\ncopy.deepcopy(A())\n",
+        "import copy\nclass A:\n    def __getstate__(self): return {}\ncopy.copy(A())\n",
+    ] {
+        let (last, code) = run(src);
+        assert_eq!(code, Some(1), "{src:?}: {last}");
+        assert!(
+            last.starts_with("NotImplementedError: krait does not support copying"),
+            "{src:?}: {last}"
+        );
+    }
+}

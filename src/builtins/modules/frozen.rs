@@ -27,6 +27,7 @@ static FROZEN: &[(&str, FrozenModule)] = &[
     ("dataclasses", module(include_str!("py/dataclasses.py"))),
     ("typing", module(include_str!("py/typing.py"))),
     ("__future__", module(include_str!("py/__future__.py"))),
+    ("copy", module(include_str!("py/copy.py"))),
 ];
 
 /// The frozen module `name`, if krait has one.

@@ -5,6 +5,7 @@ source text is run by `exec`, so they are `<string>` frames laid out line
 for line as CPython's, and a trace function sees the same events.
 """
 
+import copy
 import sys
 import types
 
@@ -661,17 +662,7 @@ def _astuple_inner(obj, tuple_factory):
 
 
 def _copy(obj):
-    # copy.deepcopy of a leaf: immutable values are themselves; krait has
-    # no copy module for the others.
-    if obj is None or isinstance(obj, (int, float, str, bool, frozenset, type)):
-        return obj
-    if isinstance(obj, set):
-        return type(obj)(_copy(v) for v in obj)
-    if callable(obj):
-        return obj
-    raise NotImplementedError(
-        f"krait does not support deep-copying a {type(obj).__name__!r} "
-        "object in dataclasses.asdict/astuple")
+    return copy.deepcopy(obj)
 
 
 def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
