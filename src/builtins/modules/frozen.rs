@@ -28,6 +28,7 @@ static FROZEN: &[(&str, FrozenModule)] = &[
     ("typing", module(include_str!("py/typing.py"))),
     ("__future__", module(include_str!("py/__future__.py"))),
     ("copy", module(include_str!("py/copy.py"))),
+    ("abc", module(include_str!("py/abc.py"))),
 ];
 
 /// The frozen module `name`, if krait has one.
