@@ -20,6 +20,9 @@ import operator
 import string
 import dataclasses
 import typing
+import heapq
+import bisect
+import copy
 _F = sys._getframe().f_code.co_filename
 def _v(a):
     t = type(a)

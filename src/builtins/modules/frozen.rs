@@ -29,6 +29,7 @@ static FROZEN: &[(&str, FrozenModule)] = &[
     ("__future__", module(include_str!("py/__future__.py"))),
     ("copy", module(include_str!("py/copy.py"))),
     ("abc", module(include_str!("py/abc.py"))),
+    ("heapq", module(include_str!("py/heapq.py"))),
 ];
 
 /// The frozen module `name`, if krait has one.

@@ -1,13 +1,15 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
 //! `time`, `gc`, `linecache`, `random`, `string`, `operator`, `itertools`
-//! (with `itertools_iter`), `json`. A module's functions are a `ModuleDef`
+//! (with `itertools_iter`), `json`, `_heapq`, `bisect`. A module's functions are a `ModuleDef`
 //! (their parameters checked by the call, `typedef.rs`); its other
 //! attributes are made here. Modules CPython writes in Python may be
 //! written in Python here too: `frozen.rs` keeps their source (`py/`).
 
+mod bisect;
 mod frozen;
 mod functools;
 mod gc;
+mod heapq;
 mod itertools;
 mod itertools_iter;
 mod json;
@@ -92,6 +94,8 @@ pub fn install_on_import(vm: &mut Vm, name: &str) -> bool {
         "operator" => operator::install(vm),
         "itertools" => itertools::install(vm),
         "json" => json::install(vm),
+        "_heapq" => heapq::install(vm),
+        "bisect" => bisect::install(vm),
         "gc" => {
             module(vm, &gc::MODULE, vec![]);
         }
