@@ -140,7 +140,11 @@ KNOWN_FEATURES = {
     # to), and a handler covering only such NOPs is reachable to krait's
     # stack model but not to CPython's, so a jump into that `except` gets
     # "no exception" where CPython says "code may be unreachable" (settrace
-    # seed 930 before this was marked).
+    # seed 930 before this was marked; settrace 500 is the same). A jump
+    # from a `with` statement's line between entering its items (settrace
+    # 517) leaves the frame where CPython's and krait's exception tables
+    # differ in line: krait reports the `with` line again before the
+    # handler calls `__exit__`.
     "jumps": "settrace",
 }
 
