@@ -1,9 +1,12 @@
 //! The `functools` module (and the `partial` type).
 
 use super::module;
-use crate::builtins::check_args;
+use std::rc::Rc;
+
 use crate::builtins::typedef::{FnDef, ModuleDef, Params::*};
-use crate::value::{Descr, ExcType, Kwargs, PyErr, PyResult, Value};
+use crate::builtins::{check_args, native};
+use crate::bytecode::CmpKind;
+use crate::value::{Descr, ExcType, Kwargs, NativeFn, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 /// Each checks its own arguments: their messages are irregular.
@@ -129,10 +132,91 @@ fn wraps_apply(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(wrapper.clone())
 }
 
-fn cmp_to_key(_vm: &mut Vm, _args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    no_keywords("functools.cmp_to_key", kw)?;
-    Err(PyErr::new(
-        ExcType::NotImplementedError,
-        "functools.cmp_to_key is not supported by krait",
+/// `functools.cmp_to_key(mycmp)`: CPython's C `KeyWrapper`, here a class
+/// made per call (`K(x)` wraps `x`; `mycmp` is kept in the class). Its
+/// comparisons call `mycmp(a, b)` from native code, as CPython's do, and
+/// compare the result with 0.
+fn cmp_to_key(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let mycmp = match (args, kw.as_slice()) {
+        ([f], []) => f.clone(),
+        ([], [(k, f)]) if k.as_str() == "mycmp" => f.clone(),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "cmp_to_key() takes exactly 1 argument ({} given)",
+                args.len() + kw.len()
+            )))
+        }
+    };
+    let mut dict = crate::value::class::AttrMap::default();
+    dict.insert(vm.intern(CMP), mycmp);
+    dict.insert(vm.intern("__init__"), native("__init__", key_init));
+    dict.insert(vm.intern("__hash__"), Value::None);
+    let ops: [(&'static str, NativeFn); 6] = [
+        ("__lt__", key_lt),
+        ("__le__", key_le),
+        ("__eq__", key_eq),
+        ("__ne__", key_ne),
+        ("__gt__", key_gt),
+        ("__ge__", key_ge),
+    ];
+    for (name, f) in ops {
+        dict.insert(vm.intern(name), native(name, f));
+    }
+    // Messages name CPython's `tp_name`, `functools.KeyWrapper`.
+    let name = vm.intern("functools.KeyWrapper");
+    let qualname = vm.intern("KeyWrapper");
+    let module = vm.intern("functools");
+    let base = vm.types.object.clone();
+    Ok(Value::Class(
+        vm.new_user_class(name, qualname, module, base, dict),
     ))
+}
+
+/// Where a `KeyWrapper` class keeps its `mycmp`.
+const CMP: &str = "_mycmp";
+
+fn key_init(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    no_keywords("functools.KeyWrapper", kw)?;
+    let [this, obj] = args else {
+        return Err(PyErr::type_error(format!(
+            "functools.KeyWrapper() takes exactly 1 argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    let n = vm.intern("obj");
+    vm.setattr(this, &n, obj.clone())?;
+    Ok(Value::None)
+}
+
+fn key_compare(vm: &mut Vm, args: &[Value], op: CmpKind) -> PyResult<Value> {
+    let (Value::Instance(a), Some(Value::Instance(b))) = (&args[0], args.get(1)) else {
+        return Err(PyErr::type_error("other argument must be K instance"));
+    };
+    if !Rc::ptr_eq(&a.class, &b.class) {
+        return Err(PyErr::type_error("other argument must be K instance"));
+    }
+    let mycmp = a.class.lookup(CMP).unwrap_or_default();
+    let x = vm.getattr(&args[0], "obj")?;
+    let y = vm.getattr(&args[1], "obj")?;
+    let r = vm.call_value(&mycmp, vec![x, y], vec![])?;
+    vm.compare(&r, &Value::Int(0), op)
+}
+
+fn key_lt(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    key_compare(vm, args, CmpKind::Lt)
+}
+fn key_le(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    key_compare(vm, args, CmpKind::Le)
+}
+fn key_eq(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    key_compare(vm, args, CmpKind::Eq)
+}
+fn key_ne(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    key_compare(vm, args, CmpKind::Ne)
+}
+fn key_gt(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    key_compare(vm, args, CmpKind::Gt)
+}
+fn key_ge(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    key_compare(vm, args, CmpKind::Ge)
 }
