@@ -12,6 +12,9 @@ pub(crate) use functions::{container_len, len_of};
 mod list_methods;
 mod modules;
 pub(crate) use modules::{call_getter, MtState};
+pub(crate) use modules::{
+    re_getattr, re_hash, re_match_getitem, re_repr, re_same_pattern, ReCache, ReObj,
+};
 pub mod set_methods;
 mod sort;
 mod str_methods;

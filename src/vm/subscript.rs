@@ -127,6 +127,11 @@ impl Vm {
                     c.type_name()
                 ))),
             },
+            Value::Descr(d)
+                if matches!(&**d, crate::value::Descr::Re(o) if o.kind().0 == 1) =>
+            {
+                crate::builtins::re_match_getitem(self, c, k)
+            }
             Value::Class(cls) => Err(PyErr::type_error(format!(
                 "type '{}' is not subscriptable",
                 cls.name.as_str()

@@ -1,6 +1,6 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
 //! `time`, `gc`, `linecache`, `random`, `string`, `operator`, `itertools`
-//! (with `itertools_iter`), `json`. A module's functions are a `ModuleDef`
+//! (with `itertools_iter`), `json`, `re` (with `re_parse`). A module's functions are a `ModuleDef`
 //! (their parameters checked by the call, `typedef.rs`); its other
 //! attributes are made here.
 
@@ -13,6 +13,8 @@ mod linecache;
 mod math;
 mod operator;
 mod random;
+mod re;
+mod re_parse;
 mod string;
 mod sys;
 mod time;
@@ -27,6 +29,10 @@ pub(crate) use itertools_iter::{next as itertools_next, It as ItertoolsState};
 pub(crate) use operator::call_getter;
 pub(in crate::builtins) use operator::make_getter;
 pub(crate) use random::MtState;
+pub(crate) use re::{
+    getattr as re_getattr, hash as re_hash, match_getitem as re_match_getitem, repr as re_repr,
+    same_pattern as re_same_pattern, ReCache, ReObj,
+};
 pub(in crate::builtins) use sys::read_stdin_line;
 
 use super::typedef::ModuleDef;
@@ -80,6 +86,7 @@ pub fn install(vm: &mut Vm) {
     operator::install(vm);
     itertools::install(vm);
     json::install(vm);
+    re::install(vm);
     module(vm, &gc::MODULE, vec![]);
     module(vm, &time::MODULE, vec![]);
     module(vm, &linecache::MODULE, vec![]);
