@@ -127,9 +127,7 @@ impl Vm {
                     c.type_name()
                 ))),
             },
-            Value::Descr(d)
-                if matches!(&**d, crate::value::Descr::Re(o) if o.kind().0 == 1) =>
-            {
+            Value::Descr(d) if matches!(&**d, crate::value::Descr::Re(o) if o.kind().0 == 1) => {
                 crate::builtins::re_match_getitem(self, c, k)
             }
             Value::Class(cls) => Err(PyErr::type_error(format!(

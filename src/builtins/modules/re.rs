@@ -134,9 +134,24 @@ sig!(SEARCH, "search", ["pattern", "string", "flags"], 2);
 sig!(FULLMATCH, "fullmatch", ["pattern", "string", "flags"], 2);
 sig!(FINDALL, "findall", ["pattern", "string", "flags"], 2);
 sig!(FINDITER, "finditer", ["pattern", "string", "flags"], 2);
-sig!(SUB, "sub", ["pattern", "repl", "string", "count", "flags"], 3);
-sig!(SUBN, "subn", ["pattern", "repl", "string", "count", "flags"], 3);
-sig!(SPLIT, "split", ["pattern", "string", "maxsplit", "flags"], 2);
+sig!(
+    SUB,
+    "sub",
+    ["pattern", "repl", "string", "count", "flags"],
+    3
+);
+sig!(
+    SUBN,
+    "subn",
+    ["pattern", "repl", "string", "count", "flags"],
+    3
+);
+sig!(
+    SPLIT,
+    "split",
+    ["pattern", "string", "maxsplit", "flags"],
+    2
+);
 sig!(ESCAPE, "escape", ["pattern"], 1);
 sig!(PURGE, "purge", [], 0);
 
@@ -199,7 +214,13 @@ static MATCH_METHODS: &[FnDef] = &[
 ];
 
 static SCANNER_METHODS: &[FnDef] = &[
-    FnDef::method("SRE_Scanner", is_scanner, "search", Params::NoArgs, s_search),
+    FnDef::method(
+        "SRE_Scanner",
+        is_scanner,
+        "search",
+        Params::NoArgs,
+        s_search,
+    ),
     FnDef::method("SRE_Scanner", is_scanner, "match", Params::NoArgs, s_match),
 ];
 
@@ -259,12 +280,12 @@ static ERROR_INIT: FnDef = FnDef {
 };
 
 pub(super) fn install(vm: &mut Vm) {
-    for (c, methods) in vm
-        .types
-        .re
-        .clone()
-        .iter()
-        .zip([PATTERN_METHODS, MATCH_METHODS, SCANNER_METHODS])
+    for (c, methods) in
+        vm.types
+            .re
+            .clone()
+            .iter()
+            .zip([PATTERN_METHODS, MATCH_METHODS, SCANNER_METHODS])
     {
         for f in methods {
             let n = vm.intern(f.name);
@@ -461,7 +482,6 @@ fn fail_to_err(vm: &mut Vm, f: Fail, pattern: &Str) -> PyErr {
         Fail::Error(e) => re_error(vm, &e.msg, pattern, e.pos),
         Fail::Value(m) => PyErr::value_error(m),
         Fail::Overflow(m) => PyErr::new(ExcType::OverflowError, m),
-        Fail::Refused(m) => refused(m),
     }
 }
 
@@ -844,7 +864,12 @@ fn ssize_arg(vm: &mut Vm, v: Option<Value>, default: i64) -> PyResult<i64> {
 }
 
 /// `pos` and `endpos` clamped to the string, as `state_init`.
-fn bounds(vm: &mut Vm, len: usize, pos: Option<Value>, endpos: Option<Value>) -> PyResult<(usize, usize)> {
+fn bounds(
+    vm: &mut Vm,
+    len: usize,
+    pos: Option<Value>,
+    endpos: Option<Value>,
+) -> PyResult<(usize, usize)> {
     let pos = ssize_arg(vm, pos, 0)?;
     let endpos = ssize_arg(vm, endpos, i64::MAX)?;
     let clamp = |x: i64| x.clamp(0, len as i64) as usize;
@@ -852,18 +877,26 @@ fn bounds(vm: &mut Vm, len: usize, pos: Option<Value>, endpos: Option<Value>) ->
 }
 
 fn new_match(pattern: &Value, string: &Value, pos: usize, endpos: usize, spans: Spans) -> Value {
-    Value::Descr(crate::gc::alloc(Descr::Re(Box::new(ReObj::Match(MatchObj {
-        string: string.clone(),
-        pattern: pattern.clone(),
-        pos,
-        endpos,
-        spans,
-    })))))
+    Value::Descr(crate::gc::alloc(Descr::Re(Box::new(ReObj::Match(
+        MatchObj {
+            string: string.clone(),
+            pattern: pattern.clone(),
+            pos,
+            endpos,
+            spans,
+        },
+    )))))
 }
 
 // ---- Pattern methods -------------------------------------------------------
 
-fn p_match_mode(vm: &mut Vm, args: &[Value], kw: &Kwargs, name: &str, mode: Mode) -> PyResult<Value> {
+fn p_match_mode(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    mode: Mode,
+) -> PyResult<Value> {
     let [string, pos, endpos] = clinic(name, &args[1..], kw, ["string", "pos", "endpos"], 1)?;
     let string = string.unwrap();
     let s = string_arg(&string)?;
@@ -918,17 +951,25 @@ fn p_findall(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn scanner(pattern: &Value, string: Value, pos: usize, endpos: usize) -> Value {
-    Value::Descr(crate::gc::alloc(Descr::Re(Box::new(ReObj::Scanner(Scanner {
-        pattern: pattern.clone(),
-        string,
-        next: Cell::new(pos),
-        endpos,
-        must_advance: Cell::new(false),
-        done: Cell::new(false),
-    })))))
+    Value::Descr(crate::gc::alloc(Descr::Re(Box::new(ReObj::Scanner(
+        Scanner {
+            pattern: pattern.clone(),
+            string,
+            next: Cell::new(pos),
+            endpos,
+            must_advance: Cell::new(false),
+            done: Cell::new(false),
+        },
+    )))))
 }
 
-fn finditer(vm: &mut Vm, pattern: &Value, string: Value, pos: usize, endpos: usize) -> PyResult<Value> {
+fn finditer(
+    vm: &mut Vm,
+    pattern: &Value,
+    string: Value,
+    pos: usize,
+    endpos: usize,
+) -> PyResult<Value> {
     let sc = scanner(pattern, string, pos, endpos);
     let search = vm.getattr(&sc, "search")?;
     Ok(Value::Iter(crate::gc::alloc(RefCell::new(
@@ -940,8 +981,7 @@ fn finditer(vm: &mut Vm, pattern: &Value, string: Value, pos: usize, endpos: usi
 }
 
 fn p_finditer(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let [string, pos, endpos] =
-        clinic("finditer", &args[1..], kw, ["string", "pos", "endpos"], 1)?;
+    let [string, pos, endpos] = clinic("finditer", &args[1..], kw, ["string", "pos", "endpos"], 1)?;
     let string = string.unwrap();
     let s = string_arg(&string)?;
     let (pos, endpos) = bounds(vm, s.char_len(), pos, endpos)?;
@@ -949,8 +989,7 @@ fn p_finditer(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn p_scanner(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let [string, pos, endpos] =
-        clinic("scanner", &args[1..], kw, ["string", "pos", "endpos"], 1)?;
+    let [string, pos, endpos] = clinic("scanner", &args[1..], kw, ["string", "pos", "endpos"], 1)?;
     let string = string.unwrap();
     let s = string_arg(&string)?;
     let (pos, endpos) = bounds(vm, s.char_len(), pos, endpos)?;
@@ -985,7 +1024,13 @@ fn scan(args: &[Value], mode: Mode) -> PyResult<Value> {
             let (a, b) = spans[0].unwrap_or((at, at));
             sc.must_advance.set(a == b);
             sc.next.set(b);
-            Ok(new_match(&sc.pattern, &sc.string, at.min(sc.endpos), sc.endpos, spans))
+            Ok(new_match(
+                &sc.pattern,
+                &sc.string,
+                at.min(sc.endpos),
+                sc.endpos,
+                spans,
+            ))
         }
     }
 }
@@ -1008,8 +1053,8 @@ fn split(vm: &mut Vm, p: &Pattern, s: &Str, maxsplit: i64) -> PyResult<Value> {
     each_match(p, &hay, 0, hay.len(), maxsplit as usize, |spans| {
         let (a, b) = spans[0].unwrap_or((last, last));
         out.push(Value::str(hay.slice(last, a)));
-        for g in 1..=p.groups {
-            out.push(match spans[g] {
+        for span in &spans[1..] {
+            out.push(match *span {
                 Some((x, y)) => Value::str(hay.slice(x, y)),
                 None => Value::None,
             });
@@ -1063,7 +1108,11 @@ fn parse_template(vm: &mut Vm, repl: &Str, p: &Pattern) -> PyResult<Vec<Piece>> 
             continue;
         }
         let Some(&d) = chars.get(i + 1) else {
-            return Err(err(vm, "bad escape (end of pattern)".into(), chars.len() - 1));
+            return Err(err(
+                vm,
+                "bad escape (end of pattern)".into(),
+                chars.len() - 1,
+            ));
         };
         let start = i;
         i += 2;
@@ -1112,10 +1161,7 @@ fn parse_template(vm: &mut Vm, repl: &Str, p: &Pattern) -> PyResult<Vec<Piece>> 
                         _ => {
                             return Err(err(
                                 vm,
-                                format!(
-                                    "bad character in group name {}",
-                                    re_parse::py_repr(&name)
-                                ),
+                                format!("bad character in group name {}", re_parse::py_repr(&name)),
                                 name_start,
                             ))
                         }
@@ -1139,9 +1185,7 @@ fn parse_template(vm: &mut Vm, repl: &Str, p: &Pattern) -> PyResult<Vec<Piece>> 
                 if let Some(&e) = chars.get(i).filter(|c| c.is_ascii_digit()) {
                     text.push(e);
                     i += 1;
-                    if d <= '7'
-                        && e <= '7'
-                        && chars.get(i).is_some_and(|c| ('0'..='7').contains(c))
+                    if d <= '7' && e <= '7' && chars.get(i).is_some_and(|c| ('0'..='7').contains(c))
                     {
                         text.push(chars[i]);
                         i += 1;
@@ -1212,7 +1256,13 @@ enum Repl {
 }
 
 /// `pattern.subn(repl, string, count)`: the new string and the count.
-fn subn(vm: &mut Vm, pv: &Value, repl: &Value, string: &Value, count: i64) -> PyResult<(Value, usize)> {
+fn subn(
+    vm: &mut Vm,
+    pv: &Value,
+    repl: &Value,
+    string: &Value,
+    count: i64,
+) -> PyResult<(Value, usize)> {
     let p = pattern_of(pv);
     let repl = if crate::builtins::functions::is_callable(repl) {
         Repl::Call(repl.clone())
@@ -1222,7 +1272,7 @@ fn subn(vm: &mut Vm, pv: &Value, repl: &Value, string: &Value, count: i64) -> Py
             Value::Str(r) => Repl::Template(parse_template(vm, &r.clone(), p)?),
             other => {
                 return Err(PyErr::type_error(format!(
-                    "expected str instance, {} found",
+                    "decoding to str: need a bytes-like object, {} found",
                     other.type_name()
                 )))
             }
@@ -1308,7 +1358,13 @@ fn re_compile(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     compile_value(vm, &pattern.unwrap(), flags)
 }
 
-fn re_match_mode(vm: &mut Vm, sig: &PySig, args: &[Value], kw: &Kwargs, mode: Mode) -> PyResult<Value> {
+fn re_match_mode(
+    vm: &mut Vm,
+    sig: &PySig,
+    args: &[Value],
+    kw: &Kwargs,
+    mode: Mode,
+) -> PyResult<Value> {
     let [pattern, string, flags, ..] = sig.bind(args, kw)?;
     python_levels(vm, "PP")?;
     let pv = compile_value(vm, &pattern.unwrap(), flags)?;
@@ -1632,10 +1688,7 @@ pub fn repr(vm: &mut Vm, v: &Value, o: &ReObj) -> PyResult<String> {
             let (a, b) = m.spans[0].unwrap_or((0, 0));
             format!("<re.Match object; span=({a}, {b}), match={r}>")
         }
-        ReObj::Scanner(_) => format!(
-            "<_sre.SRE_Scanner object at 0x{:x}>",
-            v.ptr().unwrap_or(0)
-        ),
+        ReObj::Scanner(_) => format!("<_sre.SRE_Scanner object at 0x{:x}>", v.ptr().unwrap_or(0)),
     })
 }
 
@@ -1652,7 +1705,9 @@ pub fn same_pattern(a: &ReObj, b: &ReObj) -> Option<bool> {
 /// A pattern's hash (of its text and flags); None for the other objects.
 pub fn hash(o: &ReObj) -> Option<i64> {
     match o {
-        ReObj::Pattern(p) => Some((p.source.hash() as i64) ^ (p.flags as i64).wrapping_mul(1000003)),
+        ReObj::Pattern(p) => {
+            Some((p.source.hash() as i64) ^ (p.flags as i64).wrapping_mul(1000003))
+        }
         _ => None,
     }
 }

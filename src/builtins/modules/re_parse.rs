@@ -11,8 +11,6 @@
 //! refused by name when emitted: backreferences, lookahead and lookbehind,
 //! conditionals, atomic groups and possessive quantifiers.
 
-use std::collections::HashMap;
-
 pub const TEMPLATE: u32 = 1;
 pub const IGNORECASE: u32 = 2;
 pub const LOCALE: u32 = 4;
@@ -50,14 +48,12 @@ pub struct ReError {
 }
 
 /// What went wrong making a pattern: CPython's `re.error`, its
-/// `ValueError` for bad flag combinations, its OverflowError, or a
-/// construct krait refuses.
+/// `ValueError` for bad flag combinations, or its OverflowError.
 #[derive(Debug)]
 pub enum Fail {
     Error(ReError),
     Value(String),
     Overflow(String),
-    Refused(String),
 }
 
 type R<T> = Result<T, Fail>;
@@ -475,10 +471,7 @@ fn escape(src: &mut Tok, c: char, st: &mut State) -> R<Esc> {
             }
             return Ok(Esc::GroupRef);
         }
-        return Err(src.err(
-            format!("invalid group reference {group}"),
-            escape.len() - 1,
-        ));
+        return Err(src.err(format!("invalid group reference {group}"), escape.len() - 1));
     }
     if c.is_ascii_alphabetic() {
         return Err(src.err(format!("bad escape {escape}"), escape.chars().count()));
@@ -521,8 +514,7 @@ fn parse(
     // The flags in force: the global ones (known once the leading inline
     // flags are read) and the scoped ones of the enclosing groups.
     let flags_now = |st: &State| (st.flags | fl.0) & !fl.1;
-    loop {
-        let Some(this) = src.next else { break };
+    while let Some(this) = src.next {
         if this == ('|', None) || this == (')', None) {
             break;
         }
@@ -606,10 +598,8 @@ fn parse(
                                 ));
                             }
                             if max < min {
-                                return Err(src.err(
-                                    "min repeat greater than max repeat",
-                                    src.tell() - here,
-                                ));
+                                return Err(src
+                                    .err("min repeat greater than max repeat", src.tell() - here));
                             }
                         }
                         (min, max)
@@ -670,9 +660,7 @@ fn parse(
                                         ))
                                     }
                                     Some(g) if !st.checkgroup(g) => {
-                                        return Err(
-                                            src.err("cannot refer to an open group", len)
-                                        )
+                                        return Err(src.err("cannot refer to an open group", len))
                                     }
                                     _ => {}
                                 }
@@ -748,7 +736,10 @@ fn parse(
                                     }
                                     _ => {
                                         return Err(src.err(
-                                            format!("bad character in group name {}", py_repr(&cond)),
+                                            format!(
+                                                "bad character in group name {}",
+                                                py_repr(&cond)
+                                            ),
                                             len,
                                         ))
                                     }
@@ -757,7 +748,9 @@ fn parse(
                                     return Err(src.err("bad group number", len));
                                 }
                                 if g >= MAXGROUPS {
-                                    return Err(src.err(format!("invalid group reference {g}"), len));
+                                    return Err(
+                                        src.err(format!("invalid group reference {g}"), len)
+                                    );
                                 }
                                 if !st.grouprefpos.iter().any(|(x, _)| *x == g) {
                                     st.grouprefpos.push((g, src.tell() - len));
@@ -841,10 +834,7 @@ fn parse(
                 let inner_fl = ((fl.0 & !del) | add, (fl.1 & !add) | del);
                 let p = parse_sub(src, st, sub_verbose, nested + 1, inner_fl)?;
                 if !src.matches(')')? {
-                    return Err(src.err(
-                        "missing ), unterminated subpattern",
-                        src.tell() - start,
-                    ));
+                    return Err(src.err("missing ), unterminated subpattern", src.tell() - start));
                 }
                 if let Some(g) = group {
                     st.open.retain(|&x| x != g);
@@ -1166,11 +1156,7 @@ pub fn emit(n: &Node, dollar: Dollar, out: &mut String) {
                 push_char(out, *c);
             }
         }
-        Node::Any(f) => out.push_str(if f & DOTALL != 0 {
-            "(?s:.)"
-        } else {
-            r"[^\n]"
-        }),
+        Node::Any(f) => out.push_str(if f & DOTALL != 0 { "(?s:.)" } else { r"[^\n]" }),
         Node::Class {
             items,
             negate,
@@ -1268,9 +1254,4 @@ pub fn emit(n: &Node, dollar: Dollar, out: &mut String) {
         }
         Node::Refused(_) => out.push_str(r"[^\x{0}-\x{10ffff}]"),
     }
-}
-
-/// Group names to numbers (`Pattern.groupindex`).
-pub fn groupindex(p: &Parsed) -> HashMap<String, usize> {
-    p.names.iter().cloned().collect()
 }
