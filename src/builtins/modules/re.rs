@@ -650,6 +650,9 @@ enum Mode {
 type Spans = Vec<Option<(usize, usize)>>;
 
 fn dollar_for(p: &Pattern, hay: &str) -> PyResult<Dollar> {
+    if hay.is_empty() {
+        return Ok(Dollar::Empty);
+    }
     if !p.plain_dollar || !hay.ends_with('\n') {
         return Ok(Dollar::End);
     }

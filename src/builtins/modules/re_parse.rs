@@ -1063,6 +1063,9 @@ pub fn parse_pattern(pattern: &str, flags: u32) -> R<Parsed> {
 pub enum Dollar {
     End,
     Line,
+    /// As `End`, for the empty haystack, where Python's `\B` never
+    /// matches (the engine's does).
+    Empty,
 }
 
 /// Whether the tree has a `$` without MULTILINE.
@@ -1083,10 +1086,38 @@ pub fn refused(n: &Node) -> Option<&'static str> {
         Node::Repeat {
             possessive: true, ..
         } => Some("possessive quantifiers (*+, ++, ?+, {m,n}+)"),
+        Node::Repeat { max, node, .. } if *max != Some(1) && nullable(node) && captures(node) => {
+            Some(
+                "a capturing group in a repeat whose body can match empty \
+                 (CPython's groups after an empty last iteration)",
+            )
+        }
         Node::Cat(v) | Node::Alt(v) => v.iter().find_map(refused),
         Node::Group(_, b) => refused(b),
         Node::Repeat { node, .. } => refused(node),
         _ => None,
+    }
+}
+
+/// Whether `n` can match the empty string.
+fn nullable(n: &Node) -> bool {
+    match n {
+        Node::Lit(..) | Node::Any(_) | Node::Class { .. } => false,
+        Node::Cat(v) => v.iter().all(nullable),
+        Node::Alt(v) => v.iter().any(nullable),
+        Node::Group(_, b) => nullable(b),
+        Node::Repeat { min, node, .. } => *min == 0 || nullable(node),
+        Node::At(..) | Node::Refused(_) => true,
+    }
+}
+
+/// Whether `n` holds a capturing group.
+fn captures(n: &Node) -> bool {
+    match n {
+        Node::Group(Some(_), _) => true,
+        Node::Group(None, b) | Node::Repeat { node: b, .. } => captures(b),
+        Node::Cat(v) | Node::Alt(v) => v.iter().any(captures),
+        _ => false,
     }
 }
 
@@ -1242,12 +1273,13 @@ pub fn emit(n: &Node, dollar: Dollar, out: &mut String) {
                 At::Beginning | At::StrStart => r"\A",
                 At::End if f & MULTILINE != 0 => "(?m:$)",
                 At::End => match dollar {
-                    Dollar::End => r"\z",
+                    Dollar::End | Dollar::Empty => r"\z",
                     Dollar::Line => "(?m:$)",
                 },
                 At::StrEnd => r"\z",
                 At::Boundary if ascii => r"(?-u:\b)",
                 At::Boundary => r"\b",
+                At::NonBoundary if dollar == Dollar::Empty => r"[^\x{0}-\x{10ffff}]",
                 At::NonBoundary if ascii => r"(?-u:\B)",
                 At::NonBoundary => r"\B",
             })
