@@ -156,6 +156,8 @@ fn re_constructs_the_engine_lacks_are_refused_by_name() {
             "'$' without MULTILINE",
         ),
         (r"import re; re.compile('a', re.DEBUG)", "re.DEBUG"),
+        (r"import re; re.match('(a*)*', 'b')", "can match empty"),
+        (r"import re; re.match('(a|)+', 'aab')", "can match empty"),
         (r"import re; re.template('a')", "re.template"),
         (
             r"import re; re.compile('(?P<a>x)').groupindex",

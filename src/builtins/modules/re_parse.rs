@@ -276,14 +276,9 @@ fn tok_str((c, d): (char, Option<char>)) -> String {
     s
 }
 
-/// `str.isidentifier()`, near enough for group names (ASCII exactly).
+/// `str.isidentifier()`.
 pub fn is_identifier(s: &str) -> bool {
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => {}
-        _ => return false,
-    }
-    cs.all(|c| c == '_' || c.is_alphanumeric())
+    crate::value::unicode::is_identifier(s)
 }
 
 /// Python's repr of a str, for messages.
@@ -1129,23 +1124,70 @@ fn push_char(out: &mut String, c: char) {
     }
 }
 
-const WORD_U: &str = r"\p{L}\p{N}_";
-const SPACE_U: &str = r"\s\x{1c}-\x{1f}";
+/// The members of a Unicode category as Python defines it for str
+/// patterns, written as class ranges, from krait's own Unicode tables
+/// (CPython 3.11's version): `\w` is `str.isalnum()` or `_`, `\d`
+/// `str.isdecimal()`, `\s` `str.isspace()`. Made once, when first used.
+fn unicode_ranges(cat: Cat) -> &'static str {
+    use crate::value::unicode as u;
+    use std::sync::OnceLock;
+    static TABLES: [OnceLock<String>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let (i, pred): (usize, fn(char) -> bool) = match cat {
+        Cat::Word | Cat::NotWord => (0, |c| {
+            c == '_' || u::is_alpha(c) || u::is_decimal(c) || u::is_digit(c) || u::is_numeric(c)
+        }),
+        Cat::Digit | Cat::NotDigit => (1, u::is_decimal),
+        Cat::Space | Cat::NotSpace => (2, u::is_space),
+    };
+    TABLES[i].get_or_init(|| {
+        let mut out = String::new();
+        let mut run: Option<(char, char)> = None;
+        let flush = |run: (char, char), out: &mut String| {
+            push_char(out, run.0);
+            if run.1 != run.0 {
+                out.push('-');
+                push_char(out, run.1);
+            }
+        };
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !pred(c) {
+                continue;
+            }
+            run = match run {
+                Some((a, b)) if b as u32 + 1 == c as u32 => Some((a, c)),
+                Some(r) => {
+                    flush(r, &mut out);
+                    Some((c, c))
+                }
+                None => Some((c, c)),
+            };
+        }
+        if let Some(r) = run {
+            flush(r, &mut out);
+        }
+        out
+    })
+}
 
 fn push_cat(out: &mut String, cat: Cat, ascii: bool) {
-    out.push_str(match (cat, ascii) {
-        (Cat::Digit, false) => r"\d",
-        (Cat::NotDigit, false) => r"\D",
-        (Cat::Word, false) => WORD_U,
-        (Cat::NotWord, false) => r"[^\p{L}\p{N}_]",
-        (Cat::Space, false) => SPACE_U,
-        (Cat::NotSpace, false) => r"[^\s\x{1c}-\x{1f}]",
-        (Cat::Digit, true) => "0-9",
-        (Cat::NotDigit, true) => "[^0-9]",
-        (Cat::Word, true) => "0-9A-Za-z_",
-        (Cat::NotWord, true) => "[^0-9A-Za-z_]",
-        (Cat::Space, true) => r"\t\n\x{b}\x{c}\r ",
-        (Cat::NotSpace, true) => r"[^\t\n\x{b}\x{c}\r ]",
+    if !ascii {
+        let negate = matches!(cat, Cat::NotWord | Cat::NotDigit | Cat::NotSpace);
+        if negate {
+            out.push_str("[^");
+        }
+        out.push_str(unicode_ranges(cat));
+        if negate {
+            out.push(']');
+        }
+        return;
+    }
+    out.push_str(match cat {
+        Cat::Digit => "0-9",
+        Cat::NotDigit => "[^0-9]",
+        Cat::Word => "0-9A-Za-z_",
+        Cat::NotWord => "[^0-9A-Za-z_]",
+        Cat::Space => r"\t\n\x{b}\x{c}\r ",
+        Cat::NotSpace => r"[^\t\n\x{b}\x{c}\r ]",
     });
 }
 

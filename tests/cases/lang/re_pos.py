@@ -20,7 +20,7 @@ print(re.findall('.', '日本語'), re.match('本', '日本語', ), re.search('�
 print(re.sub(r'(\w)', r'[\1]', 'añb'))
 print(re.fullmatch('a*', 'aaa'), re.fullmatch('a*?', 'aaa'), re.fullmatch('(a|ab)(c|bcd)(d*)', 'abcd').groups())
 print(re.match('(a|ab)(c|bcd)(d*)', 'abcd').groups(), re.match('a*?', 'aaa'), re.match('a+?', 'aaa'))
-print(re.match('(a*)*', 'b').groups(), re.match('(a*)+', 'b').groups(), re.match(r'(?:(a)|b)*', 'ab').groups())
+print(re.match('(a+)*', 'b').groups(), re.match('(a|b)+', 'abb').groups(), re.match(r'(?:(a)|b)*', 'ab').groups())
 print(re.match('(?:(a)|(b))*', 'ab').groups(), re.match('(?:(a)|(b))*', 'ab').lastindex)
 print(re.match('x{2,3}', 'xxxx'), re.match('x{2,3}?', 'xxxx'), re.match('x{,2}', 'xxx'), re.match('x{2,}', 'xxxxx'))
 print(re.match('a{', 'a{'), re.match('a{1', 'a{1'), re.match('a{x}', 'a{x}'), re.match('{}', '{}'))
