@@ -72,6 +72,8 @@ pub struct Scanner {
     endpos: usize,
     must_advance: Cell<bool>,
     done: Cell<bool>,
+    /// The string's character offsets, made at the first search.
+    starts: std::cell::OnceCell<Rc<Vec<usize>>>,
 }
 
 /// The `re` objects a `Descr::Re` holds.
@@ -603,17 +605,20 @@ impl Pattern {
 struct Hay<'a> {
     text: &'a str,
     /// The byte offset of each character (and the end), when not ASCII.
-    starts: Option<Vec<usize>>,
+    starts: Option<Rc<Vec<usize>>>,
+}
+
+/// The byte offset of each character of a non-ASCII `text`, and its end.
+fn char_starts(text: &str) -> Rc<Vec<usize>> {
+    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    v.push(text.len());
+    Rc::new(v)
 }
 
 impl<'a> Hay<'a> {
     fn new(s: &'a crate::value::PyStr) -> Hay<'a> {
         let text = s.as_str();
-        let starts = (!s.is_ascii()).then(|| {
-            let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-            v.push(text.len());
-            v
-        });
+        let starts = (!s.is_ascii()).then(|| char_starts(text));
         Hay { text, starts }
     }
     fn len(&self) -> usize {
@@ -962,6 +967,7 @@ fn scanner(pattern: &Value, string: Value, pos: usize, endpos: usize) -> Value {
             endpos,
             must_advance: Cell::new(false),
             done: Cell::new(false),
+            starts: Default::default(),
         },
     )))))
 }
@@ -1007,7 +1013,11 @@ fn scan(args: &[Value], mode: Mode) -> PyResult<Value> {
     let Value::Str(s) = sc.string.builtin_value() else {
         return Ok(Value::None);
     };
-    let hay = Hay::new(s);
+    let starts = (!s.is_ascii()).then(|| sc.starts.get_or_init(|| char_starts(s.as_str())));
+    let hay = Hay {
+        text: s.as_str(),
+        starts: starts.cloned(),
+    };
     let p = pattern_of(&sc.pattern);
     let at = sc.next.get();
     let found = match (mode, sc.must_advance.get()) {
@@ -1474,9 +1484,12 @@ fn group_index(vm: &mut Vm, m: &MatchObj, g: &Value) -> PyResult<usize> {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         Value::Str(s) => p.groupindex(s.as_str()).map(|g| g as i64),
-        _ => None,
+        // Looked up in the group names: an unhashable key raises.
+        other => {
+            vm.hash_value(other)?;
+            None
+        }
     };
-    let _ = vm;
     match n {
         Some(i) if i >= 0 && (i as usize) <= p.groups => Ok(i as usize),
         _ => Err(PyErr::index_error("no such group")),
