@@ -40,6 +40,8 @@ pub struct Pattern {
     close_order: Vec<usize>,
     tree: Node,
     plain_dollar: bool,
+    /// Has a Unicode `\b`/`\B` (see `boundary_ok`).
+    unicode_boundary: bool,
     engines: RefCell<HashMap<(Dollar, Engine), Rc<Regex>>>,
 }
 
@@ -563,6 +565,7 @@ fn compile(vm: &mut Vm, src: &Str, flags: u32) -> PyResult<Pattern> {
         names: parsed.names,
         close_order: parsed.close_order,
         plain_dollar: re_parse::has_plain_dollar(&parsed.tree),
+        unicode_boundary: re_parse::has_unicode_boundary(&parsed.tree),
         tree: parsed.tree,
         engines: RefCell::new(HashMap::new()),
     };
@@ -606,6 +609,8 @@ struct Hay<'a> {
     text: &'a str,
     /// The byte offset of each character (and the end), when not ASCII.
     starts: Option<Rc<Vec<usize>>>,
+    /// `boundary_ok` of the text, once asked.
+    boundary: Cell<Option<bool>>,
 }
 
 /// The byte offset of each character of a non-ASCII `text`, and its end.
@@ -619,7 +624,21 @@ impl<'a> Hay<'a> {
     fn new(s: &'a crate::value::PyStr) -> Hay<'a> {
         let text = s.as_str();
         let starts = (!s.is_ascii()).then(|| char_starts(text));
-        Hay { text, starts }
+        Hay {
+            text,
+            starts,
+            boundary: Cell::new(None),
+        }
+    }
+    fn boundary_ok(&self) -> bool {
+        match self.boundary.get() {
+            Some(ok) => ok,
+            None => {
+                let ok = boundary_ok(self.text);
+                self.boundary.set(Some(ok));
+                ok
+            }
+        }
     }
     fn len(&self) -> usize {
         match &self.starts {
@@ -669,10 +688,26 @@ fn dollar_for(p: &Pattern, hay: &str) -> PyResult<Dollar> {
     Ok(Dollar::Line)
 }
 
+/// Whether the engine's `\b` is Python's on `text`: whether no character
+/// of it is a word character to one and not to the other.
+fn boundary_ok(text: &str) -> bool {
+    thread_local! {
+        static DISAGREE: Option<Regex> = Regex::new(&re_parse::word_disagreement()).ok();
+    }
+    DISAGREE.with(|r| r.as_ref().is_some_and(|r| !r.is_match(text)))
+}
+
 /// One search from character `pos` in `hay` up to character `end`.
 fn find(p: &Pattern, hay: &Hay, pos: usize, end: usize, mode: Mode) -> PyResult<Option<Spans>> {
     if pos > end {
         return Ok(None);
+    }
+    if p.unicode_boundary && hay.starts.is_some() && !hay.boundary_ok() {
+        return Err(refused(
+            "\\b or \\B on a string holding a character that is a word character \
+             to the regex engine and not to Python, or the reverse (a combining mark, \
+             connector punctuation, a numeric like '½')",
+        ));
     }
     let text = &hay.text[..hay.byte(end)];
     let dollar = dollar_for(p, text)?;
@@ -1017,6 +1052,7 @@ fn scan(args: &[Value], mode: Mode) -> PyResult<Value> {
     let hay = Hay {
         text: s.as_str(),
         starts: starts.cloned(),
+        boundary: Cell::new(None),
     };
     let p = pattern_of(&sc.pattern);
     let at = sc.next.get();

@@ -1074,6 +1074,25 @@ pub fn has_plain_dollar(n: &Node) -> bool {
     }
 }
 
+/// Whether the tree has a `\b` or `\B` without ASCII: the engine's word
+/// characters are not Python's (marks, connector punctuation, `½`...).
+pub fn has_unicode_boundary(n: &Node) -> bool {
+    match n {
+        Node::At(At::Boundary | At::NonBoundary, f) => f & ASCII == 0,
+        Node::Cat(v) | Node::Alt(v) => v.iter().any(has_unicode_boundary),
+        Node::Group(_, b) => has_unicode_boundary(b),
+        Node::Repeat { node, .. } => has_unicode_boundary(node),
+        _ => false,
+    }
+}
+
+/// A pattern for the engine finding a character that is a word character
+/// to the engine's `\b` but not to Python's `\w`, or the reverse.
+pub fn word_disagreement() -> String {
+    let py = unicode_ranges(Cat::Word);
+    format!(r"[\w--[{py}]]|[[{py}]--\w]")
+}
+
 /// The first construct of the tree krait refuses, if any.
 pub fn refused(n: &Node) -> Option<&'static str> {
     match n {
