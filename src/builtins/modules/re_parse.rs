@@ -1224,6 +1224,11 @@ fn ascii_partners(lo: char, hi: char, out: &mut String) {
     }
 }
 
+/// What IGNORECASE makes one letter in Python (lowercase by the simple
+/// mapping, and `_casefix`'s `i`/`ı`), where the engine's case folding
+/// keeps the Turkic ones apart.
+const DOTTED_I: [char; 4] = ['i', 'I', '\u{130}', '\u{131}'];
+
 /// Writes the tree in the engine's syntax.
 pub fn emit(n: &Node, dollar: Dollar, out: &mut String) {
     match n {
@@ -1239,6 +1244,8 @@ pub fn emit(n: &Node, dollar: Dollar, out: &mut String) {
                     } else {
                         push_char(out, *c);
                     }
+                } else if DOTTED_I.contains(c) {
+                    out.push_str(r"[iI\x{130}\x{131}]");
                 } else {
                     out.push_str("(?i:");
                     push_char(out, *c);
@@ -1281,6 +1288,14 @@ pub fn emit(n: &Node, dollar: Dollar, out: &mut String) {
                     }
                     Item::Cat(c) => push_cat(out, *c, ascii),
                 }
+            }
+            let touches_i = |it: &Item| match it {
+                Item::Lit(c) => DOTTED_I.contains(c),
+                Item::Range(a, b) => DOTTED_I.iter().any(|c| (a..=b).contains(&c)),
+                Item::Cat(_) => false,
+            };
+            if icase && !ascii && items.iter().any(touches_i) {
+                out.push_str(r"iI\x{130}\x{131}");
             }
             out.push(']');
             if icase && !ascii {

@@ -36,3 +36,5 @@ print(re.findall(r'[\d\s]+', 'a1 2b'), re.findall(r'[\W]+', 'a-+b'), re.findall(
 print(re.match(r'\Aab\Z', 'ab'), re.match(r'\Aab\Z', 'ab\n'), re.match(r'ab$', 'ab\n'))
 print(re.search(r'b$', 'ab\n'), re.search(r'$', 'ab\n').span(), re.findall(r'$', 'ab\n'))
 print(re.compile('a', re.I).flags, re.compile('(?x)a').flags, re.compile('(?a)a').flags)
+for p,s in [('(?i)i','İ'),('(?i)İ','i'),('(?i)İ','I'),('(?i)ı','I'),('(?i)I','ı'),('(?i)[a-z]','ı'),('(?i)[^a-z]','ı'),('(?i)[h-j]','ı'),('(?i)k','\u212a'),('(?i)ß','ẞ'),('(?i)ς','Σ'), ('(?i)[ı]', 'I'), ('(?ai)i', 'ı'), ('(?i)[^i]', 'İ')]:
+    print(p, s, bool(re.match(p, s)))
