@@ -486,6 +486,7 @@ fn fail_to_err(vm: &mut Vm, f: Fail, pattern: &Str) -> PyErr {
         Fail::Error(e) => re_error(vm, &e.msg, pattern, e.pos),
         Fail::Value(m) => PyErr::value_error(m),
         Fail::Overflow(m) => PyErr::new(ExcType::OverflowError, m),
+        Fail::Recursion => vm.recursion_error(),
     }
 }
 
@@ -548,7 +549,12 @@ fn compile_value(vm: &mut Vm, pattern: &Value, flags: Option<Value>) -> PyResult
 }
 
 fn compile(vm: &mut Vm, src: &Str, flags: u32) -> PyResult<Pattern> {
-    let parsed: Parsed = match re_parse::parse_pattern(src.as_str(), flags) {
+    // CPython's parser takes two frames a nesting level (`nested` counts
+    // them), below about six of re's own.
+    let room = vm
+        .recursion_limit()
+        .saturating_sub(vm.recursion_depth() + 6);
+    let parsed: Parsed = match re_parse::parse_pattern(src.as_str(), flags, room) {
         Ok(p) => p,
         Err(f) => return Err(fail_to_err(vm, f, src)),
     };
@@ -588,9 +594,15 @@ impl Pattern {
         if kind == Engine::Longest {
             config = config.match_kind(MatchKind::All);
         }
-        let r = Regex::builder()
-            .configure(config)
-            .build(&text)
+        let syntax = regex_automata::util::syntax::Config::new().nest_limit(1200);
+        let build = || {
+            Regex::builder()
+                .configure(config)
+                .syntax(syntax)
+                .build(&text)
+        };
+        // The engine's compiler recurses per nesting level.
+        let r = stacker::maybe_grow(4 << 20, 16 << 20, build)
             .map_err(|e| refused(format!("this pattern (the regex engine says: {e})")))?;
         let r = Rc::new(r);
         self.engines.borrow_mut().insert((dollar, kind), r.clone());

@@ -54,6 +54,8 @@ pub enum Fail {
     Error(ReError),
     Value(String),
     Overflow(String),
+    /// Nested deeper than CPython's recursive parser could go.
+    Recursion,
 }
 
 type R<T> = Result<T, Fail>;
@@ -297,6 +299,8 @@ fn is_digit(c: char) -> bool {
 }
 
 struct State {
+    /// How deep groups may nest (CPython's parser recurses per group).
+    max_nested: usize,
     flags: u32,
     groups: usize,
     names: Vec<(String, usize)>,
@@ -479,6 +483,19 @@ fn is_repeat(n: &Node) -> bool {
 }
 
 fn parse_sub(src: &mut Tok, st: &mut State, verbose: bool, nested: usize, fl: Scoped) -> R<Node> {
+    if nested > st.max_nested {
+        return Err(Fail::Recursion);
+    }
+    crate::vm::with_native_stack(|| parse_alternatives(src, st, verbose, nested, fl))
+}
+
+fn parse_alternatives(
+    src: &mut Tok,
+    st: &mut State,
+    verbose: bool,
+    nested: usize,
+    fl: Scoped,
+) -> R<Node> {
     let mut items = vec![];
     let mut verbose = verbose;
     loop {
@@ -1004,10 +1021,11 @@ fn parse_flags(src: &mut Tok, st: &mut State, first: char) -> R<Option<(u32, u32
 }
 
 /// Parses `pattern` with `flags` as `re/_parser.py`'s `parse`.
-pub fn parse_pattern(pattern: &str, flags: u32) -> R<Parsed> {
+pub fn parse_pattern(pattern: &str, flags: u32, max_nested: usize) -> R<Parsed> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut src = Tok::new(&chars)?;
     let mut st = State {
+        max_nested,
         flags,
         groups: 1,
         names: vec![],
@@ -1302,12 +1320,12 @@ pub fn emit(n: &Node, dollar: Dollar, out: &mut String) {
                 out.push(')');
             }
         }
+        // No group of its own: every parent that needs one writes it (a
+        // repeat's), which keeps the engine's nesting that of the pattern.
         Node::Cat(v) => {
-            out.push_str("(?:");
             for x in v {
                 emit(x, dollar, out);
             }
-            out.push(')');
         }
         Node::Alt(v) => {
             out.push_str("(?:");
