@@ -600,6 +600,7 @@ impl Pattern {
                 .configure(config)
                 .syntax(syntax)
                 .build(&text)
+                .map_err(|e| e.to_string())
         };
         // The engine's compiler recurses per nesting level.
         let r = stacker::maybe_grow(4 << 20, 16 << 20, build)
