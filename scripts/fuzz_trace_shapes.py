@@ -241,9 +241,10 @@ PROBES_FOUND = [
     "functools.reduce(len, 5)", "'a b'.split(5, '*')", "'abc'.find(5, '*')", "'abc'.removeprefix(None)",
     "[3, 1].sort(1, 2, 3)", "sum(1, 'x')", "int(2, 3, 5)", "int(-1.5, 1)", "enumerate(1, 'x')",
 ]
-# Patterns of the `re` feature: each runs in krait (nothing refused).
+# Patterns of the `re` feature: each runs in krait (nothing refused; a
+# Unicode \b is, on strings with characters like '²').
 RE_PATTERNS = [
-    r"\w+", r"\d", r"[aeiou]", r"(\w)(\w)?", r"\s+", r"^\w", r"(?i)[a-c]+", r"x*", r"\b", r"(?P<w>[a-z]+)",
+    r"\w+", r"\d", r"[aeiou]", r"(\w)(\w)?", r"\s+", r"^\w", r"(?i)[a-c]+", r"x*", r"(?a)\b\w", r"(?P<w>[a-z]+)",
     r".", r"[^a-z ]+", r"(a|b)c?", r"\W", r"(?m)^.", r"\S+?", r"[A-Z]\w*", r"(?:ab)+", r"\d+|[xyz]", r"",
 ]
 # Operands and operations for numeric edge cases (big ints, inf, nan, -0.0, subnormals).

@@ -42,6 +42,8 @@ pub struct Pattern {
     plain_dollar: bool,
     /// Has a Unicode `\b`/`\B` (see `boundary_ok`).
     unicode_boundary: bool,
+    /// Can match the empty string.
+    nullable: bool,
     engines: RefCell<HashMap<(Dollar, Engine), Rc<Regex>>>,
 }
 
@@ -572,6 +574,7 @@ fn compile(vm: &mut Vm, src: &Str, flags: u32) -> PyResult<Pattern> {
         close_order: parsed.close_order,
         plain_dollar: re_parse::has_plain_dollar(&parsed.tree),
         unicode_boundary: re_parse::has_unicode_boundary(&parsed.tree),
+        nullable: re_parse::nullable(&parsed.tree),
         tree: parsed.tree,
         engines: RefCell::new(HashMap::new()),
     };
@@ -959,6 +962,12 @@ fn p_match_mode(
     let hay = Hay::new(&s);
     let (pos, endpos) = bounds(vm, hay.len(), pos, endpos)?;
     let p = pattern_of(&args[0]);
+    if mode == Mode::Match && pos > endpos && p.nullable {
+        // _sre then matches empty at pos, or not, by how the pattern compiled.
+        return Err(refused(
+            "Pattern.match with pos after endpos for a pattern that can match empty",
+        ));
+    }
     match find(p, &hay, pos, endpos, mode)? {
         Some(spans) => Ok(new_match(&args[0], &string, pos, endpos, spans)),
         None => Ok(Value::None),

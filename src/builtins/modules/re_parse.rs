@@ -1132,7 +1132,7 @@ pub fn refused(n: &Node) -> Option<&'static str> {
 }
 
 /// Whether `n` can match the empty string.
-fn nullable(n: &Node) -> bool {
+pub fn nullable(n: &Node) -> bool {
     match n {
         Node::Lit(..) | Node::Any(_) | Node::Class { .. } => false,
         Node::Cat(v) => v.iter().all(nullable),
