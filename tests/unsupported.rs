@@ -159,7 +159,10 @@ fn re_constructs_the_engine_lacks_are_refused_by_name() {
         (r"import re; re.match('(a*)*', 'b')", "can match empty"),
         (r"import re; re.match('(a|)+', 'aab')", "can match empty"),
         (r"import re; re.findall(r'\b\w', 'a\u0301b')", "\\b or \\B"),
-        (r"import re; re.compile('(a|)').match('abc', 2, 1)", "pos after endpos"),
+        (
+            r"import re; re.compile('(a|)').match('abc', 2, 1)",
+            "pos after endpos",
+        ),
         (r"import re; re.template('a')", "re.template"),
         (
             r"import re; re.compile('(?P<a>x)').groupindex",

@@ -72,6 +72,8 @@ pub struct MatchObj {
 pub struct Scanner {
     pub pattern: Value,
     pub string: Value,
+    /// The `pos` it was made with (its matches' `pos`).
+    pos: usize,
     next: Cell<usize>,
     endpos: usize,
     must_advance: Cell<bool>,
@@ -1020,6 +1022,7 @@ fn scanner(pattern: &Value, string: Value, pos: usize, endpos: usize) -> Value {
         Scanner {
             pattern: pattern.clone(),
             string,
+            pos,
             next: Cell::new(pos),
             endpos,
             must_advance: Cell::new(false),
@@ -1095,13 +1098,7 @@ fn scan(args: &[Value], mode: Mode) -> PyResult<Value> {
             let (a, b) = spans[0].unwrap_or((at, at));
             sc.must_advance.set(a == b);
             sc.next.set(b);
-            Ok(new_match(
-                &sc.pattern,
-                &sc.string,
-                at.min(sc.endpos),
-                sc.endpos,
-                spans,
-            ))
+            Ok(new_match(&sc.pattern, &sc.string, sc.pos, sc.endpos, spans))
         }
     }
 }

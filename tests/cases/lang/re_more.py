@@ -46,3 +46,7 @@ p = re.compile(r'\d')
 print(p.search('a1b2', 2), p.match('a1b2', 1), p.fullmatch('a1b2', 1, 2), p.search('123', endpos=0))
 print(p.findall('1234', 1, 3), p.split('a1b2c'), p.split('a1b2c', maxsplit=1))
 print(re.compile(r'\w+$').search('ab cd', 0, 3), re.compile(r'^\w').search('ab', 1))
+# matches of an iteration keep the pos they were asked with
+print([m.pos for m in re.finditer('a', 'aaa')], [m.pos for m in re.compile('a').finditer('aaaa', 1)], [(m.pos, m.endpos) for m in re.compile('a').finditer('aaaa', 1, 3)])
+sc = re.compile('a').scanner('aaa', 1); m = sc.search(); print(m.pos, sc.search().pos, sc.search(), sc.search())
+sc = re.compile('a').scanner('aab'); print(sc.match(), sc.match(), sc.match(), sc.match())
