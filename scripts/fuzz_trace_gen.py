@@ -5,7 +5,7 @@ import random
 import re
 
 from fuzz_trace_shapes import (  # noqa: F401
-    EXC_BUILTIN, KEYS, MODES, NUM_BINARY, NUM_UNARY, NUM_VALUES, PROBES, PROBES_CLOSE, PROBES_FOUND, PROBES_ITERTOOLS,
+    EXC_BUILTIN, KEYS, MODES, NUM_BINARY, NUM_UNARY, NUM_VALUES, PROBES, PROBES_CLOSE, PROBES_FOUND, PROBES_ITERTOOLS, PROBES_RE, RE_PATTERNS,
     STR_POOL, STR_RARE, harness,
 )
 
@@ -371,6 +371,23 @@ class Gen:
             add((1, lambda: f"len(list(itertools.{self.pick(['combinations', 'permutations', 'combinations_with_replacement'])}({self.e_list(d1)}[:5], {self.r.randint(0, 3)})))"))
             add((1, lambda: f"sum(itertools.{self.pick(['takewhile', 'dropwhile', 'filterfalse'])}({self.key_fn()}, {self.e_list(d1)}))"))
             add((1, lambda: f"len(list(itertools.groupby({self.e_list(d1)}, key={self.key_fn()})))"))
+        if self.f("re") and self.special():
+            # Patterns krait runs (none it refuses). A callable repl runs as
+            # a traced frame: given to Pattern.sub (C), whose caller is its
+            # f_back; re.sub's frame (Python in CPython) krait has not.
+            pat = lambda: repr(self.pick(RE_PATTERNS))
+            s1 = lambda: self.e_str(d1)
+            add((1, lambda: f"len(re.findall({pat()}, {s1()}))"))
+            repls = ["lambda m: m.group().upper()", "lambda m: str(m.start())"]
+            count = lambda: self.pick(['', ', 2', ', count=1'])
+            templates = [repr("-"), repr(r"<\g<0>>"), repr("")]
+            add((1, lambda: f"len(re.sub({pat()}, {self.pick(templates)}, {s1()}{count()}))"))
+            add((1, lambda: f"len(re.compile({pat()}).sub({self.pick(repls)}, {s1()}{count()}))"))
+            add((1, lambda: f"len(re.split({pat()}, {s1()}{self.pick(['', ', 1', ', maxsplit=2'])}))"))
+            add((1, lambda: f"(lambda m: m.span()[1] + len(m.groups()) if m else -1)(re.{self.pick(['search', 'match', 'fullmatch'])}({pat()}, {s1()}))"))
+            add((1, lambda: f"re.subn({pat()}, '', {s1()})[1]"))
+            add((1, lambda: f"sum(m.end() - m.start() for m in re.finditer({pat()}, {s1()}))"))
+            add((1, lambda: f"len(re.compile({pat()}, re.{self.pick(['I', 'M', 'S', 'A', 'NOFLAG'])}).findall({s1()}))"))
         if self.f("genexpr_early") and self.special():
             add((1, lambda: f"next(({self.over(self.comp_source(d1), lambda v: v + ' ' + self.pick(['>', '<', '==']) + ' ' + self.atom_int())}), {self.lit_int()})"))
         if self.f("bigint"):
@@ -1473,6 +1490,8 @@ class Gen:
             return self.pick(PROBES_FOUND)
         if k == 4 and self.f("itertools"):
             return self.pick(PROBES_ITERTOOLS)
+        if k == 5 and self.f("re"):
+            return self.pick(PROBES_RE)
         while True:
             p = self.pick(PROBES)
             if self.f("builtin_types") or not re.search(r"\b(map|filter|zip|enumerate|reversed|partial)\(", p):

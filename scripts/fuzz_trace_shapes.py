@@ -23,6 +23,7 @@ import typing
 import heapq
 import bisect
 import copy
+import re
 _F = sys._getframe().f_code.co_filename
 def _v(a):
     t = type(a)
@@ -157,7 +158,7 @@ OTHER_FEATURES = [
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
     "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports", "eval_exec",
     "jumps", "new_init_subclass", "builtin_subclass", "stdlib_mods", "itertools",
-    "dataclasses",
+    "dataclasses", "re",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES
@@ -234,6 +235,14 @@ PROBES_ITERTOOLS = [
     "itertools.starmap(len)", "list(itertools.starmap(len, [1]))", "itertools.compress([1])", "itertools.pairwise(1)",
     "next(itertools.repeat(1, 0))", "itertools.count(1, start=2)", "itertools.count(1) + 1",
 ]
+# re's errors (feature `re`): malformed patterns and templates, bad groups.
+PROBES_RE = [
+    "re.compile('(')", "re.compile('a)')", "re.compile('[a')", "re.compile('a**')", "re.compile('*')",
+    "re.compile('x{2,1}')", "re.compile(r'\\q')", "re.compile('(?P<a>x)(?P<a>y)')", "re.compile('(?z)')",
+    "re.sub('(a)', r'\\2', 'a')", "re.sub('(a)', r'\\g<x>', 'a')", "re.match('(a)', 'a').group(3)",
+    "re.compile(5)", "re.search('a', 5)", "re.compile('a').match()", "re.compile('a').sub(lambda m: 1, 'a')",
+    "re.compile('a', re.L)", "re.match('a', 'a').start('x')",
+]
 # Probes whose message (or missing exception) differed in krait when found.
 PROBES_FOUND = [
     "'a' ** 2", "pow('a', 2)", "pow(2, 'a', 3)", "str(1, 2)", "_n = 'a'; _n['b']", "[][1:2] = 5", "'x'.replace(1, 2)",
@@ -241,6 +250,12 @@ PROBES_FOUND = [
     "functools.partial(5)", "divmod('a', 1)", "2.0 ** 10000",
     "functools.reduce(len, 5)", "'a b'.split(5, '*')", "'abc'.find(5, '*')", "'abc'.removeprefix(None)",
     "[3, 1].sort(1, 2, 3)", "sum(1, 'x')", "int(2, 3, 5)", "int(-1.5, 1)", "enumerate(1, 'x')",
+]
+# Patterns of the `re` feature: each runs in krait (nothing refused; a
+# Unicode \b is, on strings with characters like '²').
+RE_PATTERNS = [
+    r"\w+", r"\d", r"[aeiou]", r"(\w)(\w)?", r"\s+", r"^\w", r"(?i)[a-c]+", r"x*", r"(?a)\b\w", r"(?P<w>[a-z]+)",
+    r".", r"[^a-z ]+", r"(a|b)c?", r"\W", r"(?m)^.", r"\S+?", r"[A-Z]\w*", r"(?:ab)+", r"\d+|[xyz]", r"",
 ]
 # Operands and operations for numeric edge cases (big ints, inf, nan, -0.0, subnormals).
 NUM_VALUES = ["0", "1", "-7", "3", "2**64", "-2**70", "10**25 + 3", "0.5", "-2.5", "1e16", "1e300", "-0.0", "1.5e-310",

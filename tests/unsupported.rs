@@ -130,3 +130,62 @@ fn copying_what_needs_pickling_protocols_is_refused_by_name() {
         );
     }
 }
+
+#[test]
+fn re_constructs_the_engine_lacks_are_refused_by_name() {
+    for (src, name) in [
+        (r"import re; re.compile(r'(a)\1')", "backreferences"),
+        (
+            r"import re; re.compile(r'(?P<x>a)(?P=x)')",
+            "backreferences",
+        ),
+        (r"import re; re.search(r'a(?=b)', 'ab')", "lookahead"),
+        (
+            r"import re; re.search(r'a(?!b)', 'ab')",
+            "negative lookahead",
+        ),
+        (r"import re; re.search(r'(?<=a)b', 'ab')", "lookbehind"),
+        (
+            r"import re; re.search(r'(?<!a)b', 'ab')",
+            "negative lookbehind",
+        ),
+        (
+            r"import re; re.search(r'(a)?(?(1)b|c)', 'ab')",
+            "conditional",
+        ),
+        (r"import re; re.search(r'(?>a+)b', 'ab')", "atomic"),
+        (r"import re; re.search(r'a++b', 'ab')", "possessive"),
+        (
+            r"import re; re.findall(r'|a', 'a')",
+            "preferred match is empty",
+        ),
+        (
+            r"import re; re.findall(r'a??', 'a')",
+            "preferred match is empty",
+        ),
+        (
+            r"import re; re.findall(r'x$', 'x\nx\n')",
+            "'$' without MULTILINE",
+        ),
+        (r"import re; re.compile('a', re.DEBUG)", "re.DEBUG"),
+        (r"import re; re.match('(a*)*', 'b')", "can match empty"),
+        (r"import re; re.match('(a|)+', 'aab')", "can match empty"),
+        (r"import re; re.findall(r'\b\w', 'a\u0301b')", "\\b or \\B"),
+        (
+            r"import re; re.compile('(a|)').match('abc', 2, 1)",
+            "pos after endpos",
+        ),
+        (r"import re; re.template('a')", "re.template"),
+        (
+            r"import re; re.compile('(?P<a>x)').groupindex",
+            "groupindex",
+        ),
+    ] {
+        let (last, code) = run(src);
+        assert_eq!(code, Some(1), "{src:?}: {last}");
+        assert!(
+            last.starts_with("NotImplementedError: krait does not support") && last.contains(name),
+            "{src:?}: {last}"
+        );
+    }
+}

@@ -14,6 +14,9 @@ mod modules;
 pub(crate) use modules::{
     call_getter, frozen_module, install_on_import as install_module, FrozenModule, MtState,
 };
+pub(crate) use modules::{
+    re_getattr, re_hash, re_match_getitem, re_repr, re_same_pattern, ReCache, ReObj,
+};
 pub mod set_methods;
 mod sort;
 mod str_methods;

@@ -50,7 +50,7 @@ pub struct PySig {
 }
 
 /// The most parameters a `PySig` has.
-pub const PY_PARAMS: usize = 4;
+pub const PY_PARAMS: usize = 5;
 
 /// A method of a built-in type, or a function of a built-in module.
 pub struct FnDef {

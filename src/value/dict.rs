@@ -62,6 +62,12 @@ pub fn builtin_hash(v: &Value) -> PyResult<i64> {
             ))
         }
         Value::Slice(_) => return Err(PyErr::type_error("unhashable type: 'slice'")),
+        Value::Descr(d) if matches!(&**d, super::Descr::Re(o) if crate::builtins::re_hash(o).is_some()) => {
+            match &**d {
+                super::Descr::Re(o) => crate::builtins::re_hash(o).unwrap_or(0),
+                _ => 0,
+            }
+        }
         // Methods hash as they compare: by the object's identity and the function.
         Value::BoundMethod(m) => identity_hash(&m.self_) ^ builtin_hash(&m.func)?,
         Value::Builtin(b) => match &b.bound_self {

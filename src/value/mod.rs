@@ -336,6 +336,8 @@ pub enum Descr {
         items: Vec<Value>,
         kwargs: Kwargs,
     },
+    /// `re.Pattern`, `re.Match` and the scanner behind `re.finditer`.
+    Re(Box<crate::builtins::ReObj>),
 }
 
 /// Which of `operator`'s callable types a `Descr::Getter` is.
@@ -495,6 +497,7 @@ impl Value {
                 Descr::Super { .. } => "super",
                 Descr::Partial { .. } => "functools.partial",
                 Descr::Getter { kind, .. } => kind.type_name(),
+                Descr::Re(o) => o.kind().1,
             },
             Value::Cell(_) => "cell",
             Value::Traceback(_) => "traceback",

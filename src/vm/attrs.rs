@@ -446,6 +446,7 @@ impl Vm {
                     Value::dict(dd)
                 }
                 (Descr::StaticMethod(f) | Descr::ClassMethod(f), "__func__") => f.clone(),
+                (Descr::Re(o), _) => return crate::builtins::re_getattr(self, o, name),
                 (Descr::Super { start_after, obj }, _) => {
                     return self
                         .super_getattr(start_after.clone(), obj.clone(), name)

@@ -175,6 +175,17 @@ impl Vm {
                 return Ok(Some(x.same_as(y) == (op == CmpKind::Eq)));
             }
             (Value::Instance(_), _) | (_, Value::Instance(_)) => return Ok(None),
+            (Value::Descr(x), Value::Descr(y)) if matches!(op, CmpKind::Eq | CmpKind::Ne) => {
+                match (&**x, &**y) {
+                    (crate::value::Descr::Re(x), crate::value::Descr::Re(y)) => {
+                        match crate::builtins::re_same_pattern(x, y) {
+                            Some(same) => return Ok(Some(same == (op == CmpKind::Eq))),
+                            None => return Ok(Some(a.is(b) == (op == CmpKind::Eq))),
+                        }
+                    }
+                    _ => return Ok(Some(a.is(b) == (op == CmpKind::Eq))),
+                }
+            }
             (Value::BoundMethod(_) | Value::Builtin(_), _)
                 if matches!(op, CmpKind::Eq | CmpKind::Ne) =>
             {

@@ -150,6 +150,8 @@ pub struct Vm {
     pub stdout_strict: bool,
     /// The `random` module's generator, seeded at its first use.
     pub random: Option<Box<crate::builtins::MtState>>,
+    /// The `re` module's compiled patterns.
+    pub re_cache: crate::builtins::ReCache,
 }
 
 impl Default for Vm {
@@ -205,6 +207,7 @@ impl Vm {
             stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             stdout_strict: false,
             random: None,
+            re_cache: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm

@@ -217,6 +217,7 @@ impl Vm {
                     }
                     format!("{}({})", kind.type_name(), parts.join(", "))
                 }
+                Descr::Re(o) => crate::builtins::re_repr(self, v, o)?,
                 _ => format!("<{} object at 0x{:x}>", v.type_name(), v.ptr().unwrap_or(0)),
             },
             _ => crate::value::repr::repr_plain(v),

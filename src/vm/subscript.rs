@@ -127,6 +127,9 @@ impl Vm {
                     c.type_name()
                 ))),
             },
+            Value::Descr(d) if matches!(&**d, crate::value::Descr::Re(o) if o.kind().0 == 1) => {
+                crate::builtins::re_match_getitem(self, c, k)
+            }
             Value::Class(cls) => self.class_getitem(cls, k),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object is not subscriptable",

@@ -44,6 +44,8 @@ pub struct Types {
     pub partial: Rc<Class>,
     /// `operator.itemgetter`, `attrgetter`, `methodcaller`, by `GetterKind`.
     pub getters: [Rc<Class>; 3],
+    /// `re.Pattern`, `re.Match`, `_sre.SRE_Scanner`, by `ReObj::kind`.
+    pub re: [Rc<Class>; 3],
     pub map: Rc<Class>,
     pub filter: Rc<Class>,
     pub zip: Rc<Class>,
@@ -153,6 +155,8 @@ impl Types {
                 (GetterKind::Method, "methodcaller"),
             ]
             .map(|(k, name)| module_class("operator", name, o(), TypeKind::Getter(k))),
+            re: [("re", "Pattern"), ("re", "Match"), ("_sre", "SRE_Scanner")]
+                .map(|(m, name)| module_class(m, name, o(), TypeKind::Object)),
             map,
             filter,
             zip,
@@ -233,6 +237,7 @@ impl Types {
                 Descr::Super { .. } => self.super_.clone(),
                 Descr::Partial { .. } => self.partial.clone(),
                 Descr::Getter { kind, .. } => self.getters[*kind as usize].clone(),
+                Descr::Re(o) => self.re[o.kind().0].clone(),
             },
             Value::Cell(_) => self.cell.clone(),
             Value::Traceback(_) => self.traceback.clone(),

@@ -1,6 +1,6 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
 //! `time`, `gc`, `linecache`, `random`, `string`, `operator`, `itertools`
-//! (with `itertools_iter`), `json`, `_heapq`, `bisect`. A module's functions are a `ModuleDef`
+//! (with `itertools_iter`), `json`, `re` (with `re_parse`), `_heapq`, `bisect`. A module's functions are a `ModuleDef`
 //! (their parameters checked by the call, `typedef.rs`); its other
 //! attributes are made here. Modules CPython writes in Python may be
 //! written in Python here too: `frozen.rs` keeps their source (`py/`).
@@ -17,6 +17,8 @@ mod linecache;
 mod math;
 mod operator;
 mod random;
+mod re;
+mod re_parse;
 mod string;
 mod sys;
 mod time;
@@ -32,6 +34,10 @@ pub(crate) use itertools_iter::{next as itertools_next, It as ItertoolsState};
 pub(crate) use operator::call_getter;
 pub(in crate::builtins) use operator::make_getter;
 pub(crate) use random::MtState;
+pub(crate) use re::{
+    getattr as re_getattr, hash as re_hash, match_getitem as re_match_getitem, repr as re_repr,
+    same_pattern as re_same_pattern, ReCache, ReObj,
+};
 pub(in crate::builtins) use sys::read_stdin_line;
 
 use super::typedef::ModuleDef;
@@ -94,6 +100,7 @@ pub fn install_on_import(vm: &mut Vm, name: &str) -> bool {
         "operator" => operator::install(vm),
         "itertools" => itertools::install(vm),
         "json" => json::install(vm),
+        "re" => re::install(vm),
         "_heapq" => heapq::install(vm),
         "bisect" => bisect::install(vm),
         "gc" => {

@@ -783,7 +783,7 @@ fn sample(vm: &mut Vm, population: &Value, k: &Value) -> PyResult<Vec<Value>> {
 
 /// `choices(population, weights=None, *, cum_weights=None, k=1)`.
 fn r_choices(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let [population, weights, cum_weights, k] = CHOICES.bind(args, kw)?;
+    let [population, weights, cum_weights, k, _] = CHOICES.bind(args, kw)?;
     let population = population.unwrap_or_default();
     let weights = weights.filter(|w| !matches!(w, Value::None));
     let cum_weights = cum_weights.filter(|w| !matches!(w, Value::None));
