@@ -170,6 +170,7 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             IterObj::Reversed { items, index: 0 }
         }
         Value::Range(r) => IterObj::range(r, true),
+        Value::Deque(d) => return Ok(super::deque_iter(d, true)),
         Value::Dict(d) => {
             let b = d.borrow();
             let mut keys: Vec<Value> = b.keys().cloned().collect();

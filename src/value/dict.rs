@@ -55,7 +55,7 @@ pub fn builtin_hash(v: &Value) -> PyResult<i64> {
             Ok(hash::hash_tuple(&hs))
         })?,
         Value::FrozenSet(s) => s.frozen_hash(),
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Deque(_) => {
             return Err(PyErr::new(
                 ExcType::TypeError,
                 format!("unhashable type: '{}'", v.builtin_type_name()),

@@ -75,6 +75,7 @@ impl Vm {
                 Value::Str(_) => Some("str"),
                 Value::List(_) => Some("list"),
                 Value::Tuple(_) => Some("tuple"),
+                Value::Deque(_) => Some("deque"),
                 _ => None,
             };
             if let Some(k) = kind {
@@ -87,7 +88,12 @@ impl Vm {
             }
         }
         if op == BinOpKind::Mul {
-            let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            let is_seq = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Deque(_)
+                )
+            };
             let other = if is_seq(&a) {
                 Some(&b)
             } else if is_seq(&b) {
@@ -218,6 +224,10 @@ impl Vm {
                 } else {
                     Some(Value::list(v))
                 }
+            }
+            (Value::Deque(_), _, BinOpKind::Add | BinOpKind::Mul)
+            | (_, Value::Deque(_), BinOpKind::Mul) => {
+                crate::builtins::deque_binop(self, a, b, op, inplace)?
             }
             (Value::Tuple(x), Value::Tuple(y), BinOpKind::Add) => {
                 let mut v = (**x).clone();

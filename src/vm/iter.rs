@@ -120,6 +120,15 @@ pub enum IterObj {
         obj: Value,
         index: i64,
     },
+    /// A deque's iterator (`builtins/modules/collections.rs`): `left`
+    /// items to go, `state` the deque's when made, backwards when `rev`.
+    Deque {
+        deque: Rc<crate::value::DequeObj>,
+        index: usize,
+        left: usize,
+        state: u64,
+        rev: bool,
+    },
     /// An `itertools` iterator (`builtins/modules/itertools_iter.rs`).
     Itertools(Box<crate::builtins::ItertoolsState>),
     Done,
@@ -182,6 +191,8 @@ impl IterObj {
             IterObj::Callable { .. } => "callable_iterator",
             IterObj::SeqIndex { .. } => "iterator",
             IterObj::Itertools(s) => s.type_name(),
+            IterObj::Deque { rev: false, .. } => "_collections._deque_iterator",
+            IterObj::Deque { rev: true, .. } => "_collections._deque_reverse_iterator",
             IterObj::Done => "iterator",
         }
     }
@@ -321,6 +332,7 @@ impl Vm {
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         let it = match v {
             Value::Iter(_) => return Ok(v),
+            Value::Deque(d) => return Ok(crate::builtins::deque_iter(&d, false)),
             Value::List(list) => IterObj::List { list, index: 0 },
             Value::Tuple(items) => IterObj::Tuple { items, index: 0 },
             Value::Str(s) => IterObj::Str { s, byte: 0 },
@@ -403,6 +415,7 @@ impl Vm {
             | Value::Dict(_)
             | Value::Set(_)
             | Value::FrozenSet(_)
+            | Value::Deque(_)
             | Value::Iter(_) => true,
             _ => false,
         }
@@ -484,6 +497,13 @@ impl Vm {
                 *index += v.is_some() as usize;
                 Ok(v)
             }
+            IterObj::Deque {
+                deque,
+                index,
+                left,
+                state,
+                rev,
+            } => crate::builtins::deque_iter_step(deque, index, left, *state, *rev),
             IterObj::Tuple { items, index } => {
                 if *index < items.len() {
                     *index += 1;

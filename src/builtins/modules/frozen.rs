@@ -15,7 +15,17 @@ pub struct FrozenModule {
 }
 
 /// Every frozen module, by full name.
-static FROZEN: &[(&str, FrozenModule)] = &[];
+static FROZEN: &[(&str, FrozenModule)] = &[
+    // `Counter` and `namedtuple`; `deque`, `defaultdict` and `OrderedDict`
+    // come from the native `_collections`.
+    (
+        "collections",
+        FrozenModule {
+            source: include_str!("py/collections/__init__.py"),
+            package: true,
+        },
+    ),
+];
 
 /// The frozen module `name`, if krait has one.
 pub fn frozen_module(name: &str) -> Option<&'static FrozenModule> {
