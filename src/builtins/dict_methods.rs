@@ -172,6 +172,23 @@ pub fn ordered_view(vm: &mut Vm, d: &DictRef, which: u8) -> Value {
     view_value(vm, d, kind, true)
 }
 
+/// An `OrderedDict`'s iterator over keys (0), values (1) or items (2),
+/// backwards when `rev`.
+pub fn ordered_iter(d: &DictRef, kind: u8, rev: bool) -> Value {
+    let b = d.borrow();
+    let mut order = b.live_positions();
+    if rev {
+        order.reverse();
+    }
+    Value::Iter(crate::gc::alloc(RefCell::new(IterObj::ODict {
+        dict: d.clone(),
+        order,
+        pos: 0,
+        version: b.keys_version(),
+        kind,
+    })))
+}
+
 fn view_value(vm: &mut Vm, d: &DictRef, kind: ViewKind, ordered: bool) -> Value {
     // Views are instances whose class defines `__eq__` without a class
     // statement: `==` must ask it (`Vm::rich_compare_defined`).
@@ -222,6 +239,9 @@ fn view_items(d: &DictRef, kind: ViewKind) -> Vec<Value> {
 
 fn view_iter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (d, kind) = view_recv(args)?;
+    if matches!(&args[0], Value::Instance(i) if i.class.name.as_str().starts_with('o')) {
+        return Ok(ordered_iter(&d, kind as u8, false));
+    }
     let len = d.borrow().len();
     let it = match kind {
         ViewKind::Keys => IterObj::DictKeys {
@@ -576,6 +596,20 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     posargs("dict", "fromkeys", args, kw, 1, 2)?;
     let value = args.get(2).cloned().unwrap_or(Value::None);
+    // A subclass's (`OrderedDict.fromkeys`): `cls()` filled by `d[k] = v`.
+    let cls = match &args[0] {
+        Value::Class(c) => Some(c.clone()),
+        Value::Instance(i) => Some(i.class.clone()),
+        _ => None,
+    };
+    if let Some(cls) = cls.filter(|c| c.is_user) {
+        let new = vm.call_value(&Value::Class(cls), vec![], vec![])?;
+        let it = vm.get_iter(args[1].clone())?;
+        while let Some(k) = vm.next_value(&it)? {
+            vm.setitem(&new, k, value.clone())?;
+        }
+        return Ok(new);
+    }
     let mut d = Dict::new();
     // CPython sizes the result once for a dict or set of keys.
     let keys: Vec<Value> = match &args[1] {

@@ -189,6 +189,9 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 }
                 return vm.call_special(&m, v, vec![]);
             }
+            if let Some(Value::Deque(d)) = i.payload() {
+                return Ok(super::deque_iter(d, true));
+            }
             if i.class.lookup_user("__getitem__").is_none() {
                 return Err(not_reversible());
             }

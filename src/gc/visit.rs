@@ -546,6 +546,7 @@ fn iter(it: &IterObj, f: &mut impl FnMut(usize)) {
         }
         IterObj::Itertools(s) => s.for_each_value(&mut |v| value(v, f)),
         IterObj::Deque { deque, .. } => f(addr(deque)),
+        IterObj::ODict { dict, .. } => f(addr(dict)),
         IterObj::Str { .. } | IterObj::Range { .. } | IterObj::BigRange { .. } | IterObj::Done => {}
     }
 }

@@ -631,6 +631,16 @@ impl Dict {
             .skip(pos)
             .find_map(|(i, e)| e.as_ref().map(|(k, v)| (i, &k.value, v)))
     }
+    /// The positions of the live entries, in insertion order.
+    pub fn live_positions(&self) -> Vec<usize> {
+        (0..self.entries.len())
+            .filter(|&i| self.entries[i].is_some())
+            .collect()
+    }
+    /// The key and value at entry position `ix`, if live.
+    pub fn entry_at(&self, ix: usize) -> Option<(&Value, &Value)> {
+        self.entries.get(ix)?.as_ref().map(|(k, v)| (&k.value, v))
+    }
     /// The `i`-th live entry in insertion order.
     pub fn get_index(&self, i: usize) -> Option<(&Value, &Value)> {
         self.iter().nth(i)

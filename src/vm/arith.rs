@@ -54,6 +54,12 @@ impl Vm {
         // instance itself).
         let (pa, pb) = (a.builtin_value(), b.builtin_value());
         if !pa.is(&a) || !pb.is(&b) {
+            // A deque subclass's result is of its class (`deque_copy`).
+            if matches!(pa, Value::Deque(_)) || matches!(pb, Value::Deque(_)) {
+                if let Some(v) = crate::builtins::deque_binop(self, &a, &b, op, inplace)? {
+                    return Ok(v);
+                }
+            }
             let (pa, pb) = (pa.clone(), pb.clone());
             if let Some(v) = self.builtin_binop(&pa, &pb, op, inplace)? {
                 return Ok(if inplace && v.is(&pa) && !pa.is(&a) {

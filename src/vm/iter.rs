@@ -129,6 +129,16 @@ pub enum IterObj {
         state: u64,
         rev: bool,
     },
+    /// An `OrderedDict`'s iterator (`kind` 0 keys, 1 values, 2 items):
+    /// the entries' positions in its order when made; any key added or
+    /// removed since (the dict's `keys_version`) is CPython's error.
+    ODict {
+        dict: Rc<RefCell<Dict>>,
+        order: Vec<usize>,
+        pos: usize,
+        version: u64,
+        kind: u8,
+    },
     /// An `itertools` iterator (`builtins/modules/itertools_iter.rs`).
     Itertools(Box<crate::builtins::ItertoolsState>),
     Done,
@@ -191,6 +201,7 @@ impl IterObj {
             IterObj::Callable { .. } => "callable_iterator",
             IterObj::SeqIndex { .. } => "iterator",
             IterObj::Itertools(s) => s.type_name(),
+            IterObj::ODict { .. } => "odict_iterator",
             IterObj::Deque { rev: false, .. } => "_collections._deque_iterator",
             IterObj::Deque { rev: true, .. } => "_collections._deque_reverse_iterator",
             IterObj::Done => "iterator",
@@ -504,6 +515,30 @@ impl Vm {
                 state,
                 rev,
             } => crate::builtins::deque_iter_step(deque, index, left, *state, *rev),
+            IterObj::ODict {
+                dict,
+                order,
+                pos,
+                version,
+                kind,
+            } => {
+                let d = dict.borrow();
+                if d.keys_version() != *version {
+                    return Err(PyErr::new(
+                        ExcType::RuntimeError,
+                        "OrderedDict mutated during iteration",
+                    ));
+                }
+                let Some((k, v)) = order.get(*pos).and_then(|&ix| d.entry_at(ix)) else {
+                    return Ok(None);
+                };
+                *pos += 1;
+                Ok(Some(match kind {
+                    0 => k.clone(),
+                    1 => v.clone(),
+                    _ => Value::tuple(vec![k.clone(), v.clone()]),
+                }))
+            }
             IterObj::Tuple { items, index } => {
                 if *index < items.len() {
                     *index += 1;

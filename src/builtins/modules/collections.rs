@@ -542,7 +542,17 @@ pub fn repr(vm: &mut Vm, v: &Value, d: &Rc<DequeObj>) -> PyResult<String> {
     })
 }
 
-/// `+`, `*`, `+=`, `*=` with a deque operand (None: not these).
+/// A copy of deque `v` for an operator's result: a subclass's is
+/// `type(v)(v, maxlen)`, as CPython's `deque_copy` makes it.
+fn copy_for_op(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Deque(d) => Ok(Value::Deque(plain_copy(d))),
+        other => copy(vm, std::slice::from_ref(other), &Kwargs::new()),
+    }
+}
+
+/// `+`, `*`, `+=`, `*=` with a deque operand, or an instance of a deque
+/// subclass (None: not these).
 pub fn binop(
     vm: &mut Vm,
     a: &Value,
@@ -551,29 +561,32 @@ pub fn binop(
     inplace: bool,
 ) -> PyResult<Option<Value>> {
     let is_count = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_));
-    match (a, b, op) {
-        (Value::Deque(x), other, BinOpKind::Add) if inplace => {
-            extend_side(vm, x, other, false)?;
+    let (pa, pb) = (a.builtin_value(), b.builtin_value());
+    match (pa, pb, op) {
+        (Value::Deque(x), _, BinOpKind::Add) if inplace => {
+            extend_side(vm, x, b, false)?;
             Ok(Some(a.clone()))
         }
-        (Value::Deque(x), Value::Deque(y), BinOpKind::Add) => {
-            let new = plain_copy(x);
-            extend_side(vm, &new, &Value::Deque(y.clone()), false)?;
-            Ok(Some(Value::Deque(new)))
+        (Value::Deque(_), Value::Deque(_), BinOpKind::Add) => {
+            let new = copy_for_op(vm, a)?;
+            extend_side(vm, &dq(&new), b, false)?;
+            Ok(Some(new))
         }
-        (Value::Deque(x), n, BinOpKind::Mul) | (n, Value::Deque(x), BinOpKind::Mul)
+        (Value::Deque(_), n, BinOpKind::Mul) | (n, Value::Deque(_), BinOpKind::Mul)
             if is_count(n) =>
         {
             let k = match vm.index_sized(n, ExcType::OverflowError)? {
                 k if k <= 0 => 0,
                 k => k as usize,
             };
-            let target = match inplace && matches!(a, Value::Deque(_)) {
-                true => x.clone(),
-                false => plain_copy(x),
+            let (me, _) = if is_count(pb) { (a, b) } else { (b, a) };
+            let result = match inplace && is_count(pb) {
+                true => me.clone(),
+                false => copy_for_op(vm, me)?,
             };
+            let target = dq(&result);
             if k == 1 {
-                return Ok(Some(Value::Deque(target)));
+                return Ok(Some(result));
             }
             let src = items(&target);
             target.bump();
@@ -600,7 +613,7 @@ pub fn binop(
                     }
                 }
             }
-            Ok(Some(Value::Deque(target)))
+            Ok(Some(result))
         }
         _ => Ok(None),
     }
@@ -655,10 +668,9 @@ static ORDEREDDICT: &[FnDef] = &[
     FnDef::method("OrderedDict", is_od, "values", NoArgs, od_values),
     FnDef::method("OrderedDict", is_od, "items", NoArgs, od_items),
     FnDef::method("OrderedDict", is_od, "__reversed__", NoArgs, od_reversed),
+    FnDef::method("OrderedDict", is_od, "__iter__", NoArgs, od_iter),
     FnDef::method("OrderedDict", |_| true, "__or__", One, od_or),
     FnDef::method("OrderedDict", |_| true, "__ror__", One, od_ror),
-    // A class method (bound to the class by attribute lookup, by its name).
-    FnDef::method("OrderedDict", |_| true, "fromkeys", Own, od_fromkeys),
 ];
 
 type DictRef = Rc<RefCell<Dict>>;
@@ -951,10 +963,14 @@ fn od_items(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(crate::builtins::dict_methods::ordered_view(vm, &d, 2))
 }
 
-fn od_reversed(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let d = Value::Dict(payload_dict(&args[0])?);
-    let rev = vm.types.reversed.clone();
-    vm.call_value(&Value::Class(rev), vec![d], vec![])
+fn od_reversed(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = payload_dict(&args[0])?;
+    Ok(crate::builtins::dict_methods::ordered_iter(&d, 0, true))
+}
+
+fn od_iter(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = payload_dict(&args[0])?;
+    Ok(crate::builtins::dict_methods::ordered_iter(&d, 0, false))
 }
 
 fn od_or_impl(vm: &mut Vm, me: &Value, a: &Value, b: &Value) -> PyResult<Value> {
@@ -981,23 +997,6 @@ fn od_ror(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     }
     od_or_impl(vm, &args[0], &args[1], &args[0])
-}
-
-/// `OrderedDict.fromkeys(iterable, value=None)`: an instance of the class
-/// it is called on.
-fn od_fromkeys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    crate::builtins::str_methods::posargs("OrderedDict", "fromkeys", args, kw, 1, 2)?;
-    let cls = match &args[0] {
-        c @ Value::Class(_) => c.clone(),
-        other => Value::Class(vm.types.type_of(other)),
-    };
-    let new = vm.call_value(&cls, vec![], vec![])?;
-    let value = args.get(2).cloned().unwrap_or(Value::None);
-    let it = vm.get_iter(args[1].clone())?;
-    while let Some(k) = vm.next_value(&it)? {
-        vm.setitem(&new, k, value.clone())?;
-    }
-    Ok(new)
 }
 
 // ---------------------------------------------------------------- install
@@ -1049,6 +1048,25 @@ pub(super) fn install(vm: &mut Vm) {
             })),
         );
         d.insert(vm.intern("__hash__"), Value::None);
+    }
+    // The iterators' types, named as CPython's (`_collections._deque_iterator`).
+    for name in ["_deque_iterator", "_deque_reverse_iterator"] {
+        let c = Rc::new(Class {
+            name: pystr(name),
+            qualname: pystr(name),
+            module: pystr("_collections"),
+            base: Some(vm.types.object.clone()),
+            kind: TypeKind::Iterator,
+            is_user: false,
+            dict: RefCell::new(AttrMap::default()),
+            slot_hint: Default::default(),
+        });
+        crate::builtins::install_iterator_methods(&c);
+        let tp_name = match name {
+            "_deque_iterator" => "_collections._deque_iterator",
+            _ => "_collections._deque_reverse_iterator",
+        };
+        vm.types.register_iterator_type(tp_name, c);
     }
     let dd = dict_subclass(vm, "defaultdict", DEFAULTDICT);
     let od = dict_subclass(vm, "OrderedDict", ORDEREDDICT);

@@ -159,3 +159,13 @@ class E(deque):
 
 e = E("xy")
 print(e, e.tag, e.pop(), e)
+
+import json
+a, b = D([1, 2]), deque([3])
+print(a + b, b + a, a * 2, 2 * a, list(reversed(a)), a == D([1, 2]), a == deque([1, 2]))
+a += [9]
+a *= 2
+print(a, type(a).__name__)
+t(lambda: json.dumps(deque([1])))
+print(sorted(deque([3, 1, 2])), sum(deque([3, 1, 2])), max(deque("abc")), f"{deque([1])}", str(deque()))
+print(deque([1, 2]).__len__(), deque([1, 2]).__getitem__(1), deque([1, 2]).__contains__(2), type(iter(deque())).__name__)

@@ -110,3 +110,35 @@ lru["b"] = 2
 lru["a"]
 lru["c"] = 3
 print(lru, list(lru), lru.size)
+
+import json
+print(json.dumps(defaultdict(int, a=1)), json.dumps(OrderedDict(b=[1, 2], a=None)))
+print(type(defaultdict.fromkeys("ab")).__name__, defaultdict.fromkeys("ab", 0), OrderedDict.fromkeys([3, 1]))
+
+def mutate(how):
+    od = OrderedDict(a=1, b=2, c=3)
+    seen = []
+    try:
+        for k in od:
+            seen.append(k)
+            if how == "move":
+                od.move_to_end(k)
+            elif how == "add":
+                od["z"] = 0
+            elif how == "del":
+                del od["c"]
+            else:
+                od[k] = 5
+    except RuntimeError as e:
+        print(how, seen, e)
+    else:
+        print(how, seen, od)
+
+for how in ["move", "add", "del", "set"]:
+    mutate(how)
+od = OrderedDict(a=1, b=2)
+print(list(reversed(od)), list(od.values()), list(od.items()), [k for k in od.keys()])
+it = iter(od)
+print(next(it), type(it).__name__)
+od.popitem()
+t(lambda: next(it))
