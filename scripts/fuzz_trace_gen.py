@@ -6,6 +6,7 @@ import re
 
 from fuzz_trace_shapes import (  # noqa: F401
     EXC_BUILTIN, KEYS, MODES, NUM_BINARY, NUM_UNARY, NUM_VALUES, PROBES, PROBES_CLOSE, PROBES_FOUND, PROBES_ITERTOOLS,
+    PROBES_COLLECTIONS,
     STR_POOL, STR_RARE, harness,
 )
 
@@ -371,7 +372,19 @@ class Gen:
             add((1, lambda: f"len(list(itertools.{self.pick(['combinations', 'permutations', 'combinations_with_replacement'])}({self.e_list(d1)}[:5], {self.r.randint(0, 3)})))"))
             add((1, lambda: f"sum(itertools.{self.pick(['takewhile', 'dropwhile', 'filterfalse'])}({self.key_fn()}, {self.e_list(d1)}))"))
             add((1, lambda: f"len(list(itertools.groupby({self.e_list(d1)}, key={self.key_fn()})))"))
-        if self.f("genexpr_early") and self.special():
+        if self.f("collections") and self.special():
+            # deque, Counter, defaultdict, OrderedDict and namedtuple; user
+            # callbacks (key functions) called from their native code.
+            add((1, lambda: f"sum(collections.deque({self.e_list(d1)}, maxlen={self.r.randint(0, 4)}))"))
+            add((1, lambda: f"(lambda q: (q.rotate({self.e_int(d1)}), q.appendleft({self.e_int(d1)}), q.pop() + len(q))[2])(collections.deque({self.e_list(d1)}))"))
+            add((1, lambda: f"sum(collections.deque(map({self.key_fn()}, {self.e_list(d1)})))"))
+            add((1, lambda: f"(collections.Counter({self.e_list(d1)}).most_common(1) or [(0, 0)])[0][1]"))
+            add((1, lambda: f"sum((collections.Counter({self.e_list(d1)}) - collections.Counter({self.e_list(d1)})).values())"))
+            add((1, lambda: f"len(collections.defaultdict(list, zip({self.e_list(d1)}, {self.e_list(d1)})))"))
+            add((1, lambda: f"(lambda dd: (dd[{self.e_int(d1)}].append(1), len(dd[{self.e_int(d1)}]))[1])(collections.defaultdict({self.pick(['list', 'lambda: []'])}))"))
+            add((1, lambda: f"sum(collections.OrderedDict.fromkeys({self.e_list(d1)}))"))
+            nt_fields = ['"a b"', "['a', 'b']", '"a, b"']
+            add((1, lambda: f"collections.namedtuple('P', {self.pick(nt_fields)})({self.e_int(d1)}, b={self.e_int(d1)}).b"))
             add((1, lambda: f"next(({self.over(self.comp_source(d1), lambda v: v + ' ' + self.pick(['>', '<', '==']) + ' ' + self.atom_int())}), {self.lit_int()})"))
         if self.f("bigint"):
             add((1, lambda: f"{self.pick(['2 ** 70', '10 ** 20', '-(3 ** 45)', '(1 << 64)'])} {self.pick(['+', '//', '%', '*'])} ({self.e_int(d1)} or 1)"))
@@ -1469,6 +1482,8 @@ class Gen:
             return self.pick(PROBES_FOUND)
         if k == 4 and self.f("itertools"):
             return self.pick(PROBES_ITERTOOLS)
+        if k == 5 and self.f("collections"):
+            return self.pick(PROBES_COLLECTIONS)
         while True:
             p = self.pick(PROBES)
             if self.f("builtin_types") or not re.search(r"\b(map|filter|zip|enumerate|reversed|partial)\(", p):

@@ -18,6 +18,7 @@ import time
 import random
 import operator
 import string
+import collections
 _F = sys._getframe().f_code.co_filename
 def _v(a):
     t = type(a)
@@ -147,7 +148,7 @@ OTHER_FEATURES = [
     "sort_objs", "exit_end", "local_class", "backslash", "recursion_error", "probes",
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
     "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports", "eval_exec",
-    "jumps", "new_init_subclass", "builtin_subclass", "stdlib_mods", "itertools",
+    "jumps", "new_init_subclass", "builtin_subclass", "stdlib_mods", "itertools", "collections",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES
@@ -223,6 +224,16 @@ PROBES_ITERTOOLS = [
     "itertools.accumulate([1], foo=2)", "itertools.groupby()", "itertools.zip_longest([1], x=1)",
     "itertools.starmap(len)", "list(itertools.starmap(len, [1]))", "itertools.compress([1])", "itertools.pairwise(1)",
     "next(itertools.repeat(1, 0))", "itertools.count(1, start=2)", "itertools.count(1) + 1",
+]
+# collections' errors (feature `collections`).
+PROBES_COLLECTIONS = [
+    "collections.deque().pop()", "collections.deque([1], maxlen=-1)", "collections.deque([1]).index(2)",
+    "collections.deque([1])[5]", "collections.deque([1])['a']", "collections.deque([1], 1).insert(0, 2)",
+    "collections.deque([1]) + [2]", "collections.deque().rotate(1, 2)", "hash(collections.deque())",
+    "collections.OrderedDict().popitem()", "collections.OrderedDict().move_to_end(1)", "collections.defaultdict(5)",
+    "collections.defaultdict()[1]", "collections.namedtuple('P', 'a a')", "collections.namedtuple('P', 'a')(1, 2)",
+    "collections.Counter.fromkeys('a')", "collections.Counter('a') + 1", "collections.namedtuple('P', 'a')(1).b",
+    "_q = collections.deque([1, 2]); [_q.append(v) for v in _q]",
 ]
 # Probes whose message (or missing exception) differed in krait when found.
 PROBES_FOUND = [

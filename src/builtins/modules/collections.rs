@@ -108,6 +108,18 @@ fn dq(v: &Value) -> Rc<DequeObj> {
     }
 }
 
+/// A `Py_ssize_t` argument (`rotate(n)`, `insert(i, x)`, `maxlen`):
+/// CPython's `PyLong_AsSsize_t` message past its range.
+fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match vm.index_int(v)? {
+        Value::Int(i) => Ok(i),
+        _ => Err(PyErr::new(
+            ExcType::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+    }
+}
+
 /// `deque(iterable=(), maxlen=None)`.
 pub fn construct(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = Value::Deque(crate::gc::alloc(DequeObj::new(VecDeque::new(), None)));
@@ -150,9 +162,7 @@ fn deque_init(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         None | Some(Value::None) => None,
         Some(v) => {
             let n = match v.builtin_value() {
-                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-                    vm.index_sized(&v, ExcType::OverflowError)?
-                }
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => ssize_arg(vm, &v)?,
                 _ => return Err(PyErr::type_error("an integer is required")),
             };
             if n < 0 {
@@ -257,7 +267,7 @@ fn rotate(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     let d = dq(&args[0]);
     let n = match args.get(1) {
-        Some(v) => vm.index_sized(v, ExcType::OverflowError)?,
+        Some(v) => ssize_arg(vm, v)?,
         None => 1,
     };
     let mut items = d.items.borrow_mut();
@@ -361,7 +371,7 @@ fn insert(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         )));
     }
     let d = dq(&args[0]);
-    let i = vm.index_sized(&args[1], ExcType::OverflowError)?;
+    let i = ssize_arg(vm, &args[1])?;
     let len = d.len();
     if d.maxlen.get() == Some(len) {
         return Err(PyErr::index_error("deque already at its maximum size"));
