@@ -16,13 +16,21 @@ pub struct FrozenModule {
 
 /// Every frozen module, by full name.
 static FROZEN: &[(&str, FrozenModule)] = &[
-    // `Counter` and `namedtuple`; `deque`, `defaultdict` and `OrderedDict`
-    // come from the native `_collections`.
+    // `Counter`, `namedtuple` and `ChainMap`; `deque`, `defaultdict` and
+    // `OrderedDict` come from the native `_collections`.
     (
         "collections",
         FrozenModule {
             source: include_str!("py/collections/__init__.py"),
             package: true,
+        },
+    ),
+    // Refused by name when imported.
+    (
+        "collections.abc",
+        FrozenModule {
+            source: include_str!("py/collections/abc.py"),
+            package: false,
         },
     ),
 ];
