@@ -464,6 +464,9 @@ class ValuesView(_MappingView):
             yield self._mapping[key]
 
 
+# collections.abc's names, not collections': kept under private ones.
+_KeysView, _ItemsView, _ValuesView = KeysView, ItemsView, ValuesView
+del KeysView, ItemsView, ValuesView
 _MAPPINGS = (dict,)
 
 
@@ -507,13 +510,13 @@ class ChainMap:
         return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
 
     def keys(self):
-        return KeysView(self)
+        return _KeysView(self)
 
     def items(self):
-        return ItemsView(self)
+        return _ItemsView(self)
 
     def values(self):
-        return ValuesView(self)
+        return _ValuesView(self)
 
     def __eq__(self, other):
         if not isinstance(other, _MAPPINGS):
