@@ -1020,8 +1020,10 @@ fn pystr(s: &str) -> Rc<PyStr> {
 fn dict_subclass(vm: &mut Vm, name: &str, methods: &'static [FnDef]) -> Rc<Class> {
     let mut dict = AttrMap::default();
     for m in methods {
+        // (No `note_attr_hook`: their `__eq__` never meets the loop's
+        // identity fast path, which takes only plain instances, and the
+        // module is made for every program.)
         let v = Value::Builtin(Rc::new(Builtin::from_def(m)));
-        vm.note_attr_hook(m.name, &v);
         dict.insert(vm.intern(m.name), v);
     }
     crate::gc::alloc(Class {
