@@ -477,6 +477,48 @@ impl Vm {
         }
     }
 
+    /// One step of an `OrderedDict`'s iterator. CPython's finds the key's
+    /// node by hashing it at each step, and looks a value up by key (a
+    /// second hash): a key's user `__hash__` runs as often here.
+    fn odict_next(&mut self, cell: &Rc<RefCell<IterObj>>) -> PyResult<Option<Value>> {
+        let (k, v, kind) = {
+            let mut b = cell.borrow_mut();
+            let IterObj::ODict {
+                dict,
+                order,
+                pos,
+                version,
+                kind,
+            } = &mut *b
+            else {
+                return Ok(None);
+            };
+            let d = dict.borrow();
+            if d.keys_version() != *version {
+                return Err(PyErr::new(
+                    ExcType::RuntimeError,
+                    "OrderedDict mutated during iteration",
+                ));
+            }
+            let Some((k, v)) = order.get(*pos).and_then(|&ix| d.entry_at(ix)) else {
+                return Ok(None);
+            };
+            *pos += 1;
+            (k.clone(), v.clone(), *kind)
+        };
+        if matches!(k, Value::Instance(_)) {
+            self.hash_value(&k)?;
+            if kind != 0 {
+                self.hash_value(&k)?;
+            }
+        }
+        Ok(Some(match kind {
+            0 => k,
+            1 => v,
+            _ => Value::tuple(vec![k, v]),
+        }))
+    }
+
     /// One step of an iterator as CPython's `tp_iternext`: Ok(None) is a
     /// plain end, and a StopIteration raised by krait code on the way (a
     /// `__next__`, a `map` function) comes back as Err, for `for` to report
@@ -515,29 +557,9 @@ impl Vm {
                 state,
                 rev,
             } => crate::builtins::deque_iter_step(deque, index, left, *state, *rev),
-            IterObj::ODict {
-                dict,
-                order,
-                pos,
-                version,
-                kind,
-            } => {
-                let d = dict.borrow();
-                if d.keys_version() != *version {
-                    return Err(PyErr::new(
-                        ExcType::RuntimeError,
-                        "OrderedDict mutated during iteration",
-                    ));
-                }
-                let Some((k, v)) = order.get(*pos).and_then(|&ix| d.entry_at(ix)) else {
-                    return Ok(None);
-                };
-                *pos += 1;
-                Ok(Some(match kind {
-                    0 => k.clone(),
-                    1 => v.clone(),
-                    _ => Value::tuple(vec![k.clone(), v.clone()]),
-                }))
+            IterObj::ODict { .. } => {
+                drop(b);
+                self.odict_next(&cell)
             }
             IterObj::Tuple { items, index } => {
                 if *index < items.len() {

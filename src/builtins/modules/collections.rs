@@ -673,6 +673,7 @@ static ORDEREDDICT: &[FnDef] = &[
     FnDef::method("OrderedDict", is_od, "move_to_end", Own, move_to_end),
     FnDef::method("OrderedDict", is_od, "popitem", Own, od_popitem),
     FnDef::method("OrderedDict", is_od, "copy", NoArgs, od_copy),
+    FnDef::method("OrderedDict", is_od, "pop", Own, od_pop),
     FnDef::method("OrderedDict", is_od, "__copy__", NoArgs, od_copy),
     FnDef::method("OrderedDict", is_od, "keys", NoArgs, od_keys),
     FnDef::method("OrderedDict", is_od, "values", NoArgs, od_values),
@@ -805,12 +806,23 @@ fn od_repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         return Ok(Value::string(format!("{}()", name.as_str())));
     }
     let id = me.ptr().unwrap_or(0);
+    // CPython looks each value up by its key (a subclass's through its
+    // items(), two lookups): a key's user `__hash__` runs as often.
+    let lookups = if exact_od(vm, me) { 1 } else { 2 };
     let r = vm.repr_container(id, "...", |vm| {
         let pairs: Vec<(Value, Value)> = d
             .borrow()
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        // The pairs are all made, then their list's repr.
+        for (k, _) in &pairs {
+            if matches!(k, Value::Instance(_)) {
+                for _ in 0..lookups {
+                    vm.hash_value(k)?;
+                }
+            }
+        }
         let mut parts = vec![];
         for (k, v) in pairs {
             parts.push(format!("({}, {})", vm.repr(&k)?, vm.repr(&v)?));
@@ -953,9 +965,91 @@ fn od_popitem(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::tuple(vec![key, v]))
 }
 
+/// Whether `v`'s class is `OrderedDict` itself, not a subclass.
+fn exact_od(vm: &Vm, v: &Value) -> bool {
+    let c = vm.types.type_of(v);
+    c.name.as_str() == "OrderedDict" && c.base.as_ref().is_some_and(|b| !b.is_user)
+}
+
+/// The keys in order (what CPython's `_odict_FOREACH` walks).
+fn od_keys_now(d: &DictRef) -> Vec<Value> {
+    d.borrow().keys().cloned().collect()
+}
+
+/// `type(od)()` filled key by key, as CPython's `odict_copy`: for an
+/// OrderedDict itself each key's value is looked up (a hash), for a
+/// subclass got and set through its `[]`.
 fn od_copy(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let cls = Value::Class(vm.types.type_of(&args[0]));
-    vm.call_value(&cls, vec![args[0].clone()], vec![])
+    let me = &args[0];
+    let cls = Value::Class(vm.types.type_of(me));
+    let new = vm.call_value(&cls, vec![], vec![])?;
+    let d = payload_dict(me)?;
+    let exact = exact_od(vm, me);
+    for k in od_keys_now(&d) {
+        if exact {
+            let key = vm.hash_key(k.clone())?;
+            let Some(v) = vm.dict_get(&d, &key)? else {
+                return Err(PyErr::key_error(k));
+            };
+            let nd = payload_dict(&new)?;
+            vm.dict_set(&nd, key, v)?;
+        } else {
+            let v = vm.getitem(me, &k)?;
+            vm.setitem(&new, k, v)?;
+        }
+    }
+    Ok(new)
+}
+
+/// `pop(key[, default])`: CPython finds the key's node, clears it, then
+/// pops the key from the dict (three lookups, one hash; a subclass's
+/// value is got and deleted through its `[]`).
+fn od_pop(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let n = args.len() - 1 + kw.len();
+    if n > 2 {
+        return Err(PyErr::type_error(format!(
+            "pop() takes at most 2 arguments ({n} given)"
+        )));
+    }
+    let mut key = args.get(1).cloned();
+    let mut default = args.get(2).cloned();
+    for (k, v) in kw {
+        match k.as_str() {
+            "key" if key.is_none() => key = Some(v.clone()),
+            "default" if default.is_none() => default = Some(v.clone()),
+            "key" | "default" => {
+                return Err(PyErr::type_error(format!(
+                    "argument for pop() given by name ('{}') and position ({})",
+                    k.as_str(),
+                    if k.as_str() == "key" { 1 } else { 2 }
+                )))
+            }
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "pop() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+    }
+    let Some(key) = key else {
+        return Err(PyErr::type_error(
+            "pop() missing required argument 'key' (pos 1)",
+        ));
+    };
+    let me = &args[0];
+    let d = payload_dict(me)?;
+    let k = vm.hash_key(key.clone())?;
+    if vm.dict_get(&d, &k)?.is_some() && vm.dict_contains(&d, &k)? {
+        if !exact_od(vm, me) {
+            let v = vm.getitem(me, &key)?;
+            vm.delitem(me, key)?;
+            return Ok(v);
+        }
+        if let Some(v) = vm.dict_remove(&d, &k)? {
+            return Ok(v);
+        }
+    }
+    default.ok_or_else(|| PyErr::key_error(key))
 }
 
 fn od_keys(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
