@@ -408,6 +408,10 @@ class Gen:
             add((1, lambda: f"operator.itemgetter({self.pick(['0', '-1'])})({self.e_list(d1)} or [{self.lit_int()}])"))
             add((1, lambda: f"operator.countOf({self.e_list(d1)}, {self.atom_int()}) + operator.index({self.e_int(d1)})"))
             add((1, lambda: f"len(string.capwords({self.e_str(d1)})) + string.ascii_letters.find({self.e_str(d1)})"))
+            add((1, lambda: f"sum(heapq.{self.pick(['nsmallest', 'nlargest'])}({self.pick(['1', '2', '3'])}, {self.e_list(d1)}{self.pick(['', ', key=' + self.key_fn()])}))"))
+            add((1, lambda: f"(lambda h: (heapq.heapify(h), heapq.heappushpop(h, {self.e_int(d1)}), sum(h))[2])(list({self.e_list(d1)}))"))
+            add((1, lambda: f"bisect.{self.pick(['bisect', 'bisect_left', 'bisect_right'])}(sorted({self.e_list(d1)}), {self.e_int(d1)})"))
+            add((1, lambda: f"len(copy.deepcopy([{self.e_list(d1)}, {self.e_list(d1)}])[0]) + sum(copy.copy({self.e_list(d1)}))"))
         add((1, lambda: f"int({self.pick(['True', 'False'])}) + {self.e_int(d1)}"))
         add((1, lambda: f"int({self.e_str(d1)} == {self.e_str(d1)})"))
         add((1, lambda: f"hash({self.e_int(d1)})"))
@@ -1753,6 +1757,39 @@ class Gen:
             self.emit(1, "return int(o.double())")
         self.funcs.append(Func(fname, [(p, "int", False)], "int", cost=3))
 
+    def dc_function(self):
+        """A dataclass (feature `dataclasses`) with typing annotations,
+        defaults, a default factory, perhaps order/frozen and a
+        __post_init__, and a function that makes, compares, replaces and
+        converts instances."""
+        order, frozen = self.chance(0.5), self.chance(0.3)
+        cname, fname, p = self.fresh("DC"), self.fresh("dc"), self.fresh("n")
+        self.emit(0, f"@dataclasses.dataclass(order={order}, frozen={frozen})")
+        self.emit(0, f"class {cname}:")
+        self.emit(1, f"a: {self.pick(['int', 'typing.Any', 'typing.Optional[int]', 'int | None'])}")
+        self.emit(1, f"b: {self.pick(['int', 'typing.Union[int, str]', 'float'])} = {self.lit_int()}")
+        self.emit(1, f"c: {self.pick(['list', 'typing.List[int]', 'list[int]'])} = dataclasses.field(default_factory=list, compare={self.chance(0.5)})")
+        if self.chance(0.3):
+            self.emit(1, "k: typing.ClassVar[int] = 3")
+        if self.chance(0.4) and not frozen:
+            self.emit(1, "def __post_init__(self):")
+            self.emit(2, "self.c.append(self.a)")
+        self.emit(1, "def total(self) -> int:")
+        self.emit(2, "return self.a + self.b + len(self.c)")
+        self.emit(0, f"def {fname}({p}):")
+        self.emit(1, f"o = {cname}({p}, {p} % 3)")
+        self.emit(1, "q = dataclasses.replace(o, b=o.b + 1)")
+        self.emit(1, "print(o, o == q, repr(q), dataclasses.asdict(o), dataclasses.astuple(q), [f.name for f in dataclasses.fields(o)])")
+        if order:
+            self.emit(1, "print(o < q, o >= q, sorted([q, o]) == [o, q])")
+        if frozen:
+            self.emit(1, "try:")
+            self.emit(2, "o.a = 1")
+            self.emit(1, "except dataclasses.FrozenInstanceError as e:")
+            self.emit(2, "print('frozen', e, hash(o) == hash(dataclasses.replace(o)))")
+        self.emit(1, "return o.total() + q.total()")
+        self.funcs.append(Func(fname, [(p, "int", False)], "int", cost=4))
+
     def gen_function(self):
         """A generator function: yields in a loop (in a try/finally, or
         taking what `send` passes), returns its argument; called through a
@@ -2066,6 +2103,8 @@ class Gen:
             items.insert(0, "ctx")
         if self.f("builtin_subclass") and self.chance(0.3):
             items.insert(self.r.randint(0, len(items)), "bsub")
+        if self.f("dataclasses") and self.chance(0.3):
+            items.insert(self.r.randint(0, len(items)), "dc")
         classes_out, funcs_out = [], []
         for kind in items:
             start = len(self.out)
@@ -2081,6 +2120,8 @@ class Gen:
                 self.gen_function()
             elif kind == "bsub":
                 self.bsub_function()
+            elif kind == "dc":
+                self.dc_function()
             else:
                 self.top_function()
             chunk = self.out[start:]

@@ -119,7 +119,7 @@ TRACE_SKIP = {
     "test_try_except_star_exception_not_caught": "except* (not in the language)",
     "test_try_except_star_named_exception_not_caught": "except* (not in the language)",
     "test_try_except_star_nested": "except* (not in the language)",
-    "test_no_line_event_after_creating_generator": "generators and _testcapi",
+    "test_no_line_event_after_creating_generator": "needs a C tracer (_testcapi): ported as the Rust test tests/host_tracer.rs cpython_no_line_event_after_creating_generator, a native tracer",
     "test_testcapi_settrace_error": "_testcapi (CPython C API)",
 }
 

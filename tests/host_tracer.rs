@@ -118,3 +118,52 @@ fn tracer_error_raises_in_the_program() {
         .err();
     assert_eq!(err, None);
 }
+
+/// CPython's `test_no_line_event_after_creating_generator`
+/// (`test_sys_settrace.py`), which needs a C tracer: a native tracer sees
+/// no line event between creating a generator and its first `call`. The
+/// expected events are the CPython test's own, lines relative to `func`'s
+/// first line.
+#[test]
+fn cpython_no_line_event_after_creating_generator() {
+    struct Lines {
+        seen: Rc<RefCell<Vec<(i64, &'static str)>>>,
+    }
+    impl Tracer for Lines {
+        fn event(
+            &mut self,
+            vm: &mut Vm,
+            frame: FrameView,
+            event: Event,
+            _: &Value,
+        ) -> PyResult<()> {
+            let name = frame.function_name(vm);
+            if name == "func" || name == "gen" {
+                // `func` starts at line 4 of the script below.
+                self.seen
+                    .borrow_mut()
+                    .push((frame.line(vm) as i64 - 4, event.name()));
+            }
+            Ok(())
+        }
+    }
+    let src = "def gen():\n    yield 1\n\ndef func():\n    for _ in (\n        gen()\n    ):\n        pass\n\nfunc()\n";
+    let seen = Rc::new(RefCell::new(vec![]));
+    let mut interp = Interpreter::new();
+    interp.add_tracer(Box::new(Lines { seen: seen.clone() }));
+    interp.run_source("gen.py", src).expect("script runs");
+    let expected = [
+        (0, "call"),
+        (2, "line"),
+        (1, "line"),
+        (-3, "call"),
+        (-2, "line"),
+        (-2, "return"),
+        (4, "line"),
+        (1, "line"),
+        (-2, "call"),
+        (-2, "return"),
+        (1, "return"),
+    ];
+    assert_eq!(*seen.borrow(), expected);
+}

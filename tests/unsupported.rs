@@ -28,10 +28,6 @@ fn special_methods_krait_does_not_run_are_refused_by_name() {
             "__new__",
         ),
         (
-            "class A:\n    def __class_getitem__(cls, k): pass\n",
-            "__class_getitem__",
-        ),
-        (
             "class A:\n    pass\nA.__del__ = lambda self: None\n",
             "__del__",
         ),
@@ -143,6 +139,22 @@ fn collections_parts_krait_lacks_are_refused_by_name() {
             last,
             format!("NotImplementedError: krait does not support {name}"),
             "{src:?}"
+        );
+    }
+}
+
+#[test]
+fn copying_what_needs_pickling_protocols_is_refused_by_name() {
+    for src in [
+        "import copy\nclass L(list):\n    pass\ncopy.copy(L([1]))\n",
+        "import copy\nclass A:\n    def __reduce__(self): return (A, ())\ncopy.deepcopy(A())\n",
+        "import copy\nclass A:\n    def __getstate__(self): return {}\ncopy.copy(A())\n",
+    ] {
+        let (last, code) = run(src);
+        assert_eq!(code, Some(1), "{src:?}: {last}");
+        assert!(
+            last.starts_with("NotImplementedError: krait does not support copying"),
+            "{src:?}: {last}"
         );
     }
 }

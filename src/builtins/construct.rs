@@ -40,6 +40,18 @@ pub fn construct_builtin(
         )));
     }
     Ok(match cls.kind {
+        TypeKind::Object if Rc::ptr_eq(cls, &vm.types.simple_namespace) => {
+            if !args.is_empty() {
+                return Err(PyErr::type_error("no positional arguments expected"));
+            }
+            let mut d = crate::value::Dict::new();
+            for (k, v) in kw {
+                d.set_str(k.as_str(), v.clone());
+            }
+            let ns = crate::value::Instance::new(cls.clone());
+            ns.set_dict(crate::gc::alloc(std::cell::RefCell::new(d)));
+            Value::Instance(crate::gc::alloc(ns))
+        }
         TypeKind::Object => {
             if !args.is_empty() || !kw.is_empty() {
                 return Err(PyErr::type_error("object() takes no arguments"));
@@ -961,6 +973,29 @@ pub fn install_dunders(vm: &mut Vm) {
             c.dict.borrow_mut().entry(n).or_insert(native(name, f));
         }
     }
+    // `list[int]`: the types CPython gives `__class_getitem__`.
+    for c in [
+        vm.types.list.clone(),
+        vm.types.dict.clone(),
+        vm.types.tuple.clone(),
+        vm.types.set.clone(),
+        vm.types.frozenset.clone(),
+        vm.types.enumerate.clone(),
+        vm.types.deque.clone(),
+    ] {
+        let n = vm.intern("__class_getitem__");
+        let f = native("__class_getitem__", d_class_getitem);
+        c.dict.borrow_mut().insert(n, f);
+    }
+    // The mutable containers are unhashable: `list.__hash__ is None`.
+    for c in [
+        vm.types.list.clone(),
+        vm.types.dict.clone(),
+        vm.types.set.clone(),
+    ] {
+        let n = vm.intern("__hash__");
+        c.dict.borrow_mut().insert(n, Value::None);
+    }
     let obj = vm.types.object.clone();
     let table: [(&'static str, crate::value::NativeFn); 8] = [
         ("__repr__", d_repr),
@@ -976,6 +1011,14 @@ pub fn install_dunders(vm: &mut Vm) {
         let n = vm.intern(name);
         obj.dict.borrow_mut().insert(n, native(name, f));
     }
+}
+
+/// `list.__class_getitem__(cls, item)`: a `types.GenericAlias` (written
+/// in Python, `py/types.py`).
+fn d_class_getitem(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    check_args("__class_getitem__", args, 2, 2)?;
+    let alias = vm.stdlib_attr("types", "GenericAlias")?;
+    vm.call_value(&alias, args.to_vec(), vec![])
 }
 
 // The container dunders work on the built-in value an instance of a

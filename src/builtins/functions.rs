@@ -535,11 +535,24 @@ fn class_check(
             }
             Ok(false)
         }
+        Value::Instance(i) if is_types_class(&i.class, "UnionType") => {
+            // `int | str`: its types, as a tuple of them.
+            let args = i.get_attr("__args__").unwrap_or(Value::None);
+            class_check(&args, fname, test)
+        }
+        Value::Instance(i) if is_types_class(&i.class, "GenericAlias") => Err(PyErr::type_error(
+            format!("{fname}() argument 2 cannot be a parameterized generic"),
+        )),
         _ => Err(PyErr::type_error(format!(
             "{}() arg 2 must be a type, a tuple of types, or a union",
             fname
         ))),
     }
+}
+
+/// Whether `c` is `types.NAME` (written in Python, `py/types.py`).
+fn is_types_class(c: &crate::value::Class, name: &str) -> bool {
+    c.is_user && c.name.as_str() == name && c.module.as_str() == "types"
 }
 
 fn isinstance(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {

@@ -11,7 +11,9 @@ mod iter_types;
 pub(crate) use functions::{container_len, len_of};
 mod list_methods;
 mod modules;
-pub(crate) use modules::{call_getter, frozen_module, FrozenModule, MtState};
+pub(crate) use modules::{
+    call_getter, frozen_module, install_on_import as install_module, FrozenModule, MtState,
+};
 pub mod set_methods;
 mod sort;
 mod str_methods;

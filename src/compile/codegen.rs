@@ -99,7 +99,8 @@ fn compile_top(
     lines: &LineIndex,
     body: impl FnOnce(&mut Compiler) -> CResult,
 ) -> CResult<Rc<Code>> {
-    let table = symtable::build(module).map_err(|e| CompileError {
+    let annotations_as_text = super::future::future_annotations(module)?;
+    let table = symtable::build(module, annotations_as_text).map_err(|e| CompileError {
         msg: e.msg,
         span: e.span,
         recursion: e.recursion,
@@ -303,10 +304,15 @@ impl<'a> Compiler<'a> {
                         self.u().emit(Op::PopTop, 0);
                     }
                 }
-                // Only module and class bodies evaluate annotations (the last thing).
+                // Only module and class bodies evaluate annotations (the last
+                // thing); as text, only a plain name's is stored.
                 let kind = self.scope().kind;
-                if matches!(kind, Some(ScopeKind::Module) | Some(ScopeKind::Class)) {
-                    self.expr(annotation)?;
+                let as_text = self.table.annotations_as_text;
+                let simple = matches!(target.kind, ExprKind::Name { .. });
+                if matches!(kind, Some(ScopeKind::Module) | Some(ScopeKind::Class))
+                    && (simple || !as_text)
+                {
+                    self.annotation(annotation)?;
                     match &target.kind {
                         ExprKind::Name { id, .. } => {
                             self.set_line(s.span);
@@ -1098,10 +1104,21 @@ impl<'a> Compiler<'a> {
         for (name, e) in &items {
             let key = self.mangled(name).into_owned();
             self.load_const(Value::str(&key));
-            self.expr(e)?;
+            self.annotation(e)?;
         }
         self.u().emit(Op::BuildTuple, 2 * items.len() as u32);
         Ok(true)
+    }
+
+    /// An annotation's value: the expression's, or its text under
+    /// `from __future__ import annotations`.
+    fn annotation(&mut self, e: &Expr) -> CResult {
+        if self.table.annotations_as_text {
+            let text = super::future::annotation_text(e)?;
+            self.load_const(Value::str(&text));
+            return Ok(());
+        }
+        self.expr(e)
     }
 
     pub fn set_arg_counts(&mut self, a: &Arguments) {
@@ -1224,7 +1241,8 @@ impl<'a> Compiler<'a> {
         self.enter_scope(scope, CodeKind::Class, &c.name, firstlineno);
         self.u().line = firstlineno;
         self.u().emit(Op::Resume, 0);
-        self.u().line = def_line;
+        // The body's prologue is at the first decorator's line, as in
+        // CPython 3.11 (its first line event).
         let n = self.u().add_name("__name__");
         self.u().emit(Op::LoadName, n);
         let m = self.u().add_name("__module__");

@@ -4,6 +4,7 @@
 mod codegen;
 mod expr;
 mod fold;
+mod future;
 pub mod symtable;
 mod unit;
 

@@ -120,6 +120,9 @@ impl Scope {
 /// of `finally` bodies, and two distinct scope-making nodes never share one.
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
+    /// `from __future__ import annotations`: annotations are their text,
+    /// never evaluated.
+    pub annotations_as_text: bool,
 }
 
 /// A problem found while building the table (reported as `SyntaxError`).
@@ -138,14 +141,16 @@ struct Builder {
     stack: Vec<usize>,
     error: Option<SymbolError>,
     depth: u32,
+    annotations_as_text: bool,
 }
 
-pub fn build(module: &Module) -> Result<SymbolTable, SymbolError> {
+pub fn build(module: &Module, annotations_as_text: bool) -> Result<SymbolTable, SymbolError> {
     let mut b = Builder {
         scopes: vec![],
         stack: vec![],
         error: None,
         depth: 0,
+        annotations_as_text,
     };
     b.push(ScopeKind::Module, "<module>", Span::new(0, 0));
     for s in &module.body {
@@ -155,7 +160,10 @@ pub fn build(module: &Module) -> Result<SymbolTable, SymbolError> {
     if let Some(e) = b.error {
         return Err(e);
     }
-    let mut t = SymbolTable { scopes: b.scopes };
+    let mut t = SymbolTable {
+        scopes: b.scopes,
+        annotations_as_text,
+    };
     t.resolve(0, &FxHashSet::default())?;
     Ok(t)
 }
@@ -268,7 +276,8 @@ impl Builder {
                 if matches!(
                     self.cur().kind,
                     Some(ScopeKind::Module) | Some(ScopeKind::Class)
-                ) {
+                ) && !self.annotations_as_text
+                {
                     self.expr(annotation);
                 }
                 if value.is_some() || !matches!(target.kind, ExprKind::Name { .. }) {
@@ -360,12 +369,14 @@ impl Builder {
                 let a = &f.args;
                 let params = a.posonly.iter().chain(&a.args).chain(&a.vararg);
                 for p in params.chain(&a.kwonly).chain(&a.kwarg) {
-                    if let Some(e) = &p.annotation {
-                        self.expr(e);
+                    match &p.annotation {
+                        Some(e) if !self.annotations_as_text => self.expr(e),
+                        _ => {}
                     }
                 }
-                if let Some(r) = &f.returns {
-                    self.expr(r);
+                match &f.returns {
+                    Some(r) if !self.annotations_as_text => self.expr(r),
+                    _ => {}
                 }
                 self.bind(&f.name, s.span);
                 self.push(ScopeKind::Function, &f.name, s.span);

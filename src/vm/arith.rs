@@ -69,6 +69,14 @@ impl Vm {
                 });
             }
         }
+        if op == BinOpKind::Or && !inplace {
+            // `int | None`: type.__or__ makes a types.UnionType.
+            let unites = |v: &Value| matches!(v, Value::Class(_) | Value::None);
+            if unites(&a) && unites(&b) && !(a.is_none() && b.is_none()) {
+                let union = self.stdlib_attr("types", "_type_union")?;
+                return self.call_value(&union, vec![a, b], vec![]);
+            }
+        }
         let sym = if inplace {
             format!("{}=", op.symbol())
         } else if op == BinOpKind::Pow {

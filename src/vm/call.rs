@@ -1306,13 +1306,14 @@ impl Vm {
         if c_traced {
             self.build_class_c_event(crate::trace::Event::CCall)?;
         }
+        let mut orig_bases = None;
         let checked = match base {
             None => Ok(None),
             Some(Value::Class(c)) => check_base(&c).map(|()| Some(c)),
-            Some(other) => Err(PyErr::type_error(format!(
-                "bases must be types, not {}",
-                other.type_name()
-            ))),
+            Some(other) => {
+                orig_bases = Some(Value::tuple(vec![other.clone()]));
+                self.mro_entries(other)
+            }
         };
         let base = match checked {
             Ok(b) => b,
@@ -1341,6 +1342,7 @@ impl Vm {
                 ns: ns.clone(),
                 kwargs,
                 c_traced,
+                orig_bases,
             })),
             Some(ns),
         );
@@ -1369,6 +1371,36 @@ impl Vm {
         Ok(())
     }
 
+    /// A base that is not a class: what its `__mro_entries__` gives in
+    /// its place (`class S(Generic[T])`, `class L(list[int])`), as
+    /// CPython's `__build_class__` resolves it.
+    #[cold]
+    fn mro_entries(&mut self, base: Value) -> PyResult<Option<Rc<Class>>> {
+        let not_type =
+            || PyErr::type_error(format!("bases must be types, not {}", base.type_name()));
+        let Value::Instance(i) = &base else {
+            return Err(not_type());
+        };
+        let Some(m) = self.user_dunder(&i.class, "__mro_entries__") else {
+            return Err(not_type());
+        };
+        let entries = self.call_special(&m, &base, [Value::tuple(vec![base.clone()])])?;
+        let Value::Tuple(t) = entries else {
+            return Err(PyErr::type_error("__mro_entries__ must return a tuple"));
+        };
+        match &t[..] {
+            [] => Ok(None),
+            [Value::Class(c)] => check_base(c).map(|()| Some(c.clone())),
+            [other] => Err(PyErr::type_error(format!(
+                "bases must be types, not {}",
+                other.type_name()
+            ))),
+            _ => Err(PyErr::type_error(
+                "krait does not support multiple inheritance",
+            )),
+        }
+    }
+
     /// Makes the class object when its body has run (then `c_return` for
     /// `__build_class__` when its `c_call` was reported).
     #[inline(never)]
@@ -1383,6 +1415,7 @@ impl Vm {
             ns,
             kwargs,
             c_traced,
+            orig_bases,
         } = body;
         let base = base.unwrap_or_else(|| self.types.object.clone());
         let mut dict = AttrMap::default();
@@ -1390,6 +1423,9 @@ impl Vm {
             if let Value::Str(s) = k {
                 dict.insert(s.clone(), v.clone());
             }
+        }
+        if let Some(b) = orig_bases {
+            dict.insert(self.intern("__orig_bases__"), b);
         }
         let qualname = match dict.get(&crate::value::class::NameRef("__qualname__")) {
             Some(Value::Str(q)) => q.clone(),
@@ -1422,8 +1458,12 @@ impl Vm {
         // As type.__new__: `__qualname__` becomes the class's, not an attribute.
         dict.shift_remove(&crate::value::class::NameRef("__qualname__"));
         // As type.__new__: a plain function `__new__` is a static method,
-        // `__init_subclass__` a class method.
-        for (name, static_method) in [("__new__", true), ("__init_subclass__", false)] {
+        // `__init_subclass__` and `__class_getitem__` class methods.
+        for (name, static_method) in [
+            ("__new__", true),
+            ("__init_subclass__", false),
+            ("__class_getitem__", false),
+        ] {
             if let Some(v) = dict.get_mut(&crate::value::class::NameRef(name)) {
                 if let Value::Function(_) = v {
                     let f = std::mem::take(v);
@@ -1681,7 +1721,6 @@ pub(crate) fn refuse_unsupported_dunder(name: &str, cls: &Class) -> PyResult<()>
     let what = match name {
         "__new__" if cls.is_exception() => "__new__ in exception classes",
         "__del__" => "__del__ finalizers",
-        "__class_getitem__" => "__class_getitem__",
         _ => return Ok(()),
     };
     Err(PyErr::type_error(format!(

@@ -32,6 +32,8 @@ pub struct ClassBody {
     /// A `c_call` for `__build_class__` was reported: its `c_return` or
     /// `c_exception` is due.
     pub c_traced: bool,
+    /// The bases as written, when `__mro_entries__` replaced them.
+    pub orig_bases: Option<Value>,
 }
 
 /// An activation record. Its locals, cells and value stack live on the VM's

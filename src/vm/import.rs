@@ -210,8 +210,19 @@ impl Vm {
         Ok(module)
     }
 
+    /// Attribute `name` of standard-library module `module`, imported if
+    /// need be: for native code built on a frozen module's Python
+    /// (`list[int]` makes a `types.GenericAlias`).
+    pub(crate) fn stdlib_attr(&mut self, module: &str, name: &str) -> PyResult<Value> {
+        let m = self.import_full(module)?;
+        self.getattr(&m, name)
+    }
+
     /// Krait's built-in module `name`, entered into `sys.modules`.
     fn builtin_module(&mut self, name: &str) -> Option<Value> {
+        if !self.modules.contains_key(name) && !crate::builtins::install_module(self, name) {
+            return None;
+        }
         let m = self.modules.get(name)?.clone();
         self.sys_modules.borrow_mut().set_str(name, m.clone());
         // Its submodules come with it (`json.decoder`), as CPython's

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use num_traits::Signed;
 
-use crate::value::{ExcType, PyErr, PyResult, Value};
+use crate::value::{Class, Descr, ExcType, PyErr, PyResult, Value};
 
 use super::Vm;
 
@@ -128,13 +128,37 @@ impl Vm {
                     c.type_name()
                 ))),
             },
-            Value::Class(cls) => Err(PyErr::type_error(format!(
-                "type '{}' is not subscriptable",
-                cls.name.as_str()
-            ))),
+            Value::Class(cls) => self.class_getitem(cls, k),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object is not subscriptable",
                 c.type_name()
+            ))),
+        }
+    }
+
+    /// `cls[k]`: the class's `__class_getitem__` (`list[int]`, a user
+    /// generic), as CPython's `PyObject_GetItem` calls it; `type[k]` is
+    /// CPython's special case.
+    #[cold]
+    fn class_getitem(&mut self, cls: &Rc<Class>, k: &Value) -> PyResult<Value> {
+        let args = vec![Value::Class(cls.clone()), k.clone()];
+        if cls.kind == crate::value::TypeKind::Type && !cls.is_user {
+            let alias = self.stdlib_attr("types", "GenericAlias")?;
+            return self.call_value(&alias, args, vec![]);
+        }
+        match cls.lookup("__class_getitem__") {
+            Some(Value::Descr(d)) if matches!(&*d, Descr::ClassMethod(_)) => {
+                let Descr::ClassMethod(f) = &*d else {
+                    unreachable!()
+                };
+                let f = f.clone();
+                self.call_value(&f, args, vec![])
+            }
+            Some(Value::Builtin(b)) => self.call_value(&Value::Builtin(b), args, vec![]),
+            Some(other) => self.call_value(&other, vec![k.clone()], vec![]),
+            None => Err(PyErr::type_error(format!(
+                "type '{}' is not subscriptable",
+                cls.name.as_str()
             ))),
         }
     }

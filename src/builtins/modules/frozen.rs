@@ -14,8 +14,22 @@ pub struct FrozenModule {
     pub package: bool,
 }
 
+const fn module(source: &'static str) -> FrozenModule {
+    FrozenModule {
+        source,
+        package: false,
+    }
+}
+
 /// Every frozen module, by full name.
 static FROZEN: &[(&str, FrozenModule)] = &[
+    ("types", module(include_str!("py/types.py"))),
+    ("dataclasses", module(include_str!("py/dataclasses.py"))),
+    ("typing", module(include_str!("py/typing.py"))),
+    ("__future__", module(include_str!("py/__future__.py"))),
+    ("copy", module(include_str!("py/copy.py"))),
+    ("abc", module(include_str!("py/abc.py"))),
+    ("heapq", module(include_str!("py/heapq.py"))),
     // `Counter`, `namedtuple` and `ChainMap`; `deque`, `defaultdict` and
     // `OrderedDict` come from the native `_collections`.
     (
@@ -28,10 +42,7 @@ static FROZEN: &[(&str, FrozenModule)] = &[
     // Refused by name when imported.
     (
         "collections.abc",
-        FrozenModule {
-            source: include_str!("py/collections/abc.py"),
-            package: false,
-        },
+        module(include_str!("py/collections/abc.py")),
     ),
 ];
 

@@ -1,15 +1,18 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
 //! `time`, `gc`, `linecache`, `random`, `string`, `operator`, `itertools`
-//! (with `itertools_iter`), `json`, `_collections` (`deque`, `defaultdict`,
-//! `OrderedDict`; the rest of `collections` is frozen Python). A module's functions are a `ModuleDef`
+//! (with `itertools_iter`), `json`, `_heapq`, `bisect`, `_collections`
+//! (`deque`, `defaultdict`, `OrderedDict`; the rest of `collections` is
+//! frozen Python). A module's functions are a `ModuleDef`
 //! (their parameters checked by the call, `typedef.rs`); its other
 //! attributes are made here. Modules CPython writes in Python may be
 //! written in Python here too: `frozen.rs` keeps their source (`py/`).
 
+mod bisect;
 mod collections;
 mod frozen;
 mod functools;
 mod gc;
+mod heapq;
 mod itertools;
 mod itertools_iter;
 mod json;
@@ -81,17 +84,37 @@ fn python_levels(vm: &mut Vm, chain: &str) -> crate::value::PyResult<()> {
     }
 }
 
+/// Makes the modules every interpreter starts with (`sys`); the others
+/// are made when first imported (`install_on_import`), so an interpreter
+/// pays for the modules its program uses.
 pub fn install(vm: &mut Vm) {
     sys::install(vm);
-    math::install(vm);
-    functools::install(vm);
-    random::install(vm);
-    string::install(vm);
-    operator::install(vm);
-    itertools::install(vm);
-    json::install(vm);
-    collections::install(vm);
-    module(vm, &gc::MODULE, vec![]);
-    module(vm, &time::MODULE, vec![]);
-    module(vm, &linecache::MODULE, vec![]);
+}
+
+/// Makes native module `name` (with its submodules) if krait has it;
+/// false if it has none.
+pub fn install_on_import(vm: &mut Vm, name: &str) -> bool {
+    match name {
+        "math" => math::install(vm),
+        "functools" => functools::install(vm),
+        "random" => random::install(vm),
+        "string" => string::install(vm),
+        "operator" => operator::install(vm),
+        "itertools" => itertools::install(vm),
+        "json" => json::install(vm),
+        "_heapq" => heapq::install(vm),
+        "bisect" => bisect::install(vm),
+        "_collections" => collections::install(vm),
+        "gc" => {
+            module(vm, &gc::MODULE, vec![]);
+        }
+        "time" => {
+            module(vm, &time::MODULE, vec![]);
+        }
+        "linecache" => {
+            module(vm, &linecache::MODULE, vec![]);
+        }
+        _ => return false,
+    }
+    true
 }
