@@ -6,6 +6,7 @@ import re
 
 from fuzz_trace_shapes import (  # noqa: F401
     EXC_BUILTIN, KEYS, MODES, NUM_BINARY, NUM_UNARY, NUM_VALUES, PROBES, PROBES_CLOSE, PROBES_FOUND, PROBES_ITERTOOLS, PROBES_RE, RE_PATTERNS,
+    PROBES_COLLECTIONS,
     STR_POOL, STR_RARE, harness,
 )
 
@@ -388,6 +389,19 @@ class Gen:
             add((1, lambda: f"re.subn({pat()}, '', {s1()})[1]"))
             add((1, lambda: f"sum(m.end() - m.start() for m in re.finditer({pat()}, {s1()}))"))
             add((1, lambda: f"len(re.compile({pat()}, re.{self.pick(['I', 'M', 'S', 'A', 'NOFLAG'])}).findall({s1()}))"))
+        if self.f("collections") and self.special():
+            # deque, Counter, defaultdict, OrderedDict and namedtuple; user
+            # callbacks (key functions) called from their native code.
+            add((1, lambda: f"sum(collections.deque({self.e_list(d1)}, maxlen={self.r.randint(0, 4)}))"))
+            add((1, lambda: f"(lambda q: (q.rotate({self.e_int(d1)}), q.appendleft({self.e_int(d1)}), q.pop() + len(q))[2])(collections.deque({self.e_list(d1)}))"))
+            add((1, lambda: f"sum(collections.deque(map({self.key_fn()}, {self.e_list(d1)})))"))
+            add((1, lambda: f"(collections.Counter({self.e_list(d1)}).most_common(1) or [(0, 0)])[0][1]"))
+            add((1, lambda: f"sum((collections.Counter({self.e_list(d1)}) - collections.Counter({self.e_list(d1)})).values())"))
+            add((1, lambda: f"len(collections.defaultdict(list, zip({self.e_list(d1)}, {self.e_list(d1)})))"))
+            add((1, lambda: f"(lambda dd: (dd[{self.e_int(d1)}].append(1), len(dd[{self.e_int(d1)}]))[1])(collections.defaultdict({self.pick(['list', 'lambda: []'])}))"))
+            add((1, lambda: f"sum(collections.OrderedDict.fromkeys({self.e_list(d1)}))"))
+            nt_fields = ['"a b"', "['a', 'b']", '"a, b"']
+            add((1, lambda: f"collections.namedtuple('P', {self.pick(nt_fields)})({self.e_int(d1)}, b={self.e_int(d1)}).b"))
         if self.f("genexpr_early") and self.special():
             add((1, lambda: f"next(({self.over(self.comp_source(d1), lambda v: v + ' ' + self.pick(['>', '<', '==']) + ' ' + self.atom_int())}), {self.lit_int()})"))
         if self.f("bigint"):
@@ -1492,6 +1506,8 @@ class Gen:
             return self.pick(PROBES_ITERTOOLS)
         if k == 5 and self.f("re"):
             return self.pick(PROBES_RE)
+        if k == 6 and self.f("collections"):
+            return self.pick(PROBES_COLLECTIONS)
         while True:
             p = self.pick(PROBES)
             if self.f("builtin_types") or not re.search(r"\b(map|filter|zip|enumerate|reversed|partial)\(", p):

@@ -24,6 +24,7 @@ import heapq
 import bisect
 import copy
 import re
+import collections
 _F = sys._getframe().f_code.co_filename
 def _v(a):
     t = type(a)
@@ -158,7 +159,7 @@ OTHER_FEATURES = [
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
     "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports", "eval_exec",
     "jumps", "new_init_subclass", "builtin_subclass", "stdlib_mods", "itertools",
-    "dataclasses", "re",
+    "dataclasses", "re", "collections",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES
@@ -242,6 +243,16 @@ PROBES_RE = [
     "re.sub('(a)', r'\\2', 'a')", "re.sub('(a)', r'\\g<x>', 'a')", "re.match('(a)', 'a').group(3)",
     "re.compile(5)", "re.search('a', 5)", "re.compile('a').match()", "re.compile('a').sub(lambda m: 1, 'a')",
     "re.compile('a', re.L)", "re.match('a', 'a').start('x')",
+]
+# collections' errors (feature `collections`).
+PROBES_COLLECTIONS = [
+    "collections.deque().pop()", "collections.deque([1], maxlen=-1)", "collections.deque([1]).index(2)",
+    "collections.deque([1])[5]", "collections.deque([1])['a']", "collections.deque([1], 1).insert(0, 2)",
+    "collections.deque([1]) + [2]", "collections.deque().rotate(1, 2)", "hash(collections.deque())",
+    "collections.OrderedDict().popitem()", "collections.OrderedDict().move_to_end(1)", "collections.defaultdict(5)",
+    "collections.defaultdict()[1]", "collections.namedtuple('P', 'a a')", "collections.namedtuple('P', 'a')(1, 2)",
+    "collections.Counter.fromkeys('a')", "collections.Counter('a') + 1", "collections.namedtuple('P', 'a')(1).b",
+    "_q = collections.deque([1, 2]); [_q.append(v) for v in _q]",
 ]
 # Probes whose message (or missing exception) differed in krait when found.
 PROBES_FOUND = [

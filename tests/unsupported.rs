@@ -116,6 +116,34 @@ fn reentering_an_itertools_iterator_is_refused_by_name() {
 }
 
 #[test]
+fn collections_parts_krait_lacks_are_refused_by_name() {
+    for (src, name) in [
+        ("import collections.abc\n", "collections.abc"),
+        ("from collections.abc import Mapping\n", "collections.abc"),
+        (
+            "from collections import UserDict\nUserDict()\n",
+            "collections.UserDict",
+        ),
+        (
+            "import collections\ncollections.UserList([1])\n",
+            "collections.UserList",
+        ),
+        (
+            "import collections\nclass S(collections.UserString):\n    pass\n",
+            "collections.UserString",
+        ),
+    ] {
+        let (last, code) = run(src);
+        assert_eq!(code, Some(1), "{src:?}: {last}");
+        assert_eq!(
+            last,
+            format!("NotImplementedError: krait does not support {name}"),
+            "{src:?}"
+        );
+    }
+}
+
+#[test]
 fn copying_what_needs_pickling_protocols_is_refused_by_name() {
     for src in [
         "import copy\nclass L(list):\n    pass\ncopy.copy(L([1]))\n",

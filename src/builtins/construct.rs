@@ -93,6 +93,7 @@ pub fn construct_builtin(
                 Some(v) => Value::string(vm.to_str(v)?),
             }
         }
+        TypeKind::Deque => super::deque_construct(vm, args, kw)?,
         TypeKind::List => {
             check_args("list", args, 0, 1)?;
             match args.first() {
@@ -956,6 +957,7 @@ pub fn install_dunders(vm: &mut Vm) {
         vm.types.str_.clone(),
         vm.types.set.clone(),
         vm.types.range.clone(),
+        vm.types.deque.clone(),
     ];
     let table: [(&'static str, crate::value::NativeFn); 6] = [
         ("__getitem__", d_getitem),
@@ -979,6 +981,7 @@ pub fn install_dunders(vm: &mut Vm) {
         vm.types.set.clone(),
         vm.types.frozenset.clone(),
         vm.types.enumerate.clone(),
+        vm.types.deque.clone(),
     ] {
         let n = vm.intern("__class_getitem__");
         let f = native("__class_getitem__", d_class_getitem);

@@ -74,28 +74,32 @@ enum ViewKind {
 }
 
 impl ViewKind {
-    fn name(self) -> &'static str {
-        match self {
-            ViewKind::Keys => "dict_keys",
-            ViewKind::Values => "dict_values",
-            ViewKind::Items => "dict_items",
+    /// The type's name: `OrderedDict`'s views are `odict_keys` and so on.
+    fn name(self, ordered: bool) -> &'static str {
+        match (self, ordered) {
+            (ViewKind::Keys, false) => "dict_keys",
+            (ViewKind::Values, false) => "dict_values",
+            (ViewKind::Items, false) => "dict_items",
+            (ViewKind::Keys, true) => "odict_keys",
+            (ViewKind::Values, true) => "odict_values",
+            (ViewKind::Items, true) => "odict_items",
         }
     }
 }
 
 thread_local! {
-    static VIEW_CLASSES: RefCell<Option<[Rc<Class>; 3]>> = const { RefCell::new(None) };
+    static VIEW_CLASSES: RefCell<Option<[Rc<Class>; 6]>> = const { RefCell::new(None) };
 }
 
 fn pystr(s: &str) -> Str {
     Rc::new(PyStr::new(s))
 }
 
-fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
+fn view_class(vm: &Vm, kind: ViewKind, ordered: bool) -> Rc<Class> {
     VIEW_CLASSES.with(|c| {
         let mut c = c.borrow_mut();
         let classes = c.get_or_insert_with(|| {
-            let make = |k: ViewKind| {
+            let make = |k: ViewKind, ordered: bool| {
                 let mut dict = AttrMap::default();
                 let mut methods: Vec<(&'static str, NativeFn)> = vec![
                     ("__iter__", view_iter),
@@ -122,7 +126,7 @@ fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
                         pystr(name),
                         Value::Builtin(Rc::new(Builtin {
                             name,
-                            owner: Some(k.name()),
+                            owner: Some(k.name(ordered)),
                             func: f,
                             bound_self: None,
                             counting: Default::default(),
@@ -131,8 +135,8 @@ fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
                     );
                 }
                 Rc::new(Class {
-                    name: pystr(k.name()),
-                    qualname: pystr(k.name()),
+                    name: pystr(k.name(ordered)),
+                    qualname: pystr(k.name(ordered)),
                     module: pystr("builtins"),
                     base: Some(vm.types.object.clone()),
                     kind: TypeKind::Object,
@@ -142,20 +146,54 @@ fn view_class(vm: &Vm, kind: ViewKind) -> Rc<Class> {
                 })
             };
             [
-                make(ViewKind::Keys),
-                make(ViewKind::Values),
-                make(ViewKind::Items),
+                make(ViewKind::Keys, false),
+                make(ViewKind::Values, false),
+                make(ViewKind::Items, false),
+                make(ViewKind::Keys, true),
+                make(ViewKind::Values, true),
+                make(ViewKind::Items, true),
             ]
         });
-        classes[kind as usize].clone()
+        classes[kind as usize + 3 * ordered as usize].clone()
     })
 }
 
 fn make_view(vm: &mut Vm, d: &DictRef, kind: ViewKind) -> Value {
+    view_value(vm, d, kind, false)
+}
+
+/// `OrderedDict`'s `keys()`, `values()`, `items()` (0, 1, 2).
+pub fn ordered_view(vm: &mut Vm, d: &DictRef, which: u8) -> Value {
+    let kind = match which {
+        0 => ViewKind::Keys,
+        1 => ViewKind::Values,
+        _ => ViewKind::Items,
+    };
+    view_value(vm, d, kind, true)
+}
+
+/// An `OrderedDict`'s iterator over keys (0), values (1) or items (2),
+/// backwards when `rev`.
+pub fn ordered_iter(d: &DictRef, kind: u8, rev: bool) -> Value {
+    let b = d.borrow();
+    let mut order = b.live_positions();
+    if rev {
+        order.reverse();
+    }
+    Value::Iter(crate::gc::alloc(RefCell::new(IterObj::ODict {
+        dict: d.clone(),
+        order,
+        pos: 0,
+        version: b.keys_version(),
+        kind,
+    })))
+}
+
+fn view_value(vm: &mut Vm, d: &DictRef, kind: ViewKind, ordered: bool) -> Value {
     // Views are instances whose class defines `__eq__` without a class
     // statement: `==` must ask it (`Vm::rich_compare_defined`).
     vm.rich_compare_defined = true;
-    let inst = Instance::new(view_class(vm, kind));
+    let inst = Instance::new(view_class(vm, kind, ordered));
     inst.set_attr(pystr("_dict"), Value::Dict(d.clone()));
     Value::Instance(crate::gc::alloc(inst))
 }
@@ -166,9 +204,9 @@ fn view_of(v: &Value) -> Option<(DictRef, ViewKind)> {
         return None;
     };
     let kind = match inst.class.name.as_str() {
-        "dict_keys" => ViewKind::Keys,
-        "dict_values" => ViewKind::Values,
-        "dict_items" => ViewKind::Items,
+        "dict_keys" | "odict_keys" => ViewKind::Keys,
+        "dict_values" | "odict_values" => ViewKind::Values,
+        "dict_items" | "odict_items" => ViewKind::Items,
         _ => return None,
     };
     if !inst.class.module.as_str().eq("builtins") {
@@ -201,6 +239,9 @@ fn view_items(d: &DictRef, kind: ViewKind) -> Vec<Value> {
 
 fn view_iter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (d, kind) = view_recv(args)?;
+    if matches!(&args[0], Value::Instance(i) if i.class.name.as_str().starts_with('o')) {
+        return Ok(ordered_iter(&d, kind as u8, false));
+    }
     let len = d.borrow().len();
     let it = match kind {
         ViewKind::Keys => IterObj::DictKeys {
@@ -270,13 +311,14 @@ fn view_has(vm: &mut Vm, d: &DictRef, kind: ViewKind, x: &Value) -> PyResult<boo
 
 fn view_repr(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (d, kind) = view_recv(args)?;
+    let ordered = matches!(&args[0], Value::Instance(i) if i.class.name.as_str().starts_with('o'));
     let mut parts = Vec::new();
     for v in view_items(&d, kind) {
         parts.push(vm.repr(&v)?);
     }
     Ok(Value::string(format!(
         "{}([{}])",
-        kind.name(),
+        kind.name(ordered),
         parts.join(", ")
     )))
 }
@@ -554,6 +596,20 @@ fn fromkeys(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     posargs("dict", "fromkeys", args, kw, 1, 2)?;
     let value = args.get(2).cloned().unwrap_or(Value::None);
+    // A subclass's (`OrderedDict.fromkeys`): `cls()` filled by `d[k] = v`.
+    let cls = match &args[0] {
+        Value::Class(c) => Some(c.clone()),
+        Value::Instance(i) => Some(i.class.clone()),
+        _ => None,
+    };
+    if let Some(cls) = cls.filter(|c| c.is_user) {
+        let new = vm.call_value(&Value::Class(cls), vec![], vec![])?;
+        let it = vm.get_iter(args[1].clone())?;
+        while let Some(k) = vm.next_value(&it)? {
+            vm.setitem(&new, k, value.clone())?;
+        }
+        return Ok(new);
+    }
     let mut d = Dict::new();
     // CPython sizes the result once for a dict or set of keys.
     let keys: Vec<Value> = match &args[1] {

@@ -218,6 +218,7 @@ pub fn container_len(v: &Value) -> Option<usize> {
         Value::Dict(d) => d.borrow().len(),
         Value::Set(s) => s.borrow().len(),
         Value::FrozenSet(s) => s.len(),
+        Value::Deque(d) => d.len(),
         _ => return None,
     })
 }

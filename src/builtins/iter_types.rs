@@ -170,6 +170,7 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             IterObj::Reversed { items, index: 0 }
         }
         Value::Range(r) => IterObj::range(r, true),
+        Value::Deque(d) => return Ok(super::deque_iter(d, true)),
         Value::Dict(d) => {
             let b = d.borrow();
             let mut keys: Vec<Value> = b.keys().cloned().collect();
@@ -187,6 +188,9 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                     return Err(not_reversible());
                 }
                 return vm.call_special(&m, v, vec![]);
+            }
+            if let Some(Value::Deque(d)) = i.payload() {
+                return Ok(super::deque_iter(d, true));
             }
             if i.class.lookup_user("__getitem__").is_none() {
                 return Err(not_reversible());

@@ -173,7 +173,8 @@ impl FnDef {
         match args.first() {
             None => PyErr::type_error(format!("unbound method {owner}.{name}() needs an argument")),
             Some(v) => PyErr::type_error(format!(
-                "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+                "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+                tp_name(owner),
                 v.type_name()
             )),
         }
@@ -242,6 +243,15 @@ impl FnDef {
             }
         };
         PyErr::type_error(msg)
+    }
+}
+
+/// A type's `tp_name`, as descriptors' messages give it: the types of
+/// `_collections` are `collections.deque` and so on.
+fn tp_name(owner: &str) -> String {
+    match owner {
+        "deque" | "defaultdict" | "OrderedDict" => format!("collections.{owner}"),
+        _ => owner.to_string(),
     }
 }
 

@@ -13,8 +13,8 @@ use std::rc::{Rc, Weak};
 use crate::bytecode::Code;
 use crate::value::class::{AttrMap, AttrStore};
 use crate::value::{
-    BoundMethod, Builtin, Class, Descr, Dict, Function, Instance, ListObj, ModuleObj, SetObj,
-    TracebackObj, Value,
+    BoundMethod, Builtin, Class, DequeObj, Descr, Dict, Function, Instance, ListObj, ModuleObj,
+    SetObj, TracebackObj, Value,
 };
 use crate::vm::frame::{Frame, FrameObj, OnReturn};
 use crate::vm::iter::IterObj;
@@ -77,6 +77,7 @@ tracked_types! {
     Descr: Descr,
     Cell: RefCell<Value>,
     Traceback: TracebackObj,
+    Deque: DequeObj,
 }
 
 macro_rules! traceable {
@@ -117,6 +118,7 @@ traceable!(Module: ModuleObj);
 traceable!(Descr: Descr);
 traceable!(Cell: RefCell<Value>);
 traceable!(Traceback: TracebackObj);
+traceable!(Deque: DequeObj);
 
 /// A value that references nothing tracked (and so never closes a cycle).
 pub fn is_atomic(v: &Value) -> bool {
@@ -162,6 +164,7 @@ fn value(v: &Value, f: &mut impl FnMut(usize)) {
         Value::Descr(r) => f(addr(r)),
         Value::Cell(r) => f(addr(r)),
         Value::Traceback(r) => f(addr(r)),
+        Value::Deque(r) => f(addr(r)),
         _ => {}
     }
 }
@@ -336,6 +339,10 @@ impl Obj {
                 Ok(v) => value(&v, f),
                 Err(_) => return false,
             },
+            Obj::Deque(d) => match d.items.try_borrow() {
+                Ok(items) => values(items.iter(), f),
+                Err(_) => return false,
+            },
             Obj::Traceback(t) => {
                 let (Ok(locals), Ok(frame)) = (t.locals.try_borrow(), t.frame.try_borrow()) else {
                     return false;
@@ -430,6 +437,11 @@ impl Obj {
                 }
                 if let Ok(mut t) = fo.f_trace.try_borrow_mut() {
                     trash.values.push(std::mem::take(&mut *t));
+                }
+            }
+            Obj::Deque(d) => {
+                if let Ok(mut items) = d.items.try_borrow_mut() {
+                    trash.values.extend(std::mem::take(&mut *items));
                 }
             }
             Obj::Cell(c) => {
@@ -534,6 +546,8 @@ fn iter(it: &IterObj, f: &mut impl FnMut(usize)) {
             value(sentinel, f);
         }
         IterObj::Itertools(s) => s.for_each_value(&mut |v| value(v, f)),
+        IterObj::Deque { deque, .. } => f(addr(deque)),
+        IterObj::ODict { dict, .. } => f(addr(dict)),
         IterObj::Str { .. } | IterObj::Range { .. } | IterObj::BigRange { .. } | IterObj::Done => {}
     }
 }

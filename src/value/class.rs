@@ -56,6 +56,8 @@ pub enum TypeKind {
     Enumerate,
     /// An `itertools` type: its index in `itertools_iter::Kind::ALL`.
     Itertools(u8),
+    /// `collections.deque`.
+    Deque,
     /// A built-in exception class, or a user class deriving from one.
     Exception(ExcType),
 }
@@ -76,6 +78,21 @@ pub struct Class {
 }
 
 impl Class {
+    /// The name messages give the class's instances (CPython's
+    /// `tp_name`): a class statement's is its name; `_collections`'s dict
+    /// subclasses, C types in CPython, are named with their module.
+    pub fn tp_name(&self) -> String {
+        let name = self.name.as_str();
+        match name {
+            "defaultdict" | "OrderedDict"
+                if self.is_user && self.module.as_str() == "collections" =>
+            {
+                format!("collections.{name}")
+            }
+            _ => name.to_string(),
+        }
+    }
+
     /// Finds an attribute along the base chain (the MRO of single inheritance).
     pub fn lookup(&self, name: &str) -> Option<Value> {
         self.lookup_hashed(HashedName::new(name))
@@ -208,13 +225,17 @@ impl TypeKind {
                 | TypeKind::Tuple
                 | TypeKind::Dict
                 | TypeKind::Set
+                | TypeKind::Deque
         )
     }
 
     /// Whether instances of this built-in type are changed in place (an
     /// instance of a subclass starts empty, and `__init__` fills it).
     pub fn mutable_payload(self) -> bool {
-        matches!(self, TypeKind::List | TypeKind::Dict | TypeKind::Set)
+        matches!(
+            self,
+            TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::Deque
+        )
     }
 }
 

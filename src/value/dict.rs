@@ -55,7 +55,7 @@ pub fn builtin_hash(v: &Value) -> PyResult<i64> {
             Ok(hash::hash_tuple(&hs))
         })?,
         Value::FrozenSet(s) => s.frozen_hash(),
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Deque(_) => {
             return Err(PyErr::new(
                 ExcType::TypeError,
                 format!("unhashable type: '{}'", v.builtin_type_name()),
@@ -636,6 +636,16 @@ impl Dict {
             .enumerate()
             .skip(pos)
             .find_map(|(i, e)| e.as_ref().map(|(k, v)| (i, &k.value, v)))
+    }
+    /// The positions of the live entries, in insertion order.
+    pub fn live_positions(&self) -> Vec<usize> {
+        (0..self.entries.len())
+            .filter(|&i| self.entries[i].is_some())
+            .collect()
+    }
+    /// The key and value at entry position `ix`, if live.
+    pub fn entry_at(&self, ix: usize) -> Option<(&Value, &Value)> {
+        self.entries.get(ix)?.as_ref().map(|(k, v)| (&k.value, v))
     }
     /// The `i`-th live entry in insertion order.
     pub fn get_index(&self, i: usize) -> Option<(&Value, &Value)> {

@@ -920,7 +920,8 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 
 /// `fmt % args` against any host.
 pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyResult<String> {
-    let tuple_items: Option<Vec<Value>> = match args {
+    // A tuple subclass's instance is a tuple here too (a namedtuple's repr).
+    let tuple_items: Option<Vec<Value>> = match args.builtin_value() {
         Value::Tuple(t) => Some(t.to_vec()),
         _ => None,
     };

@@ -2,6 +2,7 @@
 //! int and float; reference-counted pointers for everything else.
 
 pub mod class;
+pub mod deque;
 pub mod dict;
 pub mod exc;
 pub mod format;
@@ -23,6 +24,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 pub use class::{Class, Instance, TypeKind};
+pub use deque::DequeObj;
 pub use dict::{Dict, DictKey};
 pub use exc::{ExcType, PyErr, PyResult};
 pub use func::{BoundMethod, Builtin, Function, Kwargs, NativeFn};
@@ -82,6 +84,8 @@ pub enum Value {
     Descr(Rc<Descr>),
     Cell(Rc<RefCell<Value>>),
     Traceback(Rc<TracebackObj>),
+    /// `collections.deque`.
+    Deque(Rc<DequeObj>),
 }
 
 impl Value {
@@ -155,7 +159,8 @@ impl Value {
             Module,
             Descr,
             Cell,
-            Traceback
+            Traceback,
+            Deque
         )
     }
 
@@ -460,7 +465,7 @@ impl Value {
     /// The name of the value's type, as `type(x).__name__` says.
     pub fn type_name(&self) -> String {
         match self {
-            Value::Instance(i) => i.class.name.as_str().to_string(),
+            Value::Instance(i) => i.class.tp_name(),
             Value::Class(_) => "type".into(),
             _ => self.builtin_type_name().to_string(),
         }
@@ -501,6 +506,7 @@ impl Value {
             },
             Value::Cell(_) => "cell",
             Value::Traceback(_) => "traceback",
+            Value::Deque(_) => "collections.deque",
             Value::Ellipsis => "ellipsis",
             Value::NotImplemented => "NotImplementedType",
             Value::Null => "NULL",
@@ -548,6 +554,7 @@ impl Value {
             Value::Descr(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Cell(r) => Rc::as_ptr(r) as *const u8 as usize,
             Value::Traceback(r) => Rc::as_ptr(r) as *const u8 as usize,
+            Value::Deque(r) => Rc::as_ptr(r) as *const u8 as usize,
             _ => return None,
         })
     }
@@ -568,6 +575,7 @@ impl Value {
             Value::Set(s) => !s.borrow().is_empty(),
             Value::FrozenSet(s) => !s.is_empty(),
             Value::Range(r) => !r.is_empty(),
+            Value::Deque(d) => !d.is_empty(),
             Value::Instance(_) => return None,
             _ => true,
         })

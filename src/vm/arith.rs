@@ -54,6 +54,12 @@ impl Vm {
         // instance itself).
         let (pa, pb) = (a.builtin_value(), b.builtin_value());
         if !pa.is(&a) || !pb.is(&b) {
+            // A deque subclass's result is of its class (`deque_copy`).
+            if matches!(pa, Value::Deque(_)) || matches!(pb, Value::Deque(_)) {
+                if let Some(v) = crate::builtins::deque_binop(self, &a, &b, op, inplace)? {
+                    return Ok(v);
+                }
+            }
             let (pa, pb) = (pa.clone(), pb.clone());
             if let Some(v) = self.builtin_binop(&pa, &pb, op, inplace)? {
                 return Ok(if inplace && v.is(&pa) && !pa.is(&a) {
@@ -83,6 +89,7 @@ impl Vm {
                 Value::Str(_) => Some("str"),
                 Value::List(_) => Some("list"),
                 Value::Tuple(_) => Some("tuple"),
+                Value::Deque(_) => Some("deque"),
                 _ => None,
             };
             if let Some(k) = kind {
@@ -95,7 +102,12 @@ impl Vm {
             }
         }
         if op == BinOpKind::Mul {
-            let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            let is_seq = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Deque(_)
+                )
+            };
             let other = if is_seq(&a) {
                 Some(&b)
             } else if is_seq(&b) {
@@ -226,6 +238,10 @@ impl Vm {
                 } else {
                     Some(Value::list(v))
                 }
+            }
+            (Value::Deque(_), _, BinOpKind::Add | BinOpKind::Mul)
+            | (_, Value::Deque(_), BinOpKind::Mul) => {
+                crate::builtins::deque_binop(self, a, b, op, inplace)?
             }
             (Value::Tuple(x), Value::Tuple(y), BinOpKind::Add) => {
                 let mut v = (**x).clone();

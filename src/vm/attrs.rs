@@ -270,11 +270,16 @@ impl Vm {
                 if let Some(v) = self.special_attr(obj, name.as_str())? {
                     return Ok(v);
                 }
-                let found = self.types.type_of(obj).lookup_str(name);
+                let cls = self.types.type_of(obj);
+                let found = cls.lookup_str(name);
                 if let Some(v) = found {
                     return Ok(match v {
                         Value::Builtin(b) => {
                             Value::Builtin(crate::gc::alloc(b.bound_to(obj.clone())))
+                        }
+                        // `deque.maxlen`.
+                        Value::Descr(d) if matches!(&*d, Descr::Property { .. }) => {
+                            return self.property_get(&d, obj, &cls)
                         }
                         other => other,
                     });

@@ -171,6 +171,9 @@ impl Vm {
                 let eq = self.dict_eq(&x.clone(), &y.clone())?;
                 return Ok(Some(eq == (op == CmpKind::Eq)));
             }
+            (Value::Deque(_), Value::Deque(_)) => {
+                return crate::builtins::deque_compare(self, a, b, op);
+            }
             (Value::Range(x), Value::Range(y)) if matches!(op, CmpKind::Eq | CmpKind::Ne) => {
                 return Ok(Some(x.same_as(y) == (op == CmpKind::Eq)));
             }
@@ -235,7 +238,7 @@ impl Vm {
         Ok(true)
     }
 
-    pub(super) fn seq_compare(&mut self, x: &[Value], y: &[Value], op: CmpKind) -> PyResult<bool> {
+    pub(crate) fn seq_compare(&mut self, x: &[Value], y: &[Value], op: CmpKind) -> PyResult<bool> {
         for (p, q) in x.iter().zip(y.iter()) {
             if p.is(q) {
                 continue;
@@ -329,6 +332,7 @@ impl Vm {
                 let k = self.hash_key(item.clone())?;
                 self.dict_contains(d, &k)
             }
+            Value::Deque(d) => crate::builtins::deque_contains(self, d, item),
             Value::Set(_) | Value::FrozenSet(_) => {
                 let k = crate::builtins::set_methods::lookup_key(self, item)?;
                 self.set_contains(container, &k)

@@ -120,6 +120,25 @@ pub enum IterObj {
         obj: Value,
         index: i64,
     },
+    /// A deque's iterator (`builtins/modules/collections.rs`): `left`
+    /// items to go, `state` the deque's when made, backwards when `rev`.
+    Deque {
+        deque: Rc<crate::value::DequeObj>,
+        index: usize,
+        left: usize,
+        state: u64,
+        rev: bool,
+    },
+    /// An `OrderedDict`'s iterator (`kind` 0 keys, 1 values, 2 items):
+    /// the entries' positions in its order when made; any key added or
+    /// removed since (the dict's `keys_version`) is CPython's error.
+    ODict {
+        dict: Rc<RefCell<Dict>>,
+        order: Vec<usize>,
+        pos: usize,
+        version: u64,
+        kind: u8,
+    },
     /// An `itertools` iterator (`builtins/modules/itertools_iter.rs`).
     Itertools(Box<crate::builtins::ItertoolsState>),
     Done,
@@ -182,6 +201,9 @@ impl IterObj {
             IterObj::Callable { .. } => "callable_iterator",
             IterObj::SeqIndex { .. } => "iterator",
             IterObj::Itertools(s) => s.type_name(),
+            IterObj::ODict { .. } => "odict_iterator",
+            IterObj::Deque { rev: false, .. } => "_collections._deque_iterator",
+            IterObj::Deque { rev: true, .. } => "_collections._deque_reverse_iterator",
             IterObj::Done => "iterator",
         }
     }
@@ -321,6 +343,7 @@ impl Vm {
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         let it = match v {
             Value::Iter(_) => return Ok(v),
+            Value::Deque(d) => return Ok(crate::builtins::deque_iter(&d, false)),
             Value::List(list) => IterObj::List { list, index: 0 },
             Value::Tuple(items) => IterObj::Tuple { items, index: 0 },
             Value::Str(s) => IterObj::Str { s, byte: 0 },
@@ -403,6 +426,7 @@ impl Vm {
             | Value::Dict(_)
             | Value::Set(_)
             | Value::FrozenSet(_)
+            | Value::Deque(_)
             | Value::Iter(_) => true,
             _ => false,
         }
@@ -453,6 +477,48 @@ impl Vm {
         }
     }
 
+    /// One step of an `OrderedDict`'s iterator. CPython's finds the key's
+    /// node by hashing it at each step, and looks a value up by key (a
+    /// second hash): a key's user `__hash__` runs as often here.
+    fn odict_next(&mut self, cell: &Rc<RefCell<IterObj>>) -> PyResult<Option<Value>> {
+        let (k, v, kind) = {
+            let mut b = cell.borrow_mut();
+            let IterObj::ODict {
+                dict,
+                order,
+                pos,
+                version,
+                kind,
+            } = &mut *b
+            else {
+                return Ok(None);
+            };
+            let d = dict.borrow();
+            if d.keys_version() != *version {
+                return Err(PyErr::new(
+                    ExcType::RuntimeError,
+                    "OrderedDict mutated during iteration",
+                ));
+            }
+            let Some((k, v)) = order.get(*pos).and_then(|&ix| d.entry_at(ix)) else {
+                return Ok(None);
+            };
+            *pos += 1;
+            (k.clone(), v.clone(), *kind)
+        };
+        if matches!(k, Value::Instance(_)) {
+            self.hash_value(&k)?;
+            if kind != 0 {
+                self.hash_value(&k)?;
+            }
+        }
+        Ok(Some(match kind {
+            0 => k,
+            1 => v,
+            _ => Value::tuple(vec![k, v]),
+        }))
+    }
+
     /// One step of an iterator as CPython's `tp_iternext`: Ok(None) is a
     /// plain end, and a StopIteration raised by krait code on the way (a
     /// `__next__`, a `map` function) comes back as Err, for `for` to report
@@ -483,6 +549,17 @@ impl Vm {
                 let v = list.get_index(*index);
                 *index += v.is_some() as usize;
                 Ok(v)
+            }
+            IterObj::Deque {
+                deque,
+                index,
+                left,
+                state,
+                rev,
+            } => crate::builtins::deque_iter_step(deque, index, left, *state, *rev),
+            IterObj::ODict { .. } => {
+                drop(b);
+                self.odict_next(&cell)
             }
             IterObj::Tuple { items, index } => {
                 if *index < items.len() {

@@ -45,7 +45,7 @@ impl Vm {
                 // A subclass of a built-in type hashes as its value, or
                 // not at all (a list's).
                 None => match i.payload() {
-                    Some(Value::List(_) | Value::Dict(_) | Value::Set(_)) => Err(
+                    Some(Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Deque(_)) => Err(
                         PyErr::type_error(format!("unhashable type: '{}'", v.type_name())),
                     ),
                     Some(p) => {

@@ -17,7 +17,7 @@ impl Vm {
 
     /// The repr of a container that may contain itself: `[...]`-style
     /// (`cycle`) when met again inside its own repr, as CPython's `Py_ReprEnter`.
-    pub(super) fn repr_container(
+    pub(crate) fn repr_container(
         &mut self,
         id: usize,
         cycle: &str,
@@ -86,6 +86,7 @@ impl Vm {
                 }
             }
             Value::Range(r) => r.repr(),
+            Value::Deque(d) => return crate::builtins::deque_repr(self, v, d),
             Value::Slice(s) => format!(
                 "slice({}, {}, {})",
                 self.repr(&s.start)?,
@@ -115,10 +116,24 @@ impl Vm {
                 None => format!("<built-in function {}>", b.name),
             },
             Value::Class(c) => {
-                if c.module.as_str() == "builtins" {
+                // A class's `__module__` may have been assigned since
+                // (namedtuple sets its caller's).
+                let assigned = match c.is_user {
+                    true => c
+                        .dict
+                        .borrow()
+                        .get(&crate::value::class::NameRef("__module__"))
+                        .cloned(),
+                    false => None,
+                };
+                let module = match &assigned {
+                    Some(Value::Str(m)) => m.as_str(),
+                    _ => c.module.as_str(),
+                };
+                if module == "builtins" {
                     format!("<class '{}'>", c.qualname.as_str())
                 } else {
-                    format!("<class '{}.{}'>", c.module.as_str(), c.qualname.as_str())
+                    format!("<class '{}.{}'>", module, c.qualname.as_str())
                 }
             }
             Value::Instance(inst) => {
@@ -127,6 +142,9 @@ impl Vm {
                 }
                 if let Some(p) = inst.payload() {
                     let p = p.clone();
+                    if let Value::Deque(d) = &p {
+                        return crate::builtins::deque_repr(self, v, d);
+                    }
                     return self.repr(&p);
                 }
                 if Rc::ptr_eq(&inst.class, &self.types.simple_namespace) {

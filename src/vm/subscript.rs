@@ -77,6 +77,7 @@ impl Vm {
     /// `container[key]`
     pub fn getitem(&mut self, c: &Value, k: &Value) -> PyResult<Value> {
         match c {
+            Value::Deque(d) => crate::builtins::deque_getitem(self, d, k),
             Value::List(l) => {
                 if let Value::Slice(s) = k {
                     let spec = self.slice_unpack(s)?;
@@ -257,6 +258,7 @@ impl Vm {
     /// `container[key] = v`
     pub fn setitem(&mut self, c: &Value, k: Value, v: Value) -> PyResult<()> {
         match c {
+            Value::Deque(d) => crate::builtins::deque_setitem(self, d, &k, v),
             Value::List(l) => {
                 if let Value::Slice(s) = &k {
                     // The slice's bounds are taken before the items.
@@ -362,6 +364,7 @@ impl Vm {
     /// `del container[key]`
     pub fn delitem(&mut self, c: &Value, k: Value) -> PyResult<()> {
         match c {
+            Value::Deque(d) => crate::builtins::deque_delitem(self, d, &k),
             Value::List(l) => {
                 if let Value::Slice(s) = &k {
                     let len = l.len();

@@ -42,6 +42,8 @@ pub struct Types {
     /// whose attributes its repr lists.
     pub simple_namespace: Rc<Class>,
     pub partial: Rc<Class>,
+    /// `collections.deque`.
+    pub deque: Rc<Class>,
     /// `operator.itemgetter`, `attrgetter`, `methodcaller`, by `GetterKind`.
     pub getters: [Rc<Class>; 3],
     /// `re.Pattern`, `re.Match`, `_sre.SRE_Scanner`, by `ReObj::kind`.
@@ -149,6 +151,7 @@ impl Types {
             not_implemented: builtin_class("NotImplementedType", o(), TypeKind::NotImplementedType),
             simple_namespace: module_class("types", "SimpleNamespace", o(), TypeKind::Object),
             partial: module_class("functools", "partial", o(), TypeKind::Partial),
+            deque: module_class("collections", "deque", o(), TypeKind::Deque),
             getters: [
                 (GetterKind::Item, "itemgetter"),
                 (GetterKind::Attr, "attrgetter"),
@@ -241,6 +244,7 @@ impl Types {
             },
             Value::Cell(_) => self.cell.clone(),
             Value::Traceback(_) => self.traceback.clone(),
+            Value::Deque(_) => self.deque.clone(),
             Value::Ellipsis => self.ellipsis.clone(),
             Value::NotImplemented => self.not_implemented.clone(),
             Value::Null => self.object.clone(),

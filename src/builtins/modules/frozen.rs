@@ -30,6 +30,20 @@ static FROZEN: &[(&str, FrozenModule)] = &[
     ("copy", module(include_str!("py/copy.py"))),
     ("abc", module(include_str!("py/abc.py"))),
     ("heapq", module(include_str!("py/heapq.py"))),
+    // `Counter`, `namedtuple` and `ChainMap`; `deque`, `defaultdict` and
+    // `OrderedDict` come from the native `_collections`.
+    (
+        "collections",
+        FrozenModule {
+            source: include_str!("py/collections/__init__.py"),
+            package: true,
+        },
+    ),
+    // Refused by name when imported.
+    (
+        "collections.abc",
+        module(include_str!("py/collections/abc.py")),
+    ),
 ];
 
 /// The frozen module `name`, if krait has one.

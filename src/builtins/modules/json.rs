@@ -315,11 +315,19 @@ impl Encoder {
                     .collect();
                 self.nested(vm, v, |e, vm| e.dict(vm, items, level))?;
             }
+            // A subclass of a built-in type encodes as its value (a
+            // Counter as a dict), as CPython's `PyDict_Check` and friends
+            // take subclasses.
+            Value::Instance(i) if i.payload().is_some_and(|p| !matches!(p, Value::Deque(_))) => {
+                let p = v.builtin_value().clone();
+                self.encode(vm, &p, level)?;
+            }
             _ => {
                 if self.default.is_none() {
+                    let name = vm.types.type_of(v).name.clone();
                     return Err(PyErr::type_error(format!(
                         "Object of type {} is not JSON serializable",
-                        v.type_name()
+                        name.as_str()
                     )));
                 }
                 let f = self.default.clone();

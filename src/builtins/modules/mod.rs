@@ -1,11 +1,14 @@
 //! The built-in modules, one file each: `sys`, `math`, `functools`,
 //! `time`, `gc`, `linecache`, `random`, `string`, `operator`, `itertools`
-//! (with `itertools_iter`), `json`, `re` (with `re_parse`), `_heapq`, `bisect`. A module's functions are a `ModuleDef`
+//! (with `itertools_iter`), `json`, `re` (with `re_parse`), `_heapq`, `bisect`,
+//! `_collections` (`deque`, `defaultdict`, `OrderedDict`; the rest of
+//! `collections` is frozen Python). A module's functions are a `ModuleDef`
 //! (their parameters checked by the call, `typedef.rs`); its other
 //! attributes are made here. Modules CPython writes in Python may be
 //! written in Python here too: `frozen.rs` keeps their source (`py/`).
 
 mod bisect;
+mod collections;
 mod frozen;
 mod functools;
 mod gc;
@@ -26,6 +29,11 @@ mod time;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub(crate) use collections::{
+    binop as deque_binop, compare as deque_compare, construct as deque_construct,
+    contains as deque_contains, delitem as deque_delitem, getitem as deque_getitem,
+    iter as deque_iter, iter_step as deque_iter_step, repr as deque_repr, setitem as deque_setitem,
+};
 pub(crate) use frozen::{frozen_module, FrozenModule};
 pub(in crate::builtins) use functools::partial;
 pub(in crate::builtins) use itertools::construct as itertools_construct;
@@ -103,6 +111,7 @@ pub fn install_on_import(vm: &mut Vm, name: &str) -> bool {
         "re" => re::install(vm),
         "_heapq" => heapq::install(vm),
         "bisect" => bisect::install(vm),
+        "_collections" => collections::install(vm),
         "gc" => {
             module(vm, &gc::MODULE, vec![]);
         }
