@@ -217,3 +217,30 @@ fn re_constructs_the_engine_lacks_are_refused_by_name() {
         );
     }
 }
+
+#[test]
+fn typing_features_krait_cannot_run_are_refused_by_name() {
+    for (src, name) in [
+        (
+            "from typing import NamedTuple\nclass P(NamedTuple):\n    x: int\n",
+            "typing.NamedTuple",
+        ),
+        (
+            "from typing import Protocol, runtime_checkable\n@runtime_checkable\nclass P(Protocol):\n    pass\n",
+            "runtime_checkable",
+        ),
+        ("import abc\nabc.ABCMeta('A', (), {})\n", "ABCMeta"),
+        ("import abc\nclass A(abc.ABC):\n    pass\nA.register(int)\n", "register"),
+        (
+            "import dataclasses\n@dataclasses.dataclass(slots=True)\nclass A:\n    x: int\n",
+            "slots=True",
+        ),
+    ] {
+        let (last, code) = run(src);
+        assert_eq!(code, Some(1), "{src:?}: {last}");
+        assert!(
+            last.starts_with("NotImplementedError: krait does not support") && last.contains(name),
+            "{src:?}: {last}"
+        );
+    }
+}

@@ -73,3 +73,8 @@ class Node:
     def __init__(self, nxt: 'Optional[Node]' = None):
         self.nxt = nxt
 print(get_type_hints(Node.__init__))
+P = NamedTuple('P', [('x', int), ('y', int)])
+p = P(1, 2)
+print(p, p.x, P.__annotations__, P._fields)
+from typing import Deque, Counter as TCounter, OrderedDict as TOD
+print(Deque[int], TCounter[str], TOD[str, int], DefaultDict[str, int])
