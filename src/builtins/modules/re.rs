@@ -1208,10 +1208,19 @@ fn parse_template(vm: &mut Vm, repl: &Str, p: &Pattern) -> PyResult<Vec<Piece>> 
                     match p.groupindex(&name) {
                         Some(g) => g,
                         None => {
-                            return Err(PyErr::index_error(format!(
+                            // CPython raises it `from None` while handling
+                            // the groupindex lookup's KeyError.
+                            let e = PyErr::index_error(format!(
                                 "unknown group name {}",
                                 re_parse::py_repr(&name)
-                            )))
+                            ));
+                            let e = vm.materialize(e);
+                            let key = vm.materialize(PyErr::key_error(Value::str(&name)));
+                            if let Value::Instance(i) = &e {
+                                i.set_attr(vm.intern("__context__"), key);
+                                i.set_attr(vm.intern("__suppress_context__"), Value::Bool(true));
+                            }
+                            return Err(PyErr::Obj(e));
                         }
                     }
                 } else {

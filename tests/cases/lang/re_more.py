@@ -50,3 +50,8 @@ print(re.compile(r'\w+$').search('ab cd', 0, 3), re.compile(r'^\w').search('ab',
 print([m.pos for m in re.finditer('a', 'aaa')], [m.pos for m in re.compile('a').finditer('aaaa', 1)], [(m.pos, m.endpos) for m in re.compile('a').finditer('aaaa', 1, 3)])
 sc = re.compile('a').scanner('aaa', 1); m = sc.search(); print(m.pos, sc.search().pos, sc.search(), sc.search())
 sc = re.compile('a').scanner('aab'); print(sc.match(), sc.match(), sc.match(), sc.match())
+# An unknown group name in a template is raised from None while handling a KeyError.
+try:
+    re.sub('(a)', r'\g<x>', 'a')
+except IndexError as e:
+    print(repr(e.__context__), e.__suppress_context__, e.__cause__)
