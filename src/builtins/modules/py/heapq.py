@@ -52,91 +52,56 @@ def merge(*iterables, key=None, reverse=False):
         yield from s[-1]
 
 
-def nsmallest(n, iterable, key=None):
-    """The n smallest items, as sorted(iterable, key=key)[:n]."""
+def _best(n, iterable, key, largest):
+    """The n smallest (or largest) items, making CPython's comparisons in
+    its order: a bounded heap of (key, order[, item]) entries, the worst
+    on top, replaced by each better item."""
     if n == 1:
-        it = iter(iterable)
         sentinel = object()
-        result = min(it, default=sentinel, key=key)
-        return [] if result is sentinel else [result]
+        pick = max if largest else min
+        found = pick(iter(iterable), default=sentinel, key=key)
+        return [] if found is sentinel else [found]
     try:
         size = len(iterable)
     except (TypeError, AttributeError):
         pass
     else:
         if n >= size:
-            return sorted(iterable, key=key)[:n]
-    it = iter(iterable)
+            return sorted(iterable, key=key, reverse=largest)[:n]
+    items = iter(iterable)
+    # Orders break ties by position, counting down for the largest.
+    orders = range(0, -n, -1) if largest else range(n)
     if key is None:
-        result = [(elem, i) for i, elem in zip(range(n), it)]
-        if not result:
-            return result
-        _heapify_max(result)
-        top = result[0][0]
-        order = n
-        for elem in it:
-            if elem < top:
-                _heapreplace_max(result, (elem, order))
-                top, _order = result[0]
-                order += 1
-        result.sort()
-        return [elem for (elem, order) in result]
-    result = [(key(elem), i, elem) for i, elem in zip(range(n), it)]
-    if not result:
-        return result
-    _heapify_max(result)
-    top = result[0][0]
-    order = n
-    for elem in it:
-        k = key(elem)
-        if k < top:
-            _heapreplace_max(result, (k, order, elem))
-            top, _order, _elem = result[0]
-            order += 1
-    result.sort()
-    return [elem for (k, order, elem) in result]
+        heap = [(item, order) for order, item in zip(orders, items)]
+    else:
+        heap = [(key(item), order, item) for order, item in zip(orders, items)]
+    if not heap:
+        return heap
+    if largest:
+        heapify(heap)
+    else:
+        _heapify_max(heap)
+    worst = heap[0][0]
+    order = -n if largest else n
+    for item in items:
+        k = item if key is None else key(item)
+        if (worst < k) if largest else (k < worst):
+            entry = (k, order) if key is None else (k, order, item)
+            if largest:
+                heapreplace(heap, entry)
+            else:
+                _heapreplace_max(heap, entry)
+            worst = heap[0][0]
+            order += -1 if largest else 1
+    heap.sort(reverse=largest)
+    return [entry[-1] if key is not None else entry[0] for entry in heap]
+
+
+def nsmallest(n, iterable, key=None):
+    """The n smallest items, as sorted(iterable, key=key)[:n]."""
+    return _best(n, iterable, key, False)
 
 
 def nlargest(n, iterable, key=None):
     """The n largest items, as sorted(iterable, key=key, reverse=True)[:n]."""
-    if n == 1:
-        it = iter(iterable)
-        sentinel = object()
-        result = max(it, default=sentinel, key=key)
-        return [] if result is sentinel else [result]
-    try:
-        size = len(iterable)
-    except (TypeError, AttributeError):
-        pass
-    else:
-        if n >= size:
-            return sorted(iterable, key=key, reverse=True)[:n]
-    it = iter(iterable)
-    if key is None:
-        result = [(elem, i) for i, elem in zip(range(0, -n, -1), it)]
-        if not result:
-            return result
-        heapify(result)
-        top = result[0][0]
-        order = -n
-        for elem in it:
-            if top < elem:
-                heapreplace(result, (elem, order))
-                top, _order = result[0]
-                order -= 1
-        result.sort(reverse=True)
-        return [elem for (elem, order) in result]
-    result = [(key(elem), i, elem) for i, elem in zip(range(0, -n, -1), it)]
-    if not result:
-        return result
-    heapify(result)
-    top = result[0][0]
-    order = -n
-    for elem in it:
-        k = key(elem)
-        if top < k:
-            heapreplace(result, (k, order, elem))
-            top, _order, _elem = result[0]
-            order -= 1
-    result.sort(reverse=True)
-    return [elem for (k, order, elem) in result]
+    return _best(n, iterable, key, True)
