@@ -1,8 +1,8 @@
-"""krait's collections: deque, defaultdict and OrderedDict are native
-(_collections, as in CPython); Counter, namedtuple and ChainMap are written
-here, in Python, as CPython writes them, so that their frames and the calls
-they make are seen as CPython's are. UserDict, UserList and UserString are
-refused by name when used."""
+"""krait's collections. deque, defaultdict and OrderedDict come from the
+native _collections module; Counter, namedtuple and ChainMap are defined
+below in Python so that the calls they make on user objects happen in the
+order CPython makes them. UserDict, UserList and UserString exist only as
+names that refuse to be used."""
 
 import sys as _sys
 from _collections import deque, defaultdict, OrderedDict, _count_elements
@@ -12,382 +12,377 @@ from operator import itemgetter as _itemgetter
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList',
            'UserString', 'defaultdict', 'deque', 'namedtuple']
 
-_KEYWORDS = frozenset([
-    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await',
-    'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
-    'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is',
-    'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
-    'while', 'with', 'yield'])
+_RESERVED = frozenset('''
+    False None True and as assert async await break class continue def del
+    elif else except finally for from global if import in is lambda nonlocal
+    not or pass raise return try while with yield'''.split())
 
 
-# A field of a namedtuple: CPython's `_tuplegetter` says so when assigned.
-def _tg_set(self, value):
+# ---------------------------------------------------------------- namedtuple
+
+def _field_setter(self, value):
+    # what assigning to a field of a namedtuple instance reports
     raise AttributeError("can't set attribute")
 
 
-def _tg_del(self):
+def _field_deleter(self):
     raise AttributeError("can't delete attribute")
 
 
+def _bad_name(name):
+    """The complaint about a type or field name, or None when it is fine."""
+    if type(name) is not str:
+        return TypeError('Type names and field names must be strings')
+    if not name.isidentifier():
+        return ValueError('Type names and field names must be valid '
+                          f'identifiers: {name!r}')
+    if name in _RESERVED:
+        return ValueError('Type names and field names cannot be a '
+                          f'keyword: {name!r}')
+    return None
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """A new tuple subclass with named fields."""
-    if isinstance(field_names, str):
-        field_names = field_names.replace(',', ' ').split()
-    field_names = list(map(str, field_names))
+    """Make a tuple subclass whose items can also be read by name."""
+    source = field_names
+    if isinstance(source, str):
+        source = source.replace(',', ' ').split()
+    names = list(map(str, source))
     typename = str(typename)
-
     if rename:
-        seen = set()
-        for index, name in enumerate(field_names):
-            if (not name.isidentifier() or name in _KEYWORDS
-                    or name.startswith('_') or name in seen):
-                field_names[index] = f'_{index}'
-            seen.add(name)
+        # unusable names become positional ones: _0, _1, ...
+        used = set()
+        for pos, name in enumerate(names):
+            if (not name.isidentifier() or name in _RESERVED
+                    or name.startswith('_') or name in used):
+                names[pos] = f'_{pos}'
+            used.add(name)
 
-    for name in [typename] + field_names:
-        if type(name) is not str:
-            raise TypeError('Type names and field names must be strings')
-        if not name.isidentifier():
-            raise ValueError('Type names and field names must be valid '
-                             f'identifiers: {name!r}')
-        if name in _KEYWORDS:
-            raise ValueError('Type names and field names cannot be a '
-                             f'keyword: {name!r}')
+    for candidate in [typename, *names]:
+        problem = _bad_name(candidate)
+        if problem is not None:
+            raise problem
 
-    seen = set()
-    for name in field_names:
-        if name.startswith('_') and not rename:
+    used = set()
+    for name in names:
+        if not rename and name.startswith('_'):
             raise ValueError('Field names cannot start with an underscore: '
                              f'{name!r}')
-        if name in seen:
+        if name in used:
             raise ValueError(f'Encountered duplicate field name: {name!r}')
-        seen.add(name)
+        used.add(name)
 
-    field_defaults = {}
+    count = len(names)
+    defaults_by_name = {}
     if defaults is not None:
         defaults = tuple(defaults)
-        if len(defaults) > len(field_names):
+        if len(defaults) > count:
             raise TypeError('Got more default values than field names')
-        field_defaults = dict(reversed(list(zip(reversed(field_names),
-                                                reversed(defaults)))))
+        defaults_by_name = dict(zip(names[count - len(defaults):], defaults))
 
-    field_names = tuple(field_names)
-    num_fields = len(field_names)
-    arg_list = ', '.join(field_names)
-    if num_fields == 1:
-        arg_list += ','
-    repr_fmt = '(' + ', '.join(f'{name}=%r' for name in field_names) + ')'
-    tuple_new = tuple.__new__
-    _dict, _tuple, _len, _map, _zip = dict, tuple, len, map, zip
+    fields = tuple(names)
+    signature = ', '.join(fields)
+    if count == 1:
+        signature += ','
+    shape = '(' + ', '.join(name + '=%r' for name in fields) + ')'
+    make_tuple = tuple.__new__
+    as_dict, as_tuple, length, mapper, zipper = dict, tuple, len, map, zip
 
-    # __new__ is made by eval, so its frame is a <string> frame, as CPython's.
-    namespace = {
-        '_tuple_new': tuple_new,
+    # __new__ is compiled from text, as CPython compiles it, so that calling
+    # it runs in a frame whose file is <string>. krait gives the defaults in
+    # the parameter list (CPython sets __defaults__ afterwards).
+    globals_for_new = {
+        '_tuple_new': make_tuple,
         '__builtins__': {},
-        '__name__': f'namedtuple_{typename}',
+        '__name__': 'namedtuple_' + typename,
     }
-    # (krait sets a function's defaults when it is made: they are in the
-    # parameter list, which CPython assigns to __defaults__ after.)
-    params = list(field_names)
+    params = list(fields)
     if defaults:
-        namespace['_defaults'] = defaults
-        first = num_fields - len(defaults)
-        for i in range(first, num_fields):
-            params[i] = f'{params[i]}=_defaults[{i - first}]'
-    param_list = ', '.join(params)
-    if num_fields == 1:
-        param_list += ','
-    code = f'lambda _cls, {param_list}: _tuple_new(_cls, ({arg_list}))'
-    __new__ = eval(code, namespace)
-    __new__.__name__ = '__new__'
-    __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
+        globals_for_new['_defaults'] = defaults
+        offset = count - len(defaults)
+        for pos in range(offset, count):
+            params[pos] += f'=_defaults[{pos - offset}]'
+    param_text = ', '.join(params) + (',' if count == 1 else '')
+    code = f'lambda _cls, {param_text}: _tuple_new(_cls, ({signature}))'
+    new = eval(code, globals_for_new)
+    new.__name__ = '__new__'
+    new.__doc__ = f'Create new instance of {typename}({signature})'
 
-    @classmethod
     def _make(cls, iterable):
-        result = tuple_new(cls, iterable)
-        if _len(result) != num_fields:
-            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
-        return result
+        made = make_tuple(cls, iterable)
+        if length(made) != count:
+            raise TypeError(f'Expected {count} arguments, got {len(made)}')
+        return made
 
-    _make.__func__.__doc__ = (f'Make a new {typename} object from a sequence '
-                              'or iterable')
+    _make.__doc__ = f'Make a new {typename} object from a sequence or iterable'
 
     def _replace(self, /, **kwds):
-        result = self._make(_map(kwds.pop, field_names, self))
+        changed = self._make(mapper(kwds.pop, fields, self))
         if kwds:
             raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return result
+        return changed
 
-    _replace.__doc__ = (f'Return a new {typename} object replacing specified '
-                        'fields with new values')
+    _replace.__doc__ = (f'Return a new {typename} object replacing '
+                        'specified fields with new values')
 
     def __repr__(self):
-        'Return a nicely formatted representation string'
-        return self.__class__.__name__ + repr_fmt % self
+        """The class name followed by name=value for each field."""
+        return self.__class__.__name__ + shape % self
 
     def _asdict(self):
-        'Return a new dict which maps field names to their values.'
-        return _dict(_zip(self._fields, self))
+        """A dict from field names to values."""
+        return as_dict(zipper(self._fields, self))
 
     def __getnewargs__(self):
-        'Return self as a plain tuple.  Used by copy and pickle.'
-        return _tuple(self)
+        """The plain tuple of the values (for copy and pickle)."""
+        return as_tuple(self)
 
-    for method in (__new__, _make.__func__, _replace, __repr__, _asdict,
-                   __getnewargs__):
-        method.__qualname__ = f'{typename}.{method.__name__}'
-
-    class_namespace = {
-        '__doc__': f'{typename}({arg_list})',
+    members = {
+        '__doc__': f'{typename}({signature})',
         '__slots__': (),
-        '_fields': field_names,
-        '_field_defaults': field_defaults,
-        '__new__': __new__,
-        '_make': _make,
-        '_replace': _replace,
-        '__repr__': __repr__,
-        '_asdict': _asdict,
-        '__getnewargs__': __getnewargs__,
-        '__match_args__': field_names,
+        '_fields': fields,
+        '_field_defaults': defaults_by_name,
     }
-    for index, name in enumerate(field_names):
-        doc = f'Alias for field number {index}'
-        class_namespace[name] = property(_itemgetter(index), _tg_set, _tg_del, doc)
+    for func in (new, _make, _replace, __repr__, _asdict, __getnewargs__):
+        func.__qualname__ = typename + '.' + func.__name__
+        members[func.__name__] = func
+    members['_make'] = classmethod(_make)
+    members['__match_args__'] = fields
+    for pos, name in enumerate(fields):
+        members[name] = property(_itemgetter(pos), _field_setter,
+                                 _field_deleter, f'Alias for field number {pos}')
 
-    result = type(typename, (tuple,), class_namespace)
+    cls = type(typename, (tuple,), members)
 
     if module is None:
         try:
-            module = _sys._getframe(1).f_globals.get('__name__', '__main__')
-        except (AttributeError, ValueError):
+            caller = _sys._getframe(1)
+            module = caller.f_globals.get('__name__', '__main__')
+        except (ValueError, AttributeError):
             pass
     if module is not None:
-        result.__module__ = module
+        cls.__module__ = module
+    return cls
 
-    return result
 
+# ------------------------------------------------------------------- Counter
 
 class Counter(dict):
-    """Dict subclass for counting hashable items."""
+    """A dict that counts things: missing keys count zero."""
 
     def __init__(self, iterable=None, /, **kwds):
         super().__init__()
         self.update(iterable, **kwds)
 
-    def __missing__(self, key):
-        'The count of elements not in the Counter is zero.'
+    def __missing__(self, elem):
+        """Anything not counted has a count of zero."""
         return 0
 
     def total(self):
-        'Sum of the counts'
+        """The sum of all counts."""
         return sum(self.values())
 
     def most_common(self, n=None):
-        'List the n most common elements and their counts.'
+        """(element, count) pairs, largest count first, ties in order."""
+        ranked = sorted(self.items(), key=_itemgetter(1), reverse=True)
         if n is None:
-            return sorted(self.items(), key=_itemgetter(1), reverse=True)
-        return sorted(self.items(), key=_itemgetter(1), reverse=True)[:max(n, 0)]
+            return ranked
+        return ranked[:max(n, 0)]
 
     def elements(self):
-        'Iterator over elements repeating each as many times as its count.'
-        return _chain.from_iterable(_starmap(_repeat, self.items()))
+        """Each element repeated as often as its count says."""
+        runs = _starmap(_repeat, self.items())
+        return _chain.from_iterable(runs)
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
-        raise NotImplementedError(
-            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+        raise NotImplementedError('Counter.fromkeys() is undefined.  '
+                                  'Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        'Like dict.update() but add counts instead of replacing them.'
-        if iterable is not None:
-            if isinstance(iterable, dict):
-                if self:
-                    self_get = self.get
-                    for elem, count in iterable.items():
-                        self[elem] = count + self_get(elem, 0)
-                else:
-                    super().update(iterable)
-            else:
-                _count_elements(self, iterable)
+        """Add counts (from a mapping, or one per item of an iterable)."""
+        if iterable is None:
+            pass
+        elif not isinstance(iterable, dict):
+            _count_elements(self, iterable)
+        elif not self:
+            super().update(iterable)
+        else:
+            current = self.get
+            for key, n in iterable.items():
+                self[key] = n + current(key, 0)
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        'Like dict.update() but subtracts counts instead of replacing them.'
+        """Take away counts (from a mapping, or one per item)."""
         if iterable is not None:
-            self_get = self.get
-            if isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    self[elem] = self_get(elem, 0) - count
+            current = self.get
+            if not isinstance(iterable, dict):
+                for key in iterable:
+                    self[key] = current(key, 0) - 1
             else:
-                for elem in iterable:
-                    self[elem] = self_get(elem, 0) - 1
+                for key, n in iterable.items():
+                    self[key] = current(key, 0) - n
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        'Return a shallow copy.'
-        return self.__class__(self)
+        """A shallow copy, of the same class."""
+        cls = self.__class__
+        return cls(self)
 
-    def __delitem__(self, elem):
-        'Like dict.__delitem__() but does not raise KeyError for missing values.'
-        if elem in self:
-            super().__delitem__(elem)
+    def __delitem__(self, k):
+        """Forget elem's count; no error when there is none."""
+        if k in self:
+            super().__delitem__(k)
 
     def __repr__(self):
         if not self:
-            return f'{self.__class__.__name__}()'
+            return self.__class__.__name__ + '()'
         try:
-            d = dict(self.most_common())
+            shown = dict(self.most_common())
         except TypeError:
-            d = dict(self)
-        return f'{self.__class__.__name__}({d!r})'
+            # counts that cannot be ordered are shown as stored
+            shown = dict(self)
+        return '%s(%r)' % (self.__class__.__name__, shown)
 
+    # Comparisons look at every key of either side, missing ones counting 0.
     def __eq__(self, other):
-        'True if all counts agree. Missing counts are treated as zero.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+        if isinstance(other, Counter):
+            return all(self[k] == other[k] for side in (self, other) for k in side)
+        return NotImplemented
 
     def __ne__(self, other):
-        'True if any counts disagree. Missing counts are treated as zero.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
+        if isinstance(other, Counter):
+            return not self == other
+        return NotImplemented
 
     def __le__(self, other):
-        'True if all counts in self are a subset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
+        if isinstance(other, Counter):
+            return all(self[k] <= other[k] for side in (self, other) for k in side)
+        return NotImplemented
 
     def __lt__(self, other):
-        'True if all counts in self are a proper subset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self <= other and self != other
+        if isinstance(other, Counter):
+            within = self <= other
+            return within and self != other
+        return NotImplemented
 
     def __ge__(self, other):
-        'True if all counts in self are a superset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
+        if isinstance(other, Counter):
+            return all(self[k] >= other[k] for side in (self, other) for k in side)
+        return NotImplemented
 
     def __gt__(self, other):
-        'True if all counts in self are a proper superset of those in other.'
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self >= other and self != other
+        if isinstance(other, Counter):
+            covers = self >= other
+            return covers and self != other
+        return NotImplemented
 
+    # The binary operators build a new Counter holding only positive results:
+    # first for self's keys, then (but for &) for the keys only other has.
     def __add__(self, other):
-        'Add counts from two counters.'
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        out = Counter()
+        for key, mine in self.items():
+            n = mine + other[key]
+            if n > 0:
+                out[key] = n
+        for key, theirs in other.items():
+            if key not in self and theirs > 0:
+                out[key] = theirs
+        return out
 
     def __sub__(self, other):
-        'Subtract count, but keep only results with positive counts.'
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        out = Counter()
+        for key, mine in self.items():
+            n = mine - other[key]
+            if n > 0:
+                out[key] = n
+        for key, theirs in other.items():
+            if key not in self and theirs < 0:
+                out[key] = 0 - theirs
+        return out
 
     def __or__(self, other):
-        'Union is the maximum of value in either of the input counters.'
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        out = Counter()
+        for key, mine in self.items():
+            theirs = other[key]
+            n = theirs if mine < theirs else mine
+            if n > 0:
+                out[key] = n
+        for key, theirs in other.items():
+            if key not in self and theirs > 0:
+                out[key] = theirs
+        return out
 
     def __and__(self, other):
-        'Intersection is the minimum of corresponding counts.'
         if not isinstance(other, Counter):
             return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        out = Counter()
+        for key, mine in self.items():
+            theirs = other[key]
+            n = mine if mine < theirs else theirs
+            if n > 0:
+                out[key] = n
+        return out
 
     def __pos__(self):
-        'Adds an empty counter, effectively stripping negative and zero counts'
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
+        out = Counter()
+        for key, n in self.items():
+            if n > 0:
+                out[key] = n
+        return out
 
     def __neg__(self):
-        'Subtracts from an empty counter.  Strips positive and zero counts.'
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
+        out = Counter()
+        for key, n in self.items():
+            if n < 0:
+                out[key] = 0 - n
+        return out
 
     def _keep_positive(self):
-        'Internal method to strip elements with a negative or zero count'
-        nonpositive = [elem for elem, count in self.items() if not count > 0]
-        for elem in nonpositive:
-            del self[elem]
+        """Drop every key whose count is not above zero; return self."""
+        drop = [key for key, n in self.items() if not n > 0]
+        for key in drop:
+            del self[key]
         return self
 
     def __iadd__(self, other):
-        'Inplace add from another counter, keeping only positive counts.'
-        for elem, count in other.items():
-            self[elem] += count
+        for key, n in other.items():
+            self[key] += n
         return self._keep_positive()
 
     def __isub__(self, other):
-        'Inplace subtract counter, but keep only results with positive counts.'
-        for elem, count in other.items():
-            self[elem] -= count
+        for key, n in other.items():
+            self[key] -= n
         return self._keep_positive()
 
     def __ior__(self, other):
-        'Inplace union is the maximum of value from either counter.'
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
+        for key, theirs in other.items():
+            mine = self[key]
+            if theirs > mine:
+                self[key] = theirs
         return self._keep_positive()
 
     def __iand__(self, other):
-        'Inplace intersection is the minimum of corresponding counts.'
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
+        for key, mine in self.items():
+            theirs = other[key]
+            if theirs < mine:
+                self[key] = theirs
         return self._keep_positive()
 
 
-# The views Mapping's keys(), items() and values() give (collections.abc's
-# KeysView and friends, for ChainMap): set-like but for the values.
+# ------------------------------------------------- mapping views for ChainMap
+# What collections.abc's KeysView, ItemsView and ValuesView give: set-like
+# views (but for the values one), looking the mapping up as they go.
+
 class _MappingView:
     __slots__ = ('_mapping',)
 
@@ -425,8 +420,8 @@ class _SetView(_MappingView):
 class KeysView(_SetView):
     __slots__ = ()
 
-    def __contains__(self, key):
-        return key in self._mapping
+    def __contains__(self, k):
+        return k in self._mapping
 
     def __iter__(self):
         yield from self._mapping
@@ -435,8 +430,8 @@ class KeysView(_SetView):
 class ItemsView(_SetView):
     __slots__ = ()
 
-    def __contains__(self, item):
-        key, value = item
+    def __contains__(self, pair):
+        key, value = pair
         try:
             v = self._mapping[key]
         except KeyError:
@@ -446,7 +441,7 @@ class ItemsView(_SetView):
 
     def __iter__(self):
         for key in self._mapping:
-            yield (key, self._mapping[key])
+            yield key, self._mapping[key]
 
 
 class ValuesView(_MappingView):
@@ -470,44 +465,51 @@ del KeysView, ItemsView, ValuesView
 _MAPPINGS = (dict,)
 
 
+# ------------------------------------------------------------------ ChainMap
+
 class ChainMap:
-    """A ChainMap groups multiple dicts (or other mappings) together to
-    create a single, updateable view."""
+    """Several mappings seen as one: lookups search them in order, changes
+    go to the first."""
 
-    def __init__(self, *maps):
-        self.maps = list(maps) or [{}]
+    def __init__(self, *layers):
+        self.maps = list(layers) or [{}]
 
-    def __missing__(self, key):
-        raise KeyError(key)
+    def __missing__(self, k):
+        raise KeyError(k)
 
-    def __getitem__(self, key):
-        for mapping in self.maps:
+    def __getitem__(self, k):
+        for layer in self.maps:
             try:
-                return mapping[key]
+                return layer[k]
             except KeyError:
-                pass
-        return self.__missing__(key)
+                continue
+        return self.__missing__(k)
 
     def get(self, key, default=None):
-        return self[key] if key in self else default
+        if key in self:
+            return self[key]
+        return default
 
     def __len__(self):
-        return len(set().union(*self.maps))
+        every_key = set()
+        return len(every_key.union(*self.maps))
 
     def __iter__(self):
-        d = {}
-        for mapping in reversed(self.maps):
-            d.update(dict.fromkeys(mapping))
-        return iter(d)
+        # keys in first-seen order, reading the last mapping first
+        order = {}
+        for layer in reversed(self.maps):
+            order.update(dict.fromkeys(layer))
+        return iter(order)
 
-    def __contains__(self, key):
-        return any(key in m for m in self.maps)
+    def __contains__(self, k):
+        return any(k in layer for layer in self.maps)
 
     def __bool__(self):
         return any(self.maps)
 
     def __repr__(self):
-        return f'{self.__class__.__name__}({", ".join(map(repr, self.maps))})'
+        inner = ', '.join(map(repr, self.maps))
+        return f'{self.__class__.__name__}({inner})'
 
     def keys(self):
         return _KeysView(self)
@@ -519,18 +521,20 @@ class ChainMap:
         return _ValuesView(self)
 
     def __eq__(self, other):
-        if not isinstance(other, _MAPPINGS):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
+        if isinstance(other, _MAPPINGS):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
 
     __reversed__ = None
 
     @classmethod
     def fromkeys(cls, iterable, *args):
-        return cls(dict.fromkeys(iterable, *args))
+        seed = dict.fromkeys(iterable, *args)
+        return cls(seed)
 
     def copy(self):
-        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+        maps = self.maps
+        return self.__class__(maps[0].copy(), *maps[1:])
 
     __copy__ = copy
 
@@ -539,14 +543,16 @@ class ChainMap:
             m = kwargs
         elif kwargs:
             m.update(kwargs)
-        return self.__class__(m, *self.maps)
+        cls = self.__class__
+        return cls(m, *self.maps)
 
     @property
     def parents(self):
-        return self.__class__(*self.maps[1:])
+        cls = self.__class__
+        return cls(*self.maps[1:])
 
-    def __setitem__(self, key, value):
-        self.maps[0][key] = value
+    def __setitem__(self, k, v):
+        self.maps[0][k] = v
 
     def __delitem__(self, key):
         try:
@@ -556,13 +562,15 @@ class ChainMap:
 
     def popitem(self):
         try:
-            return self.maps[0].popitem()
+            first = self.maps[0]
+            return first.popitem()
         except KeyError:
             raise KeyError('No keys found in the first mapping.')
 
     def pop(self, key, *args):
         try:
-            return self.maps[0].pop(key, *args)
+            first = self.maps[0]
+            return first.pop(key, *args)
         except KeyError:
             raise KeyError(f'Key not found in the first mapping: {key!r}')
 
@@ -570,11 +578,9 @@ class ChainMap:
         self.maps[0].clear()
 
     def update(self, other=(), /, **kwds):
-        if isinstance(other, _MAPPINGS):
-            for key in other:
-                self[key] = other[key]
-        elif hasattr(other, "keys"):
-            for key in other.keys():
+        if isinstance(other, _MAPPINGS) or hasattr(other, 'keys'):
+            keys = other if isinstance(other, _MAPPINGS) else other.keys()
+            for key in keys:
                 self[key] = other[key]
         else:
             for key, value in other:
@@ -590,23 +596,24 @@ class ChainMap:
         return default
 
     def __ior__(self, other):
-        self.maps[0].update(other)
+        first = self.maps[0]
+        first.update(other)
         return self
 
     def __or__(self, other):
         if not isinstance(other, _MAPPINGS):
             return NotImplemented
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
+        merged = self.copy()
+        merged.maps[0].update(other)
+        return merged
 
     def __ror__(self, other):
         if not isinstance(other, _MAPPINGS):
             return NotImplemented
-        m = dict(other)
-        for child in reversed(self.maps):
-            m.update(child)
-        return self.__class__(m)
+        merged = dict(other)
+        for layer in reversed(self.maps):
+            merged.update(layer)
+        return self.__class__(merged)
 
 
 _MAPPINGS = (dict, ChainMap)
