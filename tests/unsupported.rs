@@ -204,10 +204,6 @@ fn re_constructs_the_engine_lacks_are_refused_by_name() {
             "pos after endpos",
         ),
         (r"import re; re.template('a')", "re.template"),
-        (
-            r"import re; re.compile('(?P<a>x)').groupindex",
-            "groupindex",
-        ),
     ] {
         let (last, code) = run(src);
         assert_eq!(code, Some(1), "{src:?}: {last}");

@@ -12,7 +12,8 @@ pub(crate) use functions::{container_len, len_of};
 mod list_methods;
 mod modules;
 pub(crate) use modules::{
-    call_getter, frozen_module, install_on_import as install_module, FrozenModule, MtState,
+    call_getter, frozen_module, has_native_module, install_on_import as install_module,
+    FrozenModule, MtState,
 };
 pub(crate) use modules::{
     re_getattr, re_hash, re_match_getitem, re_repr, re_same_pattern, ReCache, ReObj,

@@ -187,7 +187,19 @@ impl Vm {
                 self.sys_path()
             }
         };
-        let module = match self.find_module(last, &search) {
+        let found = match self.find_module(last, &search) {
+            // A bare directory is a namespace package only if no module of
+            // that name is found anywhere, the standard library included.
+            Some(Found::Namespace(_))
+                if parent.is_none()
+                    && (crate::builtins::frozen_module(full).is_some()
+                        || crate::builtins::has_native_module(self, full)) =>
+            {
+                None
+            }
+            found => found,
+        };
+        let module = match found {
             Some(found) => self.load(full, found)?,
             None => match parent
                 .is_none()

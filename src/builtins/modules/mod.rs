@@ -97,31 +97,39 @@ pub fn install(vm: &mut Vm) {
     sys::install(vm);
 }
 
-/// Makes native module `name` (with its submodules) if krait has it;
-/// false if it has none.
+/// What makes native module `name` (with its submodules), if krait has it.
+fn installer(name: &str) -> Option<fn(&mut Vm)> {
+    Some(match name {
+        "math" => math::install,
+        "functools" => functools::install,
+        "random" => random::install,
+        "string" => string::install,
+        "operator" => operator::install,
+        "itertools" => itertools::install,
+        "json" => json::install,
+        "re" => re::install,
+        "_heapq" => heapq::install,
+        "bisect" => bisect::install,
+        "_collections" => collections::install,
+        "gc" => |vm| drop(module(vm, &gc::MODULE, vec![])),
+        "time" => |vm| drop(module(vm, &time::MODULE, vec![])),
+        "linecache" => |vm| drop(module(vm, &linecache::MODULE, vec![])),
+        _ => return None,
+    })
+}
+
+/// Makes native module `name` if krait has it; false if it has none.
 pub fn install_on_import(vm: &mut Vm, name: &str) -> bool {
-    match name {
-        "math" => math::install(vm),
-        "functools" => functools::install(vm),
-        "random" => random::install(vm),
-        "string" => string::install(vm),
-        "operator" => operator::install(vm),
-        "itertools" => itertools::install(vm),
-        "json" => json::install(vm),
-        "re" => re::install(vm),
-        "_heapq" => heapq::install(vm),
-        "bisect" => bisect::install(vm),
-        "_collections" => collections::install(vm),
-        "gc" => {
-            module(vm, &gc::MODULE, vec![]);
+    match installer(name) {
+        Some(install) => {
+            install(vm);
+            true
         }
-        "time" => {
-            module(vm, &time::MODULE, vec![]);
-        }
-        "linecache" => {
-            module(vm, &linecache::MODULE, vec![]);
-        }
-        _ => return false,
+        None => false,
     }
-    true
+}
+
+/// Whether krait has a native module `name` (made yet or not).
+pub fn has_native_module(vm: &Vm, name: &str) -> bool {
+    vm.modules.contains_key(name) || installer(name).is_some()
 }

@@ -1695,8 +1695,14 @@ pub fn getattr(vm: &mut Vm, o: &ReObj, name: &str) -> PyResult<Option<Value>> {
         (ReObj::Pattern(p), "flags") => Value::Int(p.flags as i64),
         (ReObj::Pattern(p), "groups") => Value::Int(p.groups as i64),
         (ReObj::Pattern(p), "groupindex") => {
-            let _ = p;
-            return Err(refused("Pattern.groupindex (a mappingproxy)"));
+            // A read-only view of the names, as CPython's mappingproxy.
+            let mut d = crate::value::Dict::new();
+            for (name, g) in &p.names {
+                d.set_str(name, Value::Int(*g as i64));
+            }
+            let proxy = vm.stdlib_attr("types", "MappingProxyType")?;
+            let d = Value::Dict(crate::gc::alloc(std::cell::RefCell::new(d)));
+            return vm.call_value(&proxy, vec![d], vec![]).map(Some);
         }
         (ReObj::Match(m), "string") => m.string.clone(),
         (ReObj::Match(m), "re") => m.pattern.clone(),

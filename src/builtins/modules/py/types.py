@@ -36,7 +36,7 @@ except TypeError as _e:
     FrameType = type(_e.__traceback__.tb_frame)
 
 
-class MappingProxyType:
+class mappingproxy:
     """A read-only view of a mapping."""
 
     def __init__(self, mapping):
@@ -195,6 +195,9 @@ def _type_union(a, b):
     return UnionType(tuple(args))
 
 
-for _cls in (GenericAlias, UnionType, MappingProxyType):
+MappingProxyType = mappingproxy
+
+mappingproxy.__module__ = 'builtins'
+for _cls in (GenericAlias, UnionType):
     _cls.__module__ = "types"
 del _cls

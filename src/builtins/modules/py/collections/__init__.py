@@ -184,10 +184,11 @@ class Counter(dict):
 
     def most_common(self, n=None):
         """(element, count) pairs, largest count first, ties in order."""
-        ranked = sorted(self.items(), key=_itemgetter(1), reverse=True)
         if n is None:
-            return ranked
-        return ranked[:max(n, 0)]
+            return sorted(self.items(), key=_itemgetter(1), reverse=True)
+        # A bounded selection compares counts as heapq's does.
+        import heapq
+        return heapq.nlargest(n, self.items(), key=_itemgetter(1))
 
     def elements(self):
         """Each element repeated as often as its count says."""
