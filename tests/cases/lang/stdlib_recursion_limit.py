@@ -36,15 +36,17 @@ calls = {
 
 def at(room, fn):
     # fn called with `room` levels left below the limit
-    def rec():
-        if sys.getrecursionlimit() - depth() > room:
-            return rec()
+    # d: the frames below and including rec's (depth() as rec would count them
+    # less its own frame), counted once rather than walked at every level
+    def rec(d):
+        if sys.getrecursionlimit() - (d + 1) > room:
+            return rec(d + 1)
         try:
             fn()
             return "ok"
         except RecursionError as e:
             return "C" if "calling" in str(e) else "P"
-    return rec()
+    return rec(depth())
 
 random.seed(1)
 for name, fn in calls.items():
