@@ -49,6 +49,13 @@ echo "== training"
 gen="$root/target/pgo$suffix-gen/release/krait"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+# A program with a no-op tracer that returns itself installed first.
+traced_copy() {
+    echo "import sys as _pgo_sys"
+    echo "def _pgo_hook(frame, event, arg): return _pgo_hook"
+    echo "_pgo_sys.settrace(_pgo_hook)"
+    cat "$1"
+}
 n=0
 for f in tests/cases/*/*.py; do
     dir="$(dirname "$f")"
@@ -56,16 +63,16 @@ for f in tests/cases/*/*.py; do
     # output and exit status do not matter here.
     (cd "$dir" && timeout 20 "$gen" "$(basename "$f")" </dev/null >/dev/null 2>&1) || true
     # The same program under a no-op tracer that returns itself.
-    {
-        echo "import sys as _pgo_sys"
-        echo "def _pgo_hook(frame, event, arg): return _pgo_hook"
-        echo "_pgo_sys.settrace(_pgo_hook)"
-        cat "$f"
-    } >"$tmp/traced.py"
+    traced_copy "$f" >"$tmp/traced.py"
     (cd "$dir" && timeout 20 "$gen" "$tmp/traced.py" </dev/null >/dev/null 2>&1) || true
     n=$((n + 1))
 done
-echo "   $n programs, each untraced and traced"
+# The workload of typical hot code, untraced and traced, so that loops
+# rather than the corpus's startup and module bodies decide what is hot.
+timeout 120 "$gen" scripts/pgo_workload.py 100 >/dev/null
+traced_copy scripts/pgo_workload.py >"$tmp/traced.py"
+timeout 120 "$gen" "$tmp/traced.py" 100 >/dev/null
+echo "   $n programs and scripts/pgo_workload.py, each untraced and traced"
 
 "$profdata" merge -o "$data/merged.profdata" "$data"/*.profraw
 
