@@ -90,7 +90,7 @@ pub fn construct_builtin(
             }
             match args.first() {
                 None => Value::str(""),
-                Some(v) => Value::string(vm.to_str(v)?),
+                Some(v) => vm.str_value(v)?,
             }
         }
         TypeKind::Deque => super::deque_construct(vm, args, kw)?,

@@ -103,6 +103,7 @@ fn view_class(vm: &Vm, kind: ViewKind, ordered: bool) -> Rc<Class> {
                 let mut dict = AttrMap::default();
                 let mut methods: Vec<(&'static str, NativeFn)> = vec![
                     ("__iter__", view_iter),
+                    ("__reversed__", view_reversed),
                     ("__len__", view_len),
                     ("__contains__", view_contains),
                     ("__repr__", view_repr),
@@ -235,6 +236,29 @@ fn view_items(d: &DictRef, kind: ViewKind) -> Vec<Value> {
             .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
             .collect(),
     }
+}
+
+/// `reversed(view)`: an `OrderedDict`'s walks its order backwards.
+fn view_reversed(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let (d, kind) = view_recv(args)?;
+    if matches!(&args[0], Value::Instance(i) if i.class.name.as_str().starts_with('o')) {
+        return Ok(ordered_iter(&d, kind as u8, true));
+    }
+    Ok(dict_reverse_iter(&d, kind as u8))
+}
+
+/// `reversed(d)` (`kind` 0), `reversed(d.values())` (1), `reversed(d.items())` (2).
+pub fn dict_reverse_iter(d: &DictRef, kind: u8) -> Value {
+    let b = d.borrow();
+    let mut positions = b.live_positions();
+    positions.reverse();
+    Value::Iter(crate::gc::alloc(RefCell::new(IterObj::DictReverse {
+        dict: d.clone(),
+        positions,
+        index: 0,
+        len: b.len(),
+        kind,
+    })))
 }
 
 fn view_iter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {

@@ -171,17 +171,7 @@ fn reversed(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
         Value::Range(r) => IterObj::range(r, true),
         Value::Deque(d) => return Ok(super::deque_iter(d, true)),
-        Value::Dict(d) => {
-            let b = d.borrow();
-            let mut keys: Vec<Value> = b.keys().cloned().collect();
-            keys.reverse();
-            IterObj::DictReverseKeys {
-                keys,
-                len: b.len(),
-                dict: d.clone(),
-                index: 0,
-            }
-        }
+        Value::Dict(d) => return Ok(super::dict_methods::dict_reverse_iter(d, 0)),
         Value::Instance(i) => {
             if let Some(m) = i.class.lookup_user("__reversed__") {
                 if m.is_none() {

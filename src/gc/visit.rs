@@ -530,10 +530,7 @@ fn iter(it: &IterObj, f: &mut impl FnMut(usize)) {
             value(inner, f);
         }
         IterObj::SeqReverse { obj, .. } | IterObj::SeqIndex { obj, .. } => value(obj, f),
-        IterObj::DictReverseKeys { dict, keys, .. } => {
-            f(addr(dict));
-            values(keys, f);
-        }
+        IterObj::DictReverse { dict, .. } => f(addr(dict)),
         IterObj::Generator(g) => {
             f(addr(&g.func));
             if let Some(fr) = &g.frame {

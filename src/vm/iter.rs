@@ -100,12 +100,16 @@ pub enum IterObj {
         obj: Value,
         index: i64,
     },
-    /// `reversed(dict)`: the keys as they were, checked against size changes.
-    DictReverseKeys {
+    /// `reversed(dict)` and of its views: the entries' positions, last
+    /// first, read as the iteration reaches them and checked against size
+    /// changes, as CPython's `dict_reverse*iterator`s. `kind`: keys (0),
+    /// values (1) or `(key, value)` items (2).
+    DictReverse {
         dict: Rc<RefCell<Dict>>,
-        keys: Vec<Value>,
+        positions: Vec<usize>,
         index: usize,
         len: usize,
+        kind: u8,
     },
     /// A generator: its state lives in the iterator object itself (one
     /// allocation, as CPython's generator object).
@@ -196,7 +200,9 @@ impl IterObj {
             IterObj::Filter { .. } => "filter",
             IterObj::Reversed { .. } | IterObj::SeqReverse { .. } => "reversed",
             IterObj::ListReverse { .. } => "list_reverseiterator",
-            IterObj::DictReverseKeys { .. } => "dict_reversekeyiterator",
+            IterObj::DictReverse { kind: 0, .. } => "dict_reversekeyiterator",
+            IterObj::DictReverse { kind: 1, .. } => "dict_reversevalueiterator",
+            IterObj::DictReverse { .. } => "dict_reverseitemiterator",
             IterObj::Generator(_) => "generator",
             IterObj::Callable { .. } => "callable_iterator",
             IterObj::SeqIndex { .. } => "iterator",
@@ -684,22 +690,30 @@ impl Vm {
                 *b = IterObj::Done;
                 Ok(None)
             }
-            IterObj::DictReverseKeys {
+            IterObj::DictReverse {
                 dict,
-                keys,
+                positions,
                 index,
                 len,
+                kind,
             } => {
-                if dict.borrow().len() != *len {
+                let d = dict.borrow();
+                if d.len() != *len {
                     *len = usize::MAX;
                     return Err(PyErr::new(
                         ExcType::RuntimeError,
                         "dictionary changed size during iteration",
                     ));
                 }
-                if *index < keys.len() {
+                while *index < positions.len() {
                     *index += 1;
-                    return Ok(Some(keys[*index - 1].clone()));
+                    if let Some((k, v)) = d.entry_at(positions[*index - 1]) {
+                        return Ok(Some(match kind {
+                            0 => k.clone(),
+                            1 => v.clone(),
+                            _ => Value::tuple(vec![k.clone(), v.clone()]),
+                        }));
+                    }
                 }
                 Ok(None)
             }

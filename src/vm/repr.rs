@@ -113,7 +113,15 @@ impl Vm {
                     s.type_name(),
                     s.ptr().unwrap_or(0)
                 ),
-                None => format!("<built-in function {}>", b.name),
+                // A built-in type's method taken from the type (`str.upper`):
+                // CPython's method descriptor. (Its dunders are mostly slot
+                // wrappers there, which krait does not tell apart yet.)
+                None => match b.owner {
+                    Some(owner) if !b.name.starts_with("__") => {
+                        format!("<method '{}' of '{}' objects>", b.name, owner)
+                    }
+                    _ => format!("<built-in function {}>", b.name),
+                },
             },
             Value::Class(c) => {
                 // A class's `__module__` may have been assigned since
@@ -244,14 +252,37 @@ impl Vm {
 
     /// Runs a user `__repr__`/`__str__`, which must return a str.
     pub(super) fn call_str_dunder(&mut self, m: &Value, v: &Value, name: &str) -> PyResult<String> {
-        match self.call_special(m, v, [])? {
-            Value::Str(s) => Ok(s.as_str().to_string()),
-            r => Err(PyErr::type_error(format!(
-                "{} returned non-string (type {})",
-                name,
-                r.type_name()
-            ))),
+        Ok(match self.call_str_dunder_value(m, v, name)? {
+            Value::Str(s) => s.as_str().to_string(),
+            r => str_of_subclass(&r).map_or(String::new(), |s| s.as_str().to_string()),
+        })
+    }
+
+    /// A user `__repr__`/`__str__`'s result as it is: a str, or an
+    /// instance of a subclass of str.
+    fn call_str_dunder_value(&mut self, m: &Value, v: &Value, name: &str) -> PyResult<Value> {
+        let r = self.call_special(m, v, [])?;
+        if matches!(r, Value::Str(_)) || str_of_subclass(&r).is_some() {
+            return Ok(r);
         }
+        Err(PyErr::type_error(format!(
+            "{} returned non-string (type {})",
+            name,
+            r.type_name()
+        )))
+    }
+
+    /// `str(v)` as `str()` returns it: what a user `__str__` returned,
+    /// an instance of a str subclass included, as it is.
+    pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
+        if let Value::Instance(inst) = v {
+            if let Some(m) = self.user_dunder(&inst.class, "__str__") {
+                return self.nested(" while getting the str of an object", |vm| {
+                    vm.call_str_dunder_value(&m, v, "__str__")
+                });
+            }
+        }
+        Ok(Value::string(self.to_str(v)?))
     }
 
     /// `str(v)`
@@ -405,5 +436,16 @@ impl Vm {
             Ok(Value::Str(m)) if m.as_str() != "builtins" => Ok(format!("{}.{}()", m.as_str(), q)),
             _ => Ok(format!("{}()", q)),
         }
+    }
+}
+
+/// The str an instance of a subclass of str is.
+fn str_of_subclass(v: &Value) -> Option<&crate::value::Str> {
+    match v {
+        Value::Instance(i) => match i.payload() {
+            Some(Value::Str(s)) => Some(s),
+            _ => None,
+        },
+        _ => None,
     }
 }
