@@ -343,6 +343,8 @@ class Gen:
             add((2, lambda: f"{dv}.get({self.pick(KEYS)}, {self.lit_int()})"))
             add((1, lambda: f"{dv}[{self.pick(KEYS)}]"))
             add((1, lambda: f"len({dv}) + sum({dv}.values())"))
+            if self.f("dict_views"):
+                add((1, lambda: f"next(reversed({dv}.values()), {self.lit_int()}) + len(list(reversed({dv}.{self.pick(['keys', 'items'])}())))"))
         tv = self.var("tuple")
         if tv:
             add((1, lambda: f"{tv}[{self.pick(['0', '1', '-1'])}]"))
