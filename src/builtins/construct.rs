@@ -6,7 +6,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::Num;
 
-use super::typedef::{FnDef, Params::*, TypeDef};
+use super::typedef::{AttrDef, FnDef, Params::*, TypeDef};
 use super::{check_args, kwarg, method, native};
 use crate::value::int::{normalize, to_big};
 use crate::value::{
@@ -609,7 +609,22 @@ pub static INT: TypeDef = TypeDef {
         FnDef::method("int", is_int, "as_integer_ratio", NoArgs, int_ratio),
         FnDef::method("int", is_int, "conjugate", NoArgs, int_conjugate),
     ],
+    attrs: &[
+        AttrDef::new("real", int_real),
+        AttrDef::new("imag", |_, _| Ok(Value::Int(0))),
+        AttrDef::new("numerator", int_real),
+        AttrDef::new("denominator", |_, _| Ok(Value::Int(1))),
+    ],
+    getattr: None,
 };
+
+/// `real` and `numerator`: the int itself (a bool's as an int).
+fn int_real(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        _ => v.clone(),
+    })
+}
 
 fn is_float(v: &Value) -> bool {
     matches!(v, Value::Float(_))
@@ -621,6 +636,11 @@ pub static FLOAT: TypeDef = TypeDef {
         FnDef::method("float", is_float, "is_integer", NoArgs, float_is_integer),
         FnDef::method("float", is_float, "as_integer_ratio", NoArgs, float_ratio),
     ],
+    attrs: &[
+        AttrDef::new("real", |_, v| Ok(v.clone())),
+        AttrDef::new("imag", |_, _| Ok(Value::Float(0.0))),
+    ],
+    getattr: None,
 };
 
 fn is_range(v: &Value) -> bool {
@@ -633,7 +653,41 @@ pub static RANGE: TypeDef = TypeDef {
         FnDef::method("range", is_range, "index", One, range_index),
         FnDef::method("range", is_range, "count", One, range_count),
     ],
+    attrs: &[
+        AttrDef::new("start", |_, v| Ok(range_of(v).start_value())),
+        AttrDef::new("stop", |_, v| Ok(range_of(v).stop_value())),
+        AttrDef::new("step", |_, v| Ok(range_of(v).step_value())),
+    ],
+    getattr: None,
 };
+
+/// The range an attribute is read from.
+fn range_of(v: &Value) -> &crate::value::RangeObj {
+    match v {
+        Value::Range(r) => r,
+        _ => unreachable!("range attribute of another value"),
+    }
+}
+
+/// `slice`: its three fields.
+pub static SLICE: TypeDef = TypeDef {
+    name: "slice",
+    methods: &[],
+    attrs: &[
+        AttrDef::new("start", |_, v| Ok(slice_of(v).start.clone())),
+        AttrDef::new("stop", |_, v| Ok(slice_of(v).stop.clone())),
+        AttrDef::new("step", |_, v| Ok(slice_of(v).step.clone())),
+    ],
+    getattr: None,
+};
+
+/// The slice an attribute is read from.
+fn slice_of(v: &Value) -> &crate::value::SliceObj {
+    match v {
+        Value::Slice(s) => s,
+        _ => unreachable!("slice attribute of another value"),
+    }
+}
 
 fn is_tuple(v: &Value) -> bool {
     matches!(v, Value::Tuple(_))
@@ -645,7 +699,23 @@ pub static TUPLE: TypeDef = TypeDef {
         FnDef::method("tuple", is_tuple, "index", Positional(1, 3), tuple_index),
         FnDef::method("tuple", is_tuple, "count", One, tuple_count),
     ],
+    attrs: &[],
+    getattr: Some(version_info_field),
 };
+
+/// `sys.version_info.major` and its other fields: krait's `version_info`
+/// is a tuple, which alone has them.
+fn version_info_field(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    const FIELDS: [&str; 5] = ["major", "minor", "micro", "releaselevel", "serial"];
+    let (Some(i), Value::Tuple(t)) = (FIELDS.iter().position(|n| *n == name), v) else {
+        return Ok(None);
+    };
+    let Some(Value::Module(m)) = vm.modules.get("sys") else {
+        return Ok(None);
+    };
+    let is_version_info = matches!(m.dict.borrow().get_str("version_info"), Some(vi) if vi.is(v));
+    Ok(is_version_info.then(|| t[i].clone()))
+}
 
 fn exc_init(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if let Some(Value::Instance(i)) = args.first() {

@@ -40,6 +40,8 @@ pub static TYPE: TypeDef = TypeDef {
             func: fromkeys,
         },
     ],
+    attrs: &[],
+    getattr: None,
 };
 
 type DictRef = Rc<RefCell<Dict>>;

@@ -1,11 +1,11 @@
 //! The `generator` type: what calling a generator function (or a generator
 //! expression) makes. Its frame suspends and resumes in `vm/iter.rs`; here
-//! are the methods a program calls on it.
+//! are the methods a program calls on it and its attributes.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::typedef::{FnDef, Params, Params::*, TypeDef};
+use super::typedef::{AttrDef, FnDef, Params, Params::*, TypeDef};
 use crate::value::{ExcType, Kwargs, NativeFn, PyErr, PyResult, Value};
 use crate::vm::iter::{GenInput, GenStep, IterObj};
 use crate::vm::Vm;
@@ -26,11 +26,50 @@ pub static TYPE: TypeDef = TypeDef {
         m("throw", Positional(1, 3), throw),
         m("close", NoArgs, close),
     ],
+    attrs: &[
+        AttrDef::new("gi_running", |_, v| Ok(Value::Bool(gen(v).running))),
+        AttrDef::new("gi_code", |_, v| Ok(Value::Code(gen(v).func.code.clone()))),
+        AttrDef::new("gi_yieldfrom", |_, v| {
+            Ok(Vm::yield_from_target(cell(v)).unwrap_or(Value::None))
+        }),
+        AttrDef::new("gi_frame", gi_frame),
+        AttrDef::new("__name__", |_, v| {
+            Ok(Value::Str(gen(v).func.name.borrow().clone()))
+        }),
+        AttrDef::new("__qualname__", |_, v| {
+            Ok(Value::Str(gen(v).func.qualname.borrow().clone()))
+        }),
+    ],
+    getattr: None,
 };
+
+/// The state of the generator an attribute is read from.
+fn gen(v: &Value) -> std::cell::Ref<'_, crate::vm::iter::GenState> {
+    std::cell::Ref::map(cell(v).borrow(), |it| match it {
+        IterObj::Generator(g) => g,
+        _ => unreachable!("generator attribute of another iterator"),
+    })
+}
+
+/// None once finished; krait makes no frame object for a suspended frame.
+fn gi_frame(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match gen(v).done {
+        true => Ok(Value::None),
+        false => Err(PyErr::new(
+            ExcType::NotImplementedError,
+            "generator.gi_frame of an unfinished generator is not supported by krait yet",
+        )),
+    }
+}
 
 /// The receiver, which `FnDef::check` made sure is a generator.
 fn recv(args: &[Value]) -> &Rc<RefCell<IterObj>> {
-    match &args[0] {
+    cell(&args[0])
+}
+
+/// The generator a method or attribute is applied to.
+fn cell(v: &Value) -> &Rc<RefCell<IterObj>> {
+    match v {
         Value::Iter(it) => it,
         _ => unreachable!("generator method on another value"),
     }

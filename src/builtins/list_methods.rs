@@ -26,6 +26,8 @@ pub static TYPE: TypeDef = TypeDef {
         m("copy", NoArgs, copy),
         m("clear", NoArgs, clear),
     ],
+    attrs: &[],
+    getattr: None,
 };
 
 /// The receiver, which `FnDef::check` made sure is a list.

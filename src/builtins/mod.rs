@@ -3,8 +3,11 @@
 
 mod code_methods;
 mod construct;
+mod descr_types;
 pub mod dict_methods;
 mod evaluate;
+mod frame_type;
+mod function_type;
 mod functions;
 mod generator;
 mod iter_types;
@@ -15,9 +18,7 @@ pub(crate) use modules::{
     call_getter, frozen_module, has_native_module, install_on_import as install_module,
     FrozenModule, MtState,
 };
-pub(crate) use modules::{
-    re_getattr, re_hash, re_match_getitem, re_repr, re_same_pattern, ReCache, ReObj,
-};
+pub(crate) use modules::{re_hash, re_match_getitem, re_repr, re_same_pattern, ReCache, ReObj};
 pub mod set_methods;
 mod sort;
 mod str_methods;
@@ -76,6 +77,41 @@ fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 
         (&construct::INT, vm.types.int.clone()),
         (&construct::FLOAT, vm.types.float.clone()),
     ]
+}
+
+/// The definition of `v`'s built-in type, whose `attrs` `Vm::getattr_str`
+/// reads (None for a type without data attributes). One match on the
+/// variant: no class lookup on the way to `frame.f_lineno`.
+#[inline]
+pub(crate) fn typedef_of(v: &Value) -> Option<&'static typedef::TypeDef> {
+    use crate::value::Descr;
+    Some(match v {
+        Value::Frame(_) => &frame_type::FRAME,
+        Value::Code(_) => &code_methods::TYPE,
+        Value::Function(_) => &function_type::FUNCTION,
+        Value::BoundMethod(_) => &function_type::METHOD,
+        Value::Builtin(_) => &function_type::BUILTIN,
+        Value::Cell(_) => &function_type::CELL,
+        Value::Traceback(_) => &frame_type::TRACEBACK,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => &construct::INT,
+        Value::Float(_) => &construct::FLOAT,
+        Value::Range(_) => &construct::RANGE,
+        Value::Slice(_) => &construct::SLICE,
+        Value::Tuple(_) => &construct::TUPLE,
+        Value::Iter(it) if matches!(&*it.borrow(), crate::vm::iter::IterObj::Generator(_)) => {
+            &generator::TYPE
+        }
+        Value::Descr(d) => match &**d {
+            Descr::Property { .. } => &descr_types::PROPERTY,
+            Descr::StaticMethod(_) => &descr_types::STATICMETHOD,
+            Descr::ClassMethod(_) => &descr_types::CLASSMETHOD,
+            Descr::Super { .. } => &descr_types::SUPER,
+            Descr::Partial { .. } => &modules::PARTIAL,
+            Descr::Re(o) => modules::RE_TYPES[o.kind().0],
+            Descr::Getter { .. } => return None,
+        },
+        _ => return None,
+    })
 }
 
 /// Fills the VM's built-ins namespace, type methods and modules.

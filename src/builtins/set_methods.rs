@@ -52,6 +52,8 @@ pub static SET: TypeDef = TypeDef {
         set_method("copy", NoArgs, copy),
         set_method("clear", NoArgs, clear),
     ],
+    attrs: &[],
+    getattr: None,
 };
 
 /// The methods of `set` that do not change it.
@@ -67,6 +69,8 @@ pub static FROZENSET: TypeDef = TypeDef {
         frozenset_method("isdisjoint", One, isdisjoint),
         frozenset_method("copy", NoArgs, copy),
     ],
+    attrs: &[],
+    getattr: None,
 };
 
 /// The receiver (a set or a frozenset: `FnDef::check` made sure).

@@ -59,6 +59,8 @@ pub static TYPE: TypeDef = TypeDef {
         m("removeprefix", One, removeprefix),
         m("removesuffix", One, removesuffix),
     ],
+    attrs: &[],
+    getattr: None,
 };
 
 // ---------------------------------------------------------------- argument helpers

@@ -1,13 +1,28 @@
-//! One definition per built-in type and module: its name and its methods
-//! or functions, each with the parameters it takes, from which the call
+//! One definition per built-in type and module: its name, its methods or
+//! functions, and a type's data attributes.
+//!
+//! Each method comes with the parameters it takes, from which the call
 //! checks the receiver and the argument count before the native runs, in
 //! CPython's words for that kind of function. Its body then reads `args`
 //! knowing their number.
 //!
-//! The types so defined: `str`, `list`, `tuple`, `dict`, `set`,
-//! `frozenset`, `range`, `int`, `float`, `generator`, `code`.
+//! Each data attribute (CPython's member and getset descriptors: `int.real`,
+//! `frame.f_lineno`, `function.__defaults__`) is a getter; `Vm::getattr_str`
+//! finds the value's definition (`builtins::typedef_of`) and scans its
+//! `attrs` before the class's methods. A type whose attributes are not a
+//! fixed list (a function's `__dict__`, `super`'s walk along the MRO) reads
+//! the rest in its `getattr`, as CPython's `tp_getattro`. Writable ones
+//! (`f_trace`, a function's `__name__`) are assigned in `Vm::setattr`.
+//!
+//! The types with a definition: `str`, `list`, `tuple`, `dict`, `set`,
+//! `frozenset`, `range`, `slice`, `int` (and `bool`), `float`, `generator`,
+//! `code`, `frame`, `traceback`, `function`, `method`,
+//! `builtin_function_or_method`, `cell`, `property`, `staticmethod`,
+//! `classmethod`, `super`, `functools.partial`, `re.Pattern`, `re.Match`
+//! and the scanner.
 
 use crate::value::{Kwargs, NativeFn, PyErr, PyResult, Value};
+use crate::vm::Vm;
 
 /// How a built-in method takes the arguments after its receiver.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -65,10 +80,62 @@ pub struct FnDef {
     pub func: NativeFn,
 }
 
-/// A built-in type: what `builtins::install` puts in its class dict.
+/// A built-in type: the methods `builtins::install` puts in its class
+/// dict, and the data attributes its values have.
 pub struct TypeDef {
     pub name: &'static str,
     pub methods: &'static [FnDef],
+    /// Scanned in order on each read: the hot ones (`f_lineno`) first.
+    pub attrs: &'static [AttrDef],
+    /// The attributes not in `attrs`, by name: None when there is no such
+    /// attribute (the class's methods are looked up next).
+    pub getattr: Option<GetAttr>,
+}
+
+/// A data attribute of a built-in type: reads it from a value of the type.
+pub struct AttrDef {
+    pub name: &'static str,
+    pub get: fn(&mut Vm, &Value) -> PyResult<Value>,
+}
+
+/// A type's lookup of the attributes it does not list.
+pub type GetAttr = fn(&mut Vm, &Value, &str) -> PyResult<Option<Value>>;
+
+impl AttrDef {
+    pub const fn new(name: &'static str, get: fn(&mut Vm, &Value) -> PyResult<Value>) -> AttrDef {
+        AttrDef { name, get }
+    }
+}
+
+impl TypeDef {
+    /// The data attribute `name`, if the type has one by that name. A scan
+    /// of a short static list, no hashing: debuggers read `frame.f_lineno`
+    /// on every event.
+    #[inline]
+    pub fn attr(&self, name: &str) -> Option<&'static AttrDef> {
+        self.attrs.iter().find(|a| same_name(a.name, name))
+    }
+}
+
+/// `a == b` for attribute names, without the call to `memcmp` that `==`
+/// makes: a few word compares for names of 4 to 16 bytes (most of them).
+#[inline(always)]
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b, n) = (a.as_bytes(), b.as_bytes(), a.len());
+    if n != b.len() {
+        return false;
+    }
+    // Two overlapping words cover the name.
+    fn word<const W: usize>(s: &[u8], i: usize) -> [u8; W] {
+        let mut w = [0; W];
+        w.copy_from_slice(&s[i..i + W]);
+        w
+    }
+    match n {
+        8..=16 => word::<8>(a, 0) == word::<8>(b, 0) && word::<8>(a, n - 8) == word::<8>(b, n - 8),
+        4..=7 => word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4),
+        _ => a == b,
+    }
 }
 
 /// A built-in module's functions (its other attributes are values the

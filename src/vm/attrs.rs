@@ -9,31 +9,6 @@ use crate::value::{
 
 use super::Vm;
 
-/// `f_locals` of a finished frame (built from its frozen slots once).
-fn frozen_locals(f: &super::FrameObj) -> Rc<std::cell::RefCell<crate::value::Dict>> {
-    if let Some(d) = f.locals.borrow().as_ref() {
-        return d.clone();
-    }
-    let mut d = crate::value::Dict::new();
-    if let Some(slots) = f.frozen_slots.borrow().as_ref() {
-        for (s, v) in slots.iter().enumerate() {
-            let mut v = v.clone();
-            if s >= f.code.varnames.len() {
-                if let Value::Cell(c) = &v {
-                    let inner = c.borrow().clone();
-                    v = inner;
-                }
-            }
-            if !matches!(v, Value::Null) {
-                d.set_str(f.code.slot_name(s).as_str(), v);
-            }
-        }
-    }
-    let d = crate::gc::alloc(std::cell::RefCell::new(d));
-    *f.locals.borrow_mut() = Some(d.clone());
-    d
-}
-
 impl Vm {
     /// `LoadMethod` of `names[i]` on `obj` where the dispatch loop's
     /// instance cache did not apply: pushes the method and `obj`, or NULL
@@ -267,7 +242,12 @@ impl Vm {
                 ))),
             },
             _ => {
-                if let Some(v) = self.special_attr(obj, name.as_str())? {
+                let def = crate::builtins::typedef_of(obj);
+                // A built-in type's data attribute (`frame.f_lineno`).
+                if let Some(a) = def.and_then(|d| d.attr(name.as_str())) {
+                    return (a.get)(self, obj);
+                }
+                if let Some(v) = self.unlisted_attr(obj, def, name.as_str())? {
                     return Ok(v);
                 }
                 let cls = self.types.type_of(obj);
@@ -293,232 +273,26 @@ impl Vm {
         }
     }
 
-    /// Attributes of built-in objects that are data, not methods.
-    fn special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-        Ok(Some(match (obj, name) {
-            (_, "__class__") => Value::Class(self.types.type_of(obj)),
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => {
-                match obj {
-                    Value::Bool(b) => Value::Int(*b as i64),
-                    _ => obj.clone(),
-                }
-            }
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Value::Int(0),
-            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Value::Int(1),
-            (Value::Float(_), "real") => obj.clone(),
-            (Value::Float(_), "imag") => Value::Float(0.0),
-            (Value::Function(f), _) => match name {
-                "__name__" => Value::Str(f.name.borrow().clone()),
-                "__qualname__" => Value::Str(f.qualname.borrow().clone()),
-                "__code__" => Value::Code(f.code.clone()),
-                "__defaults__" => {
-                    if f.defaults.is_empty() {
-                        Value::None
-                    } else {
-                        Value::tuple(f.defaults.clone())
-                    }
-                }
-                "__globals__" => Value::Dict(f.globals.clone()),
-                "__annotations__" => {
-                    // Made empty on first read, as CPython's func_get_annotations.
-                    let key = self.intern("__annotations__");
-                    let mut attrs = f.attrs.borrow_mut();
-                    attrs
-                        .entry(key)
-                        .or_insert_with(|| Value::dict(crate::value::Dict::new()))
-                        .clone()
-                }
-                "__kwdefaults__" => {
-                    if f.kwdefaults.is_empty() {
-                        Value::None
-                    } else {
-                        let mut d = crate::value::Dict::new();
-                        for (k, v) in &f.kwdefaults {
-                            d.set_str(k.as_str(), v.clone());
-                        }
-                        Value::dict(d)
-                    }
-                }
-                "__closure__" => {
-                    if f.closure.is_empty() {
-                        Value::None
-                    } else {
-                        Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
-                    }
-                }
-                "__doc__" => f.doc.borrow().clone(),
-                "__module__" => f.module.borrow().clone(),
-                "__dict__" => {
-                    let mut d = crate::value::Dict::new();
-                    for (k, v) in f.attrs.borrow().iter() {
-                        if k.as_str() != "__annotations__" {
-                            d.set_str(k.as_str(), v.clone());
-                        }
-                    }
-                    Value::dict(d)
-                }
-                _ => match f.attrs.borrow().get(&NameRef(name)) {
-                    Some(v) => v.clone(),
-                    None => return Ok(None),
-                },
-            },
-            (Value::BoundMethod(m), "__self__") => m.self_.clone(),
-            (Value::BoundMethod(m), "__func__") => m.func.clone(),
-            (Value::BoundMethod(m), _) if name.starts_with("__") => {
-                let f = m.func.clone();
-                return self.getattr(&f, name).map(Some).or(Ok(None));
-            }
-            (Value::Builtin(b), "__name__") => Value::str(b.name),
-            (Value::Builtin(b), "__qualname__") => match b.owner {
-                Some(o) => Value::string(format!("{}.{}", o, b.name)),
-                None => Value::str(b.name),
-            },
-            (Value::Builtin(b), "__self__") => b.bound_self.clone().unwrap_or(Value::None),
-            (Value::Builtin(_), "__module__") => Value::str("builtins"),
-            (Value::Code(c), _) => match name {
-                "co_name" => Value::Str(c.name.clone()),
-                "co_qualname" => Value::Str(c.qualname.clone()),
-                "co_filename" => Value::Str(c.filename.clone()),
-                "co_firstlineno" => Value::Int(c.firstlineno as i64),
-                "co_argcount" => Value::Int(c.argcount as i64),
-                "co_posonlyargcount" => Value::Int(c.posonlyargcount as i64),
-                "co_kwonlyargcount" => Value::Int(c.kwonlyargcount as i64),
-                "co_nlocals" => Value::Int(c.varnames.len() as i64),
-                "co_flags" => Value::Int(c.flags as i64),
-                "co_varnames" => {
-                    Value::tuple(c.varnames.iter().map(|v| Value::Str(v.clone())).collect())
-                }
-                "co_cellvars" => {
-                    Value::tuple(c.cellvars.iter().map(|v| Value::Str(v.clone())).collect())
-                }
-                "co_freevars" => {
-                    Value::tuple(c.freevars.iter().map(|v| Value::Str(v.clone())).collect())
-                }
-                "co_names" => Value::tuple(c.names.iter().map(|v| Value::Str(v.clone())).collect()),
-                "co_consts" => Value::tuple(c.consts.clone()),
-                _ => return Ok(None),
-            },
-            (Value::Frame(f), _) => match name {
-                "f_code" => Value::Code(f.code.clone()),
-                "f_lineno" => Value::Int(self.frame_obj_line(f) as i64),
-                "f_back" => f
-                    .back
-                    .borrow()
-                    .clone()
-                    .map(Value::Frame)
-                    .unwrap_or(Value::None),
-                "f_globals" => Value::Dict(f.globals.clone()),
-                "f_builtins" => Value::Dict(self.builtins.clone()),
-                "f_locals" => match f.live.get() {
-                    Some(i) if i < self.frames.len() => Value::Dict(self.frame_locals_dict(i)),
-                    _ => Value::Dict(frozen_locals(f)),
-                },
-                "f_trace" => f.f_trace.borrow().clone(),
-                "f_trace_lines" => Value::Bool(f.trace_lines.get()),
-                "f_trace_opcodes" => Value::Bool(f.trace_opcodes.get()),
-                "f_lasti" => match f.live.get() {
-                    Some(i) if i < self.frames.len() => {
-                        Value::Int(self.frames[i].ip.saturating_sub(1) as i64 * 2)
-                    }
-                    _ => Value::Int(f.final_lasti.get()),
-                },
-                _ => return Ok(None),
-            },
-            (Value::Traceback(t), _) => match name {
-                "tb_lineno" => Value::Int(t.lineno as i64),
-                "tb_lasti" => Value::Int(t.lasti as i64 * 2),
-                "tb_frame" => Value::Frame(self.traceback_frame(t)),
-                "tb_next" => t.next.clone().map(Value::Traceback).unwrap_or(Value::None),
-                _ => return Ok(None),
-            },
-            (Value::Slice(s), "start") => s.start.clone(),
-            (Value::Slice(s), "stop") => s.stop.clone(),
-            (Value::Slice(s), "step") => s.step.clone(),
-            (Value::Range(r), "start") => r.start_value(),
-            (Value::Range(r), "stop") => r.stop_value(),
-            (Value::Range(r), "step") => r.step_value(),
-            (Value::Descr(d), _) => match (&**d, name) {
-                (Descr::Property { fget, .. }, "fget") => fget.clone(),
-                (Descr::Property { fset, .. }, "fset") => fset.clone(),
-                (Descr::Property { doc, .. }, "__doc__") => doc.clone(),
-                (Descr::Partial { func, .. }, "func") => func.clone(),
-                (Descr::Partial { args, .. }, "args") => Value::tuple(args.clone()),
-                (Descr::Partial { kwargs, .. }, "keywords") => {
-                    let mut dd = crate::value::Dict::new();
-                    for (k, v) in kwargs {
-                        dd.set_str(k.as_str(), v.clone());
-                    }
-                    Value::dict(dd)
-                }
-                (Descr::StaticMethod(f) | Descr::ClassMethod(f), "__func__") => f.clone(),
-                (Descr::Re(o), _) => return crate::builtins::re_getattr(self, o, name),
-                (Descr::Super { start_after, obj }, _) => {
-                    return self
-                        .super_getattr(start_after.clone(), obj.clone(), name)
-                        .map(Some)
-                }
-                _ => return Ok(None),
-            },
-            (Value::Cell(c), "cell_contents") => c.borrow().clone(),
-            (Value::Iter(it), "gi_running" | "gi_code" | "gi_yieldfrom" | "gi_frame")
-                if matches!(&*it.borrow(), super::iter::IterObj::Generator(_)) =>
-            {
-                let b = it.borrow();
-                let super::iter::IterObj::Generator(g) = &*b else {
-                    unreachable!()
-                };
-                match name {
-                    "gi_running" => Value::Bool(g.running),
-                    "gi_code" => Value::Code(g.func.code.clone()),
-                    "gi_yieldfrom" => {
-                        drop(b);
-                        super::Vm::yield_from_target(it).unwrap_or(Value::None)
-                    }
-                    _ if g.done => Value::None,
-                    _ => {
-                        return Err(PyErr::new(
-                            ExcType::NotImplementedError,
-                            "generator.gi_frame of an unfinished generator is not supported by krait yet",
-                        ))
-                    }
-                }
-            }
-            (Value::Iter(it), "__name__" | "__qualname__")
-                if matches!(&*it.borrow(), super::iter::IterObj::Generator(_)) =>
-            {
-                let b = it.borrow();
-                let super::iter::IterObj::Generator(g) = &*b else {
-                    unreachable!()
-                };
-                match name {
-                    "__name__" => Value::Str(g.func.name.borrow().clone()),
-                    _ => Value::Str(g.func.qualname.borrow().clone()),
-                }
-            }
-            (Value::Tuple(t), "major" | "minor" | "micro" | "releaselevel" | "serial")
-                if self.is_version_info(obj) =>
-            {
-                let i = ["major", "minor", "micro", "releaselevel", "serial"]
-                    .iter()
-                    .position(|n| *n == name)
-                    .unwrap_or(0);
-                t[i].clone()
-            }
-            _ => return Ok(None),
-        }))
-    }
-
-    /// Whether `v` is `sys.version_info` (a tuple with named fields).
-    fn is_version_info(&self, v: &Value) -> bool {
-        let Some(Value::Module(m)) = self.modules.get("sys") else {
-            return false;
-        };
-        let d = m.dict.borrow();
-        matches!(d.get_str("version_info"), Some(vi) if vi.is(v))
+    /// `__class__`, and the attributes a built-in type does not list (a
+    /// function's own, `super`'s): CPython's `tp_getattro` after the
+    /// descriptors.
+    fn unlisted_attr(
+        &mut self,
+        obj: &Value,
+        def: Option<&'static crate::builtins::typedef::TypeDef>,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        if name == "__class__" {
+            return Ok(Some(Value::Class(self.types.type_of(obj))));
+        }
+        match def.and_then(|d| d.getattr) {
+            Some(getattr) => getattr(self, obj, name),
+            None => Ok(None),
+        }
     }
 
     /// `super().name`: lookup starts after `start_after` in obj's MRO.
-    fn super_getattr(
+    pub(crate) fn super_getattr(
         &mut self,
         start_after: Rc<crate::value::Class>,
         obj: Value,

@@ -3,7 +3,7 @@
 use super::module;
 use std::rc::Rc;
 
-use crate::builtins::typedef::{FnDef, ModuleDef, Params::*};
+use crate::builtins::typedef::{AttrDef, FnDef, ModuleDef, Params::*, TypeDef};
 use crate::builtins::{check_args, native};
 use crate::bytecode::CmpKind;
 use crate::value::{Descr, ExcType, Kwargs, NativeFn, PyErr, PyResult, Value};
@@ -19,6 +19,35 @@ static MODULE: ModuleDef = ModuleDef {
         FnDef::function("functools", "cmp_to_key", Own, cmp_to_key),
     ],
 };
+
+/// `functools.partial`: what it was made with.
+pub(crate) static PARTIAL: TypeDef = TypeDef {
+    name: "functools.partial",
+    methods: &[],
+    attrs: &[
+        AttrDef::new("func", |_, v| Ok(made_with(v).0.clone())),
+        AttrDef::new("args", |_, v| Ok(Value::tuple(made_with(v).1.to_vec()))),
+        AttrDef::new("keywords", |_, v| {
+            let mut d = crate::value::Dict::new();
+            for (k, v) in made_with(v).2 {
+                d.set_str(k.as_str(), v.clone());
+            }
+            Ok(Value::dict(d))
+        }),
+    ],
+    getattr: None,
+};
+
+/// A partial's function, arguments and keywords.
+fn made_with(v: &Value) -> (&Value, &[Value], &Kwargs) {
+    match v {
+        Value::Descr(d) => match &**d {
+            Descr::Partial { func, args, kwargs } => (func, args, kwargs),
+            _ => unreachable!("partial attribute of another descriptor"),
+        },
+        _ => unreachable!("partial attribute of another value"),
+    }
+}
 
 pub(super) fn install(vm: &mut Vm) {
     let partial = Value::Class(vm.types.partial.clone());

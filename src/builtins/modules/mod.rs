@@ -35,7 +35,7 @@ pub(crate) use collections::{
     iter as deque_iter, iter_step as deque_iter_step, repr as deque_repr, setitem as deque_setitem,
 };
 pub(crate) use frozen::{frozen_module, FrozenModule};
-pub(in crate::builtins) use functools::partial;
+pub(in crate::builtins) use functools::{partial, PARTIAL};
 pub(in crate::builtins) use itertools::construct as itertools_construct;
 pub(crate) use itertools::repr as itertools_repr;
 pub(crate) use itertools_iter::{next as itertools_next, It as ItertoolsState};
@@ -43,8 +43,8 @@ pub(crate) use operator::call_getter;
 pub(in crate::builtins) use operator::make_getter;
 pub(crate) use random::MtState;
 pub(crate) use re::{
-    getattr as re_getattr, hash as re_hash, match_getitem as re_match_getitem, repr as re_repr,
-    same_pattern as re_same_pattern, ReCache, ReObj,
+    hash as re_hash, match_getitem as re_match_getitem, repr as re_repr,
+    same_pattern as re_same_pattern, ReCache, ReObj, TYPES as RE_TYPES,
 };
 pub(in crate::builtins) use sys::read_stdin_line;
 

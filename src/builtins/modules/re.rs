@@ -27,7 +27,7 @@ use regex_automata::{Anchored, Input, MatchKind};
 
 use super::re_parse::{self, Dollar, Fail, Node, Parsed};
 use super::{module, python_levels};
-use crate::builtins::typedef::{FnDef, ModuleDef, Params, PySig};
+use crate::builtins::typedef::{AttrDef, FnDef, ModuleDef, Params, PySig, TypeDef};
 use crate::value::{Builtin, Descr, ExcType, Kwargs, PyErr, PyResult, Str, Value};
 use crate::vm::Vm;
 
@@ -198,6 +198,52 @@ const fn mm(name: &'static str, params: Params, func: crate::value::NativeFn) ->
     FnDef::method("Match", is_match, name, params, func)
 }
 
+/// `re.Pattern`, `re.Match` and the scanner, by `ReObj::kind`.
+pub(crate) static TYPES: [&TypeDef; 3] = [&PATTERN_TYPE, &MATCH_TYPE, &SCANNER_TYPE];
+
+static PATTERN_TYPE: TypeDef = TypeDef {
+    name: "re.Pattern",
+    methods: PATTERN_METHODS,
+    attrs: &[
+        AttrDef::new("pattern", |_, v| {
+            Ok(Value::Str(pattern_of(v).source.clone()))
+        }),
+        AttrDef::new("flags", |_, v| Ok(Value::Int(pattern_of(v).flags as i64))),
+        AttrDef::new("groups", |_, v| Ok(Value::Int(pattern_of(v).groups as i64))),
+        AttrDef::new("groupindex", groupindex),
+    ],
+    getattr: None,
+};
+
+static MATCH_TYPE: TypeDef = TypeDef {
+    name: "re.Match",
+    methods: MATCH_METHODS,
+    attrs: &[
+        AttrDef::new("string", |_, v| Ok(match_of(v).string.clone())),
+        AttrDef::new("re", |_, v| Ok(match_of(v).pattern.clone())),
+        AttrDef::new("pos", |_, v| Ok(Value::Int(match_of(v).pos as i64))),
+        AttrDef::new("endpos", |_, v| Ok(Value::Int(match_of(v).endpos as i64))),
+        AttrDef::new("lastindex", |_, v| {
+            Ok(match lastindex(match_of(v)) {
+                Some(g) => Value::Int(g as i64),
+                None => Value::None,
+            })
+        }),
+        AttrDef::new("lastgroup", lastgroup),
+        AttrDef::new("regs", |_, v| Ok(spans_tuple(match_of(v)))),
+    ],
+    getattr: None,
+};
+
+static SCANNER_TYPE: TypeDef = TypeDef {
+    name: "_sre.SRE_Scanner",
+    methods: SCANNER_METHODS,
+    attrs: &[AttrDef::new("pattern", |_, v| {
+        Ok(scanner_of(v).pattern.clone())
+    })],
+    getattr: None,
+};
+
 static PATTERN_METHODS: &[FnDef] = &[
     pm("match", p_match),
     pm("search", p_search),
@@ -288,14 +334,8 @@ static ERROR_INIT: FnDef = FnDef {
 };
 
 pub(super) fn install(vm: &mut Vm) {
-    for (c, methods) in
-        vm.types
-            .re
-            .clone()
-            .iter()
-            .zip([PATTERN_METHODS, MATCH_METHODS, SCANNER_METHODS])
-    {
-        for f in methods {
+    for (c, def) in vm.types.re.clone().iter().zip(TYPES) {
+        for f in def.methods {
             let n = vm.intern(f.name);
             c.dict
                 .borrow_mut()
@@ -1688,44 +1728,27 @@ fn spans_tuple(m: &MatchObj) -> Value {
     )
 }
 
-/// The attributes of `re` objects: None when `name` is not one.
-pub fn getattr(vm: &mut Vm, o: &ReObj, name: &str) -> PyResult<Option<Value>> {
-    Ok(Some(match (o, name) {
-        (ReObj::Pattern(p), "pattern") => Value::Str(p.source.clone()),
-        (ReObj::Pattern(p), "flags") => Value::Int(p.flags as i64),
-        (ReObj::Pattern(p), "groups") => Value::Int(p.groups as i64),
-        (ReObj::Pattern(p), "groupindex") => {
-            // A read-only view of the names, as CPython's mappingproxy.
-            let mut d = crate::value::Dict::new();
-            for (name, g) in &p.names {
-                d.set_str(name, Value::Int(*g as i64));
-            }
-            let proxy = vm.stdlib_attr("types", "MappingProxyType")?;
-            let d = Value::Dict(crate::gc::alloc(std::cell::RefCell::new(d)));
-            return vm.call_value(&proxy, vec![d], vec![]).map(Some);
-        }
-        (ReObj::Match(m), "string") => m.string.clone(),
-        (ReObj::Match(m), "re") => m.pattern.clone(),
-        (ReObj::Match(m), "pos") => Value::Int(m.pos as i64),
-        (ReObj::Match(m), "endpos") => Value::Int(m.endpos as i64),
-        (ReObj::Match(m), "lastindex") => match lastindex(m) {
-            Some(g) => Value::Int(g as i64),
+/// `Pattern.groupindex`: a read-only view of the names, as CPython's
+/// mappingproxy.
+fn groupindex(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let mut d = crate::value::Dict::new();
+    for (name, g) in &pattern_of(v).names {
+        d.set_str(name, Value::Int(*g as i64));
+    }
+    let proxy = vm.stdlib_attr("types", "MappingProxyType")?;
+    let d = Value::Dict(crate::gc::alloc(std::cell::RefCell::new(d)));
+    vm.call_value(&proxy, vec![d], vec![])
+}
+
+fn lastgroup(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let m = match_of(v);
+    let p = pattern_of(&m.pattern);
+    Ok(
+        match lastindex(m).and_then(|g| p.names.iter().find(|(_, i)| *i == g)) {
+            Some((n, _)) => Value::str(n),
             None => Value::None,
         },
-        (ReObj::Match(m), "lastgroup") => {
-            let p = pattern_of(&m.pattern);
-            match lastindex(m).and_then(|g| p.names.iter().find(|(_, i)| *i == g)) {
-                Some((n, _)) => Value::str(n),
-                None => Value::None,
-            }
-        }
-        (ReObj::Match(m), "regs") => spans_tuple(m),
-        (ReObj::Scanner(s), "pattern") => s.pattern.clone(),
-        _ => {
-            let _ = vm;
-            return Ok(None);
-        }
-    }))
+    )
 }
 
 /// `re.compile('a+')`, `<re.Match object; span=(0, 3), match='abc'>`.

@@ -1,0 +1,165 @@
+//! The types of callables and what they close over: `function`, `method`
+//! (a function bound to an object), `builtin_function_or_method`, and
+//! `cell`. Their data attributes; calls are `vm/call.rs`'s, and a function's
+//! writable attributes are assigned in `Vm::setattr`.
+
+use std::rc::Rc;
+
+use super::typedef::{AttrDef, TypeDef};
+use crate::value::class::NameRef;
+use crate::value::{BoundMethod, Builtin, Dict, Function, PyResult, Value};
+use crate::vm::Vm;
+
+pub static FUNCTION: TypeDef = TypeDef {
+    name: "function",
+    methods: &[],
+    attrs: &[
+        AttrDef::new("__name__", |_, v| {
+            Ok(Value::Str(func(v).name.borrow().clone()))
+        }),
+        AttrDef::new("__qualname__", |_, v| {
+            Ok(Value::Str(func(v).qualname.borrow().clone()))
+        }),
+        AttrDef::new("__code__", |_, v| Ok(Value::Code(func(v).code.clone()))),
+        AttrDef::new("__defaults__", defaults),
+        AttrDef::new("__globals__", |_, v| {
+            Ok(Value::Dict(func(v).globals.clone()))
+        }),
+        AttrDef::new("__annotations__", annotations),
+        AttrDef::new("__kwdefaults__", kwdefaults),
+        AttrDef::new("__closure__", closure),
+        AttrDef::new("__doc__", |_, v| Ok(func(v).doc.borrow().clone())),
+        AttrDef::new("__module__", |_, v| Ok(func(v).module.borrow().clone())),
+        AttrDef::new("__dict__", dict),
+    ],
+    getattr: Some(function_dict_attr),
+};
+
+/// The function an attribute is read from.
+fn func(v: &Value) -> &Rc<Function> {
+    match v {
+        Value::Function(f) => f,
+        _ => unreachable!("function attribute of another value"),
+    }
+}
+
+fn defaults(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = func(v);
+    Ok(match f.defaults.is_empty() {
+        true => Value::None,
+        false => Value::tuple(f.defaults.clone()),
+    })
+}
+
+/// Made empty on first read, as CPython's `func_get_annotations`.
+fn annotations(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let key = vm.intern("__annotations__");
+    let mut attrs = func(v).attrs.borrow_mut();
+    Ok(attrs
+        .entry(key)
+        .or_insert_with(|| Value::dict(Dict::new()))
+        .clone())
+}
+
+fn kwdefaults(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = func(v);
+    if f.kwdefaults.is_empty() {
+        return Ok(Value::None);
+    }
+    let mut d = Dict::new();
+    for (k, v) in &f.kwdefaults {
+        d.set_str(k.as_str(), v.clone());
+    }
+    Ok(Value::dict(d))
+}
+
+fn closure(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = func(v);
+    Ok(match f.closure.is_empty() {
+        true => Value::None,
+        false => Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect()),
+    })
+}
+
+/// A copy of the attributes set on the function (`__annotations__` is
+/// kept among them but is not in CPython's `__dict__`).
+fn dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let mut d = Dict::new();
+    for (k, v) in func(v).attrs.borrow().iter() {
+        if k.as_str() != "__annotations__" {
+            d.set_str(k.as_str(), v.clone());
+        }
+    }
+    Ok(Value::dict(d))
+}
+
+/// An attribute a program set on the function (`f.calls = 0`).
+fn function_dict_attr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    Ok(func(v).attrs.borrow().get(&NameRef(name)).cloned())
+}
+
+pub static METHOD: TypeDef = TypeDef {
+    name: "method",
+    methods: &[],
+    attrs: &[
+        AttrDef::new("__self__", |_, v| Ok(method(v).self_.clone())),
+        AttrDef::new("__func__", |_, v| Ok(method(v).func.clone())),
+    ],
+    getattr: Some(method_func_attr),
+};
+
+/// The bound method an attribute is read from.
+fn method(v: &Value) -> &Rc<BoundMethod> {
+    match v {
+        Value::BoundMethod(m) => m,
+        _ => unreachable!("method attribute of another value"),
+    }
+}
+
+/// A method passes its function's dunder attributes through (`__name__`,
+/// `__doc__`), as CPython's `method_getattro`.
+fn method_func_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    if !name.starts_with("__") {
+        return Ok(None);
+    }
+    let f = method(v).func.clone();
+    vm.getattr(&f, name).map(Some).or(Ok(None))
+}
+
+pub static BUILTIN: TypeDef = TypeDef {
+    name: "builtin_function_or_method",
+    methods: &[],
+    attrs: &[
+        AttrDef::new("__name__", |_, v| Ok(Value::str(builtin(v).name))),
+        AttrDef::new("__qualname__", |_, v| {
+            let b = builtin(v);
+            Ok(match b.owner {
+                Some(o) => Value::string(format!("{}.{}", o, b.name)),
+                None => Value::str(b.name),
+            })
+        }),
+        AttrDef::new("__self__", |_, v| {
+            Ok(builtin(v).bound_self.clone().unwrap_or(Value::None))
+        }),
+        AttrDef::new("__module__", |_, _| Ok(Value::str("builtins"))),
+    ],
+    getattr: None,
+};
+
+/// The built-in function an attribute is read from.
+fn builtin(v: &Value) -> &Rc<Builtin> {
+    match v {
+        Value::Builtin(b) => b,
+        _ => unreachable!("builtin attribute of another value"),
+    }
+}
+
+pub static CELL: TypeDef = TypeDef {
+    name: "cell",
+    methods: &[],
+    attrs: &[AttrDef::new("cell_contents", |_, v| match v {
+        Value::Cell(c) => Ok(c.borrow().clone()),
+        _ => unreachable!("cell attribute of another value"),
+    })],
+    getattr: None,
+};
