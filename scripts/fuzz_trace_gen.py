@@ -1719,6 +1719,10 @@ class Gen:
             ret_ann = self.pick([" -> int", " -> 'R'", ""])
             if self.chance(0.5):
                 sep = ",\n        "
+        if self.f("lru_cache") and not varargs and all(t in ("int", "str") for _, t, _ in params) and self.chance(0.2):
+            # Memoized: calls through the native wrapper; hits run no frame.
+            self.emit(0, self.pick(["@functools.lru_cache", "@functools.lru_cache(maxsize=2)", "@functools.cache",
+                                    "@functools.lru_cache(maxsize=None, typed=True)"]))
         self.emit(0, f"def {name}({sep.join(plist)}){ret_ann}:")
         self.function_body(sc, 1, self.r.randint(2, 6))
         fn.cost = max(sc.cost, 1) * (16 if rec else 1)

@@ -159,7 +159,7 @@ OTHER_FEATURES = [
     "suggestions", "qualname", "starred_multiline", "varnames_order", "unicode",
     "attr_churn", "long_lists", "identity_eq", "generators", "with", "imports", "eval_exec",
     "jumps", "new_init_subclass", "builtin_subclass", "stdlib_mods", "itertools",
-    "dataclasses", "re", "collections", "dict_views",
+    "dataclasses", "re", "collections", "dict_views", "lru_cache",
 ]
 
 ALL_FEATURES = list(KNOWN_FEATURES) + OTHER_FEATURES

@@ -620,7 +620,10 @@ pub fn is_callable(v: &Value) -> bool {
         Value::Function(_) | Value::BoundMethod(_) | Value::Builtin(_) | Value::Class(_) => true,
         Value::Descr(d) => matches!(
             **d,
-            Descr::Partial { .. } | Descr::Getter { .. } | Descr::StaticMethod(_)
+            Descr::Partial { .. }
+                | Descr::Getter { .. }
+                | Descr::StaticMethod(_)
+                | Descr::LruCache(_)
         ),
         Value::Instance(i) => i.class.lookup("__call__").is_some(),
         _ => false,

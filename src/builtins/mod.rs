@@ -38,6 +38,7 @@ pub(crate) use modules::{
     deque_iter, deque_iter_step, deque_repr, deque_setitem,
 };
 pub(crate) use modules::{itertools_next, itertools_repr, ItertoolsState};
+pub(crate) use modules::{lru_cache_call, lru_cache_setattr, LruCache};
 
 /// A native function value.
 pub fn native(name: &'static str, func: NativeFn) -> Value {
@@ -63,7 +64,7 @@ pub(crate) fn method(owner: &'static str, name: &'static str, func: NativeFn) ->
 }
 
 /// The built-in types defined by a `TypeDef`, with their classes.
-fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 11] {
+fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 12] {
     [
         (&code_methods::TYPE, vm.types.code.clone()),
         (&generator::TYPE, vm.types.generator.clone()),
@@ -76,6 +77,7 @@ fn type_defs(vm: &Vm) -> [(&'static typedef::TypeDef, Rc<crate::value::Class>); 
         (&construct::RANGE, vm.types.range.clone()),
         (&construct::INT, vm.types.int.clone()),
         (&construct::FLOAT, vm.types.float.clone()),
+        (&modules::LRU_CACHE, vm.types.lru_cache.clone()),
     ]
 }
 
@@ -108,6 +110,7 @@ pub(crate) fn typedef_of(v: &Value) -> Option<&'static typedef::TypeDef> {
             Descr::Super { .. } => &descr_types::SUPER,
             Descr::Partial { .. } => &modules::PARTIAL,
             Descr::Re(o) => modules::RE_TYPES[o.kind().0],
+            Descr::LruCache(_) => &modules::LRU_CACHE,
             Descr::Getter { .. } => return None,
         },
         _ => return None,

@@ -315,7 +315,7 @@ impl FnDef {
 
 /// A type's `tp_name`, as descriptors' messages give it: the types of
 /// `_collections` are `collections.deque` and so on.
-fn tp_name(owner: &str) -> String {
+pub(crate) fn tp_name(owner: &str) -> String {
     match owner {
         "deque" | "defaultdict" | "OrderedDict" => format!("collections.{owner}"),
         _ => owner.to_string(),

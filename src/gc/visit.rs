@@ -334,6 +334,7 @@ impl Obj {
                     values(kwargs.iter().map(|(_, v)| v), f);
                 }
                 Descr::Re(o) => o.for_each_value(&mut |v| value(v, f)),
+                Descr::LruCache(c) => c.for_each_value(&mut |v| value(v, f)),
             },
             Obj::Cell(c) => match c.try_borrow() {
                 Ok(v) => value(&v, f),

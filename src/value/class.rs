@@ -46,6 +46,8 @@ pub enum TypeKind {
     Ellipsis,
     NotImplementedType,
     Partial,
+    /// `functools._lru_cache_wrapper` (made by `lru_cache`, not by a call).
+    LruCache,
     /// `operator.itemgetter`, `attrgetter`, `methodcaller`.
     Getter(super::GetterKind),
     /// The iterator types callable as built-ins: `map(f, xs)` makes one.

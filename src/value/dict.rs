@@ -594,6 +594,24 @@ impl Dict {
         let (slot, ix) = self.find_plain(key)?;
         self.remove_at(slot, ix)
     }
+    /// Moves entry `ix`, found at index slot `slot`, to the end of the
+    /// order, comparing no keys (`lru_cache`'s hits).
+    pub fn move_to_end(&mut self, slot: usize, ix: usize) {
+        let Some((k, v)) = self.entries.get_mut(ix).and_then(Option::take) else {
+            return;
+        };
+        self.indices[slot] = DUMMY;
+        self.used -= 1;
+        self.insert_new(k, v);
+    }
+    /// Removes the first entry in order (`lru_cache` dropping its least
+    /// recently used), comparing no keys.
+    pub fn remove_first(&mut self) -> Option<Value> {
+        let ix = self.entries.iter().position(Option::is_some)?;
+        let hash = self.entries[ix].as_ref()?.0.hash;
+        let slot = self.slot_of(hash, ix)?;
+        self.remove_at(slot, ix)
+    }
     /// Removes entry `ix`, found at index slot `slot`.
     pub fn remove_at(&mut self, slot: usize, ix: usize) -> Option<Value> {
         self.keys_version = next_version();

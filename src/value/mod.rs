@@ -343,6 +343,8 @@ pub enum Descr {
     },
     /// `re.Pattern`, `re.Match` and the scanner behind `re.finditer`.
     Re(Box<crate::builtins::ReObj>),
+    /// What `functools.lru_cache` wraps a function in.
+    LruCache(Box<crate::builtins::LruCache>),
 }
 
 /// Which of `operator`'s callable types a `Descr::Getter` is.
@@ -503,6 +505,7 @@ impl Value {
                 Descr::Partial { .. } => "functools.partial",
                 Descr::Getter { kind, .. } => kind.type_name(),
                 Descr::Re(o) => o.kind().1,
+                Descr::LruCache(_) => "functools._lru_cache_wrapper",
             },
             Value::Cell(_) => "cell",
             Value::Traceback(_) => "traceback",

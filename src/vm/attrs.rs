@@ -369,6 +369,11 @@ impl Vm {
                 m.dict.borrow_mut().insert(DictKey::name(name), v);
                 Ok(())
             }
+            // Into its `__dict__`, as `update_wrapper` sets them.
+            Value::Descr(d) if matches!(&**d, Descr::LruCache(_)) => {
+                crate::builtins::lru_cache_setattr(obj, name, v);
+                Ok(())
+            }
             Value::Class(c) if c.is_user => {
                 super::call::refuse_unsupported_dunder(name.as_str(), c)?;
                 self.note_attr_hook(name.as_str(), &v);
@@ -583,6 +588,8 @@ impl Vm {
                 Descr::StaticMethod(f) => f.clone(),
                 Descr::ClassMethod(f) => self.bind(f.clone(), Value::Class(cls.clone())),
                 Descr::Property { .. } => return self.property_get(&d, obj, cls),
+                // A cached function in a class is a method, as functions are.
+                Descr::LruCache(_) => self.bind(Value::Descr(d.clone()), obj.clone()),
                 _ => Value::Descr(d.clone()),
             },
             Value::Instance(ref di) if self.attr_hooks & HOOK_DESCRIPTOR != 0 => {

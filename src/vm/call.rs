@@ -577,6 +577,8 @@ impl Vm {
                     args: pargs,
                     kwargs: pkw,
                 } => {
+                    // A type's instance in CPython: what it calls reports no c_call.
+                    self.c_events_armed = false;
                     let mut all = pargs.clone();
                     all.extend(args);
                     let mut kw = pkw.clone();
@@ -588,6 +590,15 @@ impl Vm {
                 }
                 Descr::StaticMethod(f) => {
                     self.call_generic(f.clone(), args, kwargs, ret_slot, on_return)
+                }
+                Descr::LruCache(_) => {
+                    // A type's instance in CPython: no c_call, and a call
+                    // through `tp_call`, which enters a recursion level.
+                    self.c_events_armed = false;
+                    let v = self.nested(" while calling a Python object", |vm| {
+                        crate::builtins::lru_cache_call(vm, &callable, args, kwargs)
+                    })?;
+                    Ok(Called::Value(v))
                 }
                 Descr::Getter {
                     kind,

@@ -118,6 +118,7 @@ impl Vm {
                 // wrappers there, which krait does not tell apart yet.)
                 None => match b.owner {
                     Some(owner) if !b.name.starts_with("__") => {
+                        let owner = crate::builtins::typedef::tp_name(owner);
                         format!("<method '{}' of '{}' objects>", b.name, owner)
                     }
                     _ => format!("<built-in function {}>", b.name),

@@ -42,6 +42,7 @@ pub struct Types {
     /// whose attributes its repr lists.
     pub simple_namespace: Rc<Class>,
     pub partial: Rc<Class>,
+    pub lru_cache: Rc<Class>,
     /// `collections.deque`.
     pub deque: Rc<Class>,
     /// `operator.itemgetter`, `attrgetter`, `methodcaller`, by `GetterKind`.
@@ -151,6 +152,7 @@ impl Types {
             not_implemented: builtin_class("NotImplementedType", o(), TypeKind::NotImplementedType),
             simple_namespace: module_class("types", "SimpleNamespace", o(), TypeKind::Object),
             partial: module_class("functools", "partial", o(), TypeKind::Partial),
+            lru_cache: module_class("functools", "_lru_cache_wrapper", o(), TypeKind::LruCache),
             deque: module_class("collections", "deque", o(), TypeKind::Deque),
             getters: [
                 (GetterKind::Item, "itemgetter"),
@@ -241,6 +243,7 @@ impl Types {
                 Descr::Partial { .. } => self.partial.clone(),
                 Descr::Getter { kind, .. } => self.getters[*kind as usize].clone(),
                 Descr::Re(o) => self.re[o.kind().0].clone(),
+                Descr::LruCache(_) => self.lru_cache.clone(),
             },
             Value::Cell(_) => self.cell.clone(),
             Value::Traceback(_) => self.traceback.clone(),

@@ -3,7 +3,7 @@
 use super::module;
 use std::rc::Rc;
 
-use crate::builtins::typedef::{AttrDef, FnDef, ModuleDef, Params::*, TypeDef};
+use crate::builtins::typedef::{AttrDef, FnDef, ModuleDef, Params::*, PySig, TypeDef};
 use crate::builtins::{check_args, native};
 use crate::bytecode::CmpKind;
 use crate::value::{Descr, ExcType, Kwargs, NativeFn, PyErr, PyResult, Value};
@@ -14,9 +14,32 @@ static MODULE: ModuleDef = ModuleDef {
     name: "functools",
     functions: &[
         FnDef::function("functools", "reduce", Own, reduce),
-        FnDef::function("functools", "wraps", Own, wraps),
+        FnDef::python("functools", &WRAPS, wraps),
         FnDef::function("functools", "_wraps_apply", Own, wraps_apply),
         FnDef::function("functools", "cmp_to_key", Own, cmp_to_key),
+        FnDef::python("functools", &UPDATE_WRAPPER, update_wrapper_fn),
+        FnDef::python(
+            "functools",
+            &super::lru_cache::LRU_CACHE,
+            super::lru_cache::lru_cache,
+        ),
+        FnDef::python(
+            "functools",
+            &super::lru_cache::CACHE,
+            super::lru_cache::cache,
+        ),
+        FnDef::function(
+            "functools",
+            "_lru_cache_apply",
+            Own,
+            super::lru_cache::lru_cache_apply,
+        ),
+        FnDef::function(
+            "functools",
+            "_lru_cache_parameters",
+            Own,
+            super::lru_cache::cache_parameters,
+        ),
     ],
 };
 
@@ -128,20 +151,42 @@ fn reduce(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(acc)
 }
 
+/// `wraps` and `update_wrapper` are Python in CPython (no `c_call`).
+static WRAPS: PySig = PySig {
+    qualname: "wraps",
+    names: &["wrapped", "assigned", "updated"],
+    positional: 3,
+    required: 1,
+    method: false,
+};
+static UPDATE_WRAPPER: PySig = PySig {
+    qualname: "update_wrapper",
+    names: &["wrapper", "wrapped", "assigned", "updated"],
+    positional: 4,
+    required: 2,
+    method: false,
+};
+
+/// `assigned=`/`updated=` other than the defaults: refused by name.
+fn defaults_only(given: &[Option<Value>]) -> PyResult<()> {
+    match given.iter().position(Option::is_some) {
+        None => Ok(()),
+        Some(i) => Err(PyErr::type_error(format!(
+            "krait does not support update_wrapper()'s '{}' argument",
+            ["assigned", "updated"][i]
+        ))),
+    }
+}
+
 /// `functools.wraps(wrapped)` returns a decorator that copies metadata.
 fn wraps(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    no_keywords("functools.wraps", kw)?;
-    if args.is_empty() {
-        return Err(PyErr::type_error(
-            "wraps() missing 1 required positional argument: 'wrapped'",
-        ));
-    }
-    check_args("wraps", args, 1, 1)?;
+    let [wrapped, assigned, updated, ..] = WRAPS.bind(args, kw)?;
+    defaults_only(&[assigned, updated])?;
     let apply = vm.modules["functools"].clone();
     let f = vm.getattr(&apply, "_wraps_apply")?;
     Ok(Value::Descr(crate::gc::alloc(Descr::Partial {
         func: f,
-        args: vec![args[0].clone()],
+        args: vec![wrapped.unwrap_or_default()],
         kwargs: vec![],
     })))
 }
@@ -149,16 +194,81 @@ fn wraps(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn wraps_apply(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     no_keywords("functools._wraps_apply", kw)?;
     check_args("wraps", args, 2, 2)?;
-    let (wrapped, wrapper) = (&args[0], &args[1]);
-    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+    update_wrapper(vm, &args[1], &args[0])?;
+    Ok(args[1].clone())
+}
+
+/// `functools.update_wrapper(wrapper, wrapped)` (the default `assigned`
+/// and `updated` only).
+fn update_wrapper_fn(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let [wrapper, wrapped, assigned, updated, ..] = UPDATE_WRAPPER.bind(args, kw)?;
+    defaults_only(&[assigned, updated])?;
+    let (wrapper, wrapped) = (wrapper.unwrap_or_default(), wrapped.unwrap_or_default());
+    update_wrapper(vm, &wrapper, &wrapped)?;
+    Ok(wrapper)
+}
+
+/// What `update_wrapper` does with its defaults: copies `wrapped`'s
+/// `__module__`, `__name__`, `__qualname__`, `__doc__` and
+/// `__annotations__` (those it has), then the items of its `__dict__`,
+/// and sets `__wrapped__`.
+pub(super) fn update_wrapper(vm: &mut Vm, wrapper: &Value, wrapped: &Value) -> PyResult<()> {
+    for name in [
+        "__module__",
+        "__name__",
+        "__qualname__",
+        "__doc__",
+        "__annotations__",
+    ] {
         if let Ok(v) = vm.getattr(wrapped, name) {
             let n = vm.intern(name);
             vm.setattr(wrapper, &n, v)?;
         }
     }
+    if let Ok(Value::Dict(d)) = vm.getattr(wrapped, "__dict__") {
+        let items: Vec<(Value, Value)> = d
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in items {
+            if let Value::Str(k) = k {
+                vm.setattr(wrapper, &k, v)?;
+            }
+        }
+    }
     let n = vm.intern("__wrapped__");
-    vm.setattr(wrapper, &n, wrapped.clone())?;
-    Ok(wrapper.clone())
+    vm.setattr(wrapper, &n, wrapped.clone())
+}
+
+/// `functools._CacheInfo`, the named tuple `cache_info()` returns: made
+/// with `collections.namedtuple` on first use, as CPython's module makes
+/// it on import, untraced (CPython's is made before a program can trace).
+pub(super) fn cache_info_type(vm: &mut Vm) -> PyResult<Value> {
+    let module = vm.modules["functools"].clone();
+    if let Ok(t) = vm.getattr(&module, "_CacheInfo") {
+        return Ok(t);
+    }
+    let suspended = std::mem::replace(&mut vm.trace.suspended, true);
+    let made = (|| {
+        let namedtuple = vm.stdlib_attr("collections", "namedtuple")?;
+        let fields = ["hits", "misses", "maxsize", "currsize"]
+            .into_iter()
+            .map(Value::str)
+            .collect();
+        vm.call_value(
+            &namedtuple,
+            vec![Value::str("CacheInfo"), Value::list(fields)],
+            vec![],
+        )
+    })();
+    vm.trace.suspended = suspended;
+    let t = made?;
+    let n = vm.intern("__module__");
+    vm.setattr(&t, &n, Value::str("functools"))?;
+    let n = vm.intern("_CacheInfo");
+    vm.setattr(&module, &n, t.clone())?;
+    Ok(t)
 }
 
 /// `functools.cmp_to_key(mycmp)`: CPython's C `KeyWrapper`, here a class
