@@ -6,7 +6,6 @@
 use std::rc::Rc;
 
 use super::typedef::{AttrDef, TypeDef};
-use crate::value::class::NameRef;
 use crate::value::{BoundMethod, Builtin, Dict, Function, PyResult, Value};
 use crate::vm::Vm;
 
@@ -52,13 +51,12 @@ fn defaults(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 /// Made empty on first read, as CPython's `func_get_annotations`.
-fn annotations(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let key = vm.intern("__annotations__");
-    let mut attrs = func(v).attrs.borrow_mut();
-    Ok(attrs
-        .entry(key)
-        .or_insert_with(|| Value::dict(Dict::new()))
-        .clone())
+fn annotations(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let mut a = func(v).annotations.borrow_mut();
+    if a.is_none() {
+        *a = Value::dict(Dict::new());
+    }
+    Ok(a.clone())
 }
 
 fn kwdefaults(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -81,21 +79,18 @@ fn closure(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     })
 }
 
-/// A copy of the attributes set on the function (`__annotations__` is
-/// kept among them but is not in CPython's `__dict__`).
+/// The function's `__dict__` itself: changes made through it are the
+/// function's attributes.
 fn dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let mut d = Dict::new();
-    for (k, v) in func(v).attrs.borrow().iter() {
-        if k.as_str() != "__annotations__" {
-            d.set_str(k.as_str(), v.clone());
-        }
-    }
-    Ok(Value::dict(d))
+    Ok(Value::Dict(func(v).dict()))
 }
 
 /// An attribute a program set on the function (`f.calls = 0`).
 fn function_dict_attr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    Ok(func(v).attrs.borrow().get(&NameRef(name)).cloned())
+    Ok(match &*func(v).dict.borrow() {
+        Some(d) => d.borrow().get_str(name).cloned(),
+        None => None,
+    })
 }
 
 pub static METHOD: TypeDef = TypeDef {

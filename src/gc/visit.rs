@@ -212,13 +212,18 @@ impl Obj {
             },
             Obj::FrozenSet(s) => values(s.iter(), f),
             Obj::Function(func) => {
-                let (Ok(attrs), Ok(doc), Ok(module)) = (
-                    func.attrs.try_borrow(),
+                let (Ok(dict), Ok(annotations), Ok(doc), Ok(module)) = (
+                    func.dict.try_borrow(),
+                    func.annotations.try_borrow(),
                     func.doc.try_borrow(),
                     func.module.try_borrow(),
                 ) else {
                     return false;
                 };
+                if let Some(d) = &*dict {
+                    f(addr(d));
+                }
+                value(&annotations, f);
                 value(&doc, f);
                 value(&module, f);
                 f(addr(&func.code));
@@ -228,7 +233,6 @@ impl Obj {
                 for c in &func.closure {
                     f(addr(c));
                 }
-                attr_map(&attrs, f);
             }
             Obj::Method(m) => {
                 value(&m.func, f);
@@ -382,10 +386,12 @@ impl Obj {
                 }
             }
             Obj::Function(func) => {
-                if let Ok(mut a) = func.attrs.try_borrow_mut() {
-                    trash.values.extend(std::mem::take(&mut *a).into_values());
+                if let Ok(mut d) = func.dict.try_borrow_mut() {
+                    if let Some(d) = d.take() {
+                        trash.values.push(Value::Dict(d));
+                    }
                 }
-                for cell in [&func.doc, &func.module] {
+                for cell in [&func.annotations, &func.doc, &func.module] {
                     if let Ok(mut v) = cell.try_borrow_mut() {
                         trash.values.push(std::mem::replace(&mut *v, Value::None));
                     }

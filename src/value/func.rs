@@ -3,7 +3,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::class::AttrMap;
 use super::{Dict, PyResult, Str, Value};
 use crate::bytecode::Code;
 use crate::vm::Vm;
@@ -29,8 +28,24 @@ pub struct Function {
     /// `func_module`), set at creation without building a map.
     pub doc: RefCell<Value>,
     pub module: RefCell<Value>,
-    /// `__dict__` (`__wrapped__` and friends) and `__annotations__`.
-    pub attrs: RefCell<AttrMap>,
+    /// `__annotations__` (None: none yet; made empty when first read).
+    pub annotations: RefCell<Value>,
+    /// `__dict__` (`__wrapped__` and friends): made when the program first
+    /// sets an attribute or reads it, then the same dict.
+    pub dict: RefCell<Option<Rc<RefCell<super::Dict>>>>,
+}
+
+impl Function {
+    /// `__dict__`, made empty if the function had none.
+    pub fn dict(&self) -> Rc<RefCell<super::Dict>> {
+        let mut d = self.dict.borrow_mut();
+        if d.is_none() {
+            if let Value::Dict(new) = Value::dict(super::Dict::new()) {
+                *d = Some(new);
+            }
+        }
+        d.clone().unwrap_or_default()
+    }
 }
 
 pub struct BoundMethod {

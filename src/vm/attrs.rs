@@ -396,9 +396,19 @@ impl Vm {
                     }
                     "__doc__" => *f.doc.borrow_mut() = v,
                     "__module__" => *f.module.borrow_mut() = v,
-                    _ => {
-                        f.attrs.borrow_mut().insert(name.clone(), v);
-                    }
+                    "__annotations__" => match v {
+                        Value::Dict(_) | Value::None => *f.annotations.borrow_mut() = v,
+                        _ => {
+                            return Err(PyErr::type_error(
+                                "__annotations__ must be set to a dict object",
+                            ))
+                        }
+                    },
+                    "__dict__" => match v {
+                        Value::Dict(d) => *f.dict.borrow_mut() = Some(d),
+                        _ => return Err(PyErr::type_error("__dict__ must be set to a dictionary")),
+                    },
+                    _ => f.dict().borrow_mut().insert(DictKey::name(name), v),
                 }
                 Ok(())
             }

@@ -1251,7 +1251,6 @@ impl Vm {
         } else {
             vec![]
         };
-        let mut attrs = AttrMap::default();
         let doc = match code.consts.first() {
             Some(Value::Str(s)) if code.kind == CodeKind::Function => Value::Str(s.clone()),
             _ => Value::None,
@@ -1264,9 +1263,6 @@ impl Vm {
             .get(&self.name_key)
             .cloned()
             .unwrap_or(Value::None);
-        if let Some(a) = annotations {
-            attrs.insert(self.intern("__annotations__"), a);
-        }
         Ok(Value::Function(crate::gc::alloc(Function {
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(code.qualname.clone()),
@@ -1277,7 +1273,8 @@ impl Vm {
             closure,
             doc: RefCell::new(doc),
             module: RefCell::new(module),
-            attrs: RefCell::new(attrs),
+            annotations: RefCell::new(annotations.unwrap_or(Value::None)),
+            dict: RefCell::new(None),
         })))
     }
 
