@@ -700,22 +700,8 @@ pub static TUPLE: TypeDef = TypeDef {
         FnDef::method("tuple", is_tuple, "count", One, tuple_count),
     ],
     attrs: &[],
-    getattr: Some(version_info_field),
+    getattr: None,
 };
-
-/// `sys.version_info.major` and its other fields: krait's `version_info`
-/// is a tuple, which alone has them.
-fn version_info_field(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    const FIELDS: [&str; 5] = ["major", "minor", "micro", "releaselevel", "serial"];
-    let (Some(i), Value::Tuple(t)) = (FIELDS.iter().position(|n| *n == name), v) else {
-        return Ok(None);
-    };
-    let Some(Value::Module(m)) = vm.modules.get("sys") else {
-        return Ok(None);
-    };
-    let is_version_info = matches!(m.dict.borrow().get_str("version_info"), Some(vi) if vi.is(v));
-    Ok(is_version_info.then(|| t[i].clone()))
-}
 
 fn exc_init(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if let Some(Value::Instance(i)) = args.first() {

@@ -322,6 +322,15 @@ pub(crate) fn tp_name(owner: &str) -> String {
     }
 }
 
+/// A class's `tp_name`: a user class's name, or a native type of
+/// `_collections`' dotted name (`collections.defaultdict`).
+pub(crate) fn class_tp_name(c: &crate::value::Class) -> String {
+    match c.module.as_str() {
+        "collections" => tp_name(c.name.as_str()),
+        _ => c.name.as_str().to_string(),
+    }
+}
+
 /// What follows the last `.` of `s` (`const`, for `FnDef::python`).
 const fn split_last(s: &'static str) -> &'static str {
     let b = s.as_bytes();

@@ -709,7 +709,7 @@ impl Vm {
                 if self.attr_hooks & HOOK_SLOTS != 0 && !self.slot_allows(&inst.class, name)? {
                     return Err(PyErr::attribute_error(format!(
                         "'{}' object has no attribute '__dict__'",
-                        inst.class.name.as_str()
+                        crate::builtins::typedef::class_tp_name(&inst.class)
                     )));
                 }
                 return Ok(Value::Dict(inst.dict()));
@@ -823,7 +823,7 @@ impl Vm {
         if self.attr_hooks & HOOK_SLOTS != 0 && !self.slot_allows(&inst.class, name)? {
             return Err(PyErr::attribute_error(format!(
                 "'{}' object has no attribute '{}'",
-                inst.class.name.as_str(),
+                crate::builtins::typedef::class_tp_name(&inst.class),
                 name.as_str()
             )));
         }

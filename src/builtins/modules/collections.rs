@@ -1175,6 +1175,12 @@ pub(super) fn install(vm: &mut Vm) {
         vm.types.register_iterator_type(tp_name, c);
     }
     let dd = dict_subclass(vm, "defaultdict", DEFAULTDICT);
+    // A defaultdict has no `__dict__` (an OrderedDict has): as a class
+    // whose `__slots__` hold only its `default_factory`, which its
+    // subclasses' instances do not inherit.
+    let slots = Value::tuple(vec![Value::str("default_factory")]);
+    vm.note_attr_hook("__slots__", &slots);
+    dd.dict.borrow_mut().insert(vm.intern("__slots__"), slots);
     let od = dict_subclass(vm, "OrderedDict", ORDEREDDICT);
     super::module(
         vm,

@@ -2,7 +2,13 @@
 
 use super::module;
 use crate::builtins::typedef::{FnDef, ModuleDef, Params::*};
-use crate::value::{ExcType, Kwargs, NativeFn, PyErr, PyResult, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::value::class::AttrMap;
+use crate::value::{
+    Class, ExcType, Instance, Kwargs, NativeFn, PyErr, PyResult, PyStr, TypeKind, Value,
+};
 use crate::vm::Vm;
 
 const fn f(name: &'static str, params: crate::builtins::typedef::Params, func: NativeFn) -> FnDef {
@@ -65,6 +71,62 @@ static STDIN: ModuleDef = ModuleDef {
     ],
 };
 
+/// `sys.version_info`'s fields, in order.
+const VERSION_FIELDS: [&str; 5] = ["major", "minor", "micro", "releaselevel", "serial"];
+
+/// `sys.version_info`: CPython's struct sequence, a tuple whose fields are
+/// also attributes (here the class's: it has one instance), with its repr.
+fn version_info(vm: &mut Vm) -> Value {
+    let values = [
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        Value::str("final"),
+        Value::Int(0),
+    ];
+    let mut dict = AttrMap::default();
+    for (name, v) in VERSION_FIELDS.iter().zip(values.iter()) {
+        dict.insert(vm.intern(name), v.clone());
+    }
+    dict.insert(
+        vm.intern("__repr__"),
+        crate::builtins::native("__repr__", version_info_repr),
+    );
+    let name: crate::value::Str = Rc::new(PyStr::new("version_info"));
+    let class = crate::gc::alloc(Class {
+        name: name.clone(),
+        qualname: name,
+        module: Rc::new(PyStr::new("sys")),
+        base: Some(vm.types.tuple.clone()),
+        kind: TypeKind::Tuple,
+        is_user: true,
+        dict: RefCell::new(dict),
+        slot_hint: Default::default(),
+    });
+    let inst = Instance::with_payload(class, Value::tuple(values.to_vec()));
+    Value::Instance(crate::gc::alloc(inst))
+}
+
+/// `sys.version_info(major=3, minor=11, micro=7, releaselevel='final', serial=0)`
+fn version_info_repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let items = match args.first().map(Value::builtin_value) {
+        Some(Value::Tuple(t)) => t.to_vec(),
+        _ => {
+            return Err(PyErr::type_error(
+                "descriptor requires a 'sys.version_info' object",
+            ))
+        }
+    };
+    let mut parts = Vec::with_capacity(items.len());
+    for (name, v) in VERSION_FIELDS.iter().zip(items.iter()) {
+        parts.push(format!("{name}={}", vm.repr(v)?));
+    }
+    Ok(Value::string(format!(
+        "sys.version_info({})",
+        parts.join(", ")
+    )))
+}
+
 pub(super) fn install(vm: &mut Vm) {
     let stdout = module(vm, &STDOUT, vec![]);
     let stderr = module(vm, &STDERR, vec![]);
@@ -72,13 +134,7 @@ pub(super) fn install(vm: &mut Vm) {
     vm.modules.remove("sys.stdout");
     vm.modules.remove("sys.stderr");
     vm.modules.remove("sys.stdin");
-    let version_info = Value::tuple(vec![
-        Value::Int(3),
-        Value::Int(11),
-        Value::Int(7),
-        Value::str("final"),
-        Value::Int(0),
-    ]);
+    let version_info = version_info(vm);
     module(
         vm,
         &MODULE,
