@@ -62,7 +62,10 @@ impl Vm {
     ///
     /// # Safety
     /// As `cached_load`.
+    // Never inlined: PGO finds it warm and inlined it into `dispatch`,
+    // whose hot arms then spilled registers (richards +6% instructions).
     #[cold]
+    #[inline(never)]
     unsafe fn load_other_shape<'a>(
         &self,
         code: &Code,
@@ -80,7 +83,9 @@ impl Vm {
     }
 
     /// `inst.names[i] = v` through the cache; gives `v` back when it does not apply.
-    #[inline]
+    /// Not inlined: in `dispatch` (where PGO put it) it cost the hot arms
+    /// registers, more than the call costs.
+    #[inline(never)]
     pub(crate) fn cached_store(
         &self,
         code: &Code,
