@@ -111,14 +111,17 @@ fn method(v: &Value) -> &Rc<BoundMethod> {
     }
 }
 
-/// A method passes its function's dunder attributes through (`__name__`,
-/// `__doc__`), as CPython's `method_getattro`.
+/// A method's other attributes are its function's (`__name__`, `__doc__`,
+/// what the program set on the function), as CPython's `method_getattro`
+/// after the method type's own: a missing one is the function's error.
 fn method_func_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    if !name.starts_with("__") {
+    // The method type's own (`__call__`, `__get__`) come from its class,
+    // after this.
+    if vm.types.method.lookup(name).is_some() {
         return Ok(None);
     }
     let f = method(v).func.clone();
-    vm.getattr(&f, name).map(Some).or(Ok(None))
+    vm.getattr(&f, name).map(Some)
 }
 
 pub static BUILTIN: TypeDef = TypeDef {
