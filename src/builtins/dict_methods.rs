@@ -240,10 +240,15 @@ fn view_items(d: &DictRef, kind: ViewKind) -> Vec<Value> {
     }
 }
 
+/// Whether a view (`view_recv` checked it) is an `OrderedDict`'s (`odict_keys`).
+fn is_ordered_view(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if i.class.name.as_str().starts_with('o'))
+}
+
 /// `reversed(view)`: an `OrderedDict`'s walks its order backwards.
 fn view_reversed(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (d, kind) = view_recv(args)?;
-    if matches!(&args[0], Value::Instance(i) if i.class.name.as_str().starts_with('o')) {
+    if is_ordered_view(&args[0]) {
         return Ok(ordered_iter(&d, kind as u8, true));
     }
     Ok(dict_reverse_iter(&d, kind as u8))
@@ -265,7 +270,7 @@ pub fn dict_reverse_iter(d: &DictRef, kind: u8) -> Value {
 
 fn view_iter(_vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (d, kind) = view_recv(args)?;
-    if matches!(&args[0], Value::Instance(i) if i.class.name.as_str().starts_with('o')) {
+    if is_ordered_view(&args[0]) {
         return Ok(ordered_iter(&d, kind as u8, false));
     }
     let len = d.borrow().len();
@@ -337,7 +342,7 @@ fn view_has(vm: &mut Vm, d: &DictRef, kind: ViewKind, x: &Value) -> PyResult<boo
 
 fn view_repr(vm: &mut Vm, args: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (d, kind) = view_recv(args)?;
-    let ordered = matches!(&args[0], Value::Instance(i) if i.class.name.as_str().starts_with('o'));
+    let ordered = is_ordered_view(&args[0]);
     let mut parts = Vec::new();
     for v in view_items(&d, kind) {
         parts.push(vm.repr(&v)?);

@@ -233,7 +233,6 @@ pub fn call(vm: &mut Vm, w: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResul
     let key = vm.hash_key(key)?;
     let cache = c.cache.clone();
     if let Some((slot, ix)) = vm.dict_lookup(&cache, &key)? {
-        let c = lru_of(w);
         c.hits.set(c.hits.get() + 1);
         let mut d = cache.borrow_mut();
         let result = d.value_at(ix).cloned().unwrap_or_default();
@@ -242,7 +241,6 @@ pub fn call(vm: &mut Vm, w: &Value, args: Vec<Value>, kwargs: Kwargs) -> PyResul
         }
         return Ok(result);
     }
-    let c = lru_of(w);
     c.misses.set(c.misses.get() + 1);
     let (func, limit) = (c.func.clone(), c.limit);
     let result = vm.call_value(&func, args, kwargs)?;
