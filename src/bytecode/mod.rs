@@ -30,6 +30,10 @@ pub struct ExcEntry {
     pub push_lasti: bool,
 }
 
+/// `Code::line_flags` bits: `Code::continues_line` and `quiet`.
+const LINE_CONTINUES: u8 = 1;
+const LINE_QUIET: u8 = 2;
+
 pub const CO_OPTIMIZED: u32 = 0x1;
 pub const CO_NEWLOCALS: u32 = 0x2;
 pub const CO_VARARGS: u32 = 0x4;
@@ -91,10 +95,9 @@ pub struct Code {
     pub instrs: Vec<Instr>,
     /// The source line of each instruction; 0 when it has none (CPython's -1).
     pub lines: Vec<u32>,
-    /// Per instruction: reached from the instruction before it, it reports
-    /// no line event (it has no line or that one's, and that one is not
-    /// the code's first). The traced loop's one test (`Vm::trace_quiet`).
-    pub continues_line: Vec<bool>,
+    /// Per instruction, what the traced loop asks of it (`LINE_*` bits):
+    /// `continues_line` and `quiet`.
+    pub line_flags: Vec<u8>,
     pub exc_table: Vec<ExcEntry>,
     /// The deepest the value stack gets (above the locals).
     pub stacksize: u32,
@@ -190,22 +193,54 @@ impl Code {
             self.instrs.len(),
             "{name}: not one line per instruction"
         );
-        assert_eq!(self.continues_line.len(), self.instrs.len());
+        assert_eq!(self.line_flags.len(), self.instrs.len());
     }
 
-    /// `continues_line` of instruction `ip`, named as for `instr`.
+    /// `line_flags` of instruction `ip`, named as for `instr`.
+    #[inline(always)]
+    fn line_flag(&self, ip: usize, flag: u8) -> bool {
+        debug_assert!(ip < self.line_flags.len());
+        // SAFETY: as for `instr_line` (one per instruction, checked).
+        unsafe { *self.line_flags.get_unchecked(ip) & flag != 0 }
+    }
+
+    /// Reached from the instruction before it, instruction `ip` reports no
+    /// line event: it has no line or that one's, and that one is not the
+    /// code's first.
     #[inline(always)]
     pub fn continues_line(&self, ip: usize) -> bool {
-        debug_assert!(ip < self.continues_line.len());
-        // SAFETY: as for `instr_line` (one per instruction, checked).
-        unsafe { *self.continues_line.get_unchecked(ip) }
+        self.line_flag(ip, LINE_CONTINUES)
     }
 
-    /// `continues_line` for each instruction of `lines`.
-    pub fn line_continuations(lines: &[u32]) -> Vec<bool> {
-        (0..lines.len())
-            .map(|i| i >= 2 && (lines[i] == 0 || lines[i] == lines[i - 1]))
-            .collect()
+    /// `continues_line`, and instruction `ip` is reached only from the one
+    /// before it: not a jump or handler target. A steady traced loop runs
+    /// these with no other test and without recording them as the last
+    /// instruction run (`Vm::trace_quiet`).
+    #[inline(always)]
+    pub fn quiet(&self, ip: usize) -> bool {
+        self.line_flag(ip, LINE_QUIET)
+    }
+
+    /// `line_flags` for each instruction.
+    pub fn line_flags(instrs: &[Instr], lines: &[u32], handlers: &[ExcEntry]) -> Vec<u8> {
+        let mut flags: Vec<u8> = (0..lines.len())
+            .map(|i| {
+                if i >= 2 && (lines[i] == 0 || lines[i] == lines[i - 1]) {
+                    LINE_CONTINUES | LINE_QUIET
+                } else {
+                    0
+                }
+            })
+            .collect();
+        for ins in instrs {
+            if ins.op.is_jump() {
+                flags[ins.arg as usize] &= !LINE_QUIET;
+            }
+        }
+        for h in handlers {
+            flags[h.target as usize] &= !LINE_QUIET;
+        }
+        flags
     }
 
     /// The line of instruction `ip` of a running frame (0: none), or of

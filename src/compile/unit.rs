@@ -339,6 +339,7 @@ impl Unit {
         } else {
             u32::MAX
         };
+        let line_flags = Code::line_flags(&self.instrs, &self.lines, &table);
         let code = Code {
             name: Rc::new(PyStr::new(&self.name)),
             qualname: Rc::new(PyStr::new(&self.qualname)),
@@ -356,7 +357,7 @@ impl Unit {
             names: self.names,
             consts: self.consts,
             instrs: self.instrs,
-            continues_line: Code::line_continuations(&self.lines),
+            line_flags,
             lines: self.lines,
             exc_table: table,
             stacksize,

@@ -172,7 +172,7 @@ pub struct TraceHub {
     /// Some tracer may want events: checked at calls and returns only.
     active: bool,
     /// Inside a trace function: events are not reported.
-    pub suspended: bool,
+    suspended: bool,
     /// The event `Vm::emit` is delivering, and the depth of its frame
     /// (CPython's `tracing_what`): what `f_lineno = N` may jump from. The
     /// dispatch loop's own trace calls leave it None (`vm/jump.rs` finds
@@ -187,9 +187,13 @@ pub struct TraceHub {
     /// Some frame object ever had `f_trace_opcodes` set: instructions of
     /// traced frames then take the slow path, which asks the frame.
     opcodes: bool,
-    /// `active && !dirty && !opcodes`, kept up to date by the setters below:
-    /// the one byte tested before each instruction of a traced frame.
+    /// `active && !dirty && !opcodes && !suspended`, kept up to date by the
+    /// setters below: the one byte tested before each instruction the
+    /// traced loop runs (a trace function's frame runs there too, while
+    /// tracing is suspended).
     steady: bool,
+    /// `steady` but for `suspended`: what `set_suspended` needs at hand.
+    steady_unsuspended: bool,
     /// `sys.settrace`'s function is the only tracer and no frame asked for
     /// opcode events: a line event's trace function may run in the
     /// dispatch loop (`vm/trace_call.rs`). Kept up to date by
@@ -214,6 +218,7 @@ impl Default for TraceHub {
             event_names: EVENT_NAMES.with(|names| names.clone()),
             opcodes: false,
             steady: false,
+            steady_unsuspended: false,
             loop_lines: false,
             loop_calls: false,
         }
@@ -239,7 +244,19 @@ impl TraceHub {
         self.steady
     }
     fn update_steady(&mut self) {
-        self.steady = self.active && !self.dirty && !self.opcodes;
+        self.steady_unsuspended = self.active && !self.dirty && !self.opcodes;
+        self.steady = self.steady_unsuspended && !self.suspended;
+    }
+    /// Inside a trace function (or a native call that reports nothing):
+    /// events are not reported.
+    #[inline(always)]
+    pub fn suspended(&self) -> bool {
+        self.suspended
+    }
+    #[inline(always)]
+    pub fn set_suspended(&mut self, suspended: bool) {
+        self.suspended = suspended;
+        self.steady = self.steady_unsuspended && !suspended;
     }
     /// The tracers or `opcodes` changed: `loop_lines` and `loop_calls` too.
     fn update_loop_flags(&mut self) {

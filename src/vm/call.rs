@@ -174,7 +174,7 @@ impl Vm {
         }
         self.call_with_buffer(slot, args_start, b.bound_self.as_ref(), |vm, args| {
             let no_kwargs = Kwargs::new();
-            if vm.trace.wants_c_events() && !vm.trace.suspended {
+            if vm.trace.wants_c_events() && !vm.trace.suspended() {
                 // Checked inside the c_call event, as CPython checks.
                 return vm.call_builtin_traced(b, args);
             }
@@ -549,7 +549,7 @@ impl Vm {
                 let from_bytecode = std::mem::take(&mut self.c_events_armed);
                 let traced = from_bytecode
                     && self.trace.wants_c_events()
-                    && !self.trace.suspended
+                    && !self.trace.suspended()
                     && !silent_native(b, &args);
                 let v = if self.builtin_call_counts(b, from_bytecode, !kwargs.is_empty()) {
                     self.nested(" while calling a Python object", |vm| {
@@ -867,6 +867,9 @@ impl Vm {
             is_entry: false,
             plain_return,
             prev_ip: u32::MAX,
+            prev_exact: false,
+            #[cfg(debug_assertions)]
+            shadow_prev: u32::MAX,
             last_line: 0,
             gen: None,
             sink: false,
@@ -1310,7 +1313,7 @@ impl Vm {
         let body = self.stack.pop().unwrap();
         let ret_slot = self.stack.len();
         // CPython calls the built-in `__build_class__`: profilers see it.
-        let c_traced = self.trace.on() && self.trace.wants_c_events() && !self.trace.suspended;
+        let c_traced = self.trace.on() && self.trace.wants_c_events() && !self.trace.suspended();
         if c_traced {
             self.build_class_c_event(crate::trace::Event::CCall)?;
         }

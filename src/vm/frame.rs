@@ -65,8 +65,19 @@ pub struct Frame {
     /// and in every frame when tracing is switched on (`Vm::trace_changed`),
     /// so that the untraced loop's return asks this one flag.
     pub plain_return: bool,
-    /// The last instruction executed, for line events (`u32::MAX`: none yet).
+    /// For line events, the last instruction run (`u32::MAX`: none yet)
+    /// as far as the traced loop recorded it: it does not record the
+    /// quiet ones (`Code::quiet`), so the last one run is this one, or
+    /// the one before the instruction now running (`Vm::trace_quiet`).
     pub prev_ip: u32,
+    /// `prev_ip` is exactly the last instruction run: a jump taken, or
+    /// the instruction that raised the exception a handler now handles
+    /// (the instruction they lead to is never quiet, and reads it).
+    pub prev_exact: bool,
+    /// Debug builds check `prev_ip`'s derivation against this: the last
+    /// instruction run, recorded by every instruction of the traced loop.
+    #[cfg(debug_assertions)]
+    pub shadow_prev: u32,
     /// The line of the last instruction that had one.
     pub last_line: u32,
     /// The generator this frame belongs to, when it is one.
@@ -77,6 +88,16 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Records `ip` as the last instruction run.
+    pub fn set_prev_ip(&mut self, ip: u32) {
+        self.prev_ip = ip;
+        self.prev_exact = false;
+        #[cfg(debug_assertions)]
+        {
+            self.shadow_prev = ip;
+        }
+    }
+
     /// The line of the instruction being executed (the one before `ip`).
     pub fn current_line(&self) -> u32 {
         let i = self.ip.saturating_sub(1);

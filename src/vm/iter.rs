@@ -306,6 +306,9 @@ impl GenState {
             is_entry: true,
             plain_return: false,
             prev_ip: u32::MAX,
+            prev_exact: false,
+            #[cfg(debug_assertions)]
+            shadow_prev: u32::MAX,
             last_line: 0,
             gen: None,
             sink: false,

@@ -361,7 +361,7 @@ impl Vm {
     /// `OnReturn::TraceEvent` record; found here, so that the loop's line
     /// events store nothing for it).
     fn event_being_traced(&self) -> Option<(Event, usize)> {
-        if !self.trace.suspended {
+        if !self.trace.suspended() {
             return None;
         }
         if let Some(d) = self.trace.delivering {
@@ -413,7 +413,7 @@ impl Vm {
         }
         let f = &mut self.frames[j.depth];
         let target = f.ip - 1;
-        f.prev_ip = target as u32;
+        f.set_prev_ip(target as u32);
         f.last_line = f.code.line_at(target);
         if j.from_yield {
             if let Some(g) = &f.gen {

@@ -76,7 +76,7 @@ impl Vm {
                 let f = &self.frames[fi];
                 // The traced loop also runs trace functions' frames
                 // (`Vm::push_trace_call`), untraced while tracing is suspended.
-                if f.traced != M::TRACED && !(M::TRACED && self.trace.suspended) {
+                if f.traced != M::TRACED && !(M::TRACED && self.trace.suspended()) {
                     return Ok(Exit::Switch);
                 }
                 // SAFETY: as above.
@@ -106,6 +106,21 @@ impl Vm {
                 code = unsafe { &*Rc::as_ptr(&f.code) };
                 base = f.base;
                 ip = f.ip;
+            }};
+        }
+
+        // A jump taken from the instruction before `ip`: the traced loop
+        // records it as the last instruction run, for the target's line
+        // event (`Vm::trace_quiet`; the target is never quiet).
+        macro_rules! jump_to {
+            ($target:expr) => {{
+                if M::TRACED {
+                    // SAFETY: as for the `ip` store below.
+                    let f = unsafe { self.frames.get_unchecked_mut(fi) };
+                    f.prev_ip = (ip - 1) as u32;
+                    f.prev_exact = true;
+                }
+                ip = $target;
             }};
         }
 
@@ -277,7 +292,7 @@ impl Vm {
                         if (arg as usize) < ip && interrupt_pending() {
                             break 'op take_interrupt();
                         }
-                        ip = arg as usize;
+                        jump_to!(arg as usize);
                         continue 'dispatch;
                     }
                     Op::PopTop => {
@@ -953,20 +968,20 @@ impl Vm {
                             if (arg as usize) < ip && interrupt_pending() {
                                 break 'op take_interrupt();
                             }
-                            ip = arg as usize;
+                            jump_to!(arg as usize);
                         }
                     }
                     Op::PopJumpIfNone => {
                         let v = self.stack.pop_fast();
                         if v.is_none() {
-                            ip = arg as usize;
+                            jump_to!(arg as usize);
                         }
                         v.drop_fast();
                     }
                     Op::PopJumpIfNotNone => {
                         let v = self.stack.pop_fast();
                         if !v.is_none() {
-                            ip = arg as usize;
+                            jump_to!(arg as usize);
                         }
                         v.drop_fast();
                     }
@@ -974,7 +989,7 @@ impl Vm {
                         let v = self.stack.last().unwrap().clone();
                         let t = tri!(self.truthy(&v));
                         if t == (instr.op == Op::JumpIfTrueOrPop) {
-                            ip = arg as usize;
+                            jump_to!(arg as usize);
                         } else {
                             self.stack.pop();
                         }
@@ -1021,7 +1036,7 @@ impl Vm {
                             Some(v) => self.stack.push_fast(v),
                             None => {
                                 self.stack.pop_fast().drop_fast();
-                                ip = arg as usize;
+                                jump_to!(arg as usize);
                             }
                         }
                     }
@@ -1126,7 +1141,7 @@ impl Vm {
                             GenStep::Returned(r) => {
                                 self.stack.pop_fast().drop_fast();
                                 self.stack.push_fast(r);
-                                ip = arg as usize;
+                                jump_to!(arg as usize);
                             }
                         }
                     }
@@ -1297,7 +1312,7 @@ impl Vm {
         }
         // A profiler alone, or a trace function's own calls: the event, if
         // any, goes through `return_hooks`.
-        let v = if self.trace.suspended || self.trace.sys_trace.is_none() {
+        let v = if self.trace.suspended() || self.trace.sys_trace.is_none() {
             v
         } else {
             match self.return_event_in_loop(v) {

@@ -61,7 +61,7 @@ impl Vm {
     /// first.
     #[inline]
     pub(crate) fn enter_call_hooks(&mut self) -> PyResult<()> {
-        if self.trace.on() && !self.trace.suspended {
+        if self.trace.on() && !self.trace.suspended() {
             if self.trace.sys_trace.is_none() {
                 // No trace function to push (a profiler, host tracers).
                 self.enter_frame_traced()?;
@@ -86,7 +86,7 @@ impl Vm {
     /// is the only taker and the loop can run it.
     #[inline(always)]
     fn loop_trace_function(&self, fi: usize, cont: TraceCont) -> Option<Rc<Function>> {
-        if self.trace.suspended
+        if self.trace.suspended()
             || !self.trace.loop_runs(cont == TraceCont::Line)
             || self.may_be_at_recursion_limit()
         {
@@ -108,7 +108,8 @@ impl Vm {
     #[inline(always)]
     fn frame_trace_function(&self, fi: usize, line: bool) -> Option<(Rc<FrameObj>, Rc<Function>)> {
         debug_assert_eq!(fi + 1, self.frames.len());
-        if self.trace.suspended || !self.trace.loop_runs(line) || self.may_be_at_recursion_limit() {
+        if self.trace.suspended() || !self.trace.loop_runs(line) || self.may_be_at_recursion_limit()
+        {
             return None;
         }
         // SAFETY: `fi` is the top frame.
@@ -151,7 +152,7 @@ impl Vm {
         if f.locals.is_none() && unsafe { peek(&fobj.locals) }.is_none_or(|l| l.is_some()) {
             self.locals_before_trace(fi);
         }
-        self.trace.suspended = true;
+        self.trace.set_suspended(true);
         let base = self.stack.len();
         let code = &func.code;
         // Room for the whole frame (its three parameters first) at once.
@@ -214,7 +215,7 @@ impl Vm {
     ) -> Result<(), Value> {
         // The quick refusals first (a profiler's own frames, `setprofile`
         // alone): `loop_trace_function` checks all again.
-        if self.trace.suspended || !self.trace.loop_runs(false) {
+        if self.trace.suspended() || !self.trace.loop_runs(false) {
             return Err(v);
         }
         // What `return_hooks` does before the event.
@@ -290,7 +291,7 @@ impl Vm {
     pub(crate) fn pop_line_trace(&mut self, fi: usize, result: Value) {
         let cont = self.pop_trace_frame(fi);
         debug_assert_eq!(cont, TraceCont::Line);
-        self.trace.suspended = false;
+        self.trace.set_suspended(false);
         if self.trace.pending_jump.is_some() {
             self.apply_pending_jump();
         }
@@ -308,7 +309,7 @@ impl Vm {
         let f = unsafe { self.frames.get_unchecked_mut(fi - 1) };
         f.ip -= 1;
         // Its line was reported: `trace_quiet` sees no new line.
-        f.prev_ip = f.ip as u32;
+        f.set_prev_ip(f.ip as u32);
         self.take_trace_result(fi - 1, result);
     }
 
@@ -347,7 +348,7 @@ impl Vm {
     /// loop's entry or yielded, and the loop leaves with the value on top
     /// of the stack; false: the loop runs on with the top frame.
     pub(crate) fn finish_trace_call(&mut self, cont: TraceCont, result: Value) -> PyResult<bool> {
-        self.trace.suspended = false;
+        self.trace.set_suspended(false);
         let fi = self.frames.len() - 1;
         self.locals_after_trace(fi);
         if self.trace.pending_jump.is_some() && cont == TraceCont::Line {
@@ -357,7 +358,7 @@ impl Vm {
         if cont == TraceCont::Line {
             f.ip -= 1;
             // Its line was reported: `trace_quiet` sees no new line.
-            f.prev_ip = f.ip as u32;
+            f.set_prev_ip(f.ip as u32);
         }
         self.take_trace_result(fi, result);
         match cont {
@@ -406,7 +407,7 @@ impl Vm {
     /// the loop.
     #[cold]
     pub(crate) fn fail_trace_call(&mut self, cont: TraceCont) -> bool {
-        self.trace.suspended = false;
+        self.trace.set_suspended(false);
         if self.trace.pending_jump.is_some() {
             self.discard_pending_jump();
         }

@@ -34,14 +34,14 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn emit(&mut self, depth: usize, event: Event, arg: &Value) -> PyResult<()> {
-        if self.trace.suspended {
+        if self.trace.suspended() {
             return Ok(());
         }
-        self.trace.suspended = true;
+        self.trace.set_suspended(true);
         let outer = self.trace.delivering.replace((event, depth));
         let result = self.emit_to_all(FrameView { depth }, event, arg);
         self.trace.delivering = outer;
-        self.trace.suspended = false;
+        self.trace.set_suspended(false);
         if self.trace.pending_jump.is_some() {
             // Only from a yield's `return` event (a line event takes
             // `emit_at_instruction`): the frame's stack is on top.
@@ -92,7 +92,7 @@ impl Vm {
     /// After a frame was pushed: the `call` event, then the frame's mode.
     #[inline]
     pub(crate) fn enter_frame_hooks(&mut self) -> PyResult<()> {
-        if self.trace.on() && !self.trace.suspended {
+        if self.trace.on() && !self.trace.suspended() {
             self.enter_frame_traced()?;
         }
         Ok(())
@@ -120,13 +120,13 @@ impl Vm {
     /// Whether frame `depth` must run in the traced loop now.
     pub(crate) fn recheck_mode(&mut self, depth: usize) {
         self.trace.clear_dirty();
-        let want = self.trace.on() && !self.trace.suspended && self.frame_wants_lines(depth);
+        let want = self.trace.on() && !self.trace.suspended() && self.frame_wants_lines(depth);
         if let Some(f) = self.frames.get_mut(depth) {
             if want && !f.traced && f.ip > 0 {
                 // Traced from the middle: the last instruction run counts as
                 // the previous one, its line as the last line run (which
                 // `trace_quiet` keeps).
-                f.prev_ip = (f.ip - 1) as u32;
+                f.set_prev_ip((f.ip - 1) as u32);
                 f.last_line = super::frame::line_near(&f.code, f.ip - 1);
             }
             f.traced = want;
@@ -153,7 +153,7 @@ impl Vm {
     /// The `return` event for the top frame.
     #[cold]
     pub(crate) fn return_hooks(&mut self, v: &Value) -> PyResult<()> {
-        if self.trace.suspended {
+        if self.trace.suspended() {
             return Ok(());
         }
         self.close_pending_generators();
@@ -179,10 +179,12 @@ impl Vm {
     /// instruction (so not the RESUME opening the code), and no opcode
     /// events or generators to close are pending. Its effects are then
     /// those `trace_instruction` would have had. So for a RESUME, which
-    /// reports nothing however it is reached. The common case, reached
-    /// from the instruction before it, is one flag of the instruction
-    /// (`Code::continues_line`); the line of the last instruction run
-    /// (`Frame::last_line`) is then the same as before.
+    /// reports nothing however it is reached.
+    ///
+    /// The common case is one flag of the instruction (`Code::quiet`): it
+    /// continues the line of the one before it and is reached only from
+    /// it. Such instructions are not recorded in `Frame::prev_ip`; the
+    /// others are, and find the last instruction run from it (`last_run`).
     #[inline(always)]
     pub(crate) fn trace_quiet(
         &mut self,
@@ -191,6 +193,14 @@ impl Vm {
         code: &crate::bytecode::Code,
     ) -> bool {
         debug_assert!(fi < self.frames.len());
+        #[cfg(debug_assertions)]
+        let shadow = std::mem::replace(&mut self.frames[fi].shadow_prev, ip as u32);
+        // (Generators dropped wait here for the next instruction that is
+        // not quiet, or the next call, return, exception or built-in's
+        // call, which close them first: a quiet one shows nothing.)
+        if self.trace.steady() && code.quiet(ip) {
+            return true;
+        }
         // SAFETY: `fi` is the running frame, as for the loop's `ip` store.
         let f = unsafe { self.frames.get_unchecked_mut(fi) };
         if !f.traced {
@@ -199,12 +209,24 @@ impl Vm {
             return true;
         }
         let steady = self.trace.steady() & !Vm::generators_to_close();
-        let prev = f.prev_ip;
+        let prev = last_run(f, ip);
+        // (A fused instruction skips the next one, on its line: the one
+        // recorded as run is then that fused one.)
+        #[cfg(debug_assertions)]
+        debug_assert!(
+            prev == shadow
+                || (shadow < prev
+                    && prev < ip as u32
+                    && code.instr_line(prev as usize) == code.instr_line(shadow as usize)),
+            "{}: the instruction run before {ip}: {prev}, not {shadow}",
+            code.qualname.as_str()
+        );
+        f.prev_ip = ip as u32;
+        f.prev_exact = false;
         // 1: reached from the instruction before; 0: the same instruction
         // again, after a trace function `push_trace_call` ran for it.
         let step = (ip as u32).wrapping_sub(prev);
         if steady && (step == 0 || (step == 1 && code.continues_line(ip))) {
-            f.prev_ip = ip as u32;
             return true;
         }
         f.ip = ip;
@@ -214,7 +236,6 @@ impl Vm {
             let line = code.instr_line(ip);
             // prev <= ip: an instruction of this code too.
             if line == 0 || line == code.instr_line(prev as usize) {
-                f.prev_ip = ip as u32;
                 if line != 0 {
                     f.last_line = line;
                 }
@@ -222,9 +243,10 @@ impl Vm {
             }
         } else if steady && code.instr(ip).op == crate::bytecode::Op::Resume {
             // A frame's first instruction: RESUME reports nothing.
-            f.prev_ip = ip as u32;
             return true;
         }
+        // For `trace_instruction`.
+        f.prev_ip = prev;
         false
     }
 
@@ -285,15 +307,15 @@ impl Vm {
     /// is that instruction's line. (`emit`, inlined.)
     #[inline(always)]
     fn emit_at_instruction(&mut self, fi: usize, ip: usize, event: Event) -> PyResult<()> {
-        if self.trace.suspended {
+        if self.trace.suspended() {
             return Ok(());
         }
         self.frames[fi].ip = ip + 1;
-        self.trace.suspended = true;
+        self.trace.set_suspended(true);
         let outer = self.trace.delivering.replace((event, fi));
         let r = self.emit_to_all(FrameView { depth: fi }, event, &Value::None);
         self.trace.delivering = outer;
-        self.trace.suspended = false;
+        self.trace.set_suspended(false);
         if self.trace.pending_jump.is_some() {
             // `f_lineno` was set: the frame's ip is one past the target.
             self.finish_jump(&r);
@@ -382,7 +404,7 @@ impl Vm {
         if !self.err_is(&e, crate::value::ExcType::StopIteration) {
             return Err(e);
         }
-        if self.trace.on() && !self.trace.suspended {
+        if self.trace.on() && !self.trace.suspended() {
             let exc = self.materialize(e);
             let arg = self.exception_event_arg(&exc);
             let _ = self.emit(fi, Event::Exception, &arg);
@@ -443,7 +465,7 @@ impl Vm {
                         frame: RefCell::new(f.obj.clone()),
                     })));
                 }
-                if self.trace.on() && !self.trace.suspended {
+                if self.trace.on() && !self.trace.suspended() {
                     let arg = self.exception_event_arg(&exc);
                     if let Err(e) = self.emit(fi, Event::Exception, &arg) {
                         // The trace function's own exception replaces this one.
@@ -462,7 +484,12 @@ impl Vm {
                     self.stack.push(Value::Int(raised_at as i64));
                 }
                 self.stack.push(exc);
-                self.frames[fi].ip = h.target as usize;
+                let f = &mut self.frames[fi];
+                f.ip = h.target as usize;
+                // The handler is not quiet (`Code::quiet`): its line event
+                // looks at the instruction that raised, or re-raised.
+                f.prev_ip = at;
+                f.prev_exact = true;
                 self.close_pending_generators();
                 return Ok(());
             }
@@ -473,7 +500,7 @@ impl Vm {
                 self.pop_stack_to(locals_end);
                 self.close_pending_generators();
             }
-            if self.trace.on() && !self.trace.suspended {
+            if self.trace.on() && !self.trace.suspended() {
                 if let Err(e) = self.emit(fi, Event::Return, &Value::None) {
                     let e = self.materialize(e);
                     let _ = e;
@@ -511,5 +538,20 @@ impl Vm {
             }
             record = true;
         }
+    }
+}
+
+/// The instruction run before instruction `ip` of traced frame `f`, not
+/// a quiet one (`Code::quiet`), from the last one recorded: that one if
+/// it is exact (a jump taken or an exception raised just before), `ip`
+/// itself (run again after a trace function ran for it), or none yet;
+/// else the instructions after it ran in a row up to `ip`.
+#[inline(always)]
+fn last_run(f: &Frame, ip: usize) -> u32 {
+    let p = f.prev_ip;
+    if f.prev_exact || p == ip as u32 || p == u32::MAX {
+        p
+    } else {
+        ip as u32 - 1
     }
 }

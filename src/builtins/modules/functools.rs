@@ -249,7 +249,8 @@ pub(super) fn cache_info_type(vm: &mut Vm) -> PyResult<Value> {
     if let Ok(t) = vm.getattr(&module, "_CacheInfo") {
         return Ok(t);
     }
-    let suspended = std::mem::replace(&mut vm.trace.suspended, true);
+    let suspended = vm.trace.suspended();
+    vm.trace.set_suspended(true);
     let made = (|| {
         let namedtuple = vm.stdlib_attr("collections", "namedtuple")?;
         let fields = ["hits", "misses", "maxsize", "currsize"]
@@ -262,7 +263,7 @@ pub(super) fn cache_info_type(vm: &mut Vm) -> PyResult<Value> {
             vec![],
         )
     })();
-    vm.trace.suspended = suspended;
+    vm.trace.set_suspended(suspended);
     let t = made?;
     let n = vm.intern("__module__");
     vm.setattr(&t, &n, Value::str("functools"))?;
