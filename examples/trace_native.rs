@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use krait::trace::{Event, FrameView, Tracer};
-use krait::{Interpreter, PyResult, RunError, Value, Vm};
+use krait::{Error, Interpreter, PyResult, Value, Vm};
 
 /// Counts per kind: call, line, return, exception.
 #[derive(Default)]
@@ -81,20 +81,16 @@ fn run(args: Vec<String>) -> u8 {
     interp.set_argv(args.clone());
     interp.add_tracer(Box::new(NoOp(counts.clone())));
     let status = match interp.run_source(&filename, &src) {
-        Ok(_) => 0,
-        Err(RunError::Syntax(report)) => {
-            eprint!("{}", report);
-            1
-        }
-        Err(RunError::Exception { traceback, .. }) => {
-            eprint!("{}", traceback);
-            1
-        }
-        Err(RunError::Exit { code, message }) => {
+        Ok(()) => 0,
+        Err(Error::Exit { code, message }) => {
             if let Some(m) = message {
                 eprintln!("{}", m);
             }
             code as u8
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            1
         }
     };
     let c: Vec<u64> = counts.0.iter().map(|c| c.get()).collect();

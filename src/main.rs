@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use krait::{Interpreter, RunError};
+use krait::{Error, Interpreter};
 
 // Small blocks from per-thread free lists (see src/alloc.rs).
 #[global_allocator]
@@ -233,28 +233,31 @@ fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
     interp.vm.stdout_strict = stdio_strict();
     // stderr's error handler is backslashreplace: lone surrogates as `\udXXX`.
     let text = |s: &str| krait::value::string::backslash_surrogates(s).into_owned();
-    match interp.run_source(filename, src) {
-        Ok(_) => 0,
-        Err(RunError::Syntax(report)) => {
-            eprint!("{}", text(&report));
+    let result = interp.run_source(filename, src);
+    // As CPython's shutdown: generators suspended in `try` blocks close.
+    interp.reset();
+    match result {
+        Ok(()) => 0,
+        Err(Error::Syntax(e)) => {
+            eprint!("{}", text(&e.rendered));
             1
         }
-        Err(RunError::Exception {
-            traceback,
-            interrupt,
-            ..
-        }) => {
-            eprint!("{}", text(&traceback));
-            if interrupt {
+        Err(Error::Exception(e)) => {
+            eprint!("{}", text(&e.rendered));
+            if e.type_name == "KeyboardInterrupt" {
                 die_by_sigint();
             }
             1
         }
-        Err(RunError::Exit { code, message }) => {
+        Err(Error::Exit { code, message }) => {
             if let Some(m) = message {
                 eprintln!("{}", text(&m));
             }
             code as u8
+        }
+        Err(other) => {
+            eprintln!("{}", text(&other.to_string()));
+            1
         }
     }
 }

@@ -2,17 +2,17 @@
 //! interpreter reads none unless the host allows it, and then only along
 //! the `sys.path` the host set.
 
-use krait::{Interpreter, RunError};
+use krait::{Error, Interpreter};
 
 /// The folder of the import cases' package (`tests/cases/lang/importdemo`).
 fn cases_dir() -> String {
     format!("{}/tests/cases/lang", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn summary(r: Result<krait::value::Value, RunError>) -> String {
+fn summary(r: Result<(), Error>) -> String {
     match r {
-        Ok(_) => "ok".into(),
-        Err(RunError::Exception { summary, .. }) => summary,
+        Ok(()) => "ok".into(),
+        Err(Error::Exception(e)) => e.summary,
         Err(other) => format!("{other:?}"),
     }
 }

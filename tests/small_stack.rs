@@ -4,7 +4,7 @@
 //! result must be what the CLI (which runs on a big stack) gives: the value,
 //! or `RecursionError` at the recursion limit, never a crash.
 
-use krait::{Interpreter, RunError};
+use krait::{Error, Interpreter};
 
 /// Runs `src` on a thread with a 256 KiB stack; each program checks its own
 /// results with `assert` and must end normally. (Freeing a structure
@@ -22,7 +22,7 @@ fn run_on_small_stack(name: &str, src: &'static str) {
         .expect("the interpreter thread crashed");
     if let Err(e) = r {
         let msg = match e {
-            RunError::Exception { traceback, .. } => traceback,
+            Error::Exception(e) => e.rendered,
             other => format!("{other:?}"),
         };
         panic!("{name}: {msg}");

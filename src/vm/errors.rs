@@ -178,21 +178,27 @@ impl Vm {
 
     /// The final line of a traceback: `Type: message` or just `Type`.
     pub fn exc_summary(&mut self, exc: &Value) -> String {
-        let cls = self.exc_class(exc);
         // A SyntaxError shows its msg (its location is printed above).
         let msg = match self.syntax_error_str(exc).and(self.exc_attr(exc, "msg")) {
             Some(Value::Str(m)) => m.as_str().to_string(),
             _ => self.exc_message(exc),
         };
-        let name = if cls.module.as_str() == "builtins" || cls.module.as_str() == "__main__" {
-            cls.qualname.as_str().to_string()
-        } else {
-            format!("{}.{}", cls.module.as_str(), cls.qualname.as_str())
-        };
+        let name = self.exc_type_name(exc);
         if msg.is_empty() {
             name
         } else {
             format!("{}: {}", name, msg)
+        }
+    }
+
+    /// An exception's class as a traceback's last line names it:
+    /// `ValueError`, `mymodule.MyError` (builtins and `__main__` unqualified).
+    pub fn exc_type_name(&self, exc: &Value) -> String {
+        let cls = self.exc_class(exc);
+        if cls.module.as_str() == "builtins" || cls.module.as_str() == "__main__" {
+            cls.qualname.as_str().to_string()
+        } else {
+            format!("{}.{}", cls.module.as_str(), cls.qualname.as_str())
         }
     }
 
@@ -203,7 +209,7 @@ impl Vm {
         &mut self,
         exc: &Value,
         globals: Option<&Rc<RefCell<Dict>>>,
-    ) -> (String, String) {
+    ) -> TracebackText {
         let mut out = String::new();
         let mut chain = vec![exc.clone()];
         // Walk causes and contexts (at most a few levels).
@@ -239,25 +245,36 @@ impl Vm {
             chain.push(next.clone());
             cur = next;
         }
-        let mut summary = String::new();
+        let (mut summary, mut bare) = (String::new(), String::new());
         for (i, e) in chain.iter().enumerate().rev() {
-            summary = self.format_one(e, &mut out, globals, true);
+            (summary, bare) = self.format_one(e, &mut out, globals, true);
             if i > 0 {
                 out.push_str(links[i - 1]);
             }
         }
-        (out, summary)
+        let name = self.exc_type_name(exc);
+        let message = match bare.strip_prefix(name.as_str()) {
+            Some(rest) => rest.strip_prefix(": ").unwrap_or(rest).to_string(),
+            None => bare,
+        };
+        TracebackText {
+            text: out,
+            summary,
+            type_name: name,
+            message,
+        }
     }
 
     /// Appends one exception's traceback to `out`; returns its last line,
-    /// with the "Did you mean" of the traceback module when `suggest`.
+    /// with the "Did you mean" of the traceback module when `suggest`, and
+    /// without.
     fn format_one(
         &mut self,
         exc: &Value,
         out: &mut String,
         globals: Option<&Rc<RefCell<Dict>>>,
         suggest: bool,
-    ) -> String {
+    ) -> (String, String) {
         let tb = match exc {
             Value::Instance(i) => i.traceback().map(|t| t.entries()),
             _ => None,
@@ -300,13 +317,14 @@ impl Vm {
             }
         }
         out.push_str(&self.syntax_error_location(exc));
-        let mut summary = self.exc_summary(exc);
+        let bare = self.exc_summary(exc);
+        let mut summary = bare.clone();
         if suggest {
             summary.push_str(&self.suggestion_suffix(exc, globals));
         }
         out.push_str(&summary);
         out.push('\n');
-        summary
+        (summary, bare)
     }
 
     pub fn exc_attr(&self, exc: &Value, name: &str) -> Option<Value> {
@@ -328,11 +346,23 @@ impl Vm {
         // (CPython's default unraisable hook), even for an empty message.
         // (`str(exc)` is called once, by format_one; the C hook suggests nothing.)
         let mut text = String::new();
-        let mut summary = self.format_one(exc, &mut text, None, false);
+        let (mut summary, _) = self.format_one(exc, &mut text, None, false);
         text.truncate(text.len() - summary.len() - 1);
         if !summary.contains(": ") {
             summary.push_str(": ");
         }
         self.write_stderr_str(&format!("Exception ignored in: {r}\n{text}{summary}\n"));
     }
+}
+
+/// An uncaught exception as CPython prints it (`Vm::format_traceback`).
+pub struct TracebackText {
+    /// The whole traceback, chained exceptions included.
+    pub text: String,
+    /// Its last line, with any "Did you mean" suggestion.
+    pub summary: String,
+    /// The exception's class as the last line names it.
+    pub type_name: String,
+    /// `str(exc)` as the last line shows it (for a SyntaxError, its msg).
+    pub message: String,
 }

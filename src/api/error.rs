@@ -1,0 +1,119 @@
+//! `krait::Error`: how a run, an `eval` or a call ended when it did not
+//! end normally, as data a host can inspect and as CPython's rendering.
+
+use std::fmt;
+
+/// How a run, an evaluation or a call ended when it did not finish
+/// normally. `Display` gives CPython's rendering (a traceback, or a syntax
+/// error's report) without the final newline.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The source did not compile.
+    Syntax(SyntaxError),
+    /// An exception the script did not catch.
+    Exception(Exception),
+    /// `sys.exit(code)` (or `raise SystemExit`): the exit status CPython
+    /// would end with, and the message it would print on stderr.
+    Exit { code: i32, message: Option<String> },
+}
+
+/// A source that did not compile: CPython's `SyntaxError` (or
+/// `IndentationError`, `TabError`; `RecursionError` for nesting too deep
+/// to compile) and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// `"SyntaxError"`, `"IndentationError"`, `"TabError"` or `"RecursionError"`.
+    pub type_name: &'static str,
+    /// CPython's message, e.g. `invalid syntax` or `expected ':'`.
+    pub message: String,
+    pub filename: String,
+    /// 1-based; 0 when the error has no place (a source encoding error).
+    pub line: u32,
+    /// 1-based column of the error (CPython's `offset`); 0 when none.
+    pub column: u32,
+    /// CPython's report: `  File "...", line N`, the line, a caret, the message.
+    pub rendered: String,
+}
+
+/// An uncaught exception.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exception {
+    /// The exception's class as CPython names it in a traceback's last
+    /// line: `ZeroDivisionError`, `mymodule.MyError`.
+    pub type_name: String,
+    /// `str(exc)`.
+    pub message: String,
+    /// Where it was raised, outermost call first, as a traceback lists it.
+    pub traceback: Vec<TracebackEntry>,
+    /// The traceback's last line: `ZeroDivisionError: division by zero`
+    /// (with the "Did you mean" CPython adds to some).
+    pub summary: String,
+    /// The whole traceback as CPython prints it, chained exceptions included.
+    pub rendered: String,
+}
+
+/// One frame of a traceback.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TracebackEntry {
+    pub filename: String,
+    pub line: u32,
+    /// The function's name (`<module>` for a module's code).
+    pub function: String,
+}
+
+impl Error {
+    /// The exception's class name for an uncaught exception
+    /// (`"SystemExit"` for an exit), the error's for a syntax error.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Error::Syntax(e) => e.type_name,
+            Error::Exception(e) => &e.type_name,
+            Error::Exit { .. } => "SystemExit",
+        }
+    }
+
+    /// Whether the script was stopped by `KeyboardInterrupt` (CPython then
+    /// ends by SIGINT, after printing the traceback).
+    pub fn is_keyboard_interrupt(&self) -> bool {
+        matches!(self, Error::Exception(e) if e.type_name == "KeyboardInterrupt")
+    }
+
+    pub(crate) fn from_syntax(e: &crate::syntax::SyntaxError) -> Error {
+        Error::Syntax(SyntaxError {
+            type_name: e.kind.name(),
+            message: e.msg.clone(),
+            filename: e.filename.clone(),
+            line: e.lineno,
+            column: e.offset,
+            rendered: e.report(),
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Syntax(e) => f.write_str(e.rendered.trim_end_matches('\n')),
+            Error::Exception(e) => f.write_str(e.rendered.trim_end_matches('\n')),
+            Error::Exit { code, message } => match message {
+                Some(m) => f.write_str(m),
+                None => write!(f, "SystemExit: {code}"),
+            },
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.rendered.trim_end_matches('\n'))
+    }
+}
+
+impl fmt::Display for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.rendered.trim_end_matches('\n'))
+    }
+}

@@ -1,0 +1,263 @@
+//! The embedding facade: what a Rust host uses to run krait code.
+
+mod convert;
+mod error;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub use convert::{FromValue, IntoArgs, IntoValue};
+pub use error::{Error, Exception, SyntaxError, TracebackEntry};
+
+use crate::trace::Tracer;
+use crate::value::{Dict, ExcType, NativeFn, PyErr, Value};
+use crate::vm::Vm;
+
+/// A krait interpreter: one VM and its `__main__` namespace, which
+/// persists from one `run_source`, `run`, `eval` or `call` to the next
+/// (what a REPL and most hosts need) until `reset`.
+pub struct Interpreter {
+    pub vm: Vm,
+    /// The `__main__` module's globals, made on first use.
+    main: Option<Rc<RefCell<Dict>>>,
+}
+
+impl Default for Interpreter {
+    fn default() -> Self {
+        Interpreter::new()
+    }
+}
+
+impl Interpreter {
+    pub fn new() -> Interpreter {
+        Interpreter {
+            vm: Vm::new(),
+            main: None,
+        }
+    }
+
+    /// Installs a native tracer; it receives every event from now on.
+    pub fn add_tracer(&mut self, t: Box<dyn Tracer>) {
+        self.vm.trace.tracers.push(t);
+        self.vm.trace_changed();
+    }
+
+    /// Makes a native function callable from krait code as a built-in.
+    pub fn register_fn(&mut self, name: &'static str, f: NativeFn) {
+        self.vm
+            .builtins
+            .borrow_mut()
+            .set_str(name, crate::builtins::native(name, f));
+    }
+
+    /// Lets `import` read the program's own modules from the directories
+    /// of `sys.path` (off by default: an embedded script reads no files).
+    pub fn allow_file_imports(&mut self, allow: bool) {
+        self.vm.file_imports = allow;
+    }
+
+    /// Sets `sys.path`: the directories `import` searches, in order, when
+    /// file imports are allowed.
+    pub fn set_sys_path(&mut self, dirs: Vec<String>) {
+        self.vm.set_sys_path(dirs);
+    }
+
+    /// Sets `sys.argv`.
+    pub fn set_argv(&mut self, argv: Vec<String>) {
+        self.vm.set_argv(argv);
+    }
+
+    /// Compiles and runs `source` in the `__main__` module's namespace,
+    /// as CPython runs a script: `filename` is its `co_filename` (and, for
+    /// a name not in angle brackets like `<string>`, its `__file__` and
+    /// the file tracebacks quote lines from).
+    pub fn run_source(&mut self, filename: &str, source: &str) -> Result<(), Error> {
+        // Newlines as the tokenizer sees them, so traceback lines match.
+        let source = &*crate::syntax::prepare_source(source, filename)
+            .map_err(|e| Error::from_syntax(&e))?;
+        let code =
+            crate::compile::compile_source(source, filename).map_err(|e| Error::from_syntax(&e))?;
+        let globals = self.main_globals();
+        // A script's __file__ and source (not for `-c` code, named like
+        // "<string>": CPython quotes no line of it).
+        if !filename.starts_with('<') {
+            self.vm
+                .sources
+                .insert(filename.to_string(), Rc::from(source));
+            let mut g = globals.borrow_mut();
+            g.set_str("__file__", Value::str(filename));
+            g.set_str("__cached__", Value::None);
+        }
+        let r = self.vm.run_module(code, globals.clone());
+        self.finish(r).map(drop)
+    }
+
+    /// `run_source` of code with no file: `<string>`, as `exec` names it.
+    pub fn run(&mut self, source: &str) -> Result<(), Error> {
+        self.run_source("<string>", source)
+    }
+
+    /// Evaluates one expression in the `__main__` namespace, as `eval`
+    /// does, and converts its value.
+    ///
+    /// ```
+    /// let mut interp = krait::Interpreter::new();
+    /// interp.run("x = 20").unwrap();
+    /// assert_eq!(interp.eval::<i64>("x * 2 + 2").unwrap(), 42);
+    /// ```
+    pub fn eval<T: FromValue>(&mut self, expression: &str) -> Result<T, Error> {
+        let code = crate::compile::compile_eval(expression, "<string>")
+            .map_err(|e| Error::from_syntax(&e))?;
+        let globals = self.main_globals();
+        let r = self.vm.run_code(code, globals.clone(), globals);
+        let v = self.finish(r)?;
+        self.convert(&v, "the result")
+    }
+
+    /// Sets a global of the `__main__` namespace.
+    pub fn set_global(&mut self, name: &str, value: impl IntoValue) {
+        let v = value.into_value();
+        self.main_globals().borrow_mut().set_str(name, v);
+    }
+
+    /// A global of the `__main__` namespace (or else the built-in of that
+    /// name), converted; a `NameError` when there is none.
+    pub fn get_global<T: FromValue>(&mut self, name: &str) -> Result<T, Error> {
+        let v = self.lookup_global(name)?;
+        self.convert(&v, &format!("global '{name}'"))
+    }
+
+    /// Calls the script's function (or any callable) named `name` in the
+    /// `__main__` namespace, or the built-in of that name, with `args`, and
+    /// converts its result.
+    ///
+    /// ```
+    /// let mut interp = krait::Interpreter::new();
+    /// interp.run("def add(a, b):\n    return a + b\n").unwrap();
+    /// assert_eq!(interp.call::<String>("add", ("con", "cat")).unwrap(), "concat");
+    /// ```
+    pub fn call<T: FromValue>(&mut self, name: &str, args: impl IntoArgs) -> Result<T, Error> {
+        let f = self.lookup_global(name)?;
+        let r = self.vm.call_value(&f, args.into_args(), Default::default());
+        let v = self.finish(r)?;
+        self.convert(&v, &format!("the result of {name}()"))
+    }
+
+    /// Starts over with a fresh `__main__` namespace. The old one's
+    /// objects are released as CPython releases a module's at exit:
+    /// generators suspended inside `try` blocks close (their `finally`
+    /// blocks run).
+    pub fn reset(&mut self) {
+        if let Some(globals) = self.main.take() {
+            self.vm.release_module_globals(&globals);
+            self.vm.flush();
+        }
+    }
+
+    /// The `__main__` globals, made and registered as `sys.modules['__main__']`
+    /// on first use.
+    fn main_globals(&mut self) -> Rc<RefCell<Dict>> {
+        if let Some(g) = &self.main {
+            return g.clone();
+        }
+        let globals = self.vm.new_globals("__main__");
+        self.vm.enter_main_module(&globals);
+        self.main = Some(globals.clone());
+        globals
+    }
+
+    fn lookup_global(&mut self, name: &str) -> Result<Value, Error> {
+        let globals = self.main_globals();
+        // As a name in the script: its global, else the built-in.
+        let found = globals.borrow().get_str(name).cloned();
+        let found = found.or_else(|| self.vm.builtins.borrow().get_str(name).cloned());
+        match found {
+            Some(v) => Ok(v),
+            None => {
+                let e = PyErr::new(ExcType::NameError, format!("name '{name}' is not defined"));
+                Err(self.describe(e))
+            }
+        }
+    }
+
+    /// After krait code ran: output flushed, the run's classes let go of
+    /// by the type cache (which holds them strongly), and an error
+    /// described.
+    fn finish(&mut self, r: Result<Value, PyErr>) -> Result<Value, Error> {
+        let r = r.map_err(|e| self.describe(e));
+        self.vm.flush();
+        self.vm.forget_class_lookups();
+        r
+    }
+
+    /// `T` from a script's value; `what` names it in the `TypeError`.
+    fn convert<T: FromValue>(&mut self, v: &Value, what: &str) -> Result<T, Error> {
+        T::from_value(v).map_err(|e| {
+            let e = match e {
+                PyErr::New(t, Some(msg)) if msg.starts_with("must be ") => {
+                    PyErr::new(t, format!("{what} {msg}"))
+                }
+                e => e,
+            };
+            self.describe(e)
+        })
+    }
+
+    fn describe(&mut self, e: PyErr) -> Error {
+        let exc = self.vm.materialize(e);
+        if self
+            .vm
+            .err_is(&PyErr::Obj(exc.clone()), ExcType::SystemExit)
+        {
+            // `e.code`: the only argument, all of them, or what the program set.
+            let code = self.vm.getattr(&exc, "code").unwrap_or(Value::None);
+            return match code {
+                // Too big for a C long: CPython's conversion fails to -1.
+                Value::BigInt(_) => Error::Exit {
+                    code: -1,
+                    message: None,
+                },
+                Value::None => Error::Exit {
+                    code: 0,
+                    message: None,
+                },
+                Value::Int(i) => Error::Exit {
+                    code: i as i32,
+                    message: None,
+                },
+                Value::Bool(b) => Error::Exit {
+                    code: b as i32,
+                    message: None,
+                },
+                other => {
+                    let msg = self.vm.to_str(&other).unwrap_or_default();
+                    Error::Exit {
+                        code: 1,
+                        message: Some(msg),
+                    }
+                }
+            };
+        }
+        let globals = self.main_globals();
+        let text = self.vm.format_traceback(&exc, Some(&globals));
+        let traceback = match &exc {
+            Value::Instance(i) => i.traceback().map(|t| t.entries()),
+            _ => None,
+        }
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(code, line)| TracebackEntry {
+            filename: code.filename.as_str().to_string(),
+            line,
+            function: code.name.as_str().to_string(),
+        })
+        .collect();
+        Error::Exception(Exception {
+            type_name: text.type_name,
+            message: text.message,
+            traceback,
+            summary: text.summary,
+            rendered: text.text,
+        })
+    }
+}
