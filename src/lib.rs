@@ -58,9 +58,10 @@ pub mod value;
 pub mod vm;
 
 pub use api::{
-    Error, Exception, FromValue, Interpreter, IntoArgs, IntoValue, SyntaxError, TracebackEntry,
+    Error, Exception, FromValue, HostFunction, HostResult, Interpreter, IntoArgs, IntoValue,
+    Module, SyntaxError, TracebackEntry,
 };
 /// Python ints of any size, as `IntoValue` and `FromValue` take them.
 pub use num_bigint::BigInt;
-pub use value::{PyErr, PyResult, Value};
+pub use value::{ExcType, PyErr, PyResult, Value};
 pub use vm::Vm;

@@ -256,3 +256,133 @@ fn exit_is_its_own_error() {
     );
     assert_eq!(e.type_name(), "SystemExit");
 }
+
+#[test]
+fn host_functions_are_closures_with_typed_arguments() {
+    use std::sync::{Arc, Mutex};
+    let calls = Arc::new(Mutex::new(Vec::<String>::new()));
+    let mut interp = Interpreter::new();
+    let log = calls.clone();
+    interp.register_fn("log", move |msg: String| {
+        log.lock().unwrap().push(msg);
+    });
+    let mut count = 0;
+    interp.register_fn("tick", move || {
+        count += 1;
+        count
+    });
+    interp.register_fn("scale", |v: Vec<f64>, k: f64| -> Vec<f64> {
+        v.into_iter().map(|x| x * k).collect()
+    });
+    interp.register_fn("checked_div", |a: i64, b: i64| {
+        if b == 0 {
+            Err(krait::PyErr::new(
+                krait::ExcType::ZeroDivisionError,
+                "no zeros here",
+            ))
+        } else {
+            Ok(a / b)
+        }
+    });
+    interp
+        .run("log('start')\nt = [tick(), tick(), tick()]\ns = scale([1, 2.5], 2)\n")
+        .unwrap();
+    assert_eq!(interp.get_global::<Vec<i64>>("t").unwrap(), vec![1, 2, 3]);
+    assert_eq!(interp.get_global::<Vec<f64>>("s").unwrap(), vec![2.0, 5.0]);
+    assert_eq!(*calls.lock().unwrap(), ["start"]);
+    // Returning nothing is None.
+    assert!(interp.eval::<bool>("log('x') is None").unwrap());
+    // CPython's errors for wrong calls of a built-in.
+    // (The last line of the traceback.)
+    let err = |interp: &mut Interpreter, src: &str| match interp.eval::<i64>(src) {
+        Err(Error::Exception(e)) => e.summary,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        err(&mut interp, "tick(1)"),
+        "TypeError: tick() takes no arguments (1 given)"
+    );
+    assert_eq!(
+        err(&mut interp, "log()"),
+        "TypeError: log() takes exactly one argument (0 given)"
+    );
+    assert_eq!(
+        err(&mut interp, "checked_div(1)"),
+        "TypeError: checked_div expected 2 arguments, got 1"
+    );
+    assert_eq!(
+        err(&mut interp, "log(3)"),
+        "TypeError: log() argument 1 must be str, not int"
+    );
+    assert_eq!(
+        err(&mut interp, "scale([1, 'a'], 2)"),
+        "TypeError: scale() argument 1 must be real number, not str"
+    );
+    assert_eq!(
+        err(&mut interp, "log(msg='x')"),
+        "TypeError: log() takes no keyword arguments"
+    );
+    // An error the closure returns is raised where the script called it.
+    assert_eq!(
+        err(&mut interp, "checked_div(1, 0)"),
+        "ZeroDivisionError: no zeros here"
+    );
+    interp
+        .run("try:\n    checked_div(1, 0)\nexcept ZeroDivisionError as e:\n    caught = str(e)\n")
+        .unwrap();
+    assert_eq!(
+        interp.get_global::<String>("caught").unwrap(),
+        "no zeros here"
+    );
+    // It is a built-in function to the script.
+    assert_eq!(
+        interp.eval::<String>("repr(tick)").unwrap(),
+        "<built-in function tick>"
+    );
+    assert_eq!(
+        interp.eval::<String>("type(tick).__name__").unwrap(),
+        "builtin_function_or_method"
+    );
+}
+
+#[test]
+fn a_profiler_sees_host_functions_as_c_calls() {
+    let mut interp = Interpreter::new();
+    interp.register_fn("host", |x: i64| x + 1);
+    interp
+        .run("import sys\nseen = []\ndef prof(frame, event, arg):\n    if event.startswith('c_'):\n        seen.append((event, arg.__name__))\nsys.setprofile(prof)\nhost(1)\nsys.setprofile(None)\n")
+        .unwrap();
+    let seen: Vec<(String, String)> = interp.get_global("seen").unwrap();
+    let seen: Vec<(&str, &str)> = seen.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(
+        seen,
+        [
+            ("c_call", "host"),
+            ("c_return", "host"),
+            ("c_call", "setprofile")
+        ]
+    );
+}
+
+#[test]
+fn host_modules_are_imported_like_built_in_ones() {
+    let mut m = krait::Module::new("host_api");
+    m.function("double", |x: i64| x * 2)
+        .function("name", || "host".to_string())
+        .value("LIMITS", vec![1, 2]);
+    let mut interp = Interpreter::new();
+    interp.register_module(m);
+    interp
+        .run("import host_api\nfrom host_api import double, LIMITS\nr = (host_api.double(4), double(1), host_api.name(), LIMITS, host_api.__name__)\n")
+        .unwrap();
+    let r: (i64, i64, String, Vec<i64>, String) = interp.get_global("r").unwrap();
+    assert_eq!(r, (8, 2, "host".into(), vec![1, 2], "host_api".into()));
+    // Only registered modules: the rest is still ModuleNotFoundError.
+    let e = interp.run("import host_other\n").unwrap_err();
+    assert_eq!(e.type_name(), "ModuleNotFoundError");
+    let e = interp.run("from host_api import nothing\n").unwrap_err();
+    assert_eq!(
+        e.to_string().lines().last().unwrap(),
+        "ImportError: cannot import name 'nothing' from 'host_api' (unknown location)"
+    );
+}

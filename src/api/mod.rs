@@ -2,15 +2,17 @@
 
 mod convert;
 mod error;
+mod host_fn;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 pub use convert::{FromValue, IntoArgs, IntoValue};
 pub use error::{Error, Exception, SyntaxError, TracebackEntry};
+pub use host_fn::{HostFunction, HostResult, Module};
 
 use crate::trace::Tracer;
-use crate::value::{Dict, ExcType, NativeFn, PyErr, Value};
+use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 /// A krait interpreter: one VM and its `__main__` namespace, which
@@ -42,12 +44,52 @@ impl Interpreter {
         self.vm.trace_changed();
     }
 
-    /// Makes a native function callable from krait code as a built-in.
-    pub fn register_fn(&mut self, name: &'static str, f: NativeFn) {
-        self.vm
-            .builtins
-            .borrow_mut()
-            .set_str(name, crate::builtins::native(name, f));
+    /// Makes a Rust closure callable from scripts as a built-in function
+    /// `name`. Its arguments are converted from the script's values by
+    /// their types (`FromValue`), and its result back (`IntoValue`); a
+    /// call with the wrong number or types of arguments raises CPython's
+    /// `TypeError`, and a closure returning `Err(PyErr)` raises that.
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let log = Arc::new(Mutex::new(Vec::new()));
+    /// let mut interp = krait::Interpreter::new();
+    /// let sink = log.clone();
+    /// interp.register_fn("record", move |event: String, n: i64| {
+    ///     sink.lock().unwrap().push(format!("{event}={n}"));
+    ///     n * 2
+    /// });
+    /// assert_eq!(interp.eval::<i64>("record('hits', 21)").unwrap(), 42);
+    /// assert_eq!(*log.lock().unwrap(), ["hits=21"]);
+    /// let err = interp.eval::<i64>("record('x')").unwrap_err();
+    /// assert_eq!(err.to_string(), "TypeError: record expected 2 arguments, got 1");
+    /// ```
+    pub fn register_fn<Args, R>(&mut self, name: &str, f: impl HostFunction<Args, R>) {
+        let name = host_fn::static_name(name);
+        let v = host_function_value(name, f.into_callable(name));
+        self.vm.builtins.borrow_mut().set_str(name, v);
+    }
+
+    /// Makes `module` importable by scripts (`import NAME`, `from NAME
+    /// import f`), as a built-in module: it needs no file imports.
+    pub fn register_module(&mut self, module: Module) {
+        let mut d = Dict::new();
+        d.set_str("__name__", Value::str(&module.name));
+        d.set_str("__doc__", Value::None);
+        for (key, item) in module.items {
+            let v = match item {
+                host_fn::ModuleItem::Function(name, f) => host_function_value(name, f),
+                host_fn::ModuleItem::Value(v) => v,
+            };
+            d.set_str(&key, v);
+        }
+        let name = self.vm.intern(host_fn::static_name(&module.name));
+        let m = Value::Module(crate::gc::alloc(crate::value::ModuleObj::new(
+            name,
+            crate::gc::alloc(RefCell::new(d)),
+        )));
+        self.vm.modules.insert(module.name, m);
     }
 
     /// Lets `import` read the program's own modules from the directories
@@ -260,4 +302,24 @@ impl Interpreter {
             rendered: text.text,
         })
     }
+}
+
+/// A host's function as a built-in function value.
+fn host_function_value(name: &'static str, f: Box<crate::value::HostCallable>) -> Value {
+    /// Never called: `Builtin::call` calls the host's closure instead.
+    fn unreachable_native(_: &mut Vm, _: &[Value], _: &crate::value::Kwargs) -> PyResult<Value> {
+        Err(PyErr::new(
+            ExcType::SystemError,
+            "host function without its closure",
+        ))
+    }
+    Value::Builtin(Rc::new(crate::value::Builtin {
+        name,
+        owner: None,
+        func: unreachable_native,
+        bound_self: None,
+        counting: Default::default(),
+        def: None,
+        host: Some(Rc::new(crate::value::HostFn::new(f))),
+    }))
 }

@@ -134,6 +134,7 @@ fn view_class(vm: &Vm, kind: ViewKind, ordered: bool) -> Rc<Class> {
                             bound_self: None,
                             counting: Default::default(),
                             def: None,
+                            host: None,
                         })),
                     );
                 }

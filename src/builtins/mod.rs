@@ -49,6 +49,7 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
         bound_self: None,
         counting: Default::default(),
         def: None,
+        host: None,
     }))
 }
 
@@ -60,6 +61,7 @@ pub(crate) fn method(owner: &'static str, name: &'static str, func: NativeFn) ->
         bound_self: None,
         counting: Default::default(),
         def: None,
+        host: None,
     }))
 }
 

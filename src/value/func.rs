@@ -13,6 +13,32 @@ pub type Kwargs = Vec<(Str, Value)>;
 /// A native function. `args` includes the bound object first for methods.
 pub type NativeFn = fn(&mut Vm, &[Value], &Kwargs) -> PyResult<Value>;
 
+/// What a host's function does when called (`Interpreter::register_fn`):
+/// its arguments converted, the closure run, its result converted.
+pub type HostCallable = dyn FnMut(&mut Vm, &[Value]) -> PyResult<Value>;
+
+/// A host's closure, called as a built-in function.
+pub struct HostFn(RefCell<Box<HostCallable>>);
+
+impl HostFn {
+    pub fn new(f: Box<HostCallable>) -> HostFn {
+        HostFn(RefCell::new(f))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn call(&self, vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+        // Only a host function that runs krait code could be re-entered.
+        let Ok(mut f) = self.0.try_borrow_mut() else {
+            return Err(super::PyErr::new(
+                super::ExcType::RuntimeError,
+                format!("host function {name}() called while it runs"),
+            ));
+        };
+        f(vm, args)
+    }
+}
+
 pub struct Function {
     pub code: Rc<Code>,
     pub globals: Rc<RefCell<Dict>>,
@@ -67,6 +93,8 @@ pub struct Builtin {
     /// A built-in type's method: the call checks its receiver and
     /// arguments first (`FnDef::check`).
     pub def: Option<&'static crate::builtins::typedef::FnDef>,
+    /// A host's function: called instead of `func`.
+    pub host: Option<Rc<HostFn>>,
 }
 
 impl Builtin {
@@ -80,6 +108,7 @@ impl Builtin {
             bound_self: None,
             counting: Default::default(),
             def: Some(def),
+            host: None,
         }
     }
 
@@ -92,6 +121,16 @@ impl Builtin {
             bound_self: Some(obj),
             counting: Default::default(),
             def: self.def,
+            host: self.host.clone(),
+        }
+    }
+
+    /// Runs the built-in on `args` (its bound object first, if any).
+    #[inline(always)]
+    pub fn call(&self, vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+        match &self.host {
+            None => (self.func)(vm, args, kwargs),
+            Some(h) => h.call(vm, self.name, args),
         }
     }
 }

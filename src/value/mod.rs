@@ -27,7 +27,7 @@ pub use class::{Class, Instance, TypeKind};
 pub use deque::DequeObj;
 pub use dict::{Dict, DictKey};
 pub use exc::{ExcType, PyErr, PyResult};
-pub use func::{BoundMethod, Builtin, Function, Kwargs, NativeFn};
+pub use func::{BoundMethod, Builtin, Function, HostCallable, HostFn, Kwargs, NativeFn};
 pub use list::ListObj;
 pub use range::RangeObj;
 pub use set::SetObj;

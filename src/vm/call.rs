@@ -188,10 +188,10 @@ impl Vm {
             }
             if vm.builtin_call_counts(b, true, false) {
                 vm.nested(" while calling a Python object", |vm| {
-                    (b.func)(vm, args, &no_kwargs)
+                    b.call(vm, args, &no_kwargs)
                 })
             } else {
-                (b.func)(vm, args, &no_kwargs)
+                b.call(vm, args, &no_kwargs)
             }
         })
     }
@@ -653,7 +653,7 @@ impl Vm {
         if !kwargs.is_empty() && !crate::builtins::reads_keywords(b) {
             return Err(crate::builtins::keywords_refused(b));
         }
-        (b.func)(self, args, kwargs)
+        b.call(self, args, kwargs)
     }
 
     /// A built-in called while tracing is on: `c_call`, `c_return`, `c_exception`.
@@ -1886,7 +1886,11 @@ fn classify(b: &crate::value::Builtin) -> u8 {
     if c != 0 {
         return c;
     }
-    let counting = if always_counts(b) {
+    // A host's function: a C function of one module, whatever its name.
+    let counting = if b.host.is_some() {
+        b.counting.set(ALWAYS_COUNTS | FAST_NONE);
+        return ALWAYS_COUNTS | FAST_NONE;
+    } else if always_counts(b) {
         ALWAYS_COUNTS
     } else if never_counts(b) {
         NEVER_COUNTS
