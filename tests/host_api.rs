@@ -386,3 +386,46 @@ fn host_modules_are_imported_like_built_in_ones() {
         "ImportError: cannot import name 'nothing' from 'host_api' (unknown location)"
     );
 }
+
+#[test]
+fn output_goes_to_the_hosts_sinks_in_lines() {
+    use std::sync::{Arc, Mutex};
+    let out = Arc::new(Mutex::new(Vec::<String>::new()));
+    let err = Arc::new(Mutex::new(String::new()));
+    let mut interp = Interpreter::new();
+    let (o, e) = (out.clone(), err.clone());
+    interp.on_print(move |text| o.lock().unwrap().push(text.to_string()));
+    interp.on_stderr(move |text| e.lock().unwrap().push_str(text));
+    interp
+        .run("import sys\nprint('one', 2, sep='-')\nsys.stdout.write('par')\nsys.stdout.write('tial\\nrest')\nprint('warn', file=sys.stderr)\nsys.stderr.write('x\\n')\n")
+        .unwrap();
+    // Whole lines; what waited for its newline went first when stderr was written.
+    assert_eq!(*out.lock().unwrap(), ["one-2\n", "partial\n", "rest"]);
+    assert_eq!(*err.lock().unwrap(), "warn\nx\n");
+    interp.run("print('é', end='')\n").unwrap();
+    assert_eq!(out.lock().unwrap().last().unwrap(), "é");
+}
+
+#[test]
+fn input_reads_the_hosts_lines_or_nothing() {
+    let mut interp = Interpreter::new();
+    // No source: stdin is at its end at once.
+    let e = interp.run("input()").unwrap_err();
+    assert_eq!(e.type_name(), "EOFError");
+    interp
+        .run("import sys\nempty = sys.stdin.read()\n")
+        .unwrap();
+    assert_eq!(interp.get_global::<String>("empty").unwrap(), "");
+    let mut lines = vec![
+        "first\n".to_string(),
+        "second\n".to_string(),
+        "third".to_string(),
+    ]
+    .into_iter();
+    interp.set_input(move || lines.next());
+    interp
+        .run("import sys\na = input()\nb = sys.stdin.readline()\nc = sys.stdin.read()\n")
+        .unwrap();
+    let got: (String, String, String) = interp.eval("(a, b, c)").unwrap();
+    assert_eq!(got, ("first".into(), "second\n".into(), "third".into()));
+}

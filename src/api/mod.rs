@@ -63,7 +63,7 @@ impl Interpreter {
     /// assert_eq!(interp.eval::<i64>("record('hits', 21)").unwrap(), 42);
     /// assert_eq!(*log.lock().unwrap(), ["hits=21"]);
     /// let err = interp.eval::<i64>("record('x')").unwrap_err();
-    /// assert_eq!(err.to_string(), "TypeError: record expected 2 arguments, got 1");
+    /// assert!(err.to_string().ends_with("TypeError: record expected 2 arguments, got 1"));
     /// ```
     pub fn register_fn<Args, R>(&mut self, name: &str, f: impl HostFunction<Args, R>) {
         let name = host_fn::static_name(name);
@@ -90,6 +90,58 @@ impl Interpreter {
             crate::gc::alloc(RefCell::new(d)),
         )));
         self.vm.modules.insert(module.name, m);
+    }
+
+    /// Sends what the script writes to stdout (`print`,
+    /// `sys.stdout.write`) to `sink` instead of the process's stdout, in
+    /// whole lines: each piece ends with a newline, but the last of a run
+    /// if the script left a line open.
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    ///
+    /// let out = Arc::new(Mutex::new(String::new()));
+    /// let mut interp = krait::Interpreter::new();
+    /// let sink = out.clone();
+    /// interp.on_print(move |text| sink.lock().unwrap().push_str(text));
+    /// interp.run("import sys\nprint('a', 1)\nsys.stdout.write('b')\n").unwrap();
+    /// assert_eq!(*out.lock().unwrap(), "a 1\nb");
+    /// ```
+    pub fn on_print(&mut self, sink: impl FnMut(&str) + Send + 'static) {
+        self.vm.flush();
+        self.vm.streams.out = crate::vm::streams::Output::Host(String::new(), Box::new(sink));
+    }
+
+    /// Sends what the script writes to stderr (`sys.stderr.write`, `print(...,
+    /// file=sys.stderr)`, the reports of errors nothing can catch) to `sink`
+    /// instead of the process's stderr.
+    pub fn on_stderr(&mut self, sink: impl FnMut(&str) + Send + 'static) {
+        self.vm.streams.err = crate::vm::streams::Output::Host(String::new(), Box::new(sink));
+    }
+
+    /// Gives `input()` and `sys.stdin` their lines: `source` returns the
+    /// next one (with its newline), or None at the end, where `input()`
+    /// raises `EOFError`. Without a source an embedded script reads no
+    /// stdin: it is at its end at once.
+    ///
+    /// ```
+    /// let mut lines = vec!["Ada\n".to_string()].into_iter();
+    /// let mut interp = krait::Interpreter::new();
+    /// interp.set_input(move || lines.next());
+    /// interp.run("name = input('name? ')").unwrap();
+    /// assert_eq!(interp.get_global::<String>("name").unwrap(), "Ada");
+    /// let err = interp.run("input()").unwrap_err();
+    /// assert!(err.to_string().ends_with("EOFError: EOF when reading a line"));
+    /// ```
+    pub fn set_input(&mut self, source: impl FnMut() -> Option<String> + Send + 'static) {
+        self.vm.streams.input = crate::vm::streams::Input::Host(Box::new(source));
+    }
+
+    /// Lets the script read the process's stdin (`input()`, `sys.stdin`),
+    /// as the CLI does; off by default.
+    pub fn allow_stdin(&mut self, allow: bool) {
+        use crate::vm::streams::Input;
+        self.vm.streams.input = if allow { Input::Stdin } else { Input::Closed };
     }
 
     /// Lets `import` read the program's own modules from the directories

@@ -929,7 +929,7 @@ fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         let s = vm.to_str(p)?;
         vm.write_stdout_str(&s)?;
     }
-    match super::modules::read_stdin_line(vm)? {
+    match vm.read_stdin_line()? {
         None => Err(PyErr::new(ExcType::EOFError, "EOF when reading a line")),
         Some(mut line) => {
             if line.ends_with('\n') {

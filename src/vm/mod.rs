@@ -18,6 +18,7 @@ mod repr;
 mod run;
 pub(crate) mod sink;
 mod stack;
+pub mod streams;
 mod subscript;
 mod suggest;
 pub(crate) mod trace_call;
@@ -26,7 +27,6 @@ pub mod types;
 mod with_stmt;
 
 use std::cell::RefCell;
-use std::io::Write;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
@@ -92,7 +92,8 @@ pub struct Vm {
     /// Source texts by file name, for tracebacks.
     pub sources: FxHashMap<String, Rc<str>>,
     pub argv: Vec<String>,
-    pub out: std::io::BufWriter<std::io::Stdout>,
+    /// stdout, stderr and stdin as the script sees them.
+    pub streams: streams::Streams,
     /// Native recursion levels counted against the recursion limit with the
     /// frames, as CPython 3.11 counts its C-level `Py_EnterRecursiveCall`s
     /// (comparisons, repr, str, some built-in calls).
@@ -143,8 +144,6 @@ pub struct Vm {
     pub rich_compare_defined: bool,
     /// Some class defines `__new__`: a class call then looks for one.
     pub new_defined: bool,
-    /// stdout is a terminal: it is flushed at each newline.
-    pub stdout_is_terminal: bool,
     /// stdout/stdin use the `strict` error handler, not `surrogateescape`
     /// (CPython's choice depends on the locale; the CLI sets this).
     pub stdout_strict: bool,
@@ -186,7 +185,7 @@ impl Vm {
             trace: TraceHub::default(),
             sources: FxHashMap::default(),
             argv: vec![],
-            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            streams: Default::default(),
             native_depth: 0,
             init_frames: Vec::new(),
             stack_segments: 0,
@@ -204,7 +203,6 @@ impl Vm {
             attr_hooks: 0,
             rich_compare_defined: false,
             new_defined: false,
-            stdout_is_terminal: std::io::IsTerminal::is_terminal(&std::io::stdout()),
             stdout_strict: false,
             random: None,
             re_cache: Default::default(),
@@ -219,51 +217,6 @@ impl Vm {
             .entry(s)
             .or_insert_with(|| crate::value::string::intern(s))
             .clone()
-    }
-
-    /// Writes to the real stdout: block-buffered, or line-buffered when it
-    /// is a terminal, as CPython's `sys.stdout`.
-    pub fn write_stdout(&mut self, bytes: &[u8]) {
-        let _ = self.out.write_all(bytes);
-        if self.stdout_is_terminal && bytes.contains(&b'\n') {
-            self.flush();
-        }
-    }
-
-    pub fn flush(&mut self) {
-        let _ = self.out.flush();
-    }
-
-    /// Writes text to stdout as `sys.stdout.write` encodes it (UTF-8, lone
-    /// surrogates per `stdout_strict`): nothing is written when it raises.
-    #[inline]
-    pub fn write_stdout_str(&mut self, s: &str) -> crate::value::PyResult<()> {
-        if !crate::value::string::may_hold_surrogates(s) {
-            self.write_stdout(s.as_bytes());
-            return Ok(());
-        }
-        self.write_stdout_encoded(s)
-    }
-
-    #[cold]
-    fn write_stdout_encoded(&mut self, s: &str) -> crate::value::PyResult<()> {
-        match crate::value::string::encode_utf8(s, !self.stdout_strict) {
-            Ok(bytes) => {
-                self.write_stdout(&bytes);
-                Ok(())
-            }
-            Err(msg) => Err(crate::value::PyErr::new(
-                crate::value::ExcType::UnicodeEncodeError,
-                msg,
-            )),
-        }
-    }
-
-    /// Writes text to the real stderr (`backslashreplace`, as CPython's).
-    pub fn write_stderr_str(&mut self, s: &str) {
-        self.flush();
-        let s = crate::value::string::backslash_surrogates(s);
-        let _ = std::io::stderr().write_all(s.as_bytes());
     }
 
     /// Runs a module's code in a fresh `__main__` namespace.

@@ -49,7 +49,6 @@ pub(crate) use re::{
     hash as re_hash, match_getitem as re_match_getitem, repr as re_repr,
     same_pattern as re_same_pattern, ReCache, ReObj, TYPES as RE_TYPES,
 };
-pub(in crate::builtins) use sys::read_stdin_line;
 
 use super::typedef::ModuleDef;
 use crate::value::{Builtin, Dict, ModuleObj, Value};

@@ -347,26 +347,6 @@ fn breakpointhook(_: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
     ))
 }
 
-/// One line of the process's stdin as text (its newline kept and, as in
-/// CPython reading a pipe, a `\r` before it too; undecodable bytes as lone
-/// surrogates, `surrogateescape`), or None at the end. `input()` reads
-/// through this too.
-pub(crate) fn read_stdin_line(vm: &mut Vm) -> PyResult<Option<String>> {
-    vm.flush();
-    let mut bytes = Vec::new();
-    match std::io::BufRead::read_until(&mut std::io::stdin().lock(), b'\n', &mut bytes) {
-        Ok(0) | Err(_) => Ok(None),
-        Ok(_) => crate::value::string::surrogate_escape(&bytes)
-            .map(Some)
-            .map_err(|cp| {
-                PyErr::new(
-                    ExcType::NotImplementedError,
-                    crate::value::string::unrepresentable(cp),
-                )
-            }),
-    }
-}
-
 /// The read methods read everything: a size (or hint) argument other than
 /// None or a negative number is refused, naming the call.
 fn whole_reads_only(args: &[Value], call: &str) -> PyResult<()> {
@@ -386,13 +366,13 @@ fn whole_reads_only(args: &[Value], call: &str) -> PyResult<()> {
 
 fn stdin_readline(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     whole_reads_only(args, "readline(size)")?;
-    Ok(Value::string(read_stdin_line(vm)?.unwrap_or_default()))
+    Ok(Value::string(vm.read_stdin_line()?.unwrap_or_default()))
 }
 
 fn stdin_read(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     whole_reads_only(args, "read(size)")?;
     let mut all = String::new();
-    while let Some(line) = read_stdin_line(vm)? {
+    while let Some(line) = vm.read_stdin_line()? {
         all.push_str(&line);
     }
     Ok(Value::string(all))
@@ -401,7 +381,7 @@ fn stdin_read(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn stdin_readlines(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     whole_reads_only(args, "readlines(hint)")?;
     let mut lines = Vec::new();
-    while let Some(line) = read_stdin_line(vm)? {
+    while let Some(line) = vm.read_stdin_line()? {
         lines.push(Value::string(line));
     }
     Ok(Value::list(lines))
