@@ -231,6 +231,7 @@ fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
     interp.set_sys_path(vec![path0]);
     interp.allow_file_imports(true);
     interp.allow_stdin(true);
+    interp.allow_clock(true);
     interp.vm.stdout_strict = stdio_strict();
     // stderr's error handler is backslashreplace: lone surrogates as `\udXXX`.
     let text = |s: &str| krait::value::string::backslash_surrogates(s).into_owned();

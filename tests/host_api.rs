@@ -429,3 +429,31 @@ fn input_reads_the_hosts_lines_or_nothing() {
     let got: (String, String, String) = interp.eval("(a, b, c)").unwrap();
     assert_eq!(got, ("first".into(), "second\n".into(), "third".into()));
 }
+
+#[test]
+fn the_clock_is_the_hosts_to_give() {
+    let mut interp = Interpreter::new();
+    let e = interp.run("import time\ntime.time()\n").unwrap_err();
+    let Error::Exception(e) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(
+        e.summary,
+        "PermissionError: time.time() reads a clock, and the host gave this interpreter none"
+    );
+    // Catchable as CPython's PermissionError, an OSError.
+    interp
+        .run("try:\n    time.perf_counter()\nexcept OSError as e:\n    denied = type(e).__name__\n")
+        .unwrap();
+    assert_eq!(
+        interp.get_global::<String>("denied").unwrap(),
+        "PermissionError"
+    );
+    interp.set_clock(|| 1_700_000_000.25);
+    assert_eq!(interp.eval::<f64>("time.time()").unwrap(), 1_700_000_000.25);
+    interp.allow_clock(true);
+    assert!(interp.eval::<f64>("time.time()").unwrap() > 1_700_000_000.0);
+    assert!(interp
+        .eval::<bool>("0 <= time.perf_counter() < 60")
+        .unwrap());
+}

@@ -144,6 +144,35 @@ impl Interpreter {
         self.vm.streams.input = if allow { Input::Stdin } else { Input::Closed };
     }
 
+    /// Lets the `time` module read the real clocks (`time.time()`,
+    /// `perf_counter`, `monotonic`), as the CLI does. Off by default: an
+    /// embedded script that reads the time gets a `PermissionError`
+    /// saying so, unless the host allows this or gives a clock of its own
+    /// (`set_clock`).
+    pub fn allow_clock(&mut self, allow: bool) {
+        use crate::builtins::Clock;
+        self.vm.clock = if allow {
+            Clock::Real(std::time::Instant::now())
+        } else {
+            Clock::Denied
+        };
+    }
+
+    /// Gives the `time` module the host's clock: `now` returns seconds,
+    /// since the Unix epoch for `time.time()` (the same reading serves
+    /// `perf_counter` and `monotonic`, whose start is arbitrary).
+    ///
+    /// ```
+    /// let mut interp = krait::Interpreter::new();
+    /// let mut t = 100.0;
+    /// interp.set_clock(move || { t += 0.5; t });
+    /// interp.run("import time\nstart = time.perf_counter()\nlap = time.perf_counter() - start\n").unwrap();
+    /// assert_eq!(interp.get_global::<f64>("lap").unwrap(), 0.5);
+    /// ```
+    pub fn set_clock(&mut self, now: impl FnMut() -> f64 + Send + 'static) {
+        self.vm.clock = crate::builtins::Clock::Host(Box::new(now));
+    }
+
     /// Lets `import` read the program's own modules from the directories
     /// of `sys.path` (off by default: an embedded script reads no files).
     pub fn allow_file_imports(&mut self, allow: bool) {

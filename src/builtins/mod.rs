@@ -33,6 +33,7 @@ use crate::vm::Vm;
 pub use construct::construct_builtin;
 pub(crate) use construct::number_long;
 pub(crate) use functions::is_callable;
+pub use modules::Clock;
 pub(crate) use modules::{
     deque_binop, deque_compare, deque_construct, deque_contains, deque_delitem, deque_getitem,
     deque_iter, deque_iter_step, deque_repr, deque_setitem,

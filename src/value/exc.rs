@@ -42,6 +42,7 @@ pub enum ExcType {
     ValueError,
     UnicodeError,
     UnicodeEncodeError,
+    PermissionError,
 }
 
 impl ExcType {
@@ -81,6 +82,7 @@ impl ExcType {
         ExcType::ValueError,
         ExcType::UnicodeError,
         ExcType::UnicodeEncodeError,
+        ExcType::PermissionError,
     ];
 
     pub fn name(self) -> &'static str {
@@ -121,6 +123,7 @@ impl ExcType {
             ValueError => "ValueError",
             UnicodeError => "UnicodeError",
             UnicodeEncodeError => "UnicodeEncodeError",
+            PermissionError => "PermissionError",
         }
     }
 
@@ -143,6 +146,7 @@ impl ExcType {
             TabError => IndentationError,
             UnicodeError => ValueError,
             UnicodeEncodeError => UnicodeError,
+            PermissionError => OSError,
         })
     }
 }

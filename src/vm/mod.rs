@@ -149,6 +149,8 @@ pub struct Vm {
     pub stdout_strict: bool,
     /// The `random` module's generator, seeded at its first use.
     pub random: Option<Box<crate::builtins::MtState>>,
+    /// What the `time` module reads (none for an embedded script).
+    pub clock: crate::builtins::Clock,
     /// The `re` module's compiled patterns.
     pub re_cache: crate::builtins::ReCache,
 }
@@ -205,6 +207,7 @@ impl Vm {
             new_defined: false,
             stdout_strict: false,
             random: None,
+            clock: crate::builtins::Clock::Denied,
             re_cache: Default::default(),
         };
         crate::builtins::install(&mut vm);

@@ -26,6 +26,7 @@ mod re_parse;
 mod string;
 mod sys;
 mod time;
+pub use time::Clock;
 
 use std::cell::RefCell;
 use std::rc::Rc;

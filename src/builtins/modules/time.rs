@@ -10,29 +10,56 @@ pub(super) static MODULE: ModuleDef = ModuleDef {
         FnDef::function("time", "perf_counter", NoArgs, perf_counter),
         FnDef::function("time", "time", NoArgs, time_time),
         FnDef::function("time", "sleep", One, sleep),
-        FnDef::function("time", "monotonic", NoArgs, perf_counter),
+        FnDef::function("time", "monotonic", NoArgs, monotonic),
         FnDef::function("time", "perf_counter_ns", NoArgs, perf_counter_ns),
     ],
 };
 
-thread_local! {
-    static START: std::time::Instant = std::time::Instant::now();
+/// What the `time` functions read: an embedded script reads no clock
+/// unless its host gives it one (`Interpreter::allow_clock`, `set_clock`).
+pub enum Clock {
+    Denied,
+    /// The real clocks; `perf_counter` counts from this instant.
+    Real(std::time::Instant),
+    /// The host's: seconds, for `time.time()` since the Unix epoch.
+    Host(Box<dyn FnMut() -> f64 + Send>),
 }
 
-fn perf_counter(_vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Ok(Value::Float(START.with(|s| s.elapsed().as_secs_f64())))
+/// Seconds by clock: the wall clock's (`time.time()`) when `wall`, else
+/// the performance counter's; PermissionError without a clock.
+fn seconds(vm: &mut Vm, function: &str, wall: bool) -> PyResult<f64> {
+    match &mut vm.clock {
+        Clock::Real(start) if wall => Ok(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0)),
+        Clock::Real(start) => Ok(start.elapsed().as_secs_f64()),
+        Clock::Host(now) => Ok(now()),
+        Clock::Denied => Err(PyErr::new(
+            crate::value::ExcType::PermissionError,
+            format!("time.{function}() reads a clock, and the host gave this interpreter none"),
+        )),
+    }
 }
 
-fn perf_counter_ns(_vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Ok(Value::Int(START.with(|s| s.elapsed().as_nanos() as i64)))
+fn perf_counter(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Float(seconds(vm, "perf_counter", false)?))
 }
 
-fn time_time(_vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let d = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0);
-    Ok(Value::Float(d))
+fn monotonic(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Float(seconds(vm, "monotonic", false)?))
+}
+
+fn perf_counter_ns(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let ns = match &vm.clock {
+        Clock::Real(start) => start.elapsed().as_nanos() as i64,
+        _ => (seconds(vm, "perf_counter_ns", false)? * 1e9) as i64,
+    };
+    Ok(Value::Int(ns))
+}
+
+fn time_time(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Float(seconds(vm, "time", true)?))
 }
 
 fn sleep(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
