@@ -167,3 +167,81 @@ fn cpython_no_line_event_after_creating_generator() {
     ];
     assert_eq!(*seen.borrow(), expected);
 }
+
+/// Counts what it is given, per event kind, taking only `events`.
+struct Counter {
+    events: krait::trace::EventMask,
+    seen: Rc<RefCell<Vec<(Event, String, u32)>>>,
+}
+
+impl Tracer for Counter {
+    fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, _arg: &Value) -> PyResult<()> {
+        self.seen
+            .borrow_mut()
+            .push((event, frame.function_name(vm), frame.line(vm)));
+        Ok(())
+    }
+    fn events(&self) -> krait::trace::EventMask {
+        self.events
+    }
+}
+
+const LOOP: &str =
+    "def f(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\nf(2)\nlen('x')\n";
+
+#[test]
+fn a_tracer_takes_only_the_events_it_asks_for() {
+    use krait::trace::EventMask;
+    let lines = Rc::new(RefCell::new(vec![]));
+    let calls = Rc::new(RefCell::new(vec![]));
+    let mut interp = Interpreter::new();
+    interp.add_tracer(Box::new(Counter {
+        events: EventMask::of(Event::Line),
+        seen: lines.clone(),
+    }));
+    interp.add_tracer(Box::new(Counter {
+        events: EventMask::of(Event::Call) | EventMask::of(Event::CCall),
+        seen: calls.clone(),
+    }));
+    interp.run_source("loop.py", LOOP).unwrap();
+    let lines: Vec<u32> = lines
+        .borrow()
+        .iter()
+        .inspect(|(e, ..)| assert_eq!(*e, Event::Line))
+        .map(|(_, _, l)| *l)
+        .collect();
+    // As sys.settrace reports them (a loop's line comes again at each turn).
+    assert_eq!(lines, [1, 6, 2, 3, 4, 3, 4, 3, 5, 7]);
+    let calls: Vec<(Event, String)> = calls
+        .borrow()
+        .iter()
+        .map(|(e, f, _)| (*e, f.clone()))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            (Event::Call, "<module>".to_string()),
+            (Event::Call, "f".to_string()),
+            // `len('x')` (range is a type: no c_call, as in CPython).
+            (Event::CCall, "<module>".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_removed_tracer_sees_nothing_more() {
+    use krait::trace::EventMask;
+    let seen = Rc::new(RefCell::new(vec![]));
+    let mut interp = Interpreter::new();
+    let h = interp.add_tracer(Box::new(Counter {
+        events: EventMask::ALL,
+        seen: seen.clone(),
+    }));
+    interp.run("x = 1\n").unwrap();
+    let n = seen.borrow().len();
+    assert!(n > 0);
+    assert!(interp.remove_tracer(h).is_some());
+    assert!(interp.remove_tracer(h).is_none());
+    interp.run_source("loop.py", LOOP).unwrap();
+    assert_eq!(seen.borrow().len(), n);
+}

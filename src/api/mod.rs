@@ -11,7 +11,7 @@ pub use convert::{FromValue, IntoArgs, IntoValue};
 pub use error::{Error, Exception, SyntaxError, TracebackEntry};
 pub use host_fn::{HostFunction, HostResult, Module};
 
-use crate::trace::Tracer;
+use crate::trace::{Tracer, TracerHandle};
 use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
@@ -38,10 +38,20 @@ impl Interpreter {
         }
     }
 
-    /// Installs a native tracer; it receives every event from now on.
-    pub fn add_tracer(&mut self, t: Box<dyn Tracer>) {
-        self.vm.trace.tracers.push(t);
+    /// Installs a native tracer: from now on it receives the events it
+    /// takes (`Tracer::events`), after `sys.settrace`'s and
+    /// `sys.setprofile`'s functions and the tracers installed before it.
+    pub fn add_tracer(&mut self, t: Box<dyn Tracer>) -> TracerHandle {
+        let h = self.vm.trace.add(t);
         self.vm.trace_changed();
+        h
+    }
+
+    /// Uninstalls a tracer `add_tracer` installed, and gives it back.
+    pub fn remove_tracer(&mut self, handle: TracerHandle) -> Option<Box<dyn Tracer>> {
+        let t = self.vm.trace.remove(handle)?;
+        self.vm.trace_changed();
+        Some(t)
     }
 
     /// Makes a Rust closure callable from scripts as a built-in function

@@ -59,6 +59,50 @@ impl Event {
     }
 }
 
+/// Which events a tracer takes (`Tracer::events`): a coverage tracer that
+/// wants only `line` events is not called for the others, and frames run
+/// untraced while no tracer takes their lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventMask(u8);
+
+impl EventMask {
+    pub const ALL: EventMask = EventMask(0xff);
+    pub const NONE: EventMask = EventMask(0);
+
+    /// Only `event`.
+    pub const fn of(event: Event) -> EventMask {
+        EventMask(1 << event as u8)
+    }
+
+    /// These events and `event`.
+    pub const fn with(self, event: Event) -> EventMask {
+        EventMask(self.0 | 1 << event as u8)
+    }
+
+    pub const fn contains(self, event: Event) -> bool {
+        self.0 & (1 << event as u8) != 0
+    }
+}
+
+impl std::ops::BitOr for EventMask {
+    type Output = EventMask;
+    fn bitor(self, other: EventMask) -> EventMask {
+        EventMask(self.0 | other.0)
+    }
+}
+
+/// A tracer installed by `Interpreter::add_tracer`, for `remove_tracer`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TracerHandle(u64);
+
+/// A tracer in the list, with what it takes.
+pub struct Installed {
+    pub tracer: Box<dyn Tracer>,
+    /// `Tracer::events`, read once.
+    pub events: EventMask,
+    handle: TracerHandle,
+}
+
 /// A view of a running frame, given to tracers: cheap to make, valid during
 /// the event only.
 #[derive(Clone, Copy)]
@@ -137,6 +181,12 @@ pub trait Tracer {
         true
     }
 
+    /// The events this tracer takes; read once, when it is installed.
+    /// All of them unless it says otherwise.
+    fn events(&self) -> EventMask {
+        EventMask::ALL
+    }
+
     /// Whether this tracer is currently active at all.
     fn is_active(&self, vm: &Vm) -> bool {
         let _ = vm;
@@ -168,7 +218,11 @@ pub struct TraceHub {
     /// Trace first, then profile (CPython's order), then host tracers.
     /// The first two are always `SysTrace` and `SysProfile`, which the VM
     /// calls directly (`Vm::emit`): only host tracers are called through here.
-    pub tracers: Vec<Box<dyn Tracer>>,
+    pub tracers: Vec<Installed>,
+    /// The handle the next host tracer gets.
+    next_handle: u64,
+    /// Some host tracer takes `c_*` events.
+    host_c_events: bool,
     /// Some tracer may want events: checked at calls and returns only.
     active: bool,
     /// Inside a trace function: events are not reported.
@@ -209,7 +263,20 @@ impl Default for TraceHub {
         TraceHub {
             sys_trace: Value::None,
             sys_profile: Value::None,
-            tracers: vec![Box::new(SysTrace), Box::new(SysProfile)],
+            tracers: vec![
+                Installed {
+                    tracer: Box::new(SysTrace),
+                    events: EventMask::ALL,
+                    handle: TracerHandle(0),
+                },
+                Installed {
+                    tracer: Box::new(SysProfile),
+                    events: EventMask::ALL,
+                    handle: TracerHandle(1),
+                },
+            ],
+            next_handle: 2,
+            host_c_events: false,
             active: false,
             suspended: false,
             delivering: None,
@@ -304,7 +371,35 @@ impl TraceHub {
     }
     /// Whether anyone takes `c_call`/`c_return` events (decided at call time, as CPython does).
     pub fn wants_c_events(&self) -> bool {
-        !self.sys_profile.is_none() || self.host_count() > 0
+        !self.sys_profile.is_none() || self.host_c_events
+    }
+    /// Adds a host tracer; `Vm::trace_changed` must follow.
+    pub fn add(&mut self, tracer: Box<dyn Tracer>) -> TracerHandle {
+        let handle = TracerHandle(self.next_handle);
+        self.next_handle += 1;
+        let events = tracer.events();
+        self.tracers.push(Installed {
+            tracer,
+            events,
+            handle,
+        });
+        self.host_changed();
+        handle
+    }
+    /// Takes a host tracer out; `Vm::trace_changed` must follow.
+    pub fn remove(&mut self, handle: TracerHandle) -> Option<Box<dyn Tracer>> {
+        let i = (2..self.tracers.len()).find(|&i| self.tracers[i].handle == handle)?;
+        let t = self.tracers.remove(i).tracer;
+        self.host_changed();
+        Some(t)
+    }
+    fn host_changed(&mut self) {
+        let c_events = EventMask::of(Event::CCall)
+            .with(Event::CReturn)
+            .with(Event::CException);
+        self.host_c_events = self.tracers[2..]
+            .iter()
+            .any(|t| t.events.0 & c_events.0 != 0);
     }
     /// Only through `Vm::trace_changed`, which keeps the untraced loop's
     /// inline paths in step.

@@ -74,14 +74,15 @@ impl Vm {
         }
         let mut i = 2;
         while i < self.trace.tracers.len() {
-            if !self.trace.tracers[i].is_active(self) {
+            let installed = &self.trace.tracers[i];
+            if !installed.events.contains(event) || !installed.tracer.is_active(self) {
                 i += 1;
                 continue;
             }
-            let mut t = std::mem::replace(&mut self.trace.tracers[i], Box::new(Vacant));
+            let mut t = std::mem::replace(&mut self.trace.tracers[i].tracer, Box::new(Vacant));
             let r = t.event(self, frame, event, arg);
             if i < self.trace.tracers.len() {
-                self.trace.tracers[i] = t;
+                self.trace.tracers[i].tracer = t;
             }
             r?;
             i += 1;
@@ -145,9 +146,11 @@ impl Vm {
         }
         (SysTrace.is_active(self) && SysTrace.wants_lines(self, frame))
             || (SysProfile.is_active(self) && SysProfile.wants_lines(self, frame))
-            || self.trace.tracers[2..]
-                .iter()
-                .any(|t| t.is_active(self) && t.wants_lines(self, frame))
+            || self.trace.tracers[2..].iter().any(|t| {
+                (t.events.contains(Event::Line) || t.events.contains(Event::Opcode))
+                    && t.tracer.is_active(self)
+                    && t.tracer.wants_lines(self, frame)
+            })
     }
 
     /// The `return` event for the top frame.
