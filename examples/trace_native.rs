@@ -96,6 +96,10 @@ fn run(args: Vec<String>) -> u8 {
             }
             code as u8
         }
+        Err(RunError::Limit(e)) => {
+            eprintln!("{}", e);
+            1
+        }
     };
     let c: Vec<u64> = counts.0.iter().map(|c| c.get()).collect();
     eprintln!(

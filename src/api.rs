@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::trace::Tracer;
 use crate::value::{Dict, ExcType, NativeFn, PyErr, Value};
+use crate::vm::limits::{InterruptHandle, LimitExceeded, Limits};
 use crate::vm::Vm;
 
 /// How a run ended when it did not finish normally.
@@ -22,6 +23,9 @@ pub enum RunError {
     },
     /// `sys.exit(code)` (or `SystemExit`): the exit status and any message to print.
     Exit { code: i32, message: Option<String> },
+    /// A limit of [`Interpreter::set_limits`] stopped the script (which
+    /// could not catch it), or [`InterruptHandle::interrupt`] did.
+    Limit(LimitExceeded),
 }
 
 /// A krait interpreter: one VM with its globals.
@@ -71,8 +75,36 @@ impl Interpreter {
         self.vm.set_argv(argv);
     }
 
+    /// Sets the limits of the runs to come: steps, time, memory,
+    /// recursion and object sizes (see [`Limits`]). A run that reaches
+    /// one ends with [`RunError::Limit`]; the script cannot catch it.
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.vm.set_limits(limits);
+    }
+
+    /// The limits set by [`Interpreter::set_limits`].
+    pub fn limits(&self) -> &Limits {
+        self.vm.limits()
+    }
+
+    /// A handle another thread can use to stop the script this
+    /// interpreter runs ([`InterruptHandle`] is `Send + Sync`).
+    pub fn interrupt_handle(&mut self) -> InterruptHandle {
+        self.vm.interrupt_handle()
+    }
+
     /// Compiles and runs `source` as the `__main__` module.
     pub fn run_source(&mut self, filename: &str, source: &str) -> Result<Value, RunError> {
+        self.vm.begin_limited_run();
+        let r = self.run_main(filename, source);
+        // A limit reached (also while cleaning up) is the run's outcome.
+        match self.vm.end_limited_run() {
+            Some(limit) => Err(RunError::Limit(limit)),
+            None => r,
+        }
+    }
+
+    fn run_main(&mut self, filename: &str, source: &str) -> Result<Value, RunError> {
         // Newlines as the tokenizer sees them, so traceback lines match.
         let source = &*crate::syntax::prepare_source(source, filename)
             .map_err(|e| RunError::Syntax(e.report()))?;
@@ -90,7 +122,13 @@ impl Interpreter {
         }
         self.vm.enter_main_module(&globals);
         let r = self.vm.run_module(code, globals.clone());
-        let r = r.map_err(|e| self.describe(e, &globals));
+        let r = match r {
+            Ok(v) => Ok(v),
+            // A tripped limit, which `run_source` reports: no krait code
+            // runs to describe the error.
+            Err(_) if self.vm.limit_tripped() => Ok(Value::None),
+            Err(e) => Err(self.describe(e, &globals)),
+        };
         // As CPython's shutdown: generators suspended in `try` blocks close.
         self.vm.release_module_globals(&globals);
         self.vm.flush();

@@ -17,4 +17,5 @@ pub mod vm;
 
 pub use api::{Interpreter, RunError};
 pub use value::{PyErr, PyResult, Value};
+pub use vm::limits::{InterruptHandle, LimitExceeded, LimitKind, Limits};
 pub use vm::Vm;

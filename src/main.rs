@@ -256,6 +256,11 @@ fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
             }
             code as u8
         }
+        // The CLI sets no limits; an embedding host's interrupt is one.
+        Err(RunError::Limit(e)) => {
+            eprintln!("{e}");
+            1
+        }
     }
 }
 
