@@ -36,9 +36,9 @@ fn status_kb(field: &str) -> u64 {
         .unwrap_or_else(|| panic!("no {field} in /proc/self/status"))
 }
 
-/// Runs `src` under `limits`; the error, and by how much the process's
-/// peak memory passed its memory at the start (kB).
-fn run_hostile(limits: Limits, src: &str) -> (RunError, u64) {
+/// Runs `src` under `limits`; the error, by how much the process's peak
+/// memory passed its memory at the start (kB), and how long it ran.
+fn run_hostile(limits: Limits, src: &str) -> (RunError, u64, Duration) {
     let mut interp = Interpreter::new();
     interp.register_fn("note", note);
     interp.set_limits(limits);
@@ -46,10 +46,12 @@ fn run_hostile(limits: Limits, src: &str) -> (RunError, u64) {
     let start = status_kb("VmRSS:");
     // The peak from now on (Linux: "5" resets VmHWM to the current RSS).
     let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let t = Instant::now();
     let r = interp.run_source("<hostile>", src);
+    let took = t.elapsed();
     let peak = status_kb("VmHWM:").max(status_kb("VmRSS:"));
     let err = r.expect_err("a hostile script must not finish");
-    (err, peak.saturating_sub(start))
+    (err, peak.saturating_sub(start), took)
 }
 
 /// What the limit that stopped a run says.
@@ -69,10 +71,11 @@ fn kind(e: &RunError) -> LimitKind {
 }
 
 /// Asserts the run was stopped by `want`, no handler or cleanup of the
-/// script ran, and memory stayed within 100 MB of the start.
-fn assert_stopped(limits: Limits, src: &str, want: LimitKind) -> RunError {
+/// script ran, and memory stayed within 100 MB of the start; the error
+/// and how long the run took.
+fn stopped(limits: Limits, src: &str, want: LimitKind) -> (RunError, Duration) {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let (err, grew_kb) = run_hostile(limits, src);
+    let (err, grew_kb, took) = run_hostile(limits, src);
     eprintln!(
         "{grew_kb:>8} kB  {:?}  {}",
         kind(&err),
@@ -88,7 +91,12 @@ fn assert_stopped(limits: Limits, src: &str, want: LimitKind) -> RunError {
         grew_kb < 100 * 1024,
         "memory grew by {grew_kb} kB: {err:?} in\n{src}"
     );
-    err
+    (err, took)
+}
+
+/// `stopped`, for the error only.
+fn assert_stopped(limits: Limits, src: &str, want: LimitKind) -> RunError {
+    stopped(limits, src, want).0
 }
 
 /// `body` with handlers that try to swallow the stop and go on.
@@ -161,13 +169,11 @@ fn deadline_stops_an_endless_loop() {
         timeout: Some(Duration::from_millis(200)),
         ..Limits::default()
     };
-    let t = Instant::now();
-    assert_stopped(
+    let (_, took) = stopped(
         limits,
         &guarded("while True:\n    pass"),
         LimitKind::Timeout,
     );
-    let took = t.elapsed();
     assert!(
         took >= Duration::from_millis(200),
         "stopped early: {took:?}"
@@ -182,10 +188,9 @@ fn deadline_sees_slow_steps() {
         timeout: Some(Duration::from_millis(200)),
         ..Limits::default()
     };
-    let t = Instant::now();
     let src = "l = list(range(200000))\nwhile True:\n    sorted(l, reverse=True)";
-    assert_stopped(limits, &guarded(src), LimitKind::Timeout);
-    assert!(t.elapsed() < Duration::from_secs(30));
+    let (_, took) = stopped(limits, &guarded(src), LimitKind::Timeout);
+    assert!(took < Duration::from_secs(30), "stopped late: {took:?}");
 }
 
 #[test]

@@ -5,11 +5,18 @@
 //! Running code passes two kinds of places again and again: backward jumps
 //! (every loop iteration) and `Resume` (every call of krait code), plus the
 //! items a built-in takes from an iterator. Each is a *step*: one decrement
-//! of `LimitState::ticks`. When it reaches zero, the cold `Vm::poll` does
-//! the rest: Ctrl-C, the interrupt flag, the step budget, the clock and the
-//! memory in use. With no limit set the countdown runs all the same (it is
-//! what the Ctrl-C test at backward jumps was, and costs the same), and a
-//! poll comes every `INTERVAL` steps.
+//! of a countdown (`Shared::ticks`). When it reaches zero, the cold
+//! `Vm::poll` does the rest: Ctrl-C, the interrupt and deadline flags, the
+//! step budget and the memory in use. With no limit set the countdown runs
+//! all the same (it took the place of the Ctrl-C test at backward jumps),
+//! and a poll comes every `INTERVAL` steps.
+//!
+//! The countdown lives beside the flags in an allocation shared with the
+//! interrupt handles and the deadline's timer thread, so that another
+//! thread can *poke* it: set it to 1, so the next step polls, however slow
+//! the steps are (each may be a long built-in). The timer thread sleeps
+//! until the deadline, sets `timed_out` and pokes; the VM never reads the
+//! clock.
 //!
 //! A limit reached *trips*: the VM records which (`LimitState::tripped`),
 //! and from then on no exception handler runs (`Vm::unwind_from` skips
@@ -18,21 +25,20 @@
 //! that swallowed the error cannot let the script go on. The host gets
 //! `RunError::Limit` naming the limit.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use crate::value::{ExcType, PyErr, PyResult};
 
 use super::Vm;
 
-/// Steps between two polls (at most: a step budget or a slow poll
-/// interval makes it shorter).
+/// Steps between two polls (at most: a step budget ending sooner, or a
+/// poke, makes it shorter).
 const INTERVAL: u32 = 1024;
-/// A poll that finds more time than this since the last one makes the
-/// interval shorter, so that a deadline or an interrupt is seen within
-/// about this long even when steps are slow (each one a long built-in).
-const POLL_SLOW: Duration = Duration::from_millis(2);
+/// After the deadline, the timer pokes again this often until the run
+/// ends (a poke can be lost when it meets the loop's own store).
+const REPOKE: Duration = Duration::from_millis(1);
 /// Requests for more bytes than this are checked against the memory cap
 /// as they are made; smaller ones are left to the polls.
 const MEM_CHECK_BYTES: usize = 32 * 1024;
@@ -64,10 +70,10 @@ pub struct Limits {
     /// step after the last one allowed stops the run. Counted exactly,
     /// whatever else is set.
     pub max_steps: Option<u64>,
-    /// Wall-clock time a run may take, from its start. Looked at every
-    /// few steps (at most [`INTERVAL`] of them, and at most about 2 ms
-    /// apart while steps are slow), so a single long built-in operation
-    /// (sorting a huge list) finishes before the run stops.
+    /// Wall-clock time a run may take, from its start. A thread the run
+    /// starts sleeps until then and makes the script's next step stop it,
+    /// so a single long built-in operation (sorting a huge list) finishes
+    /// first, but nothing else does.
     pub timeout: Option<Duration>,
     /// Bytes a run may add to what the interpreter's thread holds
     /// (see the README's "Limits": counted by krait's allocator,
@@ -136,39 +142,90 @@ impl std::fmt::Display for LimitExceeded {
 impl std::error::Error for LimitExceeded {}
 
 /// Stops the script an interpreter runs from any thread: the run ends
-/// with [`LimitKind::Interrupted`] at its next poll (within a few
-/// milliseconds of steps). An interrupt sent while nothing runs stops the
-/// next run at its first poll. Get one with
+/// with [`LimitKind::Interrupted`] at its next step (or, inside a long
+/// built-in operation, once it returns). An interrupt sent while nothing
+/// runs stops the next run at its first step. Get one with
 /// [`Interpreter::interrupt_handle`](crate::Interpreter::interrupt_handle).
 #[derive(Debug, Clone)]
-pub struct InterruptHandle(Arc<AtomicBool>);
+pub struct InterruptHandle(Arc<Shared>);
 
 impl InterruptHandle {
     /// Asks the running script to stop.
     pub fn interrupt(&self) {
-        self.0.store(true, Ordering::Relaxed);
+        self.0.interrupted.store(true, Ordering::Relaxed);
+        self.0.poke();
+    }
+}
+
+/// What other threads may touch: the countdown and the flags it makes the
+/// VM look at.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    /// Steps left until the next poll: never 0 outside `Vm::poll`. Only
+    /// the VM's thread decrements it (a plain load and store: no locked
+    /// instruction); another thread only sets it to 1.
+    ticks: AtomicU32,
+    /// Set by an `InterruptHandle`.
+    interrupted: AtomicBool,
+    /// Set by the run's timer thread at its deadline.
+    timed_out: AtomicBool,
+}
+
+impl Shared {
+    /// Makes the VM's next step poll.
+    fn poke(&self) {
+        self.ticks.store(1, Ordering::Relaxed);
+    }
+}
+
+/// The thread that wakes at a run's deadline; dropping the sender stops it.
+struct Timer {
+    stop: mpsc::Sender<()>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Timer {
+    /// Sleeps until `deadline` (or until stopped), then raises the flag and
+    /// pokes until stopped. None when no thread can be made: the polls
+    /// then read the clock (`LimitState::deadline`).
+    fn start(shared: Arc<Shared>, deadline: Instant) -> Option<Timer> {
+        let (stop, waiting) = mpsc::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("krait-deadline".into())
+            .spawn(move || {
+                let mut wait = deadline.saturating_duration_since(Instant::now());
+                while let Err(mpsc::RecvTimeoutError::Timeout) = waiting.recv_timeout(wait) {
+                    shared.timed_out.store(true, Ordering::Relaxed);
+                    shared.poke();
+                    wait = REPOKE;
+                }
+            })
+            .ok()?;
+        Some(Timer { stop, thread })
+    }
+
+    /// Stops the thread and waits for it: no poke of this run's comes later.
+    fn finish(self) {
+        drop(self.stop);
+        let _ = self.thread.join();
     }
 }
 
 /// The VM's side of the limits: the countdown the loop decrements, the
 /// budgets left, and whether a limit tripped.
 pub(crate) struct LimitState {
-    /// Steps left until the next poll: never 0 outside `Vm::poll`.
-    ticks: u32,
-    /// What `ticks` started from at the last poll.
+    /// The countdown and the flags (see `Shared`).
+    shared: Arc<Shared>,
+    /// What the countdown started from at the last poll.
     reload: u32,
-    /// Steps between polls now (`INTERVAL`, less while steps are slow).
-    interval: u32,
     /// Steps taken in this run up to the last poll.
     steps_done: u64,
     limits: Limits,
+    /// The running run's deadline timer.
+    timer: Option<Timer>,
+    /// The deadline, read by the polls only when no timer thread could be
+    /// made.
     deadline: Option<Instant>,
-    /// When the last poll read the clock (polls read it only while a
-    /// deadline is set or an interrupt handle is out).
-    last_poll: Option<Instant>,
-    interrupt: Arc<AtomicBool>,
-    /// A handle was handed out: polls must come often enough in time.
-    handle_out: bool,
     /// `alloc::thread_live_bytes()` at the start of the run.
     mem_base: isize,
     /// The limit reached in this run, if any.
@@ -187,15 +244,16 @@ pub(crate) struct LimitState {
 impl Default for LimitState {
     fn default() -> Self {
         LimitState {
-            ticks: INTERVAL,
+            shared: Arc::new(Shared {
+                ticks: AtomicU32::new(INTERVAL),
+                interrupted: AtomicBool::new(false),
+                timed_out: AtomicBool::new(false),
+            }),
             reload: INTERVAL,
-            interval: INTERVAL,
             steps_done: 0,
             limits: Limits::default(),
+            timer: None,
             deadline: None,
-            last_poll: None,
-            interrupt: Arc::new(AtomicBool::new(false)),
-            handle_out: false,
             mem_base: 0,
             tripped: None,
             sizes_on: false,
@@ -208,10 +266,10 @@ impl Default for LimitState {
 }
 
 impl LimitState {
-    /// Starts the countdown to the next poll: `interval` steps, fewer if
+    /// Starts the countdown to the next poll: `INTERVAL` steps, fewer if
     /// the step budget ends before.
     fn rearm(&mut self) {
-        let mut n = self.interval;
+        let mut n = INTERVAL;
         if let Some(max) = self.limits.max_steps {
             // The step after the last allowed one must reach a poll.
             let left = max.saturating_sub(self.steps_done).saturating_add(1);
@@ -221,11 +279,14 @@ impl LimitState {
             n = 1;
         }
         self.reload = n.max(1);
-        self.ticks = self.reload;
+        self.shared.ticks.store(self.reload, Ordering::Relaxed);
     }
 
-    fn timed(&self) -> bool {
-        self.deadline.is_some() || self.handle_out
+    /// Stops the deadline's timer, if one runs.
+    fn stop_timer(&mut self) {
+        if let Some(t) = self.timer.take() {
+            t.finish();
+        }
     }
 }
 
@@ -276,38 +337,42 @@ impl Vm {
 
     /// A handle that stops this VM's running script from any thread.
     pub fn interrupt_handle(&mut self) -> InterruptHandle {
-        self.limits.handle_out = true;
-        InterruptHandle(self.limits.interrupt.clone())
+        InterruptHandle(self.limits.shared.clone())
     }
 
-    /// At the start of a run: the budgets start again.
+    /// At the start of a run: the budgets start again, and the deadline's
+    /// timer starts.
     pub(crate) fn begin_limited_run(&mut self) {
         let st = &mut self.limits;
+        st.stop_timer();
         st.tripped = None;
         st.steps_done = 0;
-        // Timed, the first polls come at once and the interval grows while
-        // steps are fast: a run whose every step is slow is seen in time.
-        st.interval = if st.limits.timeout.is_some() || st.handle_out {
-            1
-        } else {
-            INTERVAL
-        };
-        let now = (st.limits.timeout.is_some() || st.handle_out).then(Instant::now);
+        st.shared.timed_out.store(false, Ordering::Relaxed);
         // A timeout too far to represent is no deadline.
         st.deadline = st
             .limits
             .timeout
-            .and_then(|t| now.and_then(|n| n.checked_add(t)));
-        st.last_poll = now;
+            .and_then(|t| Instant::now().checked_add(t));
+        if let Some(d) = st.deadline {
+            st.timer = Timer::start(st.shared.clone(), d);
+            if st.timer.is_some() {
+                st.deadline = None;
+            }
+        }
         if st.limits.max_memory.is_some() {
             st.mem_base = crate::alloc::thread_live_bytes();
         }
         st.rearm();
+        // An interrupt sent since the last run stops this one at once.
+        if st.shared.interrupted.load(Ordering::Relaxed) {
+            st.shared.poke();
+        }
     }
 
     /// At the end of a run, its cleanup done: the limit it tripped, if
     /// any. The VM is ready for the next run.
     pub(crate) fn end_limited_run(&mut self) -> Option<LimitExceeded> {
+        self.limits.stop_timer();
         let tripped = self.limits.tripped.take()?;
         // Handlers were skipped, so nothing restored what they would have.
         self.exc_info = crate::value::Value::None;
@@ -325,8 +390,9 @@ impl Vm {
     /// `poll`.
     #[inline(always)]
     pub(crate) fn tick(&mut self) -> bool {
-        let t = self.limits.ticks - 1;
-        self.limits.ticks = t;
+        let c = &self.limits.shared.ticks;
+        let t = c.load(Ordering::Relaxed) - 1;
+        c.store(t, Ordering::Relaxed);
         t == 0
     }
 
@@ -344,6 +410,8 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn poll(&mut self) -> PyResult<()> {
         let st = &mut self.limits;
+        // (Too many if a poke cut the countdown short: a poke means a flag
+        // below, looked at first, which ends the run.)
         st.steps_done += st.reload as u64;
         if let Some(t) = &st.tripped {
             let e = limit_error(t.kind, &t.message);
@@ -354,34 +422,22 @@ impl Vm {
             st.rearm();
             return Err(super::run::take_interrupt());
         }
-        if st.interrupt.swap(false, Ordering::Relaxed) {
+        if st.shared.interrupted.swap(false, Ordering::Relaxed) {
             return Err(self.trip(LimitKind::Interrupted, "interrupted by the host".into()));
+        }
+        let late = match st.deadline {
+            // No timer thread: the clock, every poll.
+            Some(d) => Instant::now() >= d,
+            None => st.shared.timed_out.load(Ordering::Relaxed),
+        };
+        if late {
+            let t = st.limits.timeout.unwrap_or_default();
+            return Err(self.trip(LimitKind::Timeout, format!("ran longer than {t:?}")));
         }
         if let Some(max) = st.limits.max_steps {
             if st.steps_done > max {
                 return Err(self.trip(LimitKind::Steps, format!("more than {max} steps")));
             }
-        }
-        if st.timed() {
-            let now = Instant::now();
-            if let Some(d) = st.deadline {
-                if now >= d {
-                    let t = st.limits.timeout.unwrap_or_default();
-                    return Err(self.trip(LimitKind::Timeout, format!("ran longer than {t:?}")));
-                }
-            }
-            // Slow steps: poll sooner; fast ones: back towards INTERVAL.
-            if let Some(last) = st.last_poll {
-                let took = now.saturating_duration_since(last);
-                st.interval = if took > POLL_SLOW {
-                    (st.interval / 4).max(1)
-                } else if took < POLL_SLOW / 8 {
-                    (st.interval * 2).min(INTERVAL)
-                } else {
-                    st.interval
-                };
-            }
-            st.last_poll = Some(now);
         }
         if let Some(cap) = st.limits.max_memory {
             let used = self.memory_used();
