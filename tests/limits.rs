@@ -158,6 +158,10 @@ fn step_budget_stops_native_loops_and_recursion_without_loops() {
         "1 in iter(int, 2)",
         // Calls only, no loop: 2**100 of them.
         "def f(n):\n    if n:\n        f(n - 1)\n        f(n - 1)\nf(100)",
+        // Code run by exec, and a trace function that never returns.
+        "exec('try:\\n    while True:\\n        pass\\nexcept BaseException:\\n    note()')",
+        "import sys\ndef t(frame, event, arg):\n    while True:\n        pass\n\
+         sys.settrace(t)\ndef f():\n    pass\nf()",
     ] {
         assert_stopped(steps(2_000_000), &guarded(src), LimitKind::Steps);
     }
@@ -217,6 +221,7 @@ fn memory_cap_refuses_a_huge_list_before_allocating() {
 fn memory_cap_refuses_a_huge_str_before_allocating() {
     for src in [
         "s = 'a' * 10**10",
+        "s = eval(\"'a' * 10**10\")",
         "s = 'abc'.ljust(10**10)",
         "s = '%*d' % (10**10, 1)",
         "s = format(1, '>10000000000')",
@@ -251,6 +256,19 @@ fn memory_cap_stops_many_small_objects() {
         "l = []\nwhile True:\n    l.append(str(len(l)))",
         "d = {}\nwhile True:\n    d[len(d)] = (len(d), 'x')",
         "import itertools\nl = list(itertools.count())",
+        "x = sorted(range(10**9))",
+        "x = set(range(10**9))",
+        "x = dict.fromkeys(range(10**9))",
+        "x = tuple(range(10**9))",
+        "x = [*range(10**9)]",
+        "x = {*range(10**9)}",
+        "x = list(map(str, range(10**9)))",
+        "x = [str(i) for i in range(10**9)]",
+        "import itertools\nx = itertools.combinations(range(10**9), 5)",
+        "import collections\nx = collections.deque([1]) * 10**10",
+        "import collections\nx = collections.deque(range(10**9))",
+        "x = ' '.join(map(str, range(10**9)))",
+        "x = str(list(range(10**7)))",
     ] {
         assert_stopped(memory(50 << 20), &guarded(src), LimitKind::Memory);
     }
@@ -431,4 +449,21 @@ fn limits_do_not_change_what_a_script_computes() {
     interp
         .run_source("<fine>", src)
         .expect("within every limit");
+}
+
+#[test]
+fn memory_cap_counts_what_is_live_not_what_was_allocated() {
+    // Far more is allocated than the cap, but little at a time.
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let mut interp = Interpreter::new();
+    interp.set_limits(memory(8 << 20));
+    let churn = "for i in range(200_000):\n    l = [i] * 100\n    s = str(i) * 50\n\
+                 \x20   d = {j: (j, s) for j in range(20)}\n    big = 'x' * 100_000\n";
+    interp.run_source("<churn>", churn).expect("within the cap");
+    // What a run keeps counts against it, and is gone for the next run.
+    let keep = "keep = [[i] * 100 for i in range(5_000)]\n";
+    interp.run_source("<keep>", keep).expect("4 MB of lists");
+    interp
+        .run_source("<keep>", keep)
+        .expect("the last run's are gone");
 }
