@@ -46,6 +46,9 @@
 #       receives every call, line, return and exception event; build it
 #       with `cargo build --release --example trace_native`; it is found
 #       next to KRAIT_BIN, in examples/). Its event counts are printed too.
+#       BENCH_MODE=limits counts the program run by examples/run_limited.rs
+#       (every limit of krait::Limits set, none reached; with
+#       KRAIT_NO_LIMITS=1 in the environment, the same binary with none).
 set -euo pipefail
 export LC_ALL=C # a '.' decimal point in $EPOCHREALTIME and awk
 
@@ -111,12 +114,16 @@ if [[ "${1:-}" == "--callgrind" ]]; then
         krait="$(dirname "$krait")/examples/trace_native"
         [[ -x "$krait" ]] || { echo "bench: no $krait (cargo build --release --example trace_native)" >&2; exit 2; }
     fi
+    if [[ "$mode" == limits ]]; then
+        krait="$(dirname "$krait")/examples/run_limited"
+        [[ -x "$krait" ]] || { echo "bench: no $krait (cargo build --release --example run_limited)" >&2; exit 2; }
+    fi
     [[ -x "$krait" ]] || { echo "bench: no krait binary at $krait (cargo build --release)" >&2; exit 2; }
     command -v valgrind >/dev/null || { echo "bench: valgrind is not installed" >&2; exit 2; }
     tmp="$(mktemp -d)"
     trap 'rm -rf "$tmp"' EXIT
     prog="$name.py"
-    if [[ "$mode" != plain && "$mode" != native ]]; then
+    if [[ "$mode" != plain && "$mode" != native && "$mode" != limits ]]; then
         mkdir -p "$tmp/$mode"
         hooked "$mode" "$benchdir/$name.py" "$tmp/$mode/$name.py"
         prog="$tmp/$mode/$name.py"

@@ -8,6 +8,11 @@
 //! `MAX_KEPT` blocks; beyond that, and for bigger blocks, the system
 //! allocator does the work. The CLI installs it (`src/main.rs`); a host may
 //! too, as its `#[global_allocator]`.
+//!
+//! It also counts, per thread, the bytes it holds from the system
+//! (`thread_live_bytes`): the memory cap of `Limits::max_memory` reads it.
+//! Only the calls into the system allocator count, so the small-block
+//! fast paths cost nothing more.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -33,6 +38,45 @@ thread_local! {
     static FREE: [FreeList; CLASSES] = const {
         [const { FreeList { head: Cell::new(ptr::null_mut()), len: Cell::new(0) } }; CLASSES]
     };
+}
+
+thread_local! {
+    /// Bytes this thread took from the system allocator through
+    /// `SmallAlloc` and has not given back, blocks kept on the lists
+    /// included. (A block freed on another thread counts there.)
+    static HELD: Cell<isize> = const { Cell::new(0) };
+}
+
+/// Counts `delta` bytes taken from (or given back to) the system.
+#[inline(always)]
+fn held(delta: isize) {
+    let _ = HELD.try_with(|h| h.set(h.get() + delta));
+}
+
+/// Bytes of live blocks this thread allocated through `SmallAlloc` and
+/// has not freed (less those freed by other threads, plus those it freed
+/// for them): what the memory cap compares. Always 0 when `SmallAlloc` is
+/// not the global allocator.
+pub fn thread_live_bytes() -> isize {
+    let held = HELD.try_with(Cell::get).unwrap_or(0);
+    let kept = FREE
+        .try_with(|lists| {
+            (0..CLASSES)
+                .map(|c| lists[c].len.get() as isize * class_layout(c).size() as isize)
+                .sum::<isize>()
+        })
+        .unwrap_or(0);
+    held - kept
+}
+
+/// Whether `SmallAlloc` is the global allocator (so `thread_live_bytes`
+/// counts): a block too big for the lists moves the count.
+pub fn counts_memory() -> bool {
+    let before = HELD.try_with(Cell::get).unwrap_or(0);
+    let probe: Vec<u8> = Vec::with_capacity(4 * MAX_SMALL);
+    let after = HELD.try_with(Cell::get).unwrap_or(0);
+    drop(std::hint::black_box(probe));
+    after != before
 }
 
 /// The global allocator krait's CLI uses (see the module documentation).
@@ -61,7 +105,11 @@ unsafe impl GlobalAlloc for SmallAlloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let Some(c) = class_of(layout) else {
-            return System.alloc(layout);
+            let p = System.alloc(layout);
+            if !p.is_null() {
+                held(layout.size() as isize);
+            }
+            return p;
         };
         let block = FREE.with(|lists| {
             let l = &lists[c];
@@ -74,7 +122,11 @@ unsafe impl GlobalAlloc for SmallAlloc {
             head
         });
         if block.is_null() {
-            System.alloc(class_layout(c))
+            let p = System.alloc(class_layout(c));
+            if !p.is_null() {
+                held(class_layout(c).size() as isize);
+            }
+            p
         } else {
             block
         }
@@ -83,6 +135,7 @@ unsafe impl GlobalAlloc for SmallAlloc {
     #[inline]
     unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
         let Some(c) = class_of(layout) else {
+            held(-(layout.size() as isize));
             return System.dealloc(p, layout);
         };
         let kept = FREE.with(|lists| {
@@ -97,6 +150,7 @@ unsafe impl GlobalAlloc for SmallAlloc {
             true
         });
         if !kept {
+            held(-(class_layout(c).size() as isize));
             System.dealloc(p, class_layout(c));
         }
     }
@@ -108,7 +162,13 @@ unsafe impl GlobalAlloc for SmallAlloc {
         let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
         let new = class_of(new_layout);
         match (old, new) {
-            (None, None) => System.realloc(p, layout, new_size),
+            (None, None) => {
+                let q = System.realloc(p, layout, new_size);
+                if !q.is_null() {
+                    held(new_size as isize - layout.size() as isize);
+                }
+                q
+            }
             (Some(a), Some(b)) if a == b => p,
             _ => {
                 let q = self.alloc(new_layout);

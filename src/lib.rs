@@ -64,4 +64,5 @@ pub use api::{
 /// Python ints of any size, as `IntoValue` and `FromValue` take them.
 pub use num_bigint::BigInt;
 pub use value::{ExcType, PyErr, PyResult, Value};
+pub use vm::limits::{InterruptHandle, LimitExceeded, LimitKind, Limits};
 pub use vm::Vm;

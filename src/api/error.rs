@@ -16,6 +16,9 @@ pub enum Error {
     /// `sys.exit(code)` (or `raise SystemExit`): the exit status CPython
     /// would end with, and the message it would print on stderr.
     Exit { code: i32, message: Option<String> },
+    /// A limit of `Interpreter::set_limits` stopped the script (which
+    /// could not catch it), or an `InterruptHandle` did.
+    Limit(crate::vm::limits::LimitExceeded),
 }
 
 /// A source that did not compile: CPython's `SyntaxError` (or
@@ -64,12 +67,14 @@ pub struct TracebackEntry {
 
 impl Error {
     /// The exception's class name for an uncaught exception
-    /// (`"SystemExit"` for an exit), the error's for a syntax error.
+    /// (`"SystemExit"` for an exit), the error's for a syntax error,
+    /// `"LimitExceeded"` for a limit.
     pub fn type_name(&self) -> &str {
         match self {
             Error::Syntax(e) => e.type_name,
             Error::Exception(e) => &e.type_name,
             Error::Exit { .. } => "SystemExit",
+            Error::Limit(_) => "LimitExceeded",
         }
     }
 
@@ -100,6 +105,7 @@ impl fmt::Display for Error {
                 Some(m) => f.write_str(m),
                 None => write!(f, "SystemExit: {code}"),
             },
+            Error::Limit(e) => write!(f, "{e}"),
         }
     }
 }

@@ -13,6 +13,7 @@ pub use host_fn::{HostFunction, HostResult, Module};
 
 use crate::trace::{Tracer, TracerHandle};
 use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
+use crate::vm::limits::{InterruptHandle, Limits};
 use crate::vm::Vm;
 
 /// A krait interpreter: one VM and its `__main__` namespace, which
@@ -205,6 +206,10 @@ impl Interpreter {
     /// a name not in angle brackets like `<string>`, its `__file__` and
     /// the file tracebacks quote lines from).
     pub fn run_source(&mut self, filename: &str, source: &str) -> Result<(), Error> {
+        self.limited(|interp| interp.run_main(filename, source))
+    }
+
+    fn run_main(&mut self, filename: &str, source: &str) -> Result<(), Error> {
         // Newlines as the tokenizer sees them, so traceback lines match.
         let source = &*crate::syntax::prepare_source(source, filename)
             .map_err(|e| Error::from_syntax(&e))?;
@@ -239,6 +244,10 @@ impl Interpreter {
     /// assert_eq!(interp.eval::<i64>("x * 2 + 2").unwrap(), 42);
     /// ```
     pub fn eval<T: FromValue>(&mut self, expression: &str) -> Result<T, Error> {
+        self.limited(|interp| interp.eval_main(expression))
+    }
+
+    fn eval_main<T: FromValue>(&mut self, expression: &str) -> Result<T, Error> {
         let code = crate::compile::compile_eval(expression, "<string>")
             .map_err(|e| Error::from_syntax(&e))?;
         let globals = self.main_globals();
@@ -271,9 +280,42 @@ impl Interpreter {
     /// ```
     pub fn call<T: FromValue>(&mut self, name: &str, args: impl IntoArgs) -> Result<T, Error> {
         let f = self.lookup_global(name)?;
-        let r = self.vm.call_value(&f, args.into_args(), Default::default());
-        let v = self.finish(r)?;
-        self.convert(&v, &format!("the result of {name}()"))
+        let args = args.into_args();
+        self.limited(|interp| {
+            let r = interp.vm.call_value(&f, args, Default::default());
+            let v = interp.finish(r)?;
+            interp.convert(&v, &format!("the result of {name}()"))
+        })
+    }
+
+    /// Sets the limits of the runs to come: steps, time, memory,
+    /// recursion and object sizes (see [`Limits`]). A run, `eval` or call
+    /// that reaches one ends with [`Error::Limit`]; the script cannot
+    /// catch it.
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.vm.set_limits(limits);
+    }
+
+    /// The limits set by [`Interpreter::set_limits`].
+    pub fn limits(&self) -> &Limits {
+        self.vm.limits()
+    }
+
+    /// A handle another thread can use to stop the script this
+    /// interpreter runs ([`InterruptHandle`] is `Send + Sync`).
+    pub fn interrupt_handle(&mut self) -> InterruptHandle {
+        self.vm.interrupt_handle()
+    }
+
+    /// Runs `f` (krait code) under the limits: a limit reached, also while
+    /// cleaning up, is the outcome.
+    fn limited<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Error>) -> Result<T, Error> {
+        self.vm.begin_limited_run();
+        let r = f(self);
+        match self.vm.end_limited_run() {
+            Some(limit) => Err(Error::Limit(limit)),
+            None => r,
+        }
     }
 
     /// Starts over with a fresh `__main__` namespace. The old one's
@@ -282,8 +324,12 @@ impl Interpreter {
     /// blocks run).
     pub fn reset(&mut self) {
         if let Some(globals) = self.main.take() {
-            self.vm.release_module_globals(&globals);
-            self.vm.flush();
+            // (Under the limits; a limit reached there stops only that.)
+            let _ = self.limited(|interp| {
+                interp.vm.release_module_globals(&globals);
+                interp.vm.flush();
+                Ok(())
+            });
         }
     }
 
@@ -317,7 +363,13 @@ impl Interpreter {
     /// by the type cache (which holds them strongly), and an error
     /// described.
     fn finish(&mut self, r: Result<Value, PyErr>) -> Result<Value, Error> {
-        let r = r.map_err(|e| self.describe(e));
+        let r = match r {
+            Ok(v) => Ok(v),
+            // A tripped limit, which `limited` reports: no krait code runs
+            // to describe the error.
+            Err(_) if self.vm.limit_tripped() => Ok(Value::None),
+            Err(e) => Err(self.describe(e)),
+        };
         self.vm.flush();
         self.vm.forget_class_lookups();
         r

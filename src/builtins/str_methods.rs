@@ -451,7 +451,9 @@ fn vformat(vm: &mut Vm, fmt: &str, st: &mut FormatState, depth: i32) -> PyResult
         } else {
             spec
         };
-        out.push_str(&vm.format_value(&obj, &spec)?);
+        let piece = vm.format_value(&obj, &spec)?;
+        vm.check_str_size(out.len() + piece.len())?;
+        out.push_str(&piece);
     }
     Ok(out)
 }
@@ -580,7 +582,7 @@ fn join(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             }
         }
     }
-    let mut out = alloc_string(total)?;
+    let mut out = alloc_string(vm, total)?;
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep.as_str());
@@ -817,7 +819,7 @@ fn replace(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             .and_then(|g| g.checked_add(s.as_str().len()))
             .filter(|t| *t <= isize::MAX as usize)
             .ok_or_else(|| PyErr::overflow("replace string is too long"))?;
-        alloc_string(total)?;
+        alloc_string(vm, total)?;
     }
     let out = if count < 0 {
         s.as_str().replace(old, new)
@@ -829,7 +831,8 @@ fn replace(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 /// An empty string with room for `n` bytes, or CPython's `MemoryError`
 /// when that much cannot be allocated (Rust would abort).
-fn alloc_string(n: usize) -> PyResult<String> {
+fn alloc_string(vm: &mut Vm, n: usize) -> PyResult<String> {
+    vm.check_str_size(n)?;
     let mut s = String::new();
     s.try_reserve_exact(n)
         .map_err(|_| PyErr::bare(crate::value::ExcType::MemoryError))?;
@@ -1181,8 +1184,14 @@ fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     int_arg(vm, v)
 }
 
-fn padded(s: &Str, left: usize, right: usize, fill: char) -> PyResult<Value> {
-    crate::value::format::check_alloc(left.saturating_add(right), fill)?;
+fn padded(vm: &mut Vm, s: &Str, left: usize, right: usize, fill: char) -> PyResult<Value> {
+    let pad = left.saturating_add(right);
+    vm.check_str_size(
+        s.as_str()
+            .len()
+            .saturating_add(pad.saturating_mul(fill.len_utf8())),
+    )?;
+    crate::value::format::check_alloc(pad, fill)?;
     let mut out = String::with_capacity(s.as_str().len() + left + right);
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s.as_str());
@@ -1196,7 +1205,7 @@ fn ljust(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if width <= len {
         return Ok(args[0].clone());
     }
-    padded(&s, 0, (width - len) as usize, fill)
+    padded(vm, &s, 0, (width - len) as usize, fill)
 }
 
 fn rjust(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -1205,7 +1214,7 @@ fn rjust(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if width <= len {
         return Ok(args[0].clone());
     }
-    padded(&s, (width - len) as usize, 0, fill)
+    padded(vm, &s, (width - len) as usize, 0, fill)
 }
 
 fn center(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -1216,7 +1225,7 @@ fn center(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
     let marg = width - len;
     let left = marg / 2 + (marg & width & 1);
-    padded(&s, left as usize, (marg - left) as usize, fill)
+    padded(vm, &s, left as usize, (marg - left) as usize, fill)
 }
 
 fn zfill(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -1226,6 +1235,7 @@ fn zfill(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if width <= len {
         return Ok(args[0].clone());
     }
+    vm.check_str_size(width as usize)?;
     crate::value::format::check_alloc((width - len) as usize, '0')?;
     let zeros = "0".repeat((width - len) as usize);
     let st = s.as_str();
@@ -1256,6 +1266,7 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
             '\t' => {
                 if tab > 0 {
                     let n = tab - col % tab;
+                    vm.check_str_size(out.len() + n as usize)?;
                     if n > 1 << 20 {
                         crate::value::format::check_alloc(n as usize, ' ')?;
                     }

@@ -852,11 +852,18 @@ pub trait PctHost {
     fn instance_float(&mut self, v: &Value) -> PyResult<Option<f64>>;
     /// Whether an instance is a mapping (has `__getitem__`).
     fn instance_is_mapping(&mut self, v: &Value) -> bool;
+    /// Before the result grows to `bytes` bytes: the host's size limits.
+    fn check_str_size(&mut self, _bytes: usize) -> PyResult<()> {
+        Ok(())
+    }
 }
 
 impl PctHost for Vm {
     fn to_str(&mut self, v: &Value) -> PyResult<String> {
         Vm::to_str(self, v)
+    }
+    fn check_str_size(&mut self, bytes: usize) -> PyResult<()> {
+        Vm::check_str_size(self, bytes)
     }
     fn repr(&mut self, v: &Value) -> PyResult<String> {
         Vm::repr(self, v)
@@ -1077,6 +1084,9 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
         }
         let conv = chars[i];
         i += 1;
+        // Widths and precisions ask for that much before anything is made.
+        let wanted = spec.width.unwrap_or(0).max(spec.precision.unwrap_or(0));
+        vm.check_str_size(out.len().saturating_add(wanted))?;
         let v = next_arg(&mut argidx, arglen, &current_args)?;
         match conv {
             's' | 'r' | 'a' => {
@@ -1171,6 +1181,8 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
                 )));
             }
         }
+        // Many conversions of one big argument add up.
+        vm.check_str_size(out.len())?;
     }
     if argidx < arglen && dict.is_none() {
         return Err(PyErr::type_error(

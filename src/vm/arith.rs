@@ -155,6 +155,9 @@ impl Vm {
                 }
             }
             let (x, y) = (to_big(a).unwrap(), to_big(b).unwrap());
+            if self.sizes_limited() {
+                self.check_int_bits(super::limits::int_result_bits(&x, &y, op))?;
+            }
             return int_op(&x, &y, op).map(Some);
         }
         if (matches!(a, Value::Float(_)) && (is_int(b) || matches!(b, Value::Float(_))))
@@ -181,6 +184,7 @@ impl Vm {
         }
         Ok(match (a, b, op) {
             (Value::Str(x), Value::Str(y), BinOpKind::Add) => {
+                self.check_str_size(x.as_str().len() + y.as_str().len())?;
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
@@ -196,6 +200,7 @@ impl Vm {
                         .checked_mul(k)
                         .filter(|t| *t <= isize::MAX as usize)
                         .ok_or_else(|| PyErr::overflow("repeated string is too long"))?;
+                    self.check_str_size(total)?;
                     crate::value::format::check_alloc(total, ' ')?;
                 }
                 Some(Value::string(x.as_str().repeat(k)))
@@ -204,6 +209,7 @@ impl Vm {
                 crate::value::format::percent_format(self, x.as_str(), args)?,
             )),
             (Value::List(x), Value::List(y), BinOpKind::Add) => {
+                self.check_items(x.len() + y.len())?;
                 if inplace {
                     let items = y.borrow().clone();
                     x.borrow_mut().extend(items);
@@ -222,6 +228,7 @@ impl Vm {
                 if is_int(n) =>
             {
                 let k = self.repeat_count(n)?;
+                self.check_items(x.len().saturating_mul(k))?;
                 let src = x.borrow().clone();
                 if !inplace {
                     if let Some(l) = ListObj::compact_repeat(&src, k) {
@@ -244,6 +251,7 @@ impl Vm {
                 crate::builtins::deque_binop(self, a, b, op, inplace)?
             }
             (Value::Tuple(x), Value::Tuple(y), BinOpKind::Add) => {
+                self.check_items(x.len() + y.len())?;
                 let mut v = (**x).clone();
                 v.extend(y.iter().cloned());
                 Some(Value::tuple(v))
@@ -252,6 +260,7 @@ impl Vm {
                 if is_int(n) =>
             {
                 let k = self.repeat_count(n)?;
+                self.check_items(x.len().saturating_mul(k))?;
                 let mut v = Self::repeat_vec(x.len(), k)?;
                 for _ in 0..if x.is_empty() { 0 } else { k } {
                     v.extend(x.iter().cloned());

@@ -341,6 +341,10 @@ impl Vm {
     /// and the exception's traceback, on stderr.
     #[cold]
     pub(crate) fn report_unraisable(&mut self, exc: &Value, obj: &Value) {
+        // A tripped limit ends the run: nothing to report, no code to run.
+        if self.limit_tripped() {
+            return;
+        }
         let r = self.repr(obj).unwrap_or_else(|_| "<object>".to_string());
         // One exception, no chain; its last line always "Type: message"
         // (CPython's default unraisable hook), even for an empty message.

@@ -453,11 +453,10 @@ impl Vm {
     /// raised on the way is taken as the end, as `PyIter_Next` does).
     pub fn next_value(&mut self, it: &Value) -> PyResult<Option<Value>> {
         // Native loops over an iterator (`sum(range(10**11))`, `max`, `list`)
-        // stop here for Ctrl-C, as the dispatch loop does at backward jumps
-        // (CPython would run such a loop to its end).
-        if super::run::interrupt_pending() {
-            return Err(super::run::take_interrupt());
-        }
+        // take a step per item, as the dispatch loop does at backward jumps:
+        // Ctrl-C and the limits stop them here (CPython would run such a
+        // loop to its end).
+        self.step()?;
         match self.iter_next(it) {
             Err(e) if self.err_is(&e, ExcType::StopIteration) => Ok(None),
             r => r,
@@ -775,6 +774,8 @@ impl Vm {
                 let (func, inner) = (func.clone(), inner.clone());
                 drop(b);
                 loop {
+                    // A native loop that may run long: a step per item.
+                    self.step()?;
                     let Some(v) = self.iter_next(&inner)? else {
                         return Ok(None);
                     };
@@ -1345,6 +1346,7 @@ impl Vm {
     pub fn list_extend(&mut self, l: &crate::value::List, v: &Value) -> PyResult<()> {
         if !matches!(v, Value::Instance(_) | Value::Iter(_)) {
             let items = self.collect(v)?;
+            self.check_items(l.len() + items.len())?;
             l.borrow_mut().extend(items);
             return Ok(());
         }
@@ -1438,6 +1440,7 @@ impl Vm {
         }
         let mut out = vec![];
         if let Value::Range(r) = v {
+            self.check_items(r.len().max(0) as usize)?;
             // Its length is known: too many items fail at once (MemoryError),
             // as CPython's preallocation from the length hint.
             out.try_reserve_exact(r.len().max(0) as usize)

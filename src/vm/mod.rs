@@ -12,6 +12,7 @@ mod import;
 pub mod iter;
 pub(crate) mod jump;
 pub mod keys;
+pub mod limits;
 mod name_cache;
 pub mod ops;
 mod repr;
@@ -35,18 +36,13 @@ use crate::bytecode::Code;
 use crate::trace::TraceHub;
 use crate::value::{Dict, ExcType, PyErr, PyResult, Str, Value};
 pub use frame::{Frame, FrameObj, OnReturn};
+pub use limits::{InterruptHandle, LimitExceeded, LimitKind, Limits};
 pub use types::Types;
 
-/// Limits on what a program may use.
-#[derive(Debug, Clone)]
-pub struct Limits {
-    /// Stop with an error after this many instructions (None: no limit).
-    pub max_steps: Option<u64>,
-}
-
 /// Set by the CLI's SIGINT handler; the dispatch loop turns it into
-/// `KeyboardInterrupt` at the next backward jump, where CPython's eval loop
-/// checks for signals too (so `except`/`finally` blocks run).
+/// `KeyboardInterrupt` at its next poll (`limits.rs`: within 1024 backward
+/// jumps or calls, where CPython's eval loop checks for signals too), so
+/// `except`/`finally` blocks run.
 pub static SIGINT_PENDING: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
 
@@ -153,6 +149,9 @@ pub struct Vm {
     pub clock: crate::builtins::Clock,
     /// The `re` module's compiled patterns.
     pub re_cache: crate::builtins::ReCache,
+    /// Limits for untrusted scripts, and the countdown to their next
+    /// check (`limits.rs`).
+    pub(crate) limits: limits::LimitState,
 }
 
 impl Default for Vm {
@@ -209,6 +208,7 @@ impl Vm {
             random: None,
             clock: crate::builtins::Clock::Denied,
             re_cache: Default::default(),
+            limits: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm
@@ -493,12 +493,28 @@ impl Vm {
 
     /// Raises `RecursionError` past the recursion limit.
     #[cold]
-    pub fn recursion_error(&self) -> PyErr {
-        Self::recursion_error_in("")
+    pub fn recursion_error(&mut self) -> PyErr {
+        self.recursion_error_in("")
     }
 
+    /// `RecursionError` with CPython's words for what was entered; at the
+    /// host's cap (`Limits::max_depth`) rather than the script's own
+    /// limit, a tripped limit, which nothing in the script can catch.
     #[cold]
-    pub fn recursion_error_in(what: &str) -> PyErr {
+    pub fn recursion_error_in(&mut self, what: &str) -> PyErr {
+        if self.recursion_capped() {
+            let cap = self.recursion_limit;
+            return self.trip(
+                LimitKind::Recursion,
+                format!("maximum recursion depth exceeded{what} (the host's cap of {cap})"),
+            );
+        }
+        Self::stack_exhausted(what)
+    }
+
+    /// CPython's `RecursionError` (also when the Rust stack is used up).
+    #[cold]
+    fn stack_exhausted(what: &str) -> PyErr {
         PyErr::new(
             ExcType::RecursionError,
             format!("maximum recursion depth exceeded{}", what),
@@ -517,7 +533,10 @@ impl Vm {
         self.recursion_limit
     }
 
+    /// What `sys.setrecursionlimit(n)` sets: `n`, capped by the host's
+    /// `Limits::max_depth`.
     pub fn set_recursion_limit(&mut self, n: usize) {
+        let n = self.capped_recursion_limit(n);
         self.recursion_limit = n;
         if !self.trace.on() {
             self.plain_call_limit = n;
@@ -566,7 +585,7 @@ impl Vm {
         }
         let depth = self.recursion_depth();
         if depth >= self.recursion_limit {
-            return Err(Self::recursion_error_in(" while calling a Python object"));
+            return Err(self.recursion_error_in(" while calling a Python object"));
         }
         if depth + 1 >= self.recursion_limit {
             return Err(self.recursion_error());
@@ -584,7 +603,7 @@ impl Vm {
         f: impl FnOnce(&mut Vm) -> PyResult<R>,
     ) -> PyResult<R> {
         if self.at_recursion_limit() {
-            return Err(Self::recursion_error_in(what));
+            return Err(self.recursion_error_in(what));
         }
         self.native_depth += 1;
         let r = self.with_stack(f);
@@ -607,7 +626,7 @@ impl Vm {
     #[cold]
     fn grow_stack<R>(&mut self, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> PyResult<R> {
         if self.stack_segments >= MAX_STACK_SEGMENTS {
-            return Err(self.recursion_error());
+            return Err(Self::stack_exhausted(""));
         }
         self.stack_segments += 1;
         let r = stacker::grow(STACK_SEGMENT, || f(self));

@@ -32,6 +32,21 @@ impl Vm {
         r
     }
 
+    /// The reprs of a container's items, their total size checked against
+    /// the host's limits as it grows (a list holding one big str many
+    /// times has a far bigger repr than itself).
+    pub(crate) fn repr_parts(&mut self, items: &[Value]) -> PyResult<Vec<String>> {
+        let mut total = 0;
+        let mut parts = Vec::with_capacity(items.len());
+        for x in items {
+            let r = self.repr(x)?;
+            total += r.len() + 2;
+            self.check_str_size(total)?;
+            parts.push(r);
+        }
+        Ok(parts)
+    }
+
     pub(super) fn repr_inner(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Str(s) => str_repr(s.as_str()),
@@ -40,13 +55,12 @@ impl Vm {
             Value::List(l) => {
                 return self.repr_container(Rc::as_ptr(l) as usize, "[...]", |vm| {
                     let items = l.borrow().clone();
-                    let parts: PyResult<Vec<String>> = items.iter().map(|x| vm.repr(x)).collect();
-                    Ok(format!("[{}]", parts?.join(", ")))
+                    let parts = vm.repr_parts(&items)?;
+                    Ok(format!("[{}]", parts.join(", ")))
                 })
             }
             Value::Tuple(t) => {
-                let parts: PyResult<Vec<String>> = t.iter().map(|x| self.repr(x)).collect();
-                let parts = parts?;
+                let parts = self.repr_parts(t)?;
                 if parts.len() == 1 {
                     format!("({},)", parts[0])
                 } else {
@@ -61,8 +75,12 @@ impl Vm {
                         .map(|(k, v)| (k.clone(), v.clone()))
                         .collect();
                     let mut parts = vec![];
+                    let mut total = 0;
                     for (k, v) in items {
-                        parts.push(format!("{}: {}", vm.repr(&k)?, vm.repr(&v)?));
+                        let part = format!("{}: {}", vm.repr(&k)?, vm.repr(&v)?);
+                        total += part.len() + 2;
+                        vm.check_str_size(total)?;
+                        parts.push(part);
                     }
                     Ok(format!("{{{}}}", parts.join(", ")))
                 })
@@ -72,8 +90,8 @@ impl Vm {
                 if items.is_empty() {
                     "set()".into()
                 } else {
-                    let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(x)).collect();
-                    format!("{{{}}}", parts?.join(", "))
+                    let parts = self.repr_parts(&items)?;
+                    format!("{{{}}}", parts.join(", "))
                 }
             }
             Value::FrozenSet(s) => {
@@ -81,8 +99,8 @@ impl Vm {
                 if items.is_empty() {
                     "frozenset()".into()
                 } else {
-                    let parts: PyResult<Vec<String>> = items.iter().map(|x| self.repr(x)).collect();
-                    format!("frozenset({{{}}})", parts?.join(", "))
+                    let parts = self.repr_parts(&items)?;
+                    format!("frozenset({{{}}})", parts.join(", "))
                 }
             }
             Value::Range(r) => r.repr(),
@@ -365,6 +383,13 @@ impl Vm {
 
     /// `format(v, spec)`
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if self.sizes_limited() && !spec.is_empty() {
+            // A width or precision asks for that much before anything is made
+            // (a bad spec is left to the formatting to report).
+            if let Ok(p) = crate::value::format::parse_spec(spec) {
+                self.check_str_size(p.width.unwrap_or(0).max(p.precision.unwrap_or(0)))?;
+            }
+        }
         if let Some(s) = crate::value::format::format_builtin(v, spec)? {
             return Ok(s);
         }

@@ -289,8 +289,9 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::Jump => {
-                        if (arg as usize) < ip && interrupt_pending() {
-                            break 'op take_interrupt();
+                        // A backward jump is a step (`limits.rs`).
+                        if (arg as usize) < ip && self.tick() {
+                            tri!(self.poll());
                         }
                         jump_to!(arg as usize);
                         continue 'dispatch;
@@ -303,7 +304,14 @@ impl Vm {
                         self.stack.push_fast(Value::Null);
                         continue 'dispatch;
                     }
-                    Op::Nop | Op::Resume => {
+                    Op::Resume => {
+                        // A frame's start is a step (`limits.rs`).
+                        if self.tick() {
+                            tri!(self.poll());
+                        }
+                        continue 'dispatch;
+                    }
+                    Op::Nop => {
                         // Not an empty arm: one would make the loop head its
                         // own successor, and LLVM then keeps one shared
                         // dispatch jump instead of a copy per arm (see
@@ -638,7 +646,8 @@ impl Vm {
                             continue 'dispatch;
                         }
                         let r = match (&a, &b) {
-                            (Value::Str(_), Value::Str(_)) if !M::TRACED && arg == INPLACE_ADD => {
+                            (Value::Str(x), Value::Str(y)) if !M::TRACED && arg == INPLACE_ADD => {
+                                tri!(self.check_str_size(x.as_str().len() + y.as_str().len()));
                                 self.str_append(a, &b, code.instrs[ip], base)
                             }
                             _ => tri!(self.binary_op(a, b, arg)),
@@ -678,9 +687,11 @@ impl Vm {
                                 let next = code.instr(ip);
                                 if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
                                     ip = if r == (next.op == Op::PopJumpIfTrue) {
-                                        if (next.arg as usize) < ip && interrupt_pending() {
-                                            self.frames[fi].ip = ip + 1;
-                                            break 'op take_interrupt();
+                                        if (next.arg as usize) < ip && self.tick() {
+                                            if let Err(e) = self.poll() {
+                                                self.frames[fi].ip = ip + 1;
+                                                break 'op e;
+                                            }
                                         }
                                         next.arg as usize
                                     } else {
@@ -825,7 +836,16 @@ impl Vm {
                     }
                     Op::BuildString => {
                         let items = self.stack.take_top(arg as usize);
-                        let mut s = String::new();
+                        let len = |v: &Value| {
+                            if let Value::Str(p) = v {
+                                p.as_str().len()
+                            } else {
+                                0
+                            }
+                        };
+                        let total = items.iter().map(len).sum();
+                        tri!(self.check_str_size(total));
+                        let mut s = String::with_capacity(total);
                         for it in &items {
                             if let Value::Str(p) = it {
                                 s.push_str(p.as_str());
@@ -965,8 +985,8 @@ impl Vm {
                         };
                         v.drop_fast();
                         if t == (instr.op == Op::PopJumpIfTrue) {
-                            if (arg as usize) < ip && interrupt_pending() {
-                                break 'op take_interrupt();
+                            if (arg as usize) < ip && self.tick() {
+                                tri!(self.poll());
                             }
                             jump_to!(arg as usize);
                         }
@@ -1542,7 +1562,7 @@ fn identity_compare(rich_compare_defined: bool, a: &Value, b: &Value, arg: u32) 
     Some(a.is(b) == (k == CmpKind::Eq))
 }
 
-/// Whether Ctrl-C was pressed (a plain load: cheap on a backward jump).
+/// Whether Ctrl-C was pressed (read by `Vm::poll`).
 #[inline(always)]
 pub(crate) fn interrupt_pending() -> bool {
     super::SIGINT_PENDING.load(std::sync::atomic::Ordering::Relaxed)

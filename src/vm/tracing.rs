@@ -449,9 +449,11 @@ impl Vm {
         mut record: bool,
         mut lookup_at: Option<u32>,
     ) -> PyResult<()> {
+        // Past a tripped limit nothing may catch or see the exception: no
+        // handler, no traceback entry, no event (`limits.rs`).
         loop {
             let fi = self.frames.len() - 1;
-            if record {
+            if record && !self.limit_tripped() {
                 self.close_pending_generators();
                 let line = self.frame_line(fi);
                 if let Value::Instance(i) = &exc {
@@ -477,10 +479,11 @@ impl Vm {
                     }
                 }
             }
+            let tripped = self.limit_tripped();
             let f = &self.frames[fi];
             let raised_at = f.ip.saturating_sub(1) as u32;
             let at = lookup_at.take().unwrap_or(raised_at);
-            if let Some(h) = f.code.handler_for(at).copied() {
+            if let Some(h) = f.code.handler_for(at).copied().filter(|_| !tripped) {
                 let sp = f.base + f.code.nlocalsplus() + h.depth as usize;
                 self.pop_stack_to(sp);
                 if h.push_lasti {
@@ -503,7 +506,7 @@ impl Vm {
                 self.pop_stack_to(locals_end);
                 self.close_pending_generators();
             }
-            if self.trace.on() && !self.trace.suspended() {
+            if self.trace.on() && !self.trace.suspended() && !tripped {
                 if let Err(e) = self.emit(fi, Event::Return, &Value::None) {
                     let e = self.materialize(e);
                     let _ = e;
@@ -529,6 +532,7 @@ impl Vm {
             }
             if matches!(&f.on_return, OnReturn::ClassBody(b) if b.c_traced)
                 && self.trace.wants_c_events()
+                && !tripped
             {
                 // A failing profiler's error replaces the exception.
                 if let Err(e) = self.build_class_c_event(Event::CException) {

@@ -607,9 +607,10 @@ pub fn binop(
                     .len()
                     .checked_mul(k)
                     .filter(|t| *t <= isize::MAX as usize);
-                if total.is_none() {
+                let Some(total) = total else {
                     return Err(PyErr::new(ExcType::MemoryError, ""));
-                }
+                };
+                vm.check_items(total.min(target.maxlen.get().unwrap_or(usize::MAX)))?;
                 // Past maxlen only the last items stay: run no further.
                 let keep = target.maxlen.get().unwrap_or(usize::MAX);
                 let mut pushed = 0usize;

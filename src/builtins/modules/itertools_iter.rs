@@ -586,6 +586,8 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
             inner,
             started,
         } => loop {
+            // Native loops that may run long: a step per item (`vm/limits.rs`).
+            vm.step()?;
             let Some(v) = vm.iter_next(inner)? else {
                 return Ok(None);
             };
@@ -599,6 +601,7 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
             }
         },
         It::FilterFalse { pred, inner } => loop {
+            vm.step()?;
             let Some(v) = vm.iter_next(inner)? else {
                 return Ok(None);
             };
@@ -616,6 +619,7 @@ fn step(vm: &mut Vm, st: &mut It) -> PyResult<Option<Value>> {
             }
         },
         It::Compress { data, selectors } => loop {
+            vm.step()?;
             let Some(v) = vm.iter_next(data)? else {
                 return Ok(None);
             };
@@ -809,6 +813,7 @@ fn islice_step(
     cnt: &mut u64,
 ) -> PyResult<Option<Value>> {
     while *cnt < *next {
+        vm.step()?;
         if vm.iter_next(it)?.is_none() {
             return Ok(None);
         }
@@ -932,6 +937,7 @@ fn groupby_next(vm: &mut Vm, cell: &Cell, st: &mut It) -> PyResult<Option<Value>
                 }
             }
         }
+        vm.step()?;
         if !groupby_step(vm, st)? {
             return Ok(None);
         }

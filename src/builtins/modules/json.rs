@@ -274,7 +274,10 @@ fn indent_string(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
         Value::None => None,
         Value::Str(s) => Some(s.as_str().to_string()),
         Value::Int(_) | Value::Bool(_) => match vm.index_int(v)? {
-            Value::Int(n) => Some(" ".repeat(n.max(0) as usize)),
+            Value::Int(n) => {
+                vm.check_str_size(n.max(0) as usize)?;
+                Some(" ".repeat(n.max(0) as usize))
+            }
             _ => None,
         },
         other => {
@@ -288,6 +291,8 @@ fn indent_string(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
 
 impl Encoder {
     fn encode(&mut self, vm: &mut Vm, v: &Value, level: usize) -> PyResult<()> {
+        // The text grows by one value at a time: the host's size limits.
+        vm.check_str_size(self.out.len())?;
         match v {
             Value::Str(s) => self.string(s.as_str()),
             Value::None => self.out.push_str("null"),

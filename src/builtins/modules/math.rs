@@ -368,8 +368,12 @@ fn m_factorial(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         .ok_or_else(|| {
             PyErr::overflow("factorial() argument should not exceed 9223372036854775807")
         })?;
+    // n! has fewer than n * bits(n) bits.
+    vm.check_int_bits(n.saturating_mul(64 - n.leading_zeros() as u64))?;
     let mut r = BigInt::from(1);
     for i in 2..=n {
+        // A long native loop: each round a step (`vm/limits.rs`).
+        vm.step()?;
         r *= i;
     }
     Ok(normalize(r))
@@ -400,8 +404,10 @@ fn m_comb(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         .to_u64()
         .filter(|k| *k <= i64::MAX as u64)
         .ok_or_else(|| PyErr::overflow("min(n - k, k) must not exceed 9223372036854775807"))?;
+    vm.check_int_bits(n.bits().min(k.saturating_mul(n.bits())))?;
     let mut r = BigInt::from(1);
     for i in 0..k {
+        vm.step()?;
         r = r * (n - i) / (i + 1);
     }
     Ok(normalize(r))
@@ -427,8 +433,10 @@ fn m_perm(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         .to_u64()
         .filter(|k| *k <= i64::MAX as u64)
         .ok_or_else(|| PyErr::overflow("k must not exceed 9223372036854775807"))?;
+    vm.check_int_bits(k.saturating_mul(n.bits()))?;
     let mut r = BigInt::from(1);
     for i in 0..k {
+        vm.step()?;
         r *= n - i;
     }
     Ok(normalize(r))

@@ -288,7 +288,10 @@ fn r_getrandbits(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(match k {
         0 => Value::Int(0),
         1..=63 => Value::Int(mt(vm).bits64(k as u32) as i64),
-        _ => normalize(BigInt::from(mt(vm).bits_big(k as u64))),
+        _ => {
+            vm.check_int_bits(k as u64)?;
+            normalize(BigInt::from(mt(vm).bits_big(k as u64)))
+        }
     })
 }
 
@@ -756,6 +759,7 @@ fn sample(vm: &mut Vm, population: &Value, k: &Value) -> PyResult<Vec<Value>> {
         setsize += 4u128.checked_pow(e).unwrap_or(u128::MAX - 21);
     }
     // `result = [None] * k` comes first: too large is MemoryError at once.
+    vm.check_items(k)?;
     let mut result = Vec::new();
     result
         .try_reserve_exact(k)
@@ -841,6 +845,8 @@ fn r_choices(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let times = repeat_count(vm, &k)?;
     let mut out = Vec::with_capacity(times.min(GROW_FROM));
     for _ in 0..times {
+        // CPython's loop is Python code: a step per item (`vm/limits.rs`).
+        vm.step()?;
         let r = Value::Float(mt(vm).random());
         let x = vm.binary_op(r, total.clone(), BinOpKind::Mul as u32)?;
         let i = bisect_right(vm, &cum, &x, n - 1)?;

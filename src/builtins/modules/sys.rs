@@ -315,7 +315,7 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value>
 }
 
 fn getrecursionlimit(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Ok(Value::Int(vm.recursion_limit() as i64))
+    Ok(Value::Int(vm.script_recursion_limit() as i64))
 }
 
 fn exc_info(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
