@@ -51,6 +51,18 @@ fn mismatch(expected: &str, v: &Value) -> PyErr {
     PyErr::type_error(format!("must be {expected}, not {}", v.type_name()))
 }
 
+/// A conversion's error with its subject put before a `must be ...`
+/// message: `the result must be int, not str`, `f() argument 1 must be ...`.
+#[cold]
+pub(crate) fn with_subject(e: PyErr, subject: &str) -> PyErr {
+    match e {
+        PyErr::New(t, Some(msg)) if msg.starts_with("must be ") => {
+            PyErr::new(t, format!("{subject} {msg}"))
+        }
+        e => e,
+    }
+}
+
 #[cold]
 fn overflow(rust_type: &str) -> PyErr {
     PyErr::new(

@@ -51,12 +51,8 @@ fn arity_error(name: &str, n: usize, given: usize) -> PyErr {
 /// Argument `i` (0-based) converted, or CPython's `NAME() argument N must
 /// be ..., not ...`.
 fn arg<T: FromValue>(name: &str, args: &[Value], i: usize) -> PyResult<T> {
-    T::from_value(&args[i]).map_err(|e| match e {
-        PyErr::New(t, Some(msg)) if msg.starts_with("must be ") => {
-            PyErr::new(t, format!("{name}() argument {} {msg}", i + 1))
-        }
-        e => e,
-    })
+    T::from_value(&args[i])
+        .map_err(|e| super::convert::with_subject(e, &format!("{name}() argument {}", i + 1)))
 }
 
 macro_rules! host_functions {

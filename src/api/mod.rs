@@ -378,12 +378,7 @@ impl Interpreter {
     /// `T` from a script's value; `what` names it in the `TypeError`.
     fn convert<T: FromValue>(&mut self, v: &Value, what: &str) -> Result<T, Error> {
         T::from_value(v).map_err(|e| {
-            let e = match e {
-                PyErr::New(t, Some(msg)) if msg.starts_with("must be ") => {
-                    PyErr::new(t, format!("{what} {msg}"))
-                }
-                e => e,
-            };
+            let e = convert::with_subject(e, what);
             self.describe(e)
         })
     }
