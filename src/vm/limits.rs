@@ -455,6 +455,7 @@ impl Vm {
     /// Records that limit `kind` was reached (the first one stays) and
     /// returns the error to raise: from now on nothing can catch it.
     #[cold]
+    #[inline(never)]
     pub(crate) fn trip(&mut self, kind: LimitKind, message: String) -> PyErr {
         let e = limit_error(kind, &message);
         let st = &mut self.limits;
@@ -508,6 +509,7 @@ impl Vm {
     }
 
     #[cold]
+    #[inline(never)]
     fn str_too_big(&mut self, bytes: usize) -> PyResult<()> {
         if let Some(max) = self.limits.limits.max_str_bytes {
             if bytes > max {
@@ -521,6 +523,7 @@ impl Vm {
     }
 
     #[cold]
+    #[inline(never)]
     fn items_too_many(&mut self, n: usize) -> PyResult<()> {
         if let Some(max) = self.limits.limits.max_items {
             if n > max {
@@ -534,6 +537,7 @@ impl Vm {
     }
 
     #[cold]
+    #[inline(never)]
     fn int_too_big(&mut self, bits: u64) -> PyResult<()> {
         if let Some(max) = self.limits.limits.max_int_bits {
             if bits > max {

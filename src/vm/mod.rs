@@ -545,6 +545,7 @@ impl Vm {
     /// host's cap (`Limits::max_depth`) rather than the script's own
     /// limit, a tripped limit, which nothing in the script can catch.
     #[cold]
+    #[inline(never)]
     pub fn recursion_error_in(&mut self, what: &str) -> PyErr {
         if self.recursion_capped() {
             let cap = self.recursion_limit;
