@@ -458,8 +458,10 @@ fn memory_cap_counts_what_is_live_not_what_was_allocated() {
                  \x20   d = {j: (j, s) for j in range(20)}\n    big = 'x' * 100_000\n";
     interp.run_source("<churn>", churn).expect("within the cap");
     // What a run keeps counts against it, and is gone for the next run.
-    let keep = "keep = [[i] * 100 for i in range(5_000)]\n";
-    interp.run_source("<keep>", keep).expect("4 MB of lists");
+    let keep = "keep = [[i] * 100 for i in range(2_500)]\n";
+    interp
+        .run_source("<keep>", keep)
+        .expect("about 3.5 MB of lists");
     interp
         .run_source("<keep>", keep)
         .expect("the last run's are gone");

@@ -34,8 +34,10 @@ use crate::value::{ExcType, PyErr, PyResult};
 use super::Vm;
 
 /// Steps between two polls (at most: a step budget ending sooner, or a
-/// poke, makes it shorter).
-const INTERVAL: u32 = 1024;
+/// poke, makes it shorter). Debug builds poll every few steps, so that the
+/// tests run the polls' paths everywhere (in traced frames, generators,
+/// native loops).
+const INTERVAL: u32 = if cfg!(debug_assertions) { 7 } else { 1024 };
 /// After the deadline, the timer pokes again this often until the run
 /// ends (a poke can be lost when it meets the loop's own store).
 const REPOKE: Duration = Duration::from_millis(1);
@@ -226,6 +228,14 @@ pub(crate) struct LimitState {
     /// The deadline, read by the polls only when no timer thread could be
     /// made.
     deadline: Option<Instant>,
+    /// A limit is set or an interrupt handle was handed out: the loop
+    /// counts steps (`run::Limited`).
+    on: bool,
+    /// An interrupt handle was handed out (it cannot be taken back).
+    handle_out: bool,
+    /// Where the frame that left the loop for a poll goes on, and whether
+    /// it jumped there (`run::Exit::Poll`).
+    pub(crate) poll_exit: (usize, bool),
     /// `alloc::thread_live_bytes()` at the start of the run.
     mem_base: isize,
     /// The limit reached in this run, if any.
@@ -254,6 +264,9 @@ impl Default for LimitState {
             limits: Limits::default(),
             timer: None,
             deadline: None,
+            on: false,
+            handle_out: false,
+            poll_exit: (0, false),
             mem_base: 0,
             tripped: None,
             sizes_on: false,
@@ -320,6 +333,7 @@ impl Vm {
             .max_int_bits
             .unwrap_or(u64::MAX)
             .min(mem.map_or(u64::MAX, |m| m as u64 * 8));
+        st.on = limits != Limits::default() || st.handle_out;
         st.sizes_on = limits.max_memory.is_some()
             || limits.max_str_bytes.is_some()
             || limits.max_items.is_some()
@@ -337,7 +351,16 @@ impl Vm {
 
     /// A handle that stops this VM's running script from any thread.
     pub fn interrupt_handle(&mut self) -> InterruptHandle {
+        self.limits.on = true;
+        self.limits.handle_out = true;
         InterruptHandle(self.limits.shared.clone())
+    }
+
+    /// Whether the loop counts steps (`run::Limited`): a limit is set or
+    /// an interrupt handle was handed out.
+    #[inline]
+    pub(crate) fn limits_on(&self) -> bool {
+        self.limits.on
     }
 
     /// At the start of a run: the budgets start again, and the deadline's
@@ -455,6 +478,7 @@ impl Vm {
     /// Records that limit `kind` was reached (the first one stays) and
     /// returns the error to raise: from now on nothing can catch it.
     #[cold]
+    #[inline(never)]
     pub(crate) fn trip(&mut self, kind: LimitKind, message: String) -> PyErr {
         let e = limit_error(kind, &message);
         let st = &mut self.limits;
@@ -508,6 +532,7 @@ impl Vm {
     }
 
     #[cold]
+    #[inline(never)]
     fn str_too_big(&mut self, bytes: usize) -> PyResult<()> {
         if let Some(max) = self.limits.limits.max_str_bytes {
             if bytes > max {
@@ -521,6 +546,7 @@ impl Vm {
     }
 
     #[cold]
+    #[inline(never)]
     fn items_too_many(&mut self, n: usize) -> PyResult<()> {
         if let Some(max) = self.limits.limits.max_items {
             if n > max {
@@ -534,6 +560,7 @@ impl Vm {
     }
 
     #[cold]
+    #[inline(never)]
     fn int_too_big(&mut self, bits: u64) -> PyResult<()> {
         if let Some(max) = self.limits.limits.max_int_bits {
             if bits > max {
@@ -575,6 +602,31 @@ impl Vm {
     #[inline]
     pub(crate) fn recursion_capped(&self) -> bool {
         self.recursion_limit() < self.limits.script_recursion_limit
+    }
+
+    /// A `RecursionError` raised at the host's cap (`recursion_capped`):
+    /// the recursion limit tripped, and nothing can catch it. (Raised where
+    /// the depth is within a few levels of the cap; the error itself is
+    /// made where the depth is checked, in CPython's words.)
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn trip_at_depth_cap(&mut self, err: &PyErr) {
+        if self.err_is(err, ExcType::RecursionError)
+            && self.recursion_depth() + 50 >= self.recursion_limit()
+        {
+            self.trip_depth_cap();
+        }
+    }
+
+    /// The host's recursion cap is reached: a tripped limit.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn trip_depth_cap(&mut self) {
+        let cap = self.recursion_limit();
+        self.trip(
+            LimitKind::Recursion,
+            format!("maximum recursion depth exceeded (the host's cap of {cap})"),
+        );
     }
 
     /// The recursion limit the VM applies when the script asks for `n`.

@@ -40,9 +40,10 @@ pub use limits::{InterruptHandle, LimitExceeded, LimitKind, Limits};
 pub use types::Types;
 
 /// Set by the CLI's SIGINT handler; the dispatch loop turns it into
-/// `KeyboardInterrupt` at its next poll (`limits.rs`: within 1024 backward
-/// jumps or calls, where CPython's eval loop checks for signals too), so
-/// `except`/`finally` blocks run.
+/// `KeyboardInterrupt` at the next backward jump, where CPython's eval loop
+/// checks for signals too (so `except`/`finally` blocks run); the loops
+/// that count steps (`limits.rs`), and built-ins taking items from an
+/// iterator, at their next poll, within 1024 steps.
 pub static SIGINT_PENDING: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
 
@@ -493,28 +494,14 @@ impl Vm {
 
     /// Raises `RecursionError` past the recursion limit.
     #[cold]
-    pub fn recursion_error(&mut self) -> PyErr {
-        self.recursion_error_in("")
+    pub fn recursion_error(&self) -> PyErr {
+        Self::recursion_error_in("")
     }
 
-    /// `RecursionError` with CPython's words for what was entered; at the
-    /// host's cap (`Limits::max_depth`) rather than the script's own
-    /// limit, a tripped limit, which nothing in the script can catch.
+    /// `RecursionError` with CPython's words for what was entered. (At
+    /// the host's cap, `Limits::max_depth`, `raise_here` trips the limit.)
     #[cold]
-    pub fn recursion_error_in(&mut self, what: &str) -> PyErr {
-        if self.recursion_capped() {
-            let cap = self.recursion_limit;
-            return self.trip(
-                LimitKind::Recursion,
-                format!("maximum recursion depth exceeded{what} (the host's cap of {cap})"),
-            );
-        }
-        Self::stack_exhausted(what)
-    }
-
-    /// CPython's `RecursionError` (also when the Rust stack is used up).
-    #[cold]
-    fn stack_exhausted(what: &str) -> PyErr {
+    pub fn recursion_error_in(what: &str) -> PyErr {
         PyErr::new(
             ExcType::RecursionError,
             format!("maximum recursion depth exceeded{}", what),
@@ -573,7 +560,12 @@ impl Vm {
         self.init_frames = (0..frames.len())
             .filter(|&i| matches!(frames[i].on_return, OnReturn::Init(_)))
             .collect();
-        self.frames.len() + self.native_depth + self.init_frames.len()
+        let depth = self.frames.len() + self.native_depth + self.init_frames.len();
+        if depth >= self.recursion_limit && self.recursion_capped() {
+            // The host's cap reached (frames or native levels): a limit.
+            self.trip_depth_cap();
+        }
+        depth
     }
 
     /// Before pushing an `__init__` frame for a class call: the call counts
@@ -585,7 +577,7 @@ impl Vm {
         }
         let depth = self.recursion_depth();
         if depth >= self.recursion_limit {
-            return Err(self.recursion_error_in(" while calling a Python object"));
+            return Err(Self::recursion_error_in(" while calling a Python object"));
         }
         if depth + 1 >= self.recursion_limit {
             return Err(self.recursion_error());
@@ -603,7 +595,7 @@ impl Vm {
         f: impl FnOnce(&mut Vm) -> PyResult<R>,
     ) -> PyResult<R> {
         if self.at_recursion_limit() {
-            return Err(self.recursion_error_in(what));
+            return Err(Self::recursion_error_in(what));
         }
         self.native_depth += 1;
         let r = self.with_stack(f);
@@ -626,7 +618,7 @@ impl Vm {
     #[cold]
     fn grow_stack<R>(&mut self, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> PyResult<R> {
         if self.stack_segments >= MAX_STACK_SEGMENTS {
-            return Err(Self::stack_exhausted(""));
+            return Err(self.recursion_error());
         }
         self.stack_segments += 1;
         let r = stacker::grow(STACK_SEGMENT, || f(self));

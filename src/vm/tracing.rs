@@ -419,6 +419,9 @@ impl Vm {
     /// record it (traceback, `exception` event) and unwind to a handler.
     /// Returns Err when it leaves the entry frame.
     pub(crate) fn raise_here(&mut self, err: PyErr) -> PyResult<()> {
+        if self.recursion_capped() {
+            self.trip_at_depth_cap(&err);
+        }
         let exc = self.materialize(err);
         // Implicit chaining: raised while handling another exception.
         if !self.exc_info.is_none() && !self.exc_info.is(&exc) {

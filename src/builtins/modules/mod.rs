@@ -88,7 +88,7 @@ fn python_levels(vm: &mut Vm, chain: &str) -> crate::value::PyResult<()> {
     let room = vm.recursion_limit().saturating_sub(vm.recursion_depth());
     match chain.as_bytes().get(room) {
         None => Ok(()),
-        Some(b'C') => Err(vm.recursion_error_in(" while calling a Python object")),
+        Some(b'C') => Err(Vm::recursion_error_in(" while calling a Python object")),
         Some(_) => Err(vm.recursion_error()),
     }
 }
