@@ -6,20 +6,17 @@
 //! Each step prints what it did; the program ends with status 0 when every
 //! step behaved as it says.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
-use krait::trace::{Event, EventMask, FrameView, Tracer};
-use krait::{Error, ExcType, Interpreter, Module, PyErr, PyResult, Value, Vm};
+use krait::{Error, Event, EventMask, ExcType, Interpreter, Module, Raise, TraceEvent, Tracer};
 
 /// The lines a script runs, as a coverage tool collects them.
-struct Coverage(Rc<RefCell<Vec<u32>>>);
+struct Coverage(Arc<Mutex<Vec<u32>>>);
 
 impl Tracer for Coverage {
-    fn event(&mut self, vm: &mut Vm, frame: FrameView, _: Event, _: &Value) -> PyResult<()> {
-        self.0.borrow_mut().push(frame.line(vm));
+    fn event(&mut self, ev: &mut TraceEvent<'_>) -> Result<(), Raise> {
+        self.0.lock().unwrap().push(ev.frame().line());
         Ok(())
     }
     fn events(&self) -> EventMask {
@@ -59,7 +56,7 @@ fn main() -> Result<(), Error> {
     tax.function("vat", |amount: f64| amount * 0.2)
         .function("checked", |amount: f64| {
             if amount < 0.0 {
-                Err(PyErr::new(ExcType::ValueError, "negative amount"))
+                Err(Raise::new(ExcType::ValueError, "negative amount"))
             } else {
                 Ok(amount)
             }
@@ -101,12 +98,12 @@ fn main() -> Result<(), Error> {
     }
 
     // A tracer that takes line events only, removed again.
-    let lines = Rc::new(RefCell::new(Vec::new()));
+    let lines = Arc::new(Mutex::new(Vec::new()));
     let coverage = interp.add_tracer(Box::new(Coverage(lines.clone())));
     interp.run_source("loop.py", "s = 0\nfor i in range(3):\n    s += i\n")?;
     interp.remove_tracer(coverage);
-    println!("coverage: lines run {:?}", lines.borrow());
-    assert_eq!(*lines.borrow(), [1, 2, 3, 2, 3, 2, 3, 2]);
+    println!("coverage: lines run {:?}", lines.lock().unwrap());
+    assert_eq!(*lines.lock().unwrap(), [1, 2, 3, 2, 3, 2, 3, 2]);
 
     // A fresh namespace on request.
     interp.reset();

@@ -16,7 +16,7 @@ use std::time::Duration;
 use krait::{Error, Interpreter, Limits};
 
 #[global_allocator]
-static ALLOC: krait::alloc::SmallAlloc = krait::alloc::SmallAlloc;
+static ALLOC: krait::SmallAlloc = krait::SmallAlloc;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,45 +1,54 @@
 //! Runs a script under a native no-op tracer that receives every `call`,
-//! `line`, `return` and `exception` event (as a debugger or coverage tool
-//! built on `krait::trace::Tracer` would) and counts them: what watching a
-//! program from Rust costs, without any krait-level trace function.
+//! `line`, `return` and `exception` event (as a debugger built on
+//! `krait::Tracer` would), or with `--lines`, only `line` events (as a
+//! coverage tool), and counts them: what watching a program from Rust
+//! costs, without any krait-level trace function.
 //!
-//!     cargo run --release --example trace_native -- SCRIPT [ARGS...]
+//!     cargo run --release --example trace_native -- [--lines] SCRIPT [ARGS...]
 //!
 //! The script's output is as under `krait SCRIPT ARGS...`; the event counts
 //! go to stderr at exit. `scripts/bench.sh --callgrind` counts this binary
-//! with `BENCH_MODE=native`.
+//! with `BENCH_MODE=native` (and `BENCH_MODE=native-lines`).
 
-use std::cell::Cell;
 use std::process::ExitCode;
-use std::rc::Rc;
 
-use krait::trace::{Event, FrameView, Tracer};
-use krait::{Error, Interpreter, PyResult, Value, Vm};
+use krait::{Error, Event, EventMask, Interpreter, Raise, TraceEvent, Tracer};
 
-/// Counts per kind: call, line, return, exception.
-#[derive(Default)]
-struct Counts([Cell<u64>; 4]);
-
-struct NoOp(Rc<Counts>);
+/// Counts per kind: call, line, return, exception; printed when the
+/// interpreter drops the tracer.
+struct NoOp {
+    counts: [u64; 4],
+    events: EventMask,
+}
 
 impl Tracer for NoOp {
-    fn event(
-        &mut self,
-        _vm: &mut Vm,
-        _frame: FrameView,
-        event: Event,
-        _arg: &Value,
-    ) -> PyResult<()> {
-        let i = match event {
+    fn event(&mut self, ev: &mut TraceEvent<'_>) -> Result<(), Raise> {
+        let i = match ev.kind() {
             Event::Call => 0,
             Event::Line => 1,
             Event::Return => 2,
             Event::Exception => 3,
             _ => return Ok(()),
         };
-        let c = &self.0 .0[i];
-        c.set(c.get() + 1);
+        self.counts[i] += 1;
         Ok(())
+    }
+    fn events(&self) -> EventMask {
+        self.events
+    }
+}
+
+impl Drop for NoOp {
+    fn drop(&mut self) {
+        let c = self.counts;
+        eprintln!(
+            "trace_native: {} events (call {}, line {}, return {}, exception {})",
+            c.iter().sum::<u64>(),
+            c[0],
+            c[1],
+            c[2],
+            c[3]
+        );
     }
 }
 
@@ -57,30 +66,24 @@ fn main() -> ExitCode {
     ExitCode::from(child.join().unwrap_or(101))
 }
 
-fn run(args: Vec<String>) -> u8 {
-    let path = &args[0];
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("trace_native: can't open file '{}': {}", path, e);
-            return 2;
-        }
+fn run(mut args: Vec<String>) -> u8 {
+    let events = if args[0] == "--lines" {
+        args.remove(0);
+        EventMask::of(Event::Line)
+    } else {
+        EventMask::ALL
     };
-    let filename = std::path::absolute(path)
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_else(|_| path.clone());
-    let src = match krait::syntax::decode_source(&bytes, &filename) {
-        Ok(s) => s,
-        Err(e) => {
-            eprint!("{}", e.report());
-            return 1;
-        }
+    let Some(path) = args.first().cloned() else {
+        eprintln!("usage: trace_native [--lines] SCRIPT [ARGS...]");
+        return 2;
     };
-    let counts = Rc::new(Counts::default());
     let mut interp = Interpreter::new();
-    interp.set_argv(args.clone());
-    interp.add_tracer(Box::new(NoOp(counts.clone())));
-    let status = match interp.run_source(&filename, &src) {
+    interp.set_argv(args);
+    interp.add_tracer(Box::new(NoOp {
+        counts: [0; 4],
+        events,
+    }));
+    match interp.run_file(&path) {
         Ok(()) => 0,
         Err(Error::Exit { code, message }) => {
             if let Some(m) = message {
@@ -92,15 +95,5 @@ fn run(args: Vec<String>) -> u8 {
             eprintln!("{e}");
             1
         }
-    };
-    let c: Vec<u64> = counts.0.iter().map(|c| c.get()).collect();
-    eprintln!(
-        "trace_native: {} events (call {}, line {}, return {}, exception {})",
-        c.iter().sum::<u64>(),
-        c[0],
-        c[1],
-        c[2],
-        c[3]
-    );
-    status
+    }
 }

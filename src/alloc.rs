@@ -101,7 +101,7 @@ pub fn thread_live_bytes() -> isize {
 
 /// Whether `SmallAlloc` is the global allocator (so `thread_live_bytes`
 /// counts): a block too big for the lists moves the count.
-pub fn counts_memory() -> bool {
+fn counts_memory() -> bool {
     let before = HELD.try_with(Cell::get).unwrap_or(0);
     let probe: Vec<u8> = Vec::with_capacity(4 * MAX_SMALL);
     let after = HELD.try_with(Cell::get).unwrap_or(0);
@@ -109,8 +109,26 @@ pub fn counts_memory() -> bool {
     after != before
 }
 
-/// The global allocator krait's CLI uses (see the module documentation).
+/// The global allocator krait's command line uses: small blocks from
+/// per-thread free lists, and a count of the bytes live, which the memory
+/// cap (`Limits::max_memory`) reads. A host that sets a memory cap makes
+/// it its global allocator:
+///
+/// ```
+/// #[global_allocator]
+/// static ALLOC: krait::SmallAlloc = krait::SmallAlloc;
+/// # fn main() { assert!(krait::SmallAlloc::is_global()); }
+/// ```
 pub struct SmallAlloc;
+
+impl SmallAlloc {
+    /// Whether `SmallAlloc` is the process's global allocator: without
+    /// it, `Limits::max_memory` keeps no running total, and compares only
+    /// each single request with the cap.
+    pub fn is_global() -> bool {
+        counts_memory()
+    }
+}
 
 /// The size class of `layout`, if it is small: class `c` holds blocks of
 /// `16 * c + 24` bytes, which fill a glibc chunk exactly (a request of `n`

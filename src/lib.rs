@@ -2,7 +2,7 @@
 //! `sys.settrace`-style tracing built into its dispatch loop.
 //!
 //! The embedding facade is [`Interpreter`]; native tracers implement
-//! [`trace::Tracer`].
+//! [`Tracer`]. The `krait` command line is [`cli::main`].
 //!
 //! # Running code and exchanging values
 //!
@@ -46,23 +46,27 @@
 //! assert_eq!((s.line, s.column), (1, 5));
 //! ```
 
-pub mod alloc;
-pub mod api;
-pub mod builtins;
-pub mod bytecode;
-pub mod compile;
-pub mod gc;
-pub mod syntax;
-pub mod trace;
-pub mod value;
-pub mod vm;
+#![warn(missing_docs)]
 
+mod alloc;
+mod api;
+mod builtins;
+mod bytecode;
+pub mod cli;
+mod compile;
+mod gc;
+mod syntax;
+mod trace;
+mod value;
+mod vm;
+
+pub use alloc::SmallAlloc;
 pub use api::{
     Error, Exception, FromValue, HostFunction, HostResult, Interpreter, IntoArgs, IntoValue,
-    Module, SyntaxError, TracebackEntry,
+    Module, Raise, SyntaxError, TracebackEntry,
 };
 /// Python ints of any size, as `IntoValue` and `FromValue` take them.
 pub use num_bigint::BigInt;
-pub use value::{ExcType, PyErr, PyResult, Value};
+pub use trace::{Event, EventMask, FrameInfo, TraceEvent, Tracer, TracerHandle};
+pub use value::ExcType;
 pub use vm::limits::{InterruptHandle, LimitExceeded, LimitKind, Limits};
-pub use vm::Vm;

@@ -2,8 +2,8 @@
 //! interpreters, stays flat in memory: the cycles each run leaves (a
 //! function and its globals, a class and its methods, self-referencing
 //! objects) are reclaimed by the cycle collector. Measured by counting,
-//! not by time or RSS: the live tracked containers and the bytes this
-//! test binary has allocated and not freed.
+//! not by time or RSS: the bytes this test's thread has allocated and not
+//! freed.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -73,31 +73,31 @@ d['self'] = d
 #[test]
 fn rerunning_a_script_stays_flat() {
     let mut it = Interpreter::new();
-    // Automatic collection only: the live count levels off (a run leaves
-    // 35 containers in cycles; 10,000 runs would leave 350,000).
+    // Automatic collection only: the bytes live level off (a run leaves
+    // about 14 KB in cycles: 10,000 runs would keep 140 MB).
+    let start = live_bytes();
     let mut peak_early = 0;
     for i in 0..10_000 {
         it.run_source("<flat>", SCRIPT).unwrap();
-        let n = krait::gc::live_tracked();
+        let n = live_bytes() - start;
         if i < 2_000 {
             peak_early = peak_early.max(n);
         } else {
             assert!(
                 n <= 2 * peak_early,
-                "run {i}: {n} tracked containers live, at most {peak_early} in the first 2000 runs"
+                "run {i}: {n} bytes more than at the start, at most {peak_early} in the first 2000 runs"
             );
         }
     }
+    assert!(peak_early < 10 << 20, "{peak_early} bytes");
     // After a full collection, what one run leaves, again and again
     // (once the buffers kept for the thread and the VM have grown).
-    krait::gc::collect(2);
-    let tracked0 = krait::gc::live_tracked();
+    it.collect_garbage();
     let bytes0 = live_bytes();
     for _ in 0..1_000 {
         it.run_source("<flat>", SCRIPT).unwrap();
     }
-    krait::gc::collect(2);
-    assert_eq!(krait::gc::live_tracked(), tracked0);
+    it.collect_garbage();
     let grown = live_bytes() - bytes0;
     // Without the collector each run kept ~14 KB.
     assert!(grown < 4 * 1024, "{grown} bytes more after 1,000 runs");
@@ -112,23 +112,16 @@ fn dropped_interpreters_leave_nothing() {
         let mut it = Interpreter::new();
         it.run_source("<drop>", SCRIPT).unwrap();
         drop(it);
-        krait::gc::collect(2);
     };
     // (The first ones grow buffers kept for the thread.)
     for _ in 0..100 {
         run_one();
     }
-    krait::gc::collect(2);
-    let tracked0 = krait::gc::live_tracked();
-    // The collector's handle lists are kept for the thread, at the size the
-    // busiest moment needed: not something a run left behind.
-    let bytes0 = live_bytes() - krait::gc::buffer_bytes() as isize;
+    let bytes0 = live_bytes();
     for _ in 0..300 {
         run_one();
     }
-    krait::gc::collect(2);
-    assert_eq!(krait::gc::live_tracked(), tracked0);
-    let grown = live_bytes() - krait::gc::buffer_bytes() as isize - bytes0;
+    let grown = live_bytes() - bytes0;
     assert!(
         grown < 4 * 1024,
         "{grown} bytes more after 300 interpreters"
@@ -167,16 +160,17 @@ sys.settrace(None)
 #[test]
 fn frame_object_cycles_are_reclaimed() {
     let mut it = Interpreter::new();
-    for _ in 0..200 {
+    for _ in 0..1_200 {
         it.run_source("<frames>", FRAME_CYCLES).unwrap();
     }
-    krait::gc::collect(2);
-    let tracked0 = krait::gc::live_tracked();
+    it.collect_garbage();
+    let bytes0 = live_bytes();
     for _ in 0..1_000 {
         it.run_source("<frames>", FRAME_CYCLES).unwrap();
     }
-    krait::gc::collect(2);
-    // Exact: a cycle kept alive through an untracked frame object would
-    // keep its tracked containers (the Holder, the list) too.
-    assert_eq!(krait::gc::live_tracked(), tracked0);
+    it.collect_garbage();
+    // A cycle kept alive through an untracked frame object would keep its
+    // tracked containers (the Holder, the list) too: some 100 KB.
+    let grown = live_bytes() - bytes0;
+    assert!(grown < 4 * 1024, "{grown} bytes more after 1,000 runs");
 }

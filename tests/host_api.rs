@@ -276,7 +276,7 @@ fn host_functions_are_closures_with_typed_arguments() {
     });
     interp.register_fn("checked_div", |a: i64, b: i64| {
         if b == 0 {
-            Err(krait::PyErr::new(
+            Err(krait::Raise::new(
                 krait::ExcType::ZeroDivisionError,
                 "no zeros here",
             ))

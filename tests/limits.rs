@@ -12,7 +12,7 @@ use krait::{Error, Interpreter, LimitKind, Limits};
 
 // The memory cap's running total is counted by krait's allocator.
 #[global_allocator]
-static A: krait::alloc::SmallAlloc = krait::alloc::SmallAlloc;
+static A: krait::SmallAlloc = krait::SmallAlloc;
 
 /// One test at a time: the memory measured is the process's.
 static SERIAL: Mutex<()> = Mutex::new(());
@@ -248,7 +248,7 @@ fn memory_cap_stops_string_doubling() {
 
 #[test]
 fn memory_cap_stops_many_small_objects() {
-    assert!(krait::alloc::counts_memory(), "krait's allocator counts");
+    assert!(krait::SmallAlloc::is_global(), "krait's allocator counts");
     for src in [
         "l = []\nwhile True:\n    l.append([1] * 1000)",
         "l = []\nwhile True:\n    l.append(str(len(l)))",

@@ -15,7 +15,13 @@ pub enum Error {
     Exception(Exception),
     /// `sys.exit(code)` (or `raise SystemExit`): the exit status CPython
     /// would end with, and the message it would print on stderr.
-    Exit { code: i32, message: Option<String> },
+    Exit {
+        /// The process's exit status: 0 for `sys.exit()`, the int given,
+        /// or 1 for any other object.
+        code: i32,
+        /// What CPython prints on stderr (`sys.exit("message")`), if anything.
+        message: Option<String>,
+    },
     /// A limit of `Interpreter::set_limits` stopped the script (which
     /// could not catch it), or an `InterruptHandle` did.
     Limit(crate::vm::limits::LimitExceeded),
@@ -30,6 +36,7 @@ pub struct SyntaxError {
     pub type_name: &'static str,
     /// CPython's message, e.g. `invalid syntax` or `expected ':'`.
     pub message: String,
+    /// The file (or `<string>`) the source came from.
     pub filename: String,
     /// 1-based; 0 when the error has no place (a source encoding error).
     pub line: u32,
@@ -59,7 +66,9 @@ pub struct Exception {
 /// One frame of a traceback.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TracebackEntry {
+    /// The code's file (`co_filename`).
     pub filename: String,
+    /// The line being run in it.
     pub line: u32,
     /// The function's name (`<module>` for a module's code).
     pub function: String,
@@ -121,5 +130,32 @@ impl fmt::Display for SyntaxError {
 impl fmt::Display for Exception {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.rendered.trim_end_matches('\n'))
+    }
+}
+
+/// An exception a host function or a tracer raises in the script, where
+/// it was called: a built-in exception type and its message.
+///
+/// ```
+/// use krait::{ExcType, Interpreter, Raise};
+///
+/// let mut interp = Interpreter::new();
+/// interp.register_fn("root", |x: f64| {
+///     if x < 0.0 {
+///         return Err(Raise::new(ExcType::ValueError, "negative"));
+///     }
+///     Ok(x.sqrt())
+/// });
+/// assert_eq!(interp.eval::<f64>("root(4.0)").unwrap(), 2.0);
+/// let Err(krait::Error::Exception(e)) = interp.run("root(-1.0)") else { panic!() };
+/// assert_eq!((e.type_name.as_str(), e.message.as_str()), ("ValueError", "negative"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Raise(pub(crate) crate::value::PyErr);
+
+impl Raise {
+    /// `type_(message)`, e.g. `Raise::new(ExcType::ValueError, "negative")`.
+    pub fn new(type_: crate::value::ExcType, message: impl Into<String>) -> Raise {
+        Raise(crate::value::PyErr::new(type_, message))
     }
 }

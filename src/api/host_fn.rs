@@ -10,7 +10,7 @@ use crate::value::{HostCallable, PyErr, PyResult, Value};
 use crate::vm::Vm;
 
 /// What a host function returns: a value, or a `Result` whose error is
-/// raised in the script (`PyErr::new(ExcType::ValueError, "...")`).
+/// raised in the script (`Raise::new(ExcType::ValueError, "...")`).
 pub trait HostResult {
     #[doc(hidden)]
     fn into_result(self) -> PyResult<Value>;
@@ -22,9 +22,9 @@ impl<T: IntoValue> HostResult for T {
     }
 }
 
-impl<T: IntoValue> HostResult for Result<T, PyErr> {
+impl<T: IntoValue> HostResult for Result<T, super::Raise> {
     fn into_result(self) -> PyResult<Value> {
-        self.map(T::into_value)
+        self.map(T::into_value).map_err(|r| r.0)
     }
 }
 
@@ -127,6 +127,7 @@ pub(crate) enum ModuleItem {
 }
 
 impl Module {
+    /// An empty module that scripts import as `name`.
     pub fn new(name: &str) -> Module {
         Module {
             name: name.to_string(),

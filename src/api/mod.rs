@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub use convert::{FromValue, IntoArgs, IntoValue};
-pub use error::{Error, Exception, SyntaxError, TracebackEntry};
+pub use error::{Error, Exception, Raise, SyntaxError, TracebackEntry};
 pub use host_fn::{HostFunction, HostResult, Module};
 
 use crate::trace::{Tracer, TracerHandle};
@@ -20,9 +20,21 @@ use crate::vm::Vm;
 /// persists from one `run_source`, `run`, `eval` or `call` to the next
 /// (what a REPL and most hosts need) until `reset`.
 pub struct Interpreter {
-    pub vm: Vm,
+    /// Dropped by hand (`Drop`): the cycles its objects form are
+    /// collected right after.
+    pub(crate) vm: std::mem::ManuallyDrop<Vm>,
     /// The `__main__` module's globals, made on first use.
     main: Option<Rc<RefCell<Dict>>>,
+}
+
+/// Dropping an interpreter frees what it holds, its reference cycles too.
+impl Drop for Interpreter {
+    fn drop(&mut self) {
+        self.main = None;
+        // SAFETY: `vm` is not used again: this is the interpreter's drop.
+        unsafe { std::mem::ManuallyDrop::drop(&mut self.vm) };
+        crate::gc::collect(2);
+    }
 }
 
 impl Default for Interpreter {
@@ -32,9 +44,11 @@ impl Default for Interpreter {
 }
 
 impl Interpreter {
+    /// A fresh interpreter: an empty `__main__`, no limits, no host
+    /// functions, and (the sandbox) no files, stdin or clock.
     pub fn new() -> Interpreter {
         Interpreter {
-            vm: Vm::new(),
+            vm: std::mem::ManuallyDrop::new(Vm::new()),
             main: None,
         }
     }
@@ -230,6 +244,34 @@ impl Interpreter {
         self.finish(r).map(drop)
     }
 
+    /// Reads the file at `path` (the host's action: the script itself
+    /// reads no files unless allowed), decodes it as CPython decodes a
+    /// script (UTF-8, or its coding declaration) and runs it with
+    /// `run_source`, named by its absolute path as CPython names a script.
+    /// A file that cannot be read is an `OSError`.
+    pub fn run_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<(), Error> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| {
+            let err = PyErr::new(
+                ExcType::OSError,
+                format!(
+                    "[Errno {}] {}: '{}'",
+                    e.raw_os_error().unwrap_or(0),
+                    e,
+                    path.display()
+                ),
+            );
+            self.describe(err)
+        })?;
+        let filename = std::path::absolute(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .to_string_lossy()
+            .into_owned();
+        let source =
+            crate::syntax::decode_source(&bytes, &filename).map_err(|e| Error::from_syntax(&e))?;
+        self.run_source(&filename, &source)
+    }
+
     /// `run_source` of code with no file: `<string>`, as `exec` names it.
     pub fn run(&mut self, source: &str) -> Result<(), Error> {
         self.run_source("<string>", source)
@@ -316,6 +358,13 @@ impl Interpreter {
             Some(limit) => Err(Error::Limit(limit)),
             None => r,
         }
+    }
+
+    /// Runs a full collection of reference cycles now (as `gc.collect()`
+    /// does) and gives the number of objects it freed. Cycles are also
+    /// collected automatically as a script allocates.
+    pub fn collect_garbage(&mut self) -> usize {
+        crate::gc::collect(2)
     }
 
     /// Starts over with a fresh `__main__` namespace. The old one's
@@ -410,7 +459,7 @@ impl Interpreter {
                     message: None,
                 },
                 other => {
-                    let msg = self.vm.to_str(&other).unwrap_or_default();
+                    let msg = self.vm.str_of(&other).unwrap_or_default();
                     Error::Exit {
                         code: 1,
                         message: Some(msg),

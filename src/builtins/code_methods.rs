@@ -15,7 +15,6 @@ fn is_code(v: &Value) -> bool {
 }
 
 pub static TYPE: TypeDef = TypeDef {
-    name: "code",
     methods: &[
         FnDef::method("code", is_code, "co_lines", NoArgs, co_lines),
         FnDef::method("code", is_code, "co_positions", NoArgs, co_positions),

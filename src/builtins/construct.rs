@@ -602,7 +602,6 @@ fn is_int(v: &Value) -> bool {
 }
 
 pub static INT: TypeDef = TypeDef {
-    name: "int",
     methods: &[
         FnDef::method("int", is_int, "bit_length", NoArgs, int_bit_length),
         FnDef::method("int", is_int, "bit_count", NoArgs, int_bit_count),
@@ -631,7 +630,6 @@ fn is_float(v: &Value) -> bool {
 }
 
 pub static FLOAT: TypeDef = TypeDef {
-    name: "float",
     methods: &[
         FnDef::method("float", is_float, "is_integer", NoArgs, float_is_integer),
         FnDef::method("float", is_float, "as_integer_ratio", NoArgs, float_ratio),
@@ -648,7 +646,6 @@ fn is_range(v: &Value) -> bool {
 }
 
 pub static RANGE: TypeDef = TypeDef {
-    name: "range",
     methods: &[
         FnDef::method("range", is_range, "index", One, range_index),
         FnDef::method("range", is_range, "count", One, range_count),
@@ -671,7 +668,6 @@ fn range_of(v: &Value) -> &crate::value::RangeObj {
 
 /// `slice`: its three fields.
 pub static SLICE: TypeDef = TypeDef {
-    name: "slice",
     methods: &[],
     attrs: &[
         AttrDef::new("start", |_, v| Ok(slice_of(v).start.clone())),
@@ -694,7 +690,6 @@ fn is_tuple(v: &Value) -> bool {
 }
 
 pub static TUPLE: TypeDef = TypeDef {
-    name: "tuple",
     methods: &[
         FnDef::method("tuple", is_tuple, "index", Positional(1, 3), tuple_index),
         FnDef::method("tuple", is_tuple, "count", One, tuple_count),
@@ -1127,7 +1122,7 @@ fn d_str(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     check_args("__str__", args, 1, 1)?;
     match args[0].builtin_value() {
         Value::Instance(i) if !i.class.is_exception() => d_repr(vm, args, &vec![]),
-        v => Ok(Value::string(vm.to_str(v)?)),
+        v => Ok(Value::string(vm.str_of(v)?)),
     }
 }
 fn d_eq(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {

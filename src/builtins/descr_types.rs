@@ -16,7 +16,6 @@ fn descr(v: &Value) -> &Descr {
 }
 
 pub static PROPERTY: TypeDef = TypeDef {
-    name: "property",
     methods: &[],
     attrs: &[
         AttrDef::new("fget", |_, v| Ok(property(v).0.clone())),
@@ -37,14 +36,12 @@ fn property(v: &Value) -> (&Value, &Value, &Value) {
 }
 
 pub static STATICMETHOD: TypeDef = TypeDef {
-    name: "staticmethod",
     methods: &[],
     attrs: &[AttrDef::new("__func__", wrapped_func)],
     getattr: None,
 };
 
 pub static CLASSMETHOD: TypeDef = TypeDef {
-    name: "classmethod",
     methods: &[],
     attrs: &[AttrDef::new("__func__", wrapped_func)],
     getattr: None,
@@ -61,7 +58,6 @@ fn wrapped_func(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 /// `super()`: every attribute is looked up along the MRO of the object it
 /// was made for, after the class it names.
 pub static SUPER: TypeDef = TypeDef {
-    name: "super",
     methods: &[],
     attrs: &[],
     getattr: Some(|vm, v, name| match descr(v) {

@@ -19,7 +19,6 @@ const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
 }
 
 pub static TYPE: TypeDef = TypeDef {
-    name: "dict",
     methods: &[
         m("get", Positional(1, 2), get),
         m("items", NoArgs, items),

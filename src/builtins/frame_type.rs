@@ -12,7 +12,6 @@ use crate::value::{Dict, PyResult, TracebackObj, Value};
 use crate::vm::{FrameObj, Vm};
 
 pub static FRAME: TypeDef = TypeDef {
-    name: "frame",
     methods: &[],
     // What a trace function reads on every event first.
     attrs: &[
@@ -96,7 +95,6 @@ fn frozen_locals(f: &FrameObj) -> Rc<RefCell<Dict>> {
 }
 
 pub static TRACEBACK: TypeDef = TypeDef {
-    name: "traceback",
     methods: &[],
     attrs: &[
         AttrDef::new("tb_lineno", |_, v| Ok(Value::Int(tb(v).lineno as i64))),

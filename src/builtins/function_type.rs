@@ -10,7 +10,6 @@ use crate::value::{BoundMethod, Builtin, Dict, Function, PyResult, Value};
 use crate::vm::Vm;
 
 pub static FUNCTION: TypeDef = TypeDef {
-    name: "function",
     methods: &[],
     attrs: &[
         AttrDef::new("__name__", |_, v| {
@@ -94,7 +93,6 @@ fn function_dict_attr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Va
 }
 
 pub static METHOD: TypeDef = TypeDef {
-    name: "method",
     methods: &[],
     attrs: &[
         AttrDef::new("__self__", |_, v| Ok(method(v).self_.clone())),
@@ -125,7 +123,6 @@ fn method_func_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value
 }
 
 pub static BUILTIN: TypeDef = TypeDef {
-    name: "builtin_function_or_method",
     methods: &[],
     attrs: &[
         AttrDef::new("__name__", |_, v| Ok(Value::str(builtin(v).name))),
@@ -153,7 +150,6 @@ fn builtin(v: &Value) -> &Rc<Builtin> {
 }
 
 pub static CELL: TypeDef = TypeDef {
-    name: "cell",
     methods: &[],
     attrs: &[AttrDef::new("cell_contents", |_, v| match v {
         Value::Cell(c) => Ok(c.borrow().clone()),

@@ -166,7 +166,7 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 write_to(vm, &file, Value::string(sep.clone()))?;
             }
             let write = vm.getattr(&file, "write")?;
-            let s = vm.to_str(a)?;
+            let s = vm.str_of(a)?;
             vm.call_value(&write, vec![Value::string(s)], vec![])?;
         }
         write_to(vm, &file, Value::string(end))?;
@@ -190,7 +190,7 @@ fn print(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
         if i > 0 {
             write(vm, &sep)?;
         }
-        let s = vm.to_str(a)?;
+        let s = vm.str_of(a)?;
         write(vm, &s)?;
     }
     write(vm, &end)?;
@@ -926,7 +926,7 @@ fn breakpoint(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn input(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     if let Some(p) = args.first() {
-        let s = vm.to_str(p)?;
+        let s = vm.str_of(p)?;
         vm.write_stdout_str(&s)?;
     }
     match vm.read_stdin_line()? {

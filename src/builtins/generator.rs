@@ -19,7 +19,6 @@ const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
 }
 
 pub static TYPE: TypeDef = TypeDef {
-    name: "generator",
     methods: &[
         m("__next__", NoArgs, next),
         m("send", One, send),

@@ -12,7 +12,6 @@ const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
 }
 
 pub static TYPE: TypeDef = TypeDef {
-    name: "list",
     methods: &[
         m("append", One, append),
         m("extend", One, extend),

@@ -28,7 +28,6 @@ const fn frozenset_method(name: &'static str, params: Params, func: NativeFn) ->
 }
 
 pub static SET: TypeDef = TypeDef {
-    name: "set",
     methods: &[
         set_method("add", One, add),
         set_method("discard", One, discard),
@@ -58,7 +57,6 @@ pub static SET: TypeDef = TypeDef {
 
 /// The methods of `set` that do not change it.
 pub static FROZENSET: TypeDef = TypeDef {
-    name: "frozenset",
     methods: &[
         frozenset_method("union", Varargs, union),
         frozenset_method("intersection", Varargs, intersection),

@@ -13,7 +13,6 @@ const fn m(name: &'static str, params: Params, func: NativeFn) -> FnDef {
 }
 
 pub static TYPE: TypeDef = TypeDef {
-    name: "str",
     methods: &[
         m("format", Own, format),
         m("join", One, join),
@@ -436,7 +435,7 @@ fn vformat(vm: &mut Vm, fmt: &str, st: &mut FormatState, depth: i32) -> PyResult
         let obj = match conversion {
             None => obj,
             Some('r') => Value::string(vm.repr(&obj)?),
-            Some('s') => Value::string(vm.to_str(&obj)?),
+            Some('s') => Value::string(vm.str_of(&obj)?),
             Some('a') => Value::string(ascii_escape(&vm.repr(&obj)?)),
             Some(x) => {
                 return Err(PyErr::value_error(if (x as u32) < 128 {

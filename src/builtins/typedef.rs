@@ -83,7 +83,6 @@ pub struct FnDef {
 /// A built-in type: the methods `builtins::install` puts in its class
 /// dict, and the data attributes its values have.
 pub struct TypeDef {
-    pub name: &'static str,
     pub methods: &'static [FnDef],
     /// Scanned in order on each read: the hot ones (`f_lineno`) first.
     pub attrs: &'static [AttrDef],

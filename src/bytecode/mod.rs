@@ -7,7 +7,7 @@
 pub mod dis;
 mod opcode;
 
-pub use opcode::{BinOpKind, CmpKind, Flow, Op, Operand};
+pub use opcode::{BinOpKind, CmpKind, Op, Operand};
 
 use crate::value::{Str, Value};
 

@@ -49,6 +49,7 @@ macro_rules! opcodes {
         /// An opcode (see the module documentation).
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[repr(u8)]
+        #[allow(clippy::enum_variant_names)] // CPython's names: BinaryOp, CompareOp
         pub enum Op {
             $($(#[doc = $doc])* $name,)*
         }

@@ -34,7 +34,6 @@ pub enum NameScope {
 #[derive(Debug, Default)]
 pub struct Scope {
     pub kind: Option<ScopeKind>,
-    pub name: String,
     /// Names bound here, in first-binding order.
     pub bound: Vec<String>,
     bound_set: FxHashSet<String>,
@@ -180,7 +179,6 @@ impl Builder {
         };
         self.scopes.push(Scope {
             kind: Some(kind),
-            name: name.to_string(),
             parent,
             in_comp_iter,
             private,

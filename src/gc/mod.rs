@@ -301,21 +301,5 @@ pub fn set_threshold(t: [i64; 3]) {
     GC.with(|g| g.borrow_mut().threshold = t);
 }
 
-/// How many tracked containers are alive on this thread (for hosts and
-/// tests measuring what a program leaves behind; not cheap).
-pub fn live_tracked() -> usize {
-    GC.with(|g| {
-        let s = g.borrow();
-        s.gens.iter().flatten().filter(|t| t.is_alive()).count()
-    })
-}
-
-/// Bytes held by the collector's own handle lists (their capacity): kept
-/// for the thread and reused, they grow with the most containers ever
-/// tracked at once, which tests of what a run leaves behind set apart.
-pub fn buffer_bytes() -> usize {
-    GC.with(|g| {
-        let s = g.borrow();
-        s.gens.iter().map(|v| v.capacity()).sum::<usize>() * std::mem::size_of::<Tracked>()
-    })
-}
+#[cfg(test)]
+mod tests;

@@ -17,13 +17,6 @@ impl Span {
             end: end as u32,
         }
     }
-    /// The smallest span covering both.
-    pub fn to(self, other: Span) -> Span {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
-    }
 }
 
 /// A parsed module: the statements of one file.

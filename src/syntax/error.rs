@@ -4,6 +4,7 @@ use std::fmt;
 
 /// Which of CPython's exception types a syntax error is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)] // Python's class names
 pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,

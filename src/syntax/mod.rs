@@ -61,3 +61,6 @@ pub fn parse_eval(source: &str, filename: &str) -> Result<ast::Expr, SyntaxError
         }
     }
 }
+
+#[cfg(test)]
+mod error_tests;

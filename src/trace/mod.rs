@@ -1,26 +1,37 @@
 //! The event pipeline. The VM reports `call`, `line`, `return`,
-//! `exception`, `opcode` and the `c_*` events through one trait, `Tracer`;
-//! `sys.settrace` and `sys.setprofile` are two implementations of it and a
-//! Rust host adds its own. Nothing here runs unless a tracer is installed.
+//! `exception`, `opcode` and the `c_*` events (`Vm::emit`) to
+//! `sys.settrace`'s and `sys.setprofile`'s functions (`sys_hooks.rs`), then
+//! to a Rust host's tracers (`host.rs`). Nothing here runs unless a tracer
+//! is installed.
 
+mod host;
 mod sys_hooks;
 
+pub(crate) use host::Installed;
+pub use host::{EventMask, FrameInfo, TraceEvent, Tracer, TracerHandle};
 pub(crate) use sys_hooks::{same_function, trace_function_failed, trace_function_returned};
-pub use sys_hooks::{SysProfile, SysTrace};
+pub(crate) use sys_hooks::{SysProfile, SysTrace};
 
-use crate::value::{PyResult, Value};
-use crate::vm::Vm;
+use crate::value::Value;
 
 /// The kinds of events, named as CPython names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Event {
+    /// A function's frame starts (or a generator's resumes).
     Call,
+    /// A new line starts, or a jump goes back to a line's start.
     Line,
+    /// A frame returns (or a generator yields).
     Return,
+    /// An exception is raised in the frame or passes through it.
     Exception,
+    /// An instruction is about to run (only for frames that ask for it).
     Opcode,
+    /// A built-in (C) function is called.
     CCall,
+    /// A built-in function returned.
     CReturn,
+    /// A built-in function raised.
     CException,
 }
 
@@ -40,11 +51,7 @@ thread_local! {
 }
 
 impl Event {
-    /// The name as a krait `str`.
-    pub fn name_value(self) -> Value {
-        EVENT_NAMES.with(|names| Value::Str(names[self as usize].clone()))
-    }
-
+    /// The name, as a trace function receives it (`"c_call"`).
     pub fn name(self) -> &'static str {
         match self {
             Event::Call => "call",
@@ -59,165 +66,14 @@ impl Event {
     }
 }
 
-/// Which events a tracer takes (`Tracer::events`): a coverage tracer that
-/// wants only `line` events is not called for the others, and frames run
-/// untraced while no tracer takes their lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EventMask(u8);
-
-impl EventMask {
-    pub const ALL: EventMask = EventMask(0xff);
-    pub const NONE: EventMask = EventMask(0);
-
-    /// Only `event`.
-    pub const fn of(event: Event) -> EventMask {
-        EventMask(1 << event as u8)
-    }
-
-    /// These events and `event`.
-    pub const fn with(self, event: Event) -> EventMask {
-        EventMask(self.0 | 1 << event as u8)
-    }
-
-    pub const fn contains(self, event: Event) -> bool {
-        self.0 & (1 << event as u8) != 0
-    }
-}
-
-impl std::ops::BitOr for EventMask {
-    type Output = EventMask;
-    fn bitor(self, other: EventMask) -> EventMask {
-        EventMask(self.0 | other.0)
-    }
-}
-
-/// A tracer installed by `Interpreter::add_tracer`, for `remove_tracer`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TracerHandle(u64);
-
-/// A tracer in the list, with what it takes.
-pub struct Installed {
-    pub tracer: Box<dyn Tracer>,
-    /// `Tracer::events`, read once.
-    pub events: EventMask,
-    handle: TracerHandle,
-}
-
-/// A view of a running frame, given to tracers: cheap to make, valid during
-/// the event only.
-#[derive(Clone, Copy)]
-pub struct FrameView {
-    /// Position on the VM's frame stack (0 = the outermost frame).
-    pub depth: usize,
-}
-
-impl FrameView {
-    /// The function's name (`co_name`).
-    pub fn function_name(&self, vm: &Vm) -> String {
-        vm.frames[self.depth].code.name.as_str().to_string()
-    }
-    /// The qualified name (`co_qualname`).
-    pub fn qualname(&self, vm: &Vm) -> String {
-        vm.frames[self.depth].code.qualname.as_str().to_string()
-    }
-    pub fn filename(&self, vm: &Vm) -> String {
-        vm.frames[self.depth].code.filename.as_str().to_string()
-    }
-    /// The line the frame is at (`f_lineno`).
-    pub fn line(&self, vm: &Vm) -> u32 {
-        vm.frame_line(self.depth)
-    }
-    /// The caller's frame (`f_back`).
-    pub fn back(&self) -> Option<FrameView> {
-        if self.depth == 0 {
-            None
-        } else {
-            Some(FrameView {
-                depth: self.depth - 1,
-            })
-        }
-    }
-    /// The frame's local variables, computed on demand.
-    pub fn locals(&self, vm: &Vm) -> Vec<(String, Value)> {
-        vm.frame_locals_vec(self.depth)
-    }
-}
-
-/// The receiver of VM events. Implement it to watch a krait program from Rust.
-///
-/// ```
-/// use krait::trace::{Event, FrameView, Tracer};
-/// use krait::{Interpreter, Value, PyResult, Vm};
-/// use std::rc::Rc;
-/// use std::cell::RefCell;
-///
-/// struct Calls(Rc<RefCell<Vec<String>>>);
-/// impl Tracer for Calls {
-///     fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, _arg: &Value) -> PyResult<()> {
-///         if event == Event::Call {
-///             self.0.borrow_mut().push(frame.function_name(vm));
-///         }
-///         Ok(())
-///     }
-/// }
-///
-/// let seen = Rc::new(RefCell::new(vec![]));
-/// let mut interp = Interpreter::new();
-/// interp.add_tracer(Box::new(Calls(seen.clone())));
-/// interp.run_source("demo.py", "def f():\n    return 1\nf()\n").unwrap();
-/// assert_eq!(*seen.borrow(), vec!["<module>".to_string(), "f".to_string()]);
-/// ```
-pub trait Tracer {
-    /// Called for each event. `arg` is the return value for `return`, the
-    /// `(type, value, traceback)` tuple for `exception`, the function for
-    /// `c_*` events, and None otherwise. An error propagates into the
-    /// program as if raised where the event happened.
-    fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, arg: &Value) -> PyResult<()>;
-
-    /// Whether `line` (and `opcode`) events are wanted in this frame. Frames
-    /// nobody wants them for run in the untraced dispatch loop.
-    fn wants_lines(&self, vm: &Vm, frame: FrameView) -> bool {
-        let _ = (vm, frame);
-        true
-    }
-
-    /// The events this tracer takes; read once, when it is installed.
-    /// All of them unless it says otherwise.
-    fn events(&self) -> EventMask {
-        EventMask::ALL
-    }
-
-    /// Whether this tracer is currently active at all.
-    fn is_active(&self, vm: &Vm) -> bool {
-        let _ = vm;
-        true
-    }
-}
-
-/// A placeholder left in the tracer list while a tracer runs.
-pub(crate) struct Vacant;
-
-impl Tracer for Vacant {
-    fn event(&mut self, _: &mut Vm, _: FrameView, _: Event, _: &Value) -> PyResult<()> {
-        Ok(())
-    }
-    fn wants_lines(&self, _: &Vm, _: FrameView) -> bool {
-        false
-    }
-    fn is_active(&self, _: &Vm) -> bool {
-        false
-    }
-}
-
 /// Tracing state of a VM.
 pub struct TraceHub {
     /// `sys.settrace`'s function (None: off).
     pub sys_trace: Value,
     /// `sys.setprofile`'s function (None: off).
     pub sys_profile: Value,
-    /// Trace first, then profile (CPython's order), then host tracers.
-    /// The first two are always `SysTrace` and `SysProfile`, which the VM
-    /// calls directly (`Vm::emit`): only host tracers are called through here.
+    /// The host's tracers, called after `sys.settrace`'s and
+    /// `sys.setprofile`'s functions (`Vm::emit`), in the order installed.
     pub tracers: Vec<Installed>,
     /// The handle the next host tracer gets.
     next_handle: u64,
@@ -236,7 +92,7 @@ pub struct TraceHub {
     pub(crate) pending_jump: Option<crate::vm::jump::PendingJump>,
     /// Set when tracing changed (settrace, f_trace set); the loop re-checks its mode.
     dirty: bool,
-    /// The event names as `str` values (`Event::name_value`), at hand.
+    /// The event names as `str` values, at hand.
     pub event_names: [crate::value::Str; 8],
     /// Some frame object ever had `f_trace_opcodes` set: instructions of
     /// traced frames then take the slow path, which asks the frame.
@@ -263,19 +119,8 @@ impl Default for TraceHub {
         TraceHub {
             sys_trace: Value::None,
             sys_profile: Value::None,
-            tracers: vec![
-                Installed {
-                    tracer: Box::new(SysTrace),
-                    events: EventMask::ALL,
-                    handle: TracerHandle(0),
-                },
-                Installed {
-                    tracer: Box::new(SysProfile),
-                    events: EventMask::ALL,
-                    handle: TracerHandle(1),
-                },
-            ],
-            next_handle: 2,
+            tracers: Vec::new(),
+            next_handle: 0,
             host_c_events: false,
             active: false,
             suspended: false,
@@ -367,7 +212,7 @@ impl TraceHub {
         Value::Str(self.event_names[event as usize].clone())
     }
     pub fn host_count(&self) -> usize {
-        self.tracers.len() - 2
+        self.tracers.len()
     }
     /// Whether anyone takes `c_call`/`c_return` events (decided at call time, as CPython does).
     pub fn wants_c_events(&self) -> bool {
@@ -379,27 +224,26 @@ impl TraceHub {
         self.next_handle += 1;
         let events = tracer.events();
         self.tracers.push(Installed {
-            tracer,
+            tracer: Some(tracer),
             events,
             handle,
+            disabled: Default::default(),
         });
         self.host_changed();
         handle
     }
     /// Takes a host tracer out; `Vm::trace_changed` must follow.
     pub fn remove(&mut self, handle: TracerHandle) -> Option<Box<dyn Tracer>> {
-        let i = (2..self.tracers.len()).find(|&i| self.tracers[i].handle == handle)?;
+        let i = self.tracers.iter().position(|t| t.handle == handle)?;
         let t = self.tracers.remove(i).tracer;
         self.host_changed();
-        Some(t)
+        t
     }
     fn host_changed(&mut self) {
         let c_events = EventMask::of(Event::CCall)
             .with(Event::CReturn)
             .with(Event::CException);
-        self.host_c_events = self.tracers[2..]
-            .iter()
-            .any(|t| t.events.0 & c_events.0 != 0);
+        self.host_c_events = self.tracers.iter().any(|t| t.events.0 & c_events.0 != 0);
     }
     /// Only through `Vm::trace_changed`, which keeps the untraced loop's
     /// inline paths in step.

@@ -1,7 +1,7 @@
-//! `sys.settrace` and `sys.setprofile` as `Tracer`s: they call krait
-//! functions with `(frame, event, arg)` as CPython's trampolines do.
+//! `sys.settrace` and `sys.setprofile`: they call krait functions with
+//! `(frame, event, arg)` as CPython's trampolines do.
 
-use super::{Event, FrameView, Tracer};
+use super::Event;
 use crate::value::{PyResult, Value};
 use crate::vm::{FrameObj, Vm};
 
@@ -9,9 +9,10 @@ use crate::vm::{FrameObj, Vm};
 /// the frame's `f_trace`; every other event goes to `f_trace`.
 pub struct SysTrace;
 
-impl Tracer for SysTrace {
-    fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, arg: &Value) -> PyResult<()> {
-        let fobj = vm.frame_object(frame.depth);
+impl SysTrace {
+    /// Delivers `event` of frame `depth`.
+    pub fn event(vm: &mut Vm, depth: usize, event: Event, arg: &Value) -> PyResult<()> {
+        let fobj = vm.frame_object(depth);
         let callback = match event {
             Event::Call => vm.trace.sys_trace.clone(),
             Event::Line | Event::Return | Event::Exception | Event::Opcode => {
@@ -35,9 +36,9 @@ impl Tracer for SysTrace {
         ];
         // As CPython: f_locals is brought up to date for the trace function,
         // and what it changed there is written back.
-        vm.locals_before_trace(frame.depth);
+        vm.locals_before_trace(depth);
         let r = vm.call_owned(callback, args);
-        vm.locals_after_trace(frame.depth);
+        vm.locals_after_trace(depth);
         match r {
             Ok(result) => {
                 trace_function_returned(vm, &fobj, result);
@@ -50,14 +51,16 @@ impl Tracer for SysTrace {
         }
     }
 
-    fn wants_lines(&self, vm: &Vm, frame: FrameView) -> bool {
-        match &vm.frames[frame.depth].obj {
+    /// Whether frame `depth` has a local trace function.
+    pub fn wants_lines(vm: &Vm, depth: usize) -> bool {
+        match &vm.frames[depth].obj {
             Some(o) => o.has_trace(),
             None => false,
         }
     }
 
-    fn is_active(&self, vm: &Vm) -> bool {
+    /// Whether `sys.settrace` set a function.
+    pub fn is_active(vm: &Vm) -> bool {
         !vm.trace.sys_trace.is_none()
     }
 }
@@ -94,8 +97,9 @@ pub(crate) fn same_function(a: &Value, b: &Value) -> bool {
 /// built-in functions; no line events; the result is ignored.
 pub struct SysProfile;
 
-impl Tracer for SysProfile {
-    fn event(&mut self, vm: &mut Vm, frame: FrameView, event: Event, arg: &Value) -> PyResult<()> {
+impl SysProfile {
+    /// Delivers `event` of frame `depth`.
+    pub fn event(vm: &mut Vm, depth: usize, event: Event, arg: &Value) -> PyResult<()> {
         let callback = vm.trace.sys_profile.clone();
         if callback.is_none() {
             return Ok(());
@@ -103,7 +107,7 @@ impl Tracer for SysProfile {
         if matches!(event, Event::Line | Event::Opcode | Event::Exception) {
             return Ok(());
         }
-        let fobj = vm.frame_object(frame.depth);
+        let fobj = vm.frame_object(depth);
         let args = [Value::Frame(fobj), vm.trace.event_name(event), arg.clone()];
         match vm.call_owned(callback, args) {
             Ok(_) => Ok(()),
@@ -113,13 +117,5 @@ impl Tracer for SysProfile {
                 Err(e)
             }
         }
-    }
-
-    fn wants_lines(&self, _vm: &Vm, _frame: FrameView) -> bool {
-        false
-    }
-
-    fn is_active(&self, vm: &Vm) -> bool {
-        !vm.trace.sys_profile.is_none()
     }
 }

@@ -4,8 +4,10 @@
 
 use super::Value;
 
-/// The built-in exception classes, in hierarchy order (parents first).
+/// The built-in exception classes, in hierarchy order (parents first),
+/// each named as CPython's class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)] // A variant is the built-in class of its name.
 pub enum ExcType {
     BaseException,
     SystemExit,
@@ -46,6 +48,7 @@ pub enum ExcType {
 }
 
 impl ExcType {
+    /// Every built-in exception class, parents first.
     pub const ALL: &'static [ExcType] = &[
         ExcType::BaseException,
         ExcType::SystemExit,
@@ -85,6 +88,7 @@ impl ExcType {
         ExcType::PermissionError,
     ];
 
+    /// The class's name, e.g. `"ValueError"`.
     pub fn name(self) -> &'static str {
         use ExcType::*;
         match self {
@@ -127,6 +131,7 @@ impl ExcType {
         }
     }
 
+    /// The class it derives from (None for `BaseException`).
     pub fn parent(self) -> Option<ExcType> {
         use ExcType::*;
         Some(match self {

@@ -3,7 +3,7 @@
 //! `str % args`.
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 use super::{ExcType, PyErr, PyResult, Value};
 use crate::vm::Vm;
@@ -841,7 +841,7 @@ fn pct_float(host: &mut dyn PctHost, v: &Value) -> PyResult<f64> {
 
 /// What `%`-formatting needs from the VM (a trait so tests can run without one).
 pub trait PctHost {
-    fn to_str(&mut self, v: &Value) -> PyResult<String>;
+    fn str_of(&mut self, v: &Value) -> PyResult<String>;
     fn repr(&mut self, v: &Value) -> PyResult<String>;
     fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value>;
     fn index_value(&mut self, v: &Value) -> PyResult<i64>;
@@ -859,8 +859,8 @@ pub trait PctHost {
 }
 
 impl PctHost for Vm {
-    fn to_str(&mut self, v: &Value) -> PyResult<String> {
-        Vm::to_str(self, v)
+    fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        Vm::str_of(self, v)
     }
     fn check_str_size(&mut self, bytes: usize) -> PyResult<()> {
         Vm::check_str_size(self, bytes)
@@ -1091,7 +1091,7 @@ pub fn percent_format_with(vm: &mut dyn PctHost, fmt: &str, args: &Value) -> PyR
         match conv {
             's' | 'r' | 'a' => {
                 let mut s = match conv {
-                    's' => vm.to_str(&v)?,
+                    's' => vm.str_of(&v)?,
                     _ => {
                         let r = vm.repr(&v)?;
                         if conv == 'a' {
@@ -1208,11 +1208,6 @@ pub fn ascii_escape(s: &str) -> String {
         }
     }
     out
-}
-
-/// Whether a BigInt is zero (helper for callers formatting ints).
-pub fn is_zero(v: &BigInt) -> bool {
-    v.is_zero()
 }
 
 #[cfg(test)]
@@ -1427,7 +1422,7 @@ mod tests {
     struct PlainHost;
 
     impl PctHost for PlainHost {
-        fn to_str(&mut self, v: &Value) -> PyResult<String> {
+        fn str_of(&mut self, v: &Value) -> PyResult<String> {
             Ok(match v {
                 Value::Str(s) => s.as_str().to_string(),
                 other => self.repr(other)?,

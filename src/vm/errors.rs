@@ -170,7 +170,7 @@ impl Vm {
 
     /// `str(exc)` as the last line of a traceback shows it.
     pub fn exc_message(&mut self, exc: &Value) -> String {
-        match self.to_str(exc) {
+        match self.str_of(exc) {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".into(),
         }

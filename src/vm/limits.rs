@@ -79,7 +79,7 @@ pub struct Limits {
     pub timeout: Option<Duration>,
     /// Bytes a run may add to what the interpreter's thread holds
     /// (see the README's "Limits": counted by krait's allocator,
-    /// [`crate::alloc::SmallAlloc`], which the host must install as its
+    /// [`SmallAlloc`](crate::SmallAlloc), which the host must install as its
     /// `#[global_allocator]` for the running total; without it, only each
     /// single request is compared with the cap). A request that would
     /// pass it (`[0] * 10**9`, `"a" * 10**10`) fails before anything is

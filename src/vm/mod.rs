@@ -36,7 +36,6 @@ use crate::bytecode::Code;
 use crate::trace::TraceHub;
 use crate::value::{Dict, ExcType, PyErr, PyResult, Str, Value};
 pub use frame::{Frame, FrameObj, OnReturn};
-pub use limits::{InterruptHandle, LimitExceeded, LimitKind, Limits};
 pub use types::Types;
 
 /// Set by the CLI's SIGINT handler; the dispatch loop turns it into

@@ -118,7 +118,7 @@ impl Vm {
         };
         for (k, v) in entries {
             if strict && self.dict_contains(t, &k)? {
-                let name = self.to_str(&k.value)?;
+                let name = self.str_of(&k.value)?;
                 let f = self.merge_callee_str()?;
                 return Err(PyErr::type_error(format!(
                     "{} got multiple values for keyword argument '{}'",

@@ -301,11 +301,11 @@ impl Vm {
                 });
             }
         }
-        Ok(Value::string(self.to_str(v)?))
+        Ok(Value::string(self.str_of(v)?))
     }
 
     /// `str(v)`
-    pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
+    pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Instance(_) => self.nested(" while getting the str of an object", |vm| {
@@ -350,7 +350,7 @@ impl Vm {
                             if inst.class.is_subclass(&self.types.exc(ExcType::KeyError)) {
                                 self.repr(&t[0])
                             } else {
-                                self.to_str(&t[0])
+                                self.str_of(&t[0])
                             }
                         }
                         other => self.repr(other),
@@ -411,11 +411,11 @@ impl Vm {
                         let p = p.clone();
                         return self.format_value(&p, spec);
                     }
-                    return self.to_str(v);
+                    return self.str_of(v);
                 }
                 if spec.is_empty() {
                     // `object.__format__` is a built-in method called on the way.
-                    return self.nested(" while calling a Python object", |vm| vm.to_str(v));
+                    return self.nested(" while calling a Python object", |vm| vm.str_of(v));
                 }
                 Err(PyErr::type_error(format!(
                     "unsupported format string passed to {}.__format__",
@@ -424,7 +424,7 @@ impl Vm {
             }
             _ => {
                 if spec.is_empty() {
-                    return self.to_str(v);
+                    return self.str_of(v);
                 }
                 Err(PyErr::type_error(format!(
                     "unsupported format string passed to {}.__format__",
@@ -455,9 +455,9 @@ impl Vm {
             _ => self.getattr(f, "__qualname__").ok(),
         };
         let Some(q) = q else {
-            return self.to_str(f);
+            return self.str_of(f);
         };
-        let q = self.to_str(&q)?;
+        let q = self.str_of(&q)?;
         match self.getattr(f, "__module__") {
             Ok(Value::Str(m)) if m.as_str() != "builtins" => Ok(format!("{}.{}()", m.as_str(), q)),
             _ => Ok(format!("{}()", q)),

@@ -921,7 +921,7 @@ impl Vm {
                         let spec = if arg & 4 != 0 { self.stack.pop() } else { None };
                         let v = self.stack.pop_fast();
                         let v = match arg & 3 {
-                            1 => Value::string(tri!(self.to_str(&v))),
+                            1 => Value::string(tri!(self.str_of(&v))),
                             2 => Value::string(tri!(self.repr(&v))),
                             3 => Value::string(tri!(self.ascii(&v))),
                             _ => v,
@@ -936,7 +936,7 @@ impl Vm {
                                 Value::Instance(_) => {
                                     Value::string(tri!(self.format_value(&v, "")))
                                 }
-                                _ => Value::string(tri!(self.to_str(&v))),
+                                _ => Value::string(tri!(self.str_of(&v))),
                             }
                         } else {
                             Value::string(tri!(self.format_value(&v, &spec_s)))

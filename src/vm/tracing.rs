@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::trace::{Event, FrameView, SysProfile, SysTrace, Tracer, Vacant};
+use crate::trace::{Event, SysProfile, SysTrace, TraceEvent};
 use crate::value::{PyErr, PyResult, Value};
 
 use super::frame::{Frame, FrameObj, OnReturn};
@@ -39,7 +39,7 @@ impl Vm {
         }
         self.trace.set_suspended(true);
         let outer = self.trace.delivering.replace((event, depth));
-        let result = self.emit_to_all(FrameView { depth }, event, arg);
+        let result = self.emit_to_all(depth, event, arg);
         self.trace.delivering = outer;
         self.trace.set_suspended(false);
         if self.trace.pending_jump.is_some() {
@@ -61,28 +61,55 @@ impl Vm {
         }
     }
 
-    /// `emit`'s round: the tracers in order, until one fails. `sys.settrace`'s
-    /// and `sys.setprofile`'s (tracers 0 and 1, stateless) are called
-    /// directly; a host tracer is taken out of the list while it runs.
+    /// `emit`'s round: the trace and profile functions, then the host's
+    /// tracers in order, until one fails. A host tracer is taken out of
+    /// the list while it runs.
     #[inline(always)]
-    fn emit_to_all(&mut self, frame: FrameView, event: Event, arg: &Value) -> PyResult<()> {
+    fn emit_to_all(&mut self, depth: usize, event: Event, arg: &Value) -> PyResult<()> {
         if !self.trace.sys_trace.is_none() {
-            SysTrace.event(self, frame, event, arg)?;
+            SysTrace::event(self, depth, event, arg)?;
         }
         if !self.trace.sys_profile.is_none() {
-            SysProfile.event(self, frame, event, arg)?;
+            SysProfile::event(self, depth, event, arg)?;
         }
-        let mut i = 2;
+        if self.trace.host_count() > 0 {
+            self.emit_to_host(depth, event, arg)?;
+        }
+        Ok(())
+    }
+
+    /// The host's tracers' part of `emit_to_all`: each that takes `event`
+    /// and has not disabled it here.
+    #[cold]
+    fn emit_to_host(&mut self, depth: usize, event: Event, arg: &Value) -> PyResult<()> {
+        let code = self.frames[depth].code.clone();
+        let line = self.frame_line(depth);
+        let mut i = 0;
         while i < self.trace.tracers.len() {
-            let installed = &self.trace.tracers[i];
-            if !installed.events.contains(event) || !installed.tracer.is_active(self) {
+            let installed = &mut self.trace.tracers[i];
+            if !installed.events.contains(event)
+                || (!installed.disabled.is_empty()
+                    && installed.disabled.contains(&code, event, line))
+            {
                 i += 1;
                 continue;
             }
-            let mut t = std::mem::replace(&mut self.trace.tracers[i].tracer, Box::new(Vacant));
-            let r = t.event(self, frame, event, arg);
-            if i < self.trace.tracers.len() {
-                self.trace.tracers[i].tracer = t;
+            let Some(mut t) = installed.tracer.take() else {
+                i += 1;
+                continue;
+            };
+            let mut ev = TraceEvent::new(self, depth, event, arg);
+            let r = t.event(&mut ev).map_err(|e| e.0);
+            let disable = ev.disabled();
+            // (A tracer cannot be removed while it runs: the list is as it was.)
+            let installed = &mut self.trace.tracers[i];
+            installed.tracer = Some(t);
+            if disable {
+                installed.disabled.insert(&code, event, line);
+                if event == Event::Line && installed.disabled.all_lines(&code) {
+                    // Frames of this code may run untraced now.
+                    self.trace.set_dirty();
+                }
             }
             r?;
             i += 1;
@@ -137,20 +164,16 @@ impl Vm {
     /// Whether some active tracer wants the line events of frame `depth`.
     #[inline(always)]
     fn frame_wants_lines(&self, depth: usize) -> bool {
-        let frame = FrameView { depth };
-        if self.trace.host_count() == 0 {
-            // The common case: `sys.settrace`'s function, and perhaps
-            // `sys.setprofile`'s, which takes no line events.
-            debug_assert!(!SysProfile.wants_lines(self, frame));
-            return SysTrace.is_active(self) && SysTrace.wants_lines(self, frame);
+        // `sys.setprofile`'s function takes no line events.
+        let sys = SysTrace::is_active(self) && SysTrace::wants_lines(self, depth);
+        if sys || self.trace.host_count() == 0 {
+            return sys;
         }
-        (SysTrace.is_active(self) && SysTrace.wants_lines(self, frame))
-            || (SysProfile.is_active(self) && SysProfile.wants_lines(self, frame))
-            || self.trace.tracers[2..].iter().any(|t| {
-                (t.events.contains(Event::Line) || t.events.contains(Event::Opcode))
-                    && t.tracer.is_active(self)
-                    && t.tracer.wants_lines(self, frame)
-            })
+        let code = &self.frames[depth].code;
+        self.trace.tracers.iter().any(|t| {
+            t.events.contains(Event::Opcode)
+                || (t.events.contains(Event::Line) && !t.disabled.all_lines(code))
+        })
     }
 
     /// The `return` event for the top frame.
@@ -316,7 +339,7 @@ impl Vm {
         self.frames[fi].ip = ip + 1;
         self.trace.set_suspended(true);
         let outer = self.trace.delivering.replace((event, fi));
-        let r = self.emit_to_all(FrameView { depth: fi }, event, &Value::None);
+        let r = self.emit_to_all(fi, event, &Value::None);
         self.trace.delivering = outer;
         self.trace.set_suspended(false);
         if self.trace.pending_jump.is_some() {

@@ -45,7 +45,6 @@ static MODULE: ModuleDef = ModuleDef {
 
 /// `functools.partial`: what it was made with.
 pub(crate) static PARTIAL: TypeDef = TypeDef {
-    name: "functools.partial",
     methods: &[],
     attrs: &[
         AttrDef::new("func", |_, v| Ok(made_with(v).0.clone())),

@@ -117,7 +117,7 @@ fn decode_error_init(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value
     };
     let text = format!(
         "{}: line {lineno} column {colno} (char {p})",
-        vm.to_str(&msg)?
+        vm.str_of(&msg)?
     );
     if let Value::Instance(i) = &args[0] {
         for (name, v) in [

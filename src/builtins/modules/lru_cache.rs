@@ -55,7 +55,6 @@ impl LruCache {
 /// The wrapper type: its methods, its `__dict__`, and the attributes
 /// that dict holds (`cache_parameters`, what `update_wrapper` copied).
 pub static TYPE: TypeDef = TypeDef {
-    name: TYPE_NAME,
     methods: &[
         FnDef::method(TYPE_NAME, is_lru, "cache_info", NoArgs, cache_info),
         FnDef::method(TYPE_NAME, is_lru, "cache_clear", NoArgs, cache_clear),

@@ -202,7 +202,6 @@ const fn mm(name: &'static str, params: Params, func: crate::value::NativeFn) ->
 pub(crate) static TYPES: [&TypeDef; 3] = [&PATTERN_TYPE, &MATCH_TYPE, &SCANNER_TYPE];
 
 static PATTERN_TYPE: TypeDef = TypeDef {
-    name: "re.Pattern",
     methods: PATTERN_METHODS,
     attrs: &[
         AttrDef::new("pattern", |_, v| {
@@ -216,7 +215,6 @@ static PATTERN_TYPE: TypeDef = TypeDef {
 };
 
 static MATCH_TYPE: TypeDef = TypeDef {
-    name: "re.Match",
     methods: MATCH_METHODS,
     attrs: &[
         AttrDef::new("string", |_, v| Ok(match_of(v).string.clone())),
@@ -236,7 +234,6 @@ static MATCH_TYPE: TypeDef = TypeDef {
 };
 
 static SCANNER_TYPE: TypeDef = TypeDef {
-    name: "_sre.SRE_Scanner",
     methods: SCANNER_METHODS,
     attrs: &[AttrDef::new("pattern", |_, v| {
         Ok(scanner_of(v).pattern.clone())
@@ -480,7 +477,7 @@ fn error_init(vm: &mut Vm, args: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let msg = msg.unwrap_or(Value::None);
     let pattern = pattern.unwrap_or(Value::None);
     let pos = pos.unwrap_or(Value::None);
-    let mut text = vm.to_str(&msg)?;
+    let mut text = vm.str_of(&msg)?;
     let (mut lineno, mut colno) = (Value::None, Value::None);
     if let (Value::Str(p), Value::Int(n)) = (&pattern, &pos) {
         let before: Vec<char> = p.as_str().chars().take((*n).max(0) as usize).collect();
