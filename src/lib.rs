@@ -62,8 +62,8 @@ mod vm;
 
 pub use alloc::SmallAlloc;
 pub use api::{
-    Error, Exception, FromValue, HostFunction, HostResult, Interpreter, IntoArgs, IntoValue,
-    Module, Raise, SyntaxError, TracebackEntry,
+    ClassBuilder, Error, Exception, FromValue, HostFunction, HostMethod, HostResult, Interpreter,
+    IntoArgs, IntoValue, Module, Raise, SyntaxError, TracebackEntry, UserData,
 };
 /// Python ints of any size, as `IntoValue` and `FromValue` take them.
 pub use num_bigint::BigInt;

@@ -13,12 +13,13 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
+use crate::vm::Vm;
 
 /// A Rust value a script can receive: `None`, `bool`, `int`, `float`,
 /// `str`, `list`, `tuple` or `dict` by its Rust type.
 pub trait IntoValue {
     #[doc(hidden)]
-    fn into_value(self) -> Value;
+    fn into_value(self, vm: &mut Vm) -> Value;
 }
 
 /// A Rust value a script's value converts to. An `int` subclass converts
@@ -32,7 +33,7 @@ pub trait FromValue: Sized {
 /// values, or a `Vec`.
 pub trait IntoArgs {
     #[doc(hidden)]
-    fn into_args(self) -> Vec<Value>;
+    fn into_args(self, vm: &mut Vm) -> Vec<Value>;
 }
 
 /// The built-in value behind `v`: an instance of a subclass of a built-in
@@ -71,20 +72,8 @@ fn overflow(rust_type: &str) -> PyErr {
     )
 }
 
-impl IntoValue for Value {
-    fn into_value(self) -> Value {
-        self
-    }
-}
-
-impl FromValue for Value {
-    fn from_value(v: &Value) -> PyResult<Self> {
-        Ok(v.clone())
-    }
-}
-
 impl IntoValue for () {
-    fn into_value(self) -> Value {
+    fn into_value(self, _vm: &mut Vm) -> Value {
         Value::None
     }
 }
@@ -97,7 +86,7 @@ impl FromValue for () {
 }
 
 impl IntoValue for bool {
-    fn into_value(self) -> Value {
+    fn into_value(self, _vm: &mut Vm) -> Value {
         Value::Bool(self)
     }
 }
@@ -124,7 +113,7 @@ fn int_of(v: &Value) -> PyResult<Option<i128>> {
 macro_rules! int_conversions {
     ($($t:ty),*) => {$(
         impl IntoValue for $t {
-            fn into_value(self) -> Value {
+            fn into_value(self, _vm: &mut Vm) -> Value {
                 match i64::try_from(self) {
                     Ok(i) => Value::Int(i),
                     Err(_) => Value::from_bigint(BigInt::from(self)),
@@ -145,7 +134,7 @@ macro_rules! int_conversions {
 int_conversions!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, i128);
 
 impl IntoValue for u128 {
-    fn into_value(self) -> Value {
+    fn into_value(self, _vm: &mut Vm) -> Value {
         Value::from_bigint(BigInt::from(self))
     }
 }
@@ -163,7 +152,7 @@ impl FromValue for u128 {
 
 /// Ints of any size.
 impl IntoValue for BigInt {
-    fn into_value(self) -> Value {
+    fn into_value(self, _vm: &mut Vm) -> Value {
         Value::from_bigint(self)
     }
 }
@@ -180,13 +169,13 @@ impl FromValue for BigInt {
 }
 
 impl IntoValue for f64 {
-    fn into_value(self) -> Value {
+    fn into_value(self, _vm: &mut Vm) -> Value {
         Value::Float(self)
     }
 }
 
 impl IntoValue for f32 {
-    fn into_value(self) -> Value {
+    fn into_value(self, _vm: &mut Vm) -> Value {
         Value::Float(self as f64)
     }
 }
@@ -207,13 +196,13 @@ impl FromValue for f64 {
 }
 
 impl IntoValue for String {
-    fn into_value(self) -> Value {
+    fn into_value(self, _vm: &mut Vm) -> Value {
         Value::str(&self)
     }
 }
 
 impl IntoValue for &str {
-    fn into_value(self) -> Value {
+    fn into_value(self, _vm: &mut Vm) -> Value {
         Value::str(self)
     }
 }
@@ -229,8 +218,8 @@ impl FromValue for String {
 
 /// `None` is `None`; anything else converts as `T`.
 impl<T: IntoValue> IntoValue for Option<T> {
-    fn into_value(self) -> Value {
-        self.map_or(Value::None, T::into_value)
+    fn into_value(self, vm: &mut Vm) -> Value {
+        self.map_or(Value::None, |v| v.into_value(vm))
     }
 }
 
@@ -245,8 +234,8 @@ impl<T: FromValue> FromValue for Option<T> {
 
 /// A list.
 impl<T: IntoValue> IntoValue for Vec<T> {
-    fn into_value(self) -> Value {
-        Value::list(self.into_iter().map(T::into_value).collect())
+    fn into_value(self, vm: &mut Vm) -> Value {
+        Value::list(self.into_iter().map(|v| v.into_value(vm)).collect())
     }
 }
 
@@ -268,22 +257,25 @@ impl<T: FromValue> FromValue for Vec<T> {
 
 /// A dict with these keys, in the map's order.
 impl<T: IntoValue, S: BuildHasher> IntoValue for HashMap<String, T, S> {
-    fn into_value(self) -> Value {
-        str_keyed_dict(self)
+    fn into_value(self, vm: &mut Vm) -> Value {
+        str_keyed_dict(vm, self)
     }
 }
 
 /// A dict with these keys, in key order.
 impl<T: IntoValue> IntoValue for BTreeMap<String, T> {
-    fn into_value(self) -> Value {
-        str_keyed_dict(self)
+    fn into_value(self, vm: &mut Vm) -> Value {
+        str_keyed_dict(vm, self)
     }
 }
 
-fn str_keyed_dict<T: IntoValue>(entries: impl IntoIterator<Item = (String, T)>) -> Value {
+fn str_keyed_dict<T: IntoValue>(
+    vm: &mut Vm,
+    entries: impl IntoIterator<Item = (String, T)>,
+) -> Value {
     let mut d = Dict::new();
     for (k, v) in entries {
-        d.set_str(&k, v.into_value());
+        d.set_str(&k, v.into_value(vm));
     }
     Value::dict(d)
 }
@@ -332,8 +324,8 @@ macro_rules! tuple_conversions {
     ($n:literal: $($t:ident $i:tt),+) => {
         /// A tuple.
         impl<$($t: IntoValue),+> IntoValue for ($($t,)+) {
-            fn into_value(self) -> Value {
-                Value::tuple(vec![$(self.$i.into_value()),+])
+            fn into_value(self, vm: &mut Vm) -> Value {
+                Value::tuple(vec![$(self.$i.into_value(vm)),+])
             }
         }
 
@@ -357,8 +349,8 @@ macro_rules! tuple_conversions {
         }
 
         impl<$($t: IntoValue),+> IntoArgs for ($($t,)+) {
-            fn into_args(self) -> Vec<Value> {
-                vec![$(self.$i.into_value()),+]
+            fn into_args(self, vm: &mut Vm) -> Vec<Value> {
+                vec![$(self.$i.into_value(vm)),+]
             }
         }
     };
@@ -374,13 +366,13 @@ tuple_conversions!(7: A 0, B 1, C 2, D 3, E 4, F 5, G 6);
 tuple_conversions!(8: A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
 
 impl IntoArgs for () {
-    fn into_args(self) -> Vec<Value> {
+    fn into_args(self, _vm: &mut Vm) -> Vec<Value> {
         Vec::new()
     }
 }
 
 impl<T: IntoValue> IntoArgs for Vec<T> {
-    fn into_args(self) -> Vec<Value> {
-        self.into_iter().map(T::into_value).collect()
+    fn into_args(self, vm: &mut Vm) -> Vec<Value> {
+        self.into_iter().map(|v| v.into_value(vm)).collect()
     }
 }

@@ -13,18 +13,21 @@ use crate::vm::Vm;
 /// raised in the script (`Raise::new(ExcType::ValueError, "...")`).
 pub trait HostResult {
     #[doc(hidden)]
-    fn into_result(self) -> PyResult<Value>;
+    fn into_result(self, vm: &mut Vm) -> PyResult<Value>;
 }
 
 impl<T: IntoValue> HostResult for T {
-    fn into_result(self) -> PyResult<Value> {
-        Ok(self.into_value())
+    fn into_result(self, vm: &mut Vm) -> PyResult<Value> {
+        Ok(self.into_value(vm))
     }
 }
 
 impl<T: IntoValue> HostResult for Result<T, super::Raise> {
-    fn into_result(self) -> PyResult<Value> {
-        self.map(T::into_value).map_err(|r| r.0)
+    fn into_result(self, vm: &mut Vm) -> PyResult<Value> {
+        match self {
+            Ok(v) => Ok(v.into_value(vm)),
+            Err(r) => Err(r.0),
+        }
     }
 }
 
@@ -65,11 +68,11 @@ macro_rules! host_functions {
         {
             #[allow(unused_variables)]
             fn into_callable(mut self, name: &'static str) -> Box<HostCallable> {
-                Box::new(move |_vm: &mut Vm, args: &[Value]| {
+                Box::new(move |vm: &mut Vm, args: &[Value]| {
                     if args.len() != $n {
                         return Err(arity_error(name, $n, args.len()));
                     }
-                    self($(arg::<$t>(name, args, $i)?),*).into_result()
+                    self($(arg::<$t>(name, args, $i)?),*).into_result(vm)
                 })
             }
         }
@@ -123,7 +126,9 @@ pub struct Module {
 
 pub(crate) enum ModuleItem {
     Function(&'static str, Box<HostCallable>),
-    Value(Value),
+    /// Made into a value when the module is registered, inside the
+    /// interpreter (a module holds no value of its own, so it is `Send`).
+    Value(Box<dyn FnOnce(&mut Vm) -> Value + Send>),
 }
 
 impl Module {
@@ -146,9 +151,11 @@ impl Module {
     }
 
     /// Adds a value (a constant of the module).
-    pub fn value(&mut self, name: &str, v: impl IntoValue) -> &mut Self {
-        self.items
-            .push((name.to_string(), ModuleItem::Value(v.into_value())));
+    pub fn value(&mut self, name: &str, v: impl IntoValue + Send + 'static) -> &mut Self {
+        self.items.push((
+            name.to_string(),
+            ModuleItem::Value(Box::new(move |vm| v.into_value(vm))),
+        ));
         self
     }
 }

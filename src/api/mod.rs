@@ -3,6 +3,7 @@
 mod convert;
 mod error;
 mod host_fn;
+mod user_data;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use std::rc::Rc;
 pub use convert::{FromValue, IntoArgs, IntoValue};
 pub use error::{Error, Exception, Raise, SyntaxError, TracebackEntry};
 pub use host_fn::{HostFunction, HostResult, Module};
+pub use user_data::{ClassBuilder, HostMethod, UserData};
 
 use crate::trace::{Tracer, TracerHandle};
 use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
@@ -92,8 +94,21 @@ impl Interpreter {
     /// ```
     pub fn register_fn<Args, R>(&mut self, name: &str, f: impl HostFunction<Args, R>) {
         let name = host_fn::static_name(name);
-        let v = host_function_value(name, f.into_callable(name));
+        let v = host_function_value(name, None, f.into_callable(name));
         self.vm.builtins.borrow_mut().set_str(name, v);
+    }
+
+    /// Names host type `T`'s class in the scripts' built-ins (as
+    /// `T::NAME`), so that they can make objects of it (if it has a
+    /// constructor), subclass it, and test `isinstance`. Values of `T`
+    /// cross into scripts whether it is registered or not.
+    pub fn register_type<T: UserData>(&mut self) {
+        let cls = user_data::host_class::<T>(&mut self.vm);
+        let name = host_fn::static_name(T::NAME);
+        self.vm
+            .builtins
+            .borrow_mut()
+            .set_str(name, Value::Class(cls));
     }
 
     /// Makes `module` importable by scripts (`import NAME`, `from NAME
@@ -104,8 +119,8 @@ impl Interpreter {
         d.set_str("__doc__", Value::None);
         for (key, item) in module.items {
             let v = match item {
-                host_fn::ModuleItem::Function(name, f) => host_function_value(name, f),
-                host_fn::ModuleItem::Value(v) => v,
+                host_fn::ModuleItem::Function(name, f) => host_function_value(name, None, f),
+                host_fn::ModuleItem::Value(make) => make(&mut self.vm),
             };
             d.set_str(&key, v);
         }
@@ -300,7 +315,7 @@ impl Interpreter {
 
     /// Sets a global of the `__main__` namespace.
     pub fn set_global(&mut self, name: &str, value: impl IntoValue) {
-        let v = value.into_value();
+        let v = value.into_value(&mut self.vm);
         self.main_globals().borrow_mut().set_str(name, v);
     }
 
@@ -322,7 +337,7 @@ impl Interpreter {
     /// ```
     pub fn call<T: FromValue>(&mut self, name: &str, args: impl IntoArgs) -> Result<T, Error> {
         let f = self.lookup_global(name)?;
-        let args = args.into_args();
+        let args = args.into_args(&mut self.vm);
         self.limited(|interp| {
             let r = interp.vm.call_value(&f, args, Default::default());
             let v = interp.finish(r)?;
@@ -491,8 +506,13 @@ impl Interpreter {
     }
 }
 
-/// A host's function as a built-in function value.
-fn host_function_value(name: &'static str, f: Box<crate::value::HostCallable>) -> Value {
+/// A host's function as a built-in function value (`owner`: the host
+/// type whose method it is).
+pub(crate) fn host_function_value(
+    name: &'static str,
+    owner: Option<&'static str>,
+    f: Box<crate::value::HostCallable>,
+) -> Value {
     /// Never called: `Builtin::call` calls the host's closure instead.
     fn unreachable_native(_: &mut Vm, _: &[Value], _: &crate::value::Kwargs) -> PyResult<Value> {
         Err(PyErr::new(
@@ -502,7 +522,7 @@ fn host_function_value(name: &'static str, f: Box<crate::value::HostCallable>) -
     }
     Value::Builtin(Rc::new(crate::value::Builtin {
         name,
-        owner: None,
+        owner,
         func: unreachable_native,
         bound_self: None,
         counting: Default::default(),

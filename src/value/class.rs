@@ -184,7 +184,21 @@ pub struct Instance {
     /// For an instance of a subclass of a built-in type (`class L(list)`):
     /// the built-in value it is (a list, a str...), which the type's
     /// methods and operators work on. Set when the instance is made.
-    payload: Option<Box<Value>>,
+    payload: Option<Box<Payload>>,
+}
+
+/// What an instance is besides its attributes: the built-in value an
+/// instance of a subclass of a built-in type is, or a host object's data.
+enum Payload {
+    Builtin(Value),
+    Host(HostData),
+}
+
+/// A host object's Rust value (`krait::UserData`), and its type for the
+/// downcast.
+pub struct HostData {
+    pub type_id: std::any::TypeId,
+    pub data: RefCell<Box<dyn std::any::Any + Send>>,
 }
 
 /// Where an instance keeps its attributes. Most instances keep their
@@ -259,7 +273,7 @@ impl Instance {
     /// `payload` (a value of that type).
     pub fn with_payload(class: Rc<Class>, payload: Value) -> Instance {
         Instance {
-            payload: Some(Box::new(payload)),
+            payload: Some(Box::new(Payload::Builtin(payload))),
             ..Instance::new(class)
         }
     }
@@ -267,7 +281,27 @@ impl Instance {
     /// The built-in value an instance of a subclass of a built-in type is.
     #[inline]
     pub fn payload(&self) -> Option<&Value> {
-        self.payload.as_deref()
+        match self.payload.as_deref() {
+            Some(Payload::Builtin(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// An instance of a host's type (`krait::UserData`) holding `data`.
+    pub fn with_host(class: Rc<Class>, data: HostData) -> Instance {
+        Instance {
+            payload: Some(Box::new(Payload::Host(data))),
+            ..Instance::new(class)
+        }
+    }
+
+    /// A host object's data.
+    #[inline]
+    pub fn host(&self) -> Option<&HostData> {
+        match self.payload.as_deref() {
+            Some(Payload::Host(h)) => Some(h),
+            _ => None,
+        }
     }
 
     /// The exception's traceback (`__traceback__`).

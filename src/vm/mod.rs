@@ -140,6 +140,8 @@ pub struct Vm {
     pub rich_compare_defined: bool,
     /// Some class defines `__new__`: a class call then looks for one.
     pub new_defined: bool,
+    /// The classes of the host's types (`krait::UserData`), made on first use.
+    pub(crate) host_classes: rustc_hash::FxHashMap<std::any::TypeId, Rc<crate::value::Class>>,
     /// stdout/stdin use the `strict` error handler, not `surrogateescape`
     /// (CPython's choice depends on the locale; the CLI sets this).
     pub stdout_strict: bool,
@@ -204,6 +206,7 @@ impl Vm {
             attr_hooks: 0,
             rich_compare_defined: false,
             new_defined: false,
+            host_classes: Default::default(),
             stdout_strict: false,
             random: None,
             clock: crate::builtins::Clock::Denied,
