@@ -286,6 +286,9 @@ impl Disabled {
 
     /// Whether every line of `code` is disabled for `line` events.
     pub fn all_lines(&self, code: &Rc<Code>) -> bool {
+        if self.codes.is_empty() {
+            return false;
+        }
         let Some((_, n)) = self.codes.get(&(Rc::as_ptr(code) as usize)) else {
             return false;
         };

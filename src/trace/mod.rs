@@ -79,6 +79,8 @@ pub struct TraceHub {
     next_handle: u64,
     /// Some host tracer takes `c_*` events.
     host_c_events: bool,
+    /// The events some host tracer takes.
+    pub(crate) host_events: EventMask,
     /// Some tracer may want events: checked at calls and returns only.
     active: bool,
     /// Inside a trace function: events are not reported.
@@ -122,6 +124,7 @@ impl Default for TraceHub {
             tracers: Vec::new(),
             next_handle: 0,
             host_c_events: false,
+            host_events: EventMask::NONE,
             active: false,
             suspended: false,
             delivering: None,
@@ -214,6 +217,13 @@ impl TraceHub {
     pub fn host_count(&self) -> usize {
         self.tracers.len()
     }
+    /// Whether `event` goes to anyone: `sys.settrace`'s or
+    /// `sys.setprofile`'s function (which filter for themselves), or a
+    /// host tracer that takes it.
+    #[inline]
+    pub fn delivers(&self, event: Event) -> bool {
+        !self.sys_trace.is_none() || !self.sys_profile.is_none() || self.host_events.contains(event)
+    }
     /// Whether anyone takes `c_call`/`c_return` events (decided at call time, as CPython does).
     pub fn wants_c_events(&self) -> bool {
         !self.sys_profile.is_none() || self.host_c_events
@@ -243,7 +253,11 @@ impl TraceHub {
         let c_events = EventMask::of(Event::CCall)
             .with(Event::CReturn)
             .with(Event::CException);
-        self.host_c_events = self.tracers.iter().any(|t| t.events.0 & c_events.0 != 0);
+        self.host_events = self
+            .tracers
+            .iter()
+            .fold(EventMask::NONE, |m, t| m | t.events);
+        self.host_c_events = self.host_events.0 & c_events.0 != 0;
     }
     /// Only through `Vm::trace_changed`, which keeps the untraced loop's
     /// inline paths in step.

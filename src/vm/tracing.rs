@@ -34,7 +34,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn emit(&mut self, depth: usize, event: Event, arg: &Value) -> PyResult<()> {
-        if self.trace.suspended() {
+        if self.trace.suspended() || !self.trace.delivers(event) {
             return Ok(());
         }
         self.trace.set_suspended(true);
@@ -72,7 +72,7 @@ impl Vm {
         if !self.trace.sys_profile.is_none() {
             SysProfile::event(self, depth, event, arg)?;
         }
-        if self.trace.host_count() > 0 {
+        if self.trace.host_events.contains(event) {
             self.emit_to_host(depth, event, arg)?;
         }
         Ok(())
@@ -82,18 +82,25 @@ impl Vm {
     /// and has not disabled it here.
     #[cold]
     fn emit_to_host(&mut self, depth: usize, event: Event, arg: &Value) -> PyResult<()> {
-        let code = self.frames[depth].code.clone();
-        let line = self.frame_line(depth);
+        // The location, for tracers that disabled some (made when first needed).
+        let mut at: Option<(Rc<crate::bytecode::Code>, u32)> = None;
         let mut i = 0;
         while i < self.trace.tracers.len() {
-            let installed = &mut self.trace.tracers[i];
-            if !installed.events.contains(event)
-                || (!installed.disabled.is_empty()
-                    && installed.disabled.contains(&code, event, line))
-            {
+            let installed = &self.trace.tracers[i];
+            if !installed.events.contains(event) {
                 i += 1;
                 continue;
             }
+            if !installed.disabled.is_empty() {
+                let (code, line) = at.get_or_insert_with(|| {
+                    (self.frames[depth].code.clone(), self.frame_line(depth))
+                });
+                if self.trace.tracers[i].disabled.contains(code, event, *line) {
+                    i += 1;
+                    continue;
+                }
+            }
+            let installed = &mut self.trace.tracers[i];
             let Some(mut t) = installed.tracer.take() else {
                 i += 1;
                 continue;
@@ -105,8 +112,12 @@ impl Vm {
             let installed = &mut self.trace.tracers[i];
             installed.tracer = Some(t);
             if disable {
-                installed.disabled.insert(&code, event, line);
-                if event == Event::Line && installed.disabled.all_lines(&code) {
+                let (code, line) = at.get_or_insert_with(|| {
+                    (self.frames[depth].code.clone(), self.frame_line(depth))
+                });
+                let installed = &mut self.trace.tracers[i];
+                installed.disabled.insert(code, event, *line);
+                if event == Event::Line && installed.disabled.all_lines(code) {
                     // Frames of this code may run untraced now.
                     self.trace.set_dirty();
                 }
@@ -333,7 +344,7 @@ impl Vm {
     /// is that instruction's line. (`emit`, inlined.)
     #[inline(always)]
     fn emit_at_instruction(&mut self, fi: usize, ip: usize, event: Event) -> PyResult<()> {
-        if self.trace.suspended() {
+        if self.trace.suspended() || !self.trace.delivers(event) {
             return Ok(());
         }
         self.frames[fi].ip = ip + 1;
