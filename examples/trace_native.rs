@@ -6,11 +6,21 @@
 //!
 //!     cargo run --release --example trace_native -- [--lines] SCRIPT [ARGS...]
 //!
-//! The script's output is as under `krait SCRIPT ARGS...`; the event counts
-//! go to stderr at exit. `scripts/bench.sh --callgrind` counts this binary
-//! with `BENCH_MODE=native` (and `BENCH_MODE=native-lines`).
+//! The script runs as under `krait SCRIPT ARGS...` (its files, stdin and
+//! clock allowed); the event counts go to stderr at exit.
+//! `scripts/bench.sh --callgrind` counts this binary with
+//! `BENCH_MODE=native`.
+//!
+//! With `--record-lines`, a line-only tracer records the line events of
+//! the script's own frames between the script's calls of `_krait_start()`
+//! and `_krait_stop()` (host functions), and prints them after the run as
+//! `~ line NAME LINE`: the differential fuzzer's `hostlines` mode compares
+//! that with what a `sys.settrace` tracer records under CPython
+//! (`scripts/fuzz_trace.py`).
 
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use krait::{Error, Event, EventMask, Interpreter, Raise, TraceEvent, Tracer};
 
@@ -52,6 +62,27 @@ impl Drop for NoOp {
     }
 }
 
+/// `--record-lines`: the line events of frames of `file` while `on`.
+struct Recorder {
+    file: String,
+    on: Arc<AtomicBool>,
+    lines: Arc<Mutex<Vec<(String, u32)>>>,
+}
+
+impl Tracer for Recorder {
+    fn event(&mut self, ev: &mut TraceEvent<'_>) -> Result<(), Raise> {
+        let f = ev.frame();
+        if self.on.load(Ordering::Relaxed) && f.filename() == self.file {
+            let entry = (f.function_name().to_string(), f.line());
+            self.lines.lock().unwrap().push(entry);
+        }
+        Ok(())
+    }
+    fn events(&self) -> EventMask {
+        EventMask::of(Event::Line)
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() {
@@ -67,23 +98,51 @@ fn main() -> ExitCode {
 }
 
 fn run(mut args: Vec<String>) -> u8 {
-    let events = if args[0] == "--lines" {
-        args.remove(0);
-        EventMask::of(Event::Line)
-    } else {
-        EventMask::ALL
+    let mode = match args.first().map(String::as_str) {
+        Some(m @ ("--lines" | "--record-lines")) => {
+            let m = m.to_string();
+            args.remove(0);
+            m
+        }
+        _ => String::new(),
     };
     let Some(path) = args.first().cloned() else {
-        eprintln!("usage: trace_native [--lines] SCRIPT [ARGS...]");
+        eprintln!("usage: trace_native [--lines | --record-lines] SCRIPT [ARGS...]");
         return 2;
     };
     let mut interp = Interpreter::new();
     interp.set_argv(args);
-    interp.add_tracer(Box::new(NoOp {
-        counts: [0; 4],
-        events,
-    }));
-    match interp.run_file(&path) {
+    // As the CLI: the script's directory first on sys.path, its files,
+    // stdin and the clock allowed.
+    let file = std::path::absolute(&path).unwrap_or_else(|_| path.clone().into());
+    let dir = file.parent().map(|d| d.to_string_lossy().into_owned());
+    interp.set_sys_path(dir.into_iter().collect());
+    interp.allow_file_imports(true);
+    interp.allow_stdin(true);
+    interp.allow_clock(true);
+    let lines = Arc::new(Mutex::new(Vec::new()));
+    let on = Arc::new(AtomicBool::new(false));
+    if mode == "--record-lines" {
+        let (start, stop) = (on.clone(), on.clone());
+        interp.register_fn("_krait_start", move || start.store(true, Ordering::Relaxed));
+        interp.register_fn("_krait_stop", move || stop.store(false, Ordering::Relaxed));
+        interp.add_tracer(Box::new(Recorder {
+            file: file.to_string_lossy().into_owned(),
+            on: on.clone(),
+            lines: lines.clone(),
+        }));
+    } else {
+        let events = if mode == "--lines" {
+            EventMask::of(Event::Line)
+        } else {
+            EventMask::ALL
+        };
+        interp.add_tracer(Box::new(NoOp {
+            counts: [0; 4],
+            events,
+        }));
+    }
+    let status = match interp.run_file(&path) {
         Ok(()) => 0,
         Err(Error::Exit { code, message }) => {
             if let Some(m) = message {
@@ -95,5 +154,13 @@ fn run(mut args: Vec<String>) -> u8 {
             eprintln!("{e}");
             1
         }
+    };
+    // As CPython's shutdown: what the script left is released, after the
+    // fuzzer's CPython harness printed its events (its `atexit` handler).
+    on.store(false, Ordering::Relaxed);
+    interp.reset();
+    for (name, line) in lines.lock().unwrap().iter() {
+        println!("~ line {name} {line}");
     }
+    status
 }

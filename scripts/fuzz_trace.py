@@ -5,7 +5,9 @@ Each seed deterministically generates one program (random.Random(seed), no
 dependence on PYTHONHASHSEED). A harness is prepended that, depending on the
 mode, installs a sys.settrace tracer, a sys.setprofile profiler, or nothing;
 the tracers print every event as it happens (event, function, line, arg,
-caller). The program runs under `python3` (the oracle) and under krait;
+caller). In `hostlines` mode krait's side runs in the native line tracer's
+runner (examples/trace_native --record-lines, beside the krait binary), and
+both sides print the line events after the program's output. The program runs under `python3` (the oracle) and under krait;
 stdout, exit status and the last stderr line must agree. A krait exit status
 of 101 (Rust panic), a signal or a timeout is always a failure.
 
@@ -38,7 +40,7 @@ import warnings
 
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fuzz_trace_shapes import ALL_FEATURES, MODES, feature_set  # noqa: E402
+from fuzz_trace_shapes import ALL_FEATURES, HOSTLINES_MARK, MODES, feature_set  # noqa: E402
 from fuzz_trace_gen import PROGRAM_FILE, make_program  # noqa: E402
 
 # ----------------------------------------------------------------------------
@@ -125,7 +127,12 @@ class Runner:
             py = run([self.python, "-E", "-s", "-S", "-B"], path, self.py_timeout)
             if py.timeout:
                 return py, None
-            kr = run([self.krait], path, timeout or self.timeout)
+            cmd = [self.krait]
+            if text.startswith(HOSTLINES_MARK):
+                # The native line tracer's runner, built beside the binary.
+                host = os.path.join(os.path.dirname(self.krait), "examples", "trace_native")
+                cmd = [host, "--record-lines"]
+            kr = run(cmd, path, timeout or self.timeout)
             return py, kr
         finally:
             shutil.rmtree(folder, ignore_errors=True)

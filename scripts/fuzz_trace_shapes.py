@@ -1,7 +1,7 @@
 """Tables for scripts/fuzz_trace.py: modes, tracer harnesses, generator
 features (with the known causes they reach), literal pools and probes."""
 
-MODES = ("settrace", "setprofile", "plain")
+MODES = ("settrace", "setprofile", "plain", "hostlines")
 
 # ----------------------------------------------------------------------------
 # Harnesses: prepended to each program. Imports happen before any tracer is
@@ -98,10 +98,41 @@ def _p(frame, event, arg):
 """
 
 
+# `hostlines`: under CPython a sys.settrace tracer records the line events
+# of the program's frames and prints them at exit; under krait the program
+# runs in examples/trace_native.rs --record-lines, whose native line-only
+# tracer records them between `_krait_start()` and `_krait_stop()` and
+# prints them after the run. The first line names the mode for the runner.
+HOSTLINES_BODY = """\
+_L = []
+def _t(frame, event, arg):
+    if frame.f_code.co_filename != _F or frame.f_code.co_name == '_dump':
+        return None
+    if event == 'line':
+        _L.append((frame.f_code.co_name, frame.f_lineno))
+    return _t
+def _dump():
+    sys.settrace(None)
+    for n, l in _L:
+        print('~ line', n, l)
+_K = sys.implementation.name == 'krait'
+if not _K:
+    import atexit
+    atexit.register(_dump)
+"""
+HOSTLINES_MARK = "# hostlines: run krait's side with examples/trace_native --record-lines\n"
+
+
 def harness(mode, rnd, feats):
     """(prefix, install, suffix) for a mode; variants drawn from rnd."""
     if mode == "plain":
         return HARNESS_HEAD, "", ""
+    if mode == "hostlines":
+        return (
+            HOSTLINES_MARK + HARNESS_HEAD + HOSTLINES_BODY,
+            "_krait_start() if _K else (sys.settrace(_t), setattr(sys._getframe(), 'f_trace', _t))\n",
+            "_krait_stop() if _K else sys.settrace(None)\n",
+        )
     name = "co_qualname" if rnd.random() < 0.25 and "qualname" in feats else "co_name"
     extra = ""
     if rnd.random() < 0.15:
@@ -184,6 +215,11 @@ def feature_set(spec, mode, avoid_known):
             feats.add(name)
     if mode != "plain":
         feats.discard("recursion_error")
+    if mode == "hostlines":
+        # (Toggling sys.settrace belongs to the settrace mode; a program
+        # importing itself would run the harness twice.)
+        feats.discard("trace_toggle")
+        feats.discard("imports")
     return feats
 
 

@@ -114,6 +114,10 @@ pub struct TraceHub {
     /// `loop_lines`, and no `setprofile` function (which takes calls and
     /// returns after the trace function): so may a call or return event's.
     loop_calls: bool,
+    /// The only tracers are the host's, and they take `line` events only:
+    /// calls and returns report nothing, so the traced loop may make
+    /// them inline (`Vm::traced_call_limit`, `Frame::plain_return`).
+    lines_only: bool,
 }
 
 impl Default for TraceHub {
@@ -136,6 +140,7 @@ impl Default for TraceHub {
             steady_unsuspended: false,
             loop_lines: false,
             loop_calls: false,
+            lines_only: false,
         }
     }
 }
@@ -177,6 +182,16 @@ impl TraceHub {
     fn update_loop_flags(&mut self) {
         self.loop_lines = !self.sys_trace.is_none() && self.host_count() == 0 && !self.opcodes;
         self.loop_calls = self.loop_lines && self.sys_profile.is_none();
+        self.lines_only = self.sys_trace.is_none()
+            && self.sys_profile.is_none()
+            && self.host_count() > 0
+            && !self.opcodes
+            && self.host_events.0 & !EventMask::of(Event::Line).0 == 0;
+    }
+    /// See `lines_only`.
+    #[inline(always)]
+    pub fn lines_only(&self) -> bool {
+        self.lines_only
     }
     /// Whether the dispatch loop may run the trace function of a line
     /// event (`line`) or of a call or return event: see `loop_lines`.

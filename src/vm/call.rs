@@ -883,12 +883,27 @@ impl Vm {
     /// also when the recursion limit may be reached.
     #[inline(always)]
     pub(crate) fn enter_simple_call(&mut self, slot: usize, argc: usize) -> Option<usize> {
+        let limit = self.plain_call_limit;
+        self.enter_simple_call_under(slot, argc, limit)
+    }
+
+    /// `enter_simple_call` with the depth at which the general path takes
+    /// over (`plain_call_limit`, or the traced loop's `traced_call_limit`).
+    #[inline(always)]
+    pub(crate) fn enter_simple_call_under(
+        &mut self,
+        slot: usize,
+        argc: usize,
+        limit: usize,
+    ) -> Option<usize> {
         let is_meth = !matches!(self.stack.slot(slot), Value::Null);
         let args_start = slot + 2 - is_meth as usize;
         let Value::Function(f) = self.stack.slot(args_start - 1) else {
             return None;
         };
-        if f.code.simple_argcount as usize != argc + is_meth as usize || self.needs_general_call() {
+        if f.code.simple_argcount as usize != argc + is_meth as usize
+            || self.frames.len() + self.native_depth + self.init_frames.len() >= limit
+        {
             return None;
         }
         let f = f.clone();

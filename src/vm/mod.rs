@@ -84,6 +84,9 @@ pub struct Vm {
     /// general path, which reports events, while tracing is on
     /// (`trace_changed` keeps it).
     plain_call_limit: usize,
+    /// The same for the traced loop's inline call: 0 unless only line
+    /// events are taken (`TraceHub::lines_only`), when calls report nothing.
+    pub(crate) traced_call_limit: usize,
     pub trace: TraceHub,
     /// Source texts by file name, for tracebacks.
     pub sources: FxHashMap<String, Rc<str>>,
@@ -185,6 +188,7 @@ impl Vm {
             exc_info: Value::None,
             recursion_limit: 1000,
             plain_call_limit: 1000,
+            traced_call_limit: 0,
             trace: TraceHub::default(),
             sources: FxHashMap::default(),
             argv: vec![],
@@ -529,14 +533,9 @@ impl Vm {
         self.recursion_limit = n;
         if !self.trace.on() {
             self.plain_call_limit = n;
+        } else if self.trace.lines_only() {
+            self.traced_call_limit = n;
         }
-    }
-
-    /// `may_be_at_recursion_limit` for the untraced loop's inline call,
-    /// true also while anything traces (`plain_call_limit`).
-    #[inline(always)]
-    pub(crate) fn needs_general_call(&self) -> bool {
-        self.frames.len() + self.native_depth + self.init_frames.len() >= self.plain_call_limit
     }
 
     /// The quick test before `at_recursion_limit`'s exact one: false when

@@ -647,8 +647,14 @@ impl Vm {
                         let pushed = match instr.op {
                             Op::Call => {
                                 let slot = self.stack.len() - arg as usize - 2;
-                                // (Refused while anything traces: `plain_call_limit`.)
-                                if !M::TRACED {
+                                // (Refused while anything traces: `plain_call_limit`;
+                                // the traced loop's, unless only lines are taken.)
+                                if M::TRACED {
+                                    if self.enter_traced_simple_call(slot, arg as usize) {
+                                        reload!();
+                                        continue 'dispatch;
+                                    }
+                                } else {
                                     if let Some(new_base) =
                                         self.enter_simple_call(slot, arg as usize)
                                     {
@@ -1130,12 +1136,16 @@ impl Vm {
                     Op::ReturnValue => {
                         let v = self.stack.pop_fast();
                         // SAFETY: as for the `ip` store above.
-                        if !M::TRACED && unsafe { self.frames.get_unchecked(fi) }.plain_return {
+                        if unsafe { self.frames.get_unchecked(fi) }.plain_return {
                             debug_assert!(self.plain_return_holds(fi));
                             // What `return_from_frame` does in its common
                             // case, the caller running on in this loop.
                             self.pop_plain_frame(v);
                             fi -= 1;
+                            if M::TRACED && Vm::generators_to_close() {
+                                // Those the frame dropped, as `return_hooks` closes them.
+                                self.close_dropped_generators();
+                            }
                             run_frame!();
                             continue 'dispatch;
                         }
@@ -1482,18 +1492,19 @@ impl Vm {
 
     /// What `Frame::plain_return` promises of the top frame `fi`, checked
     /// the slow way (debug builds, on every inline return): a function
-    /// frame returning its value to an untraced caller in the same loop,
-    /// with no frame object or generator, while nothing traces.
+    /// frame returning its value to a caller in the same loop, with no
+    /// frame object or generator, while nothing traces or only line
+    /// events are taken.
     fn plain_return_holds(&self, fi: usize) -> bool {
         let top = &self.frames[fi];
-        !self.trace.on()
+        (!self.trace.on() || self.trace.lines_only())
             && top.gen.is_none()
             && top.obj.is_none()
             && !top.is_entry
             && matches!(top.on_return, OnReturn::Push)
             // A frame that is no entry was called from the frame below.
             && { debug_assert!(fi > 0); true }
-            && !self.frames[fi - 1].traced
+            && self.frames[fi - 1].traced == top.traced
     }
 
     /// Pops the top frame, whose `plain_return` is set, and pushes its value

@@ -17,17 +17,25 @@ impl Vm {
     /// while anything is, no frame takes the untraced loop's inline call
     /// or return (`plain_call_limit`, `Frame::plain_return`): those
     /// paths then test nothing about tracing themselves.
+    /// With only line events taken (`TraceHub::lines_only`), the traced
+    /// loop's own inline call and return are on (`traced_call_limit`).
     #[cold]
     pub(crate) fn trace_changed(&mut self) {
         self.trace.recompute_active();
+        // (Frames set it while nothing traced, or while only lines were taken.)
+        for f in &mut self.frames {
+            f.plain_return = false;
+        }
         if self.trace.on() {
             self.plain_call_limit = 0;
-            for f in &mut self.frames {
-                f.plain_return = false;
-            }
         } else {
             self.plain_call_limit = self.recursion_limit();
         }
+        self.traced_call_limit = if self.trace.on() && self.trace.lines_only() {
+            self.recursion_limit()
+        } else {
+            0
+        };
     }
 
     /// Sends one event to every active tracer, with tracing suspended meanwhile.
@@ -146,6 +154,29 @@ impl Vm {
         r
     }
 
+    /// The traced loop's inline call, while only line events are taken
+    /// (`traced_call_limit` is 0 otherwise): the frame is pushed as the
+    /// untraced loop's inline call pushes it, with what its (absent) call
+    /// event would have done around it: generators the caller dropped are
+    /// closed, and its mode is decided. A traced frame then returns
+    /// inline too (`Frame::plain_return`: its caller runs in this loop).
+    #[inline(always)]
+    pub(crate) fn enter_traced_simple_call(&mut self, slot: usize, argc: usize) -> bool {
+        let limit = self.traced_call_limit;
+        if self.enter_simple_call_under(slot, argc, limit).is_none() {
+            return false;
+        }
+        self.close_dropped_before_call();
+        let depth = self.frames.len() - 1;
+        // `recheck_mode` for a frame that starts while only the host's
+        // tracers take line events.
+        let traced = !self.trace.suspended() && self.host_wants_lines(depth);
+        let f = &mut self.frames[depth];
+        f.traced = traced;
+        f.plain_return = traced;
+        true
+    }
+
     /// Before a call event of the frame just pushed: generators its caller
     /// dropped are closed first, from the caller, as CPython closes them.
     pub(crate) fn close_dropped_before_call(&mut self) {
@@ -180,6 +211,12 @@ impl Vm {
         if sys || self.trace.host_count() == 0 {
             return sys;
         }
+        self.host_wants_lines(depth)
+    }
+
+    /// Whether some host tracer takes the line events of frame `depth`.
+    #[inline]
+    fn host_wants_lines(&self, depth: usize) -> bool {
         let code = &self.frames[depth].code;
         self.trace.tracers.iter().any(|t| {
             t.events.contains(Event::Opcode)
@@ -318,10 +355,14 @@ impl Vm {
             // to a `yield from`'s SEND (CPython's maybe_call_line_trace).
             let backward = (ip as u32) < prev && code.instr(ip).op != crate::bytecode::Op::Send;
             if line != lastline || backward {
-                if self.push_line_trace(fi) {
-                    return Ok(true);
+                if self.trace.lines_only() {
+                    self.host_line_event(fi, ip)?;
+                } else {
+                    if self.push_line_trace(fi) {
+                        return Ok(true);
+                    }
+                    self.emit_at_instruction(fi, ip, Event::Line)?;
                 }
-                self.emit_at_instruction(fi, ip, Event::Line)?;
             }
         }
         // Where the frame is now: the line event may have set `f_lineno`.
@@ -338,6 +379,23 @@ impl Vm {
             self.recheck_mode(fi);
         }
         Ok(false)
+    }
+
+    /// A line event before instruction `ip` while only the host's tracers
+    /// take events, and only line events (`TraceHub::lines_only`):
+    /// `emit_at_instruction` without what only trace functions need (the
+    /// event they may jump from, `f_lineno` jumps).
+    #[inline(always)]
+    fn host_line_event(&mut self, fi: usize, ip: usize) -> PyResult<()> {
+        if self.trace.suspended() {
+            return Ok(());
+        }
+        self.frames[fi].ip = ip + 1;
+        self.trace.set_suspended(true);
+        let r = self.emit_to_host(fi, Event::Line, &Value::None);
+        self.trace.set_suspended(false);
+        self.frames[fi].ip = ip;
+        r
     }
 
     /// A line or opcode event before instruction `ip`: during it, `f_lineno`
