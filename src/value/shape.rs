@@ -64,7 +64,7 @@ thread_local! {
 pub(crate) fn swap_roots(r: &mut Roots) {
     // SAFETY: the only reference into `ROOTS` for the swap's duration
     // (see `ROOTS`); moving `Roots` runs no code.
-    ROOTS.with(|cur| unsafe { std::mem::swap(&mut *cur.get(), r) });
+    ROOTS.with(|cur| unsafe { std::ptr::swap(cur.get(), r) });
     r.count = COUNT.with(|c| c.replace(r.count));
 }
 
