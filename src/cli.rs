@@ -208,11 +208,11 @@ fn catch_sigint() {
 
 fn execute(filename: &str, src: &str, argv: Vec<String>) -> u8 {
     catch_sigint();
+    let mut interp = Interpreter::new();
     // For testing the cycle collector: collect at almost every allocation.
     if std::env::var_os("KRAIT_GC_STRESS").is_some_and(|v| !v.is_empty()) {
-        crate::gc::set_threshold([1, 1, 1]);
+        interp.entered(|_| crate::gc::set_threshold([1, 1, 1]));
     }
-    let mut interp = Interpreter::new();
     interp.set_argv(argv);
     // As CPython: `import` looks first in the script's real directory (the
     // current one for `-c`), and the command line reads the user's files.

@@ -6,6 +6,8 @@ mod host_fn;
 mod user_data;
 
 use std::cell::RefCell;
+use std::mem::ManuallyDrop;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 
 pub use convert::{FromValue, IntoArgs, IntoValue};
@@ -15,27 +17,81 @@ pub use user_data::{ClassBuilder, HostMethod, UserData};
 
 use crate::trace::{Tracer, TracerHandle};
 use crate::value::{Dict, ExcType, PyErr, PyResult, Value};
+use crate::vm::isolate::Isolate;
 use crate::vm::limits::{InterruptHandle, Limits};
 use crate::vm::Vm;
 
 /// A krait interpreter: one VM and its `__main__` namespace, which
 /// persists from one `run_source`, `run`, `eval` or `call` to the next
 /// (what a REPL and most hosts need) until `reset`.
+///
+/// Interpreters share nothing: each has its own objects, interned strings,
+/// cycle collector and caches, so several may live in one thread or
+/// process, and a host function of one may run another. An
+/// `Interpreter` is `Send`: it may move to another thread between calls
+/// (and be dropped there), though the values inside it are
+/// reference-counted without atomics.
+///
+/// ```
+/// let mut interp = krait::Interpreter::new();
+/// interp.run("def f(x):\n    return [x] * 2\n").unwrap();
+/// let mut interp = std::thread::spawn(move || {
+///     assert_eq!(interp.call::<Vec<i64>>("f", (4,)).unwrap(), [4, 4]);
+///     interp
+/// })
+/// .join()
+/// .unwrap();
+/// assert_eq!(interp.eval::<i64>("len(f(1))").unwrap(), 2);
+/// ```
 pub struct Interpreter {
-    /// Dropped by hand (`Drop`): the cycles its objects form are
-    /// collected right after.
-    pub(crate) vm: std::mem::ManuallyDrop<Vm>,
+    /// Dropped by hand, inside the interpreter (`Drop`).
+    pub(crate) vm: ManuallyDrop<Vm>,
     /// The `__main__` module's globals, made on first use.
     main: Option<Rc<RefCell<Dict>>>,
+    /// Its share of the thread-locals while no call runs inside it (while
+    /// one does: the share it replaced, see `entered`).
+    isolate: Isolate,
 }
 
-/// Dropping an interpreter frees what it holds, its reference cycles too.
+// SAFETY: `Rc` is `!Send` because two threads could touch one count at
+// once. An interpreter's `Rc`s are all its own: every object it makes is
+// made inside a call into it (`entered`: `new`, the runs, conversions of
+// the host's values in and out, registrations, `Drop`), where the
+// thread-locals that code reaches without a `Vm` (collector registry,
+// interned strs, shape trees: `vm::isolate`) are this interpreter's own,
+// and they are swapped back into its `isolate` field before the call
+// returns, panics included. So while no call runs inside it, which
+// moving it requires (`&mut self` for every call), nothing outside it, no
+// thread-local or global, holds an `Rc` it holds, and moving it moves
+// every count along; the thread it moves to touches them only after the
+// move. What else it holds is `Send`: host closures and sinks
+// (`HostCallable`, `TextSink`, `LineSource`, `Clock::Host` are `+ Send`),
+// native tracers (`Tracer: Send`), and the limits' shared state (`Arc`s of
+// atomics; the timer thread is joined at the end of each run). The host
+// never holds an `Rc` of the interpreter's: values cross by conversion
+// (`FromValue`, `IntoValue` make Rust values and `Value`s are not
+// public), tracers see borrowed views, and a `Module`'s values are made
+// when it is registered, inside the interpreter.
+unsafe impl Send for Interpreter {}
+
 impl Drop for Interpreter {
+    /// Everything the interpreter made goes, inside it: its VM, then the
+    /// cycles its objects formed.
     fn drop(&mut self) {
-        self.main = None;
-        // SAFETY: `vm` is not used again: this is the interpreter's drop.
-        unsafe { std::mem::ManuallyDrop::drop(&mut self.vm) };
-        crate::gc::collect(2);
+        if !Isolate::available() {
+            // The thread is exiting and its thread-locals are gone: what
+            // the interpreter holds is leaked, never dropped in another
+            // interpreter's share.
+            std::mem::forget(self.main.take());
+            std::mem::forget(std::mem::replace(&mut self.isolate, Isolate::new()));
+            return;
+        }
+        self.entered(|interp| {
+            interp.main = None;
+            // SAFETY: `vm` is not used again: this is the interpreter's drop.
+            unsafe { ManuallyDrop::drop(&mut interp.vm) };
+            crate::vm::isolate::release_current();
+        });
     }
 }
 
@@ -49,26 +105,47 @@ impl Interpreter {
     /// A fresh interpreter: an empty `__main__`, no limits, no host
     /// functions, and (the sandbox) no files, stdin or clock.
     pub fn new() -> Interpreter {
+        let mut isolate = Isolate::new();
+        isolate.swap_current();
+        let vm = catch_unwind(Vm::new);
+        isolate.swap_current();
         Interpreter {
-            vm: std::mem::ManuallyDrop::new(Vm::new()),
+            vm: ManuallyDrop::new(vm.unwrap_or_else(|p| resume_unwind(p))),
             main: None,
+            isolate,
         }
+    }
+
+    /// Runs `f` inside the interpreter: with its share of the thread-locals
+    /// current (`vm::isolate`), and the share it replaced back when `f`
+    /// returns or panics. Every public method that makes, touches or drops
+    /// the interpreter's values goes through here, once (`f` must not touch
+    /// `self.isolate`, which holds the other share meanwhile).
+    pub(crate) fn entered<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.isolate.swap_current();
+        let r = catch_unwind(AssertUnwindSafe(|| f(self)));
+        self.isolate.swap_current();
+        r.unwrap_or_else(|p| resume_unwind(p))
     }
 
     /// Installs a native tracer: from now on it receives the events it
     /// takes (`Tracer::events`), after `sys.settrace`'s and
     /// `sys.setprofile`'s functions and the tracers installed before it.
     pub fn add_tracer(&mut self, t: Box<dyn Tracer>) -> TracerHandle {
-        let h = self.vm.trace.add(t);
-        self.vm.trace_changed();
-        h
+        self.entered(|interp| {
+            let h = interp.vm.trace.add(t);
+            interp.vm.trace_changed();
+            h
+        })
     }
 
     /// Uninstalls a tracer `add_tracer` installed, and gives it back.
     pub fn remove_tracer(&mut self, handle: TracerHandle) -> Option<Box<dyn Tracer>> {
-        let t = self.vm.trace.remove(handle)?;
-        self.vm.trace_changed();
-        Some(t)
+        self.entered(|interp| {
+            let t = interp.vm.trace.remove(handle)?;
+            interp.vm.trace_changed();
+            Some(t)
+        })
     }
 
     /// Makes a Rust closure callable from scripts as a built-in function
@@ -94,8 +171,11 @@ impl Interpreter {
     /// ```
     pub fn register_fn<Args, R>(&mut self, name: &str, f: impl HostFunction<Args, R>) {
         let name = host_fn::static_name(name);
-        let v = host_function_value(name, None, f.into_callable(name));
-        self.vm.builtins.borrow_mut().set_str(name, v);
+        let f = f.into_callable(name);
+        self.entered(|interp| {
+            let v = host_function_value(name, None, f);
+            interp.vm.builtins.borrow_mut().set_str(name, v);
+        })
     }
 
     /// Names host type `T`'s class in the scripts' built-ins (as
@@ -103,17 +183,24 @@ impl Interpreter {
     /// constructor), subclass it, and test `isinstance`. Values of `T`
     /// cross into scripts whether it is registered or not.
     pub fn register_type<T: UserData>(&mut self) {
-        let cls = user_data::host_class::<T>(&mut self.vm);
-        let name = host_fn::static_name(T::NAME);
-        self.vm
-            .builtins
-            .borrow_mut()
-            .set_str(name, Value::Class(cls));
+        self.entered(|interp| {
+            let cls = user_data::host_class::<T>(&mut interp.vm);
+            let name = host_fn::static_name(T::NAME);
+            interp
+                .vm
+                .builtins
+                .borrow_mut()
+                .set_str(name, Value::Class(cls));
+        })
     }
 
     /// Makes `module` importable by scripts (`import NAME`, `from NAME
     /// import f`), as a built-in module: it needs no file imports.
     pub fn register_module(&mut self, module: Module) {
+        self.entered(|interp| interp.register_module_inside(module))
+    }
+
+    fn register_module_inside(&mut self, module: Module) {
         let mut d = Dict::new();
         d.set_str("__name__", Value::str(&module.name));
         d.set_str("__doc__", Value::None);
@@ -148,8 +235,10 @@ impl Interpreter {
     /// assert_eq!(*out.lock().unwrap(), "a 1\nb");
     /// ```
     pub fn on_print(&mut self, sink: impl FnMut(&str) + Send + 'static) {
-        self.vm.flush();
-        self.vm.streams.out = crate::vm::streams::Output::Host(String::new(), Box::new(sink));
+        self.entered(|interp| {
+            interp.vm.flush();
+            interp.vm.streams.out = crate::vm::streams::Output::Host(String::new(), Box::new(sink));
+        })
     }
 
     /// Sends what the script writes to stderr (`sys.stderr.write`, `print(...,
@@ -222,12 +311,12 @@ impl Interpreter {
     /// Sets `sys.path`: the directories `import` searches, in order, when
     /// file imports are allowed.
     pub fn set_sys_path(&mut self, dirs: Vec<String>) {
-        self.vm.set_sys_path(dirs);
+        self.entered(|interp| interp.vm.set_sys_path(dirs))
     }
 
     /// Sets `sys.argv`.
     pub fn set_argv(&mut self, argv: Vec<String>) {
-        self.vm.set_argv(argv);
+        self.entered(|interp| interp.vm.set_argv(argv))
     }
 
     /// Compiles and runs `source` in the `__main__` module's namespace,
@@ -235,7 +324,7 @@ impl Interpreter {
     /// a name not in angle brackets like `<string>`, its `__file__` and
     /// the file tracebacks quote lines from).
     pub fn run_source(&mut self, filename: &str, source: &str) -> Result<(), Error> {
-        self.limited(|interp| interp.run_main(filename, source))
+        self.entered(|interp| interp.limited(|interp| interp.run_main(filename, source)))
     }
 
     fn run_main(&mut self, filename: &str, source: &str) -> Result<(), Error> {
@@ -276,7 +365,7 @@ impl Interpreter {
                     path.display()
                 ),
             );
-            self.describe(err)
+            self.entered(|interp| interp.describe(err))
         })?;
         let filename = std::path::absolute(path)
             .unwrap_or_else(|_| path.to_path_buf())
@@ -301,7 +390,7 @@ impl Interpreter {
     /// assert_eq!(interp.eval::<i64>("x * 2 + 2").unwrap(), 42);
     /// ```
     pub fn eval<T: FromValue>(&mut self, expression: &str) -> Result<T, Error> {
-        self.limited(|interp| interp.eval_main(expression))
+        self.entered(|interp| interp.limited(|interp| interp.eval_main(expression)))
     }
 
     fn eval_main<T: FromValue>(&mut self, expression: &str) -> Result<T, Error> {
@@ -315,15 +404,19 @@ impl Interpreter {
 
     /// Sets a global of the `__main__` namespace.
     pub fn set_global(&mut self, name: &str, value: impl IntoValue) {
-        let v = value.into_value(&mut self.vm);
-        self.main_globals().borrow_mut().set_str(name, v);
+        self.entered(|interp| {
+            let v = value.into_value(&mut interp.vm);
+            interp.main_globals().borrow_mut().set_str(name, v);
+        })
     }
 
     /// A global of the `__main__` namespace (or else the built-in of that
     /// name), converted; a `NameError` when there is none.
     pub fn get_global<T: FromValue>(&mut self, name: &str) -> Result<T, Error> {
-        let v = self.lookup_global(name)?;
-        self.convert(&v, &format!("global '{name}'"))
+        self.entered(|interp| {
+            let v = interp.lookup_global(name)?;
+            interp.convert(&v, &format!("global '{name}'"))
+        })
     }
 
     /// Calls the script's function (or any callable) named `name` in the
@@ -336,12 +429,14 @@ impl Interpreter {
     /// assert_eq!(interp.call::<String>("add", ("con", "cat")).unwrap(), "concat");
     /// ```
     pub fn call<T: FromValue>(&mut self, name: &str, args: impl IntoArgs) -> Result<T, Error> {
-        let f = self.lookup_global(name)?;
-        let args = args.into_args(&mut self.vm);
-        self.limited(|interp| {
-            let r = interp.vm.call_value(&f, args, Default::default());
-            let v = interp.finish(r)?;
-            interp.convert(&v, &format!("the result of {name}()"))
+        self.entered(|interp| {
+            let f = interp.lookup_global(name)?;
+            let args = args.into_args(&mut interp.vm);
+            interp.limited(|interp| {
+                let r = interp.vm.call_value(&f, args, Default::default());
+                let v = interp.finish(r)?;
+                interp.convert(&v, &format!("the result of {name}()"))
+            })
         })
     }
 
@@ -379,7 +474,7 @@ impl Interpreter {
     /// does) and gives the number of objects it freed. Cycles are also
     /// collected automatically as a script allocates.
     pub fn collect_garbage(&mut self) -> usize {
-        crate::gc::collect(2)
+        self.entered(|_| crate::gc::collect(2))
     }
 
     /// Starts over with a fresh `__main__` namespace. The old one's
@@ -387,14 +482,20 @@ impl Interpreter {
     /// generators suspended inside `try` blocks close (their `finally`
     /// blocks run).
     pub fn reset(&mut self) {
-        if let Some(globals) = self.main.take() {
+        if self.main.is_none() {
+            return;
+        }
+        self.entered(|interp| {
+            let Some(globals) = interp.main.take() else {
+                return;
+            };
             // (Under the limits; a limit reached there stops only that.)
-            let _ = self.limited(|interp| {
+            let _ = interp.limited(|interp| {
                 interp.vm.release_module_globals(&globals);
                 interp.vm.flush();
                 Ok(())
             });
-        }
+        })
     }
 
     /// The `__main__` globals, made and registered as `sys.modules['__main__']`

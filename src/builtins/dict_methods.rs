@@ -88,77 +88,72 @@ impl ViewKind {
     }
 }
 
-thread_local! {
-    static VIEW_CLASSES: RefCell<Option<[Rc<Class>; 6]>> = const { RefCell::new(None) };
-}
-
 fn pystr(s: &str) -> Str {
     Rc::new(PyStr::new(s))
 }
 
+/// The class of a dict view (made at the first, one set per VM:
+/// `Vm::view_classes`).
 fn view_class(vm: &Vm, kind: ViewKind, ordered: bool) -> Rc<Class> {
-    VIEW_CLASSES.with(|c| {
-        let mut c = c.borrow_mut();
-        let classes = c.get_or_insert_with(|| {
-            let make = |k: ViewKind, ordered: bool| {
-                let mut dict = AttrMap::default();
-                let mut methods: Vec<(&'static str, NativeFn)> = vec![
-                    ("__iter__", view_iter),
-                    ("__reversed__", view_reversed),
-                    ("__len__", view_len),
-                    ("__contains__", view_contains),
-                    ("__repr__", view_repr),
-                ];
-                if k != ViewKind::Values {
-                    methods.extend_from_slice(&[
-                        ("__eq__", view_eq as NativeFn),
-                        ("__and__", view_and),
-                        ("__or__", view_or),
-                        ("__sub__", view_sub),
-                        ("__xor__", view_xor),
-                        ("__rand__", view_rand),
-                        ("__ror__", view_ror),
-                        ("__rsub__", view_rsub),
-                        ("__rxor__", view_rxor),
-                        ("isdisjoint", view_isdisjoint),
-                    ]);
-                }
-                for (name, f) in methods {
-                    dict.insert(
-                        pystr(name),
-                        Value::Builtin(Rc::new(Builtin {
-                            name,
-                            owner: Some(k.name(ordered)),
-                            func: f,
-                            bound_self: None,
-                            counting: Default::default(),
-                            def: None,
-                            host: None,
-                        })),
-                    );
-                }
-                Rc::new(Class {
-                    name: pystr(k.name(ordered)),
-                    qualname: pystr(k.name(ordered)),
-                    module: pystr("builtins"),
-                    base: Some(vm.types.object.clone()),
-                    kind: TypeKind::Object,
-                    is_user: true,
-                    dict: RefCell::new(dict),
-                    slot_hint: Default::default(),
-                })
-            };
-            [
-                make(ViewKind::Keys, false),
-                make(ViewKind::Values, false),
-                make(ViewKind::Items, false),
-                make(ViewKind::Keys, true),
-                make(ViewKind::Values, true),
-                make(ViewKind::Items, true),
-            ]
-        });
-        classes[kind as usize + 3 * ordered as usize].clone()
-    })
+    let classes = vm.view_classes.get_or_init(|| {
+        let make = |k: ViewKind, ordered: bool| {
+            let mut dict = AttrMap::default();
+            let mut methods: Vec<(&'static str, NativeFn)> = vec![
+                ("__iter__", view_iter),
+                ("__reversed__", view_reversed),
+                ("__len__", view_len),
+                ("__contains__", view_contains),
+                ("__repr__", view_repr),
+            ];
+            if k != ViewKind::Values {
+                methods.extend_from_slice(&[
+                    ("__eq__", view_eq as NativeFn),
+                    ("__and__", view_and),
+                    ("__or__", view_or),
+                    ("__sub__", view_sub),
+                    ("__xor__", view_xor),
+                    ("__rand__", view_rand),
+                    ("__ror__", view_ror),
+                    ("__rsub__", view_rsub),
+                    ("__rxor__", view_rxor),
+                    ("isdisjoint", view_isdisjoint),
+                ]);
+            }
+            for (name, f) in methods {
+                dict.insert(
+                    pystr(name),
+                    Value::Builtin(Rc::new(Builtin {
+                        name,
+                        owner: Some(k.name(ordered)),
+                        func: f,
+                        bound_self: None,
+                        counting: Default::default(),
+                        def: None,
+                        host: None,
+                    })),
+                );
+            }
+            Rc::new(Class {
+                name: pystr(k.name(ordered)),
+                qualname: pystr(k.name(ordered)),
+                module: pystr("builtins"),
+                base: Some(vm.types.object.clone()),
+                kind: TypeKind::Object,
+                is_user: true,
+                dict: RefCell::new(dict),
+                slot_hint: Default::default(),
+            })
+        };
+        [
+            make(ViewKind::Keys, false),
+            make(ViewKind::Values, false),
+            make(ViewKind::Items, false),
+            make(ViewKind::Keys, true),
+            make(ViewKind::Values, true),
+            make(ViewKind::Items, true),
+        ]
+    });
+    classes[kind as usize + 3 * ordered as usize].clone()
 }
 
 fn make_view(vm: &mut Vm, d: &DictRef, kind: ViewKind) -> Value {

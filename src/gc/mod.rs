@@ -31,7 +31,10 @@ use visit::{Obj, Tracked, Trash};
 /// CPython's default thresholds (`gc.get_threshold()`).
 const THRESHOLDS: [i64; 3] = [700, 10, 10];
 
-struct State {
+/// The collector's state: an interpreter's own, kept in the thread-local
+/// `GC` while a call runs inside it and in its `vm::isolate::Isolate`
+/// between calls (`swap_current`).
+pub(crate) struct State {
     /// Weak handles on the tracked containers, youngest generation first.
     gens: [Vec<Tracked>; 3],
     /// As CPython's `generations[i].count`: allocations since the last
@@ -47,9 +50,10 @@ struct State {
     long_lived_total: usize,
 }
 
-thread_local! {
-    static GC: RefCell<State> = const {
-        RefCell::new(State {
+impl State {
+    /// Nothing tracked, CPython's thresholds, enabled.
+    pub(crate) const fn new() -> State {
+        State {
             gens: [Vec::new(), Vec::new(), Vec::new()],
             count: [0; 3],
             threshold: THRESHOLDS,
@@ -57,8 +61,26 @@ thread_local! {
             enabled: true,
             collecting: false,
             long_lived_total: 0,
-        })
-    };
+        }
+    }
+}
+
+thread_local! {
+    /// The current interpreter's state (or the thread's own, outside any
+    /// `Interpreter` call).
+    static GC: RefCell<State> = const { RefCell::new(State::new()) };
+}
+
+/// Swaps `s` with the thread's current state (`vm::isolate`). Never while
+/// a collection runs: collections run no krait code and call no host.
+pub(crate) fn swap_current(s: &mut State) {
+    GC.with(|g| std::mem::swap(&mut *g.borrow_mut(), s));
+}
+
+/// Whether the thread-local state is still there (not during the thread's
+/// exit, once it is destroyed).
+pub(crate) fn available() -> bool {
+    GC.try_with(|_| ()).is_ok()
 }
 
 /// Allocates a container and tracks it (unless it can never be part of a
@@ -293,6 +315,16 @@ pub fn is_enabled() -> bool {
 /// `gc.get_threshold()`
 pub fn threshold() -> [i64; 3] {
     GC.with(|g| g.borrow().threshold)
+}
+
+/// How many tracked containers of the current interpreter are alive (for
+/// tests; not cheap).
+#[cfg(test)]
+pub(crate) fn live_tracked() -> usize {
+    GC.with(|g| {
+        let s = g.borrow();
+        s.gens.iter().flatten().filter(|t| t.is_alive()).count()
+    })
 }
 
 /// `gc.set_threshold(...)`: generation 0's threshold at 0 disables

@@ -35,21 +35,6 @@ pub enum Event {
     CException,
 }
 
-thread_local! {
-    /// The event names as `str` values, made once (a trace function gets one per event).
-    static EVENT_NAMES: [crate::value::Str; 8] = [
-        Event::Call,
-        Event::Line,
-        Event::Return,
-        Event::Exception,
-        Event::Opcode,
-        Event::CCall,
-        Event::CReturn,
-        Event::CException,
-    ]
-    .map(|e| crate::value::string::intern(e.name()));
-}
-
 impl Event {
     /// The name, as a trace function receives it (`"c_call"`).
     pub fn name(self) -> &'static str {
@@ -134,7 +119,17 @@ impl Default for TraceHub {
             delivering: None,
             pending_jump: None,
             dirty: false,
-            event_names: EVENT_NAMES.with(|names| names.clone()),
+            event_names: [
+                Event::Call,
+                Event::Line,
+                Event::Return,
+                Event::Exception,
+                Event::Opcode,
+                Event::CCall,
+                Event::CReturn,
+                Event::CException,
+            ]
+            .map(|e| crate::value::string::intern(e.name())),
             opcodes: false,
             steady: false,
             steady_unsuspended: false,

@@ -284,7 +284,7 @@ pub struct Dict {
     /// Changes whenever the set of keys or their places change (a key
     /// added or removed, a rebuild): a cached entry position stays valid
     /// while it does not (name caches of `LoadGlobal`/`LoadName`). Unique
-    /// across dicts; 0 for a dict never changed.
+    /// across an interpreter's dicts; 0 for a dict never changed.
     keys_version: u64,
     /// Changes whenever entries move (rebuilds, clear): a lookup that ran
     /// krait code restarts then, as CPython's does when `ma_keys` changes.
@@ -292,7 +292,15 @@ pub struct Dict {
 }
 
 thread_local! {
+    /// The current interpreter's next version (see `keys_version`); each
+    /// interpreter counts its own (`vm::isolate`), so that a version is
+    /// never given twice in one, whichever threads it ran on.
     static NEXT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// Swaps `next` with the current interpreter's next version (`vm::isolate`).
+pub(crate) fn swap_next_version(next: &mut u64) {
+    NEXT_VERSION.with(|v| *next = v.replace(*next));
 }
 
 fn next_version() -> u64 {

@@ -14,8 +14,9 @@ pub type Kwargs = Vec<(Str, Value)>;
 pub type NativeFn = fn(&mut Vm, &[Value], &Kwargs) -> PyResult<Value>;
 
 /// What a host's function does when called (`Interpreter::register_fn`):
-/// its arguments converted, the closure run, its result converted.
-pub type HostCallable = dyn FnMut(&mut Vm, &[Value]) -> PyResult<Value>;
+/// its arguments converted, the closure run, its result converted. `Send`,
+/// so that the interpreter holding it can be.
+pub type HostCallable = dyn FnMut(&mut Vm, &[Value]) -> PyResult<Value> + Send;
 
 /// A host's closure, called as a built-in function.
 pub struct HostFn(RefCell<Box<HostCallable>>);

@@ -44,14 +44,21 @@ pub fn hash_bigint(n: &BigInt) -> i64 {
     }
 }
 
+thread_local! {
+    /// The current interpreter's next NaN payload (`vm::isolate`).
+    static NEXT_NAN: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+/// Swaps `next` with the current interpreter's next NaN payload.
+pub(crate) fn swap_next_nan(next: &mut u64) {
+    NEXT_NAN.with(|c| *next = c.replace(*next));
+}
+
 /// A quiet NaN with a payload of its own. Floats are immediates whose
 /// identity is their bits, so each `float('nan')` gets distinct bits to be
 /// a distinct object, as in CPython: a NaN key is found only by identity.
 pub fn fresh_nan(negative: bool) -> f64 {
-    thread_local! {
-        static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
-    }
-    let n = NEXT.with(|c| {
+    let n = NEXT_NAN.with(|c| {
         let n = c.get();
         c.set(if n >= (1 << 50) { 1 } else { n + 1 });
         n

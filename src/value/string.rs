@@ -206,9 +206,25 @@ impl PartialEq for PyStr {
     }
 }
 
+/// The interned strs of an interpreter (`vm::isolate`).
+pub(crate) type InternTable = rustc_hash::FxHashMap<Box<str>, std::rc::Rc<PyStr>>;
+
 thread_local! {
-    static INTERNED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, std::rc::Rc<PyStr>>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    /// The current interpreter's table (or the thread's own, outside any
+    /// `Interpreter` call).
+    static INTERNED: std::cell::RefCell<InternTable> =
+        std::cell::RefCell::new(InternTable::default());
+}
+
+/// Swaps `t` with the current interpreter's table (`vm::isolate`).
+pub(crate) fn swap_interned(t: &mut InternTable) {
+    INTERNED.with(|m| std::mem::swap(&mut *m.borrow_mut(), t));
+}
+
+/// Whether the thread-local table is still there (not once the thread's
+/// exit destroyed it).
+pub(crate) fn interned_available() -> bool {
+    INTERNED.try_with(|_| ()).is_ok()
 }
 
 /// The shared `str` object for an identifier: names in code objects,

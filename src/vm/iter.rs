@@ -242,6 +242,46 @@ thread_local! {
     static CLOSE_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// The four above of an interpreter while it is not the current one
+/// (`vm::isolate`).
+#[derive(Default)]
+pub(crate) struct GenGlobals {
+    tracing: bool,
+    to_close: Vec<(Frame, Vec<Value>)>,
+    with_handlers: usize,
+    close_pending: bool,
+}
+
+/// Swaps `g` with the current interpreter's (`vm::isolate`).
+pub(crate) fn swap_gen_globals(g: &mut GenGlobals) {
+    g.tracing = TRACING.with(|t| t.replace(g.tracing));
+    TO_CLOSE.with(|q| std::mem::swap(&mut *q.borrow_mut(), &mut g.to_close));
+    g.with_handlers = WITH_HANDLERS.with(|n| n.replace(g.with_handlers));
+    g.close_pending = CLOSE_PENDING.with(|p| p.replace(g.close_pending));
+}
+
+/// Whether the thread-local queue is still there (not once the thread's
+/// exit destroyed it).
+pub(crate) fn gen_globals_available() -> bool {
+    TO_CLOSE.try_with(|_| ()).is_ok()
+}
+
+/// Drops, without closing them, the suspended frames of the generators
+/// dropped so far (and of those dropped with them): for an interpreter
+/// being dropped, whose VM is gone. Whether there were any.
+pub(crate) fn forget_dropped_generators() -> bool {
+    let mut any = false;
+    loop {
+        let batch = TO_CLOSE.with(|q| std::mem::take(&mut *q.borrow_mut()));
+        CLOSE_PENDING.with(|p| p.set(false));
+        if batch.is_empty() {
+            return any;
+        }
+        any = true;
+        drop(batch);
+    }
+}
+
 /// How a generator is resumed.
 pub(crate) enum GenInput {
     Next,

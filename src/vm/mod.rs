@@ -9,6 +9,7 @@ mod compare;
 pub mod errors;
 pub mod frame;
 mod import;
+pub(crate) mod isolate;
 pub mod iter;
 pub(crate) mod jump;
 pub mod keys;
@@ -157,6 +158,9 @@ pub struct Vm {
     /// Limits for untrusted scripts, and the countdown to their next
     /// check (`limits.rs`).
     pub(crate) limits: limits::LimitState,
+    /// The classes of dict views (`dict_keys`, ..., `odict_items`), made
+    /// at the first view.
+    pub(crate) view_classes: std::cell::OnceCell<[Rc<crate::value::Class>; 6]>,
 }
 
 impl Default for Vm {
@@ -216,6 +220,7 @@ impl Vm {
             clock: crate::builtins::Clock::Denied,
             re_cache: Default::default(),
             limits: Default::default(),
+            view_classes: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm

@@ -746,10 +746,12 @@ fn dollar_for(p: &Pattern, hay: &str) -> PyResult<Dollar> {
 /// Whether the engine's `\b` is Python's on `text`: whether no character
 /// of it is a word character to one and not to the other.
 fn boundary_ok(text: &str) -> bool {
-    thread_local! {
-        static DISAGREE: Option<Regex> = Regex::new(&re_parse::word_disagreement()).ok();
-    }
-    DISAGREE.with(|r| r.as_ref().is_some_and(|r| !r.is_match(text)))
+    // (Not an interpreter's state: one for the process.)
+    static DISAGREE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    DISAGREE
+        .get_or_init(|| Regex::new(&re_parse::word_disagreement()).ok())
+        .as_ref()
+        .is_some_and(|r| !r.is_match(text))
 }
 
 /// One search from character `pos` in `hay` up to character `end`.
