@@ -46,6 +46,8 @@
 #       receives every call, line, return and exception event; build it
 #       with `cargo build --release --example trace_native`; it is found
 #       next to KRAIT_BIN, in examples/). Its event counts are printed too.
+#       BENCH_MODE=native-lines: the same with a tracer taking only line
+#       events (trace_native --lines), as a coverage tool's.
 #       BENCH_MODE=limits counts the program run by examples/run_limited.rs
 #       (every limit of krait::Limits set, none reached; with
 #       KRAIT_NO_LIMITS=1 in the environment, the same binary with none).
@@ -110,7 +112,11 @@ if [[ "${1:-}" == "--callgrind" ]]; then
     krait="${4:-$root/target/release/krait}"
     mode="${BENCH_MODE:-plain}"
     [[ -f "$benchdir/$name.py" ]] || { echo "bench: no scripts/bench/$name.py" >&2; exit 2; }
-    if [[ "$mode" == native ]]; then
+    flags=()
+    if [[ "$mode" == native-lines ]]; then
+        flags=(--lines)
+    fi
+    if [[ "$mode" == native || "$mode" == native-lines ]]; then
         krait="$(dirname "$krait")/examples/trace_native"
         [[ -x "$krait" ]] || { echo "bench: no $krait (cargo build --release --example trace_native)" >&2; exit 2; }
     fi
@@ -123,13 +129,13 @@ if [[ "${1:-}" == "--callgrind" ]]; then
     tmp="$(mktemp -d)"
     trap 'rm -rf "$tmp"' EXIT
     prog="$name.py"
-    if [[ "$mode" != plain && "$mode" != native && "$mode" != limits ]]; then
+    if [[ "$mode" != plain && "$mode" != native* && "$mode" != limits ]]; then
         mkdir -p "$tmp/$mode"
         hooked "$mode" "$benchdir/$name.py" "$tmp/$mode/$name.py"
         prog="$tmp/$mode/$name.py"
     fi
     (cd "$benchdir" && valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
-        "$krait" "$prog" $arg >"$tmp/out" 2>"$tmp/err" </dev/null) || {
+        "$krait" "${flags[@]}" "$prog" $arg >"$tmp/out" 2>"$tmp/err" </dev/null) || {
         echo "bench: krait failed on $name.py $arg:" >&2
         tail -5 "$tmp/err" >&2
         exit 1
@@ -137,7 +143,7 @@ if [[ "${1:-}" == "--callgrind" ]]; then
     ir=$(grep -o 'Collected : [0-9]*' "$tmp/err" | awk '{ print $3 }' | tail -1 || true)
     [[ -n "$ir" ]] || { echo "bench: no instruction count in valgrind's output" >&2; tail -5 "$tmp/err" >&2; exit 1; }
     echo "$name $arg ($mode): $(cat "$tmp/out" | tr '\n' ' ' | cut -c1-120)"
-    [[ "$mode" != native ]] || grep '^trace_native:' "$tmp/err" || true
+    [[ "$mode" != native* ]] || grep '^trace_native:' "$tmp/err" || true
     echo "callgrind Ir: $ir"
     exit 0
 fi

@@ -147,6 +147,29 @@
 //! assert_eq!(*lines.lock().unwrap(), BTreeSet::from([1, 2, 3, 5, 6]));
 //! interp.remove_tracer(handle);
 //! ```
+//!
+//! # Many interpreters
+//!
+//! Interpreters share nothing: several live side by side, and an
+//! interpreter may move to another thread between calls (`Send`).
+//!
+//! ```
+//! use krait::Interpreter;
+//!
+//! let mut a = Interpreter::new();
+//! let mut b = Interpreter::new();
+//! a.run("class P:\n    x = 1\np = P()\n").unwrap();
+//! b.run("class P:\n    x = 2\np = P()\n").unwrap();
+//! let a = std::thread::spawn(move || {
+//!     a.run("p.y = p.x + 10\n").unwrap();
+//!     a
+//! })
+//! .join()
+//! .unwrap();
+//! let mut a = a;
+//! assert_eq!(a.eval::<i64>("p.y").unwrap(), 11);
+//! assert_eq!(b.eval::<i64>("p.x").unwrap(), 2);
+//! ```
 
 #![warn(missing_docs)]
 
