@@ -1,7 +1,9 @@
 //! A Rust host embedding krait, as `cargo run --example host` shows it:
 //! values both ways, state kept between runs, calls into the script, host
-//! functions and a host module, the script's output and input, the
-//! clock, errors as data, and a native tracer that takes line events only.
+//! functions, a host module and a host type, the script's output and
+//! input, the clock, errors as data, native tracers that take line events
+//! only (one disabling what it saw), limits on an untrusted script, and an
+//! interpreter moved to another thread.
 //!
 //! Each step prints what it did; the program ends with status 0 when every
 //! step behaved as it says.
@@ -9,7 +11,46 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use krait::{Error, Event, EventMask, ExcType, Interpreter, Module, Raise, TraceEvent, Tracer};
+use krait::{
+    ClassBuilder, Error, Event, EventMask, ExcType, Interpreter, LimitKind, Limits, Module, Raise,
+    TraceEvent, Tracer, UserData,
+};
+
+/// A host type: scripts make and use `Wallet`s; the host reads them back.
+#[derive(Clone, Debug)]
+struct Wallet {
+    cents: i64,
+}
+
+impl UserData for Wallet {
+    const NAME: &'static str = "Wallet";
+    fn build(class: &mut ClassBuilder<Self>) {
+        class
+            .constructor(|cents: i64| Wallet { cents })
+            .method("pay", |w: &mut Wallet, cents: i64| {
+                if cents > w.cents {
+                    return Err(Raise::new(ExcType::ValueError, "not enough money"));
+                }
+                w.cents -= cents;
+                Ok(w.cents)
+            })
+            .getter("cents", |w: &Wallet| w.cents);
+    }
+}
+
+/// Line coverage that hears of each line once: it disables what it saw.
+struct SeenOnce(Arc<Mutex<Vec<u32>>>);
+
+impl Tracer for SeenOnce {
+    fn event(&mut self, ev: &mut TraceEvent<'_>) -> Result<(), Raise> {
+        self.0.lock().unwrap().push(ev.frame().line());
+        ev.disable();
+        Ok(())
+    }
+    fn events(&self) -> EventMask {
+        EventMask::of(Event::Line)
+    }
+}
 
 /// The lines a script runs, as a coverage tool collects them.
 struct Coverage(Arc<Mutex<Vec<u32>>>);
@@ -105,11 +146,58 @@ fn main() -> Result<(), Error> {
     println!("coverage: lines run {:?}", lines.lock().unwrap());
     assert_eq!(*lines.lock().unwrap(), [1, 2, 3, 2, 3, 2, 3, 2]);
 
+    // The same with disabling: each line once, however often it runs.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let once = interp.add_tracer(Box::new(SeenOnce(seen.clone())));
+    interp.run_source("loop.py", "s = 0\nfor i in range(3):\n    s += i\n")?;
+    interp.remove_tracer(once);
+    println!("coverage, disabling: lines run {:?}", seen.lock().unwrap());
+    assert_eq!(*seen.lock().unwrap(), [1, 2, 3]);
+
+    // A host type.
+    interp.register_type::<Wallet>();
+    interp.set_global("mine", Wallet { cents: 500 });
+    interp.run("left = mine.pay(120)\ntheirs = Wallet(50)\ntry:\n    theirs.pay(80)\nexcept ValueError as e:\n    print('refused:', e)\n")?;
+    let mine: Wallet = interp.get_global("mine")?;
+    println!(
+        "host type: mine = {mine:?}, theirs has {}",
+        interp.eval::<i64>("theirs.cents")?
+    );
+    assert_eq!(mine.cents, 380);
+
     // A fresh namespace on request.
     interp.reset();
     assert!(interp.eval::<i64>("answer").is_err());
     println!("reset: 'answer' is gone");
 
     println!("script printed: {:?}", printed.lock().unwrap());
+
+    // An untrusted script under limits: stopped whatever it catches.
+    let mut sandbox = Interpreter::new();
+    sandbox.set_limits(Limits {
+        max_steps: Some(1_000_000),
+        max_memory: Some(64 << 20),
+        ..Limits::default()
+    });
+    for (what, src) in [
+        (
+            "endless loop",
+            "while True:\n    try:\n        pass\n    except BaseException:\n        pass\n",
+        ),
+        ("huge list", "x = [0] * 10**9\n"),
+    ] {
+        match sandbox.run(src) {
+            Err(Error::Limit(e)) => println!("limits: {what}: {e}"),
+            other => panic!("{what} should be stopped: {other:?}"),
+        }
+    }
+    let stopped = sandbox.run("while True:\n    pass\n");
+    assert!(matches!(stopped, Err(Error::Limit(ref e)) if e.kind == LimitKind::Steps));
+
+    // An interpreter moves to another thread between runs.
+    let worker =
+        std::thread::spawn(move || interp.run("done = 'on another thread'\n").map(|_| interp));
+    let mut interp = worker.join().expect("the thread ran")?;
+    println!("threads: {}", interp.get_global::<String>("done")?);
     Ok(())
 }
