@@ -324,8 +324,11 @@ pub(crate) fn host_class<T: UserData>(vm: &mut Vm) -> Rc<Class> {
         }
     }
     let mut attr_names: Vec<&'static str> = getters.iter().map(|g| g.0).collect();
-    attr_names.extend(setters.iter().map(|s| s.0));
-    attr_names.dedup();
+    for (name, _) in &setters {
+        if !attr_names.contains(name) {
+            attr_names.push(name);
+        }
+    }
     for attr in attr_names {
         let fget = getters
             .iter()

@@ -145,7 +145,7 @@ impl<'a> TraceEvent<'a> {
 
     /// For an `exception` event: the exception's type name and its `str`.
     pub fn exception(&mut self) -> Option<(String, String)> {
-        if self.kind != Event::Exception && self.kind != Event::CException {
+        if self.kind != Event::Exception {
             return None;
         }
         let Value::Tuple(t) = self.arg else {
