@@ -348,17 +348,8 @@ pub(crate) fn host_class<T: UserData>(vm: &mut Vm) -> Rc<Class> {
         };
         dict.insert(key, Value::Descr(Rc::new(prop)));
     }
-    let str_of = |s: &str| -> Str { Rc::new(crate::value::PyStr::new(s)) };
-    let class = Rc::new(Class {
-        name: str_of(name),
-        qualname: str_of(name),
-        module: str_of("builtins"),
-        base: Some(vm.types.object.clone()),
-        kind: TypeKind::Object,
-        is_user: true,
-        dict: RefCell::new(dict),
-        slot_hint: Default::default(),
-    });
+    let base = Some(vm.types.object.clone());
+    let class = Class::native("builtins", name, base, TypeKind::Object, true, dict);
     // What a class statement's attributes note (properties, `__eq__`...).
     let entries: Vec<(Str, Value)> = class
         .dict

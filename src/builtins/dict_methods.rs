@@ -133,16 +133,14 @@ fn view_class(vm: &Vm, kind: ViewKind, ordered: bool) -> Rc<Class> {
                     })),
                 );
             }
-            Rc::new(Class {
-                name: pystr(k.name(ordered)),
-                qualname: pystr(k.name(ordered)),
-                module: pystr("builtins"),
-                base: Some(vm.types.object.clone()),
-                kind: TypeKind::Object,
-                is_user: true,
-                dict: RefCell::new(dict),
-                slot_hint: Default::default(),
-            })
+            Class::native(
+                "builtins",
+                k.name(ordered),
+                Some(vm.types.object.clone()),
+                TypeKind::Object,
+                true,
+                dict,
+            )
         };
         [
             make(ViewKind::Keys, false),

@@ -80,6 +80,30 @@ pub struct Class {
 }
 
 impl Class {
+    /// A class krait makes itself (a built-in type, a module's type, a
+    /// host's type): `name` in `module`, deriving from `base`. `is_user`:
+    /// looked up as a class statement's (its dict's dunders count).
+    pub fn native(
+        module: &str,
+        name: &str,
+        base: Option<Rc<Class>>,
+        kind: TypeKind,
+        is_user: bool,
+        dict: AttrMap,
+    ) -> Rc<Class> {
+        let s = |x: &str| Rc::new(super::PyStr::new(x));
+        Rc::new(Class {
+            name: s(name),
+            qualname: s(name),
+            module: s(module),
+            base,
+            kind,
+            is_user,
+            dict: RefCell::new(dict),
+            slot_hint: Default::default(),
+        })
+    }
+
     /// The name messages give the class's instances (CPython's
     /// `tp_name`): a class statement's is its name; `_collections`'s dict
     /// subclasses, C types in CPython, are named with their module.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap;
 
 use crate::value::class::AttrMap;
-use crate::value::{Class, Descr, ExcType, GetterKind, PyStr, TypeKind, Value};
+use crate::value::{Class, Descr, ExcType, GetterKind, TypeKind, Value};
 
 pub struct Types {
     pub object: Rc<Class>,
@@ -60,35 +60,13 @@ pub struct Types {
     iterator_kinds: RefCell<FxHashMap<&'static str, Rc<Class>>>,
 }
 
-fn s(x: &str) -> Rc<PyStr> {
-    Rc::new(PyStr::new(x))
-}
-
 /// A type a module defines (`functools.partial`).
 fn module_class(module: &str, name: &str, base: Option<Rc<Class>>, kind: TypeKind) -> Rc<Class> {
-    Rc::new(Class {
-        name: s(name),
-        qualname: s(name),
-        module: s(module),
-        base,
-        kind,
-        is_user: false,
-        dict: RefCell::new(AttrMap::default()),
-        slot_hint: Default::default(),
-    })
+    Class::native(module, name, base, kind, false, AttrMap::default())
 }
 
 pub fn builtin_class(name: &str, base: Option<Rc<Class>>, kind: TypeKind) -> Rc<Class> {
-    Rc::new(Class {
-        name: s(name),
-        qualname: s(name),
-        module: s("builtins"),
-        base,
-        kind,
-        is_user: false,
-        dict: RefCell::new(AttrMap::default()),
-        slot_hint: Default::default(),
-    })
+    module_class("builtins", name, base, kind)
 }
 
 impl Types {

@@ -1158,16 +1158,14 @@ pub(super) fn install(vm: &mut Vm) {
     }
     // The iterators' types, named as CPython's (`_collections._deque_iterator`).
     for name in ["_deque_iterator", "_deque_reverse_iterator"] {
-        let c = Rc::new(Class {
-            name: pystr(name),
-            qualname: pystr(name),
-            module: pystr("_collections"),
-            base: Some(vm.types.object.clone()),
-            kind: TypeKind::Iterator,
-            is_user: false,
-            dict: RefCell::new(AttrMap::default()),
-            slot_hint: Default::default(),
-        });
+        let c = Class::native(
+            "_collections",
+            name,
+            Some(vm.types.object.clone()),
+            TypeKind::Iterator,
+            false,
+            AttrMap::default(),
+        );
         crate::builtins::install_iterator_methods(&c);
         let tp_name = match name {
             "_deque_iterator" => "_collections._deque_iterator",

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use super::itertools_iter::{It, Kind};
 use crate::builtins::check_args;
 use crate::builtins::typedef::{FnDef, ModuleDef, Params};
-use crate::value::{Builtin, Class, Kwargs, PyErr, PyResult, PyStr, TypeKind, Value};
+use crate::value::{Builtin, Class, Kwargs, PyErr, PyResult, TypeKind, Value};
 use crate::vm::iter::IterObj;
 use crate::vm::Vm;
 
@@ -38,16 +38,14 @@ pub(super) fn install(vm: &mut Vm) {
     let mut consts = vec![];
     for (i, k) in Kind::ALL.iter().enumerate() {
         let (tp_name, name) = (k.tp_name(), k.name());
-        let c = Rc::new(Class {
-            name: Rc::new(PyStr::new(name)),
-            qualname: Rc::new(PyStr::new(name)),
-            module: Rc::new(PyStr::new("itertools")),
-            base: Some(vm.types.object.clone()),
-            kind: TypeKind::Itertools(i as u8),
-            is_user: false,
-            dict: RefCell::new(Default::default()),
-            slot_hint: Default::default(),
-        });
+        let c = Class::native(
+            "itertools",
+            name,
+            Some(vm.types.object.clone()),
+            TypeKind::Itertools(i as u8),
+            false,
+            Default::default(),
+        );
         crate::builtins::install_iterator_methods(&c);
         vm.types.register_iterator_type(tp_name, c.clone());
         if *k == Kind::Chain {
