@@ -198,25 +198,37 @@ impl Vm {
                 }
                 // Most instructions of a traced frame report nothing: one inline test.
                 if M::TRACED && !self.trace_quiet(fi, ip, code) {
-                    match self.trace_instruction(fi, ip) {
-                        Ok(false) => {
-                            if !self.frames[fi].traced {
-                                return Ok(Exit::Switch);
-                            }
-                            // A line event may have set `f_lineno`.
-                            ip = self.frames[fi].ip;
-                        }
-                        // A trace function's frame: it runs first, here,
-                        // in the room `push_trace_frame` made.
-                        Ok(true) => {
-                            fi = self.frames.len() - 1;
-                            run_frame!();
-                            continue 'dispatch;
-                        }
-                        Err(e) => {
-                            // Raised by a tracer: it happens at this instruction.
+                    if self.trace.lines_only() {
+                        // Only the host's line events: no trace function
+                        // to run here, no `f_lineno` jump.
+                        if let Err(e) = self.host_line_step(fi, ip) {
                             ip += 1;
                             break 'op e;
+                        }
+                        if !self.frames[fi].traced {
+                            return Ok(Exit::Switch);
+                        }
+                    } else {
+                        match self.trace_instruction(fi, ip) {
+                            Ok(false) => {
+                                if !self.frames[fi].traced {
+                                    return Ok(Exit::Switch);
+                                }
+                                // A line event may have set `f_lineno`.
+                                ip = self.frames[fi].ip;
+                            }
+                            // A trace function's frame: it runs first, here,
+                            // in the room `push_trace_frame` made.
+                            Ok(true) => {
+                                fi = self.frames.len() - 1;
+                                run_frame!();
+                                continue 'dispatch;
+                            }
+                            Err(e) => {
+                                // Raised by a tracer: it happens at this instruction.
+                                ip += 1;
+                                break 'op e;
+                            }
                         }
                     }
                 }

@@ -355,14 +355,10 @@ impl Vm {
             // to a `yield from`'s SEND (CPython's maybe_call_line_trace).
             let backward = (ip as u32) < prev && code.instr(ip).op != crate::bytecode::Op::Send;
             if line != lastline || backward {
-                if self.trace.lines_only() {
-                    self.host_line_event(fi, ip)?;
-                } else {
-                    if self.push_line_trace(fi) {
-                        return Ok(true);
-                    }
-                    self.emit_at_instruction(fi, ip, Event::Line)?;
+                if self.push_line_trace(fi) {
+                    return Ok(true);
                 }
+                self.emit_at_instruction(fi, ip, Event::Line)?;
             }
         }
         // Where the frame is now: the line event may have set `f_lineno`.
@@ -381,21 +377,103 @@ impl Vm {
         Ok(false)
     }
 
-    /// A line event before instruction `ip` while only the host's tracers
-    /// take events, and only line events (`TraceHub::lines_only`):
-    /// `emit_at_instruction` without what only trace functions need (the
-    /// event they may jump from, `f_lineno` jumps).
-    #[inline(always)]
-    fn host_line_event(&mut self, fi: usize, ip: usize) -> PyResult<()> {
-        if self.trace.suspended() {
+    /// `trace_instruction` while only the host's tracers take events, and
+    /// only line events (`TraceHub::lines_only`): no trace function to
+    /// push, no opcode events, no `f_lineno` jump. Its line event, if any,
+    /// goes straight to the tracers (`emit_line_to_host`).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn host_line_step(&mut self, fi: usize, ip: usize) -> PyResult<()> {
+        if Vm::generators_to_close() {
+            self.close_dropped_generators();
+        }
+        debug_assert!(fi < self.frames.len());
+        // SAFETY: `fi` is the running frame, as for the loop's `ip` store.
+        let f = unsafe { self.frames.get_unchecked_mut(fi) };
+        let prev = f.prev_ip;
+        f.prev_ip = ip as u32;
+        let code = &*f.code;
+        if code.instr(ip).op == crate::bytecode::Op::Resume {
             return Ok(());
         }
+        let line = code.instr_line(ip);
+        if line != 0 {
+            f.last_line = line;
+            // As `trace_instruction` decides.
+            let lastline = if prev == u32::MAX || prev == 0 {
+                0
+            } else {
+                code.line_at(prev as usize)
+            };
+            let backward = (ip as u32) < prev && code.instr(ip).op != crate::bytecode::Op::Send;
+            if (line != lastline || backward) && !self.trace.suspended() {
+                self.emit_line_to_host(fi, ip, line)?;
+            }
+        }
+        if self.trace.is_dirty() || !self.trace.on() {
+            self.recheck_mode(fi);
+        }
+        Ok(())
+    }
+
+    /// `emit_to_host` for a line event at instruction `ip` (line `line`)
+    /// of frame `fi`, with tracing suspended meanwhile: the lean path of a
+    /// coverage tracer, which may take one event per line run.
+    #[inline(always)]
+    fn emit_line_to_host(&mut self, fi: usize, ip: usize, line: u32) -> PyResult<()> {
+        // During the event the frame's line is that of instruction `ip`.
         self.frames[fi].ip = ip + 1;
         self.trace.set_suspended(true);
-        let r = self.emit_to_host(fi, Event::Line, &Value::None);
+        let mut result = Ok(());
+        for i in 0..self.trace.tracers.len() {
+            let installed = &mut self.trace.tracers[i];
+            if !installed.events.contains(Event::Line)
+                || (!installed.disabled.is_empty() && self.line_disabled(i, fi, line))
+            {
+                continue;
+            }
+            let installed = &mut self.trace.tracers[i];
+            let Some(mut t) = installed.tracer.take() else {
+                continue;
+            };
+            let mut ev = TraceEvent::new(self, fi, Event::Line, &Value::None);
+            let r = t.event(&mut ev);
+            let disable = ev.disabled();
+            // (A tracer cannot be removed while it runs: the list is as it was.)
+            self.trace.tracers[i].tracer = Some(t);
+            if disable {
+                self.disable_line(i, fi, line);
+            }
+            if let Err(e) = r {
+                result = Err(e.0);
+                break;
+            }
+        }
         self.trace.set_suspended(false);
         self.frames[fi].ip = ip;
-        r
+        result
+    }
+
+    /// Whether tracer `i` disabled line `line` of frame `fi`'s code.
+    #[cold]
+    #[inline(never)]
+    fn line_disabled(&self, i: usize, fi: usize, line: u32) -> bool {
+        self.trace.tracers[i]
+            .disabled
+            .contains(&self.frames[fi].code, Event::Line, line)
+    }
+
+    /// Tracer `i` disabled line `line` of frame `fi`'s code.
+    #[cold]
+    #[inline(never)]
+    fn disable_line(&mut self, i: usize, fi: usize, line: u32) {
+        let code = self.frames[fi].code.clone();
+        let installed = &mut self.trace.tracers[i];
+        installed.disabled.insert(&code, Event::Line, line);
+        if installed.disabled.all_lines(&code) {
+            // Frames of this code may run untraced now.
+            self.trace.set_dirty();
+        }
     }
 
     /// A line or opcode event before instruction `ip`: during it, `f_lineno`
