@@ -333,6 +333,7 @@ impl Interpreter {
             .map_err(|e| Error::from_syntax(&e))?;
         let code =
             crate::compile::compile_source(source, filename).map_err(|e| Error::from_syntax(&e))?;
+        self.vm.adopt_code(&code);
         let globals = self.main_globals();
         // A script's __file__ and source (not for `-c` code, named like
         // "<string>": CPython quotes no line of it).
@@ -396,6 +397,7 @@ impl Interpreter {
     fn eval_main<T: FromValue>(&mut self, expression: &str) -> Result<T, Error> {
         let code = crate::compile::compile_eval(expression, "<string>")
             .map_err(|e| Error::from_syntax(&e))?;
+        self.vm.adopt_code(&code);
         let globals = self.main_globals();
         let r = self.vm.run_code(code, globals.clone(), globals);
         let v = self.finish(r)?;

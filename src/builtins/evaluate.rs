@@ -137,7 +137,13 @@ fn compile_text(
         Mode::Exec => crate::compile::compile_source(src, filename),
         Mode::Eval => crate::compile::compile_eval(src, filename),
     };
-    r.map_err(|e| vm.syntax_error(e))
+    match r {
+        Ok(code) => {
+            vm.adopt_code(&code);
+            Ok(code)
+        }
+        Err(e) => Err(vm.syntax_error(e)),
+    }
 }
 
 /// eval/exec: the code, then the namespaces (the caller's when none are

@@ -93,6 +93,10 @@ pub struct Code {
     pub names: Vec<Str>,
     pub consts: Vec<Value>,
     pub instrs: Vec<Instr>,
+    /// What the untraced loops run: `instrs`, but while only the host's
+    /// line tracers are on, with the places they watch instrumented
+    /// (`vm/lines.rs`). Read by those loops only.
+    pub run: Box<[std::cell::Cell<Instr>]>,
     /// The source line of each instruction; 0 when it has none (CPython's -1).
     pub lines: Vec<u32>,
     /// Per instruction, what the traced loop asks of it (`LINE_*` bits):
@@ -151,6 +155,14 @@ impl Code {
         unsafe { *self.instrs.get_unchecked(ip) }
     }
 
+    /// `instr` of `run`, which has as many.
+    #[inline(always)]
+    pub fn run_instr(&self, ip: usize) -> Instr {
+        debug_assert!(ip < self.run.len());
+        // SAFETY: as for `instr`: `run` is as long as `instrs`.
+        unsafe { self.run.get_unchecked(ip).get() }
+    }
+
     /// Constant `i`, the operand of an instruction `check_operands` checked.
     #[inline(always)]
     pub fn konst(&self, i: usize) -> &Value {
@@ -170,6 +182,11 @@ impl Code {
         let name = self.qualname.as_str();
         for (i, ins) in self.instrs.iter().enumerate() {
             let a = ins.arg;
+            assert!(
+                !matches!(ins.op, Op::TraceLine | Op::TracePrev),
+                "{name}: {:?} at {i} is no compiled instruction",
+                ins.op
+            );
             let ok = match ins.op.operand() {
                 Operand::Local => a < nslots,
                 Operand::LocalPair => (a & 0xffff) < nslots && (a >> 16) < nslots,

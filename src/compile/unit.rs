@@ -356,6 +356,12 @@ impl Unit {
             cell2arg,
             names: self.names,
             consts: self.consts,
+            run: self
+                .instrs
+                .iter()
+                .copied()
+                .map(std::cell::Cell::new)
+                .collect(),
             instrs: self.instrs,
             line_flags,
             lines: self.lines,

@@ -273,8 +273,9 @@ impl Disabled {
         self.at.is_empty()
     }
 
-    pub fn contains(&self, code: &Rc<Code>, event: Event, line: u32) -> bool {
-        self.at.contains(&(Rc::as_ptr(code) as usize, event, line))
+    pub fn contains(&self, code: &Code, event: Event, line: u32) -> bool {
+        self.at
+            .contains(&(code as *const Code as usize, event, line))
     }
 
     pub fn insert(&mut self, code: &Rc<Code>, event: Event, line: u32) {

@@ -851,7 +851,7 @@ impl Vm {
     ) {
         f.code.warmup.set(f.code.warmup.get().saturating_add(1));
         let plain_return = matches!(on_return, OnReturn::Push)
-            && !self.trace.on()
+            && (!self.trace.on() || self.line_sites.on())
             && self.frames.last().is_some_and(|caller| !caller.traced);
         self.frames.push(Frame {
             code: f.code.clone(),
@@ -884,18 +884,6 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn enter_simple_call(&mut self, slot: usize, argc: usize) -> Option<usize> {
         let limit = self.plain_call_limit;
-        self.enter_simple_call_under(slot, argc, limit)
-    }
-
-    /// `enter_simple_call` with the depth at which the general path takes
-    /// over (`plain_call_limit`, or the traced loop's `traced_call_limit`).
-    #[inline(always)]
-    pub(crate) fn enter_simple_call_under(
-        &mut self,
-        slot: usize,
-        argc: usize,
-        limit: usize,
-    ) -> Option<usize> {
         let is_meth = !matches!(self.stack.slot(slot), Value::Null);
         let args_start = slot + 2 - is_meth as usize;
         let Value::Function(f) = self.stack.slot(args_start - 1) else {

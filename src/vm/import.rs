@@ -407,6 +407,7 @@ impl Vm {
             .into_owned();
         let code =
             crate::compile::compile_source(&source, file).map_err(|e| self.syntax_error(e))?;
+        self.adopt_code(&code);
         self.sources.insert(file.to_string(), Rc::from(source));
         Ok(code)
     }

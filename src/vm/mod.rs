@@ -14,6 +14,7 @@ pub mod iter;
 pub(crate) mod jump;
 pub mod keys;
 pub mod limits;
+pub(crate) mod lines;
 mod name_cache;
 pub mod ops;
 mod repr;
@@ -79,15 +80,15 @@ pub struct Vm {
     /// The exception being handled (`sys.exc_info()`), None outside handlers.
     pub exc_info: Value,
     recursion_limit: usize,
-    /// `recursion_limit` while nothing traces, 0 while anything does: the
-    /// untraced loop's inline call (`enter_simple_call`) compares the
-    /// depth with it, so that one comparison also sends every call to the
-    /// general path, which reports events, while tracing is on
+    /// `recursion_limit` while nothing traces (or only the host's line
+    /// tracers, whose events the untraced loops report: `lines.rs`), 0
+    /// otherwise: the untraced loop's inline call (`enter_simple_call`)
+    /// compares the depth with it, so that one comparison also sends every
+    /// call to the general path, which reports events, while tracing is on
     /// (`trace_changed` keeps it).
     plain_call_limit: usize,
-    /// The same for the traced loop's inline call: 0 unless only line
-    /// events are taken (`TraceHub::lines_only`), when calls report nothing.
-    pub(crate) traced_call_limit: usize,
+    /// The code objects, instrumented for the host's line tracers or not.
+    pub(crate) line_sites: lines::LineSites,
     pub trace: TraceHub,
     /// Source texts by file name, for tracebacks.
     pub sources: FxHashMap<String, Rc<str>>,
@@ -192,7 +193,7 @@ impl Vm {
             exc_info: Value::None,
             recursion_limit: 1000,
             plain_call_limit: 1000,
-            traced_call_limit: 0,
+            line_sites: Default::default(),
             trace: TraceHub::default(),
             sources: FxHashMap::default(),
             argv: vec![],
@@ -536,10 +537,8 @@ impl Vm {
     pub fn set_recursion_limit(&mut self, n: usize) {
         let n = self.capped_recursion_limit(n);
         self.recursion_limit = n;
-        if !self.trace.on() {
+        if !self.trace.on() || self.line_sites.on() {
             self.plain_call_limit = n;
-        } else if self.trace.lines_only() {
-            self.traced_call_limit = n;
         }
     }
 

@@ -25,21 +25,33 @@ pub(crate) trait Mode {
     /// Backward jumps and frame starts are steps (`limits.rs`); else
     /// backward jumps only look at Ctrl-C.
     const STEPS: bool;
+    /// Runs `Code::run`, where the host's line tracers' sites are
+    /// (`lines.rs`); the other modes run `Code::instrs`.
+    const LINES: bool;
 }
 pub(crate) struct Plain;
 pub(crate) struct Traced;
 pub(crate) struct Limited;
+pub(crate) struct Lines;
 impl Mode for Plain {
     const TRACED: bool = false;
     const STEPS: bool = false;
+    const LINES: bool = false;
 }
 impl Mode for Traced {
     const TRACED: bool = true;
     const STEPS: bool = true;
+    const LINES: bool = false;
 }
 impl Mode for Limited {
     const TRACED: bool = false;
     const STEPS: bool = true;
+    const LINES: bool = false;
+}
+impl Mode for Lines {
+    const TRACED: bool = false;
+    const STEPS: bool = true;
+    const LINES: bool = true;
 }
 
 pub(crate) enum Exit {
@@ -65,6 +77,8 @@ impl Vm {
                 .is_some_and(|f| f.traced || matches!(f.on_return, OnReturn::TraceEvent(_)));
             let r = if traced {
                 self.dispatch::<Traced>()
+            } else if self.line_sites.on() {
+                self.dispatch::<Lines>()
             } else if self.limits_on() {
                 self.dispatch::<Limited>()
             } else {
@@ -142,9 +156,19 @@ impl Vm {
         macro_rules! after_nested_run {
             () => {{
                 if self.trace.is_dirty() {
-                    self.recheck_mode(fi);
+                    recheck_mode!();
                 }
                 reload!();
+            }};
+        }
+        // Tracing changed: frame `fi`'s mode is rechecked, and the loop
+        // left when the host's line tracers' sites came or went.
+        macro_rules! recheck_mode {
+            () => {{
+                self.recheck_mode(fi);
+                if !M::TRACED && M::LINES != self.line_sites.on() {
+                    return Ok(Exit::Switch);
+                }
             }};
         }
         // Makes frame `fi` the running one: `reload!` without its checks,
@@ -198,37 +222,25 @@ impl Vm {
                 }
                 // Most instructions of a traced frame report nothing: one inline test.
                 if M::TRACED && !self.trace_quiet(fi, ip, code) {
-                    if self.trace.lines_only() {
-                        // Only the host's line events: no trace function
-                        // to run here, no `f_lineno` jump.
-                        if let Err(e) = self.host_line_step(fi, ip) {
+                    match self.trace_instruction(fi, ip) {
+                        Ok(false) => {
+                            if !self.frames[fi].traced {
+                                return Ok(Exit::Switch);
+                            }
+                            // A line event may have set `f_lineno`.
+                            ip = self.frames[fi].ip;
+                        }
+                        // A trace function's frame: it runs first, here,
+                        // in the room `push_trace_frame` made.
+                        Ok(true) => {
+                            fi = self.frames.len() - 1;
+                            run_frame!();
+                            continue 'dispatch;
+                        }
+                        Err(e) => {
+                            // Raised by a tracer: it happens at this instruction.
                             ip += 1;
                             break 'op e;
-                        }
-                        if !self.frames[fi].traced {
-                            return Ok(Exit::Switch);
-                        }
-                    } else {
-                        match self.trace_instruction(fi, ip) {
-                            Ok(false) => {
-                                if !self.frames[fi].traced {
-                                    return Ok(Exit::Switch);
-                                }
-                                // A line event may have set `f_lineno`.
-                                ip = self.frames[fi].ip;
-                            }
-                            // A trace function's frame: it runs first, here,
-                            // in the room `push_trace_frame` made.
-                            Ok(true) => {
-                                fi = self.frames.len() - 1;
-                                run_frame!();
-                                continue 'dispatch;
-                            }
-                            Err(e) => {
-                                // Raised by a tracer: it happens at this instruction.
-                                ip += 1;
-                                break 'op e;
-                            }
                         }
                     }
                 }
@@ -237,7 +249,12 @@ impl Vm {
                     "{}: the stack outgrew its computed depth at {ip}",
                     code.qualname.as_str()
                 );
-                let instr = code.instr(ip);
+                // With the host's line tracers' sites (`vm/lines.rs`).
+                let mut instr = if M::LINES {
+                    code.run_instr(ip)
+                } else {
+                    code.instr(ip)
+                };
                 ip += 1;
                 let arg = instr.arg;
                 // Published for whatever looks at the frame (tracebacks,
@@ -249,6 +266,24 @@ impl Vm {
                 // until the loop leaves it: nested runs push and pop only
                 // above it, and this loop's returns and unwinding reload `fi`.
                 unsafe { self.frames.get_unchecked_mut(fi).ip = ip };
+                // A site of `vm/lines.rs`, then the instruction it stands for.
+                if M::LINES && matches!(instr.op, Op::TraceLine | Op::TracePrev) {
+                    if instr.op == Op::TracePrev {
+                        // SAFETY: as for the `ip` store above.
+                        unsafe { self.frames.get_unchecked_mut(fi).prev_ip = (ip - 1) as u32 };
+                    } else {
+                        match self.line_site(fi, ip - 1) {
+                            Ok(false) => {}
+                            Ok(true) => {
+                                // Runs it again in the traced loop.
+                                self.frames[fi].ip = ip - 1;
+                                return Ok(Exit::Switch);
+                            }
+                            Err(e) => break 'op e,
+                        }
+                    }
+                    instr = code.instr(ip - 1);
+                }
                 match instr.op {
                     Op::LoadFast => load_fast!(arg),
                     Op::LoadConst => {
@@ -376,7 +411,12 @@ impl Vm {
                         }
                         continue 'dispatch;
                     }
-                    Op::Nop | Op::Resume => {
+                    // (`TraceLine` and `TracePrev`: never met. Only `Code::run`
+                    // holds them, which only the `Lines` mode runs, and its
+                    // check above replaced them; `Code::check_operands` makes
+                    // sure `instrs` does not.)
+                    Op::Nop | Op::Resume | Op::TraceLine | Op::TracePrev => {
+                        debug_assert!(matches!(instr.op, Op::Nop | Op::Resume));
                         // Not an empty arm: one would make the loop head its
                         // own successor, and LLVM then keeps one shared
                         // dispatch jump instead of a copy per arm (see
@@ -633,7 +673,7 @@ impl Vm {
                             tri!(self.setattr(&obj, name, v));
                         }
                         if self.trace.is_dirty() && !M::TRACED {
-                            self.recheck_mode(fi);
+                            recheck_mode!();
                             reload!();
                         }
                     }
@@ -659,14 +699,9 @@ impl Vm {
                         let pushed = match instr.op {
                             Op::Call => {
                                 let slot = self.stack.len() - arg as usize - 2;
-                                // (Refused while anything traces: `plain_call_limit`;
-                                // the traced loop's, unless only lines are taken.)
-                                if M::TRACED {
-                                    if self.enter_traced_simple_call(slot, arg as usize) {
-                                        reload!();
-                                        continue 'dispatch;
-                                    }
-                                } else {
+                                // (Refused while anything traces, but the host's
+                                // line tracers: `plain_call_limit`.)
+                                if !M::TRACED {
                                     if let Some(new_base) =
                                         self.enter_simple_call(slot, arg as usize)
                                     {
@@ -697,7 +732,7 @@ impl Vm {
                         if pushed {
                             reload!();
                         } else if self.trace.is_dirty() {
-                            self.recheck_mode(fi);
+                            recheck_mode!();
                             reload!();
                         }
                     }
@@ -761,7 +796,12 @@ impl Vm {
                             self.stack.truncate_fast(n - 2);
                             // Untraced, a compare feeding a jump (same line) decides it at once.
                             if !M::TRACED {
-                                let next = code.instr(ip);
+                                // (Not with a site of `vm/lines.rs`.)
+                                let next = if M::LINES {
+                                    code.run_instr(ip)
+                                } else {
+                                    code.instr(ip)
+                                };
                                 if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
                                     ip = if r == (next.op == Op::PopJumpIfTrue) {
                                         if !M::STEPS
@@ -1509,7 +1549,7 @@ impl Vm {
     /// events are taken.
     fn plain_return_holds(&self, fi: usize) -> bool {
         let top = &self.frames[fi];
-        (!self.trace.on() || self.trace.lines_only())
+        (!self.trace.on() || self.line_sites.on())
             && top.gen.is_none()
             && top.obj.is_none()
             && !top.is_entry

@@ -16,26 +16,22 @@ impl Vm {
     /// added, a trace function failed): the hub recomputes what is on, and
     /// while anything is, no frame takes the untraced loop's inline call
     /// or return (`plain_call_limit`, `Frame::plain_return`): those
-    /// paths then test nothing about tracing themselves.
-    /// With only line events taken (`TraceHub::lines_only`), the traced
-    /// loop's own inline call and return are on (`traced_call_limit`).
+    /// paths then test nothing about tracing themselves. But while only
+    /// the host's line tracers are on, the untraced loops report their
+    /// events (`lines.rs`), and frames run there as untraced.
     #[cold]
     pub(crate) fn trace_changed(&mut self) {
         self.trace.recompute_active();
+        self.update_line_sites();
         // (Frames set it while nothing traced, or while only lines were taken.)
         for f in &mut self.frames {
             f.plain_return = false;
         }
-        if self.trace.on() {
+        if self.trace.on() && !self.line_sites.on() {
             self.plain_call_limit = 0;
         } else {
             self.plain_call_limit = self.recursion_limit();
         }
-        self.traced_call_limit = if self.trace.on() && self.trace.lines_only() {
-            self.recursion_limit()
-        } else {
-            0
-        };
     }
 
     /// Sends one event to every active tracer, with tracing suspended meanwhile.
@@ -154,29 +150,6 @@ impl Vm {
         r
     }
 
-    /// The traced loop's inline call, while only line events are taken
-    /// (`traced_call_limit` is 0 otherwise): the frame is pushed as the
-    /// untraced loop's inline call pushes it, with what its (absent) call
-    /// event would have done around it: generators the caller dropped are
-    /// closed, and its mode is decided. A traced frame then returns
-    /// inline too (`Frame::plain_return`: its caller runs in this loop).
-    #[inline(always)]
-    pub(crate) fn enter_traced_simple_call(&mut self, slot: usize, argc: usize) -> bool {
-        let limit = self.traced_call_limit;
-        if self.enter_simple_call_under(slot, argc, limit).is_none() {
-            return false;
-        }
-        self.close_dropped_before_call();
-        let depth = self.frames.len() - 1;
-        // `recheck_mode` for a frame that starts while only the host's
-        // tracers take line events.
-        let traced = !self.trace.suspended() && self.host_wants_lines(depth);
-        let f = &mut self.frames[depth];
-        f.traced = traced;
-        f.plain_return = traced;
-        true
-    }
-
     /// Before a call event of the frame just pushed: generators its caller
     /// dropped are closed first, from the caller, as CPython closes them.
     pub(crate) fn close_dropped_before_call(&mut self) {
@@ -208,7 +181,8 @@ impl Vm {
     fn frame_wants_lines(&self, depth: usize) -> bool {
         // `sys.setprofile`'s function takes no line events.
         let sys = SysTrace::is_active(self) && SysTrace::wants_lines(self, depth);
-        if sys || self.trace.host_count() == 0 {
+        if sys || self.trace.host_count() == 0 || self.line_sites.on() {
+            // (With the sites on, the untraced loops report the lines.)
             return sys;
         }
         self.host_wants_lines(depth)
@@ -377,58 +351,18 @@ impl Vm {
         Ok(false)
     }
 
-    /// `trace_instruction` while only the host's tracers take events, and
-    /// only line events (`TraceHub::lines_only`): no trace function to
-    /// push, no opcode events, no `f_lineno` jump. Its line event, if any,
-    /// goes straight to the tracers (`emit_line_to_host`).
-    #[cold]
-    #[inline(never)]
-    pub(crate) fn host_line_step(&mut self, fi: usize, ip: usize) -> PyResult<()> {
-        if Vm::generators_to_close() {
-            self.close_dropped_generators();
-        }
-        debug_assert!(fi < self.frames.len());
-        // SAFETY: `fi` is the running frame, as for the loop's `ip` store.
-        let f = unsafe { self.frames.get_unchecked_mut(fi) };
-        let prev = f.prev_ip;
-        f.prev_ip = ip as u32;
-        let code = &*f.code;
-        if code.instr(ip).op == crate::bytecode::Op::Resume {
-            return Ok(());
-        }
-        let line = code.instr_line(ip);
-        if line != 0 {
-            f.last_line = line;
-            // As `trace_instruction` decides.
-            let lastline = if prev == u32::MAX || prev == 0 {
-                0
-            } else {
-                code.line_at(prev as usize)
-            };
-            let backward = (ip as u32) < prev && code.instr(ip).op != crate::bytecode::Op::Send;
-            if (line != lastline || backward) && !self.trace.suspended() {
-                self.emit_line_to_host(fi, ip, line)?;
-            }
-        }
-        if self.trace.is_dirty() || !self.trace.on() {
-            self.recheck_mode(fi);
-        }
-        Ok(())
-    }
-
-    /// `emit_to_host` for a line event at instruction `ip` (line `line`)
-    /// of frame `fi`, with tracing suspended meanwhile: the lean path of a
-    /// coverage tracer, which may take one event per line run.
+    /// `emit_to_host` for a line event at line `line` of frame `fi`, whose
+    /// `ip` is one past the instruction that reports it, with tracing
+    /// suspended meanwhile: the lean path of a coverage tracer, which may
+    /// take one event per line run (`lines.rs`).
     #[inline(always)]
-    fn emit_line_to_host(&mut self, fi: usize, ip: usize, line: u32) -> PyResult<()> {
-        // During the event the frame's line is that of instruction `ip`.
-        self.frames[fi].ip = ip + 1;
+    pub(crate) fn emit_line_to_host(&mut self, fi: usize, line: u32) -> PyResult<()> {
         self.trace.set_suspended(true);
         let mut result = Ok(());
         for i in 0..self.trace.tracers.len() {
             let installed = &mut self.trace.tracers[i];
             if !installed.events.contains(Event::Line)
-                || (!installed.disabled.is_empty() && self.line_disabled(i, fi, line))
+                || (!installed.disabled.is_empty() && self.tracer_skips_line(i, fi, line))
             {
                 continue;
             }
@@ -450,14 +384,13 @@ impl Vm {
             }
         }
         self.trace.set_suspended(false);
-        self.frames[fi].ip = ip;
         result
     }
 
     /// Whether tracer `i` disabled line `line` of frame `fi`'s code.
     #[cold]
     #[inline(never)]
-    fn line_disabled(&self, i: usize, fi: usize, line: u32) -> bool {
+    fn tracer_skips_line(&self, i: usize, fi: usize, line: u32) -> bool {
         self.trace.tracers[i]
             .disabled
             .contains(&self.frames[fi].code, Event::Line, line)
@@ -468,12 +401,10 @@ impl Vm {
     #[inline(never)]
     fn disable_line(&mut self, i: usize, fi: usize, line: u32) {
         let code = self.frames[fi].code.clone();
-        let installed = &mut self.trace.tracers[i];
-        installed.disabled.insert(&code, Event::Line, line);
-        if installed.disabled.all_lines(&code) {
-            // Frames of this code may run untraced now.
-            self.trace.set_dirty();
-        }
+        self.trace.tracers[i]
+            .disabled
+            .insert(&code, Event::Line, line);
+        self.drop_line_sites(&code, line);
     }
 
     /// A line or opcode event before instruction `ip`: during it, `f_lineno`

@@ -1,0 +1,221 @@
+//! Line events for the host's tracers, paid only where they can fire.
+//!
+//! While the host's tracers are the only ones and take only `line` events
+//! (`TraceHub::lines_only`), frames run in the untraced loops, which read
+//! each code object's `Code::run` array rather than `Code::instrs`. There,
+//! as CPython 3.12 instruments code for `sys.monitoring`, an instruction
+//! where a line event may fire (one that is not `Code::quiet`, has a line
+//! and is no RESUME) is `TraceLine`, and one that may run just before such
+//! an instruction is `TracePrev`. Both record themselves as the frame's
+//! last instruction run (`Frame::prev_ip`); `TraceLine` then applies
+//! CPython 3.11's rule (`Vm::trace_instruction`'s) to that record, and both
+//! go on with the instruction they stand for. Every other instruction runs
+//! as untraced. A line that every line tracer disabled is no site.
+//!
+//! The instructions that may run just before a site: the one before it,
+//! the head of a fused pair or triple ending there (`Op::fused_len`: the
+//! loop runs the pair as one), and each jump to it. An exception's handler
+//! finds its record from the unwinder (`Vm::unwind_from`).
+
+use std::rc::{Rc, Weak};
+
+use crate::bytecode::{Code, Instr, Op};
+use crate::trace::Event;
+use crate::value::{PyResult, Value};
+
+use super::Vm;
+
+/// The code objects compiled for a VM (their constants hold every other
+/// one), and whether their `run` arrays are instrumented now.
+#[derive(Default)]
+pub(crate) struct LineSites {
+    roots: Vec<Weak<Code>>,
+    /// `roots.len()` after dead entries were last dropped.
+    kept: usize,
+    on: bool,
+}
+
+impl LineSites {
+    /// Whether the untraced loops report the host's line events.
+    #[inline(always)]
+    pub fn on(&self) -> bool {
+        self.on
+    }
+}
+
+impl Vm {
+    /// A code object compiled for this VM: instrumented now if lines are
+    /// reported, and whenever they are later.
+    pub(crate) fn adopt_code(&mut self, code: &Rc<Code>) {
+        let sites = &mut self.line_sites;
+        if sites.roots.len() >= 2 * sites.kept.max(32) {
+            sites.roots.retain(|w| w.strong_count() > 0);
+            sites.kept = sites.roots.len();
+        }
+        sites.roots.push(Rc::downgrade(code));
+        if sites.on {
+            self.instrument_tree(code);
+        }
+    }
+
+    /// After tracing changed: the sites are instrumented while only the
+    /// host's line tracers are on (anew, for the tracers now installed),
+    /// and removed otherwise.
+    pub(crate) fn update_line_sites(&mut self) {
+        let want = self.trace.on() && self.trace.lines_only();
+        if !want && !self.line_sites.on {
+            return;
+        }
+        if want && !self.line_sites.on {
+            // Frames under way go on from their next instruction as if
+            // the one before it ran last.
+            for f in &mut self.frames {
+                f.prev_ip = (f.ip as u32).wrapping_sub(1);
+                f.prev_exact = false;
+            }
+        }
+        self.line_sites.on = want;
+        let roots: Vec<Rc<Code>> = self
+            .line_sites
+            .roots
+            .iter()
+            .filter_map(Weak::upgrade)
+            .collect();
+        for code in &roots {
+            if want {
+                self.instrument_tree(code);
+            } else {
+                restore_tree(code);
+            }
+        }
+    }
+
+    /// `instrument` for `code` and the code objects among its constants.
+    fn instrument_tree(&self, code: &Code) {
+        self.instrument(code);
+        for c in &code.consts {
+            if let Value::Code(inner) = c {
+                self.instrument_tree(inner);
+            }
+        }
+    }
+
+    /// Makes `code.run` the instrumented copy of `code.instrs`.
+    fn instrument(&self, code: &Code) {
+        let n = code.instrs.len();
+        let site: Vec<bool> = (0..n)
+            .map(|i| {
+                let line = code.instr_line(i);
+                !code.quiet(i)
+                    && line != 0
+                    && code.instrs[i].op != Op::Resume
+                    && !self.line_off_everywhere(code, line)
+            })
+            .collect();
+        let mut before = vec![false; n];
+        for (x, _) in site.iter().enumerate().filter(|(_, s)| **s) {
+            if x >= 1 {
+                before[x - 1] = true;
+            }
+            for k in 2..=3 {
+                if x >= k && code.instrs[x - k].op.fused_len() == k {
+                    before[x - k] = true;
+                }
+            }
+        }
+        for (j, ins) in code.instrs.iter().enumerate() {
+            if ins.op.is_jump() && site[ins.arg as usize] {
+                before[j] = true;
+            }
+        }
+        for (i, ins) in code.instrs.iter().enumerate() {
+            let op = if site[i] {
+                Op::TraceLine
+            } else if before[i] {
+                Op::TracePrev
+            } else {
+                ins.op
+            };
+            code.run[i].set(Instr { op, arg: ins.arg });
+        }
+    }
+
+    /// Whether every tracer that takes line events disabled `line` of `code`.
+    fn line_off_everywhere(&self, code: &Code, line: u32) -> bool {
+        let mut any = false;
+        for t in &self.trace.tracers {
+            if t.events.contains(Event::Line) {
+                if !t.disabled.contains(code, Event::Line, line) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// A tracer disabled `line` of `code`: when all did, its sites are
+    /// sites no more (they still record themselves: `TracePrev`).
+    pub(crate) fn drop_line_sites(&mut self, code: &Code, line: u32) {
+        if !self.line_sites.on || !self.line_off_everywhere(code, line) {
+            return;
+        }
+        for (i, cell) in code.run.iter().enumerate() {
+            let ins = cell.get();
+            if ins.op == Op::TraceLine && code.instr_line(i) == line {
+                cell.set(Instr {
+                    op: Op::TracePrev,
+                    arg: ins.arg,
+                });
+            }
+        }
+    }
+
+    /// `TraceLine` at instruction `x` of frame `fi` (running, its `ip`
+    /// one past `x`): `trace_instruction`'s line event, from the untraced
+    /// loop. True when the frame must now run in the traced loop (a trace
+    /// function was set meanwhile): it runs `x` again there, quietly.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn line_site(&mut self, fi: usize, x: usize) -> PyResult<bool> {
+        if Vm::generators_to_close() {
+            self.close_dropped_generators();
+        }
+        debug_assert!(fi < self.frames.len());
+        // SAFETY: `fi` is the running frame, as for the loop's `ip` store.
+        let f = unsafe { self.frames.get_unchecked_mut(fi) };
+        let prev = std::mem::replace(&mut f.prev_ip, x as u32);
+        let code = &*f.code;
+        let line = code.instr_line(x);
+        f.last_line = line;
+        // CPython: the first instruction after RESUME always counts as a new line.
+        let lastline = if prev == u32::MAX || prev == 0 {
+            0
+        } else {
+            code.line_at(prev as usize)
+        };
+        // A backward jump counts as a new line, but not the one back to a
+        // `yield from`'s SEND.
+        let backward = (x as u32) < prev && code.instrs[x].op != Op::Send;
+        if (line != lastline || backward) && !self.trace.suspended() {
+            self.emit_line_to_host(fi, line)?;
+        }
+        if self.trace.is_dirty() {
+            self.recheck_mode(fi);
+            return Ok(self.frames[fi].traced);
+        }
+        Ok(false)
+    }
+}
+
+/// `code.run` and those of the code objects among its constants: `instrs` again.
+fn restore_tree(code: &Code) {
+    for (cell, ins) in code.run.iter().zip(&code.instrs) {
+        cell.set(*ins);
+    }
+    for c in &code.consts {
+        if let Value::Code(inner) = c {
+            restore_tree(inner);
+        }
+    }
+}
