@@ -24,6 +24,11 @@ use std::sync::{Arc, Mutex};
 
 use krait::{Error, Event, EventMask, Interpreter, Raise, TraceEvent, Tracer};
 
+// As the krait binary's (src/main.rs): the same allocator on both sides
+// of a comparison with `krait SCRIPT`.
+#[global_allocator]
+static ALLOC: krait::SmallAlloc = krait::SmallAlloc;
+
 /// Counts per kind: call, line, return, exception; printed when the
 /// interpreter drops the tracer.
 struct NoOp {

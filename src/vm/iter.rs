@@ -1150,7 +1150,7 @@ impl Vm {
             };
             let step = self.resume_gen_with(&g, input, false)?;
             if let GenStep::Returned(r) = &step {
-                if self.trace.on() && (sent || !r.is_none()) {
+                if self.frame_events_on() && (sent || !r.is_none()) {
                     let stop = match r {
                         Value::None => PyErr::bare(ExcType::StopIteration),
                         r => PyErr::Args(ExcType::StopIteration, vec![r.clone()]),
@@ -1333,7 +1333,7 @@ impl Vm {
 
     /// `YieldValue` in the top frame: suspends it into its generator.
     pub(crate) fn yield_from_frame(&mut self, v: Value) -> PyResult<Value> {
-        if self.trace.on() {
+        if self.frame_events_on() {
             self.return_hooks(&v)?;
         }
         self.suspend_generator_frame(v)

@@ -44,6 +44,14 @@ impl LineSites {
 }
 
 impl Vm {
+    /// Whether some tracer may take events other than lines (calls,
+    /// returns, exceptions): tracing is on, and not only for the host's
+    /// line tracers, whose events the untraced loops report here.
+    #[inline(always)]
+    pub(crate) fn frame_events_on(&self) -> bool {
+        self.trace.on() && !self.line_sites.on()
+    }
+
     /// A code object compiled for this VM: instrumented now if lines are
     /// reported, and whenever they are later.
     pub(crate) fn adopt_code(&mut self, code: &Rc<Code>) {

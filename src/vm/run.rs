@@ -266,1135 +266,1175 @@ impl Vm {
                 // until the loop leaves it: nested runs push and pop only
                 // above it, and this loop's returns and unwinding reload `fi`.
                 unsafe { self.frames.get_unchecked_mut(fi).ip = ip };
-                // A site of `vm/lines.rs`, then the instruction it stands for.
-                if M::LINES && matches!(instr.op, Op::TraceLine | Op::TracePrev) {
-                    if instr.op == Op::TracePrev {
-                        // SAFETY: as for the `ip` store above.
-                        unsafe { self.frames.get_unchecked_mut(fi).prev_ip = (ip - 1) as u32 };
-                    } else {
-                        match self.line_site(fi, ip - 1) {
-                            Ok(false) => {}
-                            Ok(true) => {
-                                // Runs it again in the traced loop.
-                                self.frames[fi].ip = ip - 1;
-                                return Ok(Exit::Switch);
+                // (`'redo`: the instruction a `TraceLine` or `TracePrev` stands for.)
+                'redo: loop {
+                    match instr.op {
+                        // A site of `vm/lines.rs`, then the instruction it
+                        // stands for (the other modes never meet one).
+                        Op::TraceLine if M::LINES => {
+                            match self.line_site(fi, ip - 1) {
+                                Ok(false) => {}
+                                Ok(true) => {
+                                    // Runs it again in the traced loop.
+                                    self.frames[fi].ip = ip - 1;
+                                    return Ok(Exit::Switch);
+                                }
+                                Err(e) => break 'op e,
                             }
-                            Err(e) => break 'op e,
+                            instr = code.instr(ip - 1);
+                            continue 'redo;
                         }
-                    }
-                    instr = code.instr(ip - 1);
-                }
-                match instr.op {
-                    Op::LoadFast => load_fast!(arg),
-                    Op::LoadConst => {
-                        self.stack.push_fast(code.konst(arg as usize).clone());
-                        continue 'dispatch;
-                    }
-                    Op::LoadFastAttr if !(M::TRACED && self.trace.opcodes()) => {
-                        let v = self.stack.slot(base + arg as usize);
-                        if let Value::Instance(inst) = v {
-                            let name = code.instr(ip).arg as usize;
-                            // SAFETY: cloned out at once.
-                            if let Some(r) = unsafe { self.cached_load(code, name, inst) } {
-                                let r = r.clone();
-                                self.stack.push_fast(r);
-                                ip += 1;
-                                continue 'dispatch;
-                            }
+                        Op::TracePrev if M::LINES => {
+                            // SAFETY: as for the `ip` store above.
+                            unsafe { self.frames.get_unchecked_mut(fi).prev_ip = (ip - 1) as u32 };
+                            instr = code.instr(ip - 1);
+                            continue 'redo;
                         }
-                        load_fast!(arg);
-                    }
-                    Op::LoadFastMethod if !(M::TRACED && self.trace.opcodes()) => {
-                        let v = self.stack.slot(base + arg as usize);
-                        if let Value::Instance(inst) = v {
-                            let name = code.instr(ip).arg as usize;
-                            // SAFETY: cloned out at once.
-                            if let Some(m) = unsafe { self.cached_method(code, name, inst) } {
-                                let m = m.clone();
-                                let v = v.clone();
-                                self.stack.push_fast(m);
-                                self.stack.push_fast(v);
-                                ip += 1;
-                                continue 'dispatch;
-                            }
+                        Op::LoadFast => load_fast!(arg),
+                        Op::LoadConst => {
+                            self.stack.push_fast(code.konst(arg as usize).clone());
+                            continue 'dispatch;
                         }
-                        load_fast!(arg);
-                    }
-                    Op::LoadFastStoreAttr if !(M::TRACED && self.trace.opcodes()) => {
-                        let v = self.stack.pop_fast();
-                        let target = self.stack.slot(base + arg as usize);
-                        let missed = match target {
-                            Value::Instance(inst) => {
+                        Op::LoadFastAttr if !(M::TRACED && self.trace.opcodes()) => {
+                            let v = self.stack.slot(base + arg as usize);
+                            if let Value::Instance(inst) = v {
                                 let name = code.instr(ip).arg as usize;
-                                self.cached_store(code, name, inst, v)
+                                // SAFETY: cloned out at once.
+                                if let Some(r) = unsafe { self.cached_load(code, name, inst) } {
+                                    let r = r.clone();
+                                    self.stack.push_fast(r);
+                                    ip += 1;
+                                    continue 'dispatch;
+                                }
                             }
-                            _ => Err(v),
-                        };
-                        match missed {
-                            Ok(()) => {
-                                ip += 1;
-                                continue 'dispatch;
+                            load_fast!(arg);
+                        }
+                        Op::LoadFastMethod if !(M::TRACED && self.trace.opcodes()) => {
+                            let v = self.stack.slot(base + arg as usize);
+                            if let Value::Instance(inst) = v {
+                                let name = code.instr(ip).arg as usize;
+                                // SAFETY: cloned out at once.
+                                if let Some(m) = unsafe { self.cached_method(code, name, inst) } {
+                                    let m = m.clone();
+                                    let v = v.clone();
+                                    self.stack.push_fast(m);
+                                    self.stack.push_fast(v);
+                                    ip += 1;
+                                    continue 'dispatch;
+                                }
                             }
-                            Err(v) => self.stack.push_fast(v),
+                            load_fast!(arg);
                         }
-                        load_fast!(arg);
-                    }
-                    // With opcode events on, each instruction of a pair runs
-                    // on its own, so each reports its event.
-                    Op::LoadFastAttr | Op::LoadFastMethod | Op::LoadFastStoreAttr => {
-                        load_fast!(arg)
-                    }
-                    Op::LoadFastPair | Op::LoadFastConst if M::TRACED && self.trace.opcodes() => {
-                        load_fast!(arg & 0xffff)
-                    }
-                    Op::LoadFastConst => {
-                        let a = (arg & 0xffff) as usize;
-                        let va = self.stack.slot(base + a);
-                        if let Value::Null = va {
-                            break 'op self.unbound_local(code, a);
-                        }
-                        let va = va.clone();
-                        self.stack.push_fast(va);
-                        self.stack
-                            .push_fast(code.konst((arg >> 16) as usize).clone());
-                        ip += 1;
-                        continue 'dispatch;
-                    }
-                    Op::LoadFastPair => {
-                        let (a, b) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
-                        let va = self.stack.slot(base + a);
-                        if let Value::Null = va {
-                            break 'op self.unbound_local(code, a);
-                        }
-                        let va = va.clone();
-                        let vb = self.stack.slot(base + b);
-                        if let Value::Null = vb {
-                            // The error belongs to the second load.
-                            self.stack.push_fast(va);
-                            ip += 1;
-                            break 'op self.unbound_local(code, b);
-                        }
-                        let vb = vb.clone();
-                        self.stack.push_fast(va);
-                        self.stack.push_fast(vb);
-                        ip += 1;
-                        continue 'dispatch;
-                    }
-                    Op::StoreFast => {
-                        let v = self.stack.pop_fast();
-                        self.stack.store_slot(base + arg as usize, v);
-                        continue 'dispatch;
-                    }
-                    Op::Jump => {
-                        if !M::STEPS && (arg as usize) < ip && interrupt_pending() {
-                            break 'op take_interrupt();
-                        }
-                        // A backward jump is a step (`limits.rs`).
-                        if M::STEPS && (arg as usize) < ip && self.tick() {
-                            return self.poll_exit(arg as usize, true);
-                        }
-                        jump_to!(arg as usize);
-                        continue 'dispatch;
-                    }
-                    Op::PopTop => {
-                        self.stack.pop_fast().drop_fast();
-                        continue 'dispatch;
-                    }
-                    Op::PushNull => {
-                        self.stack.push_fast(Value::Null);
-                        continue 'dispatch;
-                    }
-                    Op::Resume if M::STEPS => {
-                        // A frame's start is a step (`limits.rs`).
-                        if self.tick() {
-                            return self.poll_exit(ip, false);
-                        }
-                        continue 'dispatch;
-                    }
-                    // (`TraceLine` and `TracePrev`: never met. Only `Code::run`
-                    // holds them, which only the `Lines` mode runs, and its
-                    // check above replaced them; `Code::check_operands` makes
-                    // sure `instrs` does not.)
-                    Op::Nop | Op::Resume | Op::TraceLine | Op::TracePrev => {
-                        debug_assert!(matches!(instr.op, Op::Nop | Op::Resume));
-                        // Not an empty arm: one would make the loop head its
-                        // own successor, and LLVM then keeps one shared
-                        // dispatch jump instead of a copy per arm (see
-                        // .cargo/config.toml).
-                        // SAFETY: an empty asm block does nothing.
-                        unsafe { std::arch::asm!("", options(nomem, nostack, preserves_flags)) };
-                        continue 'dispatch;
-                    }
-
-                    Op::CopySubscr if !(M::TRACED && self.trace.opcodes()) => {
-                        let n = self.stack.len();
-                        if let (Value::List(l), Value::Int(i)) =
-                            (self.stack.slot(n - 2), self.stack.slot(n - 1))
-                        {
-                            if let Some(v) = l.get(*i) {
-                                self.stack.push_fast(v);
-                                ip += 2;
-                                continue 'dispatch;
-                            }
-                        }
-                        let v = self.stack.slot(n - arg as usize).clone();
-                        self.stack.push_fast(v);
-                    }
-                    Op::SwapStoreSubscr if !(M::TRACED && self.trace.opcodes()) => {
-                        let n = self.stack.len();
-                        if let (Value::List(l), Value::Int(i)) =
-                            (self.stack.slot(n - 3), self.stack.slot(n - 2))
-                        {
-                            let (l, i) = (Rc::as_ptr(l), *i);
+                        Op::LoadFastStoreAttr if !(M::TRACED && self.trace.opcodes()) => {
                             let v = self.stack.pop_fast();
-                            // SAFETY: the list stays in its stack slot
-                            // (`n - 3`) until the pops below.
-                            match unsafe { &*l }.set(i, v) {
+                            let target = self.stack.slot(base + arg as usize);
+                            let missed = match target {
+                                Value::Instance(inst) => {
+                                    let name = code.instr(ip).arg as usize;
+                                    self.cached_store(code, name, inst, v)
+                                }
+                                _ => Err(v),
+                            };
+                            match missed {
                                 Ok(()) => {
-                                    self.stack.pop_fast().drop_fast();
-                                    self.stack.pop_fast().drop_fast();
-                                    ip += 2;
+                                    ip += 1;
                                     continue 'dispatch;
                                 }
                                 Err(v) => self.stack.push_fast(v),
                             }
+                            load_fast!(arg);
                         }
-                        self.stack.swap_fast(n - 1, n - arg as usize);
-                    }
-                    // (The fused runs when they do not take their fast path,
-                    // or trace opcodes, run their first instruction here.)
-                    Op::Copy | Op::CopySubscr => {
-                        let v = self.stack.slot(self.stack.len() - arg as usize).clone();
-                        self.stack.push_fast(v);
-                    }
-                    Op::Swap | Op::SwapStoreSubscr => {
-                        let n = self.stack.len();
-                        self.stack.swap_fast(n - 1, n - arg as usize);
-                    }
-                    Op::DeleteFast => {
-                        if let Value::Null = self.stack.slot(base + arg as usize) {
-                            break 'op self.unbound_local(code, arg as usize);
+                        // With opcode events on, each instruction of a pair runs
+                        // on its own, so each reports its event.
+                        Op::LoadFastAttr | Op::LoadFastMethod | Op::LoadFastStoreAttr => {
+                            load_fast!(arg)
                         }
-                        *self.stack.slot_mut(base + arg as usize) = Value::Null;
-                    }
-                    Op::LoadDeref => {
-                        let v = match self.stack.slot(base + arg as usize) {
-                            Value::Cell(c) => c.borrow().clone(),
-                            _ => Value::Null,
-                        };
-                        if let Value::Null = v {
-                            break 'op self.unbound_deref(code, arg as usize);
-                        }
-                        self.stack.push_fast(v);
-                    }
-                    Op::StoreDeref => {
-                        let v = self.stack.pop_fast();
-                        if let Value::Cell(c) = self.stack.slot(base + arg as usize) {
-                            *c.borrow_mut() = v;
-                        }
-                    }
-                    Op::DeleteDeref => {
-                        let old = match self.stack.slot(base + arg as usize) {
-                            Value::Cell(c) => c.replace(Value::Null),
-                            _ => Value::Null,
-                        };
-                        if let Value::Null = old {
-                            break 'op self.unbound_deref(code, arg as usize);
-                        }
-                    }
-                    Op::LoadClosure => {
-                        let v = self.stack.slot(base + arg as usize).clone();
-                        self.stack.push_fast(v);
-                    }
-                    Op::LoadClassDeref => {
-                        let name = code.slot_name(arg as usize).clone();
-                        let found = self.frames[fi]
-                            .locals
-                            .as_ref()
-                            .and_then(|ns| ns.borrow().get_str(name.as_str()).cloned());
-                        let v = match found {
-                            Some(v) => v,
-                            None => match self.stack.slot(base + arg as usize) {
-                                Value::Cell(c) => c.borrow().clone(),
-                                _ => Value::Null,
-                            },
-                        };
-                        if let Value::Null = v {
-                            break 'op self.unbound_deref(code, arg as usize);
-                        }
-                        self.stack.push_fast(v);
-                    }
-                    Op::LoadGlobal => {
-                        // SAFETY: cloned out at once.
-                        let hit = unsafe {
-                            self.cached_global(code, arg as usize, &self.frames[fi].globals)
-                        };
-                        if let Some(v) = hit {
-                            let v = v.clone();
-                            self.stack.push_fast(v);
-                            continue 'dispatch;
-                        }
-                        let globals = self.frames[fi].globals.clone();
-                        let v = tri!(self.load_global_slow(code, arg as usize, &globals));
-                        self.stack.push_fast(v);
-                    }
-                    Op::StoreGlobal => {
-                        let v = self.stack.pop_fast();
-                        self.store_global_cached(code, arg as usize, &self.frames[fi].globals, v);
-                    }
-                    Op::DeleteGlobal => {
-                        let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey::name(&name);
-                        if self.frames[fi].globals.borrow_mut().remove(&key).is_none() {
-                            break 'op self.name_error(
-                                format!("name '{}' is not defined", name.as_str()),
-                                &name,
-                            );
-                        }
-                    }
-                    Op::LoadName => {
-                        let f = &self.frames[fi];
-                        if let Some(ns) = &f.locals {
-                            if Rc::ptr_eq(ns, &f.globals) {
-                                // Module code: its namespace is the globals.
-                                // SAFETY: cloned out at once.
-                                let v = match unsafe { self.cached_global(code, arg as usize, ns) }
-                                {
-                                    Some(v) => v.clone(),
-                                    None => {
-                                        let globals = ns.clone();
-                                        tri!(self.load_global_slow(code, arg as usize, &globals))
-                                    }
-                                };
-                                self.stack.push_fast(v);
-                                continue 'dispatch;
-                            }
-                        }
-                        let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey::name(&name);
-                        let local = self.frames[fi]
-                            .locals
-                            .as_ref()
-                            .and_then(|ns| ns.borrow().get(&key).cloned());
-                        let v = match local {
-                            Some(v) => v,
-                            None => tri!(self.load_global(fi, &name)),
-                        };
-                        self.stack.push_fast(v);
-                    }
-                    Op::StoreName => {
-                        let v = self.stack.pop_fast();
-                        let f = &self.frames[fi];
-                        if let Some(ns) = &f.locals {
-                            if Rc::ptr_eq(ns, &f.globals) {
-                                self.store_global_cached(code, arg as usize, ns, v);
-                                continue 'dispatch;
-                            }
-                        }
-                        let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey::name(&name);
-                        let ns = self.frames[fi]
-                            .locals
-                            .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals.clone());
-                        ns.borrow_mut().insert(key, v);
-                    }
-                    Op::DeleteName => {
-                        let name = code.names[arg as usize].clone();
-                        let key = crate::value::DictKey::name(&name);
-                        let ns = self.frames[fi]
-                            .locals
-                            .clone()
-                            .unwrap_or_else(|| self.frames[fi].globals.clone());
-                        if ns.borrow_mut().remove(&key).is_none() {
-                            break 'op self.name_error(
-                                format!("name '{}' is not defined", name.as_str()),
-                                &name,
-                            );
-                        }
-                    }
-                    Op::LoadAttr => {
-                        let obj = self.stack.pop_fast();
-                        if let Value::Instance(inst) = &obj {
-                            // SAFETY: cloned out at once.
-                            if let Some(v) = unsafe { self.cached_load(code, arg as usize, inst) } {
-                                let v = v.clone();
-                                self.stack.push_fast(v);
-                                obj.drop_fast();
-                                continue 'dispatch;
-                            }
-                        } else if let Value::Class(c) = &obj {
-                            if let Some(v) = self.cached_class_attr(code, arg as usize, c) {
-                                self.stack.push_fast(v);
-                                obj.drop_fast();
-                                continue 'dispatch;
-                            }
-                        } else if let Value::Module(m) = &obj {
-                            match self.load_module_attr(code, arg as usize, &obj, m) {
-                                Ok(v) => self.stack.push_fast(v),
-                                Err(e) => {
-                                    let name = &code.names[arg as usize];
-                                    break 'op self.attr_error_context(e, &obj, name);
-                                }
-                            }
-                            obj.drop_fast();
-                            continue 'dispatch;
-                        }
-                        let name = &code.names[arg as usize];
-                        let v = match self.getattr_str(&obj, name) {
-                            Ok(v) => v,
-                            Err(e) => break 'op self.attr_error_context(e, &obj, name),
-                        };
-                        match &obj {
-                            Value::Instance(inst) => {
-                                self.fill_load_cache(code, arg as usize, inst, name)
-                            }
-                            Value::Class(c) => {
-                                self.fill_class_attr_cache(code, arg as usize, c, name)
-                            }
-                            _ => {}
-                        }
-                        self.stack.push_fast(v);
-                        obj.drop_fast();
-                    }
-                    Op::StoreAttr => {
-                        let obj = self.stack.pop_fast();
-                        let v = self.stack.pop_fast();
-                        let name = &code.names[arg as usize];
-                        if let Value::Instance(inst) = &obj {
-                            let Err(v) = self.cached_store(code, arg as usize, inst, v) else {
-                                obj.drop_fast();
-                                continue 'dispatch;
-                            };
-                            let before = inst.shape();
-                            tri!(self.setattr(&obj, name, v));
-                            self.fill_store_cache(code, arg as usize, inst, name, before);
-                        } else {
-                            tri!(self.setattr(&obj, name, v));
-                        }
-                        if self.trace.is_dirty() && !M::TRACED {
-                            recheck_mode!();
-                            reload!();
-                        }
-                    }
-                    Op::DeleteAttr => {
-                        let obj = self.stack.pop_fast();
-                        tri!(self.delattr(&obj, &code.names[arg as usize]));
-                    }
-                    Op::LoadMethod => {
-                        let obj = self.stack.pop_fast();
-                        if let Value::Instance(inst) = &obj {
-                            // SAFETY: cloned out at once.
-                            if let Some(m) = unsafe { self.cached_method(code, arg as usize, inst) }
-                            {
-                                let m = m.clone();
-                                self.stack.push_fast(m);
-                                self.stack.push_fast(obj);
-                                continue 'dispatch;
-                            }
-                        }
-                        tri!(self.load_method_at(code, arg as usize, obj));
-                    }
-                    Op::Call | Op::CallKw | Op::CallEx => {
-                        let pushed = match instr.op {
-                            Op::Call => {
-                                let slot = self.stack.len() - arg as usize - 2;
-                                // (Refused while anything traces, but the host's
-                                // line tracers: `plain_call_limit`.)
-                                if !M::TRACED {
-                                    if let Some(new_base) =
-                                        self.enter_simple_call(slot, arg as usize)
-                                    {
-                                        // The new frame runs here, untraced:
-                                        // what `reload!` would read.
-                                        fi += 1;
-                                        // SAFETY: as in `reload!`.
-                                        code = unsafe {
-                                            &*Rc::as_ptr(&self.frames.get_unchecked(fi).code)
-                                        };
-                                        base = new_base;
-                                        ip = 0;
-                                        continue 'dispatch;
-                                    }
-                                }
-                                tri!(self.call_at(slot, arg as usize, None))
-                            }
-                            Op::CallKw => {
-                                let names = match self.stack.pop() {
-                                    Some(Value::Tuple(t)) => t,
-                                    _ => Rc::new(vec![]),
-                                };
-                                let slot = self.stack.len() - arg as usize - 2;
-                                tri!(self.call_at(slot, arg as usize, Some(names)))
-                            }
-                            _ => tri!(self.call_ex(arg)),
-                        };
-                        if pushed {
-                            reload!();
-                        } else if self.trace.is_dirty() {
-                            recheck_mode!();
-                            reload!();
-                        }
-                    }
-                    Op::BinaryOp => {
-                        let b = self.stack.pop_fast();
-                        let a = self.stack.pop_fast();
-                        // Ints and floats: pushed from registers, nothing to drop.
-                        if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                            if let Some(r) = fast_int_op(*x, *y, arg) {
-                                std::mem::forget((a, b));
-                                self.stack.push_int(r);
-                                continue 'dispatch;
-                            }
-                        } else if let Some(r) = fast_float_op(&a, &b, arg) {
-                            std::mem::forget((a, b));
-                            self.stack.push_float(r);
-                            continue 'dispatch;
-                        }
-                        let r = match (&a, &b) {
-                            (Value::Str(_), Value::Str(_))
-                                if !M::TRACED && !M::STEPS && arg == INPLACE_ADD =>
-                            {
-                                self.str_append(a, &b, code.instrs[ip], base)
-                            }
-                            // Under limits, the size first.
-                            (Value::Str(x), Value::Str(y)) if !M::TRACED && arg == INPLACE_ADD => {
-                                tri!(self.check_str_size(x.as_str().len() + y.as_str().len()));
-                                self.str_append(a, &b, code.instrs[ip], base)
-                            }
-                            _ => tri!(self.binary_op(a, b, arg)),
-                        };
-                        self.stack.push_fast(r);
-                    }
-                    Op::UnaryNegative => {
-                        let a = self.stack.pop_fast();
-                        let r = tri!(self.unary_neg(a));
-                        self.stack.push_fast(r);
-                    }
-                    Op::UnaryPositive => {
-                        let a = self.stack.pop_fast();
-                        let r = tri!(self.unary_pos(a));
-                        self.stack.push_fast(r);
-                    }
-                    Op::UnaryInvert => {
-                        let a = self.stack.pop_fast();
-                        let r = tri!(self.unary_invert(a));
-                        self.stack.push_fast(r);
-                    }
-                    Op::UnaryNot => {
-                        let a = self.stack.pop_fast();
-                        let t = tri!(self.truthy(&a));
-                        self.stack.push_bool(!t);
-                        a.drop_fast();
-                    }
-                    Op::CompareOp => {
-                        let n = self.stack.len();
-                        let (a, b) = (self.stack.slot(n - 2), self.stack.slot(n - 1));
-                        if let Some(r) = fast_compare(a, b, arg)
-                            .or_else(|| identity_compare(self.rich_compare_defined, a, b, arg))
+                        Op::LoadFastPair | Op::LoadFastConst
+                            if M::TRACED && self.trace.opcodes() =>
                         {
-                            self.stack.truncate_fast(n - 2);
-                            // Untraced, a compare feeding a jump (same line) decides it at once.
-                            if !M::TRACED {
-                                // (Not with a site of `vm/lines.rs`.)
-                                let next = if M::LINES {
-                                    code.run_instr(ip)
-                                } else {
-                                    code.instr(ip)
-                                };
-                                if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue {
-                                    ip = if r == (next.op == Op::PopJumpIfTrue) {
-                                        if !M::STEPS
-                                            && (next.arg as usize) < ip
-                                            && interrupt_pending()
-                                        {
-                                            self.frames[fi].ip = ip + 1;
-                                            break 'op take_interrupt();
-                                        }
-                                        if M::STEPS && (next.arg as usize) < ip && self.tick() {
-                                            // As raised by the jump.
-                                            self.frames[fi].ip = ip + 1;
-                                            return self.poll_exit(next.arg as usize, true);
-                                        }
-                                        next.arg as usize
-                                    } else {
-                                        ip + 1
-                                    };
-                                    continue 'dispatch;
-                                }
+                            load_fast!(arg & 0xffff)
+                        }
+                        Op::LoadFastConst => {
+                            let a = (arg & 0xffff) as usize;
+                            let va = self.stack.slot(base + a);
+                            if let Value::Null = va {
+                                break 'op self.unbound_local(code, a);
                             }
-                            self.stack.push_bool(r);
+                            let va = va.clone();
+                            self.stack.push_fast(va);
+                            self.stack
+                                .push_fast(code.konst((arg >> 16) as usize).clone());
+                            ip += 1;
                             continue 'dispatch;
                         }
-                        let b = self.stack.pop_fast();
-                        let a = self.stack.pop_fast();
-                        let r = tri!(self.compare(&a, &b, CmpKind::from_arg(arg)));
-                        self.stack.push_fast(r);
-                        a.drop_fast();
-                        b.drop_fast();
-                    }
-                    Op::IsOp => {
-                        let b = self.stack.pop_fast();
-                        let a = self.stack.pop_fast();
-                        self.stack.push_bool(a.is(&b) != (arg == 1));
-                        a.drop_fast();
-                        b.drop_fast();
-                    }
-                    Op::ContainsOp => {
-                        let b = self.stack.pop_fast();
-                        let a = self.stack.pop_fast();
-                        let r = tri!(self.contains(&b, &a));
-                        self.stack.push_bool(r != (arg == 1));
-                        a.drop_fast();
-                        b.drop_fast();
-                    }
-                    Op::BinarySubscr => {
-                        let k = self.stack.pop_fast();
-                        let c = self.stack.pop_fast();
-                        let r = match (&c, &k) {
-                            (Value::List(l), Value::Int(i)) => match l.get(*i) {
-                                Some(v) => v,
-                                None => break 'op PyErr::index_error("list index out of range"),
-                            },
-                            (Value::Tuple(t), Value::Int(i)) => match list_slot(*i, t.len()) {
-                                Some(j) => t[j].clone(),
-                                None => break 'op PyErr::index_error("tuple index out of range"),
-                            },
-                            (Value::Instance(_), _) => match self.push_getitem_frame(&c, &k) {
-                                Some(pushed) => {
-                                    tri!(pushed);
-                                    drop((c, k));
-                                    reload!();
-                                    continue 'dispatch;
-                                }
-                                None => tri!(self.getitem(&c, &k)),
-                            },
-                            _ => tri!(self.getitem(&c, &k)),
-                        };
-                        self.stack.push_fast(r);
-                        c.drop_fast();
-                        k.drop_fast();
-                    }
-                    Op::StoreSubscr => {
-                        let k = self.stack.pop_fast();
-                        let c = self.stack.pop_fast();
-                        let v = self.stack.pop_fast();
-                        let v = match (&c, &k) {
-                            (Value::List(l), Value::Int(i)) => match l.set(*i, v) {
-                                Ok(()) => {
-                                    c.drop_fast();
-                                    k.drop_fast();
-                                    continue 'dispatch;
-                                }
-                                Err(v) => v,
-                            },
-                            _ => v,
-                        };
-                        tri!(self.setitem(&c, k, v));
-                    }
-                    Op::DeleteSubscr => {
-                        let k = self.stack.pop_fast();
-                        let c = self.stack.pop_fast();
-                        tri!(self.delitem(&c, k));
-                    }
-                    Op::BuildSlice => {
-                        let step = if arg == 3 {
-                            self.stack.pop_fast()
-                        } else {
-                            Value::None
-                        };
-                        let stop = self.stack.pop_fast();
-                        let start = self.stack.pop_fast();
-                        self.stack
-                            .push_fast(Value::Slice(Rc::new(crate::value::SliceObj {
-                                start,
-                                stop,
-                                step,
-                            })));
-                    }
-                    Op::BuildTuple => {
-                        let items = self.stack.take_top(arg as usize);
-                        self.stack.push_fast(Value::tuple(items));
-                    }
-                    Op::BuildList => {
-                        let items = self.stack.take_top(arg as usize);
-                        self.stack.push_fast(Value::list(items));
-                    }
-                    Op::BuildSet => {
-                        let items = self.stack.take_top(arg as usize);
-                        let s =
-                            crate::gc::alloc(std::cell::RefCell::new(crate::value::SetObj::new()));
-                        for it in items {
-                            let k = tri!(self.hash_key(it));
-                            tri!(self.set_add(&s, k));
-                        }
-                        self.stack.push_fast(Value::Set(s));
-                    }
-                    Op::BuildMap => {
-                        let items = self.stack.take_top(2 * arg as usize);
-                        let str_keys = items.iter().step_by(2).all(|k| matches!(k, Value::Str(_)));
-                        let d = Dict::with_capacity(arg as usize, str_keys);
-                        let d = crate::gc::alloc(std::cell::RefCell::new(d));
-                        let mut it = items.into_iter();
-                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            let k = tri!(self.hash_key(k));
-                            tri!(self.dict_set(&d, k, v));
-                        }
-                        self.stack.push_fast(Value::Dict(d));
-                    }
-                    Op::BuildConstKeyMap => {
-                        let keys = self.stack.pop_fast();
-                        let vals = self.stack.take_top(arg as usize);
-                        let str_keys = match &keys {
-                            Value::Tuple(keys) => keys.iter().all(|k| matches!(k, Value::Str(_))),
-                            _ => false,
-                        };
-                        let mut d = Dict::with_capacity(arg as usize, str_keys);
-                        if let Value::Tuple(keys) = keys {
-                            for (k, v) in keys.iter().zip(vals) {
-                                d.insert(tri!(self.hash_key(k.clone())), v);
+                        Op::LoadFastPair => {
+                            let (a, b) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
+                            let va = self.stack.slot(base + a);
+                            if let Value::Null = va {
+                                break 'op self.unbound_local(code, a);
                             }
-                        }
-                        self.stack.push_fast(Value::dict(d));
-                    }
-                    Op::BuildString => {
-                        let items = self.stack.take_top(arg as usize);
-                        if M::STEPS {
-                            // Under limits, the size first.
-                            let len = |v: &Value| match v {
-                                Value::Str(p) => p.as_str().len(),
-                                _ => 0,
-                            };
-                            tri!(self.check_str_size(items.iter().map(len).sum()));
-                        }
-                        let mut s = String::new();
-                        for it in &items {
-                            if let Value::Str(p) = it {
-                                s.push_str(p.as_str());
+                            let va = va.clone();
+                            let vb = self.stack.slot(base + b);
+                            if let Value::Null = vb {
+                                // The error belongs to the second load.
+                                self.stack.push_fast(va);
+                                ip += 1;
+                                break 'op self.unbound_local(code, b);
                             }
+                            let vb = vb.clone();
+                            self.stack.push_fast(va);
+                            self.stack.push_fast(vb);
+                            ip += 1;
+                            continue 'dispatch;
                         }
-                        self.stack.push_fast(Value::string(s));
-                    }
-                    Op::FormatValue => {
-                        let spec = if arg & 4 != 0 { self.stack.pop() } else { None };
-                        let v = self.stack.pop_fast();
-                        let v = match arg & 3 {
-                            1 => Value::string(tri!(self.str_of(&v))),
-                            2 => Value::string(tri!(self.repr(&v))),
-                            3 => Value::string(tri!(self.ascii(&v))),
-                            _ => v,
-                        };
-                        let spec_s = spec
-                            .as_ref()
-                            .and_then(|s| s.as_str().map(|x| x.to_string()))
-                            .unwrap_or_default();
-                        let r = if spec_s.is_empty() {
-                            match &v {
-                                Value::Str(_) => v,
-                                Value::Instance(_) => {
-                                    Value::string(tri!(self.format_value(&v, "")))
-                                }
-                                _ => Value::string(tri!(self.str_of(&v))),
-                            }
-                        } else {
-                            Value::string(tri!(self.format_value(&v, &spec_s)))
-                        };
-                        self.stack.push_fast(r);
-                    }
-                    Op::ListAppend => {
-                        let v = self.stack.pop_fast();
-                        let n = self.stack.len();
-                        if let Value::List(l) = &self.stack[n - arg as usize] {
-                            l.borrow_mut().push(v);
+                        Op::StoreFast => {
+                            let v = self.stack.pop_fast();
+                            self.stack.store_slot(base + arg as usize, v);
+                            continue 'dispatch;
                         }
-                    }
-                    Op::SetAdd => {
-                        let v = self.stack.pop_fast();
-                        let k = tri!(self.hash_key(v));
-                        let n = self.stack.len();
-                        if let Value::Set(s) = &self.stack[n - arg as usize] {
-                            let s = s.clone();
-                            tri!(self.set_add(&s, k));
-                        }
-                    }
-                    Op::MapAdd => {
-                        let v = self.stack.pop_fast();
-                        let k = self.stack.pop_fast();
-                        let k = tri!(self.hash_key(k));
-                        let n = self.stack.len();
-                        if let Value::Dict(d) = &self.stack[n - arg as usize] {
-                            let d = d.clone();
-                            tri!(self.dict_set(&d, k, v));
-                        }
-                    }
-                    Op::ListExtend => {
-                        let it = self.stack.pop_fast();
-                        let items = match self.collect_sized(&it) {
-                            Ok(items) => items,
-                            Err(_) if !self.is_iterable(&it) => {
-                                break 'op PyErr::type_error(format!(
-                                    "Value after * must be an iterable, not {}",
-                                    it.type_name()
-                                ))
-                            }
-                            Err(e) => break 'op e,
-                        };
-                        let n = self.stack.len();
-                        let target = self.stack[n - arg as usize].clone();
-                        if let Value::List(l) = target {
-                            l.borrow_mut().extend(items);
-                        }
-                    }
-                    Op::SetUpdate => {
-                        let it = self.stack.pop_fast();
-                        let n = self.stack.len();
-                        let target = self.stack[n - arg as usize].clone();
-                        tri!(crate::builtins::set_methods::set_update(self, &target, &it));
-                    }
-                    Op::DictUpdate | Op::DictMerge => {
-                        let m = self.stack.pop_fast();
-                        let n = self.stack.len();
-                        let target = self.stack[n - arg as usize].clone();
-                        tri!(self.dict_merge(&target, &m, instr.op == Op::DictMerge));
-                    }
-                    Op::ListToTuple => {
-                        let v = self.stack.pop_fast();
-                        if let Value::List(l) = v {
-                            let items = l.borrow().clone();
-                            self.stack.push_fast(Value::tuple(items));
-                        }
-                    }
-                    Op::UnpackSequence => {
-                        let seq = self.stack.pop_fast();
-                        let n = arg as usize;
-                        // The items go into the room the frame was given
-                        // (the stack effect counts them).
-                        match seq {
-                            // A tuple of the right length is unpacked in place:
-                            // moved out when nothing else holds it.
-                            Value::Tuple(t) if t.len() == n => match Rc::try_unwrap(t) {
-                                Ok(items) => {
-                                    for v in items.into_iter().rev() {
-                                        self.stack.push_fast(v);
-                                    }
-                                }
-                                Err(t) => {
-                                    for v in t.iter().rev() {
-                                        self.stack.push_fast(v.clone());
-                                    }
-                                }
-                            },
-                            Value::List(l) => {
-                                if !l.unpack_reversed(n, |v| self.stack.push_fast(v)) {
-                                    tri!(self.unpack(Value::List(l), n, None));
-                                }
-                            }
-                            seq => tri!(self.unpack(seq, n, None)),
-                        }
-                    }
-                    Op::UnpackEx => {
-                        let seq = self.stack.pop_fast();
-                        tri!(self.unpack(seq, (arg & 0xff) as usize, Some((arg >> 8) as usize)));
-                    }
-                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let v = self.stack.pop_fast();
-                        let t = match v {
-                            Value::Bool(b) => b,
-                            _ => match v.fast_truth() {
-                                Some(t) => t,
-                                None => tri!(self.truthy(&v)),
-                            },
-                        };
-                        v.drop_fast();
-                        if t == (instr.op == Op::PopJumpIfTrue) {
+                        Op::Jump => {
                             if !M::STEPS && (arg as usize) < ip && interrupt_pending() {
                                 break 'op take_interrupt();
                             }
+                            // A backward jump is a step (`limits.rs`).
                             if M::STEPS && (arg as usize) < ip && self.tick() {
                                 return self.poll_exit(arg as usize, true);
                             }
                             jump_to!(arg as usize);
+                            continue 'dispatch;
                         }
-                    }
-                    Op::PopJumpIfNone => {
-                        let v = self.stack.pop_fast();
-                        if v.is_none() {
-                            jump_to!(arg as usize);
+                        Op::PopTop => {
+                            self.stack.pop_fast().drop_fast();
+                            continue 'dispatch;
                         }
-                        v.drop_fast();
-                    }
-                    Op::PopJumpIfNotNone => {
-                        let v = self.stack.pop_fast();
-                        if !v.is_none() {
-                            jump_to!(arg as usize);
+                        Op::PushNull => {
+                            self.stack.push_fast(Value::Null);
+                            continue 'dispatch;
                         }
-                        v.drop_fast();
-                    }
-                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                        let v = self.stack.last().unwrap().clone();
-                        let t = tri!(self.truthy(&v));
-                        if t == (instr.op == Op::JumpIfTrueOrPop) {
-                            jump_to!(arg as usize);
-                        } else {
-                            self.stack.pop();
+                        Op::Resume if M::STEPS => {
+                            // A frame's start is a step (`limits.rs`).
+                            if self.tick() {
+                                return self.poll_exit(ip, false);
+                            }
+                            continue 'dispatch;
                         }
-                    }
-                    Op::GetIter => {
-                        let v = self.stack.pop_fast();
-                        let it = tri!(self.get_iter(v));
-                        self.stack.push_fast(it);
-                    }
-                    Op::ForIter => {
-                        let top = self.stack.last().unwrap();
-                        let next = match top {
-                            Value::Iter(it) => {
-                                let mut b = it.borrow_mut();
-                                match &mut *b {
-                                    IterObj::Range { next, step, left } => {
-                                        if *left > 0 {
-                                            let v = *next;
-                                            *next = next.wrapping_add(*step);
-                                            *left -= 1;
-                                            Some(Value::Int(v))
-                                        } else {
-                                            None
-                                        }
-                                    }
-                                    IterObj::List { list, index } => {
-                                        let v = list.get_index(*index);
-                                        *index += v.is_some() as usize;
-                                        v
-                                    }
-                                    _ => {
-                                        drop(b);
-                                        let it = top.clone();
-                                        tri!(self.for_iter_next(fi, &it))
-                                    }
+                        // (`TraceLine` and `TracePrev`: never met here. Only
+                        // `Code::run` holds them, which only the `Lines` mode
+                        // runs, whose arms above take them; `Code::check_operands`
+                        // makes sure `instrs` does not.)
+                        Op::Nop | Op::Resume | Op::TraceLine | Op::TracePrev => {
+                            debug_assert!(matches!(instr.op, Op::Nop | Op::Resume));
+                            // Not an empty arm: one would make the loop head its
+                            // own successor, and LLVM then keeps one shared
+                            // dispatch jump instead of a copy per arm (see
+                            // .cargo/config.toml).
+                            // SAFETY: an empty asm block does nothing.
+                            unsafe {
+                                std::arch::asm!("", options(nomem, nostack, preserves_flags))
+                            };
+                            continue 'dispatch;
+                        }
+
+                        Op::CopySubscr if !(M::TRACED && self.trace.opcodes()) => {
+                            let n = self.stack.len();
+                            if let (Value::List(l), Value::Int(i)) =
+                                (self.stack.slot(n - 2), self.stack.slot(n - 1))
+                            {
+                                if let Some(v) = l.get(*i) {
+                                    self.stack.push_fast(v);
+                                    ip += 2;
+                                    continue 'dispatch;
                                 }
                             }
-                            _ => {
-                                let it = top.clone();
-                                tri!(self.for_iter_next(fi, &it))
+                            let v = self.stack.slot(n - arg as usize).clone();
+                            self.stack.push_fast(v);
+                        }
+                        Op::SwapStoreSubscr if !(M::TRACED && self.trace.opcodes()) => {
+                            let n = self.stack.len();
+                            if let (Value::List(l), Value::Int(i)) =
+                                (self.stack.slot(n - 3), self.stack.slot(n - 2))
+                            {
+                                let (l, i) = (Rc::as_ptr(l), *i);
+                                let v = self.stack.pop_fast();
+                                // SAFETY: the list stays in its stack slot
+                                // (`n - 3`) until the pops below.
+                                match unsafe { &*l }.set(i, v) {
+                                    Ok(()) => {
+                                        self.stack.pop_fast().drop_fast();
+                                        self.stack.pop_fast().drop_fast();
+                                        ip += 2;
+                                        continue 'dispatch;
+                                    }
+                                    Err(v) => self.stack.push_fast(v),
+                                }
                             }
-                        };
-                        match next {
-                            Some(v) => self.stack.push_fast(v),
-                            None => {
-                                self.stack.pop_fast().drop_fast();
+                            self.stack.swap_fast(n - 1, n - arg as usize);
+                        }
+                        // (The fused runs when they do not take their fast path,
+                        // or trace opcodes, run their first instruction here.)
+                        Op::Copy | Op::CopySubscr => {
+                            let v = self.stack.slot(self.stack.len() - arg as usize).clone();
+                            self.stack.push_fast(v);
+                        }
+                        Op::Swap | Op::SwapStoreSubscr => {
+                            let n = self.stack.len();
+                            self.stack.swap_fast(n - 1, n - arg as usize);
+                        }
+                        Op::DeleteFast => {
+                            if let Value::Null = self.stack.slot(base + arg as usize) {
+                                break 'op self.unbound_local(code, arg as usize);
+                            }
+                            *self.stack.slot_mut(base + arg as usize) = Value::Null;
+                        }
+                        Op::LoadDeref => {
+                            let v = match self.stack.slot(base + arg as usize) {
+                                Value::Cell(c) => c.borrow().clone(),
+                                _ => Value::Null,
+                            };
+                            if let Value::Null = v {
+                                break 'op self.unbound_deref(code, arg as usize);
+                            }
+                            self.stack.push_fast(v);
+                        }
+                        Op::StoreDeref => {
+                            let v = self.stack.pop_fast();
+                            if let Value::Cell(c) = self.stack.slot(base + arg as usize) {
+                                *c.borrow_mut() = v;
+                            }
+                        }
+                        Op::DeleteDeref => {
+                            let old = match self.stack.slot(base + arg as usize) {
+                                Value::Cell(c) => c.replace(Value::Null),
+                                _ => Value::Null,
+                            };
+                            if let Value::Null = old {
+                                break 'op self.unbound_deref(code, arg as usize);
+                            }
+                        }
+                        Op::LoadClosure => {
+                            let v = self.stack.slot(base + arg as usize).clone();
+                            self.stack.push_fast(v);
+                        }
+                        Op::LoadClassDeref => {
+                            let name = code.slot_name(arg as usize).clone();
+                            let found = self.frames[fi]
+                                .locals
+                                .as_ref()
+                                .and_then(|ns| ns.borrow().get_str(name.as_str()).cloned());
+                            let v = match found {
+                                Some(v) => v,
+                                None => match self.stack.slot(base + arg as usize) {
+                                    Value::Cell(c) => c.borrow().clone(),
+                                    _ => Value::Null,
+                                },
+                            };
+                            if let Value::Null = v {
+                                break 'op self.unbound_deref(code, arg as usize);
+                            }
+                            self.stack.push_fast(v);
+                        }
+                        Op::LoadGlobal => {
+                            // SAFETY: cloned out at once.
+                            let hit = unsafe {
+                                self.cached_global(code, arg as usize, &self.frames[fi].globals)
+                            };
+                            if let Some(v) = hit {
+                                let v = v.clone();
+                                self.stack.push_fast(v);
+                                continue 'dispatch;
+                            }
+                            let globals = self.frames[fi].globals.clone();
+                            let v = tri!(self.load_global_slow(code, arg as usize, &globals));
+                            self.stack.push_fast(v);
+                        }
+                        Op::StoreGlobal => {
+                            let v = self.stack.pop_fast();
+                            self.store_global_cached(
+                                code,
+                                arg as usize,
+                                &self.frames[fi].globals,
+                                v,
+                            );
+                        }
+                        Op::DeleteGlobal => {
+                            let name = code.names[arg as usize].clone();
+                            let key = crate::value::DictKey::name(&name);
+                            if self.frames[fi].globals.borrow_mut().remove(&key).is_none() {
+                                break 'op self.name_error(
+                                    format!("name '{}' is not defined", name.as_str()),
+                                    &name,
+                                );
+                            }
+                        }
+                        Op::LoadName => {
+                            let f = &self.frames[fi];
+                            if let Some(ns) = &f.locals {
+                                if Rc::ptr_eq(ns, &f.globals) {
+                                    // Module code: its namespace is the globals.
+                                    // SAFETY: cloned out at once.
+                                    let v =
+                                        match unsafe { self.cached_global(code, arg as usize, ns) }
+                                        {
+                                            Some(v) => v.clone(),
+                                            None => {
+                                                let globals = ns.clone();
+                                                tri!(self.load_global_slow(
+                                                    code,
+                                                    arg as usize,
+                                                    &globals
+                                                ))
+                                            }
+                                        };
+                                    self.stack.push_fast(v);
+                                    continue 'dispatch;
+                                }
+                            }
+                            let name = code.names[arg as usize].clone();
+                            let key = crate::value::DictKey::name(&name);
+                            let local = self.frames[fi]
+                                .locals
+                                .as_ref()
+                                .and_then(|ns| ns.borrow().get(&key).cloned());
+                            let v = match local {
+                                Some(v) => v,
+                                None => tri!(self.load_global(fi, &name)),
+                            };
+                            self.stack.push_fast(v);
+                        }
+                        Op::StoreName => {
+                            let v = self.stack.pop_fast();
+                            let f = &self.frames[fi];
+                            if let Some(ns) = &f.locals {
+                                if Rc::ptr_eq(ns, &f.globals) {
+                                    self.store_global_cached(code, arg as usize, ns, v);
+                                    continue 'dispatch;
+                                }
+                            }
+                            let name = code.names[arg as usize].clone();
+                            let key = crate::value::DictKey::name(&name);
+                            let ns = self.frames[fi]
+                                .locals
+                                .clone()
+                                .unwrap_or_else(|| self.frames[fi].globals.clone());
+                            ns.borrow_mut().insert(key, v);
+                        }
+                        Op::DeleteName => {
+                            let name = code.names[arg as usize].clone();
+                            let key = crate::value::DictKey::name(&name);
+                            let ns = self.frames[fi]
+                                .locals
+                                .clone()
+                                .unwrap_or_else(|| self.frames[fi].globals.clone());
+                            if ns.borrow_mut().remove(&key).is_none() {
+                                break 'op self.name_error(
+                                    format!("name '{}' is not defined", name.as_str()),
+                                    &name,
+                                );
+                            }
+                        }
+                        Op::LoadAttr => {
+                            let obj = self.stack.pop_fast();
+                            if let Value::Instance(inst) = &obj {
+                                // SAFETY: cloned out at once.
+                                if let Some(v) =
+                                    unsafe { self.cached_load(code, arg as usize, inst) }
+                                {
+                                    let v = v.clone();
+                                    self.stack.push_fast(v);
+                                    obj.drop_fast();
+                                    continue 'dispatch;
+                                }
+                            } else if let Value::Class(c) = &obj {
+                                if let Some(v) = self.cached_class_attr(code, arg as usize, c) {
+                                    self.stack.push_fast(v);
+                                    obj.drop_fast();
+                                    continue 'dispatch;
+                                }
+                            } else if let Value::Module(m) = &obj {
+                                match self.load_module_attr(code, arg as usize, &obj, m) {
+                                    Ok(v) => self.stack.push_fast(v),
+                                    Err(e) => {
+                                        let name = &code.names[arg as usize];
+                                        break 'op self.attr_error_context(e, &obj, name);
+                                    }
+                                }
+                                obj.drop_fast();
+                                continue 'dispatch;
+                            }
+                            let name = &code.names[arg as usize];
+                            let v = match self.getattr_str(&obj, name) {
+                                Ok(v) => v,
+                                Err(e) => break 'op self.attr_error_context(e, &obj, name),
+                            };
+                            match &obj {
+                                Value::Instance(inst) => {
+                                    self.fill_load_cache(code, arg as usize, inst, name)
+                                }
+                                Value::Class(c) => {
+                                    self.fill_class_attr_cache(code, arg as usize, c, name)
+                                }
+                                _ => {}
+                            }
+                            self.stack.push_fast(v);
+                            obj.drop_fast();
+                        }
+                        Op::StoreAttr => {
+                            let obj = self.stack.pop_fast();
+                            let v = self.stack.pop_fast();
+                            let name = &code.names[arg as usize];
+                            if let Value::Instance(inst) = &obj {
+                                let Err(v) = self.cached_store(code, arg as usize, inst, v) else {
+                                    obj.drop_fast();
+                                    continue 'dispatch;
+                                };
+                                let before = inst.shape();
+                                tri!(self.setattr(&obj, name, v));
+                                self.fill_store_cache(code, arg as usize, inst, name, before);
+                            } else {
+                                tri!(self.setattr(&obj, name, v));
+                            }
+                            if self.trace.is_dirty() && !M::TRACED {
+                                recheck_mode!();
+                                reload!();
+                            }
+                        }
+                        Op::DeleteAttr => {
+                            let obj = self.stack.pop_fast();
+                            tri!(self.delattr(&obj, &code.names[arg as usize]));
+                        }
+                        Op::LoadMethod => {
+                            let obj = self.stack.pop_fast();
+                            if let Value::Instance(inst) = &obj {
+                                // SAFETY: cloned out at once.
+                                if let Some(m) =
+                                    unsafe { self.cached_method(code, arg as usize, inst) }
+                                {
+                                    let m = m.clone();
+                                    self.stack.push_fast(m);
+                                    self.stack.push_fast(obj);
+                                    continue 'dispatch;
+                                }
+                            }
+                            tri!(self.load_method_at(code, arg as usize, obj));
+                        }
+                        Op::Call | Op::CallKw | Op::CallEx => {
+                            let pushed = match instr.op {
+                                Op::Call => {
+                                    let slot = self.stack.len() - arg as usize - 2;
+                                    // (Refused while anything traces, but the host's
+                                    // line tracers: `plain_call_limit`.)
+                                    if !M::TRACED {
+                                        if let Some(new_base) =
+                                            self.enter_simple_call(slot, arg as usize)
+                                        {
+                                            // The new frame runs here, untraced:
+                                            // what `reload!` would read.
+                                            fi += 1;
+                                            // SAFETY: as in `reload!`.
+                                            code = unsafe {
+                                                &*Rc::as_ptr(&self.frames.get_unchecked(fi).code)
+                                            };
+                                            base = new_base;
+                                            ip = 0;
+                                            continue 'dispatch;
+                                        }
+                                    }
+                                    tri!(self.call_at(slot, arg as usize, None))
+                                }
+                                Op::CallKw => {
+                                    let names = match self.stack.pop() {
+                                        Some(Value::Tuple(t)) => t,
+                                        _ => Rc::new(vec![]),
+                                    };
+                                    let slot = self.stack.len() - arg as usize - 2;
+                                    tri!(self.call_at(slot, arg as usize, Some(names)))
+                                }
+                                _ => tri!(self.call_ex(arg)),
+                            };
+                            if pushed {
+                                reload!();
+                            } else if self.trace.is_dirty() {
+                                recheck_mode!();
+                                reload!();
+                            }
+                        }
+                        Op::BinaryOp => {
+                            let b = self.stack.pop_fast();
+                            let a = self.stack.pop_fast();
+                            // Ints and floats: pushed from registers, nothing to drop.
+                            if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                                if let Some(r) = fast_int_op(*x, *y, arg) {
+                                    std::mem::forget((a, b));
+                                    self.stack.push_int(r);
+                                    continue 'dispatch;
+                                }
+                            } else if let Some(r) = fast_float_op(&a, &b, arg) {
+                                std::mem::forget((a, b));
+                                self.stack.push_float(r);
+                                continue 'dispatch;
+                            }
+                            let r = match (&a, &b) {
+                                (Value::Str(_), Value::Str(_))
+                                    if !M::TRACED && !M::STEPS && arg == INPLACE_ADD =>
+                                {
+                                    self.str_append(a, &b, code.instrs[ip], base)
+                                }
+                                // Under limits, the size first.
+                                (Value::Str(x), Value::Str(y))
+                                    if !M::TRACED && arg == INPLACE_ADD =>
+                                {
+                                    tri!(self.check_str_size(x.as_str().len() + y.as_str().len()));
+                                    self.str_append(a, &b, code.instrs[ip], base)
+                                }
+                                _ => tri!(self.binary_op(a, b, arg)),
+                            };
+                            self.stack.push_fast(r);
+                        }
+                        Op::UnaryNegative => {
+                            let a = self.stack.pop_fast();
+                            let r = tri!(self.unary_neg(a));
+                            self.stack.push_fast(r);
+                        }
+                        Op::UnaryPositive => {
+                            let a = self.stack.pop_fast();
+                            let r = tri!(self.unary_pos(a));
+                            self.stack.push_fast(r);
+                        }
+                        Op::UnaryInvert => {
+                            let a = self.stack.pop_fast();
+                            let r = tri!(self.unary_invert(a));
+                            self.stack.push_fast(r);
+                        }
+                        Op::UnaryNot => {
+                            let a = self.stack.pop_fast();
+                            let t = tri!(self.truthy(&a));
+                            self.stack.push_bool(!t);
+                            a.drop_fast();
+                        }
+                        Op::CompareOp => {
+                            let n = self.stack.len();
+                            let (a, b) = (self.stack.slot(n - 2), self.stack.slot(n - 1));
+                            if let Some(r) = fast_compare(a, b, arg)
+                                .or_else(|| identity_compare(self.rich_compare_defined, a, b, arg))
+                            {
+                                self.stack.truncate_fast(n - 2);
+                                // Untraced, a compare feeding a jump (same line) decides it at once.
+                                if !M::TRACED {
+                                    // (Not with a site of `vm/lines.rs`.)
+                                    let next = if M::LINES {
+                                        code.run_instr(ip)
+                                    } else {
+                                        code.instr(ip)
+                                    };
+                                    if next.op == Op::PopJumpIfFalse || next.op == Op::PopJumpIfTrue
+                                    {
+                                        ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                            if !M::STEPS
+                                                && (next.arg as usize) < ip
+                                                && interrupt_pending()
+                                            {
+                                                self.frames[fi].ip = ip + 1;
+                                                break 'op take_interrupt();
+                                            }
+                                            if M::STEPS && (next.arg as usize) < ip && self.tick() {
+                                                // As raised by the jump.
+                                                self.frames[fi].ip = ip + 1;
+                                                return self.poll_exit(next.arg as usize, true);
+                                            }
+                                            next.arg as usize
+                                        } else {
+                                            ip + 1
+                                        };
+                                        continue 'dispatch;
+                                    }
+                                }
+                                self.stack.push_bool(r);
+                                continue 'dispatch;
+                            }
+                            let b = self.stack.pop_fast();
+                            let a = self.stack.pop_fast();
+                            let r = tri!(self.compare(&a, &b, CmpKind::from_arg(arg)));
+                            self.stack.push_fast(r);
+                            a.drop_fast();
+                            b.drop_fast();
+                        }
+                        Op::IsOp => {
+                            let b = self.stack.pop_fast();
+                            let a = self.stack.pop_fast();
+                            self.stack.push_bool(a.is(&b) != (arg == 1));
+                            a.drop_fast();
+                            b.drop_fast();
+                        }
+                        Op::ContainsOp => {
+                            let b = self.stack.pop_fast();
+                            let a = self.stack.pop_fast();
+                            let r = tri!(self.contains(&b, &a));
+                            self.stack.push_bool(r != (arg == 1));
+                            a.drop_fast();
+                            b.drop_fast();
+                        }
+                        Op::BinarySubscr => {
+                            let k = self.stack.pop_fast();
+                            let c = self.stack.pop_fast();
+                            let r = match (&c, &k) {
+                                (Value::List(l), Value::Int(i)) => match l.get(*i) {
+                                    Some(v) => v,
+                                    None => {
+                                        break 'op PyErr::index_error("list index out of range")
+                                    }
+                                },
+                                (Value::Tuple(t), Value::Int(i)) => match list_slot(*i, t.len()) {
+                                    Some(j) => t[j].clone(),
+                                    None => {
+                                        break 'op PyErr::index_error("tuple index out of range")
+                                    }
+                                },
+                                (Value::Instance(_), _) => match self.push_getitem_frame(&c, &k) {
+                                    Some(pushed) => {
+                                        tri!(pushed);
+                                        drop((c, k));
+                                        reload!();
+                                        continue 'dispatch;
+                                    }
+                                    None => tri!(self.getitem(&c, &k)),
+                                },
+                                _ => tri!(self.getitem(&c, &k)),
+                            };
+                            self.stack.push_fast(r);
+                            c.drop_fast();
+                            k.drop_fast();
+                        }
+                        Op::StoreSubscr => {
+                            let k = self.stack.pop_fast();
+                            let c = self.stack.pop_fast();
+                            let v = self.stack.pop_fast();
+                            let v = match (&c, &k) {
+                                (Value::List(l), Value::Int(i)) => match l.set(*i, v) {
+                                    Ok(()) => {
+                                        c.drop_fast();
+                                        k.drop_fast();
+                                        continue 'dispatch;
+                                    }
+                                    Err(v) => v,
+                                },
+                                _ => v,
+                            };
+                            tri!(self.setitem(&c, k, v));
+                        }
+                        Op::DeleteSubscr => {
+                            let k = self.stack.pop_fast();
+                            let c = self.stack.pop_fast();
+                            tri!(self.delitem(&c, k));
+                        }
+                        Op::BuildSlice => {
+                            let step = if arg == 3 {
+                                self.stack.pop_fast()
+                            } else {
+                                Value::None
+                            };
+                            let stop = self.stack.pop_fast();
+                            let start = self.stack.pop_fast();
+                            self.stack
+                                .push_fast(Value::Slice(Rc::new(crate::value::SliceObj {
+                                    start,
+                                    stop,
+                                    step,
+                                })));
+                        }
+                        Op::BuildTuple => {
+                            let items = self.stack.take_top(arg as usize);
+                            self.stack.push_fast(Value::tuple(items));
+                        }
+                        Op::BuildList => {
+                            let items = self.stack.take_top(arg as usize);
+                            self.stack.push_fast(Value::list(items));
+                        }
+                        Op::BuildSet => {
+                            let items = self.stack.take_top(arg as usize);
+                            let s = crate::gc::alloc(std::cell::RefCell::new(
+                                crate::value::SetObj::new(),
+                            ));
+                            for it in items {
+                                let k = tri!(self.hash_key(it));
+                                tri!(self.set_add(&s, k));
+                            }
+                            self.stack.push_fast(Value::Set(s));
+                        }
+                        Op::BuildMap => {
+                            let items = self.stack.take_top(2 * arg as usize);
+                            let str_keys =
+                                items.iter().step_by(2).all(|k| matches!(k, Value::Str(_)));
+                            let d = Dict::with_capacity(arg as usize, str_keys);
+                            let d = crate::gc::alloc(std::cell::RefCell::new(d));
+                            let mut it = items.into_iter();
+                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                                let k = tri!(self.hash_key(k));
+                                tri!(self.dict_set(&d, k, v));
+                            }
+                            self.stack.push_fast(Value::Dict(d));
+                        }
+                        Op::BuildConstKeyMap => {
+                            let keys = self.stack.pop_fast();
+                            let vals = self.stack.take_top(arg as usize);
+                            let str_keys = match &keys {
+                                Value::Tuple(keys) => {
+                                    keys.iter().all(|k| matches!(k, Value::Str(_)))
+                                }
+                                _ => false,
+                            };
+                            let mut d = Dict::with_capacity(arg as usize, str_keys);
+                            if let Value::Tuple(keys) = keys {
+                                for (k, v) in keys.iter().zip(vals) {
+                                    d.insert(tri!(self.hash_key(k.clone())), v);
+                                }
+                            }
+                            self.stack.push_fast(Value::dict(d));
+                        }
+                        Op::BuildString => {
+                            let items = self.stack.take_top(arg as usize);
+                            if M::STEPS {
+                                // Under limits, the size first.
+                                let len = |v: &Value| match v {
+                                    Value::Str(p) => p.as_str().len(),
+                                    _ => 0,
+                                };
+                                tri!(self.check_str_size(items.iter().map(len).sum()));
+                            }
+                            let mut s = String::new();
+                            for it in &items {
+                                if let Value::Str(p) = it {
+                                    s.push_str(p.as_str());
+                                }
+                            }
+                            self.stack.push_fast(Value::string(s));
+                        }
+                        Op::FormatValue => {
+                            let spec = if arg & 4 != 0 { self.stack.pop() } else { None };
+                            let v = self.stack.pop_fast();
+                            let v = match arg & 3 {
+                                1 => Value::string(tri!(self.str_of(&v))),
+                                2 => Value::string(tri!(self.repr(&v))),
+                                3 => Value::string(tri!(self.ascii(&v))),
+                                _ => v,
+                            };
+                            let spec_s = spec
+                                .as_ref()
+                                .and_then(|s| s.as_str().map(|x| x.to_string()))
+                                .unwrap_or_default();
+                            let r = if spec_s.is_empty() {
+                                match &v {
+                                    Value::Str(_) => v,
+                                    Value::Instance(_) => {
+                                        Value::string(tri!(self.format_value(&v, "")))
+                                    }
+                                    _ => Value::string(tri!(self.str_of(&v))),
+                                }
+                            } else {
+                                Value::string(tri!(self.format_value(&v, &spec_s)))
+                            };
+                            self.stack.push_fast(r);
+                        }
+                        Op::ListAppend => {
+                            let v = self.stack.pop_fast();
+                            let n = self.stack.len();
+                            if let Value::List(l) = &self.stack[n - arg as usize] {
+                                l.borrow_mut().push(v);
+                            }
+                        }
+                        Op::SetAdd => {
+                            let v = self.stack.pop_fast();
+                            let k = tri!(self.hash_key(v));
+                            let n = self.stack.len();
+                            if let Value::Set(s) = &self.stack[n - arg as usize] {
+                                let s = s.clone();
+                                tri!(self.set_add(&s, k));
+                            }
+                        }
+                        Op::MapAdd => {
+                            let v = self.stack.pop_fast();
+                            let k = self.stack.pop_fast();
+                            let k = tri!(self.hash_key(k));
+                            let n = self.stack.len();
+                            if let Value::Dict(d) = &self.stack[n - arg as usize] {
+                                let d = d.clone();
+                                tri!(self.dict_set(&d, k, v));
+                            }
+                        }
+                        Op::ListExtend => {
+                            let it = self.stack.pop_fast();
+                            let items = match self.collect_sized(&it) {
+                                Ok(items) => items,
+                                Err(_) if !self.is_iterable(&it) => {
+                                    break 'op PyErr::type_error(format!(
+                                        "Value after * must be an iterable, not {}",
+                                        it.type_name()
+                                    ))
+                                }
+                                Err(e) => break 'op e,
+                            };
+                            let n = self.stack.len();
+                            let target = self.stack[n - arg as usize].clone();
+                            if let Value::List(l) = target {
+                                l.borrow_mut().extend(items);
+                            }
+                        }
+                        Op::SetUpdate => {
+                            let it = self.stack.pop_fast();
+                            let n = self.stack.len();
+                            let target = self.stack[n - arg as usize].clone();
+                            tri!(crate::builtins::set_methods::set_update(self, &target, &it));
+                        }
+                        Op::DictUpdate | Op::DictMerge => {
+                            let m = self.stack.pop_fast();
+                            let n = self.stack.len();
+                            let target = self.stack[n - arg as usize].clone();
+                            tri!(self.dict_merge(&target, &m, instr.op == Op::DictMerge));
+                        }
+                        Op::ListToTuple => {
+                            let v = self.stack.pop_fast();
+                            if let Value::List(l) = v {
+                                let items = l.borrow().clone();
+                                self.stack.push_fast(Value::tuple(items));
+                            }
+                        }
+                        Op::UnpackSequence => {
+                            let seq = self.stack.pop_fast();
+                            let n = arg as usize;
+                            // The items go into the room the frame was given
+                            // (the stack effect counts them).
+                            match seq {
+                                // A tuple of the right length is unpacked in place:
+                                // moved out when nothing else holds it.
+                                Value::Tuple(t) if t.len() == n => match Rc::try_unwrap(t) {
+                                    Ok(items) => {
+                                        for v in items.into_iter().rev() {
+                                            self.stack.push_fast(v);
+                                        }
+                                    }
+                                    Err(t) => {
+                                        for v in t.iter().rev() {
+                                            self.stack.push_fast(v.clone());
+                                        }
+                                    }
+                                },
+                                Value::List(l) => {
+                                    if !l.unpack_reversed(n, |v| self.stack.push_fast(v)) {
+                                        tri!(self.unpack(Value::List(l), n, None));
+                                    }
+                                }
+                                seq => tri!(self.unpack(seq, n, None)),
+                            }
+                        }
+                        Op::UnpackEx => {
+                            let seq = self.stack.pop_fast();
+                            tri!(self.unpack(
+                                seq,
+                                (arg & 0xff) as usize,
+                                Some((arg >> 8) as usize)
+                            ));
+                        }
+                        Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                            let v = self.stack.pop_fast();
+                            let t = match v {
+                                Value::Bool(b) => b,
+                                _ => match v.fast_truth() {
+                                    Some(t) => t,
+                                    None => tri!(self.truthy(&v)),
+                                },
+                            };
+                            v.drop_fast();
+                            if t == (instr.op == Op::PopJumpIfTrue) {
+                                if !M::STEPS && (arg as usize) < ip && interrupt_pending() {
+                                    break 'op take_interrupt();
+                                }
+                                if M::STEPS && (arg as usize) < ip && self.tick() {
+                                    return self.poll_exit(arg as usize, true);
+                                }
                                 jump_to!(arg as usize);
                             }
                         }
-                    }
-                    Op::ReturnValue => {
-                        let v = self.stack.pop_fast();
-                        // SAFETY: as for the `ip` store above.
-                        if unsafe { self.frames.get_unchecked(fi) }.plain_return {
-                            debug_assert!(self.plain_return_holds(fi));
-                            // What `return_from_frame` does in its common
-                            // case, the caller running on in this loop.
-                            self.pop_plain_frame(v);
-                            fi -= 1;
-                            if M::TRACED && Vm::generators_to_close() {
-                                // Those the frame dropped, as `return_hooks` closes them.
-                                self.close_dropped_generators();
+                        Op::PopJumpIfNone => {
+                            let v = self.stack.pop_fast();
+                            if v.is_none() {
+                                jump_to!(arg as usize);
                             }
-                            run_frame!();
-                            continue 'dispatch;
+                            v.drop_fast();
                         }
-                        if M::TRACED {
-                            let leaves = if let Some(cont) = self.trace_call_returns_here(fi) {
-                                if cont == TraceCont::Line {
-                                    // A line event's trace function, the
-                                    // common case: the frame below runs the
-                                    // instruction the event came before, in
-                                    // its mode (the event changed none) and
-                                    // with the room made when it started.
-                                    self.pop_line_trace(fi, v);
-                                    fi -= 1;
-                                    run_frame!();
-                                    continue 'dispatch;
-                                }
-                                tri!(self.pop_trace_call(v))
+                        Op::PopJumpIfNotNone => {
+                            let v = self.stack.pop_fast();
+                            if !v.is_none() {
+                                jump_to!(arg as usize);
+                            }
+                            v.drop_fast();
+                        }
+                        Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                            let v = self.stack.last().unwrap().clone();
+                            let t = tri!(self.truthy(&v));
+                            if t == (instr.op == Op::JumpIfTrueOrPop) {
+                                jump_to!(arg as usize);
                             } else {
-                                tri!(self.return_traced(v))
+                                self.stack.pop();
+                            }
+                        }
+                        Op::GetIter => {
+                            let v = self.stack.pop_fast();
+                            let it = tri!(self.get_iter(v));
+                            self.stack.push_fast(it);
+                        }
+                        Op::ForIter => {
+                            let top = self.stack.last().unwrap();
+                            let next = match top {
+                                Value::Iter(it) => {
+                                    let mut b = it.borrow_mut();
+                                    match &mut *b {
+                                        IterObj::Range { next, step, left } => {
+                                            if *left > 0 {
+                                                let v = *next;
+                                                *next = next.wrapping_add(*step);
+                                                *left -= 1;
+                                                Some(Value::Int(v))
+                                            } else {
+                                                None
+                                            }
+                                        }
+                                        IterObj::List { list, index } => {
+                                            let v = list.get_index(*index);
+                                            *index += v.is_some() as usize;
+                                            v
+                                        }
+                                        _ => {
+                                            drop(b);
+                                            let it = top.clone();
+                                            tri!(self.for_iter_next(fi, &it))
+                                        }
+                                    }
+                                }
+                                _ => {
+                                    let it = top.clone();
+                                    tri!(self.for_iter_next(fi, &it))
+                                }
                             };
-                            // (The value it leaves with comes on the stack,
-                            // not in the result: a small result, read back
-                            // whole at once, does not stall.)
+                            match next {
+                                Some(v) => self.stack.push_fast(v),
+                                None => {
+                                    self.stack.pop_fast().drop_fast();
+                                    jump_to!(arg as usize);
+                                }
+                            }
+                        }
+                        Op::ReturnValue => {
+                            let v = self.stack.pop_fast();
+                            // SAFETY: as for the `ip` store above.
+                            if unsafe { self.frames.get_unchecked(fi) }.plain_return {
+                                debug_assert!(self.plain_return_holds(fi));
+                                // What `return_from_frame` does in its common
+                                // case, the caller running on in this loop.
+                                self.pop_plain_frame(v);
+                                fi -= 1;
+                                if M::TRACED && Vm::generators_to_close() {
+                                    // Those the frame dropped, as `return_hooks` closes them.
+                                    self.close_dropped_generators();
+                                }
+                                run_frame!();
+                                continue 'dispatch;
+                            }
+                            if M::TRACED {
+                                let leaves = if let Some(cont) = self.trace_call_returns_here(fi) {
+                                    if cont == TraceCont::Line {
+                                        // A line event's trace function, the
+                                        // common case: the frame below runs the
+                                        // instruction the event came before, in
+                                        // its mode (the event changed none) and
+                                        // with the room made when it started.
+                                        self.pop_line_trace(fi, v);
+                                        fi -= 1;
+                                        run_frame!();
+                                        continue 'dispatch;
+                                    }
+                                    tri!(self.pop_trace_call(v))
+                                } else {
+                                    tri!(self.return_traced(v))
+                                };
+                                // (The value it leaves with comes on the stack,
+                                // not in the result: a small result, read back
+                                // whole at once, does not stall.)
+                                if leaves {
+                                    let v = self.stack.pop_fast();
+                                    return Ok(Exit::Return(v));
+                                }
+                                reload!();
+                                continue 'dispatch;
+                            }
+                            // (A profiler alone takes `return_from_frame`'s
+                            // hooks; so does a trace function's frame, returning
+                            // there too, should it have switched `settrace` off.)
+                            let leaves = if self.trace.on() && !self.trace.sys_trace.is_none() {
+                                tri!(self.return_traced(v))
+                            } else {
+                                match tri!(self.return_from_frame(v)) {
+                                    Some(v) => {
+                                        self.stack.push(v);
+                                        true
+                                    }
+                                    None => false,
+                                }
+                            };
                             if leaves {
                                 let v = self.stack.pop_fast();
                                 return Ok(Exit::Return(v));
                             }
                             reload!();
-                            continue 'dispatch;
                         }
-                        // (A profiler alone takes `return_from_frame`'s
-                        // hooks; so does a trace function's frame, returning
-                        // there too, should it have switched `settrace` off.)
-                        let leaves = if self.trace.on() && !self.trace.sys_trace.is_none() {
-                            tri!(self.return_traced(v))
-                        } else {
-                            match tri!(self.return_from_frame(v)) {
-                                Some(v) => {
-                                    self.stack.push(v);
-                                    true
+                        Op::YieldValue => {
+                            let mut v = self.stack.pop_fast();
+                            // SAFETY: as for the `ip` store above.
+                            if unsafe { self.frames.get_unchecked(fi) }.sink {
+                                match self.sink_item(v) {
+                                    Ok(()) => {
+                                        // Taken: the frame runs on as if resumed at once.
+                                        self.stack.push_fast(Value::None);
+                                        continue 'dispatch;
+                                    }
+                                    Err(back) => v = back,
                                 }
-                                None => false,
                             }
-                        };
-                        if leaves {
-                            let v = self.stack.pop_fast();
+                            // (Only the traced loop: the untraced one keeps its
+                            // code as lean as it was without this.)
+                            let v = if M::TRACED && self.trace.on() {
+                                match tri!(self.yield_traced(v)) {
+                                    Some(v) => v,
+                                    // Its return event's trace function runs first.
+                                    None => {
+                                        reload!();
+                                        continue 'dispatch;
+                                    }
+                                }
+                            } else {
+                                tri!(self.yield_from_frame(v))
+                            };
                             return Ok(Exit::Return(v));
                         }
-                        reload!();
-                    }
-                    Op::YieldValue => {
-                        let mut v = self.stack.pop_fast();
-                        // SAFETY: as for the `ip` store above.
-                        if unsafe { self.frames.get_unchecked(fi) }.sink {
-                            match self.sink_item(v) {
-                                Ok(()) => {
-                                    // Taken: the frame runs on as if resumed at once.
-                                    self.stack.push_fast(Value::None);
-                                    continue 'dispatch;
+                        Op::GetYieldFromIter => {
+                            let v = self.stack.pop_fast();
+                            let it = tri!(self.yield_from_iter(v));
+                            self.stack.push_fast(it);
+                        }
+                        Op::Send => {
+                            let v = self.stack.pop_fast();
+                            let sub = self.stack.last().unwrap().clone();
+                            match tri!(self.send_into(fi, &sub, v)) {
+                                GenStep::Yielded(y) => self.stack.push_fast(y),
+                                GenStep::Returned(r) => {
+                                    self.stack.pop_fast().drop_fast();
+                                    self.stack.push_fast(r);
+                                    jump_to!(arg as usize);
                                 }
-                                Err(back) => v = back,
                             }
                         }
-                        // (Only the traced loop: the untraced one keeps its
-                        // code as lean as it was without this.)
-                        let v = if M::TRACED && self.trace.on() {
-                            match tri!(self.yield_traced(v)) {
-                                Some(v) => v,
-                                // Its return event's trace function runs first.
-                                None => {
+                        Op::MakeFunction => {
+                            let code_v = self.stack.pop_fast();
+                            let f = tri!(self.make_function(fi, code_v, arg));
+                            self.stack.push_fast(f);
+                        }
+                        Op::BuildClass => {
+                            tri!(self.build_class(arg));
+                            reload!();
+                        }
+                        Op::RaiseVarargs => {
+                            let e = match arg {
+                                0 => {
+                                    let cur = self.exc_info.clone();
+                                    if cur.is_none() {
+                                        break 'op PyErr::new(
+                                            ExcType::RuntimeError,
+                                            "No active exception to reraise",
+                                        );
+                                    }
+                                    // A bare raise re-raises without a new traceback entry or event.
+                                    self.reraise(PyErr::Obj(cur), None)?;
                                     reload!();
                                     continue 'dispatch;
                                 }
-                            }
-                        } else {
-                            tri!(self.yield_from_frame(v))
-                        };
-                        return Ok(Exit::Return(v));
-                    }
-                    Op::GetYieldFromIter => {
-                        let v = self.stack.pop_fast();
-                        let it = tri!(self.yield_from_iter(v));
-                        self.stack.push_fast(it);
-                    }
-                    Op::Send => {
-                        let v = self.stack.pop_fast();
-                        let sub = self.stack.last().unwrap().clone();
-                        match tri!(self.send_into(fi, &sub, v)) {
-                            GenStep::Yielded(y) => self.stack.push_fast(y),
-                            GenStep::Returned(r) => {
-                                self.stack.pop_fast().drop_fast();
-                                self.stack.push_fast(r);
-                                jump_to!(arg as usize);
-                            }
-                        }
-                    }
-                    Op::MakeFunction => {
-                        let code_v = self.stack.pop_fast();
-                        let f = tri!(self.make_function(fi, code_v, arg));
-                        self.stack.push_fast(f);
-                    }
-                    Op::BuildClass => {
-                        tri!(self.build_class(arg));
-                        reload!();
-                    }
-                    Op::RaiseVarargs => {
-                        let e = match arg {
-                            0 => {
-                                let cur = self.exc_info.clone();
-                                if cur.is_none() {
-                                    break 'op PyErr::new(
-                                        ExcType::RuntimeError,
-                                        "No active exception to reraise",
-                                    );
+                                1 => {
+                                    let e = self.stack.pop_fast();
+                                    tri!(self.make_raise(e, None))
                                 }
-                                // A bare raise re-raises without a new traceback entry or event.
-                                self.reraise(PyErr::Obj(cur), None)?;
-                                reload!();
-                                continue 'dispatch;
-                            }
-                            1 => {
-                                let e = self.stack.pop_fast();
-                                tri!(self.make_raise(e, None))
-                            }
-                            _ => {
-                                let cause = self.stack.pop_fast();
-                                let e = self.stack.pop_fast();
-                                tri!(self.make_raise(e, Some(cause)))
-                            }
-                        };
-                        break 'op e;
-                    }
-                    Op::Reraise => {
-                        let exc = self.stack.pop_fast();
-                        let mut lookup_at = None;
-                        if arg != 0 {
-                            // As CPython, the frame goes back to the instruction that
-                            // first raised (its f_lasti and f_lineno, e.g. in the
-                            // 'return' event) while handlers are still looked up from
-                            // the re-raise itself.
-                            let at = self.stack.len() - arg as usize;
-                            if let Value::Int(lasti) = self.stack[at] {
-                                lookup_at = Some(ip as u32 - 1);
-                                self.frames[fi].ip = lasti as usize + 1;
-                            }
+                                _ => {
+                                    let cause = self.stack.pop_fast();
+                                    let e = self.stack.pop_fast();
+                                    tri!(self.make_raise(e, Some(cause)))
+                                }
+                            };
+                            break 'op e;
                         }
-                        // On failure the frames are already unwound.
-                        self.reraise(PyErr::Obj(exc), lookup_at)?;
-                        reload!();
+                        Op::Reraise => {
+                            let exc = self.stack.pop_fast();
+                            let mut lookup_at = None;
+                            if arg != 0 {
+                                // As CPython, the frame goes back to the instruction that
+                                // first raised (its f_lasti and f_lineno, e.g. in the
+                                // 'return' event) while handlers are still looked up from
+                                // the re-raise itself.
+                                let at = self.stack.len() - arg as usize;
+                                if let Value::Int(lasti) = self.stack[at] {
+                                    lookup_at = Some(ip as u32 - 1);
+                                    self.frames[fi].ip = lasti as usize + 1;
+                                }
+                            }
+                            // On failure the frames are already unwound.
+                            self.reraise(PyErr::Obj(exc), lookup_at)?;
+                            reload!();
+                        }
+                        Op::BeforeWith => {
+                            tri!(self.before_with());
+                            after_nested_run!();
+                        }
+                        Op::WithExceptStart => {
+                            tri!(self.with_except_start());
+                            after_nested_run!();
+                        }
+                        Op::PushExcInfo => {
+                            let exc = self.stack.pop_fast();
+                            let prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                            self.stack.push_fast(prev);
+                            self.stack.push_fast(exc);
+                        }
+                        Op::PopExcept => {
+                            self.exc_info = self.stack.pop_fast();
+                        }
+                        Op::CheckExcMatch => {
+                            let t = self.stack.pop_fast();
+                            let exc = self.stack.last().unwrap().clone();
+                            let m = tri!(self.exc_matches(&exc, &t));
+                            self.stack.push_fast(Value::Bool(m));
+                        }
+                        Op::LoadAssertionError => {
+                            self.stack
+                                .push_fast(Value::Class(self.types.exc(ExcType::AssertionError)));
+                        }
+                        Op::ImportName => {
+                            let fromlist = self.stack.pop_fast();
+                            let level = self.stack.pop_fast();
+                            let globals = self.frames[fi].globals.clone();
+                            let name = code.names[arg as usize].clone();
+                            let m =
+                                tri!(self.import_name(name.as_str(), &fromlist, &level, &globals));
+                            self.stack.push_fast(m);
+                            after_nested_run!();
+                        }
+                        Op::ImportFrom => {
+                            let m = self.stack.last().unwrap().clone();
+                            let v = tri!(self.import_from(&m, &code.names[arg as usize]));
+                            self.stack.push_fast(v);
+                        }
+                        Op::ImportStar => {
+                            let m = self.stack.pop_fast();
+                            let f = &self.frames[fi];
+                            let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                            tri!(self.import_star(&m, &ns));
+                        }
                     }
-                    Op::BeforeWith => {
-                        tri!(self.before_with());
-                        after_nested_run!();
-                    }
-                    Op::WithExceptStart => {
-                        tri!(self.with_except_start());
-                        after_nested_run!();
-                    }
-                    Op::PushExcInfo => {
-                        let exc = self.stack.pop_fast();
-                        let prev = std::mem::replace(&mut self.exc_info, exc.clone());
-                        self.stack.push_fast(prev);
-                        self.stack.push_fast(exc);
-                    }
-                    Op::PopExcept => {
-                        self.exc_info = self.stack.pop_fast();
-                    }
-                    Op::CheckExcMatch => {
-                        let t = self.stack.pop_fast();
-                        let exc = self.stack.last().unwrap().clone();
-                        let m = tri!(self.exc_matches(&exc, &t));
-                        self.stack.push_fast(Value::Bool(m));
-                    }
-                    Op::LoadAssertionError => {
-                        self.stack
-                            .push_fast(Value::Class(self.types.exc(ExcType::AssertionError)));
-                    }
-                    Op::ImportName => {
-                        let fromlist = self.stack.pop_fast();
-                        let level = self.stack.pop_fast();
-                        let globals = self.frames[fi].globals.clone();
-                        let name = code.names[arg as usize].clone();
-                        let m = tri!(self.import_name(name.as_str(), &fromlist, &level, &globals));
-                        self.stack.push_fast(m);
-                        after_nested_run!();
-                    }
-                    Op::ImportFrom => {
-                        let m = self.stack.last().unwrap().clone();
-                        let v = tri!(self.import_from(&m, &code.names[arg as usize]));
-                        self.stack.push_fast(v);
-                    }
-                    Op::ImportStar => {
-                        let m = self.stack.pop_fast();
-                        let f = &self.frames[fi];
-                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                        tri!(self.import_star(&m, &ns));
-                    }
+                    break;
                 }
                 continue 'dispatch;
             };
@@ -1438,7 +1478,7 @@ impl Vm {
     /// Leaves the top frame with `v`. Returns `Some(v)` when that frame was
     /// the entry frame (the loop ends), `None` to go on in the caller.
     fn return_from_frame(&mut self, v: Value) -> PyResult<Option<Value>> {
-        if self.trace.on() {
+        if self.frame_events_on() {
             self.return_hooks(&v)?;
         }
         self.leave_frame(v)
@@ -1533,7 +1573,7 @@ impl Vm {
             }
             self.stack.push(v);
             drop((func, locals, globals, code));
-            if self.trace.on() || self.frames.last().is_some_and(|f| f.traced) {
+            if self.frame_events_on() || self.frames.last().is_some_and(|f| f.traced) {
                 let top = self.frames.len() - 1;
                 self.recheck_mode(top);
             }
@@ -1632,7 +1672,7 @@ impl Vm {
             return Ok(Some(result));
         }
         self.stack.push(result);
-        if self.trace.on() || self.frames.last().map(|f| f.traced).unwrap_or(false) {
+        if self.frame_events_on() || self.frames.last().map(|f| f.traced).unwrap_or(false) {
             let top = self.frames.len() - 1;
             self.recheck_mode(top);
         }

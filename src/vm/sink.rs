@@ -106,7 +106,7 @@ impl Vm {
     /// the item and the frame runs on (the `yield` evaluating to None).
     #[inline]
     pub(crate) fn sink_item(&mut self, v: Value) -> Result<(), Value> {
-        if self.trace.on() || self.resumption_at_limit() {
+        if self.frame_events_on() || self.resumption_at_limit() {
             return Err(v);
         }
         match self.sinks.last_mut() {

@@ -61,7 +61,7 @@ impl Vm {
     /// first.
     #[inline]
     pub(crate) fn enter_call_hooks(&mut self) -> PyResult<()> {
-        if self.trace.on() && !self.trace.suspended() {
+        if self.frame_events_on() && !self.trace.suspended() {
             if self.trace.sys_trace.is_none() {
                 // No trace function to push (a profiler, host tracers).
                 self.enter_frame_traced()?;

@@ -27,7 +27,7 @@ impl Vm {
         for f in &mut self.frames {
             f.plain_return = false;
         }
-        if self.trace.on() && !self.line_sites.on() {
+        if self.frame_events_on() {
             self.plain_call_limit = 0;
         } else {
             self.plain_call_limit = self.recursion_limit();
@@ -135,7 +135,7 @@ impl Vm {
     /// After a frame was pushed: the `call` event, then the frame's mode.
     #[inline]
     pub(crate) fn enter_frame_hooks(&mut self) -> PyResult<()> {
-        if self.trace.on() && !self.trace.suspended() {
+        if self.frame_events_on() && !self.trace.suspended() {
             self.enter_frame_traced()?;
         }
         Ok(())
@@ -508,7 +508,7 @@ impl Vm {
         if !self.err_is(&e, crate::value::ExcType::StopIteration) {
             return Err(e);
         }
-        if self.trace.on() && !self.trace.suspended() {
+        if self.frame_events_on() && !self.trace.suspended() {
             let exc = self.materialize(e);
             let arg = self.exception_event_arg(&exc);
             let _ = self.emit(fi, Event::Exception, &arg);
@@ -574,7 +574,7 @@ impl Vm {
                         frame: RefCell::new(f.obj.clone()),
                     })));
                 }
-                if self.trace.on() && !self.trace.suspended() {
+                if self.frame_events_on() && !self.trace.suspended() {
                     let arg = self.exception_event_arg(&exc);
                     if let Err(e) = self.emit(fi, Event::Exception, &arg) {
                         // The trace function's own exception replaces this one.
@@ -610,7 +610,7 @@ impl Vm {
                 self.pop_stack_to(locals_end);
                 self.close_pending_generators();
             }
-            if self.trace.on() && !self.trace.suspended() && !tripped {
+            if self.frame_events_on() && !self.trace.suspended() && !tripped {
                 if let Err(e) = self.emit(fi, Event::Return, &Value::None) {
                     let e = self.materialize(e);
                     let _ = e;
@@ -643,7 +643,7 @@ impl Vm {
                     exc = self.materialize(e);
                 }
             }
-            if self.trace.on() || self.frames.last().map(|f| f.traced).unwrap_or(false) {
+            if self.frame_events_on() || self.frames.last().map(|f| f.traced).unwrap_or(false) {
                 let top = self.frames.len() - 1;
                 self.recheck_mode(top);
             }
