@@ -183,7 +183,7 @@ impl Code {
         for (i, ins) in self.instrs.iter().enumerate() {
             let a = ins.arg;
             assert!(
-                !matches!(ins.op, Op::TraceLine | Op::TracePrev),
+                ins.op != Op::TraceLine,
                 "{name}: {:?} at {i} is no compiled instruction",
                 ins.op
             );

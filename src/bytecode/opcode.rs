@@ -94,21 +94,6 @@ impl Op {
     pub fn is_terminator(self) -> bool {
         matches!(self.flow(), Flow::Goto | Flow::Exit)
     }
-
-    /// How many instructions, itself included, the untraced loop may run
-    /// as one when it meets this one: a fused head skips those left in
-    /// place after it.
-    pub fn fused_len(self) -> usize {
-        match self {
-            Op::CopySubscr | Op::SwapStoreSubscr => 3,
-            Op::LoadFastPair
-            | Op::LoadFastConst
-            | Op::LoadFastAttr
-            | Op::LoadFastMethod
-            | Op::LoadFastStoreAttr => 2,
-            _ => 1,
-        }
-    }
 }
 
 opcodes! {
@@ -328,15 +313,10 @@ opcodes! {
     /// `module --`: `from module import *` into the frame's namespace.
     ImportStar: None, Next, |a, j| -1;
     /// Never compiled: stands in `Code::run` for an instruction where a
-    /// host tracer's line event may fire (`vm/lines.rs`). Records itself as
-    /// the frame's last instruction run, reports the line if CPython would,
-    /// then runs the instruction of `Code::instrs` it stands for, whose
-    /// operand it keeps. Stack effect: that instruction's.
+    /// host tracer's line event may fire (`vm/lines.rs`). Reports the line
+    /// if CPython would, then runs the instruction of `Code::instrs` it
+    /// stands for, whose operand it keeps. Stack effect: that instruction's.
     TraceLine: Raw, Next, |a, j| 0;
-    /// Never compiled: stands in `Code::run` for an instruction that may
-    /// run just before a `TraceLine`: records itself as the frame's last
-    /// instruction run, then runs as `TraceLine` does.
-    TracePrev: Raw, Next, |a, j| 0;
 }
 
 /// `BinaryOp` operands. In-place forms follow the plain ones in the same order.

@@ -100,8 +100,8 @@ pub struct TraceHub {
     /// returns after the trace function): so may a call or return event's.
     loop_calls: bool,
     /// The only tracers are the host's, and they take `line` events only:
-    /// calls and returns report nothing, so the traced loop may make
-    /// them inline (`Vm::traced_call_limit`, `Frame::plain_return`).
+    /// nothing else reports, and the untraced loops report the lines on
+    /// instrumented code (`vm/lines.rs`).
     lines_only: bool,
 }
 

@@ -883,15 +883,12 @@ impl Vm {
     /// also when the recursion limit may be reached.
     #[inline(always)]
     pub(crate) fn enter_simple_call(&mut self, slot: usize, argc: usize) -> Option<usize> {
-        let limit = self.plain_call_limit;
         let is_meth = !matches!(self.stack.slot(slot), Value::Null);
         let args_start = slot + 2 - is_meth as usize;
         let Value::Function(f) = self.stack.slot(args_start - 1) else {
             return None;
         };
-        if f.code.simple_argcount as usize != argc + is_meth as usize
-            || self.frames.len() + self.native_depth + self.init_frames.len() >= limit
-        {
+        if f.code.simple_argcount as usize != argc + is_meth as usize || self.needs_general_call() {
             return None;
         }
         let f = f.clone();

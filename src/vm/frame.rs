@@ -59,13 +59,12 @@ pub struct Frame {
     pub is_entry: bool,
     /// Its return needs nothing but popping it and pushing the value on
     /// its caller's stack (`Vm::pop_plain_frame`): no hooks, no frame
-    /// object, no generator, no entry, a `Push` return to a caller that
-    /// runs in the same loop. Set by `push_function_frame` while nothing
-    /// traces, and by the traced loop's inline call while only line events
-    /// are taken (`Vm::enter_traced_simple_call`); cleared when the frame
+    /// object, no generator, no entry, a `Push` return to an untraced
+    /// caller. Set by `push_function_frame` while nothing traces, or only
+    /// the host's line tracers (`vm/lines.rs`); cleared when the frame
     /// gets a frame object or becomes an entry, and in every frame when
-    /// tracing changes (`Vm::trace_changed`), so that a loop's return asks
-    /// this one flag.
+    /// tracing changes (`Vm::trace_changed`), so that the untraced loops'
+    /// return asks this one flag.
     pub plain_return: bool,
     /// For line events, the last instruction run (`u32::MAX`: none yet)
     /// as far as the traced loop recorded it: it does not record the

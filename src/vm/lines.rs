@@ -1,21 +1,20 @@
 //! Line events for the host's tracers, paid only where they can fire.
 //!
 //! While the host's tracers are the only ones and take only `line` events
-//! (`TraceHub::lines_only`), frames run in the untraced loops, which read
-//! each code object's `Code::run` array rather than `Code::instrs`. There,
-//! as CPython 3.12 instruments code for `sys.monitoring`, an instruction
-//! where a line event may fire (one that is not `Code::quiet`, has a line
-//! and is no RESUME) is `TraceLine`, and one that may run just before such
-//! an instruction is `TracePrev`. Both record themselves as the frame's
-//! last instruction run (`Frame::prev_ip`); `TraceLine` then applies
-//! CPython 3.11's rule (`Vm::trace_instruction`'s) to that record, and both
-//! go on with the instruction they stand for. Every other instruction runs
-//! as untraced. A line that every line tracer disabled is no site.
+//! (`TraceHub::lines_only`), frames run in the `Lines` mode of the
+//! dispatch loop, which reads each code object's `Code::run` array rather
+//! than `Code::instrs`. There, as CPython 3.12 instruments code for
+//! `sys.monitoring`, an instruction where a line event may fire (one that
+//! is not `Code::quiet`, has a line and is no RESUME: a site) is
+//! `TraceLine`, which applies CPython 3.11's rule (`Vm::trace_instruction`'s)
+//! and goes on with the instruction it stands for. Every other instruction
+//! runs as untraced. A line that every line tracer disabled has no site.
 //!
-//! The instructions that may run just before a site: the one before it,
-//! the head of a fused pair or triple ending there (`Op::fused_len`: the
-//! loop runs the pair as one), and each jump to it. An exception's handler
-//! finds its record from the unwinder (`Vm::unwind_from`).
+//! The rule needs the instruction run just before the site. A site is
+//! reached from the instruction before it (or a fused head before that, on
+//! the same line), unless a jump to it was taken: the loop's jumps to a
+//! site record where they came from (`Frame::prev_ip`, `prev_exact`), as an
+//! exception's handler is told by the unwinder (`Vm::unwind_from`).
 
 use std::rc::{Rc, Weak};
 
@@ -110,41 +109,14 @@ impl Vm {
 
     /// Makes `code.run` the instrumented copy of `code.instrs`.
     fn instrument(&self, code: &Code) {
-        let n = code.instrs.len();
-        let site: Vec<bool> = (0..n)
-            .map(|i| {
-                let line = code.instr_line(i);
-                !code.quiet(i)
-                    && line != 0
-                    && code.instrs[i].op != Op::Resume
-                    && !self.line_off_everywhere(code, line)
-            })
-            .collect();
-        let mut before = vec![false; n];
-        for (x, _) in site.iter().enumerate().filter(|(_, s)| **s) {
-            if x >= 1 {
-                before[x - 1] = true;
-            }
-            for k in 2..=3 {
-                if x >= k && code.instrs[x - k].op.fused_len() == k {
-                    before[x - k] = true;
-                }
-            }
-        }
-        for (j, ins) in code.instrs.iter().enumerate() {
-            if ins.op.is_jump() && site[ins.arg as usize] {
-                before[j] = true;
-            }
-        }
-        for (i, ins) in code.instrs.iter().enumerate() {
-            let op = if site[i] {
-                Op::TraceLine
-            } else if before[i] {
-                Op::TracePrev
-            } else {
-                ins.op
-            };
-            code.run[i].set(Instr { op, arg: ins.arg });
+        for (i, (cell, ins)) in code.run.iter().zip(&code.instrs).enumerate() {
+            let line = code.instr_line(i);
+            let site = !code.quiet(i)
+                && line != 0
+                && ins.op != Op::Resume
+                && !self.line_off_everywhere(code, line);
+            let op = if site { Op::TraceLine } else { ins.op };
+            cell.set(Instr { op, arg: ins.arg });
         }
     }
 
@@ -163,18 +135,14 @@ impl Vm {
     }
 
     /// A tracer disabled `line` of `code`: when all did, its sites are
-    /// sites no more (they still record themselves: `TracePrev`).
+    /// sites no more.
     pub(crate) fn drop_line_sites(&mut self, code: &Code, line: u32) {
         if !self.line_sites.on || !self.line_off_everywhere(code, line) {
             return;
         }
-        for (i, cell) in code.run.iter().enumerate() {
-            let ins = cell.get();
-            if ins.op == Op::TraceLine && code.instr_line(i) == line {
-                cell.set(Instr {
-                    op: Op::TracePrev,
-                    arg: ins.arg,
-                });
+        for (i, (cell, ins)) in code.run.iter().zip(&code.instrs).enumerate() {
+            if code.instr_line(i) == line {
+                cell.set(*ins);
             }
         }
     }
@@ -192,7 +160,14 @@ impl Vm {
         debug_assert!(fi < self.frames.len());
         // SAFETY: `fi` is the running frame, as for the loop's `ip` store.
         let f = unsafe { self.frames.get_unchecked_mut(fi) };
-        let prev = std::mem::replace(&mut f.prev_ip, x as u32);
+        // The instruction run before: the one before this, or a jump's.
+        let prev = if f.prev_exact {
+            f.prev_ip
+        } else {
+            (x as u32).wrapping_sub(1)
+        };
+        f.prev_ip = x as u32;
+        f.prev_exact = false;
         let code = &*f.code;
         let line = code.instr_line(x);
         f.last_line = line;

@@ -542,6 +542,14 @@ impl Vm {
         }
     }
 
+    /// `may_be_at_recursion_limit` for the untraced loop's inline call,
+    /// true also while anything but the host's line tracers traces
+    /// (`plain_call_limit`).
+    #[inline(always)]
+    pub(crate) fn needs_general_call(&self) -> bool {
+        self.frames.len() + self.native_depth + self.init_frames.len() >= self.plain_call_limit
+    }
+
     /// The quick test before `at_recursion_limit`'s exact one: false when
     /// the depth is surely below the limit (`init_frames` may count frames
     /// that have returned, never too few).

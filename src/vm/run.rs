@@ -111,8 +111,9 @@ impl Vm {
         if let Err(e) = self.poll() {
             return self.raise_here(e);
         }
+        let lines = self.line_sites.on();
         let f = self.frames.last_mut().unwrap();
-        if jumped && f.traced {
+        if jumped && (f.traced || (lines && f.code.run_instr(resume_at).op == Op::TraceLine)) {
             // What `jump_to!` records for the target's line event.
             f.prev_ip = (f.ip - 1) as u32;
             f.prev_exact = true;
@@ -185,16 +186,18 @@ impl Vm {
 
         // A jump taken from the instruction before `ip`: the traced loop
         // records it as the last instruction run, for the target's line
-        // event (`Vm::trace_quiet`; the target is never quiet).
+        // event (`Vm::trace_quiet`; the target is never quiet); the `Lines`
+        // loop when the target is a site (`Vm::line_site`).
         macro_rules! jump_to {
             ($target:expr) => {{
-                if M::TRACED {
+                let target = $target;
+                if M::TRACED || (M::LINES && code.run_instr(target).op == Op::TraceLine) {
                     // SAFETY: as for the `ip` store below.
                     let f = unsafe { self.frames.get_unchecked_mut(fi) };
                     f.prev_ip = (ip - 1) as u32;
                     f.prev_exact = true;
                 }
-                ip = $target;
+                ip = target;
             }};
         }
 
@@ -225,6 +228,9 @@ impl Vm {
                     match self.trace_instruction(fi, ip) {
                         Ok(false) => {
                             if !self.frames[fi].traced {
+                                // Its line was looked at: in the `Lines`
+                                // loop it runs again as the last one run.
+                                self.frames[fi].prev_exact = true;
                                 return Ok(Exit::Switch);
                             }
                             // A line event may have set `f_lineno`.
@@ -266,7 +272,7 @@ impl Vm {
                 // until the loop leaves it: nested runs push and pop only
                 // above it, and this loop's returns and unwinding reload `fi`.
                 unsafe { self.frames.get_unchecked_mut(fi).ip = ip };
-                // (`'redo`: the instruction a `TraceLine` or `TracePrev` stands for.)
+                // (`'redo`: the instruction a `TraceLine` stands for.)
                 'redo: loop {
                     match instr.op {
                         // A site of `vm/lines.rs`, then the instruction it
@@ -281,12 +287,6 @@ impl Vm {
                                 }
                                 Err(e) => break 'op e,
                             }
-                            instr = code.instr(ip - 1);
-                            continue 'redo;
-                        }
-                        Op::TracePrev if M::LINES => {
-                            // SAFETY: as for the `ip` store above.
-                            unsafe { self.frames.get_unchecked_mut(fi).prev_ip = (ip - 1) as u32 };
                             instr = code.instr(ip - 1);
                             continue 'redo;
                         }
@@ -418,11 +418,11 @@ impl Vm {
                             }
                             continue 'dispatch;
                         }
-                        // (`TraceLine` and `TracePrev`: never met here. Only
-                        // `Code::run` holds them, which only the `Lines` mode
-                        // runs, whose arms above take them; `Code::check_operands`
-                        // makes sure `instrs` does not.)
-                        Op::Nop | Op::Resume | Op::TraceLine | Op::TracePrev => {
+                        // (`TraceLine`: never met here. Only `Code::run` holds
+                        // it, which only the `Lines` mode runs, whose arm above
+                        // takes it; `Code::check_operands` makes sure `instrs`
+                        // does not.)
+                        Op::Nop | Op::Resume | Op::TraceLine => {
                             debug_assert!(matches!(instr.op, Op::Nop | Op::Resume));
                             // Not an empty arm: one would make the loop head its
                             // own successor, and LLVM then keeps one shared
@@ -841,6 +841,15 @@ impl Vm {
                                                 self.frames[fi].ip = ip + 1;
                                                 return self.poll_exit(next.arg as usize, true);
                                             }
+                                            if M::LINES
+                                                && code.run_instr(next.arg as usize).op
+                                                    == Op::TraceLine
+                                            {
+                                                // As `jump_to!` records it.
+                                                let f = &mut self.frames[fi];
+                                                f.prev_ip = ip as u32;
+                                                f.prev_exact = true;
+                                            }
                                             next.arg as usize
                                         } else {
                                             ip + 1
@@ -1225,16 +1234,12 @@ impl Vm {
                         Op::ReturnValue => {
                             let v = self.stack.pop_fast();
                             // SAFETY: as for the `ip` store above.
-                            if unsafe { self.frames.get_unchecked(fi) }.plain_return {
+                            if !M::TRACED && unsafe { self.frames.get_unchecked(fi) }.plain_return {
                                 debug_assert!(self.plain_return_holds(fi));
                                 // What `return_from_frame` does in its common
                                 // case, the caller running on in this loop.
                                 self.pop_plain_frame(v);
                                 fi -= 1;
-                                if M::TRACED && Vm::generators_to_close() {
-                                    // Those the frame dropped, as `return_hooks` closes them.
-                                    self.close_dropped_generators();
-                                }
                                 run_frame!();
                                 continue 'dispatch;
                             }
@@ -1584,9 +1589,9 @@ impl Vm {
 
     /// What `Frame::plain_return` promises of the top frame `fi`, checked
     /// the slow way (debug builds, on every inline return): a function
-    /// frame returning its value to a caller in the same loop, with no
-    /// frame object or generator, while nothing traces or only line
-    /// events are taken.
+    /// frame returning its value to an untraced caller, with no frame
+    /// object or generator, while nothing traces or only the host's line
+    /// tracers (`lines.rs`).
     fn plain_return_holds(&self, fi: usize) -> bool {
         let top = &self.frames[fi];
         (!self.trace.on() || self.line_sites.on())
@@ -1596,7 +1601,8 @@ impl Vm {
             && matches!(top.on_return, OnReturn::Push)
             // A frame that is no entry was called from the frame below.
             && { debug_assert!(fi > 0); true }
-            && self.frames[fi - 1].traced == top.traced
+            && !self.frames[fi - 1].traced
+            && !top.traced
     }
 
     /// Pops the top frame, whose `plain_return` is set, and pushes its value

@@ -594,12 +594,15 @@ impl Vm {
                     self.stack.push(Value::Int(raised_at as i64));
                 }
                 self.stack.push(exc);
+                let lines = self.line_sites.on();
                 let f = &mut self.frames[fi];
                 f.ip = h.target as usize;
                 // The handler is not quiet (`Code::quiet`): its line event
-                // looks at the instruction that raised, or re-raised.
+                // looks at the instruction that raised, or re-raised (in
+                // the `Lines` loop, if it is a site: `jump_to!`).
                 f.prev_ip = at;
-                f.prev_exact = true;
+                f.prev_exact = !lines
+                    || f.code.run_instr(h.target as usize).op == crate::bytecode::Op::TraceLine;
                 self.close_pending_generators();
                 return Ok(());
             }
