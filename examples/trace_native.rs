@@ -16,7 +16,9 @@
 //! and `_krait_stop()` (host functions), and prints them after the run as
 //! `~ line NAME LINE`: the differential fuzzer's `hostlines` mode compares
 //! that with what a `sys.settrace` tracer records under CPython
-//! (`scripts/fuzz_trace.py`).
+//! (`scripts/fuzz_trace.py`). With `--disable-odd` after it, the tracer
+//! disables each odd line of a code object at its first event there
+//! (`TraceEvent::disable`), as the fuzzer's CPython side skips them.
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -72,6 +74,8 @@ struct Recorder {
     file: String,
     on: Arc<AtomicBool>,
     lines: Arc<Mutex<Vec<(String, u32)>>>,
+    /// `--disable-odd`: an odd line is disabled where it is first seen.
+    disable_odd: bool,
 }
 
 impl Tracer for Recorder {
@@ -79,7 +83,11 @@ impl Tracer for Recorder {
         let f = ev.frame();
         if self.on.load(Ordering::Relaxed) && f.filename() == self.file {
             let entry = (f.function_name().to_string(), f.line());
+            let odd = entry.1 % 2 == 1;
             self.lines.lock().unwrap().push(entry);
+            if self.disable_odd && odd {
+                ev.disable();
+            }
         }
         Ok(())
     }
@@ -111,8 +119,15 @@ fn run(mut args: Vec<String>) -> u8 {
         }
         _ => String::new(),
     };
+    let disable_odd =
+        mode == "--record-lines" && args.first().is_some_and(|a| a == "--disable-odd");
+    if disable_odd {
+        args.remove(0);
+    }
     let Some(path) = args.first().cloned() else {
-        eprintln!("usage: trace_native [--lines | --record-lines] SCRIPT [ARGS...]");
+        eprintln!(
+            "usage: trace_native [--lines | --record-lines [--disable-odd]] SCRIPT [ARGS...]"
+        );
         return 2;
     };
     let mut interp = Interpreter::new();
@@ -135,6 +150,7 @@ fn run(mut args: Vec<String>) -> u8 {
             file: file.to_string_lossy().into_owned(),
             on: on.clone(),
             lines: lines.clone(),
+            disable_odd,
         }));
     } else {
         let events = if mode == "--lines" {

@@ -40,7 +40,13 @@ import warnings
 
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fuzz_trace_shapes import ALL_FEATURES, HOSTLINES_MARK, MODES, feature_set  # noqa: E402
+from fuzz_trace_shapes import (  # noqa: E402
+    ALL_FEATURES,
+    HOSTLINES_DISABLE,
+    HOSTLINES_MARK,
+    MODES,
+    feature_set,
+)
 from fuzz_trace_gen import PROGRAM_FILE, make_program  # noqa: E402
 
 # ----------------------------------------------------------------------------
@@ -132,6 +138,8 @@ class Runner:
                 # The native line tracer's runner, built beside the binary.
                 host = os.path.join(os.path.dirname(self.krait), "examples", "trace_native")
                 cmd = [host, "--record-lines"]
+                if text[len(HOSTLINES_MARK) :].startswith(HOSTLINES_DISABLE):
+                    cmd.append("--disable-odd")
             kr = run(cmd, path, timeout or self.timeout)
             return py, kr
         finally:

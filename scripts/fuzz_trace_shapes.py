@@ -121,6 +121,19 @@ if not _K:
     atexit.register(_dump)
 """
 HOSTLINES_MARK = "# hostlines: run krait's side with examples/trace_native --record-lines\n"
+# The variant whose tracers stop seeing an odd line of a code object after
+# its first event there (krait's `TraceEvent::disable`, a set on CPython's side).
+HOSTLINES_DISABLE = "# hostlines: with --disable-odd\n"
+HOSTLINES_DISABLE_BODY = HOSTLINES_BODY.replace(
+    """    if event == 'line':
+        _L.append((frame.f_code.co_name, frame.f_lineno))
+""",
+    """    if event == 'line' and (frame.f_code, frame.f_lineno) not in _D:
+        _L.append((frame.f_code.co_name, frame.f_lineno))
+        if frame.f_lineno % 2:
+            _D.add((frame.f_code, frame.f_lineno))
+""",
+).replace("_L = []\n", "_L = []\n_D = set()\n")
 
 
 def harness(mode, rnd, feats):
@@ -128,8 +141,12 @@ def harness(mode, rnd, feats):
     if mode == "plain":
         return HARNESS_HEAD, "", ""
     if mode == "hostlines":
+        disable = rnd.random() < 0.4
         return (
-            HOSTLINES_MARK + HARNESS_HEAD + HOSTLINES_BODY,
+            HOSTLINES_MARK
+            + (HOSTLINES_DISABLE if disable else "")
+            + HARNESS_HEAD
+            + (HOSTLINES_DISABLE_BODY if disable else HOSTLINES_BODY),
             "_krait_start() if _K else (sys.settrace(_t), setattr(sys._getframe(), 'f_trace', _t))\n",
             "_krait_stop() if _K else sys.settrace(None)\n",
         )

@@ -63,6 +63,8 @@ pub struct Compiler<'a> {
     pub units: Vec<Unit>,
     pub fblocks: Vec<Vec<FBlock>>,
     pub depth: u32,
+    /// The symbol-table scope of the code object `leave_scope` made last.
+    left_scope: usize,
 }
 
 pub fn compile_module(module: &Module, filename: &str, lines: &LineIndex) -> CResult<Rc<Code>> {
@@ -112,6 +114,7 @@ fn compile_top(
         units: vec![],
         fblocks: vec![],
         depth: 0,
+        left_scope: 0,
     };
     c.units
         .push(Unit::new(0, CodeKind::Module, "<module>", "<module>", 1));
@@ -1005,10 +1008,12 @@ impl<'a> Compiler<'a> {
     pub fn leave_scope(&mut self) -> Rc<Code> {
         self.fblocks.pop();
         let u = self.units.pop().unwrap();
+        self.left_scope = u.scope;
         crate::gc::alloc(u.finish(&self.filename))
     }
 
-    /// Pushes a new function object for `code` (closure from the current scope).
+    /// Pushes a new function object for `code`, the code object
+    /// `leave_scope` made last (closure from the current scope).
     pub fn make_function(&mut self, code: Rc<Code>, mut flags: u32) {
         if !code.freevars.is_empty() {
             for f in code.freevars.clone().iter() {
@@ -1019,7 +1024,8 @@ impl<'a> Compiler<'a> {
             self.u().emit(Op::BuildTuple, n);
             flags |= 8;
         }
-        let c = self.u().add_const(Value::Code(code));
+        let scope = self.left_scope;
+        let c = self.u().add_code_const(code, scope);
         self.u().emit(Op::LoadConst, c);
         self.u().emit(Op::MakeFunction, flags);
     }

@@ -35,6 +35,10 @@ pub struct Unit {
     name_index: FxHashMap<String, u32>,
     /// Constants already added, by value (type included: `1` and `1.0` differ).
     const_index: FxHashMap<ConstKey, u32>,
+    /// Code objects already added, by the symbol-table scope they were
+    /// compiled from: a `finally` body is compiled twice, and CPython's
+    /// constant cache keeps one of the two equal code objects.
+    code_index: FxHashMap<usize, u32>,
     pub varnames: Vec<Str>,
     pub cellvars: Vec<Str>,
     pub freevars: Vec<Str>,
@@ -76,6 +80,7 @@ impl Unit {
             names: vec![],
             name_index: FxHashMap::default(),
             const_index: FxHashMap::default(),
+            code_index: FxHashMap::default(),
             varnames: vec![],
             nparams: 0,
             used_vars: vec![],
@@ -134,6 +139,17 @@ impl Unit {
 
     pub fn bind(&mut self, l: Label) {
         self.labels[l.0 as usize] = Some(self.instrs.len() as u32);
+    }
+
+    /// `add_const` for a code object compiled from symbol-table scope
+    /// `scope`: the one already added for that scope, if any.
+    pub fn add_code_const(&mut self, code: Rc<Code>, scope: usize) -> u32 {
+        if let Some(i) = self.code_index.get(&scope) {
+            return *i;
+        }
+        let i = self.add_const(Value::Code(code));
+        self.code_index.insert(scope, i);
+        i
     }
 
     pub fn add_const(&mut self, v: Value) -> u32 {
