@@ -238,6 +238,23 @@ impl Code {
         self.line_flag(ip, LINE_QUIET)
     }
 
+    /// CPython 3.11's rule (`maybe_call_line_trace`): whether instruction
+    /// `ip`, which has a line, run after instruction `prev` (`u32::MAX`:
+    /// none), reports a `line` event. It does when its line is not
+    /// `prev`'s (the first instruction after RESUME always counts as a new
+    /// line) or when it was reached by a backward jump, but for the one
+    /// back to a `yield from`'s SEND.
+    #[inline]
+    pub fn starts_line_event(&self, ip: usize, prev: u32) -> bool {
+        let lastline = if prev == u32::MAX || prev == 0 {
+            0
+        } else {
+            self.line_at(prev as usize)
+        };
+        let backward = (ip as u32) < prev && self.instr(ip).op != Op::Send;
+        self.instr_line(ip) != lastline || backward
+    }
+
     /// `line_flags` for each instruction.
     pub fn line_flags(instrs: &[Instr], lines: &[u32], handlers: &[ExcEntry]) -> Vec<u8> {
         let mut flags: Vec<u8> = (0..lines.len())

@@ -171,16 +171,7 @@ impl Vm {
         let code = &*f.code;
         let line = code.instr_line(x);
         f.last_line = line;
-        // CPython: the first instruction after RESUME always counts as a new line.
-        let lastline = if prev == u32::MAX || prev == 0 {
-            0
-        } else {
-            code.line_at(prev as usize)
-        };
-        // A backward jump counts as a new line, but not the one back to a
-        // `yield from`'s SEND.
-        let backward = (x as u32) < prev && code.instrs[x].op != Op::Send;
-        if (line != lastline || backward) && !self.trace.suspended() {
+        if code.starts_line_event(x, prev) && !self.trace.suspended() {
             self.emit_line_to_host(fi, line)?;
         }
         if self.trace.is_dirty() {

@@ -319,16 +319,7 @@ impl Vm {
         let line = code.instr_line(ip);
         if line != 0 {
             f.last_line = line;
-            // CPython: the first instruction after RESUME always counts as a new line.
-            let lastline = if prev == u32::MAX || prev == 0 {
-                0
-            } else {
-                code.line_at(prev as usize)
-            };
-            // A backward jump counts as a new line, but not the one back
-            // to a `yield from`'s SEND (CPython's maybe_call_line_trace).
-            let backward = (ip as u32) < prev && code.instr(ip).op != crate::bytecode::Op::Send;
-            if line != lastline || backward {
+            if code.starts_line_event(ip, prev) {
                 if self.push_line_trace(fi) {
                     return Ok(true);
                 }
