@@ -61,7 +61,7 @@ impl Vm {
         }
         sites.roots.push(Rc::downgrade(code));
         if sites.on {
-            self.instrument_tree(code);
+            each_code(code, &mut |c| self.instrument(c));
         }
     }
 
@@ -90,19 +90,9 @@ impl Vm {
             .collect();
         for code in &roots {
             if want {
-                self.instrument_tree(code);
+                each_code(code, &mut |c| self.instrument(c));
             } else {
-                restore_tree(code);
-            }
-        }
-    }
-
-    /// `instrument` for `code` and the code objects among its constants.
-    fn instrument_tree(&self, code: &Code) {
-        self.instrument(code);
-        for c in &code.consts {
-            if let Value::Code(inner) = c {
-                self.instrument_tree(inner);
+                each_code(code, &mut restore);
             }
         }
     }
@@ -182,14 +172,19 @@ impl Vm {
     }
 }
 
-/// `code.run` and those of the code objects among its constants: `instrs` again.
-fn restore_tree(code: &Code) {
-    for (cell, ins) in code.run.iter().zip(&code.instrs) {
-        cell.set(*ins);
-    }
+/// `f` on `code` and on the code objects among its constants, theirs, ...
+fn each_code(code: &Code, f: &mut impl FnMut(&Code)) {
+    f(code);
     for c in &code.consts {
         if let Value::Code(inner) = c {
-            restore_tree(inner);
+            each_code(inner, f);
         }
+    }
+}
+
+/// `code.run`: `code.instrs` again.
+fn restore(code: &Code) {
+    for (cell, ins) in code.run.iter().zip(&code.instrs) {
+        cell.set(*ins);
     }
 }
